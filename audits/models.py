@@ -1,0 +1,1 @@
+"""Audit runs and findings (the audit engine issue fills this app)."""
