@@ -1,0 +1,23 @@
+"""Registry records: people, organizations, articles, disclosures and the interests they declare."""
+
+from registry.models.articles import Article, ArticleFunding, Authorship
+from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
+from registry.models.organizations import Organization, OrganizationAlias
+from registry.models.people import Affiliation, Person, PersonName
+from registry.models.topics import Topic, TopicSynonym
+
+__all__ = [
+    "Affiliation",
+    "Article",
+    "ArticleFunding",
+    "Authorship",
+    "DeclaredInterest",
+    "Disclosure",
+    "Interest",
+    "Organization",
+    "OrganizationAlias",
+    "Person",
+    "PersonName",
+    "Topic",
+    "TopicSynonym",
+]

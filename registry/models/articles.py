@@ -1,0 +1,136 @@
+"""Articles, their funders and their authorships."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from simple_history.models import HistoricalRecords
+
+from registry.enums import ArticleStatus
+from registry.models.base import CanonicalFieldsModel
+from registry.querysets import ArticleQuerySet
+from registry.validators import normalize_doi, validate_doi
+
+
+class Article(CanonicalFieldsModel):
+    field_normalizers = {"doi": normalize_doi}
+
+    doi = models.CharField(
+        "DOI",
+        max_length=255,
+        null=True,
+        blank=True,
+        validators=[validate_doi],
+        help_text="e.g. 10.4045/tidsskr.26.0122 (a doi.org link is accepted).",
+    )
+    title = models.CharField(max_length=1000)
+    journal = models.CharField(max_length=300, blank=True)
+    article_type = models.CharField(
+        max_length=100, blank=True, help_text="e.g. perspective, research article."
+    )
+    received_date = models.DateField("received/submitted", null=True, blank=True)
+    accepted_date = models.DateField("accepted", null=True, blank=True)
+    published_date = models.DateField("published", null=True, blank=True)
+    topics = models.ManyToManyField(
+        "registry.Topic", blank=True, related_name="articles", help_text="Topics and keywords it discusses."
+    )
+    funders = models.ManyToManyField(
+        "registry.Organization", through="ArticleFunding", blank=True, related_name="funded_articles"
+    )
+    funding_statement = models.TextField(blank=True)
+    competing_interests_text = models.TextField(
+        "competing interests as printed",
+        blank=True,
+        help_text="The statement exactly as the journal printed it.",
+    )
+    status = models.CharField(max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    history = HistoricalRecords()
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_date", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("doi"),
+                name="article_unique_doi",
+                violation_error_message="Another article already has this DOI.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(accepted_date__isnull=True)
+                | models.Q(received_date__isnull=True)
+                | models.Q(accepted_date__gte=models.F("received_date")),
+                name="article_accepted_after_received",
+                violation_error_message="An article cannot be accepted before it was received.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status=ArticleStatus.PUBLISHED) | models.Q(published_date__isnull=False),
+                name="article_published_has_date",
+                violation_error_message="A published article needs a publication date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        super().clean()
+        if self.received_date and self.accepted_date and self.accepted_date < self.received_date:
+            raise ValidationError({"accepted_date": "The accepted date is before the received date."})
+
+
+class ArticleFunding(models.Model):
+    """An organization that funded the article, with the award id where printed."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="fundings")
+    organization = models.ForeignKey(
+        "registry.Organization", on_delete=models.PROTECT, related_name="fundings"
+    )
+    award_id = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["article", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organization", "award_id"],
+                name="article_funding_unique",
+                violation_error_message="This funder and award are already recorded for the article.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.award_id})" if self.award_id else str(self.organization)
+
+
+class Authorship(models.Model):
+    """A person as an author of an article, with the name and affiliations as printed."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="authorships")
+    person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="authorships")
+    position = models.PositiveSmallIntegerField(help_text="1 for the first author.")
+    corresponding = models.BooleanField(default=False)
+    name_as_printed = models.CharField(max_length=300, blank=True)
+    affiliations_as_printed = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person"],
+                name="authorship_unique_person",
+                violation_error_message="This person is already an author of the article.",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "position"],
+                name="authorship_unique_position",
+                violation_error_message="Another author already holds this position on the article.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1),
+                name="authorship_position_positive",
+                violation_error_message="Author positions start at 1.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name_as_printed or self.person} ({self.position}) on {self.article}"

@@ -1,0 +1,58 @@
+"""Roles: public readers, editors (write the registry), auditors (read all, review, export), admins.
+
+Roles are Django groups whose model permissions are kept by `ensure_role_groups()`.
+"""
+
+from django.contrib.auth.models import AnonymousUser, Group, Permission
+from django.db.models import Q
+
+EDITORS = "Editors"
+AUDITORS = "Auditors"
+
+# Registry models editors maintain in full (add, change, delete, view).
+EDITOR_MODELS = (
+    "person",
+    "personname",
+    "affiliation",
+    "organization",
+    "organizationalias",
+    "topic",
+    "topicsynonym",
+    "article",
+    "articlefunding",
+    "authorship",
+    "disclosure",
+    "interest",
+    "declaredinterest",
+)
+
+
+def in_group(user, name: str) -> bool:
+    if user is None or isinstance(user, AnonymousUser) or not user.is_active:
+        return False
+    return user.is_superuser or user.groups.filter(name=name).exists()
+
+
+def is_editor(user) -> bool:
+    return in_group(user, EDITORS)
+
+
+def is_auditor(user) -> bool:
+    return in_group(user, AUDITORS)
+
+
+def can_read_unpublished(user) -> bool:
+    """Editors and auditors see drafts and private fields; the public sees published records only."""
+    return is_editor(user) or is_auditor(user)
+
+
+def ensure_role_groups() -> None:
+    """Create the role groups with their permissions; safe to call after every migrate."""
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    auditors, _ = Group.objects.get_or_create(name=AUDITORS)
+    registry_perms = Permission.objects.filter(content_type__app_label="registry")
+    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS))
+    view_all = Permission.objects.filter(
+        Q(content_type__app_label__in=["registry", "audits"]) & Q(codename__startswith="view_")
+    )
+    auditors.permissions.add(*view_all)

@@ -1,0 +1,85 @@
+"""Reusable reads of the registry: organization name resolution first of all.
+
+Every place that turns a name as written into an Organization (editors' forms, the statement
+parser, importers, audits) calls `resolve_organizations()`, so all of them agree.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Q
+from rapidfuzz import fuzz, process
+
+from registry.models import Organization, OrganizationAlias
+from registry.names import normalize_organization_name
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of resolving one name: the organization, or the candidates when ambiguous."""
+
+    name: str
+    normalized: str
+    organization: Organization | None
+    candidates: tuple[Organization, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.organization is None and len(self.candidates) > 1
+
+
+def resolve_organizations(names: Iterable[str]) -> dict[str, Resolution]:
+    """Resolve names as written through canonical names and aliases, in two queries.
+
+    A canonical-name match wins over an alias match; two organizations sharing the name or
+    alias leave it unresolved, with both as candidates.
+    """
+    keys = {name: normalize_organization_name(name) for name in names if name and name.strip()}
+    wanted = set(keys.values()) - {""}
+    by_canonical: dict[str, list[Organization]] = {}
+    by_alias: dict[str, list[Organization]] = {}
+    if wanted:
+        for org in Organization.objects.filter(normalized_name__in=wanted):
+            by_canonical.setdefault(org.normalized_name, []).append(org)
+        aliases = OrganizationAlias.objects.filter(normalized_name__in=wanted).select_related("organization")
+        for alias in aliases:
+            by_alias.setdefault(alias.normalized_name, []).append(alias.organization)
+    results = {}
+    for name, key in keys.items():
+        found = by_canonical.get(key) or list({org.pk: org for org in by_alias.get(key, [])}.values())
+        organization = found[0] if len(found) == 1 else None
+        results[name] = Resolution(name, key, organization, tuple(found))
+    return results
+
+
+def resolve_organization(name: str) -> Organization | None:
+    """The organization a name as written refers to, or None when unknown or ambiguous."""
+    resolution = resolve_organizations([name]).get(name)
+    return resolution.organization if resolution else None
+
+
+def similar_organizations(
+    name: str, *, limit: int = 5, min_score: float = 80.0
+) -> list[tuple[Organization, float]]:
+    """Existing organizations whose name or alias is close to `name` (for "did you mean")."""
+    key = normalize_organization_name(name)
+    if not key:
+        return []
+    choices: dict[tuple[str, int], str] = {}
+    # Same first letter: keeps the comparison to a slice of the registry; typos rarely start a name.
+    candidates = Organization.objects.filter(
+        Q(normalized_name__startswith=key[0]) | Q(aliases__normalized_name__startswith=key[0])
+    ).distinct()
+    for org_id, normalized in candidates.values_list("pk", "normalized_name"):
+        choices[(normalized, org_id)] = normalized
+    for org_id, normalized in OrganizationAlias.objects.filter(organization__in=candidates).values_list(
+        "organization_id", "normalized_name"
+    ):
+        choices[(normalized, org_id)] = normalized
+    best: dict[int, float] = {}
+    for _, score, (_, org_id) in process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 3):
+        if score >= min_score and score > best.get(org_id, 0):
+            best[org_id] = score
+    orgs = Organization.objects.in_bulk(list(best))
+    ranked = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
+    return [(orgs[org_id], score) for org_id, score in ranked]
