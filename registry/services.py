@@ -1,0 +1,330 @@
+"""Every write to the registry. Each function takes keyword arguments and the acting user,
+validates, runs in one transaction and records history with a reason.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import models, transaction
+
+from registry.enums import DisclosureForm, DisclosureStatus, Payee, Provenance
+from registry.models import (
+    Affiliation,
+    Article,
+    Authorship,
+    DeclaredInterest,
+    Disclosure,
+    Interest,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonName,
+    Topic,
+)
+from registry.names import normalize_organization_name
+
+Actor = AbstractBaseUser | None
+
+
+def save_with_history(instance: models.Model, *, actor: Actor, reason: str) -> models.Model:
+    """Validate and save, recording who made the change and why in the model's history."""
+    instance.full_clean()
+    instance._history_user = actor
+    instance._change_reason = reason
+    instance.save()
+    return instance
+
+
+def _update_fields(instance: models.Model, values: dict) -> bool:
+    changed = False
+    for name, value in values.items():
+        if getattr(instance, name) != value:
+            setattr(instance, name, value)
+            changed = True
+    return changed
+
+
+@transaction.atomic
+def record_organization(
+    *,
+    actor: Actor,
+    name: str,
+    aliases: Iterable[str] = (),
+    topics: Iterable[Topic] = (),
+    reason: str = "Recorded by an editor",
+    **fields,
+) -> Organization:
+    """Create the organization, or update the one with the same normalized canonical name."""
+    organization = Organization.objects.filter(normalized_name=normalize_organization_name(name)).first()
+    if organization is None:
+        organization = Organization(name=name)
+    if _update_fields(organization, {"name": name, **fields}) or organization.pk is None:
+        save_with_history(organization, actor=actor, reason=reason)
+    for alias in aliases:
+        if not organization.aliases.filter(normalized_name=normalize_organization_name(alias)).exists():
+            alias_row = OrganizationAlias(organization=organization, name=alias)
+            alias_row.full_clean()
+            alias_row.save()
+    if topics:
+        organization.topics.add(*topics)
+    return organization
+
+
+@transaction.atomic
+def record_topic(
+    *, name: str, synonyms: Iterable[str] = (), related: Iterable[Topic] = (), description: str = ""
+) -> Topic:
+    topic, _ = Topic.objects.get_or_create(normalized_name=Topic.normalizer(name), defaults={"name": name})
+    if description and topic.description != description:
+        topic.description = description
+        topic.save()
+    for synonym in synonyms:
+        if not topic.synonyms.filter(normalized_name=Topic.normalizer(synonym)).exists():
+            row = topic.synonyms.model(topic=topic, name=synonym)
+            row.full_clean()
+            row.save()
+    if related:
+        topic.related.add(*related)
+    return topic
+
+
+@transaction.atomic
+def record_person(
+    *,
+    actor: Actor,
+    name: str,
+    orcid: str | None = None,
+    name_variants: Iterable[str] = (),
+    reason: str = "Recorded by an editor",
+    **fields,
+) -> Person:
+    """Create the person, or update the one with the same ORCID iD (or, without one, the same name)."""
+    person = None
+    if orcid:
+        person = Person.objects.filter(orcid__iexact=orcid).first()
+    if person is None:
+        person = Person.objects.filter(normalized_name=Person.normalizer(name), orcid__isnull=True).first()
+    if person is None:
+        person = Person(name=name)
+    if _update_fields(person, {"name": name, "orcid": orcid or person.orcid, **fields}) or person.pk is None:
+        save_with_history(person, actor=actor, reason=reason)
+    for variant in name_variants:
+        if not person.name_variants.filter(normalized_name=Person.normalizer(variant)).exists():
+            row = PersonName(person=person, name=variant)
+            row.full_clean()
+            row.save()
+    return person
+
+
+@transaction.atomic
+def record_affiliation(
+    *,
+    actor: Actor,
+    person: Person,
+    organization: Organization,
+    role: str = "",
+    department: str = "",
+    start_date: date | None = None,
+    end_date: date | None = None,
+    reason: str = "Recorded by an editor",
+) -> Affiliation:
+    affiliation, _ = Affiliation.objects.get_or_create(
+        person=person,
+        organization=organization,
+        role=role,
+        department=department,
+        defaults={"start_date": start_date, "end_date": end_date},
+    )
+    if _update_fields(affiliation, {"start_date": start_date, "end_date": end_date}):
+        save_with_history(affiliation, actor=actor, reason=reason)
+    return affiliation
+
+
+@transaction.atomic
+def record_article(
+    *,
+    actor: Actor,
+    doi: str,
+    topics: Iterable[Topic] = (),
+    funders: Iterable[tuple[Organization, str]] = (),
+    reason: str = "Recorded by an editor",
+    **fields,
+) -> Article:
+    """Create or update the article with this DOI."""
+    probe = Article(doi=doi)
+    probe.canonicalize_fields()
+    article = Article.objects.filter(doi=probe.doi).first() or probe
+    if _update_fields(article, fields) or article.pk is None:
+        save_with_history(article, actor=actor, reason=reason)
+    if topics:
+        article.topics.add(*topics)
+    for organization, award_id in funders:
+        article.fundings.get_or_create(organization=organization, award_id=award_id)
+    return article
+
+
+@transaction.atomic
+def record_authorship(
+    *,
+    actor: Actor,
+    article: Article,
+    person: Person,
+    position: int,
+    corresponding: bool = False,
+    name_as_printed: str = "",
+    affiliations_as_printed: str = "",
+    reason: str = "Recorded by an editor",
+) -> Authorship:
+    authorship = Authorship.objects.filter(article=article, person=person).first() or Authorship(
+        article=article, person=person, position=position
+    )
+    values = {
+        "position": position,
+        "corresponding": corresponding,
+        "name_as_printed": name_as_printed,
+        "affiliations_as_printed": affiliations_as_printed,
+    }
+    if _update_fields(authorship, values) or authorship.pk is None:
+        save_with_history(authorship, actor=actor, reason=reason)
+    return authorship
+
+
+@dataclass(frozen=True)
+class InterestInput:
+    """One declared interest, as an editor confirmed it or an importer read it."""
+
+    category: str
+    organization: Organization | None = None
+    organization_name: str = ""
+    payee: str = Payee.SELF
+    specification: str = ""
+    amount: Decimal | None = None
+    currency: str = ""
+    start_date: date | None = None
+    end_date: date | None = None
+    ongoing: bool = False
+    topics: Sequence[Topic] = field(default_factory=tuple)
+    text_as_written: str = ""
+    span: tuple[int, int] | None = None
+
+
+def _find_same_interest(person: Person, item: InterestInput) -> Interest | None:
+    """The registry's existing record of this tie, so that one Interest is declared in many disclosures."""
+    same = Interest.objects.filter(person=person, category=item.category, payee=item.payee)
+    if item.organization is not None:
+        same = same.filter(organization=item.organization)
+    elif item.organization_name:
+        same = same.filter(organization__isnull=True, organization_name=item.organization_name)
+    else:
+        same = same.filter(organization__isnull=True, organization_name="", specification=item.specification)
+    return same.filter(start_date=item.start_date, end_date=item.end_date).first()
+
+
+@transaction.atomic
+def record_interest(
+    *,
+    actor: Actor,
+    person: Person,
+    item: InterestInput,
+    provenance: str = Provenance.DISCLOSURE,
+    provenance_detail: str = "",
+    reason: str = "Recorded by an editor",
+) -> Interest:
+    """Record a tie, reusing the registry's existing record of the same tie."""
+    interest = _find_same_interest(person, item) or Interest(
+        person=person, category=item.category, payee=item.payee, provenance=provenance
+    )
+    values = {
+        "organization": item.organization,
+        "organization_name": item.organization_name,
+        "specification": item.specification or interest.specification,
+        "amount": item.amount,
+        "currency": item.currency,
+        "start_date": item.start_date,
+        "end_date": item.end_date,
+        "ongoing": item.ongoing,
+        "provenance_detail": provenance_detail or interest.provenance_detail,
+    }
+    if _update_fields(interest, values) or interest.pk is None:
+        save_with_history(interest, actor=actor, reason=reason)
+    if item.topics:
+        interest.topics.add(*item.topics)
+    return interest
+
+
+@transaction.atomic
+def record_disclosure(
+    *,
+    actor: Actor,
+    authorship: Authorship,
+    statement: str,
+    form: str = DisclosureForm.FREE_TEXT,
+    completed_on: date | None = None,
+    declares_none: bool = False,
+    interests: Sequence[InterestInput] = (),
+    provenance_detail: str = "",
+    reason: str = "Recorded by an editor",
+) -> Disclosure:
+    """Record what an author declared: the statement as written and the interests it lists.
+
+    A disclosure that declares nothing cannot list interests. Recording again replaces the set
+    of declared interests with the one given; history keeps the earlier set.
+    """
+    if declares_none and interests:
+        raise ValueError("A disclosure that declares no interests cannot list interests.")
+    disclosure = Disclosure.objects.filter(authorship=authorship).first() or Disclosure(authorship=authorship)
+    values = {
+        "statement": statement,
+        "form": form,
+        "completed_on": completed_on,
+        "declares_none": declares_none,
+    }
+    if _update_fields(disclosure, values) or disclosure.pk is None:
+        save_with_history(disclosure, actor=actor, reason=reason)
+    keep = []
+    for item in interests:
+        interest = record_interest(
+            actor=actor,
+            person=authorship.person,
+            item=item,
+            provenance=Provenance.DISCLOSURE,
+            provenance_detail=provenance_detail,
+            reason=reason,
+        )
+        keep.append(
+            declare_interest(actor=actor, disclosure=disclosure, interest=interest, item=item, reason=reason)
+        )
+    for stale in disclosure.declared_interests.exclude(pk__in=[row.pk for row in keep]):
+        stale._history_user = actor
+        stale._change_reason = reason
+        stale.delete()
+    return disclosure
+
+
+def declare_interest(
+    *, actor: Actor, disclosure: Disclosure, interest: Interest, item: InterestInput, reason: str
+) -> DeclaredInterest:
+    declared = DeclaredInterest.objects.filter(disclosure=disclosure, interest=interest).first()
+    declared = declared or DeclaredInterest(disclosure=disclosure, interest=interest)
+    start, end = item.span or (None, None)
+    if _update_fields(
+        declared, {"text_as_written": item.text_as_written, "span_start": start, "span_end": end}
+    ) or (declared.pk is None):
+        save_with_history(declared, actor=actor, reason=reason)
+    return declared
+
+
+@transaction.atomic
+def change_disclosure_status(
+    *, actor: Actor, disclosure: Disclosure, status: str, note: str, on: date | None = None
+) -> Disclosure:
+    """Mark a disclosure corrected or withdrawn, with the reason; nothing is deleted."""
+    if status != DisclosureStatus.ACTIVE and not note.strip():
+        raise ValueError("Say why the disclosure is corrected or withdrawn.")
+    disclosure.status = status
+    disclosure.status_note = note
+    disclosure.status_changed_on = on or date.today()
+    return save_with_history(disclosure, actor=actor, reason=f"{disclosure.get_status_display()}: {note}")
