@@ -1,0 +1,36 @@
+"""The public start page lists published articles only, in a constant number of queries."""
+
+import pytest
+from django.urls import reverse
+
+from registry.enums import ArticleStatus
+from tests.factories import ArticleFactory, AuthorshipFactory, DisclosureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_sees_published_articles_with_disclosure_counts_and_never_drafts(client):
+    published = ArticleFactory(title="Published perspective")
+    DisclosureFactory(authorship=AuthorshipFactory(article=published, position=1))
+    AuthorshipFactory(article=published, position=2)
+    ArticleFactory(title="Draft under review", status=ArticleStatus.DRAFT, published_date=None)
+    content = client.get(reverse("home")).content.decode()
+    assert "Published perspective" in content
+    assert "1 of 2, 1 declaring nothing" in content
+    assert "Draft under review" not in content
+
+
+def test_editor_sees_drafts_marked_as_such(editor_client):
+    ArticleFactory(title="Draft under review", status=ArticleStatus.DRAFT, published_date=None)
+    content = editor_client.get(reverse("home")).content.decode()
+    assert "Draft under review" in content
+    assert "(draft)" in content
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_home_page_queries_are_constant(client, django_assert_num_queries, count):
+    for _ in range(count):
+        ArticleFactory()
+    with django_assert_num_queries(1):  # the articles with their disclosure counts
+        response = client.get(reverse("home"))
+    assert len(response.context["articles"]) == count
