@@ -105,3 +105,10 @@ class Provenance(models.TextChoices):
     EDITOR = "editor", "Entered by an editor"
     IMPORT = "import", "Imported from a file"
     REGISTER = "register", "Public payments register"
+
+
+class EditorialRoleKind(models.TextChoices):
+    """How a person handled an article other than as its author."""
+
+    HANDLING_EDITOR = "handling_editor", "Handling editor"
+    REVIEWER = "reviewer", "Reviewer"

@@ -21,6 +21,7 @@ EDITOR_MODELS = (
     "article",
     "articlefunding",
     "authorship",
+    "editorialrole",
     "disclosure",
     "interest",
     "declaredinterest",

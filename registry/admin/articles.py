@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry.admin.disclosures import DisclosureInline
-from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Disclosure
+from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Disclosure, EditorialRole
 
 
 class AuthorshipInline(admin.TabularInline):
@@ -47,6 +47,17 @@ class ArticleFundingInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
+class EditorialRoleInline(admin.TabularInline):
+    model = EditorialRole
+    extra = 1
+    autocomplete_fields = ["person"]
+    verbose_name = "editor or reviewer"
+    verbose_name_plural = "editors and reviewers"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person")
+
+
 class DisclosureStatusFilter(admin.SimpleListFilter):
     title = "disclosures"
     parameter_name = "disclosures"
@@ -72,7 +83,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "doi", "journal", "authorships__person__name"]
     date_hierarchy = "published_date"
     autocomplete_fields = ["topics"]
-    inlines = [AuthorshipInline, ArticleFundingInline]
+    inlines = [AuthorshipInline, ArticleFundingInline, EditorialRoleInline]
     readonly_fields = ["disclosures_side_by_side"]
     fieldsets = [
         (None, {"fields": ["doi", "title", "journal", "article_type", "status"]}),

@@ -1,6 +1,6 @@
 """Registry records: people, organizations, articles, disclosures and the interests they declare."""
 
-from registry.models.articles import Article, ArticleFunding, Authorship
+from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
 from registry.models.organizations import Organization, OrganizationAlias
 from registry.models.people import Affiliation, Person, PersonName
@@ -13,6 +13,7 @@ __all__ = [
     "Authorship",
     "DeclaredInterest",
     "Disclosure",
+    "EditorialRole",
     "Interest",
     "Organization",
     "OrganizationAlias",

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from registry.enums import ArticleStatus
+from registry.enums import ArticleStatus, EditorialRoleKind
 from registry.models.base import CanonicalFieldsModel
 from registry.querysets import ArticleQuerySet
 from registry.validators import normalize_doi, validate_doi
@@ -134,3 +134,26 @@ class Authorship(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name_as_printed or self.person} ({self.position}) on {self.article}"
+
+
+class EditorialRole(models.Model):
+    """A person who handled the article as its editor or a reviewer (never public)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="editorial_roles")
+    person = models.ForeignKey("registry.Person", on_delete=models.PROTECT, related_name="editorial_roles")
+    role = models.CharField(max_length=20, choices=EditorialRoleKind.choices)
+    assigned_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["article", "role", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "person", "role"],
+                name="editorial_role_unique",
+                violation_error_message="This person already has that role on the article.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()}) on {self.article}"
