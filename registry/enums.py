@@ -28,8 +28,7 @@ class InterestCategory(models.TextChoices):
     ADVISORY_BOARD = "advisory_board", "9. Participation on a Data Safety Monitoring Board or Advisory Board"
     LEADERSHIP = (
         "leadership",
-        "10. Leadership or fiduciary role in other board, society, committee or advocacy group, "
-        "paid or unpaid",
+        "10. Leadership or fiduciary role in other board, society, committee or advocacy group, paid or unpaid",
     )
     STOCK = "stock", "11. Stock or stock options"
     GIFTS = (

@@ -37,9 +37,7 @@ class PersonQuerySet(models.QuerySet):
         authorship = apps.get_model("registry", "Authorship")
         return self.filter(
             models.Exists(
-                authorship.objects.filter(
-                    person=models.OuterRef("pk"), article__status=ArticleStatus.PUBLISHED
-                )
+                authorship.objects.filter(person=models.OuterRef("pk"), article__status=ArticleStatus.PUBLISHED)
             )
         )
 

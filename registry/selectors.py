@@ -58,9 +58,7 @@ def resolve_organization(name: str) -> Organization | None:
     return resolution.organization if resolution else None
 
 
-def similar_organizations(
-    name: str, *, limit: int = 5, min_score: float = 80.0
-) -> list[tuple[Organization, float]]:
+def similar_organizations(name: str, *, limit: int = 5, min_score: float = 80.0) -> list[tuple[Organization, float]]:
     """Existing organizations whose name or alias is close to `name` (for "did you mean")."""
     key = normalize_organization_name(name)
     if not key:

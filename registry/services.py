@@ -294,9 +294,7 @@ def record_disclosure(
             provenance_detail=provenance_detail,
             reason=reason,
         )
-        keep.append(
-            declare_interest(actor=actor, disclosure=disclosure, interest=interest, item=item, reason=reason)
-        )
+        keep.append(declare_interest(actor=actor, disclosure=disclosure, interest=interest, item=item, reason=reason))
     for stale in disclosure.declared_interests.exclude(pk__in=[row.pk for row in keep]):
         stale._history_user = actor
         stale._change_reason = reason
@@ -310,9 +308,9 @@ def declare_interest(
     declared = DeclaredInterest.objects.filter(disclosure=disclosure, interest=interest).first()
     declared = declared or DeclaredInterest(disclosure=disclosure, interest=interest)
     start, end = item.span or (None, None)
-    if _update_fields(
-        declared, {"text_as_written": item.text_as_written, "span_start": start, "span_end": end}
-    ) or (declared.pk is None):
+    if _update_fields(declared, {"text_as_written": item.text_as_written, "span_start": start, "span_end": end}) or (
+        declared.pk is None
+    ):
         save_with_history(declared, actor=actor, reason=reason)
     return declared
 

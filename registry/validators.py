@@ -88,8 +88,7 @@ def normalize_ror_id(value: str) -> str:
     candidate = _ROR_PREFIX_RE.sub("", raw).lower()
     if not _ROR_RE.match(candidate):
         raise ValidationError(
-            "%(value)s is not a ROR id: expected 0, six letters or digits, and two check digits, "
-            "like 01xtthb56.",
+            "%(value)s is not a ROR id: expected 0, six letters or digits, and two check digits, like 01xtthb56.",
             code="invalid_ror",
             params={"value": raw or "An empty value"},
         )

@@ -24,9 +24,7 @@ class Article(CanonicalFieldsModel):
     )
     title = models.CharField(max_length=1000)
     journal = models.CharField(max_length=300, blank=True)
-    article_type = models.CharField(
-        max_length=100, blank=True, help_text="e.g. perspective, research article."
-    )
+    article_type = models.CharField(max_length=100, blank=True, help_text="e.g. perspective, research article.")
     received_date = models.DateField("received/submitted", null=True, blank=True)
     accepted_date = models.DateField("accepted", null=True, blank=True)
     published_date = models.DateField("published", null=True, blank=True)
@@ -82,9 +80,7 @@ class ArticleFunding(models.Model):
     """An organization that funded the article, with the award id where printed."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="fundings")
-    organization = models.ForeignKey(
-        "registry.Organization", on_delete=models.PROTECT, related_name="fundings"
-    )
+    organization = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="fundings")
     award_id = models.CharField(max_length=200, blank=True)
 
     class Meta:

@@ -31,9 +31,7 @@ class Disclosure(models.Model):
     interests = models.ManyToManyField(
         "registry.Interest", through="DeclaredInterest", blank=True, related_name="disclosures"
     )
-    status = models.CharField(
-        max_length=20, choices=DisclosureStatus.choices, default=DisclosureStatus.ACTIVE
-    )
+    status = models.CharField(max_length=20, choices=DisclosureStatus.choices, default=DisclosureStatus.ACTIVE)
     status_changed_on = models.DateField(null=True, blank=True)
     status_note = models.TextField(blank=True, help_text="Why it was corrected or withdrawn.")
     history = HistoricalRecords()

@@ -82,9 +82,7 @@ class Affiliation(models.Model):
     """A person at an organization in a role, over a date range (open-ended when current)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
-    organization = models.ForeignKey(
-        "registry.Organization", on_delete=models.PROTECT, related_name="affiliations"
-    )
+    organization = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="affiliations")
     role = models.CharField(max_length=300, blank=True, help_text="e.g. senior consultant, professor.")
     department = models.CharField(max_length=300, blank=True)
     start_date = models.DateField(null=True, blank=True)

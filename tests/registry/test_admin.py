@@ -115,10 +115,7 @@ def test_correcting_a_published_disclosure_needs_a_reason(editor_client):
     url = admin_url("disclosure", "change", disclosure.pk)
     response = editor_client.post(url, data)
     assert response.status_code == 200
-    assert (
-        "This disclosure belongs to a published article: say why it is corrected."
-        in response.content.decode()
-    )
+    assert "This disclosure belongs to a published article: say why it is corrected." in response.content.decode()
     disclosure.refresh_from_db()
     assert disclosure.statement == "No competing interests."
 

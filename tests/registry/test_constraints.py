@@ -143,9 +143,7 @@ def test_interest_amount_needs_a_valid_currency():
     interest.currency = "KRN"
     with pytest.raises(ValidationError) as excinfo:
         interest.full_clean()
-    assert excinfo.value.message_dict["currency"] == [
-        "KRN is not an ISO 4217 currency code such as NOK, USD or EUR."
-    ]
+    assert excinfo.value.message_dict["currency"] == ["KRN is not an ISO 4217 currency code such as NOK, USD or EUR."]
     interest.currency = "nok"
     interest.full_clean()
     assert interest.currency == "NOK"
@@ -156,9 +154,7 @@ def test_ongoing_interest_has_no_end_date():
     interest.ongoing, interest.end_date = True, JAN
     with pytest.raises(ValidationError) as excinfo:
         interest.full_clean()
-    assert excinfo.value.message_dict["end_date"] == [
-        "An ongoing interest has no end date; clear one of them."
-    ]
+    assert excinfo.value.message_dict["end_date"] == ["An ongoing interest has no end date; clear one of them."]
     with pytest.raises(IntegrityError), transaction.atomic():
         Interest.objects.bulk_create([interest])
 
@@ -173,18 +169,14 @@ def test_interest_names_its_counterparty_somehow():
 
 
 def test_unknown_category_is_refused():
-    interest = InterestFactory.build(
-        person=PersonFactory(), organization=OrganizationFactory(), category="bribes"
-    )
+    interest = InterestFactory.build(person=PersonFactory(), organization=OrganizationFactory(), category="bribes")
     with pytest.raises(ValidationError) as excinfo:
         interest.full_clean()
     assert excinfo.value.message_dict["category"] == ["Value 'bribes' is not a valid choice."]
 
 
 def test_affiliation_cannot_end_before_it_starts():
-    affiliation = Affiliation(
-        person=PersonFactory(), organization=OrganizationFactory(), start_date=FEB, end_date=JAN
-    )
+    affiliation = Affiliation(person=PersonFactory(), organization=OrganizationFactory(), start_date=FEB, end_date=JAN)
     with pytest.raises(ValidationError) as excinfo:
         affiliation.full_clean()
     assert "The end date 2024-01-01 is before the start date 2024-02-01." in messages(excinfo)

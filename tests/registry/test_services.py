@@ -84,9 +84,7 @@ def test_bad_interest_rolls_back_the_whole_disclosure(acme):
 
 def test_withdrawing_a_disclosure_keeps_it_with_the_reason():
     authorship = AuthorshipFactory()
-    disclosure = services.record_disclosure(
-        actor=None, authorship=authorship, statement="Nothing.", declares_none=True
-    )
+    disclosure = services.record_disclosure(actor=None, authorship=authorship, statement="Nothing.", declares_none=True)
     with pytest.raises(ValueError, match="Say why"):
         services.change_disclosure_status(
             actor=None, disclosure=disclosure, status=DisclosureStatus.WITHDRAWN, note=" "
@@ -107,8 +105,6 @@ def test_withdrawing_a_disclosure_keeps_it_with_the_reason():
 
 
 def test_record_organization_updates_by_normalized_name(acme):
-    again = services.record_organization(
-        actor=None, name="ACME PHARMA, Inc.", aliases=["Acme", "Acme Pharmaceuticals"]
-    )
+    again = services.record_organization(actor=None, name="ACME PHARMA, Inc.", aliases=["Acme", "Acme Pharmaceuticals"])
     assert again == acme
     assert sorted(acme.aliases.values_list("name", flat=True)) == ["Acme", "Acme Pharmaceuticals"]

@@ -91,9 +91,7 @@ def test_ror_ids_of_real_organizations_and_a_typo():
     assert normalize_ror_id("05xg72x27") == "05xg72x27"  # NTNU
     with pytest.raises(ValidationError) as excinfo:
         normalize_ror_id("01xtthb57")
-    assert excinfo.value.messages == [
-        "01xtthb57 is not a valid ROR id: its check digits are 57 but should be 56."
-    ]
+    assert excinfo.value.messages == ["01xtthb57 is not a valid ROR id: its check digits are 57 but should be 56."]
 
 
 def test_npi_check_digit():
