@@ -1,11 +1,12 @@
-"""URL routes: the editors' admin and the public start page."""
+"""URL routes: public pages, the auditor pages and the editors' admin."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from registry import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("audits/", include("audits.urls")),
 ]

@@ -28,6 +28,10 @@ EDITOR_MODELS = (
 )
 
 
+# What auditors may do beyond reading everything.
+AUDITOR_ACTIONS = ("run_audit", "review_finding", "export_findings", "add_findingreview")
+
+
 def in_group(user, name: str) -> bool:
     if user is None or isinstance(user, AnonymousUser) or not user.is_active:
         return False
@@ -52,8 +56,10 @@ def ensure_role_groups() -> None:
     editors, _ = Group.objects.get_or_create(name=EDITORS)
     auditors, _ = Group.objects.get_or_create(name=AUDITORS)
     registry_perms = Permission.objects.filter(content_type__app_label="registry")
-    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS))
     view_all = Permission.objects.filter(
         Q(content_type__app_label__in=["registry", "audits"]) & Q(codename__startswith="view_")
     )
-    auditors.permissions.add(*view_all)
+    # Editors see what the audits say about their records, but neither run audits nor review.
+    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS), *view_all)
+    auditor_actions = Permission.objects.filter(content_type__app_label="audits", codename__in=AUDITOR_ACTIONS)
+    auditors.permissions.add(*view_all, *auditor_actions)

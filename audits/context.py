@@ -1,0 +1,304 @@
+"""The data an audit reads, fetched once per run with a few set-wise queries and shared by rules.
+
+Rows are plain tuples (NamedTuple) so a rule works over memory, never issuing a query per article.
+"""
+
+from collections import defaultdict
+from datetime import date
+from functools import cached_property
+from typing import NamedTuple
+
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from audits.dates import months_before
+from audits.scope import AuditScope
+from registry.models import (
+    Affiliation,
+    Article,
+    ArticleFunding,
+    Authorship,
+    DeclaredInterest,
+    EditorialRole,
+    Interest,
+    Organization,
+    Person,
+    Topic,
+    TopicSynonym,
+)
+from registry.names import normalize_organization_name, normalize_term
+
+
+class ArticleRow(NamedTuple):
+    id: int
+    title: str
+    doi: str | None
+    ref_date: date
+    dated: bool  # False when the article has neither a received nor a publication date
+
+
+class AuthorshipRow(NamedTuple):
+    id: int
+    article_id: int
+    person_id: int
+    position: int
+    disclosure_id: int | None
+    declares_none: bool
+
+
+class InterestRow(NamedTuple):
+    id: int
+    person_id: int
+    category: str
+    organization_id: int | None
+    organization_name: str
+    specification: str
+    start_date: date | None
+    end_date: date | None
+    ongoing: bool
+    provenance: str
+    payee: str
+
+    @property
+    def dated(self) -> bool:
+        return self.start_date is not None or self.end_date is not None or self.ongoing
+
+    @property
+    def org_key(self) -> str:
+        """One organization however the tie names it: record, else name, else description."""
+        if self.organization_id:
+            return f"o{self.organization_id}"
+        if self.organization_name:
+            return f"n{normalize_organization_name(self.organization_name)}"
+        return f"s{normalize_term(self.specification)}"
+
+
+class Declaration(NamedTuple):
+    """An interest as declared in one disclosure."""
+
+    disclosure_id: int
+    authorship_id: int
+    article_id: int
+    interest_id: int
+    text_as_written: str
+
+
+class AuditContext:
+    """Everything the rules read, for one scope at one moment."""
+
+    def __init__(self, scope: AuditScope, *, today: date | None = None):
+        self.scope = scope
+        self.today = today or timezone.localdate()
+
+    # --- articles and authorships in scope -------------------------------------------------
+
+    @cached_property
+    def articles(self) -> dict[int, ArticleRow]:
+        rows = self.scope.articles().values_list("pk", "title", "doi", Coalesce("received_date", "published_date"))
+        return {pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None) for pk, title, doi, ref in rows}
+
+    @cached_property
+    def authorships(self) -> list[AuthorshipRow]:
+        rows = Authorship.objects.filter(article__in=self.scope.articles()).values_list(
+            "pk", "article_id", "person_id", "position", "disclosure__pk", "disclosure__declares_none"
+        )
+        return [AuthorshipRow(a, b, c, d, e, bool(f)) for a, b, c, d, e, f in rows]
+
+    @cached_property
+    def person_ids(self) -> set[int]:
+        return {row.person_id for row in self.authorships}
+
+    def persons_in_scope_subquery(self):
+        return Authorship.objects.filter(article__in=self.scope.articles()).values("person_id")
+
+    @cached_property
+    def person_names(self) -> dict[int, str]:
+        """Names of authors, editors and reviewers in scope."""
+        editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
+        people = Person.objects.filter(Q(pk__in=self.persons_in_scope_subquery()) | Q(pk__in=editors))
+        return dict(people.values_list("pk", "name"))
+
+    def person_name(self, person_id: int) -> str:
+        return self.person_names[person_id]
+
+    # --- interests: what the registry knows, and what each disclosure declares --------------
+
+    @cached_property
+    def interests(self) -> dict[int, InterestRow]:
+        """Every interest of every person in scope, whatever its source."""
+        rows = Interest.objects.filter(person_id__in=self.persons_in_scope_subquery()).values_list(
+            "pk",
+            "person_id",
+            "category",
+            "organization_id",
+            "organization_name",
+            "specification",
+            "start_date",
+            "end_date",
+            "ongoing",
+            "provenance",
+            "payee",
+        )
+        return {row[0]: InterestRow(*row) for row in rows}
+
+    @cached_property
+    def interests_by_person(self) -> dict[int, list[InterestRow]]:
+        grouped: dict[int, list[InterestRow]] = defaultdict(list)
+        for row in self.interests.values():
+            grouped[row.person_id].append(row)
+        return grouped
+
+    @cached_property
+    def declarations(self) -> list[Declaration]:
+        """Every declaration of an interest of a person in scope, on any article (for comparisons)."""
+        rows = DeclaredInterest.objects.filter(interest__person_id__in=self.persons_in_scope_subquery()).values_list(
+            "disclosure_id",
+            "disclosure__authorship_id",
+            "disclosure__authorship__article_id",
+            "interest_id",
+            "text_as_written",
+        )
+        return [Declaration(*row) for row in rows]
+
+    @cached_property
+    def declared_by_disclosure(self) -> dict[int, list[Declaration]]:
+        grouped: dict[int, list[Declaration]] = defaultdict(list)
+        for row in self.declarations:
+            grouped[row.disclosure_id].append(row)
+        return grouped
+
+    @cached_property
+    def declared_articles_by_interest(self) -> dict[int, set[int]]:
+        grouped: dict[int, set[int]] = defaultdict(set)
+        for row in self.declarations:
+            grouped[row.interest_id].add(row.article_id)
+        return grouped
+
+    @cached_property
+    def other_article_dates(self) -> dict[int, ArticleRow]:
+        """Articles outside the scope on which people in scope declared interests (for their windows)."""
+        missing = {row.article_id for row in self.declarations} - set(self.articles)
+        rows = Article.objects.filter(pk__in=missing).values_list(
+            "pk", "title", "doi", Coalesce("received_date", "published_date")
+        )
+        return {pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None) for pk, title, doi, ref in rows}
+
+    def article(self, article_id: int) -> ArticleRow:
+        return self.articles.get(article_id) or self.other_article_dates[article_id]
+
+    def window(self, article_id: int, months: int) -> tuple[date, date]:
+        ref = self.article(article_id).ref_date
+        return months_before(ref, months), ref
+
+    # --- organizations and topics ------------------------------------------------------------
+
+    @cached_property
+    def organizations(self) -> dict[int, tuple[str, int | None, str]]:
+        """(name, parent id, kind) of every organization tied to people in scope, their parents and
+        the articles' funders."""
+        ids = {row.organization_id for row in self.interests.values() if row.organization_id}
+        ids |= set(self.funders_by_article_ids)
+        ids |= {org for _, org, _, _ in self.affiliations}
+        found: dict[int, tuple[str, int | None, str]] = {}
+        while ids:
+            rows = Organization.objects.filter(pk__in=ids).values_list("pk", "name", "parent_id", "kind")
+            found.update({pk: (name, parent, kind) for pk, name, parent, kind in rows})
+            ids = {row[1] for row in found.values() if row[1] and row[1] not in found}
+        return found
+
+    def organization_name(self, org_id: int) -> str:
+        return self.organizations[org_id][0]
+
+    def lineage(self, org_id: int) -> list[int]:
+        """The organization and its parents, nearest first."""
+        chain, current = [], org_id
+        while current and current not in chain:
+            chain.append(current)
+            current = self.organizations.get(current, ("", None, ""))[1]
+        return chain
+
+    def counterparty(self, interest: InterestRow) -> str:
+        """The other side of a tie as a reader knows it: the record's name, else the words declared."""
+        if interest.organization_id:
+            name = self.organization_name(interest.organization_id)
+            written = interest.organization_name
+            if written and normalize_organization_name(written) != normalize_organization_name(name):
+                return f"{written} ({name})"
+            return name
+        return interest.organization_name or interest.specification or "an unnamed organization"
+
+    @cached_property
+    def topic_names(self) -> dict[int, str]:
+        return dict(Topic.objects.values_list("pk", "name"))
+
+    @cached_property
+    def related_topics(self) -> dict[int, set[int]]:
+        related: dict[int, set[int]] = defaultdict(set)
+        for source, target in Topic.related.through.objects.values_list("from_topic_id", "to_topic_id"):
+            related[source].add(target)
+        return related
+
+    @cached_property
+    def topic_terms(self) -> dict[str, int]:
+        """Normalized topic names and synonyms → topic, for reading topics out of descriptions."""
+        terms = {normalize_term(name): pk for pk, name in self.topic_names.items()}
+        terms.update(dict(TopicSynonym.objects.values_list("normalized_name", "topic_id")))
+        return {term: pk for term, pk in terms.items() if term}
+
+    @cached_property
+    def article_topics(self) -> dict[int, set[int]]:
+        grouped: dict[int, set[int]] = defaultdict(set)
+        through = Article.topics.through.objects.filter(article__in=self.scope.articles())
+        for article_id, topic_id in through.values_list("article_id", "topic_id"):
+            grouped[article_id].add(topic_id)
+        return grouped
+
+    @cached_property
+    def organization_topics(self) -> dict[int, set[int]]:
+        grouped: dict[int, set[int]] = defaultdict(set)
+        through = Organization.topics.through.objects.filter(organization_id__in=list(self.organizations))
+        for org_id, topic_id in through.values_list("organization_id", "topic_id"):
+            grouped[org_id].add(topic_id)
+        return grouped
+
+    @cached_property
+    def interest_topics(self) -> dict[int, set[int]]:
+        grouped: dict[int, set[int]] = defaultdict(set)
+        through = Interest.topics.through.objects.filter(interest__person_id__in=self.persons_in_scope_subquery())
+        for interest_id, topic_id in through.values_list("interest_id", "topic_id"):
+            grouped[interest_id].add(topic_id)
+        return grouped
+
+    # --- funders, affiliations, editorial roles ------------------------------------------------
+
+    @cached_property
+    def funders_by_article(self) -> dict[int, set[int]]:
+        grouped: dict[int, set[int]] = defaultdict(set)
+        rows = ArticleFunding.objects.filter(article__in=self.scope.articles()).values_list(
+            "article_id", "organization_id"
+        )
+        for article_id, org_id in rows:
+            grouped[article_id].add(org_id)
+        return grouped
+
+    @cached_property
+    def funders_by_article_ids(self) -> set[int]:
+        return {org for orgs in self.funders_by_article.values() for org in orgs}
+
+    @cached_property
+    def editorial_roles(self) -> list[tuple[int, int, int, str]]:
+        """(article, person, role id, role) for articles in scope."""
+        rows = EditorialRole.objects.filter(article__in=self.scope.articles()).values_list(
+            "article_id", "person_id", "pk", "role"
+        )
+        return list(rows)
+
+    @cached_property
+    def affiliations(self) -> list[tuple[int, int, date | None, date | None]]:
+        """(person, organization, start, end) of authors, editors and reviewers in scope."""
+        editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
+        rows = Affiliation.objects.filter(
+            Q(person_id__in=self.persons_in_scope_subquery()) | Q(person_id__in=editors)
+        ).values_list("person_id", "organization_id", "start_date", "end_date")
+        return list(rows)

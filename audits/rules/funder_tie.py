@@ -1,0 +1,63 @@
+"""FUNDER_TIE: an author has a financial tie with an organization that funded the article."""
+
+from audits.activity import known_ties
+from audits.enums import Severity, SubjectType
+from audits.evidence import article_evidence, interest_evidence, tie_clause
+from audits.explain import quoted
+from audits.rules.base import Parameter, Rule, register
+from registry.enums import FINANCIAL_CATEGORIES
+
+
+@register
+class FunderTieRule(Rule):
+    """Flags an author with a financial tie (declared on the article, or known to the registry in
+    the look-back window) to an organization that funded the article, or to the same group of
+    companies. Readers should know when the funder also pays an author."""
+
+    code = "FUNDER_TIE"
+    title = "Author tied to the article's funder"
+    severity = Severity.HIGH
+    subject_type = SubjectType.ORGANIZATION
+    parameters = (Parameter("window_months", 36, "Months before submission in which known ties count."),)
+
+    def find(self, ctx):
+        months = self.params["window_months"]
+        for row in ctx.authorships:
+            funders = ctx.funders_by_article.get(row.article_id)
+            if not funders:
+                continue
+            funder_groups = {org: set(ctx.lineage(org)) for org in funders}
+            candidates = {d.interest_id for d in ctx.declared_by_disclosure.get(row.disclosure_id, ())}
+            candidates |= {tie.interest.id for tie in known_ties(ctx, row, months)}
+            for interest_id in sorted(candidates):
+                interest = ctx.interests[interest_id]
+                if interest.category not in FINANCIAL_CATEGORIES or not interest.organization_id:
+                    continue
+                tie_group = set(ctx.lineage(interest.organization_id))
+                for funder, group in sorted(funder_groups.items()):
+                    if tie_group & group:
+                        yield self.build(ctx, row, interest, funder)
+
+    def build(self, ctx, row, interest, funder):
+        article = ctx.articles[row.article_id]
+        name = ctx.person_names[row.person_id]
+        funder_name = ctx.organization_name(funder)
+        same = interest.organization_id == funder
+        link = "" if same else f", of the same group as {funder_name}"
+        return self.finding(
+            key=f"authorship:{row.id}|interest:{interest.id}|funder:{funder}",
+            summary=(
+                f"{name} has {tie_clause(ctx, interest)}{link}, and {funder_name} funded {quoted(article.title)}."
+            ),
+            evidence={
+                "article": article_evidence(article),
+                "person": {"id": row.person_id, "name": name},
+                "funder": {"id": funder, "name": funder_name},
+                "interest": interest_evidence(ctx, interest),
+            },
+            article_id=row.article_id,
+            authorship_id=row.id,
+            person_id=row.person_id,
+            organization_id=funder,
+            interest_id=interest.id,
+        )

@@ -1,0 +1,78 @@
+"""MULTIPLE_TIES_SAME_ENTITY: several kinds of tie to one organization in one disclosure."""
+
+from collections import defaultdict
+
+from audits.enums import Severity, SubjectType
+from audits.evidence import article_evidence, interest_evidence
+from audits.explain import (
+    EQUITY_CATEGORIES,
+    describe_tie,
+    join_words,
+    number_word,
+    ordered_categories,
+    tie_phrase,
+)
+from audits.rules.base import Parameter, Rule, register
+from registry.enums import OrganizationKind
+
+
+@register
+class MultipleTiesSameEntityRule(Rule):
+    """Flags an author who declares several kinds of tie to one organization on an article
+    (e.g. consultancy and shares and an advisory board seat): each alone may be minor, together
+    they make the author's fortunes depend on the organization's. Ties that include ownership
+    (shares, founder, employment) raise the severity."""
+
+    code = "MULTIPLE_TIES_SAME_ENTITY"
+    title = "Several kinds of tie to one organization"
+    severity = Severity.LOW
+    subject_type = SubjectType.ORGANIZATION
+    parameters = (Parameter("min_categories", 2, "Kinds of tie to one organization that make a finding."),)
+
+    def find(self, ctx):
+        grouped: dict[tuple[int, str], list] = defaultdict(list)
+        authorship_by_id = {row.id: row for row in ctx.authorships}
+        for declaration in ctx.declarations:
+            if declaration.authorship_id not in authorship_by_id:
+                continue
+            interest = ctx.interests[declaration.interest_id]
+            grouped[(declaration.authorship_id, interest.org_key)].append(interest)
+        for (authorship_id, org_key), interests in sorted(grouped.items()):
+            categories = ordered_categories(i.category for i in interests)
+            if len(categories) < self.params["min_categories"]:
+                continue
+            row = authorship_by_id[authorship_id]
+            first = interests[0]
+            counterparty = ctx.counterparty(first)
+            kind = self.kind_word(ctx, first.organization_id)
+            name = ctx.person_names[row.person_id]
+            named = bool(first.organization_id or first.organization_name)
+            ties = join_words(
+                [
+                    *(tie_phrase(c) for c in categories[:-1]),
+                    describe_tie(categories[-1], counterparty, named=named),
+                ]
+            )
+            yield self.finding(
+                key=f"authorship:{authorship_id}|org:{org_key}",
+                summary=(f"{name} declared {ties}: {number_word(len(categories))} kinds of tie to one {kind}."),
+                evidence={
+                    "article": article_evidence(ctx.articles[row.article_id]),
+                    "person": {"id": row.person_id, "name": name},
+                    "organization": counterparty,
+                    "categories": categories,
+                    "interests": [interest_evidence(ctx, i) for i in interests],
+                },
+                severity=Severity.MEDIUM if EQUITY_CATEGORIES & set(categories) else Severity.LOW,
+                article_id=row.article_id,
+                authorship_id=authorship_id,
+                person_id=row.person_id,
+                organization_id=first.organization_id,
+            )
+
+    @staticmethod
+    def kind_word(ctx, org_id: int | None) -> str:
+        if org_id is None:
+            return "organization"
+        kind = ctx.organizations[org_id][2]
+        return "company" if kind == OrganizationKind.COMPANY else "organization"

@@ -1,0 +1,116 @@
+"""ORGANIZATION_NAME_VARIANT: two organizations (or declared names) that are probably one."""
+
+from collections import defaultdict
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from audits.enums import Severity, SubjectType
+from audits.evidence import tie_clause
+from audits.explain import category_order, join_words
+from audits.rules.base import Parameter, Rule, register
+from registry.models import Organization
+from registry.names import normalize_organization_name
+
+
+@register
+class OrganizationNameVariantRule(Rule):
+    """Flags two organization records, or names declared without a record, whose names are so alike
+    that they are probably the same entity (a typo such as Ledidi / Lididi, or a record entered
+    twice). A data-quality flag: it suggests merging, and says who declared ties to each name.
+    A run over one article compares the names its authors declared; a run over the whole registry
+    compares every organization."""
+
+    code = "ORGANIZATION_NAME_VARIANT"
+    title = "Probably the same organization under two names"
+    severity = Severity.LOW
+    subject_type = SubjectType.ORGANIZATION
+    registry_wide = True
+    parameters = (
+        Parameter("min_similarity", 80.0, "Similarity of normalized names (0-100) that makes a finding."),
+        Parameter("min_length", 4, "Shorter names (abbreviations such as BMS, GSK) are not compared."),
+    )
+
+    def find(self, ctx):
+        names = self.candidate_names(ctx)
+        linked = self.linked_pairs(ctx, names)
+        for (key_a, name_a), (key_b, name_b), score in self.similar_pairs(names):
+            if (key_a, key_b) in linked:
+                continue
+            yield self.build(ctx, (key_a, name_a), (key_b, name_b), score)
+
+    def candidate_names(self, ctx) -> dict[str, str]:
+        """org key → display name: every organization in a full run, the scope's ties otherwise."""
+        names: dict[str, str] = {}
+        self.parents = {org: parent for org, (_, parent, _) in ctx.organizations.items() if parent}
+        if ctx.scope.is_full:
+            for pk, name, parent in Organization.objects.values_list("pk", "name", "parent_id"):
+                names[f"o{pk}"] = name
+                if parent:
+                    self.parents[pk] = parent
+        for interest in ctx.interests.values():
+            if interest.organization_id:
+                names[f"o{interest.organization_id}"] = ctx.organization_name(interest.organization_id)
+            elif interest.organization_name:
+                names[interest.org_key] = interest.organization_name
+        return names
+
+    def similar_pairs(self, names: dict[str, str]):
+        """Pairs above the threshold, compared within blocks of the same first letter and similar length."""
+        blocks: dict[tuple[str, int], list[tuple[str, str, str]]] = defaultdict(list)
+        for key, name in names.items():
+            normal = normalize_organization_name(name)
+            if len(normal.replace(" ", "")) >= self.params["min_length"]:
+                blocks[(normal[0], len(normal) // 4)].append((key, name, normal))
+        for (letter, band), members in sorted(blocks.items()):
+            # Each band against itself and the next, so lengths either side of a band edge meet.
+            next_band = blocks.get((letter, band + 1), [])
+            pairs = [*combinations(members, 2), *((m, n) for m in members for n in next_band)]
+            for (ka, na, a), (kb, nb, b) in pairs:
+                score = fuzz.ratio(a, b)
+                if score >= self.params["min_similarity"]:
+                    first, second = sorted([(ka, na), (kb, nb)])
+                    yield first, second, round(score, 1)
+
+    def linked_pairs(self, ctx, names: dict[str, str]) -> set[tuple[str, str]]:
+        """Pairs an editor already tied together as parent and subsidiary."""
+        return {tuple(sorted([f"o{child}", f"o{parent}"])) for child, parent in self.parents.items()}
+
+    def build(self, ctx, first, second, score):
+        (key_a, name_a), (key_b, name_b) = first, second
+        ties = self.ties_by_key(ctx)
+        declared = []
+        for key, _name in (first, second):
+            for person_id, interests in sorted(ties.get(key, {}).items()):
+                clauses = join_words(tie_clause(ctx, i) for i in sorted(interests, key=category_order))
+                declared.append(f"{ctx.person_name(person_id)} declared {clauses}")
+        detail = f"; {'; '.join(declared)}" if declared else ""
+        org_ids = [int(k[1:]) for k in (key_a, key_b) if k.startswith("o")]
+        return self.finding(
+            key=f"{key_a}|{key_b}",
+            summary=(
+                f"“{name_a}” and “{name_b}” are probably the same organization "
+                f"(names {score:.0f}% alike){detail}. Merge them if they are."
+            ),
+            evidence={
+                "names": [name_a, name_b],
+                "organization_ids": org_ids,
+                "similarity": score,
+                "ties": {
+                    name: {
+                        ctx.person_name(person): [i.id for i in interests]
+                        for person, interests in ties.get(key, {}).items()
+                    }
+                    for key, name in (first, second)
+                },
+            },
+            organization_id=org_ids[0] if org_ids else None,
+        )
+
+    def ties_by_key(self, ctx) -> dict[str, dict[int, list]]:
+        if not hasattr(self, "_ties"):
+            grouped: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+            for interest in ctx.interests.values():
+                grouped[interest.org_key][interest.person_id].append(interest)
+            self._ties = grouped
+        return self._ties

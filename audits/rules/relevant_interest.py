@@ -1,0 +1,109 @@
+"""RELEVANT_INTEREST: a declared tie to an organization active in what the article discusses."""
+
+from collections import defaultdict
+
+from audits.enums import Severity, SubjectType
+from audits.evidence import article_evidence, interest_evidence
+from audits.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
+from audits.rules.base import Rule, register
+from audits.topics import TopicMatcher
+
+
+@register
+class RelevantInterestRule(Rule):
+    """Flags a declared tie that bears on the article's subject: the organization (or its parent)
+    is active in a topic the article discusses or a related one (e.g. it sells an alternative
+    treatment for the same condition), or the tie's own description or topics name such a topic.
+    Relevance comes only from topics, synonyms and related topics that editors keep."""
+
+    code = "RELEVANT_INTEREST"
+    title = "Declared tie relevant to the article's topic"
+    severity = Severity.MEDIUM
+    subject_type = SubjectType.INTEREST
+
+    def find(self, ctx):
+        matcher = TopicMatcher(ctx)
+        authorship_by_id = {row.id: row for row in ctx.authorships}
+        grouped: dict[tuple[int, str], list] = defaultdict(list)
+        for declaration in ctx.declarations:
+            if declaration.authorship_id in authorship_by_id:
+                interest = ctx.interests[declaration.interest_id]
+                grouped[(declaration.authorship_id, interest.org_key)].append(interest)
+        for (authorship_id, org_key), interests in sorted(grouped.items()):
+            row = authorship_by_id[authorship_id]
+            article_topics = ctx.article_topics.get(row.article_id, set())
+            reasons, matched_article_topics = self.reasons(ctx, matcher, interests, article_topics)
+            if not reasons:
+                continue
+            yield self.build(ctx, matcher, row, org_key, interests, reasons, matched_article_topics)
+
+    def reasons(self, ctx, matcher, interests, article_topics):
+        reasons: list[dict] = []
+        matched: set[int] = set()
+        seen = set()
+        for interest in interests:
+            for source, org_id, topics in matcher.sources(interest):
+                pairs = matcher.match(topics, article_topics)
+                if not pairs or (source, org_id) in seen:
+                    continue
+                seen.add((source, org_id))
+                matched |= {article_topic for _, article_topic in pairs}
+                reasons.append({"source": source, "organization_id": org_id, "pairs": pairs})
+        return reasons, matched
+
+    def build(self, ctx, matcher, row, org_key, interests, reasons, matched_article_topics):
+        categories = ordered_categories(i.category for i in interests)
+        first = interests[0]
+        named = bool(first.organization_id or first.organization_name)
+        counterparty = ctx.counterparty(first)
+        ties = join_words(
+            [
+                *(tie_phrase(c) for c in categories[:-1]),
+                describe_tie(categories[-1], counterparty, named=named),
+            ]
+        )
+        name = ctx.person_names[row.person_id]
+        clauses = [self.reason_clause(ctx, matcher, reason, first) for reason in reasons]
+        discusses = join_words(matcher.label(t) for t in sorted(matched_article_topics, key=matcher.label))
+        summary = f"{name} declared {ties}; {'; '.join(clauses)} — the article discusses {discusses}."
+        return self.finding(
+            key=f"authorship:{row.id}|org:{org_key}",
+            summary=summary,
+            evidence={
+                "article": article_evidence(ctx.articles[row.article_id]),
+                "person": {"id": row.person_id, "name": name},
+                "interests": [interest_evidence(ctx, i) for i in interests],
+                "matches": [
+                    {
+                        "source": reason["source"],
+                        "organization": ctx.organization_name(reason["organization_id"])
+                        if reason["organization_id"]
+                        else None,
+                        "topic_pairs": [
+                            {"tie_topic": ctx.topic_names[a], "article_topic": ctx.topic_names[b]}
+                            for a, b in reason["pairs"]
+                        ],
+                    }
+                    for reason in reasons
+                ],
+            },
+            severity=Severity.HIGH if EQUITY_CATEGORIES & set(categories) else Severity.MEDIUM,
+            article_id=row.article_id,
+            authorship_id=row.id,
+            person_id=row.person_id,
+            organization_id=first.organization_id,
+            interest_id=first.id,
+        )
+
+    @staticmethod
+    def reason_clause(ctx, matcher, reason, interest) -> str:
+        topics = join_words(
+            matcher.label(a) if a == b else f"{matcher.label(a)} (related to {matcher.label(b)})"
+            for a, b in reason["pairs"]
+        )
+        if reason["source"] == "tie":
+            return f"the tie concerns {topics}"
+        org_id = reason["organization_id"]
+        if org_id == interest.organization_id:
+            return f"{ctx.organization_name(org_id)} is active in {topics}"
+        return f"its parent {ctx.organization_name(org_id)} is active in {topics}"

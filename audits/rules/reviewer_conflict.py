@@ -1,0 +1,101 @@
+"""REVIEWER_CONFLICT: an editor or reviewer close to an author (OpenReview-style policy)."""
+
+from collections import defaultdict
+
+from audits.dates import months_before, overlaps
+from audits.enums import Severity, SubjectType
+from audits.evidence import article_evidence
+from audits.explain import join_words, quoted
+from audits.rules.base import Parameter, Rule, register
+from registry.models import Authorship
+
+
+@register
+class ReviewerConflictRule(Rule):
+    """Flags a handling editor or reviewer who shares a current affiliation with an author (at the
+    article's date), or who co-authored an article with an author within the last N years."""
+
+    code = "REVIEWER_CONFLICT"
+    title = "Editor or reviewer close to an author"
+    severity = Severity.HIGH
+    subject_type = SubjectType.ARTICLE
+    parameters = (Parameter("coauthorship_years", 3, "Years back in which co-authorship counts."),)
+
+    def find(self, ctx):
+        if not ctx.editorial_roles:
+            return
+        authors_by_article: dict[int, set[int]] = defaultdict(set)
+        for row in ctx.authorships:
+            authors_by_article[row.article_id].add(row.person_id)
+        coauthored = self.coauthorships(ctx, authors_by_article)
+        for article_id, editor_id, _role_id, role in sorted(ctx.editorial_roles):
+            article = ctx.articles[article_id]
+            shared = self.shared_affiliations(ctx, editor_id, authors_by_article[article_id], article.ref_date)
+            for author_id in sorted(authors_by_article[article_id] - {editor_id}):
+                orgs = shared.get(author_id, set())
+                papers = coauthored.get((article_id, editor_id, author_id), [])
+                if orgs or papers:
+                    yield self.build(ctx, article, editor_id, author_id, role, orgs, papers)
+
+    def shared_affiliations(self, ctx, editor_id, author_ids, on_day):
+        def current(person_id):
+            return {
+                org
+                for person, org, start, end in ctx.affiliations
+                if person == person_id and overlaps(start, end, on_day, on_day)
+            }
+
+        editor_orgs = current(editor_id)
+        return {author: editor_orgs & current(author) for author in author_ids if editor_orgs & current(author)}
+
+    def coauthorships(self, ctx, authors_by_article):
+        """(article, editor, author) → co-authored articles within the window, in one query."""
+        editor_ids = {editor for _, editor, _, _ in ctx.editorial_roles}
+        rows = Authorship.objects.filter(person_id__in=editor_ids).values_list(
+            "person_id", "article_id", "article__title", "article__published_date", "article__received_date"
+        )
+        papers_by_editor = defaultdict(list)
+        for editor, paper, title, published, received in rows:
+            papers_by_editor[editor].append((paper, title, received or published))
+        paper_ids = {paper for papers in papers_by_editor.values() for paper, _, _ in papers}
+        authors_of = defaultdict(set)
+        for paper, person in Authorship.objects.filter(article_id__in=paper_ids).values_list("article_id", "person_id"):
+            authors_of[paper].add(person)
+        found = defaultdict(list)
+        years = self.params["coauthorship_years"]
+        for article_id, editor, _, _ in ctx.editorial_roles:
+            ref = ctx.articles[article_id].ref_date
+            since = months_before(ref, 12 * years)
+            for paper, title, when in papers_by_editor.get(editor, []):
+                if paper == article_id or when is None or not since <= when <= ref:
+                    continue
+                for author in authors_of[paper] & authors_by_article[article_id]:
+                    found[(article_id, editor, author)].append({"id": paper, "title": title, "date": when.isoformat()})
+        return found
+
+    def build(self, ctx, article, editor_id, author_id, role, orgs, papers):
+        editor_name = ctx.person_name(editor_id)
+        author_name = ctx.person_name(author_id)
+        reasons = []
+        if orgs:
+            reasons.append(f"both are at {join_words(sorted(ctx.organization_name(o) for o in orgs))}")
+        if papers:
+            titles = join_words(quoted(p["title"]) for p in papers[:2])
+            reasons.append(f"they co-authored {titles} within {self.params['coauthorship_years']} years")
+        role_label = "handling editor" if role == "handling_editor" else "reviewer"
+        return self.finding(
+            key=f"article:{article.id}|editor:{editor_id}|author:{author_id}",
+            summary=(
+                f"{editor_name}, {role_label} of {quoted(article.title)}, is close to the author "
+                f"{author_name}: {'; '.join(reasons)}."
+            ),
+            evidence={
+                "article": article_evidence(article),
+                "editor": {"id": editor_id, "name": editor_name, "role": role},
+                "author": {"id": author_id, "name": author_name},
+                "shared_affiliations": sorted(ctx.organization_name(o) for o in orgs),
+                "coauthored": papers,
+            },
+            article_id=article.id,
+            person_id=author_id,
+        )

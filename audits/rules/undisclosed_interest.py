@@ -1,0 +1,59 @@
+"""UNDISCLOSED_INTEREST: a tie known to the registry, active in the window, left out of a disclosure."""
+
+from audits.activity import DATED, UNDATED, declared_keys, known_ties
+from audits.enums import Severity, SubjectType
+from audits.evidence import article_evidence, tie_evidence, tie_sentence
+from audits.explain import quoted
+from audits.rules.base import Parameter, Rule, register
+
+
+@register
+class UndisclosedInterestRule(Rule):
+    """Flags a tie the registry knows (from an import, a register, an editor or another
+    disclosure) whose own dates put it in the look-back window before the article, but which the
+    author's disclosure does not list. Undated ties known only from imports or registers are
+    flagged at lower severity, and the finding says they are undated. Undated ties declared on
+    other articles are the business of INCONSISTENT_ACROSS_ARTICLES."""
+
+    code = "UNDISCLOSED_INTEREST"
+    title = "Known tie missing from a disclosure"
+    severity = Severity.HIGH
+    subject_type = SubjectType.INTEREST
+    parameters = (Parameter("window_months", 36, "Months before submission in which ties count."),)
+
+    def find(self, ctx):
+        months = self.params["window_months"]
+        for row in ctx.authorships:
+            if row.disclosure_id is None or row.declares_none:
+                continue
+            declared = declared_keys(ctx, row.disclosure_id)
+            for tie in known_ties(ctx, row, months):
+                interest = tie.interest
+                if tie.basis not in (DATED, UNDATED) or (interest.category, interest.org_key) in declared:
+                    continue
+                article = ctx.articles[row.article_id]
+                name = ctx.person_names[row.person_id]
+                when = (
+                    f"in the {months} months before {article.ref_date.isoformat()}"
+                    if tie.basis == DATED
+                    else "(undated, so it may fall in the window)"
+                )
+                yield self.finding(
+                    key=f"authorship:{row.id}|interest:{interest.id}",
+                    summary=(
+                        f"{name}'s disclosure on {quoted(article.title)} does not list "
+                        f"{tie_sentence(ctx, tie)}, a tie the registry knows {when}."
+                    ),
+                    evidence={
+                        "article": article_evidence(article),
+                        "person": {"id": row.person_id, "name": name},
+                        "window_months": months,
+                        "tie": tie_evidence(ctx, tie),
+                    },
+                    severity=Severity.HIGH if tie.basis == DATED else Severity.MEDIUM,
+                    article_id=row.article_id,
+                    authorship_id=row.id,
+                    person_id=row.person_id,
+                    organization_id=interest.organization_id,
+                    interest_id=interest.id,
+                )

@@ -1,0 +1,216 @@
+"""Running audits and reviewing findings. Every write of the audit engine is here.
+
+A run computes its findings first, then writes them in one transaction: a run that fails midway
+leaves no half-written findings, and its row says it failed.
+"""
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from audits.context import AuditContext
+from audits.enums import Presence, ReviewStatus, RunStatus
+from audits.models import AuditRun, Finding, FindingReview, Occurrence
+from audits.rules import FindingData, Rule, iter_rule_classes
+from audits.scope import AuditScope
+from audits.version import code_version
+
+BATCH = 2000
+
+
+class AuditAlreadyRunning(Exception):
+    """Another audit of the same scope has not finished."""
+
+
+def resolve_rule_parameters(rule_codes: Sequence[str] | None, parameters: dict[str, Any] | None) -> dict:
+    """{code: {parameter: value}} with defaults filled in.
+
+    `parameters` may name a rule ({"UNDISCLOSED_INTEREST": {"window_months": 24}}) or give a bare
+    parameter ({"window_months": 24}) that applies to every rule taking it.
+    """
+    parameters = dict(parameters or {})
+    classes = list(iter_rule_classes(rule_codes))
+    per_rule = {code: parameters.pop(code) for code in list(parameters) if isinstance(parameters[code], dict)}
+    unknown_rules = set(per_rule) - {cls.code for cls in classes}
+    if unknown_rules:
+        raise ValueError(f"Parameters given for rules not in this run: {', '.join(sorted(unknown_rules))}")
+    known_names = {p.name for cls in classes for p in cls.parameters}
+    unknown = set(parameters) - known_names
+    if unknown:
+        raise ValueError(f"No rule in this run takes the parameter {', '.join(sorted(unknown))}")
+    resolved = {}
+    for cls in classes:
+        shared = {name: value for name, value in parameters.items() if name in {p.name for p in cls.parameters}}
+        resolved[cls.code] = cls.resolve_parameters({**shared, **per_rule.get(cls.code, {})})
+    return resolved
+
+
+def start_run(
+    *,
+    actor,
+    scope: AuditScope,
+    rule_codes: Sequence[str] | None = None,
+    parameters: dict[str, Any] | None = None,
+) -> AuditRun:
+    """Record a pending run; refuses when an audit of the same scope is still pending or running."""
+    resolved = resolve_rule_parameters(rule_codes, parameters)
+    classes = {cls.code: cls for cls in iter_rule_classes(rule_codes)}
+    try:
+        with transaction.atomic():
+            return AuditRun.objects.create(
+                started_by=actor if getattr(actor, "pk", None) else None,
+                scope={"label": scope.label, **scope.description},
+                scope_key=scope.key,
+                rules=[{"code": code, "version": cls.version} for code, cls in classes.items()],
+                parameters=resolved,
+                code_version=code_version(),
+            )
+    except IntegrityError as exc:
+        raise AuditAlreadyRunning(f"An audit of {scope.label} is already running.") from exc
+
+
+def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, progress=None) -> AuditRun:
+    """Run the rules of a pending run and record what they found."""
+    started = time.monotonic()
+    AuditRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=timezone.now())
+    try:
+        context = AuditContext(scope, today=today)
+        rules = [cls(run.parameters[cls.code]) for cls in iter_rule_classes([r["code"] for r in run.rules])]
+        found: dict[str, FindingData] = {}
+        for index, rule in enumerate(rules):
+            for finding in rule.find(context):
+                found[finding.fingerprint] = finding
+            _report_progress(run, int(90 * (index + 1) / len(rules)), progress)
+        with transaction.atomic():
+            counts = _record_findings(run, scope, rules, found)
+            run.status = RunStatus.SUCCEEDED
+            run.finished_at = timezone.now()
+            run.duration_seconds = round(time.monotonic() - started, 3)
+            run.counts = counts
+            run.progress = 100
+            run.save(update_fields=["status", "finished_at", "duration_seconds", "counts", "progress"])
+    except Exception as exc:
+        AuditRun.objects.filter(pk=run.pk).update(
+            status=RunStatus.FAILED,
+            finished_at=timezone.now(),
+            duration_seconds=round(time.monotonic() - started, 3),
+            error=f"{type(exc).__name__}: {exc}",
+        )
+        raise
+    return run
+
+
+def run_audit(
+    *,
+    actor,
+    scope: AuditScope,
+    rule_codes: Sequence[str] | None = None,
+    parameters: dict[str, Any] | None = None,
+    today: date | None = None,
+    progress=None,
+) -> AuditRun:
+    run = start_run(actor=actor, scope=scope, rule_codes=rule_codes, parameters=parameters)
+    return execute_run(run, scope, today=today, progress=progress)
+
+
+def _report_progress(run: AuditRun, percent: int, progress) -> None:
+    AuditRun.objects.filter(pk=run.pk).update(progress=percent)
+    if progress is not None:
+        progress(percent)
+
+
+def _chunks(items: Sequence, size: int = BATCH) -> Iterable[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _record_findings(run: AuditRun, scope: AuditScope, rules: list[Rule], found: dict[str, FindingData]) -> dict:
+    """Match what the run found to known findings by fingerprint; mark the rest of its scope resolved."""
+    fingerprints = list(found)
+    existing: dict[str, Finding] = {}
+    for chunk in _chunks(fingerprints):
+        existing.update({f.fingerprint: f for f in Finding.objects.filter(fingerprint__in=chunk)})
+    new = [_new_finding(run, data) for fp, data in found.items() if fp not in existing]
+    Finding.objects.bulk_create(new, batch_size=BATCH)
+    for finding in existing.values():
+        data = found[finding.fingerprint]
+        finding.rule_version = next(r.version for r in rules if r.code == data.rule_code)
+        finding.severity, finding.summary, finding.evidence = data.severity, data.summary, data.evidence
+        finding.last_seen_run = run
+        finding.presence = Presence.RECURRING
+    Finding.objects.bulk_update(
+        list(existing.values()),
+        ["rule_version", "severity", "summary", "evidence", "last_seen_run", "presence"],
+        batch_size=BATCH,
+    )
+    ids = {f.fingerprint: f.pk for f in new}
+    ids.update({fp: f.pk for fp, f in existing.items()})
+    if any(pk is None for pk in ids.values()):  # backends that do not return ids from bulk inserts
+        for chunk in _chunks([fp for fp, pk in ids.items() if pk is None]):
+            ids.update(dict(Finding.objects.filter(fingerprint__in=chunk).values_list("fingerprint", "pk")))
+    Occurrence.objects.bulk_create(
+        [Occurrence(run=run, finding_id=ids[fp], severity=d.severity, summary=d.summary) for fp, d in found.items()],
+        batch_size=BATCH,
+    )
+    resolved = _resolve_missing(run, scope, rules)
+    return {
+        "total": len(found),
+        "new": len(new),
+        "resolved": resolved,
+        "by_rule": dict(sorted(Counter(d.rule_code for d in found.values()).items())),
+        "by_severity": dict(sorted(Counter(d.severity for d in found.values()).items())),
+    }
+
+
+def _new_finding(run: AuditRun, data: FindingData) -> Finding:
+    return Finding(
+        fingerprint=data.fingerprint,
+        rule_code=data.rule_code,
+        rule_version=next(r["version"] for r in run.rules if r["code"] == data.rule_code),
+        severity=data.severity,
+        subject_type=data.subject_type,
+        summary=data.summary,
+        evidence=data.evidence,
+        article_id=data.article_id,
+        authorship_id=data.authorship_id,
+        person_id=data.person_id,
+        organization_id=data.organization_id,
+        interest_id=data.interest_id,
+        first_seen_run=run,
+        last_seen_run=run,
+        presence=Presence.NEW,
+    )
+
+
+def _resolve_missing(run: AuditRun, scope: AuditScope, rules: list[Rule]) -> int:
+    """Findings of this run's rules, within its scope, that it no longer found."""
+    article_rules = [r.code for r in rules if not r.registry_wide]
+    registry_rules = [r.code for r in rules if r.registry_wide]
+    stale = Finding.objects.exclude(last_seen_run=run).exclude(presence=Presence.RESOLVED)
+    if scope.is_full:
+        condition = Q(rule_code__in=article_rules + registry_rules)
+    else:
+        condition = Q(rule_code__in=article_rules, article__in=scope.articles())
+    return stale.filter(condition).update(presence=Presence.RESOLVED, updated_at=timezone.now())
+
+
+@transaction.atomic
+def review_finding(*, actor, finding: Finding, decision: str, reason: str = "") -> FindingReview:
+    """Confirm, dismiss (with a reason) or reopen a finding; the review carries over to later runs."""
+    if decision not in ReviewStatus.values:
+        raise ValueError(f"Unknown decision {decision!r}")
+    reason = reason.strip()
+    if decision == ReviewStatus.DISMISSED and not reason:
+        raise ValueError("Say why the finding is dismissed.")
+    review = FindingReview(finding=finding, decision=decision, reason=reason, reviewer=actor)
+    review.full_clean()
+    review.save()
+    Finding.objects.filter(pk=finding.pk).update(review_status=decision, updated_at=timezone.now())
+    finding.review_status = decision
+    return review

@@ -1,0 +1,67 @@
+import pytest
+from django.urls import reverse
+
+from audits.enums import ReviewStatus
+from audits.models import AuditRun, Finding, FindingReview
+from tests.audits.conftest import audit
+from tests.factories import AuthorshipFactory, auditor, editor
+
+pytestmark = pytest.mark.django_db
+
+
+def test_auditor_records_a_review_in_the_admin(client):
+    AuthorshipFactory()
+    audit()
+    finding = Finding.objects.get()
+    client.force_login(auditor(username="ada"))
+    url = reverse("admin:audits_finding_change", args=[finding.pk])
+    assert client.get(url).status_code == 200
+    data = {
+        "reviews-TOTAL_FORMS": "1",
+        "reviews-INITIAL_FORMS": "0",
+        "reviews-0-decision": ReviewStatus.CONFIRMED,
+        "reviews-0-reason": "Checked with the journal.",
+    }
+    assert client.post(url, data).status_code == 302
+    review = FindingReview.objects.get()
+    assert (review.reviewer.username, review.decision) == ("ada", ReviewStatus.CONFIRMED)
+    assert Finding.objects.get().review_status == ReviewStatus.CONFIRMED
+
+
+def test_editor_cannot_review_in_the_admin(client):
+    AuthorshipFactory()
+    audit()
+    finding = Finding.objects.get()
+    client.force_login(editor())
+    url = reverse("admin:audits_finding_change", args=[finding.pk])
+    data = {"reviews-TOTAL_FORMS": "1", "reviews-INITIAL_FORMS": "0", "reviews-0-decision": "confirmed"}
+    assert client.post(url, data).status_code == 403
+    assert FindingReview.objects.count() == 0
+
+
+def test_admin_action_audits_the_selected_articles(client):
+    authorship = AuthorshipFactory()
+    AuthorshipFactory()
+    client.force_login(auditor())
+    response = client.post(
+        reverse("admin:registry_article_changelist"),
+        {"action": "audit_selected_articles", "_selected_action": [authorship.article_id]},
+    )
+    assert response.status_code == 302
+    run = AuditRun.objects.get()
+    assert run.scope["articles"] == [authorship.article_id]
+    assert list(Finding.objects.values_list("authorship_id", flat=True)) == [authorship.pk]
+
+
+def test_findings_changelist_queries_are_constant(client, django_assert_num_queries):
+    AuthorshipFactory()
+    audit()
+    client.force_login(auditor())
+    url = reverse("admin:audits_finding_changelist")
+    with django_assert_num_queries(6):  # session, user, permissions (2), count, rows with articles
+        client.get(url)
+    for _ in range(5):
+        AuthorshipFactory()
+    audit()
+    with django_assert_num_queries(6):
+        client.get(url)
