@@ -1,15 +1,17 @@
 import pytest
 
-from tests import factories
-
 
 @pytest.fixture
 def editor_user(db):
+    from tests import factories  # imported here: pure tests (the parser's) run without Django models
+
     return factories.editor(username="editor")
 
 
 @pytest.fixture
 def auditor_user(db):
+    from tests import factories
+
     return factories.auditor(username="auditor")
 
 

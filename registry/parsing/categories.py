@@ -1,0 +1,244 @@
+"""Relation-phrase grammar: which words name a tie and which category slug each one maps to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import Tok, words
+
+# Order matters: at one position the first alternative wins, so longer phrases come first
+# ("patent licensing agreement" is royalties, not patents; "travel grant" is travel, not grants).
+_GRAMMAR: list[tuple[str, str]] = [
+    (
+        "royalties",
+        r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
+        r"|fees?|revenues?|payments?)",
+    ),
+    ("royalties", r"royalt(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
+    ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
+    (
+        "manuscript_support",
+        r"(?:financial\s+support|funding|funds?|support|sponsorship)\s+(?:for|of)\s+"
+        r"(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article|manuscript|project"
+        r"|paper|analysis|trial)",
+    ),
+    ("patents", r"owner\s+of\s+(?:this|the|these|those)\s+patents?(?:\s+applications?)?"),
+    (
+        "patents",
+        r"co-?inventors?|inventors?|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
+        r"|intellectual\s+property",
+    ),
+    ("founder", r"co-?founders?|co-?founded|founders?|founded"),
+    (
+        "advisory_board",
+        r"(?:(?:scientific|medical|clinical|strategic|business|technical|external|industry"
+        r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
+        r"|roles?|capacity)",
+    ),
+    (
+        "advisory_board",
+        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"
+        r"|(?:scientific\s+)?advis[oe]rs?",
+    ),
+    ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
+    (
+        "leadership",
+        r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
+        r"|consulting|executive)\s+)?editors?(?:[-\s]in[-\s]chief)?",
+    ),
+    (
+        "leadership",
+        r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
+        r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
+        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of",
+    ),
+    (
+        "employment",
+        r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
+        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)",
+    ),
+    (
+        "stock",
+        r"stock\s*options?|stockholders?|shareholders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
+        r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
+        r"|(?:significant\s+)?financial\s+interests?",
+    ),
+    (
+        "consulting",
+        r"personal\s+fees|consult(?:ants?|ancy|ancies|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
+        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with",
+    ),
+    (
+        "lectures",
+        r"speakers?['\u2019]?\s*(?:bureaus?|fees?|honorari(?:a|um))|lectur(?:e|es|ing|er|ers)"
+        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
+        r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
+    ),
+    ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
+    (
+        "travel",
+        r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|fees|reimbursements?))?"
+        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration)",
+    ),
+    (
+        "grants",
+        r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
+        r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
+        r"|research\s+support|(?:financial\s+)?support\s+from|supported\s+by|subcontracts?"
+        r"|clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?",
+    ),
+    (
+        "gifts",
+        r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
+        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
+        r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
+    ),
+    ("other_lab", r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?|(?-i:labs?)"),
+    (
+        "other_rel",
+        r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:related|married)\s+to|(?:spouse|wife|husband|son|daughter"
+        r"|brother|sister|relative|family\s+member)\s+of",
+    ),
+    ("other", r"affiliated\s+with|meals?|awards?\s+(?:from|by)"),
+]
+
+TRIGGER_RE = re.compile("|".join(rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)), re.IGNORECASE)
+_GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
+# First words a relation phrase can start with (their first four letters): the big regex is only tried
+# at those tokens, which keeps the parser fast on long texts.
+_FIRST_WORDS = """
+patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
+funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor
+provisional intellectual co-founder cofounder founder founded co-founded advisory advisery data dsmb
+scientific medical clinical strategic business technical external industry industrial international global
+ethics expert executive adviser advisor board boards editorial senior reviewing deputy associate academic
+section guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair
+director trustee treasurer working steering committee head full part former employee employed employment
+works staff stock stockholder shareholder stocks shares equity ownership significant consultant consultancy
+consulted consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria
+honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
+testified testifies travel travelling traveling accommodation meeting congress conference research
+unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships gift
+gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
+devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
+sister relative family meal meals award awards
+"""
+TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
+
+NEGATION_RE = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
+CLAUSE_BREAK_RE = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
+NEGATED_SENTENCE_RE = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
+BOILERPLATE_RE = re.compile(
+    r"does\s+not\s+alter|adherence\s+to|products\s+in\s+development|marketed\s+products"
+    r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests",
+    re.IGNORECASE,
+)
+MS_CONTEXT_RE = re.compile(
+    r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article"
+    r"|manuscript|project|paper|analysis)\b"
+    r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
+    r"|\b(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article|manuscript|project|paper)"
+    r"\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
+    re.IGNORECASE,
+)
+SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
+BOILERPLATE_WORDS = ("alter", "adherence", "products", "listed", "interests.")
+MONEY = frozenset({"manuscript_support", "grants", "royalties", "consulting", "lectures", "travel", "gifts"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A relation phrase found in a sentence; `kind` is the category or a special kind (other_lab...)."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+    @property
+    def category(self) -> str:
+        return "other" if self.kind.startswith("other") else self.kind
+
+
+def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trigger]:
+    """Relation phrases among toks (one sentence), in order, without negated ones ("did not fund")."""
+    found: list[Trigger] = []
+    last = start
+    for tok in toks:
+        if tok.start < last or tok.low[:4] not in TRIGGER_KEYS:
+            continue
+        m = TRIGGER_RE.match(text, tok.start, end)
+        if m is None:
+            continue
+        last = m.end()
+        if not _negated(text, start, m.start()):
+            found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], m.start(), m.end(), m.group()))
+    return _suppress(found, text, start)
+
+
+def _negated(text: str, s_start: int, pos: int) -> bool:
+    window = text[max(s_start, pos - 40) : pos]
+    breaks = list(CLAUSE_BREAK_RE.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return bool(NEGATION_RE.search(window))
+
+
+def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
+    """Drop triggers that a neighbouring phrase explains away."""
+    out: list[Trigger] = []
+    relation = False
+    has_ms = any(t.kind == "manuscript_support" for t in found)
+    ms_context = bool(found) and bool(MS_CONTEXT_RE.search(text, start, _sentence_end(text, found[-1].end)))
+    for t in found:
+        if relation:
+            continue  # "is related to a PLOS One editor": the editor is the relative, not a role
+        if has_ms and t.kind == "grants":
+            continue  # "funding for this effort came ... through commercial funding by X"
+        if out and t.kind == "patents" and out[-1].kind == "royalties" and _no_break(text, out[-1].end, t.start):
+            continue  # "royalties from commercialization of patent applications": the patent is the source
+        if _inside_name(text, t):
+            continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
+        if t.kind == "grants" and ms_context:
+            # "received funds ..., and some of this work is reported in this article"
+            t.kind = "manuscript_support"
+        relation = t.kind == "other_rel"
+        out.append(t)
+    return out
+
+
+NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
+NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
+NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
+
+
+def _inside_name(text: str, t: Trigger) -> bool:
+    if not t.text[0].isupper():
+        return False
+    before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
+    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
+        return False
+    return bool(NAME_AFTER_RE.match(text, t.end))
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    m = SENTENCE_END_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _no_break(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    return len(gap) < 60 and not re.search(r"[;,]|\band\b", gap)
+
+
+def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
+    # A substring test first: the regex is only needed for the few sentences that could match.
+    if not any(w in low for w in BOILERPLATE_WORDS):
+        return False
+    return bool(BOILERPLATE_RE.search(text, start, end))
+
+
+def sentence_negated(text: str, start: int, end: int) -> bool:
+    return bool(NEGATED_SENTENCE_RE.match(text, start, end))

@@ -1,0 +1,149 @@
+"""Splitting the object of a relation phrase into organizations ("from A, B, and C"; "A; B")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .orgnames import clean_name, first_run, is_company_form, is_counterparty, is_name_token
+from .text import Tok, words
+
+ITEM_SEPS = frozenset({",", ";", "and", "or"})
+# Words that may sit between chained relation phrases without naming anything:
+# "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
+FILLER = words(
+    "and or a an the has have had been is are was were also as member members of its on in at by for "
+    "from with to participated received conducted serves served serving holds hold held own owns "
+    "currently now being paid his her their including , ; / ( ) : - \u2013 a"
+)
+LEAD_WORDS = words("from for of in with at by to on through via , : the a an")
+PATENT_MARKERS = (
+    re.compile(r"\bon\s+behalf\s+of\b|\bassigned\s+to\b|\b(?:owned|held)\s+by\b", re.IGNORECASE),
+    re.compile(r"\bby\b", re.IGNORECASE),
+)
+
+
+@dataclass(slots=True)
+class Org:
+    name: str
+    start: int
+    end: int
+
+
+def visible(toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:
+    """Tokens outside parentheses and outside masked spans (payee phrases, person mentions)."""
+    if not masked and not any(t.text == "(" or t.text == ")" for t in toks):
+        return toks
+    out, depth = [], 0
+    for t in toks:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and not any(a <= t.start < b for a, b in masked):
+            out.append(t)
+    return out
+
+
+def is_filler(toks: list[Tok]) -> bool:
+    return all(t.low in FILLER for t in toks)
+
+
+def split_items(toks: list[Tok]) -> list[list[Tok]]:
+    items: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.low in ITEM_SEPS:
+            if items[-1]:
+                items.append([])
+        else:
+            items[-1].append(t)
+    return [it for it in items if it]
+
+
+def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:
+    """Names listed in a relation's object; the list ends at the first appositive or new clause."""
+    orgs: list[Org] = []
+    items = split_items(toks)
+    for pos, item in enumerate(items):
+        if orgs and _ends_list(item):
+            break
+        if orgs and is_company_form(item[0]):
+            orgs[-1] = _extend(text, orgs[-1], item[:1])
+            if len(item) == 1:
+                continue
+            break  # "Olana Technologies, Inc. which produced ...": the name ends with its company form
+        if orgs and _campus_item(orgs[-1], items, pos):
+            orgs[-1] = _extend(text, orgs[-1], item)
+            continue
+        rng = first_run(item)
+        if rng is None:
+            if orgs:
+                break
+            continue
+        rng = _department(item, rng) if unit_in_org else rng
+        run = item[rng[0] : rng[1]]
+        if run[0].low == "the":
+            run = run[1:]
+        if run and is_counterparty(run) and not is_person(run):
+            orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
+        if rng[1] < len(item) and not all(t.low in FILLER for t in item[rng[1] :]):
+            break  # trailing words ("Merck on issues regarding ...") close the list
+    return orgs
+
+
+def _department(item: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
+    """ "Head of Oncology in Novartis Institutes ...": the organization is the one after "in"/"at"."""
+    j = rng[1]
+    if j + 1 < len(item) and item[j].low in ("in", "at") and is_name_token(item[j + 1]):
+        k = j + 1
+        from .orgnames import run_from
+
+        return k, run_from(item, k)
+    return rng
+
+
+def _extend(text: str, org: Org, item: list[Tok]) -> Org:
+    """ "Vutara" + ", Inc." or "University of California" + ", San Francisco": one name as written."""
+    name = clean_name(text, [Tok(org.start, org.start + 1, text[org.start]), item[-1]])
+    return Org(name, org.start, item[-1].end)
+
+
+def _campus_item(org: Org, items: list[list[Tok]], pos: int) -> bool:
+    item = items[pos]
+    if not org.name.startswith("University") or len(item) > 2:
+        return False
+    if not all(is_name_token(t) for t in item):
+        return False
+    return pos + 1 >= len(items) or _ends_list(items[pos + 1])
+
+
+def _ends_list(item: list[Tok]) -> bool:
+    first = item[0]
+    if is_name_token(first) or is_company_form(first):
+        return False
+    return not (first.low == "the" and len(item) > 1 and is_name_token(item[1]))
+
+
+def patent_holder_region(text: str, toks: list[Tok]) -> list[Tok]:
+    """Patents name their holder after "on behalf of", "assigned to", "by"; "on X" is the subject matter."""
+    if not toks:
+        return []
+    if toks[0].low == "in":
+        return toks  # "ownership interest (including patents) in Peptidream Inc."
+    a, b = toks[0].start, toks[-1].end
+    for marker in PATENT_MARKERS:  # "filed by J Cate and O Ryan on behalf of the Regents": the Regents hold it
+        m = marker.search(text, a, b)
+        if m:
+            return [t for t in toks if t.start >= m.end()]
+    return []
+
+
+def description(text: str, toks: list[Tok]) -> str:
+    """The object as written when no name is given ("a clinic providing ketamine treatment")."""
+    i = 0
+    while i < len(toks) and toks[i].low in LEAD_WORDS - {"a", "an", "the"}:
+        i += 1
+    if i >= len(toks):
+        return ""
+    desc = text[toks[i].start : toks[-1].end].strip(" .,;:")
+    return desc[:200]

@@ -1,0 +1,144 @@
+"""Organization names as written: capitalised runs, company forms, and trimming of trailing punctuation."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import Tok, words
+
+COMPANY_FORMS = words(
+    "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
+    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp"
+)
+# Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
+KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
+CONNECTORS = words("of for the de du der des la le di da von van für y and & +")
+NOT_NAMES = words(
+    "the a an this that these those his her their its our my he she they we i it in on from for of "
+    "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each"
+)
+# Patent offices and jurisdictions are where a patent is filed, not a counterparty.
+NOT_COUNTERPARTY = words(
+    "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
+    "application applications number numbers no no. appln appln. title grant national"
+)
+TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
+
+
+def is_name_token(tok: Tok) -> bool:
+    if tok.cap:
+        return tok.low not in NOT_NAMES
+    t = tok.text
+    if not t[0].isalpha():
+        return False
+    # "eLife", "iRepertoire": a lower-case brand prefix followed by a capital
+    return len(t) > 2 and t[1].isupper()
+
+
+def is_company_form(tok: Tok) -> bool:
+    return tok.low in COMPANY_FORMS or tok.low.rstrip(".") in COMPANY_FORMS
+
+
+def run_from(toks: list[Tok], i: int) -> int:
+    """End index (exclusive) of the name starting at toks[i] ("Regents of the University of X")."""
+    j, n = i + 1, len(toks)
+    if _possessive(toks[i]) or is_company_form(toks[i]):
+        return j
+    while j < n and j - i < 14:
+        tok = toks[j]
+        if is_name_token(tok) or is_company_form(tok):
+            j += 1
+            if is_company_form(tok) or _possessive(tok):
+                break  # a company form or "X's" closes the name
+            continue
+        campus = _campus(toks, i, j)
+        if campus:
+            j += 1 + campus
+            break
+        if tok.text in ("'", "\u2019") and j + 1 < n and toks[j - 1].low.endswith("s") and is_name_token(toks[j + 1]):
+            j += 1
+            continue
+        k = j
+        while k < n and (toks[k].low in CONNECTORS or toks[k].text == ":") and k - j < 3:
+            k += 1
+        if k > j and k < n and is_name_token(toks[k]) and _connector_ok(toks, j, k):
+            j = k
+            continue
+        break
+    return j
+
+
+def _campus(toks: list[Tok], i: int, j: int) -> int:
+    """ "University of California, San Francisco": a comma and a place stay in a university's name."""
+    if toks[i].low != "university" or j >= len(toks) - 1 or toks[j].text != ",":
+        return 0
+    k = j + 1
+    while k < len(toks) and k - j <= 2 and is_name_token(toks[k]) and not is_company_form(toks[k]):
+        k += 1
+    if k == j + 1 or (k < len(toks) and is_name_token(toks[k])):
+        return 0
+    if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and is_name_token(toks[k + 1]):
+        return 0  # "University of Oxford, Pfizer, ..." is a list, not a campus
+    return k - j - 1
+
+
+def _connector_ok(toks: list[Tok], j: int, k: int) -> bool:
+    words = [t.low for t in toks[j:k]]
+    if words[0] == "and":
+        return False  # "and" separates list items; only "&" joins ("Food & Drug Administration")
+    if words[0] == ":":
+        return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
+    return words[0] != "the"
+
+
+def _possessive(tok: Tok) -> bool:
+    return tok.low.endswith(("'s", "\u2019s"))
+
+
+def first_run(toks: list[Tok]) -> tuple[int, int] | None:
+    """Token range of the first capitalised name in toks, skipping descriptions and titled people."""
+    i, n = 0, len(toks)
+    while i < n:
+        if is_name_token(toks[i]):
+            j = run_from(toks, i)
+            if not (i and toks[i - 1].low in TITLE_WORDS):
+                return i, j
+            i = j
+        else:
+            i += 1
+    return None
+
+
+def clean_name(text: str, toks: list[Tok]) -> str:
+    """The name as written, without a leading "the", a possessive or trailing punctuation."""
+    if not toks:
+        return ""
+    start, end = toks[0].start, toks[-1].end
+    last = toks[-1]
+    name = text[start:end]
+    if _possessive(last):
+        name = name[:-2]
+    name = name.rstrip(" ,;:")
+    if name.endswith(".") and last.low not in KEEP_DOT and not _dotted_initials(last.text):
+        name = name[:-1]
+    return name.strip()
+
+
+def _dotted_initials(t: str) -> bool:
+    parts = t.rstrip(".").split(".")
+    return len(parts) > 1 and all(len(p) == 1 for p in parts)
+
+
+def is_counterparty(toks: list[Tok]) -> bool:
+    """False for runs made only of patent-office or filler words ("US Provisional", "PCT")."""
+    return any(t.low.rstrip(".") not in NOT_COUNTERPARTY and t.low not in NOT_COUNTERPARTY for t in toks)
+
+
+@lru_cache(maxsize=4096)
+def norm(name: str) -> str:
+    """Lower-case alphanumeric key used to compare names within one statement."""
+    out = []
+    for word in "".join(c.lower() if c.isalnum() else " " for c in name.replace("&", " and ")).split():
+        if word not in {"inc", "ltd", "llc", "gmbh", "srl", "co", "corp", "corporation", "plc", "the"}:
+            out.append(word)
+    return " ".join(out)

@@ -1,0 +1,353 @@
+"""Statement → items: footnote labels, sentence subjects, relation phrases and their objects."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .authors import AuthorIndex, author_index, looks_like_initials
+from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
+from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
+from .nothing import none_position, says_others, stock_none
+from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
+from .result import ParsedItem, ParseResult
+from .subjects import Subject, persons_anywhere, scan_subject
+from .text import Tok, TokenIndex, footnotes, sentences, skip_header, tokenize, words
+
+LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
+LABEL_COLON_RE = re.compile(r":(?=\s|$)")
+LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
+LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
+THROUGH_RE = re.compile(
+    r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
+    r"(?:institution|university|employer|department|hospital)",
+)
+ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
+PREMOD_STOP = words(
+    "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
+    "chief executive board member former current vice global head international national european us "
+    "usa provisional patent co founding"
+)
+
+
+@dataclass(slots=True)
+class _Item:
+    author: int | None
+    category: str
+    org: str | None
+    payee: str
+    spec: str
+    span: tuple[int, int]
+    footnote: int
+
+
+@dataclass(slots=True)
+class _State:
+    text: str
+    index: AuthorIndex
+    single: bool
+    toks: TokenIndex
+    items: list[_Item] = field(default_factory=list)
+    nones: list[tuple[str, list[int | None]]] = field(default_factory=list)
+    covered: set[int] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
+    """Read a competing-interest statement; `authors` are full names in byline order."""
+    if statement is None:
+        statement = ""
+    if not isinstance(statement, str):
+        raise ValueError(f"statement must be a str, not {type(statement).__name__}")
+    authors = list(authors or [])
+    if not all(isinstance(a, str) for a in authors):
+        raise ValueError("authors must be a list of str")
+    index = author_index(tuple(authors))
+    single = single_author if single_author is not None else len(authors) == 1
+    state = _State(statement, index, single and len(authors) >= 1, TokenIndex([]))
+    for number, (a, b) in enumerate(footnotes(statement)):
+        _read_footnote(state, number, a, b)
+    return _finish(state)
+
+
+# ---- footnotes ----
+
+
+def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
+    text = state.text
+    a = skip_header(text, a, b)
+    stock = stock_none(text, a, b)
+    if stock is not None:
+        if stock == "author" and state.single:
+            state.nones.append(("authors", [0]))
+        else:
+            state.nones.append(("others", []) if stock == "others" else ("all", []))
+        return
+    state.toks = TokenIndex(tokenize(text, a, b))
+    label, a = _label(state, a, b)
+    current: list[int | None] | None = label
+    last_org: Org | None = None
+    for sa, sb in sentences(text, state.toks, a, b):
+        low = text[sa:sb].lower()
+        if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
+            continue
+        pos = none_position(text, sa, sb, low)
+        if pos is not None:
+            state.nones.append(_none_scope(state, sa, pos, current, label))
+        toks = state.toks.between(sa, sb)
+        triggers = find_triggers(text, toks, sa, sb)
+        if not triggers:
+            if pos is None and label is None and len(toks) <= 8:
+                subject = scan_subject(text, toks, sb, state.index)
+                if subject.kind == "persons" and _only_mentions(subject, sa, sb, text):
+                    current = subject.authors  # "Robert B Darnell. Reviewing editor, eLife."
+            continue
+        subject = scan_subject(text, toks, triggers[0].start, state.index)
+        who = _sentence_authors(state, subject, current, toks)
+        if subject.kind == "persons":
+            current = subject.authors
+        last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org)
+    _merge_patents(state, number)
+
+
+def _label(state: _State, a: int, b: int) -> tuple[list[int | None] | None, int]:
+    """A leading "CW, JH:", "RP:CB:", "MJ, Founder ..." names whom the footnote is about."""
+    text = state.text
+    head = text[a : min(b, a + 120)]
+    colon = LABEL_COLON_RE.search(head)
+    if colon and LABEL_CHARS_RE.fullmatch(head[: colon.start()]):
+        group = _label_group(state, head[: colon.start()])
+        if group is not None:
+            return group, a + colon.end()
+    m = LABEL_COMMA_RE.match(head)
+    if m and looks_like_initials(m.group(1)) and not looks_like_initials(m.group(2).rstrip(",")):
+        idx = state.index.by_initials(m.group(1))
+        if idx is not None and m.group(2).lower() != "and":
+            state.covered.add(idx)
+            return [idx], a + m.start(2)
+    return None, a
+
+
+def _label_group(state: _State, label: str) -> list[int | None] | None:
+    pieces = [p.strip() for p in LABEL_SPLIT_RE.split(label) if p.strip()]
+    if not pieces or len(pieces) > 40:
+        return None
+    matched, unknown = [], 0
+    for piece in pieces:
+        if not (piece[0].isupper() and all(w[0].isupper() or w.islower() for w in piece.split())):
+            return None
+        idx = state.index.match_label_piece(piece)
+        if idx is not None:
+            matched.append(idx)
+        elif looks_like_initials(piece.replace(":", "")):
+            unknown += 1
+        else:
+            return None
+    state.covered.update(matched)
+    if matched and len(matched) >= unknown:
+        return list(dict.fromkeys(matched))
+    return [None]
+
+
+def _only_mentions(subject: Subject, sa: int, sb: int, text: str) -> bool:
+    return bool(subject.spans) and not text[subject.spans[0][1] : sb].strip(" .,;:")
+
+
+def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
+    """Authors a sentence's ties belong to, falling back to the footnote label or the single author."""
+    if subj.kind == "persons":
+        return subj.authors
+    if subj.kind == "latter" and current:
+        return current[-1:]
+    if subj.kind == "all" and not state.single:
+        return [i for i in state.index.all_authors() if not state.index.collab[i]]
+    if subj.kind == "org" or (subj.kind == "none" and not current):
+        named, _ = persons_anywhere(toks, state.index)
+        if named:
+            return list(named)
+    if current:
+        return current
+    if state.single:
+        return [0]
+    return [None]
+
+
+# ---- relation phrases ----
+
+
+def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org) -> Org | None:
+    sa, sb = sent
+    masked = _payee_spans(state, sa, sb, triggers)
+    institution = bool(masked) or (subj.kind == "org" and subj.receives)
+    results: list[tuple[list[Org], str]] = [([], "")] * len(triggers)
+    for i in range(len(triggers) - 1, -1, -1):
+        trig = triggers[i]
+        end = triggers[i + 1].start if i + 1 < len(triggers) else sb
+        vis = visible(state.toks.between(trig.end, end), masked)
+        if is_filler(vis) and i + 1 < len(triggers):
+            results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
+        else:
+            results[i] = _objects(state, trig, vis)
+    for i, trig in enumerate(triggers):
+        orgs, desc = results[i]
+        if not orgs and desc.lower() in ANAPHORA and last_org is not None:
+            orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
+        if not orgs:
+            pre = _premod(state, trig, sa, last_org)
+            if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
+                pre = Org(*subj.org)
+            orgs = [pre] if pre else orgs
+        if trig.kind == "other_lab" and not orgs:
+            continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
+        payee = "institution" if institution and trig.category in MONEY else "self"
+        _add_items(state, number, trig, orgs, desc, who, payee)
+        if orgs:
+            last_org = orgs[-1]
+    return last_org
+
+
+def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
+    if trig.kind == "other_lab":
+        return [], ""
+    region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
+    unit = trig.kind in ("leadership", "employment")
+    orgs = organizations(state.text, region, lambda run: _is_person(state, run), unit)
+    return orgs, ("" if orgs else description(state.text, vis))
+
+
+def _is_person(state: _State, run: list[Tok]) -> bool:
+    return state.index.match([t.text for t in run]) is not None
+
+
+def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """ "through Yale", "through a contract with Duke University": the payee institution, not a source."""
+    spans = []
+    for m in THROUGH_RE.finditer(state.text, sa, sb):
+        if any(t.start <= m.start() < t.end for t in triggers):
+            continue  # "benefits through IP" is the relation phrase itself
+        toks = state.toks.between(m.end(), sb)
+        end = toks[run_from(toks, 0) - 1].end if toks and is_name_token(toks[0]) else m.end()
+        spans.append((m.start(), end))
+    return spans
+
+
+def _premod(state: _State, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:
+    """A name right before the phrase: "PLOS ONE Editorial Board member", "eLife's Board", "its board"."""
+    before = state.toks.before(trig.start, sa, 10)
+    if not before:
+        return None
+    last = before[-1]
+    if last.low == "its":
+        return last_org
+    for k in range(len(before)):
+        if not is_name_token(before[k]) or (k and before[k - 1].low in TITLE_WORDS):
+            continue
+        if run_from(before, k) == len(before):
+            run = before[k:]
+            if all(t.low.rstrip(".") in PREMOD_STOP for t in run) or not is_counterparty(run):
+                return None
+            if _is_person(state, run) or (len(run) == 1 and looks_like_initials(run[0].text) and k == 0):
+                return None
+            return Org(clean_name(state.text, run), run[0].start, run[-1].end)
+    return None
+
+
+def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, payee: str) -> None:
+    spec = " ".join(trig.text.split())
+    targets = orgs or [None]
+    for author in who:
+        if author is not None and state.index.collab[author]:
+            author = None  # a consortium is not a person: its members' ties have no byline author
+        for org in targets:
+            if org is None:
+                span = (trig.start, trig.end + len(desc) + 1 if desc else trig.end)
+                state.items.append(_Item(author, trig.category, None, payee, desc or spec, span, number))
+            else:
+                end = org.start + len(org.name) if state.text.startswith(org.name, org.start) else org.end
+                near = trig.start - 80 <= org.start
+                span = (min(trig.start, org.start), max(trig.end, end)) if near else (trig.start, trig.end)
+                state.items.append(_Item(author, trig.category, org.name, payee, spec, span, number))
+
+
+def _merge_patents(state: _State, number: int) -> None:
+    """ "X holds patents ... The two authors ØF and OM are named as inventors": one holder per footnote."""
+    pats = [it for it in state.items if it.footnote == number and it.category == "patents"]
+    holders = {it.org for it in pats if it.org}
+    if len(holders) != 1:
+        return
+    holder = holders.pop()
+    named = any(it.author is not None for it in pats)
+    for it in pats:
+        if it.org is None:
+            it.org = holder
+        if named and it.author is None:
+            state.items.remove(it)
+
+
+# ---- none declarations and the result ----
+
+
+def _none_scope(state: _State, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
+    text = state.text
+    if says_others(text, sa, pos):
+        return "others", []
+    subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
+    if subj.kind == "persons":
+        return "authors", subj.authors
+    if subj.kind == "all":
+        return "all", []
+    if subj.kind in ("pronoun", "author") and (current or state.single):
+        return "authors", list(current or [0])
+    if subj.kind == "author" or label:
+        return ("authors", list(label)) if label else ("all", [])
+    return "subjectless", list(current or [])
+
+
+def _finish(state: _State) -> ParseResult:
+    index = state.index
+    items = _dedupe(state.items)
+    with_items = {it.author for it in items if it.author is not None}
+    everyone = index.all_authors()
+    chosen: set[int] = set()
+    for kind, group in state.nones:
+        if kind == "others":
+            chosen.update(i for i in everyone if i not in state.covered)
+        elif kind == "all" or (kind == "subjectless" and not group and not items):
+            chosen.update(everyone)
+        elif kind == "subjectless" and state.single:
+            chosen.add(0)
+        else:
+            chosen.update(i for i in group if i is not None)
+    declares = [index.names[i] for i in everyone if i in chosen and i not in with_items]
+    parsed = [_public(state, it) for it in items]
+    return ParseResult(declares, parsed, _variants(parsed), state.warnings)
+
+
+def _dedupe(items: list[_Item]) -> list[_Item]:
+    seen, out = set(), []
+    for it in items:
+        key = (it.author, it.category, norm(it.org) if it.org else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def _public(state: _State, it: _Item) -> ParsedItem:
+    author = state.index.names[it.author] if it.author is not None else None
+    return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
+
+
+def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
+    names = list(dict.fromkeys(it.organization for it in items if it.organization))[:200]
+    pairs = []
+    for i, a in enumerate(names):
+        na = norm(a)
+        for b in names[i + 1 :]:
+            nb = norm(b)
+            if na == nb or (min(len(na), len(nb)) >= 4 and fuzz.ratio(na, nb) >= 80):
+                pairs.append((a, b))
+    return pairs

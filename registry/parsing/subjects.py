@@ -1,0 +1,130 @@
+"""Who a sentence is about: initials or names at its start, a pronoun, or an organization as subject."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .authors import AuthorIndex, is_nameish, looks_like_initials, read_mentions
+from .orgnames import clean_name, run_from
+from .text import Tok, words
+
+LEADIN = words("co-author co-authors coauthor coauthors author authors two both member members")
+SKIP = words("the this that these a an however also additionally furthermore currently previously")
+RECEIVES_RE = re.compile(
+    r"\b(?:receiv\w*|holds?|has|have|had|gets?|stands?\s+to|obtain\w*|earn\w*|benefit\w*)\b", re.IGNORECASE
+)
+ALL_RE = re.compile(r"\b(?:the|all|both)\s+authors\b|\bwe\b|^\W*authors\b", re.IGNORECASE)
+AUTHOR_RE = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
+LATTER_RE = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
+PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Subject:
+    """kind: persons | org | pronoun | author | all | latter | none. authors: indexes, [None] if unknown."""
+
+    kind: str
+    authors: list[int | None] = field(default_factory=list)
+    org: tuple[str, int, int] | None = None
+    receives: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> list[int | None] | None:
+    """Authors named by a mention list; [None] for a group of non-byline initials; None if not people."""
+    matched: list[int] = []
+    unknown, dotted, other = 0, False, 0
+    for m in mentions:
+        idx = index.match([t.text for t in m])
+        if idx is not None:
+            matched.append(idx)
+        elif len(m) == 1 and looks_like_initials(m[0].text):
+            unknown += 1
+            dotted = dotted or "." in m[0].text
+        else:
+            other += 1
+    if matched and len(matched) >= unknown:
+        return list(dict.fromkeys(matched))
+    if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
+        return [None]
+    return None
+
+
+def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex) -> Subject:
+    """Read the words before the first relation phrase of a sentence."""
+    prefix = [t for t in toks if t.end <= prefix_end]
+    org = None
+    people: list[int | None] = []
+    spans: list[tuple[int, int]] = []
+    i, first = 0, _first_content(prefix)
+    while i < len(prefix):
+        t = prefix[i]
+        if not is_nameish(t) or t.low in SKIP or t.low in LEADIN:
+            i += 1
+            continue
+        mentions, j = read_mentions(prefix, i)
+        leadin = i > 0 and prefix[i - 1].low in LEADIN
+        group = evaluate(mentions, index, leadin)
+        if group is not None:
+            people.extend(group)
+            spans.append((prefix[i].start, prefix[j - 1].end))
+        if i == first and org is None and _org_like(mentions[0]) and j < len(prefix):
+            end = run_from(prefix, i)
+            org = (clean_name(text, prefix[i:end]), prefix[i].start, prefix[end - 1].end)
+        i = j
+    if people:
+        named = [p for p in dict.fromkeys(people) if p is not None]
+        return Subject("persons", named or [None], spans=spans)
+    if org is not None:
+        receives = bool(RECEIVES_RE.search(text, org[2], prefix_end))
+        return Subject("org", org=org, receives=receives)
+    return _pronoun(text, prefix)
+
+
+def _first_content(prefix: list[Tok]) -> int:
+    i = 0
+    while i < len(prefix) and (prefix[i].low in SKIP or prefix[i].text == ","):
+        i += 1
+    return i
+
+
+def _org_like(mention: list[Tok]) -> bool:
+    if len(mention) > 1:
+        return True
+    t = mention[0].text
+    return sum(c.isupper() for c in t) >= 2
+
+
+def _pronoun(text: str, prefix: list[Tok]) -> Subject:
+    if not prefix:
+        return Subject("none")
+    a, b = prefix[0].start, prefix[-1].end
+    if LATTER_RE.search(text, a, b):
+        return Subject("latter")
+    if AUTHOR_RE.search(text, a, b):
+        return Subject("author")
+    if ALL_RE.search(text, a, b):
+        return Subject("all")
+    if PRONOUN_RE.search(text, a, b):
+        return Subject("pronoun")
+    return Subject("none")
+
+
+def persons_anywhere(toks: list[Tok], index: AuthorIndex) -> tuple[list[int], list[tuple[int, int]]]:
+    """Authors named anywhere in a sentence ("for the contributions of XBC and SL", "(AOG, PI)")."""
+    found: list[int] = []
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not is_nameish(toks[i]) or toks[i].low in SKIP:
+            i += 1
+            continue
+        mentions, j = read_mentions(toks, i)
+        for m in mentions:
+            idx = index.match([t.text for t in m])
+            if idx is not None and not index.collab[idx]:
+                found.append(idx)
+                spans.append((m[0].start, m[-1].end))
+        i = max(j, i + 1)
+    return list(dict.fromkeys(found)), spans
