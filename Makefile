@@ -7,6 +7,8 @@ PORT ?= 8000
 
 .PHONY: run test setup lint worker clean
 
+BROKER ?= redis://127.0.0.1:6379/0
+
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -28,6 +30,10 @@ test: setup
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+# A Celery worker for background audits; start the web app with CELERY_BROKER_URL=$(BROKER) to use it.
+worker: setup
+	CELERY_BROKER_URL=$${CELERY_BROKER_URL:-$(BROKER)} $(VENV)/bin/celery -A coi worker --loglevel=info --concurrency=2
 
 clean:
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

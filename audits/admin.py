@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from audits.models import AuditRun, Finding, FindingReview
 from audits.rules import all_rules
 from audits.scope import build_scope
-from audits.services import AuditAlreadyRunning, review_finding, run_audit
+from audits.services import AuditAlreadyRunning, review_finding, submit_run
 from registry.admin.articles import ArticleAdmin
 
 
@@ -139,11 +139,14 @@ class FindingAdmin(admin.ModelAdmin):
 def audit_selected_articles(modeladmin, request, queryset):
     scope = build_scope(article_ids=list(queryset.values_list("pk", flat=True)))
     try:
-        run = run_audit(actor=request.user, scope=scope)
+        run = submit_run(actor=request.user, scope=scope)
     except AuditAlreadyRunning as exc:
         modeladmin.message_user(request, str(exc), messages.ERROR)
         return
-    modeladmin.message_user(request, f"Audit run {run.pk}: {run.counts['total']} findings.", messages.SUCCESS)
+    if run.status == "succeeded":
+        modeladmin.message_user(request, f"Audit run {run.pk}: {run.counts['total']} findings.", messages.SUCCESS)
+    else:
+        modeladmin.message_user(request, f"Audit run {run.pk} started on a worker.", messages.INFO)
 
 
 def _has_run_audit_permission(self, request):

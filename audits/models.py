@@ -26,6 +26,7 @@ class AuditRun(models.Model):
     duration_seconds = models.FloatField(null=True, blank=True)
     counts = models.JSONField(default=dict, blank=True, help_text="Findings by rule and by severity.")
     progress = models.PositiveSmallIntegerField(default=0, help_text="Percent done.")
+    heartbeat_at = models.DateTimeField(null=True, blank=True, help_text="Last sign of life of its worker.")
     error = models.TextField(blank=True)
 
     class Meta:

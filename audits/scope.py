@@ -75,6 +75,17 @@ def build_scope(
     return AuditScope(q, "|".join(keys), ", ".join(labels), description)
 
 
+def scope_from_description(description: dict) -> AuditScope:
+    """Rebuild the scope a run recorded (for a worker that picks the run up later)."""
+    since = description.get("since")
+    return build_scope(
+        article=description.get("article"),
+        person=str(description["person"]) if description.get("person") else None,
+        since=date.fromisoformat(since) if since else None,
+        article_ids=description.get("articles"),
+    )
+
+
 def _find_person(value: str) -> Person:
     value = value.strip()
     if value.isdigit():

@@ -7,9 +7,10 @@ leaves no half-written findings, and its row says it failed.
 import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -61,6 +62,7 @@ def start_run(
     """Record a pending run; refuses when an audit of the same scope is still pending or running."""
     resolved = resolve_rule_parameters(rule_codes, parameters)
     classes = {cls.code: cls for cls in iter_rule_classes(rule_codes)}
+    fail_stale_runs()
     try:
         with transaction.atomic():
             return AuditRun.objects.create(
@@ -78,7 +80,8 @@ def start_run(
 def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, progress=None) -> AuditRun:
     """Run the rules of a pending run and record what they found."""
     started = time.monotonic()
-    AuditRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=timezone.now())
+    now = timezone.now()
+    AuditRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=now, heartbeat_at=now)
     try:
         context = AuditContext(scope, today=today)
         rules = [cls(run.parameters[cls.code]) for cls in iter_rule_classes([r["code"] for r in run.rules])]
@@ -119,8 +122,44 @@ def run_audit(
     return execute_run(run, scope, today=today, progress=progress)
 
 
+def submit_run(
+    *,
+    actor,
+    scope: AuditScope,
+    rule_codes: Sequence[str] | None = None,
+    parameters: dict[str, Any] | None = None,
+) -> AuditRun:
+    """Start an audit: on a Celery worker when a broker is configured, otherwise right here.
+
+    Returns the run; with a worker it is still pending or running, and its row shows progress.
+    """
+    run = start_run(actor=actor, scope=scope, rule_codes=rule_codes, parameters=parameters)
+    if settings.CELERY_BROKER_URL:
+        from audits.tasks import execute_audit_run
+
+        transaction.on_commit(lambda: execute_audit_run.delay(run.pk))
+        return run
+    return execute_run(run, scope)
+
+
+def fail_stale_runs() -> int:
+    """Mark failed the runs whose worker stopped reporting (killed, machine lost) or never took them.
+
+    Their findings were never written: a run writes its findings in one transaction at the end.
+    """
+    cutoff = timezone.now() - timedelta(seconds=settings.AUDIT_STALE_AFTER_SECONDS)
+    stale = AuditRun.objects.filter(
+        Q(status=RunStatus.RUNNING, heartbeat_at__lt=cutoff) | Q(status=RunStatus.PENDING, created_at__lt=cutoff)
+    )
+    return stale.update(
+        status=RunStatus.FAILED,
+        finished_at=timezone.now(),
+        error=f"No sign of its worker for {settings.AUDIT_STALE_AFTER_SECONDS} seconds; marked failed.",
+    )
+
+
 def _report_progress(run: AuditRun, percent: int, progress) -> None:
-    AuditRun.objects.filter(pk=run.pk).update(progress=percent)
+    AuditRun.objects.filter(pk=run.pk).update(progress=percent, heartbeat_at=timezone.now())
     if progress is not None:
         progress(percent)
 

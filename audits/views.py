@@ -12,7 +12,7 @@ from audits.models import AuditRun, Finding
 from audits.rules import all_rules
 from audits.scope import ScopeError, build_scope
 from audits.selectors import finding_history, findings_list
-from audits.services import AuditAlreadyRunning, review_finding, run_audit
+from audits.services import AuditAlreadyRunning, review_finding, submit_run
 
 
 def rule_catalogue(request):
@@ -39,11 +39,14 @@ def start_run(request):
     parameters = {"window_months": data["window_months"]} if data["window_months"] else {}
     try:
         scope = build_scope(article=data["article"] or None, person=data["person"] or None, since=data["since"])
-        run = run_audit(actor=request.user, scope=scope, rule_codes=data["rules"] or None, parameters=parameters)
+        run = submit_run(actor=request.user, scope=scope, rule_codes=data["rules"] or None, parameters=parameters)
     except (ScopeError, ValidationError, ValueError, AuditAlreadyRunning) as exc:
         messages.error(request, "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc))
         return redirect("audits:runs")
-    messages.success(request, f"Audit run {run.pk} finished: {run.counts['total']} findings.")
+    if run.status == "succeeded":
+        messages.success(request, f"Audit run {run.pk} finished: {run.counts['total']} findings.")
+    else:
+        messages.info(request, f"Audit run {run.pk} started on a worker; this page shows its progress.")
     return redirect("audits:run", run.pk)
 
 

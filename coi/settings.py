@@ -146,3 +146,15 @@ if not DEBUG:
 
 # A record's history is read and exported, never used to overwrite the record.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Background work: with a broker (e.g. redis://127.0.0.1:6379/0) full audits run on Celery workers
+# (`make worker`); without one they run in the process that starts them.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+
+# A run whose worker has not reported for this long is taken for dead and marked failed.
+AUDIT_STALE_AFTER_SECONDS = env_int("AUDIT_STALE_AFTER_SECONDS", 900)

@@ -1,0 +1,73 @@
+"""Background audits on a real Celery worker against Redis, and what happens when a worker dies."""
+
+import datetime
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from django.utils import timezone
+
+from audits.enums import RunStatus
+from audits.models import AuditRun, Finding
+from audits.scope import AuditScope
+from audits.services import fail_stale_runs, start_run, submit_run
+from coi.celery import app
+from tests.factories import AuthorshipFactory
+
+BROKER = "redis://127.0.0.1:6379/15"
+
+
+@pytest.fixture
+def celery_worker(settings):
+    settings.CELERY_BROKER_URL = BROKER
+    app.conf.broker_url = BROKER
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield
+    app.conf.broker_url = ""
+
+
+def wait_for(run: AuditRun, timeout: float = 30.0) -> AuditRun:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        run.refresh_from_db()
+        if run.status in (RunStatus.SUCCEEDED, RunStatus.FAILED):
+            return run
+        time.sleep(0.1)
+    raise AssertionError(f"run {run.pk} still {run.status} after {timeout} s")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_full_audit_runs_on_a_worker_when_a_broker_is_configured(celery_worker):
+    AuthorshipFactory()
+    run = submit_run(actor=None, scope=AuditScope())
+    assert run.status == RunStatus.PENDING  # handed to the worker, not run here
+    run = wait_for(run)
+    assert run.status == RunStatus.SUCCEEDED
+    assert run.counts["total"] == 1
+    assert Finding.objects.get().last_seen_run == run
+
+
+@pytest.mark.django_db
+def test_without_a_broker_the_audit_runs_in_process(settings):
+    settings.CELERY_BROKER_URL = ""
+    AuthorshipFactory()
+    run = submit_run(actor=None, scope=AuditScope())
+    assert run.status == RunStatus.SUCCEEDED
+
+
+@pytest.mark.django_db
+def test_a_run_whose_worker_went_silent_is_marked_failed_and_frees_its_scope(settings):
+    settings.AUDIT_STALE_AFTER_SECONDS = 60
+    alive = start_run(actor=None, scope=AuditScope(key="article:1", label="one article"))
+    AuditRun.objects.filter(pk=alive.pk).update(status=RunStatus.RUNNING, heartbeat_at=timezone.now())
+    dead = start_run(actor=None, scope=AuditScope())
+    AuditRun.objects.filter(pk=dead.pk).update(
+        status=RunStatus.RUNNING, heartbeat_at=timezone.now() - datetime.timedelta(minutes=5)
+    )
+    assert fail_stale_runs() == 1
+    dead.refresh_from_db()
+    assert dead.status == RunStatus.FAILED
+    assert dead.error == "No sign of its worker for 60 seconds; marked failed."
+    assert AuditRun.objects.get(pk=alive.pk).status == RunStatus.RUNNING
+    # A new full audit may start now.
+    assert start_run(actor=None, scope=AuditScope()).status == RunStatus.PENDING
