@@ -25,6 +25,9 @@ EDITOR_MODELS = (
     "disclosure",
     "interest",
     "declaredinterest",
+    "importrecord",
+    "organizationidentifier",
+    "personmatch",
 )
 
 

@@ -2,6 +2,7 @@
 
 from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
+from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.organizations import Organization, OrganizationAlias
 from registry.models.people import Affiliation, Person, PersonName
 from registry.models.topics import Topic, TopicSynonym
@@ -14,10 +15,13 @@ __all__ = [
     "DeclaredInterest",
     "Disclosure",
     "EditorialRole",
+    "ImportRecord",
     "Interest",
     "Organization",
     "OrganizationAlias",
+    "OrganizationIdentifier",
     "Person",
+    "PersonMatch",
     "PersonName",
     "Topic",
     "TopicSynonym",

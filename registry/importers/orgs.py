@@ -1,0 +1,99 @@
+"""Organizations named by imported files: found by ROR id, then by another identifier (FundRef,
+Ringgold, GRID, ISNI), then by name through `resolve_organizations`; created only when not found.
+
+Lookups are batched per file: `ensure()` asks the database about all names at once and creates
+the missing organizations together.
+"""
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from registry import services
+from registry.importers.bulk import create_with_history, validated
+from registry.importers.places import guess_kind
+from registry.importers.records import OrganizationRef
+from registry.models import Organization, OrganizationIdentifier
+from registry.names import normalize_organization_name
+from registry.selectors import resolve_organizations
+
+# Organization names repeat across the authors and files of an import; their normal form is cached.
+org_key = lru_cache(maxsize=16384)(normalize_organization_name)
+
+
+class OrganizationResolver:
+    def __init__(self, *, actor, reason: str):
+        self.actor = actor
+        self.reason = reason
+        self.by_ror: dict[str, Organization] = {}
+        self.by_identifier: dict[tuple[str, str], Organization] = {}
+        self.by_name: dict[str, Organization | None] = {}
+        self.ambiguous: set[str] = set()  # names two organizations share; affiliations take the oldest
+
+    def prefetch(self, refs: Iterable[OrganizationRef]) -> None:
+        refs = [ref for ref in refs if ref.name]
+        rors = {ref.ror_id for ref in refs if ref.ror_id} - set(self.by_ror)
+        if rors:
+            self.by_ror.update({org.ror_id: org for org in Organization.objects.filter(ror_id__in=rors)})
+        wanted = {pair for ref in refs for pair in ref.identifiers} - set(self.by_identifier)
+        if wanted:
+            rows = OrganizationIdentifier.objects.filter(value__in={value for _, value in wanted})
+            for row in rows.select_related("organization"):
+                self.by_identifier[(row.scheme, row.value)] = row.organization
+        names = {org_key(ref.name): ref.name for ref in refs}
+        names = {key: name for key, name in names.items() if key and key not in self.by_name}
+        for resolution in resolve_organizations(names.values()).values():
+            found = resolution.organization or (
+                min(resolution.candidates, key=lambda org: org.pk) if resolution.candidates else None
+            )
+            self.by_name[resolution.normalized] = found
+            if resolution.ambiguous:
+                self.ambiguous.add(resolution.normalized)
+
+    def _find(self, ref: OrganizationRef) -> Organization | None:
+        return (
+            (self.by_ror.get(ref.ror_id) if ref.ror_id else None)
+            or next((self.by_identifier[pair] for pair in ref.identifiers if pair in self.by_identifier), None)
+            or self.by_name.get(org_key(ref.name))
+        )
+
+    def ensure(self, refs: Iterable[OrganizationRef]) -> None:
+        """Find every organization named, creating the unknown ones together (two queries)."""
+        refs = [ref for ref in refs if org_key(ref.name)]
+        self.prefetch(refs)
+        new: dict[str, Organization] = {}
+        for ref in refs:
+            key = org_key(ref.name)
+            if self._find(ref) is not None or key in new:
+                continue
+            ror_id = ref.ror_id if ref.ror_id and ref.ror_id not in self.by_ror else None
+            organization = Organization(
+                name=ref.name, kind=ref.kind or guess_kind(ref.name), country=ref.country, ror_id=ror_id
+            )
+            new[key] = validated(organization, location=f"organization {ref.name!r}")
+            if ror_id:
+                self.by_ror[ror_id] = organization
+        create_with_history(list(new.values()), actor=self.actor, reason=self.reason)
+        self.by_name.update(new)
+        identifiers = {}
+        for ref in refs:
+            organization = self._find(ref)
+            if ref.ror_id and not organization.ror_id and ref.ror_id not in self.by_ror:
+                organization.ror_id = ref.ror_id
+                services.save_with_history(organization, actor=self.actor, reason=self.reason)
+                self.by_ror[ref.ror_id] = organization
+            for pair in ref.identifiers:
+                if pair not in self.by_identifier:
+                    identifiers[pair] = OrganizationIdentifier(organization=organization, scheme=pair[0], value=pair[1])
+                    self.by_identifier[pair] = organization
+        OrganizationIdentifier.objects.bulk_create(identifiers.values())
+
+    def get(self, ref: OrganizationRef) -> Organization | None:
+        """The organization for `ref`, after `ensure()` saw it."""
+        return self._find(ref) if org_key(ref.name) else None
+
+    def resolve_names(self, names: Iterable[str]) -> dict[str, Organization | None]:
+        """Names as written in statements: resolved when the registry knows them, never created."""
+        names = [name for name in names if name]
+        self.prefetch(OrganizationRef(name=name) for name in names)
+        keys = {name: org_key(name) for name in names}
+        return {name: None if key in self.ambiguous else self.by_name.get(key) for name, key in keys.items()}

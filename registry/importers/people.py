@@ -1,0 +1,199 @@
+"""Which registry person an imported author is, and why.
+
+Rules, in order: the same ORCID iD; the author already on this article under the same name (a
+re-import); the same normal name (canonical or a variant) plus a shared affiliation organization.
+A name shared with someone who has no affiliation in common is not merged: the author becomes a
+new person and a pending PersonMatch asks an editor to confirm or reject.
+
+Candidates are read in four queries per file; new people are created together by `flush()`.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from registry.importers.bulk import create_with_history, validated
+from registry.importers.errors import ImportFailure
+from registry.importers.records import AuthorRecord
+from registry.models import Affiliation, Article, Person, PersonMatch, PersonName
+from registry.models.imports import MatchMethod, MatchStatus
+from registry.names import normalize_person_name
+from registry.services import save_with_history
+
+MAX_CANDIDATES = 5
+person_key = lru_cache(maxsize=16384)(normalize_person_name)
+
+
+@dataclass
+class Decision:
+    person: Person
+    method: str = ""  # MatchMethod when an existing person was chosen by a rule; "" otherwise
+    reason: str = ""
+    candidates: tuple[Person, ...] = ()  # same-name people left for an editor to confirm
+
+
+class PersonMatcher:
+    """Matches the authors of one file; `prefetch()` loads every candidate in four queries."""
+
+    def __init__(self, *, actor, reason: str, source: str):
+        self.actor = actor
+        self.reason = reason
+        self.source = source
+        self.by_orcid: dict[str, Person] = {}
+        self.by_name: dict[str, dict[int, Person]] = defaultdict(dict)
+        self.organizations_of: dict[int, set[int]] = defaultdict(set)
+        self.new_people: list[Person] = []
+        self.created: list[Person] = []  # everyone this matcher created, for callers to tell apart
+        self.new_names: dict[tuple[int, str], PersonName] = {}
+
+    def prefetch(self, authors: list[AuthorRecord]) -> None:
+        orcids = {author.orcid for author in authors if author.orcid}
+        names = {person_key(author.name) for author in authors}
+        for person in Person.objects.filter(orcid__in=orcids) if orcids else ():
+            self.by_orcid[person.orcid] = person
+        people = {person.pk: person for person in Person.objects.filter(normalized_name__in=names)}
+        variants = list(
+            PersonName.objects.filter(normalized_name__in=names).values_list("person_id", "normalized_name")
+        )
+        missing = {person_id for person_id, _ in variants} - set(people)
+        people.update(Person.objects.in_bulk(missing))
+        for person in people.values():
+            self.by_name[person.normalized_name][person.pk] = person
+        for person_id, name in variants:
+            self.by_name[name][person_id] = people[person_id]
+        known = set(people) | {person.pk for person in self.by_orcid.values()}
+        for person_id, organization_id in Affiliation.objects.filter(person_id__in=known).values_list(
+            "person_id", "organization_id"
+        ):
+            self.organizations_of[person_id].add(organization_id)
+
+    def decide(
+        self,
+        author: AuthorRecord,
+        *,
+        organization_ids: set[int],
+        on_article: dict[str, Person],
+        taken: set[int],
+    ) -> Decision:
+        """Choose (or create) the person for `author`.
+
+        `on_article` maps normal names to the people already authoring this article (re-import);
+        `taken` holds the people (by `identity()`) already given to earlier authors of the same article.
+        New people are created by `flush()`.
+        """
+        key = person_key(author.name)
+        if author.orcid and author.orcid in self.by_orcid:
+            person = self.by_orcid[author.orcid]
+            if identity(person) in taken:
+                raise ImportFailure(f"ORCID iD {author.orcid} is given to two authors", location=author.location)
+            return self._adopt(Decision(person, MatchMethod.ORCID, f"Same ORCID iD {author.orcid}."), author)
+        previous = on_article.get(key)
+        if previous is not None and identity(previous) not in taken and not _other_orcid(previous, author):
+            return self._adopt(Decision(previous), author)
+        same_name = [
+            person
+            for pk, person in sorted(self.by_name.get(key, {}).items())
+            if identity(person) not in taken and not _other_orcid(person, author)
+        ]
+        shared = [person for person in same_name if self.organizations_of[person.pk] & organization_ids]
+        if shared:
+            person = shared[0]
+            return self._adopt(
+                Decision(
+                    person,
+                    MatchMethod.NAME_AND_AFFILIATION,
+                    f"Same name ({author.name!r}) and a shared affiliation organization.",
+                ),
+                author,
+            )
+        person = self._create(author)
+        return Decision(
+            person,
+            reason="No registry person with this ORCID iD or this name and a shared affiliation.",
+            candidates=tuple(same_name[:MAX_CANDIDATES]),
+        )
+
+    def _create(self, author: AuthorRecord) -> Person:
+        person = Person(
+            name=author.name,
+            given_names=author.given_names,
+            family_name=author.family_name,
+            orcid=author.orcid,
+        )
+        validated(person, location=author.location)
+        self.new_people.append(person)
+        if person.orcid:
+            self.by_orcid[person.orcid] = person
+        return person
+
+    def flush(self) -> None:
+        """Create the people decided on since the last flush, and the name variants read."""
+        created = create_with_history(self.new_people, actor=self.actor, reason=self.reason)
+        self.created += created
+        for person in created:
+            self.by_name[person.normalized_name][person.pk] = person
+        self.new_people = []
+        PersonName.objects.bulk_create(self.new_names.values())
+        self.new_names = {}
+
+    def _adopt(self, decision: Decision, author: AuthorRecord) -> Decision:
+        """Complete an existing person with what the file adds: a missing ORCID iD, a name variant."""
+        person = decision.person
+        if author.orcid and not person.orcid:
+            person.orcid = author.orcid
+            save_with_history(person, actor=self.actor, reason=self.reason)
+            self.by_orcid[person.orcid] = person
+        key = person_key(author.name)
+        if key != person.normalized_name and person.pk not in self.by_name.get(key, {}):
+            self.new_names[(person.pk, key)] = PersonName(person=person, name=author.name, normalized_name=key)
+            self.by_name[key][person.pk] = person
+        return decision
+
+    def remember_affiliations(self, person: Person, organization_ids: set[int]) -> None:
+        self.organizations_of[person.pk] |= organization_ids
+
+    def record(self, decisions: list[tuple[Decision, AuthorRecord]], *, article: Article | None) -> None:
+        """Keep the reason of each rule-based match, and list same-name people for an editor.
+
+        Call after `flush()`: new people need their ids.
+        """
+        rows = []
+        for decision, author in decisions:
+            common = {"article": article, "name_as_printed": author.name[:300], "source": self.source[:500]}
+            if decision.method:
+                rows.append(
+                    PersonMatch(
+                        person=decision.person,
+                        method=decision.method,
+                        status=MatchStatus.AUTOMATIC,
+                        reason=decision.reason,
+                        **common,
+                    )
+                )
+            for candidate in decision.candidates:
+                rows.append(
+                    PersonMatch(
+                        person=decision.person,
+                        candidate=candidate,
+                        method=MatchMethod.NAME_ONLY,
+                        status=MatchStatus.PENDING,
+                        reason=(
+                            f"Same name as {candidate.name} (#{candidate.pk}) but no shared affiliation: "
+                            "not merged; confirm to merge, or reject."
+                        ),
+                        **common,
+                    )
+                )
+        if rows:
+            # ignore_conflicts: a pair already listed (a re-import) stays as it was decided.
+            PersonMatch.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def identity(person: Person) -> int | tuple[str, int]:
+    """The same registry person, whichever query loaded it; a person not saved yet by object."""
+    return person.pk if person.pk is not None else ("new", id(person))
+
+
+def _other_orcid(person: Person, author: AuthorRecord) -> bool:
+    """Two different ORCID iDs mean two different people, whatever their names."""
+    return bool(author.orcid and person.orcid and person.orcid != author.orcid)

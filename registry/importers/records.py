@@ -1,0 +1,70 @@
+"""What an importer reads from a file, before anything is written: plain data, no database.
+
+JATS and Crossref readers both produce an ArticleRecord; the article writer stores it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class OrganizationRef:
+    """An organization as a source names it, with the identifiers it gives."""
+
+    name: str
+    ror_id: str | None = None
+    identifiers: tuple[tuple[str, str], ...] = ()  # (IdentifierScheme, value)
+    country: str = ""  # ISO 3166-1 alpha-2, or empty when unknown
+    kind: str = ""  # OrganizationKind, or empty to guess from the name
+
+
+@dataclass
+class AffiliationRecord:
+    organization: OrganizationRef
+    department: str = ""
+    city: str = ""
+    text: str = ""  # as printed
+
+
+@dataclass
+class AuthorRecord:
+    name: str
+    given_names: str = ""
+    family_name: str = ""
+    orcid: str | None = None
+    corresponding: bool = False
+    affiliations: list[AffiliationRecord] = field(default_factory=list)
+    statement_keys: list[str] = field(default_factory=list)  # per-author statements linked to them
+    location: str = ""
+
+
+@dataclass
+class FunderRecord:
+    organization: OrganizationRef
+    award_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class StatementRecord:
+    """A competing-interest statement as printed; `key` is its id when authors link to it."""
+
+    text: str
+    key: str = ""
+    location: str = ""
+
+
+@dataclass
+class ArticleRecord:
+    doi: str
+    title: str
+    journal: str = ""
+    article_type: str = ""
+    received_date: date | None = None
+    accepted_date: date | None = None
+    published_date: date | None = None
+    topics: list[str] = field(default_factory=list)
+    funders: list[FunderRecord] = field(default_factory=list)
+    funding_statement: str = ""
+    authors: list[AuthorRecord] = field(default_factory=list)
+    statements: list[StatementRecord] = field(default_factory=list)
+    location: str = ""

@@ -1,0 +1,160 @@
+"""Run an importer over files and folders: one transaction per file, a record of each import,
+failures reported as FILE:LOCATION: reason while the rest go on, and a summary at the end.
+"""
+
+import hashlib
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, transaction
+from tqdm import tqdm
+
+from registry.importers.errors import ImportFailure
+from registry.models import (
+    Article,
+    Authorship,
+    Disclosure,
+    ImportRecord,
+    Interest,
+    Organization,
+    Person,
+    PersonMatch,
+)
+from registry.models.imports import ImportStatus, MatchStatus
+
+logger = logging.getLogger(__name__)
+
+# What the summary counts, as rows created (net) by the import: (model, condition).
+COUNTED = {
+    "articles": (Article, ""),
+    "persons": (Person, ""),
+    "organizations": (Organization, ""),
+    "authorships": (Authorship, ""),
+    "disclosures": (Disclosure, ""),
+    "interests": (Interest, ""),
+    "matches to confirm": (PersonMatch, f"status = '{MatchStatus.PENDING}'"),
+}
+
+
+def count_rows() -> dict[str, int]:
+    """Every count of COUNTED in one query (the import runs this before and after each file)."""
+    parts = []
+    for model, condition in COUNTED.values():
+        table = connection.ops.quote_name(model._meta.db_table)
+        parts.append(f"(SELECT COUNT(*) FROM {table}{' WHERE ' + condition if condition else ''})")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")
+        return dict(zip(COUNTED, cursor.fetchone(), strict=True))
+
+
+# (data, file name as reported, actor, warnings) -> number of records read (articles, rows, people)
+FileImporter = Callable[[bytes, str, object, list[str]], int]
+
+
+@dataclass
+class ImportSummary:
+    kind: str
+    files: int = 0
+    records: int = 0
+    counts: Counter = field(default_factory=Counter)
+    failures: list[ImportFailure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def imported_files(self) -> int:
+        return self.files - len(self.failures)
+
+    def lines(self) -> list[str]:
+        """The summary as printed by the commands and shown on the upload page."""
+        created = ", ".join(f"{self.counts.get(kind, 0)} {kind}" for kind in COUNTED)
+        rate = f" in {self.seconds:.1f} s ({self.records / self.seconds:.0f} records/s)" if self.seconds else ""
+        return [
+            f"{self.imported_files} of {self.files} file(s) imported, {len(self.failures)} refused; "
+            f"{self.records} record(s) read{rate}.",
+            f"Created: {created}.",
+        ]
+
+
+def expand(paths: Iterable[Path | str], suffixes: tuple[str, ...]) -> Iterator[Path]:
+    """Files as given, and the files with one of `suffixes` under each folder, in name order."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+        else:
+            yield path
+
+
+def import_paths(
+    paths: Iterable[Path | str],
+    *,
+    kind: str,
+    importer: FileImporter,
+    suffixes: tuple[str, ...],
+    actor=None,
+    progress: bool = False,
+) -> ImportSummary:
+    files = list(expand(paths, suffixes))
+    summary = ImportSummary(kind=kind)
+    started = time.perf_counter()
+    for path in tqdm(files, unit="file", disable=not progress, desc=f"Importing {kind}"):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            summary.files += 1
+            summary.failures.append(ImportFailure(f"cannot be read: {exc.strerror or exc}", file=str(path)))
+            continue
+        import_data(data, name=str(path), kind=kind, importer=importer, actor=actor, summary=summary)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def import_data(
+    data: bytes, *, name: str, kind: str, importer: FileImporter, actor=None, summary: ImportSummary
+) -> bool:
+    """Import one file's content in its own transaction; on failure nothing but the record is kept."""
+    summary.files += 1
+    warnings: list[str] = []
+    record = ImportRecord(
+        kind=kind,
+        file_name=name[:500],
+        sha256=hashlib.sha256(data).hexdigest(),
+        actor=actor if getattr(actor, "pk", None) else None,
+    )
+    try:
+        with transaction.atomic():
+            before = count_rows()
+            read = importer(data, name, actor, warnings)
+            counts = {label: count - before[label] for label, count in count_rows().items()}
+            record.status, record.counts, record.warnings = ImportStatus.SUCCEEDED, counts, warnings
+            record.save()
+    except Exception as exc:
+        failure = as_failure(exc, name)
+        summary.failures.append(failure)
+        record.status, record.error, record.warnings = ImportStatus.FAILED, str(failure), warnings
+        record.save()
+        return False
+    summary.records += read
+    summary.counts.update(counts)
+    summary.warnings += warnings
+    return True
+
+
+def as_failure(exc: Exception, name: str) -> ImportFailure:
+    if isinstance(exc, ImportFailure):
+        return exc.in_file(name)
+    if isinstance(exc, ValidationError):
+        return ImportFailure("; ".join(exc.messages), file=name)
+    if isinstance(exc, DatabaseError):
+        return ImportFailure(f"the database refused a record: {exc}", file=name)
+    logger.exception("Unexpected error importing %s", name)
+    return ImportFailure(f"unexpected error ({type(exc).__name__}): {exc}", file=name)

@@ -1,0 +1,354 @@
+"""Store an ArticleRecord: the article, its funders and topics, its authors matched to registry
+people with their affiliations, and each author's disclosure read from the competing-interest text.
+
+Re-importing the same or a newer version of an article updates these rows in place.
+"""
+
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db.models import Count, F
+
+from registry import services
+from registry.enums import ArticleStatus, InterestCategory, Provenance
+from registry.importers.bulk import create_with_history, validated
+from registry.importers.errors import ImportFailure
+from registry.importers.orgs import OrganizationResolver
+from registry.importers.people import PersonMatcher, identity, person_key
+from registry.importers.records import ArticleRecord
+from registry.importers.topics import topics_for
+from registry.models import (
+    Affiliation,
+    Article,
+    ArticleFunding,
+    Authorship,
+    DeclaredInterest,
+    Disclosure,
+    Interest,
+    Person,
+)
+from registry.parsing import parse_statement
+
+_CATEGORIES = set(InterestCategory.values)
+# Positions are moved out of the way before authors are renumbered (unique per article).
+_POSITION_SHIFT = 10000
+
+
+class ArticleWriter:
+    def __init__(self, *, actor, source: str, warnings: list[str]):
+        self.actor = actor
+        self.source = source
+        # History keeps at most 100 characters of a change reason.
+        self.reason = f"Imported from {source}"[:100]
+        self.warnings = warnings
+        self.organizations = OrganizationResolver(actor=actor, reason=self.reason)
+        self.people = PersonMatcher(actor=actor, reason=self.reason, source=source)
+        self.new_authorships: set[int] = set()
+
+    def write_all(self, records: Sequence[ArticleRecord]) -> list[Article]:
+        self.organizations.ensure(
+            [aff.organization for record in records for author in record.authors for aff in author.affiliations]
+            + [funder.organization for record in records for funder in record.funders]
+        )
+        self.people.prefetch([author for record in records for author in record.authors])
+        return [self.write(record) for record in records]
+
+    def write(self, record: ArticleRecord) -> Article:
+        existing = Article.objects.filter(doi=record.doi).first()
+        fields = {
+            "title": record.title[:1000],
+            "journal": record.journal[:300],
+            "article_type": record.article_type[:100],
+            "received_date": record.received_date,
+            "accepted_date": record.accepted_date,
+            "published_date": record.published_date,
+            "funding_statement": record.funding_statement,
+            "competing_interests_text": "\n\n".join(statement.text for statement in record.statements),
+        }
+        if record.published_date:
+            fields["status"] = ArticleStatus.PUBLISHED
+        elif existing is None:
+            fields["status"] = ArticleStatus.DRAFT
+        topics = topics_for(record.topics)
+        if existing is None:
+            article = validated(Article(doi=record.doi, **fields), location=record.location)
+            create_with_history([article], actor=self.actor, reason=self.reason)
+            Article.topics.through.objects.bulk_create(
+                Article.topics.through(article=article, topic=topic) for topic in topics
+            )
+        else:
+            try:
+                article = services.record_article(
+                    actor=self.actor, doi=record.doi, topics=topics, reason=self.reason, **fields
+                )
+            except ValidationError as exc:
+                raise ImportFailure("; ".join(exc.messages), location=record.location) from None
+        self.write_funders(article, record, is_new=existing is None)
+        authorships = self.write_authors(article, record, is_new=existing is None)
+        self.write_disclosures(record, authorships)
+        return article
+
+    def write_funders(self, article: Article, record: ArticleRecord, *, is_new: bool) -> None:
+        """Exactly the funders the file lists (a newer version may drop one)."""
+        wanted = {}
+        for funder in record.funders:
+            organization = self.organizations.get(funder.organization)
+            for award in funder.award_ids or [""]:
+                if organization is not None:
+                    wanted[(organization.pk, award[:200])] = organization
+        current = {} if is_new else {(f.organization_id, f.award_id): f for f in article.fundings.all()}
+        for key, funding in current.items():
+            if key not in wanted:
+                funding.delete()
+        ArticleFunding.objects.bulk_create(
+            ArticleFunding(article=article, organization=organization, award_id=key[1])
+            for key, organization in wanted.items()
+            if key not in current
+        )
+
+    # Authors
+
+    def write_authors(self, article: Article, record: ArticleRecord, *, is_new: bool) -> list[Authorship]:
+        current = [] if is_new else list(article.authorships.select_related("person"))
+        on_article: dict[str, Person] = {}
+        for authorship in current:
+            on_article.setdefault(person_key(authorship.name_as_printed), authorship.person)
+            on_article.setdefault(authorship.person.normalized_name, authorship.person)
+        already = {person.pk for person in on_article.values()}
+        taken: set[int] = set()
+        decisions = []
+        for author in record.authors:
+            organization_ids = {
+                org.pk for org in map(self.organizations.get, (a.organization for a in author.affiliations)) if org
+            }
+            decision = self.people.decide(author, organization_ids=organization_ids, on_article=on_article, taken=taken)
+            taken.add(identity(decision.person))
+            decisions.append((decision, author))
+        self.people.flush()
+        self.people.record([pair for pair in decisions if pair[0].person.pk not in already], article=article)
+        self.write_affiliations(decisions)
+        people = [decision.person for decision, _ in decisions]
+        self.make_room(current, [person.pk for person in people])
+        by_person = {authorship.person_id: authorship for authorship in current}
+        authorships, new = [], []
+        for position, (decision, author) in enumerate(decisions, start=1):
+            values = {
+                "position": position,
+                "corresponding": author.corresponding,
+                "name_as_printed": author.name,
+                "affiliations_as_printed": "\n".join(aff.text for aff in author.affiliations),
+            }
+            authorship = by_person.get(decision.person.pk)
+            if authorship is None:
+                authorship = Authorship(article=article, person=decision.person, **values)
+                new.append(validated(authorship, location=author.location))
+            elif any(getattr(authorship, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(authorship, name, value)
+                authorship.full_clean(validate_unique=False, validate_constraints=False)
+                services.save_with_history(authorship, actor=self.actor, reason=self.reason)
+            authorships.append(authorship)
+        create_with_history(new, actor=self.actor, reason=self.reason)
+        self.new_authorships.update(authorship.pk for authorship in new)
+        return authorships
+
+    def make_room(self, current: list[Authorship], people: list[int]) -> None:
+        """Remove authors the new version no longer lists; move the rest out of the way when renumbered."""
+        wanted = {person_id: position for position, person_id in enumerate(people, start=1)}
+        for authorship in current:
+            if authorship.person_id not in wanted:
+                authorship._history_user = self.actor
+                authorship._change_reason = self.reason
+                authorship.delete()
+        moving = [a.pk for a in current if a.person_id in wanted and wanted[a.person_id] != a.position]
+        if moving:
+            Authorship.objects.filter(pk__in=moving).update(position=F("position") + _POSITION_SHIFT)
+
+    def write_affiliations(self, decisions) -> None:
+        """The organizations of each author's affiliations, as affiliations of the person (once)."""
+        new = []
+        for decision, author in decisions:
+            known = self.people.organizations_of[decision.person.pk]
+            for aff in author.affiliations:
+                organization = self.organizations.get(aff.organization)
+                if organization is None or organization.pk in known:
+                    continue
+                new.append(
+                    validated(
+                        Affiliation(person=decision.person, organization=organization, department=aff.department),
+                        location=author.location,
+                    )
+                )
+                known.add(organization.pk)
+        create_with_history(new, actor=self.actor, reason=self.reason)
+
+    # Disclosures
+
+    def write_disclosures(self, record: ArticleRecord, authorships: list[Authorship]) -> None:
+        """Per-author statements (linked by xref) belong to their author; an article-level statement
+        is parsed and split among the authors by name or initials."""
+        if not record.statements:
+            return
+        by_key = {statement.key: statement for statement in record.statements if statement.key}
+        linked = {key for author in record.authors for key in author.statement_keys}
+        general = " ".join(s.text for s in record.statements if not s.key or s.key not in linked)
+        names = [author.name for author in record.authors]
+        general_result = parse_statement(general, names) if general else None
+        unattributed = [] if general_result is None else [i for i in general_result.items if i.author is None]
+        if unattributed and len(names) > 1:
+            self.warnings.append(
+                f"{self.source}:{record.location}: {len(unattributed)} interest(s) in the statement "
+                "name no author; kept in the statement text only"
+            )
+        plans = []
+        for author, authorship in zip(record.authors, authorships, strict=True):
+            own = [by_key[key].text for key in author.statement_keys if key in by_key]
+            if own:
+                statement = " ".join(dict.fromkeys(own))
+                result = parse_statement(statement, [author.name])
+                items = result.items
+                declares_none = author.name in result.declares_none
+            elif general_result is not None:
+                statement, result = general, general_result
+                items = [
+                    item
+                    for item in result.items
+                    if item.author == author.name or (item.author is None and len(names) == 1)
+                ]
+                declares_none = author.name in result.declares_none
+            else:
+                continue
+            plans.append((authorship, statement, items, declares_none and not items))
+        resolved = self.organizations.resolve_names(
+            {item.organization for _, _, items, _ in plans for item in items if item.organization}
+        )
+        earlier = [authorship for authorship, *_ in plans if authorship.pk not in self.new_authorships]
+        on_file = {}
+        if earlier:  # authorships this import created have no disclosure yet
+            found = Disclosure.objects.filter(authorship__in=earlier)
+            on_file = {d.authorship_id: d for d in found.annotate(declared=Count("declared_interests"))}
+        fresh = {person.pk for person in self.people.created}
+        new: list[tuple[Authorship, str, bool, list[services.InterestInput]]] = []
+        updates = []
+        for authorship, statement, items, declares_none in plans:
+            interests = self.interest_inputs(statement, items, resolved)
+            existing = on_file.get(authorship.pk)
+            if existing is None and (not interests or authorship.person_id in fresh):
+                new.append((authorship, statement, declares_none, interests))
+            else:
+                updates.append((authorship, statement, declares_none, interests, existing))
+        self.create_disclosures(new, location=record.location)
+        self.link_resolved_organizations([(a.person_id, i) for a, _, _, items, _ in updates for i in items])
+        for authorship, statement, declares_none, interests, existing in updates:
+            if interests or (existing.statement, existing.declares_none, existing.declared) != (
+                statement,
+                declares_none,
+                0,
+            ):
+                services.record_disclosure(
+                    actor=self.actor,
+                    authorship=authorship,
+                    statement=statement,
+                    declares_none=declares_none,
+                    interests=interests,
+                    provenance_detail=self.source,
+                    reason=self.reason,
+                )
+
+    def link_resolved_organizations(self, items: list[tuple[int, services.InterestInput]]) -> None:
+        """An interest recorded under a name the registry did not know yet gets its organization
+        once the name resolves, so that re-importing finds it instead of recording a second tie."""
+        wanted = {
+            (person_id, item.category, item.payee, item.organization_name): item.organization
+            for person_id, item in items
+            if item.organization is not None and item.organization_name
+        }
+        if not wanted:
+            return
+        unlinked = Interest.objects.filter(
+            person_id__in={key[0] for key in wanted},
+            organization__isnull=True,
+            organization_name__in={key[3] for key in wanted},
+        )
+        for interest in unlinked:
+            key = (interest.person_id, interest.category, interest.payee, interest.organization_name)
+            if key in wanted:
+                interest.organization = wanted[key]
+                services.save_with_history(
+                    interest, actor=self.actor, reason=f"{self.reason}: organization resolved"[:100]
+                )
+
+    def create_disclosures(self, plans, *, location: str) -> None:
+        """New disclosures in bulk: those that list nothing, and those of people this import created
+        (who have no interests on record to reuse). Everything else goes through record_disclosure."""
+        disclosures, interests, declared = [], [], []
+        for authorship, statement, declares_none, items in plans:
+            disclosure = Disclosure(authorship=authorship, statement=statement, declares_none=declares_none)
+            disclosures.append(validated(disclosure, location=location))
+            for item in items:
+                interest = Interest(
+                    person=authorship.person,
+                    organization=item.organization,
+                    organization_name=item.organization_name,
+                    category=item.category,
+                    payee=item.payee,
+                    specification=item.specification,
+                    provenance=Provenance.DISCLOSURE,
+                    provenance_detail=self.source[:500],
+                )
+                interests.append(validated(interest, location=location))
+                declared.append((disclosure, interest, item))
+        create_with_history(disclosures, actor=self.actor, reason=self.reason)
+        create_with_history(interests, actor=self.actor, reason=self.reason)
+        create_with_history(
+            [
+                DeclaredInterest(
+                    disclosure=disclosure,
+                    interest=interest,
+                    text_as_written=item.text_as_written,
+                    span_start=item.span[0],
+                    span_end=item.span[1],
+                )
+                for disclosure, interest, item in declared
+            ],
+            actor=self.actor,
+            reason=self.reason,
+        )
+
+    def interest_inputs(self, statement: str, items, resolved) -> list[services.InterestInput]:
+        interests = []
+        for item in items:
+            name = (item.organization or "")[:300]
+            if item.category not in _CATEGORIES:
+                self.warnings.append(f"{self.source}: unknown interest category {item.category!r}; skipped")
+                continue
+            if not (name or item.specification):
+                continue
+            start, end = item.span
+            interests.append(
+                services.InterestInput(
+                    category=item.category,
+                    organization=resolved.get(item.organization) if item.organization else None,
+                    organization_name=name,
+                    payee=item.payee,
+                    specification=item.specification,
+                    text_as_written=statement[start:end],
+                    span=(start, end),
+                )
+            )
+        return _distinct(interests)
+
+
+def _distinct(interests: list[services.InterestInput]) -> list[services.InterestInput]:
+    """One row per tie: the parser may read the same tie twice from overlapping phrases."""
+    seen: dict[tuple, services.InterestInput] = {}
+    for item in interests:
+        key = (
+            item.category,
+            item.organization.pk if item.organization else None,
+            item.organization_name,
+            item.payee,
+            "" if item.organization or item.organization_name else item.specification,
+        )
+        seen.setdefault(key, item)
+    return list(seen.values())

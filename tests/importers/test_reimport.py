@@ -1,0 +1,134 @@
+"""Importing the same article again, or a newer version of it, updates rows and never duplicates them."""
+
+import pytest
+
+from registry.importers import import_jats_paths
+from registry.models import (
+    Affiliation,
+    Article,
+    ArticleFunding,
+    Authorship,
+    DeclaredInterest,
+    Disclosure,
+    Interest,
+    Organization,
+    Person,
+    PersonMatch,
+    Topic,
+)
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [
+    Article,
+    ArticleFunding,
+    Authorship,
+    Affiliation,
+    DeclaredInterest,
+    Disclosure,
+    Interest,
+    Organization,
+    Person,
+    PersonMatch,
+    Topic,
+]
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_importing_the_same_files_twice_changes_no_count(jats_dir):
+    files = [jats_dir / name for name in ["elife00036.xml", "elife00471.xml", "elife05256.xml"]]
+    import_jats_paths(files)
+    first = counts()
+
+    summary = import_jats_paths(files)
+
+    assert summary.ok
+    assert counts() == first
+    assert set(summary.counts.values()) == {0}
+    assert first == {
+        "Article": 3,
+        "ArticleFunding": 6,
+        "Authorship": 15,
+        "Affiliation": 21,
+        "DeclaredInterest": 7,
+        "Disclosure": 15,
+        "Interest": 7,
+        "Organization": 8,
+        "Person": 15,
+        "PersonMatch": 0,
+        "Topic": 11,
+    }
+
+
+def test_reimport_writes_no_history(jats_dir):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+    before = sum(model.history.count() for model in [Article, Authorship, Disclosure, Interest, Person])
+
+    import_jats_paths([jats_dir / "elife00471.xml"])
+
+    assert sum(model.history.count() for model in [Article, Authorship, Disclosure, Interest, Person]) == before
+
+
+def test_a_newer_version_updates_the_article_in_place(jats_dir, variant):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+    article = Article.objects.get()
+    jinek = Person.objects.get(name="Martin Jinek")
+    newer = variant(
+        jats_dir / "elife00471.xml",
+        (
+            "RNA-programmed genome editing in human cells</article-title>",
+            "RNA-programmed genome editing in human cells (corrected)</article-title>",
+        ),
+        # The second funder is dropped.
+        ('<award-group id="par-2">', '<award-group id="par-2-gone">'),
+    )
+    text = newer.read_text(encoding="utf-8")
+    start = text.index('<award-group id="par-2-gone">')
+    newer.write_text(
+        text[:start] + text[text.index("</award-group>", start) + len("</award-group>") :], encoding="utf-8"
+    )
+
+    summary = import_jats_paths([newer])
+
+    assert summary.ok
+    article.refresh_from_db()
+    assert article.title == "RNA-programmed genome editing in human cells (corrected)"
+    assert Article.objects.count() == 1
+    assert list(article.fundings.values_list("organization__name", flat=True)) == ["Howard Hughes Medical Institute"]
+    assert Authorship.objects.get(article=article, position=1).person == jinek
+    assert article.history.first().history_change_reason == "Imported from elife00471.xml"
+
+
+def test_a_newer_version_with_an_author_removed_and_reordered(jats_dir, variant):
+    import_jats_paths([jats_dir / "journal.pcbi.1004113.xml"])
+    ryser = Person.objects.get(name="Marc D. Ryser")
+    text = (jats_dir / "journal.pcbi.1004113.xml").read_text(encoding="utf-8")
+    contribs_start = text.index('<contrib contrib-type="author"')
+    first_end = text.index("</contrib>", contribs_start) + len("</contrib>")
+    second_end = text.index("</contrib>", first_end) + len("</contrib>")
+    # Swap Ryser and Myers; drop Durrett (the third contributor).
+    third_end = text.index("</contrib>", second_end) + len("</contrib>")
+    first, second = text[contribs_start:first_end], text[first_end:second_end]
+    newer = variant(jats_dir / "journal.pcbi.1004113.xml", (text[contribs_start:third_end], second + first))
+
+    assert import_jats_paths([newer]).ok
+
+    rows = Authorship.objects.order_by("position")
+    assert [(a.position, a.person.name) for a in rows] == [(1, "Evan R. Myers"), (2, "Marc D. Ryser")]
+    assert rows[1].person == ryser
+    assert Person.objects.filter(name="Rick Durrett").count() == 1  # the person stays; the authorship goes
+    assert Disclosure.objects.count() == 2
+
+
+def test_an_interest_declared_before_its_organization_was_known_is_linked_on_reimport(jats_dir):
+    import_jats_paths([jats_dir / "journal.pcbi.1004113.xml"])
+    merck = factories.OrganizationFactory(name="Merck")
+
+    import_jats_paths([jats_dir / "journal.pcbi.1004113.xml"])
+
+    assert Interest.objects.count() == 3
+    assert Interest.objects.get(category="consulting").organization == merck
