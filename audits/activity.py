@@ -18,14 +18,26 @@ class KnownTie(NamedTuple):
     other_articles: tuple[int, ...]  # articles where the same author declared it
 
 
-def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> Iterator[KnownTie]:
-    """Ties of the author that may have been active in the 36 months (by default) before the article.
+def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> list[KnownTie]:
+    """Ties of the author, not declared on this article, that may have been active in the 36
+    months (by default) before it.
 
-    Support for a manuscript concerns that manuscript only, so it never carries over to another.
+    Ties the disclosure itself declares are left out: every rule asking is after what is missing
+    (or, for funders, adds the declared ones itself), and most ties are declared. Support for a
+    manuscript concerns that manuscript only, so it never carries over to another. Several rules
+    ask this of every authorship; the answer is kept for the run.
     """
+    key = ("known_ties", authorship.id, months)
+    if key not in ctx.memo:
+        ctx.memo[key] = list(_known_ties(ctx, authorship, months))
+    return ctx.memo[key]
+
+
+def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> Iterator[KnownTie]:
     window_start, window_end = ctx.window(authorship.article_id, months)
+    declared_here = ctx.declared_interest_ids(authorship.disclosure_id)
     for interest in ctx.interests_by_person.get(authorship.person_id, ()):
-        if interest.category == InterestCategory.MANUSCRIPT_SUPPORT:
+        if interest.category == InterestCategory.MANUSCRIPT_SUPPORT or interest.id in declared_here:
             continue
         elsewhere = tuple(
             sorted(
@@ -53,8 +65,10 @@ def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: 
 
 def declared_keys(ctx: AuditContext, disclosure_id: int) -> set[tuple[str, str]]:
     """(category, organization key) of every tie the disclosure declares."""
-    keys = set()
-    for declaration in ctx.declared_by_disclosure.get(disclosure_id, ()):
-        interest = ctx.interests[declaration.interest_id]
-        keys.add((interest.category, interest.org_key))
-    return keys
+    key = ("declared_keys", disclosure_id)
+    if key not in ctx.memo:
+        ctx.memo[key] = {
+            (ctx.interests[d.interest_id].category, ctx.interests[d.interest_id].org_key)
+            for d in ctx.declared_by_disclosure.get(disclosure_id, ())
+        }
+    return ctx.memo[key]

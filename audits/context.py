@@ -5,6 +5,7 @@ Rows are plain tuples (NamedTuple) so a rule works over memory, never issuing a 
 
 from collections import defaultdict
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
 
@@ -59,6 +60,8 @@ class InterestRow(NamedTuple):
     ongoing: bool
     provenance: str
     payee: str
+    amount: Decimal | None
+    currency: str
 
     @property
     def dated(self) -> bool:
@@ -81,7 +84,6 @@ class Declaration(NamedTuple):
     authorship_id: int
     article_id: int
     interest_id: int
-    text_as_written: str
 
 
 class AuditContext:
@@ -90,6 +92,9 @@ class AuditContext:
     def __init__(self, scope: AuditScope, *, today: date | None = None):
         self.scope = scope
         self.today = today or timezone.localdate()
+        # Memos shared by rules: several rules ask the same questions of the same rows.
+        self._windows: dict[tuple[int, int], tuple[date, date]] = {}
+        self.memo: dict[tuple, object] = {}
 
     # --- articles and authorships in scope -------------------------------------------------
 
@@ -139,6 +144,8 @@ class AuditContext:
             "ongoing",
             "provenance",
             "payee",
+            "amount",
+            "currency",
         )
         return {row[0]: InterestRow(*row) for row in rows}
 
@@ -152,12 +159,16 @@ class AuditContext:
     @cached_property
     def declarations(self) -> list[Declaration]:
         """Every declaration of an interest of a person in scope, on any article (for comparisons)."""
+        if self.scope.is_full:
+            # Every disclosure is in scope: two narrow columns, mapped through the authorships already read.
+            where = {row.disclosure_id: row for row in self.authorships if row.disclosure_id is not None}
+            rows = DeclaredInterest.objects.values_list("disclosure_id", "interest_id").iterator(chunk_size=20000)
+            return [
+                Declaration(disclosure, where[disclosure].id, where[disclosure].article_id, interest)
+                for disclosure, interest in rows
+            ]
         rows = DeclaredInterest.objects.filter(interest__person_id__in=self.persons_in_scope_subquery()).values_list(
-            "disclosure_id",
-            "disclosure__authorship_id",
-            "disclosure__authorship__article_id",
-            "interest_id",
-            "text_as_written",
+            "disclosure_id", "disclosure__authorship_id", "disclosure__authorship__article_id", "interest_id"
         )
         return [Declaration(*row) for row in rows]
 
@@ -166,6 +177,27 @@ class AuditContext:
         grouped: dict[int, list[Declaration]] = defaultdict(list)
         for row in self.declarations:
             grouped[row.disclosure_id].append(row)
+        return grouped
+
+    def declared_interest_ids(self, disclosure_id: int | None) -> set[int]:
+        key = ("declared_interest_ids", disclosure_id)
+        if key not in self.memo:
+            self.memo[key] = {d.interest_id for d in self.declared_by_disclosure.get(disclosure_id, ())}
+        return self.memo[key]
+
+    @cached_property
+    def authorship_by_id(self) -> dict[int, AuthorshipRow]:
+        return {row.id: row for row in self.authorships}
+
+    @cached_property
+    def declared_groups(self) -> dict[tuple[int, str], list[InterestRow]]:
+        """Interests each in-scope disclosure declares, grouped by (authorship, organization key)."""
+        grouped: dict[tuple[int, str], list[InterestRow]] = defaultdict(list)
+        in_scope, interests = self.authorship_by_id, self.interests
+        for declaration in self.declarations:
+            if declaration.authorship_id in in_scope:
+                interest = interests[declaration.interest_id]
+                grouped[(declaration.authorship_id, interest.org_key)].append(interest)
         return grouped
 
     @cached_property
@@ -188,22 +220,28 @@ class AuditContext:
         return self.articles.get(article_id) or self.other_article_dates[article_id]
 
     def window(self, article_id: int, months: int) -> tuple[date, date]:
-        ref = self.article(article_id).ref_date
-        return months_before(ref, months), ref
+        key = (article_id, months)
+        found = self._windows.get(key)
+        if found is None:
+            ref = self.article(article_id).ref_date
+            found = self._windows[key] = (months_before(ref, months), ref)
+        return found
 
     # --- organizations and topics ------------------------------------------------------------
 
     @cached_property
-    def organizations(self) -> dict[int, tuple[str, int | None, str]]:
-        """(name, parent id, kind) of every organization tied to people in scope, their parents and
-        the articles' funders."""
+    def organizations(self) -> dict[int, tuple[str, int | None, str, bool | None]]:
+        """(name, parent id, kind, publicly traded) of every organization tied to people in scope,
+        their parents and the articles' funders."""
         ids = {row.organization_id for row in self.interests.values() if row.organization_id}
         ids |= set(self.funders_by_article_ids)
         ids |= {org for _, org, _, _ in self.affiliations}
-        found: dict[int, tuple[str, int | None, str]] = {}
+        found: dict[int, tuple[str, int | None, str, bool | None]] = {}
         while ids:
-            rows = Organization.objects.filter(pk__in=ids).values_list("pk", "name", "parent_id", "kind")
-            found.update({pk: (name, parent, kind) for pk, name, parent, kind in rows})
+            rows = Organization.objects.filter(pk__in=ids).values_list(
+                "pk", "name", "parent_id", "kind", "publicly_traded"
+            )
+            found.update({row[0]: row[1:] for row in rows})
             ids = {row[1] for row in found.values() if row[1] and row[1] not in found}
         return found
 
@@ -212,10 +250,16 @@ class AuditContext:
 
     def lineage(self, org_id: int) -> list[int]:
         """The organization and its parents, nearest first."""
+        key = ("lineage", org_id)
+        if key not in self.memo:
+            self.memo[key] = self._lineage(org_id)
+        return self.memo[key]
+
+    def _lineage(self, org_id: int) -> list[int]:
         chain, current = [], org_id
         while current and current not in chain:
             chain.append(current)
-            current = self.organizations.get(current, ("", None, ""))[1]
+            current = self.organizations.get(current, ("", None, "", None))[1]
         return chain
 
     def counterparty(self, interest: InterestRow) -> str:
@@ -302,3 +346,10 @@ class AuditContext:
             Q(person_id__in=self.persons_in_scope_subquery()) | Q(person_id__in=editors)
         ).values_list("person_id", "organization_id", "start_date", "end_date")
         return list(rows)
+
+    @cached_property
+    def affiliations_by_person(self) -> dict[int, list[tuple[int, date | None, date | None]]]:
+        grouped: dict[int, list] = defaultdict(list)
+        for person, org, start, end in self.affiliations:
+            grouped[person].append((org, start, end))
+        return grouped

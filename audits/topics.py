@@ -17,8 +17,16 @@ def topic_label(name: str) -> str:
 
 
 class TopicMatcher:
+    """Answers are kept per matcher (one audit run): the same organizations and names recur in
+    thousands of ties."""
+
     def __init__(self, ctx: AuditContext):
         self.ctx = ctx
+        self._text: dict[str, set[int]] = {}
+        self._sources: dict[int, list[tuple[str, int | None, set[int]]]] = {}
+        self._all: dict[int, set[int]] = {}
+        self._org: dict[int, list[tuple[str, int, set[int]]]] = {}
+        self._reach: dict[int, set[int]] = {}
 
     @cached_property
     def term_pattern(self) -> re.Pattern | None:
@@ -28,23 +36,54 @@ class TopicMatcher:
         return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b")
 
     def topics_in_text(self, text: str) -> set[int]:
-        if not text or self.term_pattern is None:
-            return set()
-        return {self.ctx.topic_terms[m.group(0)] for m in self.term_pattern.finditer(normalize_term(text))}
+        found = self._text.get(text)
+        if found is None:
+            found = set()
+            if text.strip() and self.term_pattern is not None:
+                found = {self.ctx.topic_terms[m.group(0)] for m in self.term_pattern.finditer(normalize_term(text))}
+            self._text[text] = found
+        return found
+
+    def all_topics(self, interest: InterestRow) -> set[int]:
+        """Every topic the tie bears on, whatever the source."""
+        found = self._all.get(interest.id)
+        if found is None:
+            found = self._all[interest.id] = set().union(*(topics for _, _, topics in self.sources(interest)))
+        return found
+
+    def reach(self, article_id: int) -> set[int]:
+        """The article's topics and the topics related to them: what a tie must touch to be relevant."""
+        found = self._reach.get(article_id)
+        if found is None:
+            topics = self.ctx.article_topics.get(article_id, set())
+            related = set().union(*(self.ctx.related_topics.get(t, set()) for t in topics))
+            found = self._reach[article_id] = topics | related
+        return found
 
     def sources(self, interest: InterestRow) -> list[tuple[str, int | None, set[int]]]:
         """Where the tie's topics come from: ('tie', None, topics) and ('organization', org id, topics)."""
-        found = []
-        own = set(self.ctx.interest_topics.get(interest.id, ())) | self.topics_in_text(
-            f"{interest.specification} {interest.organization_name}"
-        )
-        if own:
-            found.append(("tie", None, own))
-        if interest.organization_id:
-            for org_id in self.ctx.lineage(interest.organization_id):
-                org_topics = self.ctx.organization_topics.get(org_id, set())
-                if org_topics:
-                    found.append(("organization", org_id, set(org_topics)))
+        found = self._sources.get(interest.id)
+        if found is None:
+            found = []
+            own = self.ctx.interest_topics.get(interest.id, set()) | self.topics_in_text(
+                f"{interest.specification} {interest.organization_name}"
+            )
+            if own:
+                found.append(("tie", None, own))
+            if interest.organization_id:
+                found.extend(self.organization_sources(interest.organization_id))
+            self._sources[interest.id] = found
+        return found
+
+    def organization_sources(self, org_id: int) -> list[tuple[str, int, set[int]]]:
+        """Topics of the organization and of its parents."""
+        found = self._org.get(org_id)
+        if found is None:
+            found = self._org[org_id] = [
+                ("organization", org, set(self.ctx.organization_topics[org]))
+                for org in self.ctx.lineage(org_id)
+                if self.ctx.organization_topics.get(org)
+            ]
         return found
 
     def match(self, topics: Iterable[int], article_topics: set[int]) -> list[tuple[int, int]]:

@@ -1,7 +1,5 @@
 """MULTIPLE_TIES_SAME_ENTITY: several kinds of tie to one organization in one disclosure."""
 
-from collections import defaultdict
-
 from audits.enums import Severity, SubjectType
 from audits.evidence import article_evidence, interest_evidence
 from audits.explain import (
@@ -30,18 +28,12 @@ class MultipleTiesSameEntityRule(Rule):
     parameters = (Parameter("min_categories", 2, "Kinds of tie to one organization that make a finding."),)
 
     def find(self, ctx):
-        grouped: dict[tuple[int, str], list] = defaultdict(list)
-        authorship_by_id = {row.id: row for row in ctx.authorships}
-        for declaration in ctx.declarations:
-            if declaration.authorship_id not in authorship_by_id:
+        minimum = self.params["min_categories"]
+        for (authorship_id, org_key), interests in ctx.declared_groups.items():
+            if len(interests) < minimum or len({i.category for i in interests}) < minimum:
                 continue
-            interest = ctx.interests[declaration.interest_id]
-            grouped[(declaration.authorship_id, interest.org_key)].append(interest)
-        for (authorship_id, org_key), interests in sorted(grouped.items()):
             categories = ordered_categories(i.category for i in interests)
-            if len(categories) < self.params["min_categories"]:
-                continue
-            row = authorship_by_id[authorship_id]
+            row = ctx.authorship_by_id[authorship_id]
             first = interests[0]
             counterparty = ctx.counterparty(first)
             kind = self.kind_word(ctx, first.organization_id)

@@ -1,9 +1,9 @@
 """ORGANIZATION_NAME_VARIANT: two organizations (or declared names) that are probably one."""
 
 from collections import defaultdict
-from itertools import combinations
 
-from rapidfuzz import fuzz
+import numpy
+from rapidfuzz import fuzz, process
 
 from audits.enums import Severity, SubjectType
 from audits.evidence import tie_clause
@@ -42,7 +42,7 @@ class OrganizationNameVariantRule(Rule):
     def candidate_names(self, ctx) -> dict[str, str]:
         """org key → display name: every organization in a full run, the scope's ties otherwise."""
         names: dict[str, str] = {}
-        self.parents = {org: parent for org, (_, parent, _) in ctx.organizations.items() if parent}
+        self.parents = {org: row[1] for org, row in ctx.organizations.items() if row[1]}
         if ctx.scope.is_full:
             for pk, name, parent in Organization.objects.values_list("pk", "name", "parent_id"):
                 names[f"o{pk}"] = name
@@ -62,15 +62,19 @@ class OrganizationNameVariantRule(Rule):
             normal = normalize_organization_name(name)
             if len(normal.replace(" ", "")) >= self.params["min_length"]:
                 blocks[(normal[0], len(normal) // 4)].append((key, name, normal))
+        cutoff = self.params["min_similarity"]
         for (letter, band), members in sorted(blocks.items()):
             # Each band against itself and the next, so lengths either side of a band edge meet.
-            next_band = blocks.get((letter, band + 1), [])
-            pairs = [*combinations(members, 2), *((m, n) for m in members for n in next_band)]
-            for (ka, na, a), (kb, nb, b) in pairs:
-                score = fuzz.ratio(a, b)
-                if score >= self.params["min_similarity"]:
-                    first, second = sorted([(ka, na), (kb, nb)])
-                    yield first, second, round(score, 1)
+            others = members + blocks.get((letter, band + 1), [])
+            scores = process.cdist(
+                [m[2] for m in members], [o[2] for o in others], scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1
+            )
+            for i, j in zip(*numpy.nonzero(scores), strict=True):
+                if j <= i and j < len(members):
+                    continue  # each pair within the band once, and never a name with itself
+                (ka, na, _), (kb, nb, _) = members[i], others[j]
+                first, second = sorted([(ka, na), (kb, nb)])
+                yield first, second, round(float(scores[i, j]), 1)
 
     def linked_pairs(self, ctx, names: dict[str, str]) -> set[tuple[str, str]]:
         """Pairs an editor already tied together as parent and subsidiary."""

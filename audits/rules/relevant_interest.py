@@ -1,7 +1,5 @@
 """RELEVANT_INTEREST: a declared tie to an organization active in what the article discusses."""
 
-from collections import defaultdict
-
 from audits.enums import Severity, SubjectType
 from audits.evidence import article_evidence, interest_evidence
 from audits.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
@@ -23,15 +21,12 @@ class RelevantInterestRule(Rule):
 
     def find(self, ctx):
         matcher = TopicMatcher(ctx)
-        authorship_by_id = {row.id: row for row in ctx.authorships}
-        grouped: dict[tuple[int, str], list] = defaultdict(list)
-        for declaration in ctx.declarations:
-            if declaration.authorship_id in authorship_by_id:
-                interest = ctx.interests[declaration.interest_id]
-                grouped[(declaration.authorship_id, interest.org_key)].append(interest)
-        for (authorship_id, org_key), interests in sorted(grouped.items()):
-            row = authorship_by_id[authorship_id]
+        for (authorship_id, org_key), interests in ctx.declared_groups.items():
+            row = ctx.authorship_by_id[authorship_id]
             article_topics = ctx.article_topics.get(row.article_id, set())
+            reach = matcher.reach(row.article_id)
+            if not any(matcher.all_topics(interest) & reach for interest in interests):
+                continue  # the common case, decided with one set intersection per tie
             reasons, matched_article_topics = self.reasons(ctx, matcher, interests, article_topics)
             if not reasons:
                 continue

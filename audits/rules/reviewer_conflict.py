@@ -41,12 +41,15 @@ class ReviewerConflictRule(Rule):
         def current(person_id):
             return {
                 org
-                for person, org, start, end in ctx.affiliations
-                if person == person_id and overlaps(start, end, on_day, on_day)
+                for org, start, end in ctx.affiliations_by_person.get(person_id, ())
+                if overlaps(start, end, on_day, on_day)
             }
 
         editor_orgs = current(editor_id)
-        return {author: editor_orgs & current(author) for author in author_ids if editor_orgs & current(author)}
+        if not editor_orgs:
+            return {}
+        shared = {author: editor_orgs & current(author) for author in author_ids}
+        return {author: orgs for author, orgs in shared.items() if orgs}
 
     def coauthorships(self, ctx, authors_by_article):
         """(article, editor, author) → co-authored articles within the window, in one query."""
