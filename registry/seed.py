@@ -91,6 +91,7 @@ class _Loader:
             country=row.get("country", ""),
             ror_id=row.get("ror_id"),
             parent=parent,
+            publicly_traded=row.get("publicly_traded"),
             description=row.get("description", ""),
             reason=self.reason,
         )

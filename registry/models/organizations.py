@@ -43,6 +43,13 @@ class Organization(CanonicalFieldsModel, NormalizedNameModel):
         related_name="organizations",
         help_text="Fields, conditions and products it is active in (e.g. depression, ketamine).",
     )
+    publicly_traded = models.BooleanField(
+        "shares publicly traded",
+        null=True,
+        blank=True,
+        help_text="Whether its shares trade on a public exchange; unknown when empty. Equity in a company "
+        "that is not publicly traded is a significant financial interest whatever its value (US PHS rules).",
+    )
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
     history = HistoricalRecords()
