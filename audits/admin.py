@@ -5,7 +5,7 @@ import json
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
-from audits.models import AuditRun, Finding, FindingReview
+from audits.models import AuditRun, Finding, FindingReview, Occurrence
 from audits.rules import all_rules
 from audits.scope import build_scope
 from audits.services import AuditAlreadyRunning, review_finding, submit_run
@@ -56,6 +56,24 @@ class RuleFilter(admin.SimpleListFilter):
         return queryset.filter(rule_code=self.value()) if self.value() else queryset
 
 
+class OccurrenceInline(admin.TabularInline):
+    """The finding's history across runs."""
+
+    model = Occurrence
+    extra = 0
+    fields = ["run", "severity", "summary"]
+    readonly_fields = fields
+    verbose_name = "run that found it"
+    verbose_name_plural = "history across runs"
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("run")
+
+
 class FindingReviewInline(admin.TabularInline):
     model = FindingReview
     extra = 1
@@ -87,7 +105,7 @@ class FindingAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     search_fields = ["summary", "article__doi", "article__title", "person__name", "organization__name"]
     show_full_result_count = False
-    inlines = [FindingReviewInline]
+    inlines = [FindingReviewInline, OccurrenceInline]
     readonly_fields = [
         "summary",
         "rule_code",

@@ -84,8 +84,10 @@ class Finding(models.Model):
         indexes = [
             # Auditor's list: open findings by rule and severity, newest first.
             models.Index(fields=["rule_code", "review_status", "severity"], name="finding_rule_status_idx"),
-            # Resolution after a run: findings of the run's rules not seen by it.
-            models.Index(fields=["rule_code", "last_seen_run"], name="finding_rule_lastrun_idx"),
+            # Resolution after a run: findings of the run's rules, still present, not seen by it.
+            models.Index(fields=["rule_code", "presence", "last_seen_run"], name="finding_rule_presence_idx"),
+            # Findings list ordered by the run that last found them, newest first.
+            models.Index(fields=["-last_seen_run", "-id"], name="finding_lastrun_idx"),
         ]
 
     def __str__(self) -> str:

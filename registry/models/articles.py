@@ -47,6 +47,14 @@ class Article(CanonicalFieldsModel):
 
     class Meta:
         ordering = ["-published_date", "title"]
+        indexes = [
+            # Lookups by DOI as stored (lower case): audit --article, importers, the API. The unique
+            # constraint's index is on lower(doi), which PostgreSQL only uses for lower(doi) = ...
+            models.Index(fields=["doi"], name="article_doi_idx"),
+            # Audit scope --since (received date, else publication date) and the admin date hierarchy.
+            models.Index(fields=["received_date"], name="article_received_idx"),
+            models.Index(fields=["published_date"], name="article_published_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Lower("doi"),

@@ -9,16 +9,30 @@ from tests.factories import AuthorshipFactory, auditor, editor
 pytestmark = pytest.mark.django_db
 
 
+def inline_management_data(response) -> dict:
+    """What the browser posts back for the page's inlines: management forms and existing rows' ids."""
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            data[f"{formset.prefix}-{name}"] = formset.management_form[name].value()
+        for form in formset.initial_forms:
+            for name in ("id", formset.fk.name):
+                data[form.add_prefix(name)] = form[name].value()
+    return data
+
+
 def test_auditor_records_a_review_in_the_admin(client):
     AuthorshipFactory()
     audit()
     finding = Finding.objects.get()
     client.force_login(auditor(username="ada"))
     url = reverse("admin:audits_finding_change", args=[finding.pk])
-    assert client.get(url).status_code == 200
+    page = client.get(url)
+    assert "history across runs" in page.content.decode().lower()
     data = {
+        **inline_management_data(page),
         "reviews-TOTAL_FORMS": "1",
-        "reviews-INITIAL_FORMS": "0",
         "reviews-0-decision": ReviewStatus.CONFIRMED,
         "reviews-0-reason": "Checked with the journal.",
     }
