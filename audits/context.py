@@ -62,19 +62,19 @@ class InterestRow(NamedTuple):
     payee: str
     amount: Decimal | None
     currency: str
+    org_key: str  # one organization however the tie names it: record, else name, else description
 
     @property
     def dated(self) -> bool:
         return self.start_date is not None or self.end_date is not None or self.ongoing
 
-    @property
-    def org_key(self) -> str:
-        """One organization however the tie names it: record, else name, else description."""
-        if self.organization_id:
-            return f"o{self.organization_id}"
-        if self.organization_name:
-            return f"n{normalize_organization_name(self.organization_name)}"
-        return f"s{normalize_term(self.specification)}"
+
+def organization_key(organization_id: int | None, name: str, specification: str) -> str:
+    if organization_id:
+        return f"o{organization_id}"
+    if name:
+        return f"n{normalize_organization_name(name)}"
+    return f"s{normalize_term(specification)}"
 
 
 class Declaration(NamedTuple):
@@ -87,7 +87,11 @@ class Declaration(NamedTuple):
 
 
 class AuditContext:
-    """Everything the rules read, for one scope at one moment."""
+    """Everything the rules read, for one scope at one moment.
+
+    Reads clear the models' default ordering (.order_by()): it joins other tables to sort
+    millions of rows that the rules put in dictionaries anyway.
+    """
 
     def __init__(self, scope: AuditScope, *, today: date | None = None):
         self.scope = scope
@@ -100,13 +104,19 @@ class AuditContext:
 
     @cached_property
     def articles(self) -> dict[int, ArticleRow]:
-        rows = self.scope.articles().values_list("pk", "title", "doi", Coalesce("received_date", "published_date"))
+        rows = (
+            self.scope.articles()
+            .order_by()
+            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"))
+        )
         return {pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None) for pk, title, doi, ref in rows}
 
     @cached_property
     def authorships(self) -> list[AuthorshipRow]:
-        rows = Authorship.objects.filter(article__in=self.scope.articles()).values_list(
-            "pk", "article_id", "person_id", "position", "disclosure__pk", "disclosure__declares_none"
+        rows = (
+            Authorship.objects.filter(article__in=self.scope.articles())
+            .order_by()
+            .values_list("pk", "article_id", "person_id", "position", "disclosure__pk", "disclosure__declares_none")
         )
         return [AuthorshipRow(a, b, c, d, e, bool(f)) for a, b, c, d, e, f in rows]
 
@@ -122,7 +132,7 @@ class AuditContext:
         """Names of authors, editors and reviewers in scope."""
         editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
         people = Person.objects.filter(Q(pk__in=self.persons_in_scope_subquery()) | Q(pk__in=editors))
-        return dict(people.values_list("pk", "name"))
+        return dict(people.order_by().values_list("pk", "name"))
 
     def person_name(self, person_id: int) -> str:
         return self.person_names[person_id]
@@ -132,7 +142,10 @@ class AuditContext:
     @cached_property
     def interests(self) -> dict[int, InterestRow]:
         """Every interest of every person in scope, whatever its source."""
-        rows = Interest.objects.filter(person_id__in=self.persons_in_scope_subquery()).values_list(
+        interests = Interest.objects.all()
+        if not self.scope.is_full:
+            interests = interests.filter(person_id__in=self.persons_in_scope_subquery())
+        rows = interests.order_by().values_list(
             "pk",
             "person_id",
             "category",
@@ -147,7 +160,7 @@ class AuditContext:
             "amount",
             "currency",
         )
-        return {row[0]: InterestRow(*row) for row in rows}
+        return {row[0]: InterestRow(*row, organization_key(row[3], row[4], row[5])) for row in rows}
 
     @cached_property
     def interests_by_person(self) -> dict[int, list[InterestRow]]:
@@ -162,13 +175,21 @@ class AuditContext:
         if self.scope.is_full:
             # Every disclosure is in scope: two narrow columns, mapped through the authorships already read.
             where = {row.disclosure_id: row for row in self.authorships if row.disclosure_id is not None}
-            rows = DeclaredInterest.objects.values_list("disclosure_id", "interest_id").iterator(chunk_size=20000)
+            rows = (
+                DeclaredInterest.objects.order_by()
+                .values_list("disclosure_id", "interest_id")
+                .iterator(chunk_size=20000)
+            )
             return [
                 Declaration(disclosure, where[disclosure].id, where[disclosure].article_id, interest)
                 for disclosure, interest in rows
             ]
-        rows = DeclaredInterest.objects.filter(interest__person_id__in=self.persons_in_scope_subquery()).values_list(
-            "disclosure_id", "disclosure__authorship_id", "disclosure__authorship__article_id", "interest_id"
+        rows = (
+            DeclaredInterest.objects.filter(interest__person_id__in=self.persons_in_scope_subquery())
+            .order_by()
+            .values_list(
+                "disclosure_id", "disclosure__authorship_id", "disclosure__authorship__article_id", "interest_id"
+            )
         )
         return [Declaration(*row) for row in rows]
 
@@ -189,13 +210,14 @@ class AuditContext:
     def authorship_by_id(self) -> dict[int, AuthorshipRow]:
         return {row.id: row for row in self.authorships}
 
-    @cached_property
-    def declared_groups(self) -> dict[tuple[int, str], list[InterestRow]]:
-        """Interests each in-scope disclosure declares, grouped by (authorship, organization key)."""
+    def declared_groups(self, interest_ids: set[int]) -> dict[tuple[int, str], list[InterestRow]]:
+        """The given interests as in-scope disclosures declare them, grouped by (authorship,
+        organization key). Rules first narrow the interests to candidates: grouping every
+        declaration of a large registry costs more than the rules' own work."""
         grouped: dict[tuple[int, str], list[InterestRow]] = defaultdict(list)
         in_scope, interests = self.authorship_by_id, self.interests
         for declaration in self.declarations:
-            if declaration.authorship_id in in_scope:
+            if declaration.interest_id in interest_ids and declaration.authorship_id in in_scope:
                 interest = interests[declaration.interest_id]
                 grouped[(declaration.authorship_id, interest.org_key)].append(interest)
         return grouped
@@ -211,8 +233,10 @@ class AuditContext:
     def other_article_dates(self) -> dict[int, ArticleRow]:
         """Articles outside the scope on which people in scope declared interests (for their windows)."""
         missing = {row.article_id for row in self.declarations} - set(self.articles)
-        rows = Article.objects.filter(pk__in=missing).values_list(
-            "pk", "title", "doi", Coalesce("received_date", "published_date")
+        rows = (
+            Article.objects.filter(pk__in=missing)
+            .order_by()
+            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"))
         )
         return {pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None) for pk, title, doi, ref in rows}
 
@@ -233,13 +257,18 @@ class AuditContext:
     def organizations(self) -> dict[int, tuple[str, int | None, str, bool | None]]:
         """(name, parent id, kind, publicly traded) of every organization tied to people in scope,
         their parents and the articles' funders."""
+        found: dict[int, tuple[str, int | None, str, bool | None]] = {}
+        if self.scope.is_full:
+            rows = Organization.objects.order_by().values_list("pk", "name", "parent_id", "kind", "publicly_traded")
+            return {row[0]: row[1:] for row in rows.iterator(chunk_size=20000)}
         ids = {row.organization_id for row in self.interests.values() if row.organization_id}
         ids |= set(self.funders_by_article_ids)
         ids |= {org for _, org, _, _ in self.affiliations}
-        found: dict[int, tuple[str, int | None, str, bool | None]] = {}
         while ids:
-            rows = Organization.objects.filter(pk__in=ids).values_list(
-                "pk", "name", "parent_id", "kind", "publicly_traded"
+            rows = (
+                Organization.objects.filter(pk__in=ids)
+                .order_by()
+                .values_list("pk", "name", "parent_id", "kind", "publicly_traded")
             )
             found.update({row[0]: row[1:] for row in rows})
             ids = {row[1] for row in found.values() if row[1] and row[1] not in found}
@@ -274,12 +303,12 @@ class AuditContext:
 
     @cached_property
     def topic_names(self) -> dict[int, str]:
-        return dict(Topic.objects.values_list("pk", "name"))
+        return dict(Topic.objects.order_by().values_list("pk", "name"))
 
     @cached_property
     def related_topics(self) -> dict[int, set[int]]:
         related: dict[int, set[int]] = defaultdict(set)
-        for source, target in Topic.related.through.objects.values_list("from_topic_id", "to_topic_id"):
+        for source, target in Topic.related.through.objects.order_by().values_list("from_topic_id", "to_topic_id"):
             related[source].add(target)
         return related
 
@@ -287,22 +316,24 @@ class AuditContext:
     def topic_terms(self) -> dict[str, int]:
         """Normalized topic names and synonyms → topic, for reading topics out of descriptions."""
         terms = {normalize_term(name): pk for pk, name in self.topic_names.items()}
-        terms.update(dict(TopicSynonym.objects.values_list("normalized_name", "topic_id")))
+        terms.update(dict(TopicSynonym.objects.order_by().values_list("normalized_name", "topic_id")))
         return {term: pk for term, pk in terms.items() if term}
 
     @cached_property
     def article_topics(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
         through = Article.topics.through.objects.filter(article__in=self.scope.articles())
-        for article_id, topic_id in through.values_list("article_id", "topic_id"):
+        for article_id, topic_id in through.order_by().values_list("article_id", "topic_id"):
             grouped[article_id].add(topic_id)
         return grouped
 
     @cached_property
     def organization_topics(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
-        through = Organization.topics.through.objects.filter(organization_id__in=list(self.organizations))
-        for org_id, topic_id in through.values_list("organization_id", "topic_id"):
+        through = Organization.topics.through.objects.all()
+        if not self.scope.is_full:
+            through = through.filter(organization_id__in=list(self.organizations))
+        for org_id, topic_id in through.order_by().values_list("organization_id", "topic_id"):
             grouped[org_id].add(topic_id)
         return grouped
 
@@ -310,7 +341,7 @@ class AuditContext:
     def interest_topics(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
         through = Interest.topics.through.objects.filter(interest__person_id__in=self.persons_in_scope_subquery())
-        for interest_id, topic_id in through.values_list("interest_id", "topic_id"):
+        for interest_id, topic_id in through.order_by().values_list("interest_id", "topic_id"):
             grouped[interest_id].add(topic_id)
         return grouped
 
@@ -319,8 +350,10 @@ class AuditContext:
     @cached_property
     def funders_by_article(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
-        rows = ArticleFunding.objects.filter(article__in=self.scope.articles()).values_list(
-            "article_id", "organization_id"
+        rows = (
+            ArticleFunding.objects.filter(article__in=self.scope.articles())
+            .order_by()
+            .values_list("article_id", "organization_id")
         )
         for article_id, org_id in rows:
             grouped[article_id].add(org_id)
@@ -333,8 +366,10 @@ class AuditContext:
     @cached_property
     def editorial_roles(self) -> list[tuple[int, int, int, str]]:
         """(article, person, role id, role) for articles in scope."""
-        rows = EditorialRole.objects.filter(article__in=self.scope.articles()).values_list(
-            "article_id", "person_id", "pk", "role"
+        rows = (
+            EditorialRole.objects.filter(article__in=self.scope.articles())
+            .order_by()
+            .values_list("article_id", "person_id", "pk", "role")
         )
         return list(rows)
 
@@ -342,9 +377,11 @@ class AuditContext:
     def affiliations(self) -> list[tuple[int, int, date | None, date | None]]:
         """(person, organization, start, end) of authors, editors and reviewers in scope."""
         editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
-        rows = Affiliation.objects.filter(
-            Q(person_id__in=self.persons_in_scope_subquery()) | Q(person_id__in=editors)
-        ).values_list("person_id", "organization_id", "start_date", "end_date")
+        rows = (
+            Affiliation.objects.filter(Q(person_id__in=self.persons_in_scope_subquery()) | Q(person_id__in=editors))
+            .order_by()
+            .values_list("person_id", "organization_id", "start_date", "end_date")
+        )
         return list(rows)
 
     @cached_property

@@ -27,6 +27,7 @@ class TopicMatcher:
         self._all: dict[int, set[int]] = {}
         self._org: dict[int, list[tuple[str, int, set[int]]]] = {}
         self._reach: dict[int, set[int]] = {}
+        self._org_touch: dict[int, bool] = {}
 
     @cached_property
     def term_pattern(self) -> re.Pattern | None:
@@ -43,6 +44,20 @@ class TopicMatcher:
                 found = {self.ctx.topic_terms[m.group(0)] for m in self.term_pattern.finditer(normalize_term(text))}
             self._text[text] = found
         return found
+
+    def touches(self, interest: InterestRow, topics: set[int]) -> bool:
+        """Whether the tie bears on any of the topics: a quick first pass over every tie."""
+        if interest.organization_id:
+            hit = self._org_touch.get(interest.organization_id)
+            if hit is None:
+                sources = self.organization_sources(interest.organization_id)
+                hit = self._org_touch[interest.organization_id] = any(t & topics for _, _, t in sources)
+            if hit:
+                return True
+        own = self.ctx.interest_topics.get(interest.id)
+        if own and own & topics:
+            return True
+        return bool(self.topics_in_text(f"{interest.specification} {interest.organization_name}") & topics)
 
     def all_topics(self, interest: InterestRow) -> set[int]:
         """Every topic the tie bears on, whatever the source."""

@@ -22,9 +22,12 @@ class FunderTieRule(Rule):
 
     def find(self, ctx):
         months = self.params["window_months"]
+        funded = set().union(*(ctx.lineage(org) for orgs in ctx.funders_by_article.values() for org in orgs))
+        near_funders = {org for org in ctx.organizations if funded.intersection(ctx.lineage(org))}
+        people = {i.person_id for i in ctx.interests.values() if i.organization_id in near_funders}
         for row in ctx.authorships:
             funders = ctx.funders_by_article.get(row.article_id)
-            if not funders:
+            if not funders or row.person_id not in people:
                 continue
             funder_groups = {org: set(ctx.lineage(org)) for org in funders}
             candidates = {d.interest_id for d in ctx.declared_by_disclosure.get(row.disclosure_id, ())}

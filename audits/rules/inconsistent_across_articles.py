@@ -23,8 +23,9 @@ class InconsistentAcrossArticlesRule(Rule):
         for row in ctx.authorships:
             if row.disclosure_id is None or row.declares_none:
                 continue
-            declared = declared_keys(ctx, row.disclosure_id)
-            for tie in known_ties(ctx, row, months):
+            ties = known_ties(ctx, row, months)
+            declared = declared_keys(ctx, row.disclosure_id) if ties else set()
+            for tie in ties:
                 interest = tie.interest
                 if tie.basis != DECLARED_ELSEWHERE or (interest.category, interest.org_key) in declared:
                     continue

@@ -1,5 +1,7 @@
 """MULTIPLE_TIES_SAME_ENTITY: several kinds of tie to one organization in one disclosure."""
 
+from collections import defaultdict
+
 from audits.enums import Severity, SubjectType
 from audits.evidence import article_evidence, interest_evidence
 from audits.explain import (
@@ -29,8 +31,8 @@ class MultipleTiesSameEntityRule(Rule):
 
     def find(self, ctx):
         minimum = self.params["min_categories"]
-        for (authorship_id, org_key), interests in ctx.declared_groups.items():
-            if len(interests) < minimum or len({i.category for i in interests}) < minimum:
+        for (authorship_id, org_key), interests in ctx.declared_groups(self.candidates(ctx, minimum)).items():
+            if len({i.category for i in interests}) < minimum:
                 continue
             categories = ordered_categories(i.category for i in interests)
             row = ctx.authorship_by_id[authorship_id]
@@ -61,6 +63,19 @@ class MultipleTiesSameEntityRule(Rule):
                 person_id=row.person_id,
                 organization_id=first.organization_id,
             )
+
+    @staticmethod
+    def candidates(ctx, minimum: int) -> set[int]:
+        """Interests of a person who has ties of several kinds to one organization, anywhere."""
+        found: set[int] = set()
+        for interests in ctx.interests_by_person.values():
+            if len({i.org_key for i in interests}) == len(interests):
+                continue  # one tie per organization: the common case
+            kinds: dict[str, set[str]] = defaultdict(set)
+            for interest in interests:
+                kinds[interest.org_key].add(interest.category)
+            found.update(i.id for i in interests if len(kinds[i.org_key]) >= minimum)
+        return found
 
     @staticmethod
     def kind_word(ctx, org_id: int | None) -> str:

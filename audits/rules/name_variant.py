@@ -44,7 +44,7 @@ class OrganizationNameVariantRule(Rule):
         names: dict[str, str] = {}
         self.parents = {org: row[1] for org, row in ctx.organizations.items() if row[1]}
         if ctx.scope.is_full:
-            for pk, name, parent in Organization.objects.values_list("pk", "name", "parent_id"):
+            for pk, name, parent in Organization.objects.order_by().values_list("pk", "name", "parent_id"):
                 names[f"o{pk}"] = name
                 if parent:
                     self.parents[pk] = parent
@@ -56,16 +56,29 @@ class OrganizationNameVariantRule(Rule):
         return names
 
     def similar_pairs(self, names: dict[str, str]):
-        """Pairs above the threshold, compared within blocks of the same first letter and similar length."""
-        blocks: dict[tuple[str, int], list[tuple[str, str, str]]] = defaultdict(list)
+        """Pairs above the threshold. Names are compared within blocks that share their first two
+        letters, and again within blocks that share their last two, each split by length: a
+        slip of the pen changes one end or the other, rarely both (Ledidi / Lididi share "di")."""
+        entries = []
         for key, name in names.items():
             normal = normalize_organization_name(name)
             if len(normal.replace(" ", "")) >= self.params["min_length"]:
-                blocks[(normal[0], len(normal) // 4)].append((key, name, normal))
+                entries.append((key, name, normal))
+        seen: set[tuple[str, str]] = set()
+        for end in (slice(0, 2), slice(-2, None)):
+            blocks: dict[tuple[str, int], list[tuple[str, str, str]]] = defaultdict(list)
+            for entry in entries:
+                blocks[(entry[2][end], len(entry[2]) // 4)].append(entry)
+            for pair in self.pairs_in_blocks(blocks):
+                if (pair[0][0], pair[1][0]) not in seen:
+                    seen.add((pair[0][0], pair[1][0]))
+                    yield pair
+
+    def pairs_in_blocks(self, blocks):
         cutoff = self.params["min_similarity"]
-        for (letter, band), members in sorted(blocks.items()):
+        for (letters, band), members in sorted(blocks.items()):
             # Each band against itself and the next, so lengths either side of a band edge meet.
-            others = members + blocks.get((letter, band + 1), [])
+            others = members + blocks.get((letters, band + 1), [])
             scores = process.cdist(
                 [m[2] for m in members], [o[2] for o in others], scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1
             )

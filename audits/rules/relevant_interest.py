@@ -21,12 +21,14 @@ class RelevantInterestRule(Rule):
 
     def find(self, ctx):
         matcher = TopicMatcher(ctx)
-        for (authorship_id, org_key), interests in ctx.declared_groups.items():
+        reach_anywhere = set().union(*(matcher.reach(article) for article in ctx.articles))
+        candidates = {i.id for i in ctx.interests.values() if matcher.touches(i, reach_anywhere)}
+        for (authorship_id, org_key), interests in ctx.declared_groups(candidates).items():
             row = ctx.authorship_by_id[authorship_id]
             article_topics = ctx.article_topics.get(row.article_id, set())
             reach = matcher.reach(row.article_id)
             if not any(matcher.all_topics(interest) & reach for interest in interests):
-                continue  # the common case, decided with one set intersection per tie
+                continue
             reasons, matched_article_topics = self.reasons(ctx, matcher, interests, article_topics)
             if not reasons:
                 continue

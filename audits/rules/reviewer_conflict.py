@@ -54,15 +54,21 @@ class ReviewerConflictRule(Rule):
     def coauthorships(self, ctx, authors_by_article):
         """(article, editor, author) → co-authored articles within the window, in one query."""
         editor_ids = {editor for _, editor, _, _ in ctx.editorial_roles}
-        rows = Authorship.objects.filter(person_id__in=editor_ids).values_list(
-            "person_id", "article_id", "article__title", "article__published_date", "article__received_date"
+        rows = (
+            Authorship.objects.filter(person_id__in=editor_ids)
+            .order_by()
+            .values_list(
+                "person_id", "article_id", "article__title", "article__published_date", "article__received_date"
+            )
         )
         papers_by_editor = defaultdict(list)
         for editor, paper, title, published, received in rows:
             papers_by_editor[editor].append((paper, title, received or published))
         paper_ids = {paper for papers in papers_by_editor.values() for paper, _, _ in papers}
         authors_of = defaultdict(set)
-        for paper, person in Authorship.objects.filter(article_id__in=paper_ids).values_list("article_id", "person_id"):
+        for paper, person in (
+            Authorship.objects.filter(article_id__in=paper_ids).order_by().values_list("article_id", "person_id")
+        ):
             authors_of[paper].add(person)
         found = defaultdict(list)
         years = self.params["coauthorship_years"]

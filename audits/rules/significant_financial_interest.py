@@ -67,11 +67,20 @@ class SignificantFinancialInterestRule(Rule):
 
     def find(self, ctx):
         counted = REMUNERATION | ({InterestCategory.TRAVEL} if self.params["include_travel"] else set())
+        # Only ties with an amount, or equity, can make the test; most ties have neither.
+        candidates = {
+            i.id
+            for i in ctx.interests.values()
+            if i.organization_id and i.payee != Payee.INSTITUTION and (i.amount is not None or i.category in EQUITY)
+        }
+        people = {ctx.interests[i].person_id for i in candidates}
         for row in ctx.authorships:
+            if row.person_id not in people:
+                continue
             totals: dict[int, Decimal] = defaultdict(Decimal)
             parts: dict[int, list] = defaultdict(list)
             for interest in self.ties_in_window(ctx, row):
-                if interest.payee == Payee.INSTITUTION or not interest.organization_id:
+                if interest.id not in candidates:
                     continue
                 public = ctx.organizations[interest.organization_id][3]
                 if interest.category in EQUITY and public is False:

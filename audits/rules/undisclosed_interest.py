@@ -26,8 +26,9 @@ class UndisclosedInterestRule(Rule):
         for row in ctx.authorships:
             if row.disclosure_id is None or row.declares_none:
                 continue
-            declared = declared_keys(ctx, row.disclosure_id)
-            for tie in known_ties(ctx, row, months):
+            ties = known_ties(ctx, row, months)
+            declared = declared_keys(ctx, row.disclosure_id) if ties else set()
+            for tie in ties:
                 interest = tie.interest
                 if tie.basis not in (DATED, UNDATED) or (interest.category, interest.org_key) in declared:
                     continue
