@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from registry import services
-from registry.importers.bulk import create_with_history, validated
+from registry.importers.bulk import create_with_history, insert_rows, validated
 from registry.importers.places import guess_kind
 from registry.importers.records import OrganizationRef
 from registry.models import Organization, OrganizationIdentifier
@@ -33,11 +33,11 @@ class OrganizationResolver:
         refs = [ref for ref in refs if ref.name]
         rors = {ref.ror_id for ref in refs if ref.ror_id} - set(self.by_ror)
         if rors:
-            self.by_ror.update({org.ror_id: org for org in Organization.objects.filter(ror_id__in=rors)})
+            self.by_ror.update({org.ror_id: org for org in Organization.objects.filter(ror_id__in=rors).order_by()})
         wanted = {pair for ref in refs for pair in ref.identifiers} - set(self.by_identifier)
         if wanted:
             rows = OrganizationIdentifier.objects.filter(value__in={value for _, value in wanted})
-            for row in rows.select_related("organization"):
+            for row in rows.select_related("organization").order_by():
                 self.by_identifier[(row.scheme, row.value)] = row.organization
         names = {org_key(ref.name): ref.name for ref in refs}
         names = {key: name for key, name in names.items() if key and key not in self.by_name}
@@ -85,7 +85,7 @@ class OrganizationResolver:
                 if pair not in self.by_identifier:
                     identifiers[pair] = OrganizationIdentifier(organization=organization, scheme=pair[0], value=pair[1])
                     self.by_identifier[pair] = organization
-        OrganizationIdentifier.objects.bulk_create(identifiers.values())
+        insert_rows(list(identifiers.values()))
 
     def get(self, ref: OrganizationRef) -> Organization | None:
         """The organization for `ref`, after `ensure()` saw it."""

@@ -5,14 +5,16 @@ re-import); the same normal name (canonical or a variant) plus a shared affiliat
 A name shared with someone who has no affiliation in common is not merged: the author becomes a
 new person and a pending PersonMatch asks an editor to confirm or reject.
 
-Candidates are read in four queries per file; new people are created together by `flush()`.
+Candidates are read in three queries per file; new people are created together by `flush()`.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from registry.importers.bulk import create_with_history, validated
+from django.db.models import Q
+
+from registry.importers.bulk import create_with_history, insert_rows, validated
 from registry.importers.errors import ImportFailure
 from registry.importers.records import AuthorRecord
 from registry.models import Affiliation, Article, Person, PersonMatch, PersonName
@@ -33,7 +35,7 @@ class Decision:
 
 
 class PersonMatcher:
-    """Matches the authors of one file; `prefetch()` loads every candidate in four queries."""
+    """Matches the authors of one file; `prefetch()` loads every candidate in three queries."""
 
     def __init__(self, *, actor, reason: str, source: str):
         self.actor = actor
@@ -49,22 +51,24 @@ class PersonMatcher:
     def prefetch(self, authors: list[AuthorRecord]) -> None:
         orcids = {author.orcid for author in authors if author.orcid}
         names = {person_key(author.name) for author in authors}
-        for person in Person.objects.filter(orcid__in=orcids) if orcids else ():
-            self.by_orcid[person.orcid] = person
-        people = {person.pk: person for person in Person.objects.filter(normalized_name__in=names)}
+        if not names:
+            return
         variants = list(
-            PersonName.objects.filter(normalized_name__in=names).values_list("person_id", "normalized_name")
+            PersonName.objects.filter(normalized_name__in=names).order_by().values_list("person_id", "normalized_name")
         )
-        missing = {person_id for person_id, _ in variants} - set(people)
-        people.update(Person.objects.in_bulk(missing))
+        wanted = Q(normalized_name__in=names) | Q(pk__in={person_id for person_id, _ in variants})
+        if orcids:
+            wanted |= Q(orcid__in=orcids)
+        people = {person.pk: person for person in Person.objects.filter(wanted).order_by()}
         for person in people.values():
-            self.by_name[person.normalized_name][person.pk] = person
+            if person.orcid and person.orcid in orcids:
+                self.by_orcid[person.orcid] = person
+            if person.normalized_name in names:
+                self.by_name[person.normalized_name][person.pk] = person
         for person_id, name in variants:
             self.by_name[name][person_id] = people[person_id]
-        known = set(people) | {person.pk for person in self.by_orcid.values()}
-        for person_id, organization_id in Affiliation.objects.filter(person_id__in=known).values_list(
-            "person_id", "organization_id"
-        ):
+        affiliations = Affiliation.objects.filter(person_id__in=people).order_by()
+        for person_id, organization_id in affiliations.values_list("person_id", "organization_id"):
             self.organizations_of[person_id].add(organization_id)
 
     def decide(
@@ -133,7 +137,7 @@ class PersonMatcher:
         for person in created:
             self.by_name[person.normalized_name][person.pk] = person
         self.new_people = []
-        PersonName.objects.bulk_create(self.new_names.values())
+        insert_rows(list(self.new_names.values()))
         self.new_names = {}
 
     def _adopt(self, decision: Decision, author: AuthorRecord) -> Decision:

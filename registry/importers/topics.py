@@ -15,13 +15,15 @@ def topics_for(names: Iterable[str]) -> list[Topic]:
             wanted.setdefault(key, name)
     if not wanted:
         return []
-    found = {topic.normalized_name: topic for topic in Topic.objects.filter(normalized_name__in=wanted)}
-    for synonym in TopicSynonym.objects.filter(normalized_name__in=set(wanted) - set(found)).select_related("topic"):
+    found = {topic.normalized_name: topic for topic in Topic.objects.filter(normalized_name__in=wanted).order_by()}
+    for synonym in (
+        TopicSynonym.objects.filter(normalized_name__in=set(wanted) - set(found)).select_related("topic").order_by()
+    ):
         found[synonym.normalized_name] = synonym.topic
     missing = [Topic(name=wanted[key], normalized_name=key) for key in wanted if key not in found]
     if missing:
         # ignore_conflicts: another import may create the same keyword at the same moment.
         Topic.objects.bulk_create(missing, ignore_conflicts=True)
-        created = Topic.objects.filter(normalized_name__in=[topic.normalized_name for topic in missing])
+        created = Topic.objects.filter(normalized_name__in=[topic.normalized_name for topic in missing]).order_by()
         found.update({topic.normalized_name: topic for topic in created})
     return [found[key] for key in wanted if key in found]

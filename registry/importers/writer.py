@@ -11,11 +11,12 @@ from django.db.models import Count, F
 
 from registry import services
 from registry.enums import ArticleStatus, InterestCategory, Provenance
-from registry.importers.bulk import create_with_history, validated
+from registry.importers.bulk import create_with_history, insert_rows, validated
 from registry.importers.errors import ImportFailure
 from registry.importers.orgs import OrganizationResolver
 from registry.importers.people import PersonMatcher, identity, person_key
 from registry.importers.records import ArticleRecord
+from registry.importers.reimport import article_unchanged, unchanged_disclosures
 from registry.importers.topics import topics_for
 from registry.models import (
     Affiliation,
@@ -73,9 +74,9 @@ class ArticleWriter:
         if existing is None:
             article = validated(Article(doi=record.doi, **fields), location=record.location)
             create_with_history([article], actor=self.actor, reason=self.reason)
-            Article.topics.through.objects.bulk_create(
-                Article.topics.through(article=article, topic=topic) for topic in topics
-            )
+            insert_rows([Article.topics.through(article=article, topic=topic) for topic in topics])
+        elif article_unchanged(existing, fields, topics):
+            article = existing
         else:
             try:
                 article = services.record_article(
@@ -96,20 +97,22 @@ class ArticleWriter:
             for award in funder.award_ids or [""]:
                 if organization is not None:
                     wanted[(organization.pk, award[:200])] = organization
-        current = {} if is_new else {(f.organization_id, f.award_id): f for f in article.fundings.all()}
+        current = {} if is_new else {(f.organization_id, f.award_id): f for f in article.fundings.order_by()}
         for key, funding in current.items():
             if key not in wanted:
                 funding.delete()
-        ArticleFunding.objects.bulk_create(
-            ArticleFunding(article=article, organization=organization, award_id=key[1])
-            for key, organization in wanted.items()
-            if key not in current
+        insert_rows(
+            [
+                ArticleFunding(article=article, organization=organization, award_id=key[1])
+                for key, organization in wanted.items()
+                if key not in current
+            ]
         )
 
     # Authors
 
     def write_authors(self, article: Article, record: ArticleRecord, *, is_new: bool) -> list[Authorship]:
-        current = [] if is_new else list(article.authorships.select_related("person"))
+        current = [] if is_new else list(article.authorships.select_related("person").order_by("position"))
         on_article: dict[str, Person] = {}
         for authorship in current:
             on_article.setdefault(person_key(authorship.name_as_printed), authorship.person)
@@ -225,7 +228,7 @@ class ArticleWriter:
         earlier = [authorship for authorship, *_ in plans if authorship.pk not in self.new_authorships]
         on_file = {}
         if earlier:  # authorships this import created have no disclosure yet
-            found = Disclosure.objects.filter(authorship__in=earlier)
+            found = Disclosure.objects.filter(authorship__in=earlier).order_by()
             on_file = {d.authorship_id: d for d in found.annotate(declared=Count("declared_interests"))}
         fresh = {person.pk for person in self.people.created}
         new: list[tuple[Authorship, str, bool, list[services.InterestInput]]] = []
@@ -239,7 +242,10 @@ class ArticleWriter:
                 updates.append((authorship, statement, declares_none, interests, existing))
         self.create_disclosures(new, location=record.location)
         self.link_resolved_organizations([(a.person_id, i) for a, _, _, items, _ in updates for i in items])
+        same = unchanged_disclosures([u for u in updates if u[3]], provenance_detail=self.source)
         for authorship, statement, declares_none, interests, existing in updates:
+            if authorship.pk in same:
+                continue  # a re-import: record_disclosure() would change nothing
             if interests or (existing.statement, existing.declares_none, existing.declared) != (
                 statement,
                 declares_none,

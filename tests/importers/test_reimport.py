@@ -132,3 +132,27 @@ def test_an_interest_declared_before_its_organization_was_known_is_linked_on_rei
 
     assert Interest.objects.count() == 3
     assert Interest.objects.get(category="consulting").organization == merck
+
+
+def test_reimporting_an_unchanged_article_reads_in_batches(jats_dir, django_assert_num_queries):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+
+    # savepoint; counts before; organizations by name and by alias; name variants; people; their
+    # affiliations; the article; topics; its topics; funders; authors; statement organizations by
+    # name and by alias; disclosures; the authors' interests; their declarations; counts after;
+    # the import record; release
+    with django_assert_num_queries(20):
+        import_jats_paths([jats_dir / "elife00471.xml"])
+
+
+def test_reimport_restores_an_interest_changed_since(jats_dir):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+    interest = Interest.objects.exclude(specification="").order_by("pk").first()
+    specification = interest.specification
+    Interest.objects.filter(pk=interest.pk).update(specification="", provenance_detail="edited")
+
+    import_jats_paths([jats_dir / "elife00471.xml"])
+
+    interest.refresh_from_db()
+    assert (interest.specification, interest.provenance_detail) == (specification, "elife00471.xml")
+    assert interest.history.filter(history_type="~").count() == 1
