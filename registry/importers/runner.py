@@ -29,7 +29,7 @@ from registry.models.imports import ImportStatus, MatchStatus
 
 logger = logging.getLogger(__name__)
 
-# What the summary counts, as rows created (net) by the import: (model, condition).
+# What the summary counts, as rows the import created: (model, condition).
 COUNTED = {
     "articles": (Article, ""),
     "persons": (Person, ""),
@@ -41,12 +41,24 @@ COUNTED = {
 }
 
 
-def count_rows() -> dict[str, int]:
-    """Every count of COUNTED in one query (the import runs this before and after each file)."""
+def last_ids() -> dict[str, int]:
+    """The highest id of each counted table, in one query of index look-ups (taken before a file)."""
     parts = []
-    for model, condition in COUNTED.values():
+    for model, _ in COUNTED.values():
         table = connection.ops.quote_name(model._meta.db_table)
-        parts.append(f"(SELECT COUNT(*) FROM {table}{' WHERE ' + condition if condition else ''})")
+        parts.append(f"(SELECT COALESCE(MAX(id), 0) FROM {table})")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(parts)}")
+        return dict(zip(COUNTED, cursor.fetchone(), strict=True))
+
+
+def count_rows_since(last: dict[str, int]) -> dict[str, int]:
+    """Rows created since `last_ids()`: a range of the primary key, whatever the size of the table."""
+    parts = []
+    for label, (model, condition) in COUNTED.items():
+        table = connection.ops.quote_name(model._meta.db_table)
+        extra = f" AND {condition}" if condition else ""
+        parts.append(f"(SELECT COUNT(*) FROM {table} WHERE id > {int(last[label])}{extra})")
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}")
         return dict(zip(COUNTED, cursor.fetchone(), strict=True))
@@ -132,9 +144,9 @@ def import_data(
     )
     try:
         with transaction.atomic():
-            before = count_rows()
+            before = last_ids()
             read = importer(data, name, actor, warnings)
-            counts = {label: count - before[label] for label, count in count_rows().items()}
+            counts = count_rows_since(before)
             record.status, record.counts, record.warnings = ImportStatus.SUCCEEDED, counts, warnings
             record.save()
     except Exception as exc:
