@@ -86,10 +86,11 @@ def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, 
         context = AuditContext(scope, today=today)
         rules = [cls(run.parameters[cls.code]) for cls in iter_rule_classes([r["code"] for r in run.rules])]
         found: dict[str, FindingData] = {}
+        last_report = time.monotonic()
         for index, rule in enumerate(rules):
             for finding in rule.find(context):
                 found[finding.fingerprint] = finding
-            _report_progress(run, int(90 * (index + 1) / len(rules)), progress)
+            last_report = _report_progress(run, int(90 * (index + 1) / len(rules)), progress, last_report)
         with transaction.atomic():
             counts = _record_findings(run, scope, rules, found)
             run.status = RunStatus.SUCCEEDED
@@ -158,10 +159,19 @@ def fail_stale_runs() -> int:
     )
 
 
-def _report_progress(run: AuditRun, percent: int, progress) -> None:
-    AuditRun.objects.filter(pk=run.pk).update(progress=percent, heartbeat_at=timezone.now())
+PROGRESS_EVERY_SECONDS = 1.0
+
+
+def _report_progress(run: AuditRun, percent: int, progress, last_report: float) -> float:
+    """Record progress and a heartbeat at most once a second: an audit of one article takes
+    milliseconds, and a write per rule would be most of its time."""
     if progress is not None:
         progress(percent)
+    now = time.monotonic()
+    if now - last_report < PROGRESS_EVERY_SECONDS:
+        return last_report
+    AuditRun.objects.filter(pk=run.pk).update(progress=percent, heartbeat_at=timezone.now())
+    return now
 
 
 def _chunks(items: Sequence, size: int = BATCH) -> Iterable[Sequence]:
