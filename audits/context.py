@@ -129,9 +129,12 @@ class AuditContext:
 
     @cached_property
     def person_names(self) -> dict[int, str]:
-        """Names of authors, editors and reviewers in scope."""
-        editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
-        people = Person.objects.filter(Q(pk__in=self.persons_in_scope_subquery()) | Q(pk__in=editors))
+        """Names of authors, editors and reviewers in scope; of everyone in a full run, whose
+        registry-wide rules may name people with ties but no article."""
+        people = Person.objects.all()
+        if not self.scope.is_full:
+            editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
+            people = people.filter(Q(pk__in=self.persons_in_scope_subquery()) | Q(pk__in=editors))
         return dict(people.order_by().values_list("pk", "name"))
 
     def person_name(self, person_id: int) -> str:
