@@ -128,6 +128,4 @@ class DeclaredInterestFactory(factory.django.DjangoModelFactory):
         model = DeclaredInterest
 
     disclosure = factory.SubFactory(DisclosureFactory, declares_none=False, statement="Consulting fees.")
-    interest = factory.SubFactory(
-        InterestFactory, person=factory.SelfAttribute("..disclosure.authorship.person")
-    )
+    interest = factory.SubFactory(InterestFactory, person=factory.SelfAttribute("..disclosure.authorship.person"))

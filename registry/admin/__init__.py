@@ -2,8 +2,13 @@
 
 from django.contrib import admin
 
-from registry.admin import articles, disclosures, organizations, people  # noqa: F401 - registers models
-from registry.admin import imports  # noqa: F401 - registers import records and the upload page
+from registry.admin import (  # noqa: F401 - registers models
+    articles,
+    disclosures,
+    imports,
+    organizations,
+    people,
+)
 
 admin.site.site_header = "Disclosure registry"
 admin.site.site_title = "Disclosure registry"
