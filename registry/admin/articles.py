@@ -7,6 +7,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry.admin.disclosures import DisclosureInline
+from registry.admin.parse import article_parse_urls
 from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Disclosure, EditorialRole
 
 
@@ -85,12 +86,16 @@ class ArticleAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["topics"]
     inlines = [AuthorshipInline, ArticleFundingInline, EditorialRoleInline]
     readonly_fields = ["disclosures_side_by_side"]
+    change_form_template = "admin/registry/parse/article_change_form.html"  # adds "Parse competing-interest statement"
     fieldsets = [
         (None, {"fields": ["doi", "title", "journal", "article_type", "status"]}),
         ("Dates", {"fields": ["received_date", "accepted_date", "published_date"]}),
         ("Content", {"fields": ["topics", "funding_statement", "competing_interests_text"]}),
         ("Disclosures", {"fields": ["disclosures_side_by_side"]}),
     ]
+
+    def get_urls(self):
+        return article_parse_urls(self) + super().get_urls()
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_disclosure_counts()

@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from registry.admin.parse import disclosure_parse_urls
 from registry.enums import ArticleStatus, DisclosureStatus
 from registry.models import DeclaredInterest, Disclosure, Interest
 
@@ -72,6 +73,7 @@ class DisclosureAdmin(SimpleHistoryAdmin):
     ]
     autocomplete_fields = ["authorship"]
     inlines = [DeclaredInterestInline]
+    change_form_template = "admin/registry/parse/disclosure_change_form.html"  # adds "Parse statement"
     fields = [
         "authorship",
         "statement",
@@ -82,6 +84,9 @@ class DisclosureAdmin(SimpleHistoryAdmin):
         "status_note",
         "change_reason",
     ]
+
+    def get_urls(self):
+        return disclosure_parse_urls(self) + super().get_urls()
 
     def get_queryset(self, request):
         return (

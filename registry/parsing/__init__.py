@@ -4,21 +4,47 @@ from __future__ import annotations
 
 from typing import Any
 
+from .authors import author_index, fold
 from .parser import parse_statement
 from .result import CATEGORIES, ParsedItem, ParseResult
 
-__all__ = ["CATEGORIES", "ParseResult", "ParsedItem", "parse_statement", "predictions_line"]
+__all__ = [
+    "CATEGORIES",
+    "ParseResult",
+    "ParsedItem",
+    "clear_caches",
+    "parse_statement",
+    "parsed_line",
+    "predictions_line",
+]
 
 PASS_THROUGH = ("file", "split", "authors", "statement")
 
 
+def parsed_line(record: dict[str, Any]) -> dict[str, Any]:
+    """One output line of `manage.py parse_statements`: {"id", "declares_none", "items"}, each item with
+    its author (as given in `authors`, or None), category slug, organization, payee and specification."""
+    result = parse_statement(record.get("statement") or "", record.get("authors") or [])
+    return {
+        "id": record.get("id"),
+        "declares_none": result.declares_none,
+        "items": [item.to_dict() for item in result.items],
+    }
+
+
 def predictions_line(record: dict[str, Any]) -> dict[str, Any]:
     """One scorer line ({"id", "declares_none", "items", ...}) for one labels/input line."""
-    result = parse_statement(record.get("statement") or "", record.get("authors") or [])
-    out: dict[str, Any] = {"id": record.get("id")}
+    parsed = parsed_line(record)
+    out: dict[str, Any] = {"id": parsed["id"]}
     for key in PASS_THROUGH:
         if key in record:
             out[key] = record[key]
-    out["declares_none"] = result.declares_none
-    out["items"] = [{k: v for k, v in it.to_dict().items() if k != "specification"} for it in result.items]
+    out["declares_none"] = parsed["declares_none"]
+    out["items"] = [{k: v for k, v in item.items() if k != "specification"} for item in parsed["items"]]
     return out
+
+
+def clear_caches() -> None:
+    """Forget what was learnt about earlier author lists, as if every statement came from a new article."""
+    author_index.cache_clear()
+    fold.cache_clear()

@@ -13,23 +13,29 @@ PARTICLES = words("de van von der den del della da di du la le dos das ten ter y
 TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs.")
 INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
 CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
+CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
 GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
+NAME_SPLIT_RE = re.compile(r"[\s:]+")
+# "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
+PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
 
 
 @lru_cache(maxsize=4096)
 def fold(s: str) -> str:
     """Lower-case and strip accents so "Jörg" and "Jorg" compare equal."""
+    if s.isascii():
+        return s.lower()  # nothing to decompose: most names and every initialism in English text
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
 def initials_key(text: str) -> str:
-    return INITIAL_STRIP_RE.sub("", text).upper()
+    return text.upper() if text.isalpha() else INITIAL_STRIP_RE.sub("", text).upper()
 
 
 def looks_like_initials(text: str) -> bool:
     """ "EI", "J-PML", "D.T.P.", "ØF": 2-6 capitals once dots and hyphens are gone."""
-    key = INITIAL_STRIP_RE.sub("", text)
+    key = text if text.isalpha() else INITIAL_STRIP_RE.sub("", text)  # nothing to strip from letters
     if not (2 <= len(key) <= 7 and key.isalpha()):
         return False
     if key.isupper():
@@ -44,7 +50,7 @@ def _token_options(tok: str, is_last: bool) -> list[str]:
     bare = tok.replace(".", "")
     if not bare:
         return [""]
-    if bare.lower() in PARTICLES and bare[0].islower():
+    if bare[0].islower() and bare.lower() in PARTICLES:
         return ["", bare[0].upper()]
     if "-" in bare:
         parts = [p for p in bare.split("-") if p]
@@ -54,85 +60,134 @@ def _token_options(tok: str, is_last: bool) -> list[str]:
     if not is_last and bare.isupper() and len(bare) <= 3:
         return [bare]  # "GW", "HD", "I.A": each capital is an initial
     opts = [bare[0].upper()]
-    m = CAMEL_RE.match(bare)
+    m = CAMEL_RE.match(bare) if bare[0] in CAMEL_FIRST else None
     if m:
         opts.append(bare[0].upper() + bare[m.end()].upper())
     return opts
 
 
-def _variants(tokens: list[str]) -> set[str]:
+def _options(tokens: list[str]) -> list[list[str]]:
+    """Per token, the letters it may contribute; very long names keep their first and last four tokens."""
     last = len(tokens) - 1
     options = [_token_options(t, i == last) for i, t in enumerate(tokens)]
-    if len(options) > 8:
-        options = options[:4] + options[-4:]
+    return options[:4] + options[-4:] if len(options) > 8 else options
+
+
+def _variants(tokens: list[str]) -> set[str]:
+    options = _options(tokens)
+    if all(len(opts) == 1 for opts in options):
+        return {"".join(opts[0] for opts in options)}  # the common case: one spelling
     return {"".join(combo) for combo in product(*options)}
 
 
 class AuthorIndex:
-    """Lookup tables built once per author list."""
+    """Lookups over one author list; each table is built on first use, since most footnotes never
+    mention a name or initials and every statement of a batch comes with its own author list."""
 
     def __init__(self, authors: tuple[str, ...]) -> None:
         self.names = authors
-        self.collab = [a.strip().upper().startswith("COLLAB") for a in authors]
-        # Everything else is built on first use: most footnotes never mention a name or initials.
-        self._names_built = False
-        self._tokens: list[list[str]] = []
-        self.given: list[list[str]] = []
-        self.by_surname: dict[str, list[int]] = {}
-        self._tables: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
+        # One look at all the names spares a look at each: a consortium's name holds "COLLAB".
+        maybe_collab = "COLLAB" in "\n".join(authors).upper()
+        self.collab = [_is_collab(a) for a in authors] if maybe_collab else [False] * len(authors)
+        self._tokens: list[list[str] | None] = [None] * len(authors)
+        self._plain: list[bool] = [False] * len(authors)
+        self._by_letter: dict[str, list[int]] | None = None
+        self._spellings: dict[tuple[int, bool], frozenset[str]] = {}
+        self._initials_memo: dict[str, int | None] = {}
+        self._by_surname: dict[str, list[int]] | None = None
+        self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
 
-    def _build_names(self) -> None:
-        self._names_built = True
-        self._tokens = [_name_tokens(name) for name in self.names]
-        for idx, toks in enumerate(self._tokens):
-            self.by_surname.setdefault(fold(toks[-1]) if toks else "", []).append(idx)
-            self.given.append([fold(t.replace(".", "")) for t in toks[:-1]])
+    def _name_tokens(self, idx: int) -> list[str]:
+        toks = self._tokens[idx]
+        if toks is None:
+            name = self.names[idx]
+            if not self.collab[idx] and PLAIN_NAME_RE.fullmatch(name):
+                toks = self._tokens[idx] = name.split(" ")
+                self._plain[idx] = True
+            else:
+                toks = self._tokens[idx] = _name_tokens(name, self.collab[idx])
+        return toks
 
-    def _initial_tables(self, letter: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Initialism tables for authors whose initials may start with `letter` (built on first use)."""
-        if not self._names_built:
-            self._build_names()
-        tables = self._tables.get(letter)
-        if tables is None:
-            full: dict[str, list[int]] = {}
-            short: dict[str, list[int]] = {}
-            for idx, toks in enumerate(self._tokens):
-                if not toks or _first_letter(toks[0]) not in (letter, ""):
-                    continue
-                for key in _variants(toks):
-                    self._add(full, key, idx)
-                if len(toks) > 2:
-                    for key in _variants([toks[0], toks[-1]]):
-                        self._add(short, key, idx)
-            tables = self._tables[letter] = (full, short)
-        return tables
+    def _surnames(self) -> dict[str, list[int]]:
+        if self._by_surname is None:
+            self._by_surname = {}
+            for idx, name in enumerate(self.names):
+                parts = name.split()
+                last = parts[-1] if parts else ""
+                if ":" in name or self.collab[idx] or last.lower() == "the" or not last:
+                    toks = self._name_tokens(idx)  # the general rules
+                    last = toks[-1] if toks else ""
+                self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
+        return self._by_surname
 
-    @staticmethod
-    def _add(table: dict[str, list[int]], key: str, idx: int) -> None:
-        for k in {key, fold(key).upper()}:
-            bucket = table.setdefault(k, [])
-            if idx not in bucket:
-                bucket.append(idx)
+    def _given_names(self, idx: int) -> list[str]:
+        given = self._given.get(idx)
+        if given is None:
+            given = self._given[idx] = [fold(t.replace(".", "")) for t in self._name_tokens(idx)[:-1]]
+        return given
+
+    def _candidates(self, letter: str) -> list[int]:
+        """Authors whose initials may start with `letter`, in byline order (a leading particle may give none)."""
+        if self._by_letter is None:
+            self._by_letter = {}
+            for idx, name in enumerate(self.names):
+                first = name[:1]
+                if not ("A" <= first <= "Z" and name[:3].lower() != "the") or self.collab[idx]:
+                    first = None if self.collab[idx] else _leading_letter(name)  # the general rules
+                if first is None:
+                    toks = self._name_tokens(idx)
+                    if not toks:
+                        continue
+                    first = _first_letter(toks[0])
+                self._by_letter.setdefault(first, []).append(idx)
+        lettered = self._by_letter.get(letter, [])
+        particles = self._by_letter.get("", []) if letter else []
+        return sorted(lettered + particles) if particles else lettered
+
+    def _spelling(self, idx: int, short: bool) -> frozenset[str]:
+        """Every initialism of one author, as spelled and folded; `short` uses the first and last names only."""
+        found = self._spellings.get((idx, short))
+        if found is None:
+            toks = self._name_tokens(idx)
+            if short:
+                toks = [toks[0], toks[-1]] if len(toks) > 2 else []
+            if self._plain[idx] and toks:
+                kept = toks[:4] + toks[-4:] if len(toks) > 8 else toks
+                found = self._spellings[(idx, short)] = frozenset(("".join([t[0] for t in kept]),))
+                return found  # what _variants gives for such a name, found without its general rules
+            keys = _variants(toks) if toks else set()
+            if not all(key.isascii() for key in keys):
+                keys |= {fold(key).upper() for key in keys}  # an ASCII initialism is upper case already
+            found = self._spellings[(idx, short)] = frozenset(keys)
+        return found
 
     def by_initials(self, text: str) -> int | None:
         key = initials_key(text)
         if not key:
             return None
-        folded = fold(key).upper()
-        for table in self._initial_tables(folded[:1]):
-            hit = table.get(key) or table.get(folded)
-            if hit:
-                return hit[0]  # ambiguous initials go to the first author in byline order
+        if key in self._initials_memo:
+            return self._initials_memo[key]
+        folded = key if key.isascii() else fold(key).upper()
+        candidates = self._candidates(folded[:1])
+        found = self._initials_memo[key] = self._first_spelling(candidates, key, folded)
+        return found
+
+    def _first_spelling(self, candidates: list[int], key: str, folded: str) -> int | None:
+        # Full names before first-and-last; the spelling as written before the folded one; ambiguous
+        # initials go to the first author in byline order.
+        for short in (False, True):
+            for spelled in (key, folded) if folded != key else (key,):
+                for idx in candidates:
+                    if spelled in self._spelling(idx, short):
+                        return idx
         return None
 
     def by_name(self, words: list[str]) -> int | None:
-        if not self._names_built:
-            self._build_names()
         titled = len(words) > 1 and words[0].lower() in TITLES
         words = [w for w in words if w.lower() not in TITLES]
         if len(words) == 1 and titled:
-            hits = self.by_surname.get(fold(words[0].rstrip(".")), [])
+            hits = self._surnames().get(fold(words[0].rstrip(".")), [])
             return hits[0] if len(hits) == 1 else None
         if len(words) == 1:
             m = GLUED_RE.match(words[0])  # "TTaniguchi": initial glued to the surname
@@ -141,13 +196,13 @@ class AuthorIndex:
             words = [m.group(1), m.group(2)]
         if len(words) < 2:
             return None
-        for idx in self.by_surname.get(fold(words[-1].rstrip(".")), ()):
+        for idx in self._surnames().get(fold(words[-1].rstrip(".")), ()):
             if self._given_ok(idx, words[:-1]):
                 return idx
         return None
 
     def _given_ok(self, idx: int, given: list[str]) -> bool:
-        author_given = self.given[idx]
+        author_given = self._given_names(idx)
         author_init = "".join(g[0] for g in author_given if g and g not in PARTICLES)
         text_init = ""
         for g in given:
@@ -187,16 +242,38 @@ class AuthorIndex:
 def _first_letter(tok: str) -> str:
     """Folded first initial of a name token; "" when it may contribute no letter (a particle)."""
     bare = tok.replace(".", "").lstrip("-")
-    if not bare or (bare.lower() in PARTICLES and bare[0].islower()):
+    if not bare or (bare[0].islower() and bare.lower() in PARTICLES):
         return ""
-    return fold(bare[0]).upper()[:1]
+    first = bare[0]
+    return first.upper() if first.isascii() else fold(first).upper()[:1]
 
 
-def _name_tokens(name: str) -> list[str]:
+def _is_collab(name: str) -> bool:
+    """A consortium ("COLLAB: Reproducibility Project: Cancer Biology") rather than a person."""
+    head = name.lstrip()[:6]
+    if head.isascii():
+        return head.upper() == "COLLAB"  # upper-casing ASCII keeps the length, so the head decides
+    return name.strip().upper().startswith("COLLAB")
+
+
+def _leading_letter(name: str) -> str | None:
+    """What `_first_letter` gives for a name starting with a capital A-Z, read without splitting the
+    name; None when the name needs splitting (another first character, or a leading "The")."""
+    name = name.lstrip()
+    first = name[:1]
+    if not "A" <= first <= "Z":
+        return None
+    if name[:3].lower() == "the" and (name[3:4] in ("", ":") or name[3:4].isspace()):
+        return None
+    return first
+
+
+def _name_tokens(name: str, collab: bool) -> list[str]:
     name = name.strip()
-    if name.upper().startswith("COLLAB"):
+    if collab:
         name = name.split(":", 1)[-1]
-    return [t for t in re.split(r"[\s:]+", name) if t and t.lower() != "the"]
+    parts = NAME_SPLIT_RE.split(name) if ":" in name else name.split()
+    return [t for t in parts if t and not (len(t) == 3 and t.lower() == "the")]
 
 
 @lru_cache(maxsize=256)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .firstchars import PrefixDispatch
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -104,7 +105,10 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("other", r"affiliated\s+with|meals?|awards?\s+(?:from|by)"),
 ]
 
-TRIGGER_RE = re.compile("|".join(rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)), re.IGNORECASE)
+_ALTERNATIVES = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]
+TRIGGER_RE = re.compile("|".join(_ALTERNATIVES), re.IGNORECASE)
+# The same alternation split by first two letters: a word tries only the phrases that can start with it.
+TRIGGER_DISPATCH = PrefixDispatch(_ALTERNATIVES, re.IGNORECASE)
 _GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
 # First words a relation phrase can start with (their first four letters): the big regex is only tried
 # at those tokens, which keeps the parser fast on long texts.
@@ -144,7 +148,6 @@ MS_CONTEXT_RE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
-BOILERPLATE_WORDS = ("alter", "adherence", "products", "listed", "interests.")
 MONEY = frozenset({"manuscript_support", "grants", "royalties", "consulting", "lectures", "travel", "gifts"})
 
 
@@ -169,17 +172,21 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     for tok in toks:
         if tok.start < last or tok.low[:4] not in TRIGGER_KEYS:
             continue
-        m = TRIGGER_RE.match(text, tok.start, end)
+        pattern = TRIGGER_DISPATCH.pattern_for(tok.low)
+        m = pattern.match(text, tok.start, end) if pattern is not None else None
         if m is None:
             continue
-        last = m.end()
-        if not _negated(text, start, m.start()):
-            found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], m.start(), m.end(), m.group()))
+        at, last = m.span()
+        if not _negated(text, start, at):
+            found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     return _suppress(found, text, start)
 
 
 def _negated(text: str, s_start: int, pos: int) -> bool:
     window = text[max(s_start, pos - 40) : pos]
+    low = window.lower()
+    if "no" not in low and "ne" not in low and "out" not in low:
+        return False  # every negation word holds one of these ("not", "neither", "without")
     breaks = list(CLAUSE_BREAK_RE.finditer(window))
     if breaks:
         window = window[breaks[-1].end() :]
@@ -188,10 +195,12 @@ def _negated(text: str, s_start: int, pos: int) -> bool:
 
 def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
     """Drop triggers that a neighbouring phrase explains away."""
+    if not found:
+        return found
     out: list[Trigger] = []
     relation = False
     has_ms = any(t.kind == "manuscript_support" for t in found)
-    ms_context = bool(found) and bool(MS_CONTEXT_RE.search(text, start, _sentence_end(text, found[-1].end)))
+    ms_context = None  # looked up once, and only for a sentence that names grants
     for t in found:
         if relation:
             continue  # "is related to a PLOS One editor": the editor is the relative, not a role
@@ -201,6 +210,8 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
             continue  # "royalties from commercialization of patent applications": the patent is the source
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
+        if t.kind == "grants" and ms_context is None:
+            ms_context = bool(MS_CONTEXT_RE.search(text, start, _sentence_end(text, found[-1].end)))
         if t.kind == "grants" and ms_context:
             # "received funds ..., and some of this work is reported in this article"
             t.kind = "manuscript_support"
@@ -235,7 +246,7 @@ def _no_break(text: str, a: int, b: int) -> bool:
 
 def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
     # A substring test first: the regex is only needed for the few sentences that could match.
-    if not any(w in low for w in BOILERPLATE_WORDS):
+    if not ("alter" in low or "adherence" in low or "products" in low or "listed" in low or "interests." in low):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))
 

@@ -30,10 +30,13 @@ class Org:
     end: int
 
 
-def visible(toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:
+def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:
     """Tokens outside parentheses and outside masked spans (payee phrases, person mentions)."""
-    if not masked and not any(t.text == "(" or t.text == ")" for t in toks):
+    if not toks:
         return toks
+    span = text[toks[0].start : toks[-1].end]
+    if not masked and "(" not in span and ")" not in span:
+        return toks  # a bracket is always a token of its own, so the text tells
     out, depth = [], 0
     for t in toks:
         if t.text == "(":

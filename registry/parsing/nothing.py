@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import first_visible
+
 NONE_RE = re.compile(
     r"\bno\b(?:\s+[\w-]+){0,4}?\s+(?:competing|conflicting|conflicts?|financial|potential|relevant|declared"
     r"|disclosures?|interests?)\b"
@@ -18,6 +20,7 @@ STOCK_NONE_RE = re.compile(
     r"declared?s?\s+(?:that\s+)?(?:they\s+have\s+)?no\s+competing\s+interests?(?:\s+exists?)?\s*\.?\s*",
     re.IGNORECASE,
 )
+STOCK_FIRST = frozenset("tTaAoOrR")
 NONE_ONLY_RE = re.compile(r"\W*(?:none|nil|not\s+applicable)(?:\s+(?:declared|to\s+declare|reported))?\W*", re.I)
 OTHERS_RE = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
 
@@ -28,12 +31,37 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
         return None  # "no", "not", "nothing", "none" all contain it
     if NONE_ONLY_RE.fullmatch(text, start, end):
         return start
+    if not _has_none_word(low):
+        return None  # every NONE_RE alternative starts with one of these words
     m = NONE_RE.search(text, start, end)
     return m.start() if m else None
 
 
+NONE_WORDS = frozenset({"no", "not", "nothing", "none"})
+
+
+def _has_none_word(low: str) -> bool:
+    """Whether the lower-cased sentence holds the word "no", "not", "nothing" or "none" (not "Novartis")."""
+    at = low.find("no")
+    while at >= 0:
+        if at == 0 or not _is_word_char(low[at - 1]):
+            end = at + 2
+            while end < len(low) and _is_word_char(low[end]):
+                end += 1
+            if low[at:end] in NONE_WORDS:
+                return True
+        at = low.find("no", at + 1)
+    return False
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
 def stock_none(text: str, start: int, end: int) -> str | None:
     """ "others", "authors" or "author" when the footnote is only the stock no-conflict sentence."""
+    if first_visible(text, start, end) not in STOCK_FIRST:
+        return None  # the sentence starts with "the", "all", "other", "remaining" or "author"
     m = STOCK_NONE_RE.fullmatch(text, start, end)
     if not m:
         return None

@@ -14,7 +14,7 @@ from .nothing import none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
 from .result import ParsedItem, ParseResult
 from .subjects import Subject, persons_anywhere, scan_subject
-from .text import Tok, TokenIndex, footnotes, sentences, skip_header, tokenize, words
+from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 LABEL_COLON_RE = re.compile(r":(?=\s|$)")
@@ -86,10 +86,11 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
         else:
             state.nones.append(("others", []) if stock == "others" else ("all", []))
         return
-    state.toks = TokenIndex(tokenize(text, a, b))
+    state.toks = token_index(text, a, b)
     label, a = _label(state, a, b)
     current: list[int | None] | None = label
     last_org: Org | None = None
+    first_item = len(state.items)
     for sa, sb in sentences(text, state.toks, a, b):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
@@ -110,7 +111,7 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
         if subject.kind == "persons":
             current = subject.authors
         last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org)
-    _merge_patents(state, number)
+    _merge_patents(state, first_item)
 
 
 def _label(state: _State, a: int, b: int) -> tuple[list[int | None] | None, int]:
@@ -186,7 +187,7 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
     for i in range(len(triggers) - 1, -1, -1):
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
-        vis = visible(state.toks.between(trig.end, end), masked)
+        vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if is_filler(vis) and i + 1 < len(triggers):
             results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
         else:
@@ -224,7 +225,17 @@ def _is_person(state: _State, run: list[Tok]) -> bool:
 
 def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
     """ "through Yale", "through a contract with Duke University": the payee institution, not a source."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    sentence = state.text[sa:sb]
+    if not (
+        "through" in sentence
+        or "paid" in sentence
+        or "payable" in sentence
+        or "made" in sentence
+        or "went" in sentence
+        or "goes" in sentence
+    ):
+        return spans  # THROUGH_RE is case-sensitive: without one of these words it cannot match
     for m in THROUGH_RE.finditer(state.text, sa, sb):
         if any(t.start <= m.start() < t.end for t in triggers):
             continue  # "benefits through IP" is the relation phrase itself
@@ -263,7 +274,10 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
             author = None  # a consortium is not a person: its members' ties have no byline author
         for org in targets:
             if org is None:
-                span = (trig.start, trig.end + len(desc) + 1 if desc else trig.end)
+                # The description may follow lead words ("shareholder in a clinic ..."): its span ends
+                # where the description does.
+                at = state.text.find(desc, trig.end) if desc else -1
+                span = (trig.start, at + len(desc) if at >= 0 else trig.end)
                 state.items.append(_Item(author, trig.category, None, payee, desc or spec, span, number))
             else:
                 end = org.start + len(org.name) if state.text.startswith(org.name, org.start) else org.end
@@ -272,9 +286,11 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
                 state.items.append(_Item(author, trig.category, org.name, payee, spec, span, number))
 
 
-def _merge_patents(state: _State, number: int) -> None:
-    """ "X holds patents ... The two authors ØF and OM are named as inventors": one holder per footnote."""
-    pats = [it for it in state.items if it.footnote == number and it.category == "patents"]
+def _merge_patents(state: _State, first_item: int) -> None:
+    """ "X holds patents ... The two authors ØF and OM are named as inventors": one holder per footnote.
+
+    The footnote's items are the ones from `first_item` on."""
+    pats = [it for it in state.items[first_item:] if it.category == "patents"]
     holders = {it.org for it in pats if it.org}
     if len(holders) != 1:
         return
@@ -343,11 +359,14 @@ def _public(state: _State, it: _Item) -> ParsedItem:
 
 def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
     names = list(dict.fromkeys(it.organization for it in items if it.organization))[:200]
+    normed = [norm(name) for name in names]
     pairs = []
     for i, a in enumerate(names):
-        na = norm(a)
-        for b in names[i + 1 :]:
-            nb = norm(b)
-            if na == nb or (min(len(na), len(nb)) >= 4 and fuzz.ratio(na, nb) >= 80):
+        na = normed[i]
+        for j in range(i + 1, len(names)):
+            b, nb = names[j], normed[j]
+            short, long = sorted((len(na), len(nb)))
+            # A ratio of 80 needs the shorter name to be at least 2/3 of the longer: skip the others.
+            if na == nb or (short >= 4 and 3 * short >= 2 * long and fuzz.ratio(na, nb) >= 80):
                 pairs.append((a, b))
     return pairs

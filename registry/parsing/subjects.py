@@ -53,7 +53,10 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
 
 def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex) -> Subject:
     """Read the words before the first relation phrase of a sentence."""
-    prefix = [t for t in toks if t.end <= prefix_end]
+    cut = 0
+    while cut < len(toks) and toks[cut].end <= prefix_end:  # tokens are in text order
+        cut += 1
+    prefix = toks[:cut]
     org = None
     people: list[int | None] = []
     spans: list[tuple[int, int]] = []
@@ -100,11 +103,13 @@ def _pronoun(text: str, prefix: list[Tok]) -> Subject:
     if not prefix:
         return Subject("none")
     a, b = prefix[0].start, prefix[-1].end
-    if LATTER_RE.search(text, a, b):
+    # Each pattern needs its word in the text; a substring test spares most of the searches.
+    low = text[a:b].lower()
+    if "latter" in low and LATTER_RE.search(text, a, b):
         return Subject("latter")
-    if AUTHOR_RE.search(text, a, b):
+    if "author" in low and AUTHOR_RE.search(text, a, b):
         return Subject("author")
-    if ALL_RE.search(text, a, b):
+    if ("author" in low or "we" in low) and ALL_RE.search(text, a, b):
         return Subject("all")
     if PRONOUN_RE.search(text, a, b):
         return Subject("pronoun")

@@ -13,8 +13,12 @@ def words(text: str) -> frozenset[str]:
 
 # Inner dots, hyphens, apostrophes and ampersands stay inside a token so "Precision-Health.ai",
 # "D.T.P." and "eLife's" are one token; a single trailing dot is kept to tell "Inc." from "Inc".
-TOKEN_RE = re.compile(r"\w(?:[\w'\u2019\-.&]*\w)?\.?|[^\w\s]")
-FOOTNOTE_SEP_RE = re.compile(r"\s*\|\|\s*")
+TOKEN_RE = re.compile(r"\w+(?:[\-'\u2019.&]+\w+)*\.?|[^\w\s]")
+# The same for ASCII text, where the ASCII word and space classes are the Unicode ones (but for the
+# separators \x1c-\x1f, spaces only to Unicode) and cheaper to test.
+ASCII_TOKEN_RE = re.compile(TOKEN_RE.pattern, re.ASCII)
+UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 HEADER_RE = re.compile(
     r"\s*(?:(?:competing|conflicting|financial|potential)\s+)?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
@@ -47,21 +51,73 @@ class Tok:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    return token_index(text, start, end).toks
+
+
+def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex:
+    """The tokens of text[start:end] with their start offsets, read in one pass."""
     end = len(text) if end is None else end
-    return [Tok(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+    # findall and str.find cost less than a match object per token; only spaces lie between tokens,
+    # so the next occurrence of a token's text is where it starts. The tokens are filled in here rather
+    # than by Tok.__init__: a statement has hundreds, and the call is a good part of their cost.
+    toks, starts, pos, find, new = [], [], start, text.find, object.__new__
+    ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
+    pattern = ASCII_TOKEN_RE if ascii_ok else TOKEN_RE
+    for word in pattern.findall(text, start, end):
+        pos = find(word, pos)
+        tok = new(Tok)
+        tok.start, tok.end, tok.text = pos, pos + len(word), word
+        tok.low, tok.cap = word.lower(), word[0].isupper()
+        starts.append(pos)
+        toks.append(tok)
+        pos = tok.end
+    return TokenIndex(toks, starts)
 
 
 def footnotes(text: str) -> list[tuple[int, int]]:
-    """Separate footnotes were joined with " || "; each one is read on its own."""
+    """Separate footnotes were joined with " || " (or printed as paragraphs); each one is read on its own."""
+    if "\n" in text:
+        return _paragraphs(text)
     spans, pos = [], 0
-    for m in FOOTNOTE_SEP_RE.finditer(text):
+    bar = text.find("||")
+    while bar >= 0:  # the separator is "||" with the spaces around it; str.find is faster than a regex here
+        start, end = bar, bar + 2
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and text[end].isspace():
+            end += 1
+        spans.append((pos, start))
+        pos = end
+        bar = text.find("||", pos)
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Footnotes of a text that may also separate them by blank lines ("A: ...\n\nB: ...")."""
+    spans, pos = [], 0
+    for m in PARAGRAPH_SEP_RE.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+# Letters HEADER_RE can start with, as IGNORECASE compares them (dotted capital and dotless small i
+# count as "i").
+HEADER_FIRST = frozenset("cCfFpPiIdD\u0130\u0131")
+
+
+def first_visible(text: str, start: int, end: int) -> str:
+    """The first character of text[start:end] that is not a space ("" when there is none)."""
+    while start < end and text[start].isspace():
+        start += 1
+    return text[start] if start < end else ""
+
+
 def skip_header(text: str, start: int, end: int) -> int:
+    if first_visible(text, start, end) not in HEADER_FIRST:
+        return start  # no "Competing interests:" header can start here
     m = HEADER_RE.match(text, start, end)
     return m.end() if m else start
 
@@ -117,9 +173,9 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int) -> bool:
 class TokenIndex:
     """Token lookup by offset, so regions found by regexes map back to tokens cheaply."""
 
-    def __init__(self, toks: list[Tok]) -> None:
+    def __init__(self, toks: list[Tok], starts: list[int] | None = None) -> None:
         self.toks = toks
-        self.starts = [t.start for t in toks]
+        self.starts = [t.start for t in toks] if starts is None else starts
 
     def between(self, a: int, b: int) -> list[Tok]:
         i = bisect_left(self.starts, a)

@@ -71,3 +71,26 @@ def test_he_means_the_single_author_only_when_single():
     assert result.items[0].author == "Ivar W. Goksøyr"
     result = parse_statement(GOKSOYR, [])
     assert result.items[0].author is None
+
+
+def test_the_articles_printed_statement_gives_each_author_their_own_paragraph():
+    # The seed article prints one paragraph per author, "Name: statement", separated by blank lines.
+    paragraphs = [
+        ("Tor-Morten Kvam", NONE_TEXT),
+        ("Ivar W. Goksøyr", GOKSOYR),
+        ("Lowan H. Stewart", STEWART),
+        ("Mark Berthold-Losleben", NONE_TEXT),
+        ("Ingrid Autran", AUTRAN),
+        ("Ole A. Andreassen", ANDREASSEN),
+    ]
+    text = "\n\n".join(f"{name}: {statement}" for name, statement in paragraphs)
+    result = parse_statement(text, [name for name, _ in paragraphs])
+    assert result.declares_none == ["Tor-Morten Kvam", "Mark Berthold-Losleben"]
+    by_author = {}
+    for item in result.items:
+        by_author[item.author] = by_author.get(item.author, 0) + 1
+    assert by_author == {"Ivar W. Goksøyr": 1, "Lowan H. Stewart": 1, "Ingrid Autran": 1, "Ole A. Andreassen": 14}
+    autran = next(item for item in result.items if item.author == "Ingrid Autran")
+    assert (
+        text[autran.span[0] : autran.span[1]] == "shareholder in a clinic providing ketamine treatment for depression"
+    )

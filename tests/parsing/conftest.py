@@ -1,0 +1,13 @@
+from pathlib import Path
+
+import pytest
+
+from registry.parsing.jsonl import read_records
+
+DEV_LABELS = Path(__file__).resolve().parent.parent / "data" / "labels" / "statements-dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def dev_labels() -> list[dict]:
+    """The hand-labelled dev set (tests/data/labels/), checked line by line as it is read."""
+    return list(read_records(DEV_LABELS, kind="labels"))

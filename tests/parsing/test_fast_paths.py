@@ -1,0 +1,166 @@
+"""The parser's shortcuts read exactly what the plain forms they replace read (they exist for speed)."""
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from registry.parsing import authors, categories, nothing, text
+from registry.parsing.firstchars import PrefixDispatch, leading_strings
+
+# The plain forms, as they were before the shortcuts.
+TOKEN_RE = re.compile(r"\w(?:[\w'\u2019\-.&]*\w)?\.?|[^\w\s]")
+FOOTNOTE_SEP_RE = re.compile(r"\s*\|\|\s*")
+
+PIECES = st.sampled_from(
+    [
+        "Inc.",
+        "U.S.",
+        "J-PML",
+        "eLife's",
+        "Merck & Co.",
+        "a--b",
+        "x.y.",
+        "||",
+        " || ",
+        "|",
+        "\n",
+        "\t",
+        "\u2003",
+        "\x1c",
+        "\x1f",
+        "(",
+        "\u2019",
+        "'",
+        "no",
+        "Novartis",
+        "not",
+        "none",
+        "nothing",
+        "innovation",
+        "No.",
+        "İ",
+        "ß",
+        "\u0301",
+        "_no",
+        "competing",
+        "interests",
+        "consultant",
+        "Employee",
+        "CEO",
+        "vice president",
+        "research support",
+        "co-founder",
+        " ",
+        ",",
+        ".",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=30).map("".join) | st.text(max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(0, 70), st.integers(0, 70))
+def test_tokens_are_those_of_the_plain_regex(sample, a, b):
+    a, b = min(a, len(sample)), min(max(a, b), len(sample))
+    plain = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(sample, a, b)]
+    assert [(t.start, t.end, t.text) for t in text.tokenize(sample, a, b)] == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS.filter(lambda s: "\n" not in s))
+def test_footnotes_are_those_of_the_plain_regex(sample):
+    spans, pos = [], 0
+    for m in FOOTNOTE_SEP_RE.finditer(sample):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(sample)))
+    assert text.footnotes(sample) == [(a, b) for a, b in spans if sample[a:b].strip()]
+
+
+def test_blank_lines_also_separate_footnotes():
+    sample = "A: one.\n\nB: two\r\n \r\nC: three || D: four\nstill four"
+    assert [sample[a:b] for a, b in text.footnotes(sample)] == [
+        "A: one.",
+        "B: two",
+        "C: three",
+        "D: four\nstill four",
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+def test_the_none_word_check_never_hides_a_none_phrase(sample):
+    # The check only skips sentences where NONE_RE cannot match.
+    if nothing.NONE_RE.search(sample):
+        assert nothing._has_none_word(sample.lower())
+
+
+def test_the_trigger_dispatch_matches_what_the_whole_grammar_matches(dev_labels):
+    checked = 0
+    for record in dev_labels:
+        statement = record["statement"]
+        for tok in text.tokenize(statement):
+            whole = categories.TRIGGER_RE.match(statement, tok.start)
+            pattern = categories.TRIGGER_DISPATCH.pattern_for(tok.low)
+            split = pattern.match(statement, tok.start) if pattern else None
+            assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
+            checked += 1
+    assert checked > 5000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(categories._FIRST_WORDS.split()), st.sampled_from(["", " ", " of ", "s ", " fees from X"]))
+def test_the_trigger_dispatch_on_every_first_word(word, tail):
+    for written in (word, word.upper(), word.capitalize()):
+        sample = f"He is {written}{tail}"
+        whole = categories.TRIGGER_RE.match(sample, 6)
+        pattern = categories.TRIGGER_DISPATCH.pattern_for(written.lower())
+        split = pattern.match(sample, 6) if pattern else None
+        assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
+
+
+def test_leading_strings():
+    assert leading_strings(r"\b(?:co-?founders?|founded)\b", re.I) == {"co", "fo"}
+    assert leading_strings(r"(?:(?<=\bis\s)|(?<=\bare\s))related\s+to", re.I) == {"re"}
+    assert leading_strings(r"(?-i:CEO|VP)", re.I) == {"ce", "vp"}
+    assert leading_strings(r"a|b", 0) == {"a", "b"}  # matches shorter than two characters
+    assert leading_strings(r"\w+ly", re.I) is None  # any letter may start it
+
+
+def test_a_dispatch_keeps_alternatives_it_cannot_read_everywhere():
+    dispatch = PrefixDispatch([r"(?P<a>apple)", r"(?P<w>\w+ing)", r"(?P<x>x)"])
+    assert dispatch.pattern_for("apples").match("apples").lastgroup == "a"
+    assert dispatch.pattern_for("going").match("going").lastgroup == "w"
+    assert dispatch.pattern_for("xylophone").match("xylophone").lastgroup == "x"  # shorter than the key
+    assert dispatch.pattern_for("z").match("zing").lastgroup == "w"  # a key shorter than two letters
+
+
+NAME_PARTS = st.sampled_from(
+    ["Jeff", "F", "Miller", "The", "the", "MacDonald", "Van", "de", "O'Neil", "GW", "Jean-Paul", "X.", "Ørjan", "Ann"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NAME_PARTS, min_size=1, max_size=10).map(" ".join))
+def test_a_plain_name_spells_its_initials_as_the_general_rules_do(name):
+    index = authors.AuthorIndex((name,))
+    tokens = index._name_tokens(0)
+    assert tokens == authors._name_tokens(name, index.collab[0])
+    for short in (False, True):
+        part = tokens if not short else ([tokens[0], tokens[-1]] if len(tokens) > 2 else [])
+        keys = authors._variants(part) if part else set()
+        keys |= {authors.fold(key).upper() for key in keys}
+        assert index._spelling(0, short) == keys
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [(text.HEADER_RE, text.HEADER_FIRST), (nothing.STOCK_NONE_RE, nothing.STOCK_FIRST)],
+)
+def test_a_footnote_is_only_tried_where_its_pattern_can_start(pattern, first):
+    after_spaces = pattern.pattern.removeprefix(r"\s*")
+    assert leading_strings(after_spaces, re.IGNORECASE, 1) <= {c.lower() for c in first}
+    # IGNORECASE also lets these stand for "i"; they must be let through too.
+    assert not {"i"} & leading_strings(after_spaces, re.IGNORECASE, 1) or {"\u0130", "\u0131"} <= first
