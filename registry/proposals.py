@@ -5,21 +5,19 @@ written through the services. Nothing is written until `confirm_parsed_statement
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Prefetch, Q, QuerySet
-from rapidfuzz import fuzz, process
+from django.db.models import Prefetch, QuerySet
 
 from registry import services
 from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus
-from registry.models import Article, Authorship, DeclaredInterest, Disclosure, Organization, OrganizationAlias
-from registry.names import normalize_organization_name
+from registry.models import Article, Authorship, DeclaredInterest, Disclosure, Organization
 from registry.parsing import parse_statement
-from registry.selectors import resolve_organizations
+from registry.selectors import resolve_organizations, similar_organizations_for
 
 PARSED_REASON = "Parsed from the statement and confirmed by an editor"
 
@@ -126,44 +124,6 @@ def resolve_rows(rows: Sequence[ProposedRow]) -> None:
         row.organization = found.organization if found else None
         row.candidates = found.candidates if found and found.ambiguous else ()
         row.suggestions = close.get(row.organization_name, [])
-
-
-def similar_organizations_for(
-    names: Iterable[str], *, limit: int = 5, min_score: float = 80.0
-) -> dict[str, list[tuple[Organization, float]]]:
-    """`selectors.similar_organizations()` for many names at once, in three queries.
-
-    The same rule: the candidates of a name are the organizations whose name or alias starts with the
-    name's first letter, scored by rapidfuzz's ratio of normal forms; the best score per organization.
-    """
-    keys = {name: key for name in names if (key := normalize_organization_name(name))}
-    if not keys:
-        return {}
-    letters = {key[0] for key in keys.values()}
-    starts = Q()
-    for letter in sorted(letters):
-        starts |= Q(normalized_name__startswith=letter) | Q(aliases__normalized_name__startswith=letter)
-    candidates = Organization.objects.filter(starts).distinct()
-    forms: dict[int, list[str]] = {}
-    for org_id, normalized in candidates.values_list("pk", "normalized_name"):
-        forms.setdefault(org_id, []).append(normalized)
-    aliases = OrganizationAlias.objects.filter(organization__in=candidates)
-    for org_id, normalized in aliases.values_list("organization_id", "normalized_name"):
-        forms.setdefault(org_id, []).append(normalized)
-    choices: dict[str, dict[tuple[str, int], str]] = {letter: {} for letter in letters}
-    for org_id, written in forms.items():
-        for letter in letters & {form[:1] for form in written}:
-            choices[letter].update(((form, org_id), form) for form in written)
-    ranked: dict[str, list[tuple[int, float]]] = {}
-    for name, key in keys.items():
-        best: dict[int, float] = {}
-        for _, score, (_, org_id) in process.extract(key, choices[key[0]], scorer=fuzz.ratio, limit=limit * 3):
-            if score >= min_score and score > best.get(org_id, 0):
-                best[org_id] = score
-        ranked[name] = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
-    wanted = {org_id for pairs in ranked.values() for org_id, _ in pairs}
-    orgs = Organization.objects.in_bulk(wanted) if wanted else {}
-    return {name: [(orgs[org_id], score) for org_id, score in pairs] for name, pairs in ranked.items()}
 
 
 def highlight(statement: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, tuple[int, ...]]]:

@@ -60,24 +60,43 @@ def resolve_organization(name: str) -> Organization | None:
 
 def similar_organizations(name: str, *, limit: int = 5, min_score: float = 80.0) -> list[tuple[Organization, float]]:
     """Existing organizations whose name or alias is close to `name` (for "did you mean")."""
-    key = normalize_organization_name(name)
-    if not key:
-        return []
-    choices: dict[tuple[str, int], str] = {}
-    # Same first letter: keeps the comparison to a slice of the registry; typos rarely start a name.
-    candidates = Organization.objects.filter(
-        Q(normalized_name__startswith=key[0]) | Q(aliases__normalized_name__startswith=key[0])
-    ).distinct()
+    return similar_organizations_for([name], limit=limit, min_score=min_score).get(name, [])
+
+
+def similar_organizations_for(
+    names: Iterable[str], *, limit: int = 5, min_score: float = 80.0
+) -> dict[str, list[tuple[Organization, float]]]:
+    """Close existing organizations for many names at once, in three queries.
+
+    The candidates of a name are the organizations whose name or alias starts with the name's first
+    letter (typos rarely start a name), scored by rapidfuzz's ratio of normal forms; the best score
+    per organization, best first.
+    """
+    keys = {name: key for name in names if (key := normalize_organization_name(name))}
+    if not keys:
+        return {}
+    letters = {key[0] for key in keys.values()}
+    starts = Q()
+    for letter in sorted(letters):
+        starts |= Q(normalized_name__startswith=letter) | Q(aliases__normalized_name__startswith=letter)
+    candidates = Organization.objects.filter(starts).distinct()
+    forms: dict[int, list[str]] = {}
     for org_id, normalized in candidates.values_list("pk", "normalized_name"):
-        choices[(normalized, org_id)] = normalized
-    for org_id, normalized in OrganizationAlias.objects.filter(organization__in=candidates).values_list(
-        "organization_id", "normalized_name"
-    ):
-        choices[(normalized, org_id)] = normalized
-    best: dict[int, float] = {}
-    for _, score, (_, org_id) in process.extract(key, choices, scorer=fuzz.ratio, limit=limit * 3):
-        if score >= min_score and score > best.get(org_id, 0):
-            best[org_id] = score
-    orgs = Organization.objects.in_bulk(list(best))
-    ranked = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
-    return [(orgs[org_id], score) for org_id, score in ranked]
+        forms.setdefault(org_id, []).append(normalized)
+    aliases = OrganizationAlias.objects.filter(organization__in=candidates)
+    for org_id, normalized in aliases.values_list("organization_id", "normalized_name"):
+        forms.setdefault(org_id, []).append(normalized)
+    choices: dict[str, dict[tuple[str, int], str]] = {letter: {} for letter in letters}
+    for org_id, written in forms.items():
+        for letter in letters & {form[:1] for form in written}:
+            choices[letter].update(((form, org_id), form) for form in written)
+    ranked: dict[str, list[tuple[int, float]]] = {}
+    for name, key in keys.items():
+        best: dict[int, float] = {}
+        for _, score, (_, org_id) in process.extract(key, choices[key[0]], scorer=fuzz.ratio, limit=limit * 3):
+            if score >= min_score and score > best.get(org_id, 0):
+                best[org_id] = score
+        ranked[name] = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
+    wanted = {org_id for pairs in ranked.values() for org_id, _ in pairs}
+    orgs = Organization.objects.in_bulk(wanted) if wanted else {}
+    return {name: [(orgs[org_id], score) for org_id, score in pairs] for name, pairs in ranked.items()}

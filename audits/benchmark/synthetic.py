@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from audits.benchmark.tables import Table, reset_sequences
+from audits.benchmark.tables import Table, analyze, reset_sequences
 from registry.enums import (
     ArticleStatus,
     DisclosureForm,
@@ -271,6 +271,7 @@ class Generator:
         self.article_topics.flush()
         self.organization_topics.flush()
         reset_sequences([*order, Article.topics.through, Organization.topics.through])
+        analyze()
 
     # --- planted conflicts ---------------------------------------------------------------------------
 

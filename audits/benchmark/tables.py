@@ -75,3 +75,12 @@ def reset_sequences(model_classes: Iterable[type[models.Model]]) -> None:
     with connection.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
+
+
+def analyze() -> None:
+    """Refresh the planner's statistics after a bulk load, as a long-running registry has them.
+
+    Without them PostgreSQL plans lookups on freshly copied million-row tables as if they were empty.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus
 from registry.models import DeclaredInterest, Disclosure, Interest
-from registry.proposals import PARSED_REASON, similar_organizations_for
-from registry.selectors import similar_organizations
+from registry.proposals import PARSED_REASON
+from registry.selectors import similar_organizations_for
 from tests import factories
 from tests.factories import (
     ArticleFactory,
@@ -537,10 +537,13 @@ def test_the_article_proposal_page_queries_do_not_grow(
     assert len(response.context["formset"].forms) == len(authors)
 
 
-def test_close_names_for_many_names_are_those_of_the_selector(registry_orgs):
+def test_close_names_for_many_names_at_once(registry_orgs, django_assert_num_queries):
     OrganizationAliasFactory(organization=registry_orgs["Ledidi"], name="Ledidi AS")
     names = ["Lididi", "Janssen Pharma", "Sunovion Pharma Inc", "Otsuka Pharmaceuticals", "Zzyzx", ""]
-    expected = {name: similar_organizations(name) for name in names if similar_organizations(name)}
-    found = {name: close for name, close in similar_organizations_for(names).items() if close}
-    assert found == expected
+    with django_assert_num_queries(3):  # candidates by first letter, their aliases, the organizations found
+        found = {name: close for name, close in similar_organizations_for(names).items() if close}
+    assert {name: [org.name for org, _ in close] for name, close in found.items()} == {
+        "Lididi": ["Ledidi"],
+        "Otsuka Pharmaceuticals": ["Otsuka Pharmaceutical Co., Ltd."],
+    }
     assert [(org.name, round(score)) for org, score in found["Lididi"]] == [("Ledidi", 83)]
