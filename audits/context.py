@@ -9,7 +9,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
 
-from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -133,8 +132,7 @@ class AuditContext:
         registry-wide rules may name people with ties but no article."""
         people = Person.objects.all()
         if not self.scope.is_full:
-            editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
-            people = people.filter(Q(pk__in=self.persons_in_scope_subquery()) | Q(pk__in=editors))
+            people = people.filter(pk__in=self.people_in_scope)
         return dict(people.order_by().values_list("pk", "name"))
 
     def person_name(self, person_id: int) -> str:
@@ -379,13 +377,17 @@ class AuditContext:
     @cached_property
     def affiliations(self) -> list[tuple[int, int, date | None, date | None]]:
         """(person, organization, start, end) of authors, editors and reviewers in scope."""
-        editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values("person_id")
-        rows = (
-            Affiliation.objects.filter(Q(person_id__in=self.persons_in_scope_subquery()) | Q(person_id__in=editors))
-            .order_by()
-            .values_list("person_id", "organization_id", "start_date", "end_date")
-        )
-        return list(rows)
+        rows = Affiliation.objects.all()
+        if not self.scope.is_full:
+            rows = rows.filter(person_id__in=self.people_in_scope)
+        return list(rows.order_by().values_list("person_id", "organization_id", "start_date", "end_date"))
+
+    @cached_property
+    def people_in_scope(self) -> list[int]:
+        """Authors, editors and reviewers of a narrowed scope, as ids (an OR of two subqueries
+        makes PostgreSQL scan whole tables)."""
+        editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values_list("person_id", flat=True)
+        return sorted(self.person_ids | set(editors.order_by()))
 
     @cached_property
     def affiliations_by_person(self) -> dict[int, list[tuple[int, date | None, date | None]]]:
