@@ -63,6 +63,21 @@ def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: 
     return overlaps(other_start, other_end, start, end)
 
 
+def left_out_ties(ctx: AuditContext, months: int, bases: set[str]) -> Iterator[tuple[AuthorshipRow, KnownTie]]:
+    """(authorship, tie) for every known tie of the given bases that a disclosure on file, one that
+    does not declare nothing, leaves out (no declared tie of that kind to that organization)."""
+    for row in ctx.authorships:
+        if row.disclosure_id is None or row.declares_none:
+            continue
+        ties = known_ties(ctx, row, months)
+        if not ties:
+            continue
+        declared = declared_keys(ctx, row.disclosure_id)
+        for tie in ties:
+            if tie.basis in bases and (tie.interest.category, tie.interest.org_key) not in declared:
+                yield row, tie
+
+
 def declared_keys(ctx: AuditContext, disclosure_id: int) -> set[tuple[str, str]]:
     """(category, organization key) of every tie the disclosure declares."""
     key = ("declared_keys", disclosure_id)

@@ -59,6 +59,23 @@ SCALES = {
     ),
 }
 
+# Generated tables, in an order that satisfies their foreign keys when written.
+TABLES = [
+    Topic,
+    TopicSynonym,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Affiliation,
+    Article,
+    ArticleFunding,
+    Authorship,
+    EditorialRole,
+    Disclosure,
+    Interest,
+    DeclaredInterest,
+]
+
 BACKGROUND_CATEGORIES = [
     InterestCategory.CONSULTING,
     InterestCategory.LECTURES,
@@ -99,24 +116,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.words = Words(self.rng)
         self.progress = progress or (lambda message: None)
-        self.t = {
-            model: Table(model)
-            for model in [
-                Topic,
-                TopicSynonym,
-                Organization,
-                OrganizationAlias,
-                Person,
-                Affiliation,
-                Article,
-                ArticleFunding,
-                Authorship,
-                EditorialRole,
-                Disclosure,
-                Interest,
-                DeclaredInterest,
-            ]
-        }
+        self.t = {model: Table(model) for model in TABLES}
         self.article_topics = Table(Article.topics.through)
         self.organization_topics = Table(Organization.topics.through)
         self.planted = Planted()
@@ -251,26 +251,11 @@ class Generator:
             self._org_names[row[0]] = row[name_column]
 
     def write(self) -> None:
-        order = [
-            Topic,
-            TopicSynonym,
-            Organization,
-            OrganizationAlias,
-            Person,
-            Affiliation,
-            Article,
-            ArticleFunding,
-            Authorship,
-            EditorialRole,
-            Disclosure,
-            Interest,
-            DeclaredInterest,
-        ]
-        for model in order:
+        for model in TABLES:
             self.t[model].flush()
         self.article_topics.flush()
         self.organization_topics.flush()
-        reset_sequences([*order, Article.topics.through, Organization.topics.through])
+        reset_sequences([*TABLES, Article.topics.through, Organization.topics.through])
         analyze()
 
     # --- planted conflicts ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """INCONSISTENT_ACROSS_ARTICLES: a tie declared on one article and left out of another nearby."""
 
-from audits.activity import DECLARED_ELSEWHERE, declared_keys, known_ties
+from audits.activity import DECLARED_ELSEWHERE, left_out_ties
 from audits.enums import Severity, SubjectType
 from audits.evidence import article_evidence, tie_clause, tie_evidence
 from audits.explain import join_words, quoted
@@ -20,35 +20,28 @@ class InconsistentAcrossArticlesRule(Rule):
 
     def find(self, ctx):
         months = self.params["window_months"]
-        for row in ctx.authorships:
-            if row.disclosure_id is None or row.declares_none:
-                continue
-            ties = known_ties(ctx, row, months)
-            declared = declared_keys(ctx, row.disclosure_id) if ties else set()
-            for tie in ties:
-                interest = tie.interest
-                if tie.basis != DECLARED_ELSEWHERE or (interest.category, interest.org_key) in declared:
-                    continue
-                article = ctx.articles[row.article_id]
-                others = [ctx.article(a) for a in tie.other_articles]
-                name = ctx.person_names[row.person_id]
-                where = join_words(f"{quoted(o.title)} ({o.ref_date.isoformat()})" for o in others[:3])
-                yield self.finding(
-                    key=f"authorship:{row.id}|interest:{interest.id}",
-                    summary=(
-                        f"{name} declared {tie_clause(ctx, interest)} on {where} but not on "
-                        f"{quoted(article.title)} ({article.ref_date.isoformat()}); "
-                        f"the articles' {months}-month windows overlap."
-                    ),
-                    evidence={
-                        "article": article_evidence(article),
-                        "person": {"id": row.person_id, "name": name},
-                        "window_months": months,
-                        "tie": tie_evidence(ctx, tie),
-                    },
-                    article_id=row.article_id,
-                    authorship_id=row.id,
-                    person_id=row.person_id,
-                    organization_id=interest.organization_id,
-                    interest_id=interest.id,
-                )
+        for row, tie in left_out_ties(ctx, months, {DECLARED_ELSEWHERE}):
+            interest = tie.interest
+            article = ctx.articles[row.article_id]
+            others = [ctx.article(a) for a in tie.other_articles]
+            name = ctx.person_names[row.person_id]
+            where = join_words(f"{quoted(o.title)} ({o.ref_date.isoformat()})" for o in others[:3])
+            yield self.finding(
+                key=f"authorship:{row.id}|interest:{interest.id}",
+                summary=(
+                    f"{name} declared {tie_clause(ctx, interest)} on {where} but not on "
+                    f"{quoted(article.title)} ({article.ref_date.isoformat()}); "
+                    f"the articles' {months}-month windows overlap."
+                ),
+                evidence={
+                    "article": article_evidence(article),
+                    "person": {"id": row.person_id, "name": name},
+                    "window_months": months,
+                    "tie": tie_evidence(ctx, tie),
+                },
+                article_id=row.article_id,
+                authorship_id=row.id,
+                person_id=row.person_id,
+                organization_id=interest.organization_id,
+                interest_id=interest.id,
+            )

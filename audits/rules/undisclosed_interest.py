@@ -1,6 +1,6 @@
 """UNDISCLOSED_INTEREST: a tie known to the registry, active in the window, left out of a disclosure."""
 
-from audits.activity import DATED, UNDATED, declared_keys, known_ties
+from audits.activity import DATED, UNDATED, left_out_ties
 from audits.enums import Severity, SubjectType
 from audits.evidence import article_evidence, tie_evidence, tie_sentence
 from audits.explain import quoted
@@ -23,38 +23,31 @@ class UndisclosedInterestRule(Rule):
 
     def find(self, ctx):
         months = self.params["window_months"]
-        for row in ctx.authorships:
-            if row.disclosure_id is None or row.declares_none:
-                continue
-            ties = known_ties(ctx, row, months)
-            declared = declared_keys(ctx, row.disclosure_id) if ties else set()
-            for tie in ties:
-                interest = tie.interest
-                if tie.basis not in (DATED, UNDATED) or (interest.category, interest.org_key) in declared:
-                    continue
-                article = ctx.articles[row.article_id]
-                name = ctx.person_names[row.person_id]
-                when = (
-                    f"in the {months} months before {article.ref_date.isoformat()}"
-                    if tie.basis == DATED
-                    else "(undated, so it may fall in the window)"
-                )
-                yield self.finding(
-                    key=f"authorship:{row.id}|interest:{interest.id}",
-                    summary=(
-                        f"{name}'s disclosure on {quoted(article.title)} does not list "
-                        f"{tie_sentence(ctx, tie)}, a tie the registry knows {when}."
-                    ),
-                    evidence={
-                        "article": article_evidence(article),
-                        "person": {"id": row.person_id, "name": name},
-                        "window_months": months,
-                        "tie": tie_evidence(ctx, tie),
-                    },
-                    severity=Severity.HIGH if tie.basis == DATED else Severity.MEDIUM,
-                    article_id=row.article_id,
-                    authorship_id=row.id,
-                    person_id=row.person_id,
-                    organization_id=interest.organization_id,
-                    interest_id=interest.id,
-                )
+        for row, tie in left_out_ties(ctx, months, {DATED, UNDATED}):
+            interest = tie.interest
+            article = ctx.articles[row.article_id]
+            name = ctx.person_names[row.person_id]
+            when = (
+                f"in the {months} months before {article.ref_date.isoformat()}"
+                if tie.basis == DATED
+                else "(undated, so it may fall in the window)"
+            )
+            yield self.finding(
+                key=f"authorship:{row.id}|interest:{interest.id}",
+                summary=(
+                    f"{name}'s disclosure on {quoted(article.title)} does not list "
+                    f"{tie_sentence(ctx, tie)}, a tie the registry knows {when}."
+                ),
+                evidence={
+                    "article": article_evidence(article),
+                    "person": {"id": row.person_id, "name": name},
+                    "window_months": months,
+                    "tie": tie_evidence(ctx, tie),
+                },
+                severity=Severity.HIGH if tie.basis == DATED else Severity.MEDIUM,
+                article_id=row.article_id,
+                authorship_id=row.id,
+                person_id=row.person_id,
+                organization_id=interest.organization_id,
+                interest_id=interest.id,
+            )
