@@ -1,4 +1,4 @@
-# Two commands on a fresh machine: `make run` (set up, load the seed article, serve) and `make test`.
+# Two commands on a fresh machine: `make run` (set up, load the seed article, audit, serve) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -20,6 +20,7 @@ setup: $(VENV)/.installed
 run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_seed
+	$(PY) manage.py run_audit --no-progress
 	$(PY) manage.py create_demo_users
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
