@@ -15,6 +15,14 @@ def article_evidence(article: ArticleRow) -> dict:
     }
 
 
+def author_evidence(ctx: AuditContext, row) -> dict:
+    """The article and the author a finding about one authorship concerns."""
+    return {
+        "article": article_evidence(ctx.articles[row.article_id]),
+        "person": {"id": row.person_id, "name": ctx.person_names[row.person_id]},
+    }
+
+
 def interest_evidence(ctx: AuditContext, interest: InterestRow) -> dict:
     return {
         "id": interest.id,

@@ -185,11 +185,12 @@ def _record_findings(run: AuditRun, scope: AuditScope, rules: list[Rule], found:
     existing: dict[str, Finding] = {}
     for chunk in _chunks(fingerprints):
         existing.update({f.fingerprint: f for f in Finding.objects.filter(fingerprint__in=chunk)})
-    new = [_new_finding(run, data) for fp, data in found.items() if fp not in existing]
+    versions = {rule.code: rule.version for rule in rules}
+    new = [_new_finding(run, data, versions[data.rule_code]) for fp, data in found.items() if fp not in existing]
     Finding.objects.bulk_create(new, batch_size=BATCH)
     for finding in existing.values():
         data = found[finding.fingerprint]
-        finding.rule_version = next(r.version for r in rules if r.code == data.rule_code)
+        finding.rule_version = versions[data.rule_code]
         finding.severity, finding.summary, finding.evidence = data.severity, data.summary, data.evidence
         finding.last_seen_run = run
         finding.presence = Presence.RECURRING
@@ -217,11 +218,11 @@ def _record_findings(run: AuditRun, scope: AuditScope, rules: list[Rule], found:
     }
 
 
-def _new_finding(run: AuditRun, data: FindingData) -> Finding:
+def _new_finding(run: AuditRun, data: FindingData, version: int) -> Finding:
     return Finding(
         fingerprint=data.fingerprint,
         rule_code=data.rule_code,
-        rule_version=next(r["version"] for r in run.rules if r["code"] == data.rule_code),
+        rule_version=version,
         severity=data.severity,
         subject_type=data.subject_type,
         summary=data.summary,

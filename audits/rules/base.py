@@ -98,7 +98,16 @@ class Rule:
     def find(self, ctx: "AuditContext") -> Iterable[FindingData]:
         raise NotImplementedError
 
-    def finding(self, key: str, summary: str, evidence: dict[str, Any], **subject) -> FindingData:
+    def finding(self, key: str, summary: str, evidence: dict[str, Any], author=None, **subject) -> FindingData:
+        """A finding of this rule; `author` (an authorship row) makes its article, authorship and
+        person the subject."""
+        if author is not None:
+            subject = {
+                "article_id": author.article_id,
+                "authorship_id": author.id,
+                "person_id": author.person_id,
+                **subject,
+            }
         return FindingData(
             rule_code=self.code,
             key=key,

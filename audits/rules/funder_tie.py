@@ -2,7 +2,7 @@
 
 from audits.activity import known_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, interest_evidence, tie_clause
+from audits.evidence import author_evidence, interest_evidence, tie_clause
 from audits.explain import quoted
 from audits.rules.base import Parameter, Rule, register
 from registry.enums import FINANCIAL_CATEGORIES
@@ -53,14 +53,11 @@ class FunderTieRule(Rule):
                 f"{name} has {tie_clause(ctx, interest)}{link}, and {funder_name} funded {quoted(article.title)}."
             ),
             evidence={
-                "article": article_evidence(article),
-                "person": {"id": row.person_id, "name": name},
+                **author_evidence(ctx, row),
                 "funder": {"id": funder, "name": funder_name},
                 "interest": interest_evidence(ctx, interest),
             },
-            article_id=row.article_id,
-            authorship_id=row.id,
-            person_id=row.person_id,
+            author=row,
             organization_id=funder,
             interest_id=interest.id,
         )

@@ -2,7 +2,7 @@
 
 from audits.activity import DECLARED_ELSEWHERE, left_out_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, tie_clause, tie_evidence
+from audits.evidence import author_evidence, tie_clause, tie_evidence
 from audits.explain import join_words, quoted
 from audits.rules.base import Parameter, Rule, register
 
@@ -34,14 +34,11 @@ class InconsistentAcrossArticlesRule(Rule):
                     f"the articles' {months}-month windows overlap."
                 ),
                 evidence={
-                    "article": article_evidence(article),
-                    "person": {"id": row.person_id, "name": name},
+                    **author_evidence(ctx, row),
                     "window_months": months,
                     "tie": tie_evidence(ctx, tie),
                 },
-                article_id=row.article_id,
-                authorship_id=row.id,
-                person_id=row.person_id,
+                author=row,
                 organization_id=interest.organization_id,
                 interest_id=interest.id,
             )

@@ -29,7 +29,5 @@ class MissingDisclosureRule(Rule):
                     "person": {"id": row.person_id, "name": name},
                     "author_position": row.position,
                 },
-                article_id=row.article_id,
-                authorship_id=row.id,
-                person_id=row.person_id,
+                author=row,
             )

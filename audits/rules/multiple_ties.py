@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, interest_evidence
+from audits.evidence import author_evidence, interest_evidence
 from audits.explain import (
     EQUITY_CATEGORIES,
     describe_tie,
@@ -51,16 +51,13 @@ class MultipleTiesSameEntityRule(Rule):
                 key=f"authorship:{authorship_id}|org:{org_key}",
                 summary=(f"{name} declared {ties}: {number_word(len(categories))} kinds of tie to one {kind}."),
                 evidence={
-                    "article": article_evidence(ctx.articles[row.article_id]),
-                    "person": {"id": row.person_id, "name": name},
+                    **author_evidence(ctx, row),
                     "organization": counterparty,
                     "categories": categories,
                     "interests": [interest_evidence(ctx, i) for i in interests],
                 },
                 severity=Severity.MEDIUM if EQUITY_CATEGORIES & set(categories) else Severity.LOW,
-                article_id=row.article_id,
-                authorship_id=authorship_id,
-                person_id=row.person_id,
+                author=row,
                 organization_id=first.organization_id,
             )
 

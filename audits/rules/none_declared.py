@@ -2,7 +2,7 @@
 
 from audits.activity import known_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, tie_evidence, tie_sentence
+from audits.evidence import author_evidence, tie_evidence, tie_sentence
 from audits.explain import day, join_words, number_word, quoted
 from audits.rules.base import Parameter, Rule, register
 
@@ -42,12 +42,9 @@ class NoneDeclaredButInterestsRule(Rule):
                 key=f"authorship:{row.id}",
                 summary=summary,
                 evidence={
-                    "article": article_evidence(article),
-                    "person": {"id": row.person_id, "name": name},
+                    **author_evidence(ctx, row),
                     "window_months": months,
                     "ties": [tie_evidence(ctx, tie) for tie in ties],
                 },
-                article_id=row.article_id,
-                authorship_id=row.id,
-                person_id=row.person_id,
+                author=row,
             )

@@ -1,7 +1,7 @@
 """RELEVANT_INTEREST: a declared tie to an organization active in what the article discusses."""
 
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, interest_evidence
+from audits.evidence import author_evidence, interest_evidence
 from audits.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
 from audits.rules.base import Rule, register
 from audits.topics import TopicMatcher
@@ -67,8 +67,7 @@ class RelevantInterestRule(Rule):
             key=f"authorship:{row.id}|org:{org_key}",
             summary=summary,
             evidence={
-                "article": article_evidence(ctx.articles[row.article_id]),
-                "person": {"id": row.person_id, "name": name},
+                **author_evidence(ctx, row),
                 "interests": [interest_evidence(ctx, i) for i in interests],
                 "matches": [
                     {
@@ -85,9 +84,7 @@ class RelevantInterestRule(Rule):
                 ],
             },
             severity=Severity.HIGH if EQUITY_CATEGORIES & set(categories) else Severity.MEDIUM,
-            article_id=row.article_id,
-            authorship_id=row.id,
-            person_id=row.person_id,
+            author=row,
             organization_id=first.organization_id,
             interest_id=first.id,
         )

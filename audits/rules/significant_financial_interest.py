@@ -6,7 +6,7 @@ from decimal import Decimal
 from audits.activity import DATED, known_ties
 from audits.dates import months_before, overlaps
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, interest_evidence
+from audits.evidence import author_evidence, interest_evidence
 from audits.explain import join_words, quoted, tie_phrase
 from audits.rules.base import Parameter, Rule, register
 from registry.enums import InterestCategory, Payee
@@ -126,16 +126,13 @@ class SignificantFinancialInterestRule(Rule):
                     f"rules (over {usd(threshold)}){cap_note}."
                 ),
                 evidence={
-                    "article": article_evidence(article),
-                    "person": {"id": row.person_id, "name": name},
+                    **author_evidence(ctx, row),
                     "entity": ctx.organization_name(entity),
                     "total_usd": str(total.quantize(Decimal("0.01"))),
                     "interests": [interest_evidence(ctx, i) for i in parts[entity]],
                 },
                 severity=Severity.HIGH if over_cap else Severity.MEDIUM,
-                article_id=row.article_id,
-                authorship_id=row.id,
-                person_id=row.person_id,
+                author=row,
                 organization_id=entity,
             )
         grand_total = sum(totals.values(), Decimal(0))
@@ -147,15 +144,12 @@ class SignificantFinancialInterestRule(Rule):
                     f"{quoted(article.title)}, over the policy cap of {usd(total_cap)}."
                 ),
                 evidence={
-                    "article": article_evidence(article),
-                    "person": {"id": row.person_id, "name": name},
+                    **author_evidence(ctx, row),
                     "total_usd": str(grand_total.quantize(Decimal("0.01"))),
                     "by_entity": {ctx.organization_name(e): str(t) for e, t in sorted(totals.items())},
                 },
                 severity=Severity.HIGH,
-                article_id=row.article_id,
-                authorship_id=row.id,
-                person_id=row.person_id,
+                author=row,
             )
 
     def private_equity(self, ctx, row, interest):
@@ -168,14 +162,11 @@ class SignificantFinancialInterestRule(Rule):
                 "a significant financial interest under US PHS rules whatever its value."
             ),
             evidence={
-                "article": article_evidence(ctx.articles[row.article_id]),
-                "person": {"id": row.person_id, "name": name},
+                **author_evidence(ctx, row),
                 "interest": interest_evidence(ctx, interest),
             },
             severity=Severity.HIGH,
-            article_id=row.article_id,
-            authorship_id=row.id,
-            person_id=row.person_id,
+            author=row,
             organization_id=interest.organization_id,
             interest_id=interest.id,
         )

@@ -2,7 +2,7 @@
 
 from audits.activity import DATED, UNDATED, left_out_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence, tie_evidence, tie_sentence
+from audits.evidence import author_evidence, tie_evidence, tie_sentence
 from audits.explain import quoted
 from audits.rules.base import Parameter, Rule, register
 
@@ -39,15 +39,12 @@ class UndisclosedInterestRule(Rule):
                     f"{tie_sentence(ctx, tie)}, a tie the registry knows {when}."
                 ),
                 evidence={
-                    "article": article_evidence(article),
-                    "person": {"id": row.person_id, "name": name},
+                    **author_evidence(ctx, row),
                     "window_months": months,
                     "tie": tie_evidence(ctx, tie),
                 },
                 severity=Severity.HIGH if tie.basis == DATED else Severity.MEDIUM,
-                article_id=row.article_id,
-                authorship_id=row.id,
-                person_id=row.person_id,
+                author=row,
                 organization_id=interest.organization_id,
                 interest_id=interest.id,
             )
