@@ -118,6 +118,22 @@ class DisclosureAdmin(SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+# What an editor enters for an interest, on its own page and inline on a person's page.
+INTEREST_ENTRY_FIELDS = [
+    "category",
+    "organization",
+    "organization_name",
+    "payee",
+    "amount",
+    "currency",
+    "start_date",
+    "end_date",
+    "ongoing",
+    "specification",
+    "provenance",
+]
+
+
 @admin.register(Interest)
 class InterestAdmin(SimpleHistoryAdmin):
     # Large tables: one COUNT over the filtered rows is enough; skip the unfiltered total.
@@ -145,22 +161,7 @@ class InterestAdmin(SimpleHistoryAdmin):
     ]
     autocomplete_fields = ["person", "organization", "topics"]
     date_hierarchy = "start_date"
-    fields = [
-        "person",
-        "category",
-        "organization",
-        "organization_name",
-        "payee",
-        "amount",
-        "currency",
-        "start_date",
-        "end_date",
-        "ongoing",
-        "specification",
-        "topics",
-        "provenance",
-        "provenance_detail",
-    ]
+    fields = ["person", *INTEREST_ENTRY_FIELDS[:-1], "topics", "provenance", "provenance_detail"]
 
     @admin.display(description="organization", ordering="organization__name")
     def counterparty(self, obj: Interest) -> str:

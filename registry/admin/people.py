@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
+from registry.admin.disclosures import INTEREST_ENTRY_FIELDS
 from registry.models import Affiliation, Interest, Person, PersonName
 
 
@@ -23,19 +24,7 @@ class InterestInline(admin.TabularInline):
     model = Interest
     extra = 1
     autocomplete_fields = ["organization"]
-    fields = [
-        "category",
-        "organization",
-        "organization_name",
-        "payee",
-        "amount",
-        "currency",
-        "start_date",
-        "end_date",
-        "ongoing",
-        "specification",
-        "provenance",
-    ]
+    fields = INTEREST_ENTRY_FIELDS
 
 
 class HasOrcidFilter(admin.SimpleListFilter):
