@@ -40,6 +40,7 @@ class _Loader:
         self.topics: dict[str, Topic] = {}
         self.organizations: dict[str, Organization] = {}
         self.people: dict[str, Person] = {}
+        self.resolved: dict[str, Organization | None] = {}
 
     def fail(self, where: str, message: str) -> SeedError:
         return SeedError(f"{self.path}: {where}: {message}")
@@ -56,6 +57,12 @@ class _Loader:
         if found is None:
             raise self.fail(where, f"unknown organization {name!r}; list it under 'organizations' first")
         return found
+
+    def resolve(self, name: str) -> Organization | None:
+        """The organization a declared name refers to; names recur across statements, so each is looked up once."""
+        if name not in self.resolved:
+            self.resolved[name] = resolve_organizations([name])[name].organization
+        return self.resolved[name]
 
     def load(self, data: dict[str, Any]) -> dict[str, int]:
         for row in data.get("topics", []):
@@ -193,7 +200,7 @@ class _Loader:
         name = item.get("organization")
         return services.InterestInput(
             category=item["category"],
-            organization=resolve_organizations([name])[name].organization if name else None,
+            organization=self.resolve(name) if name else None,
             organization_name=name or "",
             payee=item.get("payee", "self"),
             specification=item.get("specification", ""),
