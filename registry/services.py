@@ -223,6 +223,24 @@ def _find_same_interest(person: Person, item: InterestInput) -> Interest | None:
     return same.filter(start_date=item.start_date, end_date=item.end_date).first()
 
 
+def restated_values(interest: Interest, item: InterestInput, provenance_detail: str) -> dict:
+    """The values a tie takes when `item` declares it (again): the newer organization, wording and
+    source; an amount or an ongoing flag already on record stays when `item` does not give one (a
+    statement that names no amount says nothing about it). The dates identify the tie."""
+    given_amount = item.amount is not None
+    return {
+        "organization_id": item.organization.pk if item.organization is not None else None,
+        "organization_name": item.organization_name,
+        "specification": item.specification or interest.specification,
+        "amount": item.amount if given_amount else interest.amount,
+        "currency": item.currency if given_amount else interest.currency,
+        "start_date": item.start_date,
+        "end_date": item.end_date,
+        "ongoing": item.ongoing or interest.ongoing,
+        "provenance_detail": provenance_detail or interest.provenance_detail,
+    }
+
+
 @transaction.atomic
 def record_interest(
     *,
@@ -237,18 +255,7 @@ def record_interest(
     interest = _find_same_interest(person, item) or Interest(
         person=person, category=item.category, payee=item.payee, provenance=provenance
     )
-    values = {
-        "organization": item.organization,
-        "organization_name": item.organization_name,
-        "specification": item.specification or interest.specification,
-        "amount": item.amount,
-        "currency": item.currency,
-        "start_date": item.start_date,
-        "end_date": item.end_date,
-        "ongoing": item.ongoing,
-        "provenance_detail": provenance_detail or interest.provenance_detail,
-    }
-    if _update_fields(interest, values) or interest.pk is None:
+    if _update_fields(interest, restated_values(interest, item, provenance_detail)) or interest.pk is None:
         save_with_history(interest, actor=actor, reason=reason)
     if item.topics:
         interest.topics.add(*item.topics)

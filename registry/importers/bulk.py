@@ -48,6 +48,25 @@ def create_with_history(objs: Sequence, *, actor, reason: str) -> list:
     return created
 
 
+def update_with_history(objs: Sequence, fields: Sequence[str], *, actor, reason: str) -> None:
+    """Save `fields` of validated rows already in the database, and their "changed" history rows."""
+    if not objs:
+        return
+    model = type(objs[0])
+    opts = model._meta
+    connection = connections[router.db_for_write(model)]
+    columns = tuple(opts.get_field(name) for name in fields)
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
+    sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(opts.pk.column)} = %s"
+    prepare = _preparers(columns)
+    rows = [[prep(field, field.pre_save(obj, False), connection) for field, prep in prepare] + [obj.pk] for obj in objs]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)  # one statement a row: cheaper to build than a CASE per column
+    if _history_model(model) is not None:
+        insert_history(objs, actor=actor, reason=reason, history_type="~")
+
+
 def insert_rows(objs: Sequence) -> list:
     """Insert unsaved objects of one model with a multi-row INSERT … RETURNING id per batch, and set
     their ids: what `bulk_create()` does for new rows, without compiling a query per batch.

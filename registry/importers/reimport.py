@@ -47,7 +47,7 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_det
         kept = set()
         for item in interests:
             interest = _same_interest(ties[authorship.person_id], item)
-            if interest is None or not _interest_unchanged(interest, item, provenance_detail):
+            if interest is None or not interest_unchanged(interest, item, provenance_detail):
                 break
             row = rows.get(interest.pk)
             start, end = item.span or (None, None)
@@ -62,6 +62,12 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_det
 
 def _same_interest(ties: list[Interest], item: services.InterestInput) -> Interest | None:
     """What services._find_same_interest() would find, when only one tie fits (else the service decides)."""
+    found = fitting_interests(ties, item)
+    return found[0] if len(found) == 1 else None
+
+
+def fitting_interests(ties: list[Interest], item: services.InterestInput) -> list[Interest]:
+    """The ties on record that services._find_same_interest() would choose among for `item`."""
     organization_id = item.organization.pk if item.organization is not None else None
 
     def fits(interest: Interest) -> bool:
@@ -80,30 +86,10 @@ def _same_interest(ties: list[Interest], item: services.InterestInput) -> Intere
             return interest.organization_name == item.organization_name
         return interest.organization_name == "" and interest.specification == item.specification
 
-    found = [interest for interest in ties if fits(interest)]
-    return found[0] if len(found) == 1 else None
+    return [interest for interest in ties if fits(interest)]
 
 
-def _interest_unchanged(interest: Interest, item: services.InterestInput, provenance_detail: str) -> bool:
+def interest_unchanged(interest: Interest, item: services.InterestInput, provenance_detail: str) -> bool:
     """Whether services.record_interest() would leave `interest` as it is."""
-    return not item.topics and (
-        interest.organization_id,
-        interest.organization_name,
-        interest.specification,
-        interest.amount,
-        interest.currency,
-        interest.start_date,
-        interest.end_date,
-        interest.ongoing,
-        interest.provenance_detail,
-    ) == (
-        item.organization.pk if item.organization is not None else None,
-        item.organization_name,
-        item.specification or interest.specification,
-        item.amount,
-        item.currency,
-        item.start_date,
-        item.end_date,
-        item.ongoing,
-        provenance_detail or interest.provenance_detail,
-    )
+    values = services.restated_values(interest, item, provenance_detail)
+    return not item.topics and all(getattr(interest, name) == value for name, value in values.items())

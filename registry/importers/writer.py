@@ -4,6 +4,7 @@ people with their affiliations, and each author's disclosure read from the compe
 Re-importing the same or a newer version of an article updates these rows in place.
 """
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -11,12 +12,16 @@ from django.db.models import Count, F
 
 from registry import services
 from registry.enums import ArticleStatus, InterestCategory, Provenance
-from registry.importers.bulk import create_with_history, insert_rows, validated
+from registry.importers.bulk import create_with_history, insert_rows, update_with_history, validated
 from registry.importers.errors import ImportFailure
 from registry.importers.orgs import OrganizationResolver
 from registry.importers.people import PersonMatcher, identity, person_key
 from registry.importers.records import ArticleRecord
-from registry.importers.reimport import article_unchanged, unchanged_disclosures
+from registry.importers.reimport import (
+    article_unchanged,
+    fitting_interests,
+    unchanged_disclosures,
+)
 from registry.importers.topics import topics_for
 from registry.models import (
     Affiliation,
@@ -33,6 +38,8 @@ from registry.parsing import parse_statement
 _CATEGORIES = set(InterestCategory.values)
 # Positions are moved out of the way before authors are renumbered (unique per article).
 _POSITION_SHIFT = 10000
+# What declaring a tie on record again may change in it (services.restated_values()).
+_RESTATED = ("organization", "organization_name", "specification", "amount", "currency", "ongoing", "provenance_detail")
 
 
 class ArticleWriter:
@@ -236,12 +243,20 @@ class ArticleWriter:
         for authorship, statement, items, declares_none in plans:
             interests = self.interest_inputs(statement, items, resolved)
             existing = on_file.get(authorship.pk)
-            if existing is None and (not interests or authorship.person_id in fresh):
+            if existing is None:
                 new.append((authorship, statement, declares_none, interests))
             else:
                 updates.append((authorship, statement, declares_none, interests, existing))
-        self.create_disclosures(new, location=record.location)
-        self.link_resolved_organizations([(a.person_id, i) for a, _, _, items, _ in updates for i in items])
+        known = [plan for plan in [*new, *updates] if plan[0].person_id not in fresh]
+        self.link_resolved_organizations([(plan[0].person_id, item) for plan in known for item in plan[3]])
+        ties = self.ties_of({authorship.person_id for authorship, *_, items in new if items} - fresh)
+        bulk = []
+        for plan in new:
+            if any(len(fitting_interests(ties[plan[0].person_id], item)) > 1 for item in plan[3]):
+                updates.append((*plan, None))  # several ties on record fit: the service decides which is meant
+            else:
+                bulk.append(plan)
+        self.create_disclosures(bulk, ties, location=record.location)
         same = unchanged_disclosures([u for u in updates if u[3]], provenance_detail=self.source)
         for authorship, statement, declares_none, interests, existing in updates:
             if authorship.pk in same:
@@ -284,28 +299,45 @@ class ArticleWriter:
                     interest, actor=self.actor, reason=f"{self.reason}: organization resolved"[:100]
                 )
 
-    def create_disclosures(self, plans, *, location: str) -> None:
-        """New disclosures in bulk: those that list nothing, and those of people this import created
-        (who have no interests on record to reuse). Everything else goes through record_disclosure."""
-        disclosures, interests, declared = [], [], []
+    def ties_of(self, person_ids: set[int]) -> defaultdict[int, list[Interest]]:
+        """The interests on record of these people, by person (one query)."""
+        ties: defaultdict[int, list[Interest]] = defaultdict(list)
+        if person_ids:
+            for interest in Interest.objects.filter(person_id__in=person_ids).order_by("pk"):
+                ties[interest.person_id].append(interest)
+        return ties
+
+    def create_disclosures(self, plans, ties: dict[int, list[Interest]], *, location: str) -> None:
+        """New disclosures in bulk, with what record_disclosure() would write for each: a tie already
+        on record (`ties`) is declared again and takes the newer wording and source; any other becomes
+        a new interest. Disclosures on file, and ties that fit several on record, go through the service."""
+        disclosures, created, changed, declared = [], [], {}, {}
         for authorship, statement, declares_none, items in plans:
             disclosure = Disclosure(authorship=authorship, statement=statement, declares_none=declares_none)
             disclosures.append(validated(disclosure, location=location))
+            known = ties[authorship.person_id]
             for item in items:
-                interest = Interest(
-                    person=authorship.person,
-                    organization=item.organization,
-                    organization_name=item.organization_name,
-                    category=item.category,
-                    payee=item.payee,
-                    specification=item.specification,
-                    provenance=Provenance.DISCLOSURE,
-                    provenance_detail=self.source[:500],
-                )
-                interests.append(validated(interest, location=location))
-                declared.append((disclosure, interest, item))
+                found = fitting_interests(known, item)
+                if found:
+                    interest = found[0]
+                else:
+                    interest = Interest(person=authorship.person, category=item.category, payee=item.payee)
+                    interest.provenance = Provenance.DISCLOSURE
+                    created.append(interest)
+                    known.append(interest)
+                values = services.restated_values(interest, item, self.source[:500])
+                if any(getattr(interest, name) != value for name, value in values.items()):
+                    for name, value in values.items():
+                        setattr(interest, name, value)
+                    if interest.pk is not None:
+                        changed[interest.pk] = interest
+                # Declared once per disclosure: the last phrase naming the tie gives its words, as in the service.
+                declared[(id(disclosure), id(interest))] = (disclosure, interest, item)
+        for interest in [*created, *changed.values()]:
+            validated(interest, location=location)
         create_with_history(disclosures, actor=self.actor, reason=self.reason)
-        create_with_history(interests, actor=self.actor, reason=self.reason)
+        create_with_history(created, actor=self.actor, reason=self.reason)
+        update_with_history(list(changed.values()), _RESTATED, actor=self.actor, reason=self.reason)
         create_with_history(
             [
                 DeclaredInterest(
@@ -315,7 +347,7 @@ class ArticleWriter:
                     span_start=item.span[0],
                     span_end=item.span[1],
                 )
-                for disclosure, interest, item in declared
+                for disclosure, interest, item in declared.values()
             ],
             actor=self.actor,
             reason=self.reason,

@@ -156,3 +156,66 @@ def test_reimport_restores_an_interest_changed_since(jats_dir):
     interest.refresh_from_db()
     assert (interest.specification, interest.provenance_detail) == (specification, "elife00471.xml")
     assert interest.history.filter(history_type="~").count() == 1
+
+
+def _again(variant, jats_dir):
+    """The same authors in a new article (a new DOI), declaring the same ties."""
+    return variant(
+        jats_dir / "elife00471.xml",
+        ("10.7554/eLife.00471</article-id>", "10.7554/eLife.99471</article-id>"),
+        name="elife99471.xml",
+    )
+
+
+def test_an_author_publishing_again_declares_the_ties_on_record(jats_dir, variant):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+    founder = Interest.objects.get(person__name="Martin Jinek", category="founder")
+    # An editor has since recorded what the statement does not say.
+    Interest.objects.filter(pk=founder.pk).update(amount=5000, currency="USD", ongoing=True)
+    before = Interest.objects.count()
+
+    summary = import_jats_paths([_again(variant, jats_dir)])
+
+    assert summary.ok
+    assert Interest.objects.count() == before
+    founder.refresh_from_db()
+    articles = founder.declarations.values_list("disclosure__authorship__article__doi", flat=True)
+    assert sorted(articles) == ["10.7554/elife.00471", "10.7554/elife.99471"]
+    assert (founder.amount, founder.currency, founder.ongoing) == (5000, "USD", True)
+    assert founder.provenance_detail.endswith("elife99471.xml")
+    change = founder.history.filter(history_type="~").get()
+    assert change.history_change_reason.startswith("Imported from") and change.amount == 5000
+    jinek = Disclosure.objects.get(
+        authorship__article__doi="10.7554/elife.99471", authorship__person__name="Martin Jinek"
+    )
+    assert {d.interest.category for d in jinek.declared_interests.all()} == {"founder", "advisory_board", "patents"}
+
+
+def test_a_tie_recorded_twice_is_left_for_the_service_to_choose(jats_dir, variant):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+    founder = Interest.objects.get(person__name="Martin Jinek", category="founder")
+    twin = Interest.objects.create(
+        person=founder.person, category="founder", payee=founder.payee, organization_name=founder.organization_name
+    )
+
+    summary = import_jats_paths([_again(variant, jats_dir)])
+
+    assert summary.ok
+    declared = DeclaredInterest.objects.filter(
+        disclosure__authorship__article__doi="10.7554/elife.99471", interest__in=[founder, twin]
+    )
+    assert declared.count() == 1
+
+
+def test_a_new_article_by_known_authors_is_written_in_batches(jats_dir, variant, django_assert_num_queries):
+    import_jats_paths([jats_dir / "elife00471.xml"])
+    again = _again(variant, jats_dir)
+
+    # savepoint; counts before; organizations by name and by alias; name variants; people; their
+    # affiliations; the article; topics; the article, its history, topics and funders; the matches
+    # to confirm; authorships and their history; statement organizations by name and by alias; the
+    # authors' ties on record; disclosures and their history; the ties declared again and their
+    # history; declarations and their history; counts after; the import record; release. The same
+    # for six ties as for one.
+    with django_assert_num_queries(28):
+        import_jats_paths([again])

@@ -41,6 +41,31 @@ def test_the_same_tie_declared_on_two_articles_is_one_interest(acme):
     assert interest.history.first().history_user == editor
 
 
+def test_declaring_a_tie_again_without_an_amount_keeps_the_amount_on_record(acme):
+    first = AuthorshipFactory()
+    services.record_disclosure(
+        actor=None,
+        authorship=first,
+        statement="Acme paid $5,000.",
+        interests=[consulting(acme, amount=5000, currency="USD")],
+    )
+
+    again = AuthorshipFactory(person=first.person)
+    services.record_disclosure(
+        actor=None, authorship=again, statement="Consults for Acme.", interests=[consulting(acme)]
+    )
+    services.record_disclosure(
+        actor=None,
+        authorship=again,
+        statement="Acme paid $7,000.",
+        interests=[consulting(acme, amount=7000, currency="USD")],
+    )
+
+    interest = Interest.objects.get()
+    assert (interest.amount, interest.currency) == (7000, "USD")
+    assert [(h.amount, h.currency) for h in interest.history.order_by("history_id")] == [(5000, "USD"), (7000, "USD")]
+
+
 def test_recording_again_replaces_the_declared_set_and_history_keeps_the_old_one(acme):
     authorship = AuthorshipFactory()
     services.record_disclosure(
