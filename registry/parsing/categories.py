@@ -87,8 +87,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
-        r"|research\s+support|(?:financial\s+)?support\s+from|supported\s+by|subcontracts?"
-        r"|clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?",
+        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+by|subcontracts?"
+        r"|clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?",
     ),
     (
         "gifts",
@@ -124,7 +124,8 @@ works staff stock stockholder shareholder stocks shares equity ownership signifi
 consulted consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
-unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships gift
+unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
+scholarships gift
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .orgnames import clean_name, first_run, is_company_form, is_counterparty, is_name_token
+from .orgnames import (
+    and_joins,
+    clean_name,
+    first_run,
+    is_company_form,
+    is_counterparty,
+    is_name_token,
+    run_from,
+    trailing_name,
+)
 from .text import Tok, words
 
 ITEM_SEPS = frozenset({",", ";", "and", "or"})
@@ -54,8 +63,8 @@ def is_filler(toks: list[Tok]) -> bool:
 
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
-    for t in toks:
-        if t.low in ITEM_SEPS:
+    for pos, t in enumerate(toks):
+        if t.low in ITEM_SEPS and not (t.low == "and" and _inside_name(toks, pos, items[-1])):
             if items[-1]:
                 items.append([])
         else:
@@ -63,25 +72,37 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
     return [it for it in items if it]
 
 
+def _inside_name(toks: list[Tok], pos: int, item: list[Tok]) -> bool:
+    """ "from the Laura and John Arnold Foundation": this "and" joins two parts of one name."""
+    after = toks[pos + 1 : pos + 15]
+    if not after or not is_name_token(after[0]):
+        return False
+    return and_joins(trailing_name(item), after[: run_from(after, 0)])
+
+
 def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:
     """Names listed in a relation's object; the list ends at the first appositive or new clause."""
     orgs: list[Org] = []
     items = split_items(toks)
+    closed = False
     for pos, item in enumerate(items):
-        if orgs and _ends_list(item):
-            break
-        if orgs and is_company_form(item[0]):
-            orgs[-1] = _extend(text, orgs[-1], item[:1])
-            if len(item) == 1:
+        if closed or (orgs and _ends_list(item)):
+            # A closed list goes on with another "from" ("from A to develop X, from B to ...").
+            if not _from_name(item):
+                closed = True
                 continue
-            break  # "Olana Technologies, Inc. which produced ...": the name ends with its company form
+            closed = False
+        elif orgs and is_company_form(item[0]):
+            orgs[-1] = _extend(text, orgs[-1], item[:1])
+            if len(item) > 1:
+                closed = True  # "Olana Technologies, Inc. which produced ...": the name ends with its company form
+            continue
         if orgs and _campus_item(orgs[-1], items, pos):
             orgs[-1] = _extend(text, orgs[-1], item)
             continue
         rng = first_run(item)
         if rng is None:
-            if orgs:
-                break
+            closed = bool(orgs)
             continue
         rng = _department(item, rng) if unit_in_org else rng
         run = item[rng[0] : rng[1]]
@@ -90,8 +111,16 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
         if rng[1] < len(item) and not all(t.low in FILLER for t in item[rng[1] :]):
-            break  # trailing words ("Merck on issues regarding ...") close the list
+            closed = True  # trailing words ("Merck on issues regarding ...") close the list
     return orgs
+
+
+def _from_name(item: list[Tok]) -> bool:
+    """ "from the FDA", "from Medtronic": a new source in the same list."""
+    if item[0].low != "from" or len(item) < 2:
+        return False
+    k = 2 if item[1].low == "the" else 1
+    return k < len(item) and is_name_token(item[k])
 
 
 def _department(item: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
@@ -99,8 +128,6 @@ def _department(item: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
     j = rng[1]
     if j + 1 < len(item) and item[j].low in ("in", "at") and is_name_token(item[j + 1]):
         k = j + 1
-        from .orgnames import run_from
-
         return k, run_from(item, k)
     return rng
 

@@ -22,6 +22,9 @@ NOT_COUNTERPARTY = words(
     "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
     "application applications number numbers no no. appln appln. title grant national"
 )
+# Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
+# Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
+AND_NAME_HEADS = words("foundation foundations administration services diseases quality")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 
 
@@ -61,7 +64,7 @@ def run_from(toks: list[Tok], i: int) -> int:
         k = j
         while k < n and (toks[k].low in CONNECTORS or toks[k].text == ":") and k - j < 3:
             k += 1
-        if k > j and k < n and is_name_token(toks[k]) and _connector_ok(toks, j, k):
+        if k > j and k < n and is_name_token(toks[k]) and _connector_ok(toks, i, j, k):
             j = k
             continue
         break
@@ -82,13 +85,42 @@ def _campus(toks: list[Tok], i: int, j: int) -> int:
     return k - j - 1
 
 
-def _connector_ok(toks: list[Tok], j: int, k: int) -> bool:
+def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     words = [t.low for t in toks[j:k]]
     if words[0] == "and":
-        return False  # "and" separates list items; only "&" joins ("Food & Drug Administration")
+        # "and" separates list items, unless it is inside one name ("Food and Drug Administration")
+        return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)])
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
     return words[0] != "the"
+
+
+def and_joins(left: list[Tok], right: list[Tok]) -> bool:
+    """Whether "LEFT and RIGHT" is one name rather than two: the same word twice ("Johnson and
+    Johnson"), or a name whose last word says it is one body ("Food and Drug Administration", "Laura
+    and John Arnold Foundation", "Centers for Medicare and Medicaid Services") after a single word or
+    an "X of/for Y" (never after a company, an acronym or a name that is complete already)."""
+    if not left or not right:
+        return False
+    if len(left) == len(right) == 1 and left[0].low == right[0].low:
+        return True
+    if right[-1].low.rstrip(".") not in AND_NAME_HEADS:
+        return False
+    if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
+        return False
+    if len(left) == 1:
+        return not left[0].text.isupper()
+    return any(t.low in ("of", "for") for t in left)
+
+
+def trailing_name(toks: list[Tok]) -> list[Tok]:
+    """The capitalised name at the end of `toks`, with its inner "of"/"for" ("Centers of Medicare")."""
+    i = len(toks)
+    while i > 0 and (is_name_token(toks[i - 1]) or (toks[i - 1].low in ("of", "for") and i > 1)):
+        i -= 1
+    while i < len(toks) and not is_name_token(toks[i]):
+        i += 1
+    return toks[i:]
 
 
 def _possessive(tok: Tok) -> bool:

@@ -25,6 +25,8 @@ THROUGH_RE = re.compile(
     r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
     r"(?:institution|university|employer|department|hospital)",
 )
+# Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
+CHANNEL_WORDS = words("the of for and at in on & ( ) -")
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
@@ -241,8 +243,26 @@ def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> li
             continue  # "benefits through IP" is the relation phrase itself
         toks = state.toks.between(m.end(), sb)
         end = toks[run_from(toks, 0) - 1].end if toks and is_name_token(toks[0]) else m.end()
-        spans.append((m.start(), end))
+        source_follows = _source_after(toks)
+        if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
+            continue  # "received support through the NIH": no other source, so the NIH is the source
+        spans.append((m.start(), max(end, source_follows or end)))
     return spans
+
+
+def _source_after(toks: list[Tok]) -> int | None:
+    """ "through the Collaboration for Research Integrity and Transparency from the Arnold Foundation":
+    where "from" names the source after the channel's name (None when it does not)."""
+    for t in toks[:20]:
+        if t.low == "from":
+            return t.start
+        if t.text in (",", ";", ".") or not (is_name_token(t) or t.low in CHANNEL_WORDS):
+            return None
+    return None
+
+
+def _right_after_trigger(text: str, m: re.Match, triggers: list[Trigger]) -> bool:
+    return any(t.end <= m.start() and not text[t.end : m.start()].strip() for t in triggers)
 
 
 def _premod(state: _State, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:

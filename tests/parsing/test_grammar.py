@@ -122,6 +122,57 @@ def test_payee_institution_through_a_university():
     ]
 
 
+def test_a_named_channel_before_from_is_the_payee_side():
+    text = (
+        "EM received research support through the Center for Drug Safety and Outcomes from the Bill and "
+        "Melinda Gates Foundation."
+    )
+    result = parse_statement(text, ["Eva Moss", "Per Holm"])
+    assert [(i.author, i.category, i.organization, i.payee) for i in result.items] == [
+        ("Eva Moss", "grants", "Bill and Melinda Gates Foundation", "institution")
+    ]
+
+
+def test_support_through_a_funder_with_no_other_source_names_the_funder():
+    text = (
+        "PH received support through the National Science Foundation. EM received a scholarship from the "
+        "Research Council of Norway."
+    )
+    result = parse_statement(text, ["Eva Moss", "Per Holm"])
+    assert [(i.author, i.category, i.organization, i.payee) for i in result.items] == [
+        ("Per Holm", "grants", "National Science Foundation", "self"),
+        ("Eva Moss", "grants", "Research Council of Norway", "self"),
+    ]
+
+
+def test_and_inside_a_name_is_not_a_list_separator():
+    text = (
+        "PH has received grants from Johnson and Johnson, the Food and Drug Administration, the Agency for "
+        "Healthcare Research and Quality, and Pfizer and Novartis."
+    )
+    result = parse_statement(text, ["Eva Moss", "Per Holm"])
+    assert [i.organization for i in result.items] == [
+        "Johnson and Johnson",
+        "Food and Drug Administration",
+        "Agency for Healthcare Research and Quality",
+        "Pfizer",
+        "Novartis",
+    ]
+
+
+def test_each_from_continues_a_list_of_sources_with_their_purposes():
+    text = (
+        "EM received research grants from Medtronic to study device safety, from the Centers for Medicare and "
+        "Medicaid Services to develop quality measures, and from Abbott."
+    )
+    result = parse_statement(text, ["Eva Moss", "Per Holm"])
+    assert triples(result) == [
+        ("Eva Moss", "grants", "Medtronic"),
+        ("Eva Moss", "grants", "Centers for Medicare and Medicaid Services"),
+        ("Eva Moss", "grants", "Abbott"),
+    ]
+
+
 def test_institution_as_subject_receives_the_money():
     text = "The Karolinska Institute received funds from the WHO for the contributions of PH to this work."
     result = parse_statement(text, ["Eva Moss", "Per Holm"])
