@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup lint worker clean
+.PHONY: run test setup browser lint worker clean
 
 BROKER ?= redis://127.0.0.1:6379/0
 
@@ -17,6 +17,12 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 
+# Page tests drive Debian's Chromium; installed here when missing (needs root, as on the project's machines).
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
+	  echo "Could not install chromium and chromium-driver: the browser tests will be skipped."
+
 run: setup
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_seed
@@ -25,7 +31,7 @@ run: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup
+test: setup browser
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: setup
