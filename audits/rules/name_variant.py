@@ -9,6 +9,7 @@ from audits.enums import Severity, SubjectType
 from audits.evidence import tie_clause
 from audits.explain import category_order, join_words
 from audits.rules.base import Parameter, Rule, register
+from registry.enums import Provenance
 from registry.models import Organization
 from registry.names import normalize_organization_name
 
@@ -96,12 +97,14 @@ class OrganizationNameVariantRule(Rule):
     def build(self, ctx, first, second, score):
         (key_a, name_a), (key_b, name_b) = first, second
         ties = self.ties_by_key(ctx)
-        declared = []
+        holders = []
         for key, _name in (first, second):
             for person_id, interests in sorted(ties.get(key, {}).items()):
                 clauses = join_words(tie_clause(ctx, i) for i in sorted(interests, key=category_order))
-                declared.append(f"{ctx.person_name(person_id)} declared {clauses}")
-        detail = f"; {'; '.join(declared)}" if declared else ""
+                # "declared" only when the person said so; ties from imports and registers are "has".
+                said = all(i.provenance == Provenance.DISCLOSURE for i in interests)
+                holders.append(f"{ctx.person_name(person_id)} {'declared' if said else 'has'} {clauses}")
+        detail = f"; {'; '.join(holders)}" if holders else ""
         org_ids = [int(k[1:]) for k in (key_a, key_b) if k.startswith("o")]
         return self.finding(
             key=f"{key_a}|{key_b}",

@@ -266,14 +266,14 @@ def test_name_variant_pairs_close_names_but_not_parent_and_subsidiary():
     ]
 
 
-def test_name_variant_names_people_with_ties_but_no_article():
+def test_name_variant_names_people_with_imported_ties_as_having_them_not_declaring_them():
     consultant = PersonFactory(name="Cy Outside")
     known(consultant, organization=OrganizationFactory(name="Novartis AG"))
     known(consultant, organization=OrganizationFactory(name="Novartiss"), category=InterestCategory.STOCK)
     run = audit(["ORGANIZATION_NAME_VARIANT"])
     assert summaries(run) == [
-        "“Novartis AG” and “Novartiss” are probably the same organization (names 94% alike); Cy Outside declared "
-        "consultancy fees from Novartis AG; Cy Outside declared shares or stock options in Novartiss. "
+        "“Novartis AG” and “Novartiss” are probably the same organization (names 94% alike); Cy Outside has "
+        "consultancy fees from Novartis AG; Cy Outside has shares or stock options in Novartiss. "
         "Merge them if they are."
     ]
 
