@@ -23,6 +23,7 @@ from registry.models import (
     EditorialRole,
     Interest,
     Organization,
+    PaymentRecord,
     Person,
     Topic,
     TopicSynonym,
@@ -74,6 +75,22 @@ def organization_key(organization_id: int | None, name: str, specification: str)
     if name:
         return f"n{normalize_organization_name(name)}"
     return f"s{normalize_term(specification)}"
+
+
+class PaymentRow(NamedTuple):
+    """A register payment matched to a person (registry.models.payments)."""
+
+    id: int
+    person_id: int
+    record_id: str
+    kind: str
+    payer_id: int | None
+    payer_name: str
+    amount: Decimal
+    payment_date: date
+    nature: str
+    match_method: str
+    match_confidence: float
 
 
 class Declaration(NamedTuple):
@@ -395,3 +412,31 @@ class AuditContext:
         for person, org, start, end in self.affiliations:
             grouped[person].append((org, start, end))
         return grouped
+
+    # --- register payments ----------------------------------------------------------------------
+
+    @cached_property
+    def payments_by_person(self) -> dict[int, list[PaymentRow]]:
+        """Register payments matched to the authors in scope, in one query (payment_person_date)."""
+        payments = PaymentRecord.objects.filter(person__isnull=False)
+        if not self.scope.is_full:
+            payments = payments.filter(person_id__in=self.persons_in_scope_subquery())
+        rows = payments.order_by().values_list(*PaymentRow._fields)
+        grouped: dict[int, list[PaymentRow]] = defaultdict(list)
+        for row in rows.iterator(chunk_size=20000):
+            grouped[row[1]].append(PaymentRow(*row))
+        return grouped
+
+    def include_organizations(self, ids: set[int]) -> None:
+        """Add organizations (and their parents) that no tie in scope names, such as payers, so
+        `lineage()` sees their groups; a query per level of parents, none when all are known."""
+        missing = {org for org in ids if org not in self.organizations}
+        while missing:
+            rows = (
+                Organization.objects.filter(pk__in=missing)
+                .order_by()
+                .values_list("pk", "name", "parent_id", "kind", "publicly_traded")
+            )
+            found = {row[0]: row[1:] for row in rows}
+            self.organizations.update(found)
+            missing = {row[1] for row in found.values() if row[1] and row[1] not in self.organizations}

@@ -1,6 +1,7 @@
 """factory-boy factories for registry records: plain, valid defaults and nothing surprising."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from registry.models import (
     Interest,
     Organization,
     OrganizationAlias,
+    PaymentRecord,
     Person,
     Topic,
 )
@@ -129,3 +131,52 @@ class DeclaredInterestFactory(factory.django.DjangoModelFactory):
 
     disclosure = factory.SubFactory(DisclosureFactory, declares_none=False, statement="Consulting fees.")
     interest = factory.SubFactory(InterestFactory, person=factory.SelfAttribute("..disclosure.authorship.person"))
+
+
+class PaymentRecordFactory(factory.django.DjangoModelFactory):
+    """A general payment from the register, matched to a person by NPI unless told otherwise."""
+
+    class Meta:
+        model = PaymentRecord
+
+    kind = "general"
+    record_id = factory.Sequence(lambda n: str(900000000 + n))
+    program_year = factory.LazyAttribute(lambda o: o.payment_date.year)
+    first_name = "JANE"
+    last_name = "ROE"
+    payer = factory.SubFactory(OrganizationFactory)
+    payer_name = factory.LazyAttribute(lambda o: o.payer.name if o.payer else "Unknown Payer Inc")
+    amount = Decimal("2500.00")
+    payment_date = datetime.date(2024, 6, 1)
+    nature = "Consulting Fee"
+    form = "Cash or cash equivalent"
+    person = factory.SubFactory(PersonFactory)
+    match_method = "npi"
+    match_confidence = 1.0
+    match_status = "matched"
+
+
+class AuditRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "audits.AuditRun"
+
+    status = "succeeded"
+
+
+class FindingFactory(factory.django.DjangoModelFactory):
+    """An open finding about one authorship, as a rule would record it."""
+
+    class Meta:
+        model = "audits.Finding"
+
+    fingerprint = factory.Sequence(lambda n: f"{n:064x}")
+    rule_code = "MULTIPLE_TIES_SAME_ENTITY"
+    rule_version = 1
+    severity = "low"
+    subject_type = "authorship"
+    authorship = factory.SubFactory(AuthorshipFactory)
+    article = factory.SelfAttribute("authorship.article")
+    person = factory.SelfAttribute("authorship.person")
+    summary = factory.LazyAttribute(lambda o: f"{o.person.name}: a finding of {o.rule_code}.")
+    first_seen_run = factory.SubFactory(AuditRunFactory)
+    last_seen_run = factory.SelfAttribute("first_seen_run")

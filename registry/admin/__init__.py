@@ -7,6 +7,7 @@ from registry.admin import (  # noqa: F401 - registers models
     disclosures,
     imports,
     organizations,
+    payments,
     people,
 )
 

@@ -32,7 +32,9 @@ def can_import(user) -> bool:
 
 class UploadForm(forms.Form):
     kind = forms.ChoiceField(choices=ImportKind.choices, label="What the file holds")
-    file = forms.FileField(help_text="JATS XML, Crossref JSON, ORCID JSON/XML, or a CSV/XLSX of interests.")
+    file = forms.FileField(
+        help_text="JATS XML, Crossref JSON, ORCID JSON/XML, a CSV/XLSX of interests, or an Open Payments CSV."
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -1,10 +1,12 @@
-"""Importers: JATS XML articles, Crossref works, ORCID records and spreadsheets of disclosures.
+"""Importers: JATS XML articles, Crossref works, ORCID records, spreadsheets of disclosures
+and CMS Open Payments files.
 
 Each file is imported in its own transaction (a bad file writes nothing and is reported with its
 file, place and reason) and re-importing updates the same rows instead of duplicating them.
 """
 
 from registry.importers.errors import ImportFailure
+from registry.importers.open_payments import import_open_payments_paths
 from registry.importers.runner import ImportSummary, import_paths
 from registry.importers.sources import (
     import_crossref_paths,
@@ -19,6 +21,7 @@ __all__ = [
     "import_crossref_paths",
     "import_disclosure_paths",
     "import_jats_paths",
+    "import_open_payments_paths",
     "import_orcid_paths",
     "import_paths",
 ]

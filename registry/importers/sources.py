@@ -8,6 +8,7 @@ from pathlib import Path
 from registry.importers.crossref import read_crossref
 from registry.importers.disclosures import import_disclosure_rows
 from registry.importers.jats import read_jats
+from registry.importers.open_payments import import_open_payments_data
 from registry.importers.orcid import import_orcid_record
 from registry.importers.runner import ImportSummary, import_paths
 from registry.importers.writer import ArticleWriter
@@ -46,6 +47,7 @@ IMPORTERS = {
     ImportKind.CROSSREF: (import_crossref_data, (".json", ".jsonl", ".ndjson")),
     ImportKind.ORCID: (import_orcid_data, (".json", ".xml")),
     ImportKind.DISCLOSURES: (import_disclosure_data, (".csv", ".xlsx")),
+    ImportKind.OPEN_PAYMENTS: (import_open_payments_data, (".csv",)),
 }
 
 

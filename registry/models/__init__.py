@@ -4,6 +4,7 @@ from registry.models.articles import Article, ArticleFunding, Authorship, Editor
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
 from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.organizations import Organization, OrganizationAlias
+from registry.models.payments import PaymentRecord
 from registry.models.people import Affiliation, Person, PersonName
 from registry.models.topics import Topic, TopicSynonym
 
@@ -20,6 +21,7 @@ __all__ = [
     "Organization",
     "OrganizationAlias",
     "OrganizationIdentifier",
+    "PaymentRecord",
     "Person",
     "PersonMatch",
     "PersonName",

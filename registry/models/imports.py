@@ -12,6 +12,7 @@ class ImportKind(models.TextChoices):
     CROSSREF = "crossref", "Crossref work JSON"
     ORCID = "orcid", "ORCID record"
     DISCLOSURES = "disclosures", "Spreadsheet of disclosures"
+    OPEN_PAYMENTS = "open_payments", "CMS Open Payments CSV"
 
 
 class ImportStatus(models.TextChoices):

@@ -1,0 +1,372 @@
+"""Import CMS Open Payments CSV files (general, research and ownership payments, any program year).
+
+The kind of file is read from its header; columns are found whatever their case, under the names
+of every program year (Physician_* before 2021, Covered_Recipient_* since) and truncated to 63
+characters as database exports leave them. The file is read in blocks by pyarrow's streaming CSV
+reader and each block is checked, matched and written with vectorized operations, so memory stays
+flat however long the file, and a row costs a few microseconds.
+
+A file is one transaction: a row without a record id, or with an amount or date that cannot be
+read, refuses the whole file as FILE:line N: reason (N counts records, the header being line 1).
+Re-importing updates the records with the same (register, kind, record id). A row whose
+Change_Type is DELETED removes that record: the register withdrew it, so no audit should rely on it.
+
+Payers resolve to registry organizations through names and aliases and are never created (a
+register names thousands of companies the registry has no use for). Ownership rows have no date
+of payment: the last day of their program year stands for it (the interest was held that year, and
+the register reports it at the year's end); without a program year, the year before publication.
+"""
+
+import csv
+import hashlib
+import io
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+from django.db import transaction
+from django.db.models import Max
+from tqdm import tqdm
+
+from registry.importers.errors import ImportFailure
+from registry.importers.payment_columns import COLUMNS, detect_kind, map_columns
+from registry.importers.payment_matching import PayerResolver, PaymentMatcher
+from registry.importers.payment_writer import PaymentWriter
+from registry.importers.runner import ImportSummary, as_failure, expand
+from registry.models import ImportRecord, PaymentRecord
+from registry.models.imports import ImportKind, ImportStatus
+from registry.models.payments import PaymentKind, PaymentRegister
+
+BLOCK_BYTES = 8 << 20  # about 20,000 rows of a general-payments file a block
+KIND_NATURE = {PaymentKind.RESEARCH: "Research payment", PaymentKind.OWNERSHIP: "Ownership or investment interest"}
+DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
+AMOUNT_TYPE = pa.decimal128(18, 4)  # as read; stored rounded to cents
+
+
+@dataclass
+class PaymentCounts:
+    rows: int = 0
+    written: int = 0
+    deleted: int = 0
+    matched: int = 0
+    ambiguous: int = 0
+
+    LABELS = ("created", "updated", "deleted", "matched", "ambiguous")
+
+    def as_record(self, created: int | None) -> dict[str, int]:
+        """What the import record and the summary count; `created` from the table (None: unknown)."""
+        counts = (
+            {"written": self.written} if created is None else {"created": created, "updated": self.written - created}
+        )
+        return {**counts, "deleted": self.deleted, "matched": self.matched, "ambiguous": self.ambiguous}
+
+
+class HashingReader(io.RawIOBase):
+    """A file read once, by the CSV reader, while its SHA-256 is taken (for the import record)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.sha256 = hashlib.sha256()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.stream.read(len(buffer))
+        self.sha256.update(data)
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def import_payment_stream(stream, *, file: str) -> PaymentCounts:
+    """Read, check, match and write one file's rows, block by block (inside the caller's transaction)."""
+    counts = PaymentCounts()
+    writer = PaymentWriter(source=Path(file).name)
+    matcher, payers = PaymentMatcher(), PayerResolver()
+    first_line = 2
+    try:
+        header = _header(stream)
+        kind, columns = _layout(header)
+        for batch in _batches(stream, header):
+            rows = PaymentRows(batch, kind=kind, columns=columns, first_line=first_line)
+            counts.deleted += writer.delete(kind, rows.deleted_ids())
+            counts.written += writer.write(rows.table(matcher, payers))
+            counts.rows += batch.num_rows
+            counts.matched += rows.matched
+            counts.ambiguous += rows.ambiguous
+            first_line += batch.num_rows
+        writer.close()  # on failure the transaction's rollback removes what it staged
+    except ImportFailure as failure:
+        raise failure.in_file(file) from None
+    return counts
+
+
+def _header(stream) -> list[str]:
+    """The column names, read from the first line (the reader is given them and the rest)."""
+    line = stream.readline()
+    try:
+        text = line.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFailure("the header is not UTF-8 text", location="line 1") from None
+    names = next(csv.reader([text]), [])
+    if not names:
+        raise ImportFailure("no header: the file is empty", location="line 1")
+    return [name.strip() for name in names]
+
+
+def _batches(stream, header: list[str]) -> Iterator[pa.RecordBatch]:
+    """The rows as blocks of text columns (no type guessing: ids and zip codes keep their zeros)."""
+    try:
+        reader = pa_csv.open_csv(
+            stream,
+            read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, column_names=header),
+            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(header, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        for batch in reader:
+            if batch.num_rows:
+                yield batch
+    except pa.ArrowInvalid as exc:
+        if "Empty CSV file" in str(exc):
+            return
+        raise ImportFailure(f"not a readable CSV file: {exc}") from None
+
+
+def _layout(names: list[str]) -> tuple[str, dict[str, str]]:
+    kind = detect_kind(names)
+    if kind is None:
+        raise ImportFailure(
+            "not an Open Payments file: the header names none of Nature_of_Payment_or_Transfer_of_Value "
+            "(general), Name_of_Study (research) or Value_of_Interest (ownership)",
+            location="line 1",
+        )
+    columns = map_columns(names, kind)
+    if "record_id" not in columns:
+        raise ImportFailure("the header has no Record_ID column", location="line 1")
+    return kind, columns
+
+
+class PaymentRows:
+    """One block of rows: checked, brought to the model's columns, matched (all vectorized)."""
+
+    def __init__(self, batch: pa.RecordBatch, *, kind: str, columns: dict[str, str], first_line: int):
+        self.batch = batch
+        self.kind = kind
+        self.columns = columns
+        self.first_line = first_line
+        self.matched = self.ambiguous = 0
+        change = self.text("change_type")
+        self.deleted = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(change)), "DELETED")
+        self.kept = pc.invert(self.deleted)
+
+    def text(self, name: str) -> pa.Array:
+        """A column as trimmed text; empty when the file does not have it."""
+        column = self.columns.get(name)
+        if column is None:
+            return pa.array([""] * self.batch.num_rows, pa.string())
+        return pc.utf8_trim_whitespace(self.batch.column(column))
+
+    def fail(self, mask: pa.Array, reason: str) -> None:
+        """Refuse the file at the first row where `mask` holds."""
+        if pc.any(mask).as_py():
+            index = pc.index(mask, True).as_py()
+            raise ImportFailure(reason.format(row=self._row_values(index)), location=f"line {self.first_line + index}")
+
+    def _row_values(self, index: int) -> dict[str, str]:
+        return {name: self.batch.column(column)[index].as_py() for name, column in self.columns.items()}
+
+    def deleted_ids(self) -> list[str]:
+        ids = pc.filter(self.text("record_id"), self.deleted)
+        self.fail(pc.and_(self.deleted, pc.equal(self.text("record_id"), "")), "a DELETED row without a Record_ID")
+        return ids.to_pylist()
+
+    def table(self, matcher: "PaymentMatcher", payers: "PayerResolver") -> pa.Table:
+        record_id = self.text("record_id")
+        self.fail(pc.and_(self.kept, pc.equal(record_id, "")), "the row has no Record_ID")
+        values = {
+            "register": pa.array([PaymentRegister.CMS_OPEN_PAYMENTS] * self.batch.num_rows, pa.string()),
+            "kind": pa.array([self.kind] * self.batch.num_rows, pa.string()),
+            "record_id": record_id,
+            "program_year": self.program_year(),
+            **{name: self.text(name) for name in COLUMNS.TEXT},
+            "amount": self.amount(),
+            "nature": self.nature(),
+            "form": self.text("terms_of_interest" if self.kind == PaymentKind.OWNERSHIP else "form"),
+            "raw": raw_json(self.batch, set(self.columns.values())),
+        }
+        values["payment_date"] = self.payment_date(values["program_year"])
+        values["payer_id"] = payers.resolve(values["payer_name"])
+        match = matcher.match(values)
+        self.matched, self.ambiguous = match.counts()
+        values.update(match.columns())
+        table = pa.table(values).filter(self.kept)
+        return _dedupe(table)
+
+    def program_year(self) -> pa.Array:
+        text = self.text("program_year")
+        years = pc.cast(pc.if_else(pc.equal(text, ""), None, text), pa.int16(), safe=False)
+        self.fail(
+            pc.and_(pc.is_null(years), pc.not_equal(text, "")), "Program_Year {row[program_year]!r} is not a year"
+        )
+        return years
+
+    def amount(self) -> pa.Array:
+        name = "value_of_interest" if self.kind == PaymentKind.OWNERSHIP else "amount"
+        text = pc.replace_substring(self.text(name), ",", "")
+        self.fail(pc.and_(self.kept, pc.equal(text, "")), "the row has no amount")
+        safe = pc.if_else(self.kept, text, "0")
+        try:
+            amounts = pc.cast(safe, AMOUNT_TYPE)
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            self._refuse_amount(safe, name)
+            raise
+        self.fail(pc.less(amounts, pa.scalar(0, AMOUNT_TYPE)), f"the amount {{row[{name}]}} is negative")
+        return pc.cast(pc.round(amounts, 2), pa.decimal128(14, 2))
+
+    def _refuse_amount(self, text: pa.Array, name: str) -> None:
+        bad = [_not_a_number(value) for value in text.to_pylist()]
+        self.fail(pa.array(bad), f"the amount {{row[{name}]!r}} is not a number")
+
+    def payment_date(self, years: pa.Array) -> pa.Array:
+        if self.kind == PaymentKind.OWNERSHIP:
+            return self._ownership_date(years)
+        text = self.text("date")
+        self.fail(pc.and_(self.kept, pc.equal(text, "")), "the row has no Date_of_Payment")
+        return self._dates(pc.if_else(self.kept, text, "01/01/2000"), "Date_of_Payment {row[date]!r} is not a date")
+
+    def _ownership_date(self, years: pa.Array) -> pa.Array:
+        published = self._dates(self.text("publication_date"), None)
+        before = pc.subtract(pc.year(published), 1)
+        year = pc.coalesce(pc.cast(years, pa.int64()), before)
+        self.fail(pc.and_(self.kept, pc.is_null(year)), "an ownership row needs a Program_Year")
+        return self._dates(pc.binary_join_element_wise(pc.cast(year, pa.string()), "12-31", "-"), "")
+
+    def _dates(self, text: pa.Array, reason: str | None) -> pa.Array:
+        found = pa.nulls(len(text), pa.timestamp("s"))
+        for date_format in DATE_FORMATS:
+            found = pc.coalesce(found, pc.strptime(text, format=date_format, unit="s", error_is_null=True))
+        if reason:
+            self.fail(pc.and_(self.kept, pc.is_null(found)), reason)
+        return pc.cast(found, pa.date32())
+
+    def nature(self) -> pa.Array:
+        constant = KIND_NATURE.get(self.kind)
+        if constant:
+            return pa.array([constant] * self.batch.num_rows, pa.string())
+        return self.text("nature")
+
+
+def _not_a_number(text: str) -> bool:
+    try:
+        pc.cast(pa.array([text]), AMOUNT_TYPE)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return True
+    return False
+
+
+def _dedupe(table: pa.Table) -> pa.Table:
+    """The last row of each record id: a register file lists a record once, but if it repeats one,
+    the later row wins, as it would across blocks (and PostgreSQL cannot upsert a key twice at once)."""
+    ids = table.column("record_id")
+    if pc.count_distinct(ids).as_py() == len(ids):
+        return table
+    positions = pa.array(range(len(ids)), pa.int64())
+    last = pa.table({"id": ids, "at": positions}).group_by("id").aggregate([("at", "max")]).column("at_max")
+    return table.take(pc.sort_indices(last))
+
+
+_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
+_NEEDS_ESCAPE = r'[\\"\x00-\x1f]'
+
+
+def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
+    """The row's other non-empty columns as JSON objects, built column-wise (a json.dumps per row
+    would cost more than the rest of the import). Columns empty throughout the block are skipped."""
+    pieces = []
+    for name in batch.schema.names:
+        value = batch.column(name)
+        empty = pc.equal(value, "")
+        if name in mapped or pc.all(empty).as_py():
+            continue
+        if pc.any(pc.match_substring_regex(value, _NEEDS_ESCAPE)).as_py():
+            for old, new in _ESCAPES:
+                value = pc.replace_substring(value, old, new)
+            value = pc.replace_substring_regex(value, r"[\x00-\x1f]", " ")
+        key = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '":"'
+        pieces.append(pc.if_else(empty, "", pc.binary_join_element_wise(key, value, '",', "")))
+    if not pieces:
+        return pa.array(["{}"] * batch.num_rows, pa.string())
+    joined = pc.binary_join_element_wise(*pieces, "")
+    trimmed = pc.utf8_slice_codeunits(joined, 0, -1)  # the last comma
+    return pc.binary_join_element_wise("{", trimmed, "}", "")
+
+
+def import_open_payments_paths(paths, *, actor=None, progress: bool = False) -> "PaymentImportSummary":
+    """Import Open Payments CSV files and folders of them, one transaction per file."""
+    summary = PaymentImportSummary(kind=ImportKind.OPEN_PAYMENTS)
+    started = time.perf_counter()
+    files = list(expand(paths, (".csv",)))
+    for path in tqdm(files, unit="file", disable=not progress, desc="Importing Open Payments"):
+        try:
+            with path.open("rb") as raw:
+                import_payment_file(raw, name=str(path), actor=actor, summary=summary)
+        except OSError as exc:
+            summary.files += 1
+            summary.failures.append(ImportFailure(f"cannot be read: {exc.strerror or exc}", file=str(path)))
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary") -> bool:
+    """One file in its own transaction, recorded as an ImportRecord whether imported or refused."""
+    summary.files += 1
+    hashing = HashingReader(raw)
+    stream = io.BufferedReader(hashing, buffer_size=1 << 20)
+    actor = actor if getattr(actor, "pk", None) else None
+    record = ImportRecord(kind=ImportKind.OPEN_PAYMENTS, file_name=name[:500], actor=actor)
+    try:
+        with transaction.atomic():
+            before = PaymentRecord.objects.aggregate(last=Max("pk"))["last"] or 0
+            counts = import_payment_stream(stream, file=name)
+            created = PaymentRecord.objects.filter(pk__gt=before).count()
+            record.counts = counts.as_record(created)
+            record.status, record.sha256 = ImportStatus.SUCCEEDED, hashing.sha256.hexdigest()
+            record.save()
+    except Exception as exc:
+        failure = as_failure(exc, name)
+        summary.failures.append(failure)
+        record.status, record.error = ImportStatus.FAILED, str(failure)
+        record.save()
+        return False
+    summary.records += counts.rows
+    summary.counts.update(record.counts)
+    return True
+
+
+def import_open_payments_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
+    """For the admin's upload page (the runner's transaction and record around it)."""
+    counts = import_payment_stream(io.BufferedReader(io.BytesIO(data)), file=name)
+    if warnings is not None:
+        warnings.append(
+            f"{name}: payment records " + ", ".join(f"{n} {what}" for what, n in counts.as_record(None).items())
+        )
+    return counts.rows
+
+
+class PaymentImportSummary(ImportSummary):
+    def lines(self) -> list[str]:
+        rate = f" in {self.seconds:.1f} s ({self.records / self.seconds:,.0f} rows/s)" if self.seconds else ""
+        counted = ", ".join(f"{self.counts.get(what, 0)} {what}" for what in PaymentCounts.LABELS)
+        return [
+            f"{self.imported_files} of {self.files} file(s) imported, {len(self.failures)} refused; "
+            f"{self.records} row(s) read{rate}.",
+            f"Payment records: {counted}.",
+        ]

@@ -1,0 +1,154 @@
+"""Which registry person received a register payment, and which organization paid it.
+
+A recipient is matched by NPI, then by Open Payments profile id, then by first and last name in
+their normal form (registry.names) when exactly one person in the registry has that name (as
+published, as a variant, or as first given name and family name). A name two people share
+matches no one. Each match records its method and confidence (registry.models.payments).
+
+The registry's people are read once per file; each block of rows is matched with vectorized
+look-ups, so matching costs about as much as reading.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from registry.models import Person, PersonName
+from registry.models.payments import MATCH_CONFIDENCE, PaymentMatchMethod, PaymentMatchStatus
+from registry.names import normalize_person_name
+from registry.selectors import resolve_organizations
+
+
+def name_keys(person_name: str, given_names: str = "", family_name: str = "") -> set[str]:
+    """The forms of a person's name a register row's "first last" may take."""
+    keys = set()
+    for full in (normalize_person_name(person_name), normalize_person_name(f"{given_names} {family_name}")):
+        words = full.split()
+        if len(words) >= 2:
+            keys |= {full, f"{words[0]} {words[-1]}"}
+    return keys
+
+
+def payment_name_key(first: pa.Array, last: pa.Array) -> pa.Array:
+    """normalize_person_name(first + " " + last), vectorized for ASCII names (nearly all of them)."""
+    joined = pc.binary_join_element_wise(first, last, " ")
+    folded = pc.utf8_trim_whitespace(pc.replace_substring_regex(pc.ascii_lower(joined), "[^0-9a-z]+", " "))
+    ascii_only = pc.string_is_ascii(joined)
+    if pc.all(ascii_only).as_py():
+        return folded
+    slow = [normalize_person_name(text) for text in joined.to_pylist()]
+    return pc.if_else(ascii_only, folded, pa.array(slow, pa.string()))
+
+
+class _Lookup:
+    """key -> person id, as arrays for pc.index_in."""
+
+    def __init__(self, pairs: dict[str, int]):
+        self.keys = pa.array(list(pairs), pa.string())
+        self.ids = pa.array(list(pairs.values()), pa.int64())
+
+    def find(self, values: pa.Array) -> pa.Array:
+        if not len(self.keys):
+            return pa.nulls(len(values), pa.int64())
+        return pc.take(self.ids, pc.index_in(values, value_set=self.keys))
+
+
+@dataclass
+class MatchResult:
+    person_id: pa.Array
+    method: pa.Array
+    confidence: pa.Array
+    status: pa.Array
+    reason: pa.Array
+
+    def counts(self) -> tuple[int, int]:
+        matched = pc.sum(pc.equal(self.status, PaymentMatchStatus.MATCHED)).as_py() or 0
+        ambiguous = pc.sum(pc.equal(self.status, PaymentMatchStatus.AMBIGUOUS)).as_py() or 0
+        return matched, ambiguous
+
+    def columns(self) -> dict[str, pa.Array]:
+        return {
+            "person_id": self.person_id,
+            "match_method": self.method,
+            "match_confidence": self.confidence,
+            "match_status": self.status,
+            "match_reason": self.reason,
+        }
+
+
+class PaymentMatcher:
+    def __init__(self):
+        by_npi, by_profile, by_name = {}, {}, defaultdict(set)
+        people = Person.objects.order_by().values_list(
+            "pk", "name", "given_names", "family_name", "npi", "open_payments_profile_id"
+        )
+        for pk, name, given, family, npi, profile in people.iterator(chunk_size=10000):
+            if npi:
+                by_npi[npi] = pk
+            if profile:
+                by_profile[profile] = pk
+            for key in name_keys(name, given, family):
+                by_name[key].add(pk)
+        for pk, variant in PersonName.objects.order_by().values_list("person_id", "name"):
+            for key in name_keys(variant):
+                by_name[key].add(pk)
+        self.npi = _Lookup(by_npi)
+        self.profile = _Lookup(by_profile)
+        self.name = _Lookup({key: min(ids) for key, ids in by_name.items() if len(ids) == 1})
+        shared = {key: len(ids) for key, ids in by_name.items() if len(ids) > 1}
+        self.shared_names = pa.array(list(shared), pa.string())
+        self.shared_counts = pa.array([str(n) for n in shared.values()], pa.string())
+
+    def match(self, values: dict[str, pa.Array]) -> MatchResult:
+        npi, profile = values["npi"], values["profile_id"]
+        key = payment_name_key(values["first_name"], values["last_name"])
+        by_npi, by_profile, by_name = self.npi.find(npi), self.profile.find(profile), self.name.find(key)
+        found = [
+            (by_npi, PaymentMatchMethod.NPI, pc.binary_join_element_wise("NPI ", npi, "")),
+            (
+                by_profile,
+                PaymentMatchMethod.PROFILE_ID,
+                pc.binary_join_element_wise("Open Payments profile id ", profile, ""),
+            ),
+            (by_name, PaymentMatchMethod.NAME, pc.binary_join_element_wise("the only person named ", key, "")),
+        ]
+        person = pc.coalesce(by_npi, by_profile, by_name)
+        method, confidence, reason = pa.nulls(len(key), pa.string()), pa.nulls(len(key), pa.float64()), None
+        reason = pa.nulls(len(key), pa.string())
+        for ids, kind, why in reversed(found):  # the first method that found someone wins
+            has = pc.is_valid(ids)
+            method = pc.if_else(has, str(kind), method)
+            confidence = pc.if_else(has, MATCH_CONFIDENCE[kind], confidence)
+            reason = pc.if_else(has, why, reason)
+        shared = pc.take(self.shared_counts, pc.index_in(key, value_set=self.shared_names))
+        ambiguous = pc.and_(pc.is_null(person), pc.is_valid(shared))
+        why_not = pc.binary_join_element_wise(shared, " people in the registry are named ", key, "")
+        status = pc.if_else(
+            pc.is_valid(person),
+            str(PaymentMatchStatus.MATCHED),
+            pc.if_else(ambiguous, str(PaymentMatchStatus.AMBIGUOUS), str(PaymentMatchStatus.UNMATCHED)),
+        )
+        return MatchResult(
+            person_id=person,
+            method=pc.fill_null(method, ""),
+            confidence=confidence,
+            status=status,
+            reason=pc.fill_null(pc.if_else(ambiguous, why_not, reason), ""),
+        )
+
+
+class PayerResolver:
+    """Payer names as written -> registry organization ids, resolved once per name per file."""
+
+    def __init__(self):
+        self.known: dict[str, int | None] = {}
+
+    def resolve(self, names: pa.Array) -> pa.Array:
+        new = [name for name in pc.unique(names).to_pylist() if name and name not in self.known]
+        for name, resolution in resolve_organizations(new).items():
+            self.known[name] = resolution.organization.pk if resolution.organization else None
+        self.known.update({name: None for name in new if name not in self.known})
+        resolved = {name: pk for name, pk in self.known.items() if pk is not None}
+        return _Lookup(resolved).find(names)
