@@ -1,6 +1,27 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from audits import views
+from audits.exports import FORMATS, REGISTRY_DATASETS
+
+
+class ExportFormatConverter:
+    """csv, xlsx, json or parquet; any other name is not found."""
+
+    regex = "|".join(FORMATS)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class RegistryDatasetConverter(ExportFormatConverter):
+    regex = "|".join(REGISTRY_DATASETS)
+
+
+register_converter(ExportFormatConverter, "export_format")
+register_converter(RegistryDatasetConverter, "registry_dataset")
 
 app_name = "audits"
 
@@ -12,4 +33,7 @@ urlpatterns = [
     path("findings/", views.finding_list, name="findings"),
     path("findings/<int:pk>/", views.finding_detail, name="finding"),
     path("findings/<int:pk>/review/", views.review, name="review"),
+    path("findings.<export_format:format>", views.export_findings, name="export_findings"),
+    path("runs/<int:pk>/findings.<export_format:format>", views.export_run_findings, name="export_run"),
+    path("exports/<registry_dataset:dataset>.<export_format:format>", views.export_registry, name="export_registry"),
 ]

@@ -1,12 +1,17 @@
-"""Auditor pages (run audits, work through findings) and the public rule catalogue."""
+"""Auditor pages (run audits, work through findings, export) and the public rule catalogue."""
+
+import tempfile
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET, require_POST
 
+from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.forms import FindingFilterForm, ReviewForm, RunAuditForm
 from audits.models import AuditRun, Finding
 from audits.rules import all_rules
@@ -54,7 +59,7 @@ def start_run(request):
 @permission_required("audits.view_auditrun", raise_exception=True)
 def run_detail(request, pk: int):
     run = get_object_or_404(AuditRun.objects.select_related("started_by"), pk=pk)
-    return render(request, "audits/run.html", {"run": run})
+    return render(request, "audits/run.html", {"run": run, "export_formats": FORMATS.values()})
 
 
 @login_required
@@ -65,7 +70,8 @@ def finding_list(request):
     page = Paginator(findings_list(filters), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audits/findings.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "query": query.urlencode(), "export_formats": FORMATS.values()}
+    return render(request, "audits/findings.html", context)
 
 
 @login_required
@@ -100,3 +106,49 @@ def review(request, pk: int):
     review_finding(actor=request.user, finding=finding, **form.cleaned_data)
     messages.success(request, f"Finding marked {finding.get_review_status_display().lower()}.")
     return redirect("audits:finding", finding.pk)
+
+
+@login_required
+@permission_required("audits.export_findings", raise_exception=True)
+@require_GET
+def export_findings(request, format: str):
+    """The findings the list shows for the same filters, every page of them."""
+    form = FindingFilterForm(request.GET)
+    if not form.is_valid():
+        problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
+        return HttpResponseBadRequest(f"Cannot export: {problems}", content_type="text/plain; charset=utf-8")
+    return _download(findings_dataset(filters=form.cleaned_data), format, "findings")
+
+
+@login_required
+@permission_required("audits.export_findings", raise_exception=True)
+@require_GET
+def export_run_findings(request, pk: int, format: str):
+    run = get_object_or_404(AuditRun.objects.select_related("started_by"), pk=pk)
+    return _download(findings_dataset(run=run), format, f"findings-run-{run.pk}")
+
+
+@login_required
+@permission_required("audits.export_findings", raise_exception=True)
+@require_GET
+def export_registry(request, dataset: str, format: str):
+    """Every disclosure or interest, drafts included: auditors read everything."""
+    return _download(REGISTRY_DATASETS[dataset](), format, dataset)
+
+
+def _download(dataset: Dataset, format_name: str, file_stem: str) -> HttpResponse:
+    """CSV and JSON stream as they are written; XLSX and Parquet are built in a temporary file first."""
+    export_format = FORMATS[format_name]
+    filename = f"{file_stem}.{export_format.name}"
+    if export_format.streamed:
+        response = StreamingHttpResponse(stream_export(dataset, format_name), export_format.content_type)
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+        return response
+    built = tempfile.TemporaryFile()  # noqa: SIM115 (the response closes it, which deletes it)
+    try:
+        write_export(dataset, format_name, built)
+    except BaseException:
+        built.close()
+        raise
+    built.seek(0)
+    return FileResponse(built, as_attachment=True, filename=filename, content_type=export_format.content_type)
