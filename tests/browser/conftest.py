@@ -17,7 +17,9 @@ CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
+    """One browser for the session. It asks for the live server so that it quits first: its open
+    keep-alive connections then end while the server may still use the test database."""
     if not (CHROMIUM and CHROMEDRIVER):
         message = "Chromium and chromedriver are not installed: run `make browser`"
         if os.environ.get("COI_REQUIRE_BROWSER"):
