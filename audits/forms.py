@@ -4,6 +4,7 @@ from django import forms
 
 from audits.enums import Presence, ReviewStatus, Severity
 from audits.rules import all_rules
+from registry.validators import normalize_doi
 
 
 def rule_choices():
@@ -38,6 +39,11 @@ class FindingFilterForm(forms.Form):
     article = forms.CharField(required=False, label="Article DOI")
     person = forms.IntegerField(required=False, label="Person id", min_value=1)
     organization = forms.IntegerField(required=False, label="Organization id", min_value=1)
+
+    def clean_article(self) -> str:
+        """A DOI in any of its written forms (a doi.org link, upper case) finds the article's findings."""
+        article = self.cleaned_data["article"].strip()
+        return normalize_doi(article) if article else ""
 
 
 class ReviewForm(forms.Form):

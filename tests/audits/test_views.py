@@ -97,6 +97,16 @@ def test_findings_list_filters_by_rule_and_status(client, finding):
     assert "No findings match." in page.content.decode()
 
 
+def test_findings_list_takes_a_doi_as_written_or_says_it_is_not_one(client, finding):
+    client.force_login(auditor())
+    doi = finding.article.doi
+    for written in (doi, doi.upper(), f"https://doi.org/{doi}"):
+        page = client.get(reverse("audits:findings"), {"article": written})
+        assert "No disclosure is on file for Ann Lee" in page.content.decode(), written
+    page = client.get(reverse("audits:findings"), {"article": "not a doi"})
+    assert "is not a DOI" in page.content.decode()
+
+
 @pytest.mark.parametrize("authors", [1, 6])
 def test_findings_list_queries_are_constant(client, django_assert_num_queries, authors):
     for _ in range(authors):
