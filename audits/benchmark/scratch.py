@@ -1,6 +1,7 @@
 """A scratch database for the benchmark, created and removed around it; the user's data is never touched."""
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ def scratch_database() -> Iterator[str]:
     """
     settings_dict = connection.settings_dict
     saved_test = dict(settings_dict.get("TEST", {}))
+    folder = None
     if connection.vendor == "sqlite":
         folder = tempfile.mkdtemp(prefix="coi-bench-")
         settings_dict["TEST"] = {**saved_test, "NAME": os.path.join(folder, "bench.sqlite3")}
@@ -29,3 +31,5 @@ def scratch_database() -> Iterator[str]:
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=False)
         settings_dict["TEST"] = saved_test
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)  # the SQLite file's folder, with its -wal and -shm
