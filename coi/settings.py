@@ -61,6 +61,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "django_filters",
+    "drf_spectacular",
     "registry",
     "audits",
 ]
@@ -132,6 +136,32 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 
 LOGIN_URL = "admin:login"
+
+# The JSON API (registry/api/): the public reads published records; editors write with a token.
+REST_FRAMEWORK = {
+    # Token first: an unauthenticated API call gets 401 with "WWW-Authenticate: Token", not a bare 403.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_PAGINATION_CLASS": "registry.api.pagination.RegistryPagination",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Conflict-of-interest registry API",
+    "DESCRIPTION": "Published articles, their authors' disclosures and declared interests; findings for auditors; "
+    "disclosures recorded by editors.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Articles and disclosures both have a "status": name their choice sets apart.
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "registry.enums.ArticleStatus",
+        "DisclosureStatusEnum": "registry.enums.DisclosureStatus",
+    },
+}
 
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -14,4 +14,5 @@ urlpatterns = [
     path("organizations/<int:pk>/", views.organization, name="organization"),
     path("admin/", admin.site.urls),
     path("audits/", include("audits.urls")),
+    path("api/", include("registry.api.urls")),
 ]

@@ -1,0 +1,78 @@
+"""Filters of the public lists. Identifiers are matched in any written form (a doi.org or orcid.org link,
+upper case); names on the normal forms the registry keeps, every word of the query in any order."""
+
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django_filters import rest_framework as filters
+
+from registry.models import Article, Organization, OrganizationAlias, Person, Topic
+from registry.names import normalize_organization_name, normalize_person_name, normalize_term
+from registry.validators import normalize_doi, normalize_orcid
+
+
+def _identifier(queryset: QuerySet, field: str, normalizer: Callable[[str], str], value: str) -> QuerySet:
+    """Rows whose identifier equals the value in its stored form; none when the value is no such identifier."""
+    try:
+        return queryset.filter(**{field: normalizer(value.strip())})
+    except ValidationError:
+        return queryset.none()
+
+
+def contains_words(field: str, key: str) -> Q:
+    """Values containing every word of the (normalized) key; nothing when it has no word to look for."""
+    if not key.split():
+        return Q(pk__in=[])
+    return Q(*(Q(**{f"{field}__contains": word}) for word in key.split()))
+
+
+class ArticleFilter(filters.FilterSet):
+    doi = filters.CharFilter(method="filter_doi", label="DOI (a doi.org link is accepted)")
+    journal = filters.CharFilter(field_name="journal", lookup_expr="iexact", label="Journal (exact name, any case)")
+    published = filters.DateFromToRangeFilter(
+        field_name="published_date", label="Published on or after (published_after) and on or before (published_before)"
+    )
+    topic = filters.CharFilter(method="filter_topic", label="Topic or one of its synonyms")
+
+    class Meta:
+        model = Article
+        fields = ["doi", "journal", "published", "topic"]
+
+    def filter_doi(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _identifier(queryset, "doi", normalize_doi, value)
+
+    def filter_topic(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # EXISTS rather than a join: an article with two matching topics is listed once.
+        key = normalize_term(value)
+        topic = Topic.objects.filter(Q(normalized_name=key) | Q(synonyms__normalized_name=key), articles=OuterRef("pk"))
+        return queryset.filter(Exists(topic))
+
+
+class PersonFilter(filters.FilterSet):
+    orcid = filters.CharFilter(method="filter_orcid", label="ORCID iD (an orcid.org link is accepted)")
+    # Only the name as usually published: name variants are private.
+    name = filters.CharFilter(method="filter_name", label="Words of the name, in any order")
+
+    class Meta:
+        model = Person
+        fields = ["orcid", "name"]
+
+    def filter_orcid(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _identifier(queryset, "orcid", normalize_orcid, value)
+
+    def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(contains_words("normalized_name", normalize_person_name(value)))
+
+
+class OrganizationFilter(filters.FilterSet):
+    name = filters.CharFilter(method="filter_name", label="Words of the name or of an alias, in any order")
+
+    class Meta:
+        model = Organization
+        fields = ["name"]
+
+    def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        key = normalize_organization_name(value)
+        alias = OrganizationAlias.objects.filter(contains_words("normalized_name", key), organization=OuterRef("pk"))
+        return queryset.filter(contains_words("normalized_name", key) | Exists(alias))

@@ -1,0 +1,21 @@
+"""Routes of the JSON API, mounted at /api/."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from registry.api import disclosures, findings, views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("people", views.PersonViewSet, basename="person")
+router.register("organizations", views.OrganizationViewSet, basename="organization")
+router.register("findings", findings.FindingViewSet, basename="finding")
+
+urlpatterns = [
+    path("articles/<int:pk>/disclosures/", disclosures.ArticleDisclosureView.as_view(), name="article-disclosures"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    *router.urls,
+]

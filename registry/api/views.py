@@ -1,0 +1,95 @@
+"""Public read-only endpoints: published articles, their authors and the organizations they name.
+
+Every queryset starts from registry/reader/visibility.py (or `Article.objects.published()`, which it
+builds on), and every list prefetches what its serializer reads, so a page costs the same number of
+queries whatever it holds.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from rest_framework import viewsets
+from rest_framework.permissions import AllowAny
+
+from registry.api import filters, serializers
+from registry.models import Article, ArticleFunding, Interest, Organization, Person
+from registry.reader.visibility import (
+    public_organizations,
+    public_people,
+    published_authorships,
+    published_declarations,
+)
+
+
+def published_articles() -> QuerySet[Article]:
+    """Published articles with their topics, funders, authors in order, and each author's declarations."""
+    authors = published_authorships().select_related("person", "disclosure").order_by("position")
+    declared = published_declarations().select_related("interest__organization")
+    # The id breaks ties in the default order, so that no article falls between two pages.
+    return (
+        Article.objects.published()
+        .order_by("-published_date", "title", "pk")
+        .prefetch_related(
+            "topics",
+            Prefetch("fundings", queryset=ArticleFunding.objects.select_related("organization")),
+            Prefetch("authorships", queryset=authors),
+            Prefetch("authorships__disclosure__declared_interests", queryset=declared),
+        )
+    )
+
+
+PEOPLE_ORDER = ("family_name", "name", "pk")
+
+
+def people_with_declarations() -> QuerySet[Person]:
+    """Public people with their published articles (newest first) and the interests those declare."""
+    articles = (
+        published_authorships().select_related("article").order_by("-article__published_date", "article__title", "pk")
+    )
+    declared = Interest.objects.filter(Exists(published_declarations().filter(interest=OuterRef("pk")))).select_related(
+        "organization"
+    )
+    return (
+        public_people()
+        .order_by(*PEOPLE_ORDER)
+        .prefetch_related(
+            Prefetch("authorships", queryset=articles, to_attr="published_authorships"),
+            Prefetch("interests", queryset=declared, to_attr="declared_interests"),
+        )
+    )
+
+
+class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
+    """The base of every public endpoint: anyone may read, nobody writes here."""
+
+    permission_classes = [AllowAny]
+
+
+class ArticleViewSet(PublicReadViewSet):
+    """Published articles, newest first, each with its authors and their disclosures."""
+
+    serializer_class = serializers.ArticleSerializer
+    filterset_class = filters.ArticleFilter
+
+    def get_queryset(self) -> QuerySet[Article]:
+        return published_articles()
+
+
+class PersonViewSet(PublicReadViewSet):
+    """People who authored a published article; the detail adds their articles and declared interests."""
+
+    filterset_class = filters.PersonFilter
+
+    def get_queryset(self) -> QuerySet[Person]:
+        return people_with_declarations() if self.action == "retrieve" else public_people().order_by(*PEOPLE_ORDER)
+
+    def get_serializer_class(self):
+        return serializers.PersonDetailSerializer if self.action == "retrieve" else serializers.PersonListSerializer
+
+
+class OrganizationViewSet(PublicReadViewSet):
+    """Organizations a published disclosure names or that fund a published article."""
+
+    serializer_class = serializers.OrganizationSerializer
+    filterset_class = filters.OrganizationFilter
+
+    def get_queryset(self) -> QuerySet[Organization]:
+        return public_organizations().order_by("name", "pk").prefetch_related("aliases")

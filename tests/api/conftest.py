@@ -1,0 +1,14 @@
+import pytest
+from rest_framework.test import APIClient
+
+from tests.registry.reader_scenario import build_scenario
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def scenario(db):
+    return build_scenario()

@@ -1,0 +1,100 @@
+"""Query budget of the API: a list page costs the same number of queries for 2 records as for 20."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from registry.models import ArticleFunding
+from tests.factories import (
+    ArticleFactory,
+    DeclaredInterestFactory,
+    FindingFactory,
+    OrganizationAliasFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def published_articles(count: int) -> None:
+    """Articles with a topic, a funder and two authors, each declaring an interest."""
+    for _ in range(count):
+        article = ArticleFactory()
+        article.topics.add(TopicFactory())
+        declared = DeclaredInterestFactory(disclosure__authorship__article=article, disclosure__authorship__position=1)
+        ArticleFunding.objects.create(article=article, organization=declared.interest.organization)
+        OrganizationAliasFactory(organization=declared.interest.organization)
+        DeclaredInterestFactory(disclosure__authorship__article=article, disclosure__authorship__position=2)
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_articles_list(api, django_assert_num_queries, count):
+    published_articles(count)
+
+    # 1 count, 2 articles, 3 topics, 4 funders with their organizations, 5 authorships with person and
+    # disclosure, 6 declared interests with interest and organization.
+    with django_assert_num_queries(6):
+        response = api.get("/api/articles/")
+
+    assert len(response.json()["results"]) == count
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_article_detail(api, django_assert_num_queries, count):
+    published_articles(1)
+    article = ArticleFactory()
+    for position in range(1, count + 1):
+        DeclaredInterestFactory(disclosure__authorship__article=article, disclosure__authorship__position=position)
+
+    # 1 article, 2 topics, 3 funders, 4 authorships, 5 declared interests.
+    with django_assert_num_queries(5):
+        response = api.get(f"/api/articles/{article.pk}/")
+
+    assert len(response.json()["authors"]) == count
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_people_list(api, django_assert_num_queries, count):
+    published_articles(count // 2)
+
+    # 1 count, 2 people.
+    with django_assert_num_queries(2):
+        response = api.get("/api/people/")
+
+    assert len(response.json()["results"]) == count
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_person_detail(api, django_assert_num_queries, count):
+    first = DeclaredInterestFactory()
+    person = first.disclosure.authorship.person
+    for _ in range(count - 1):
+        DeclaredInterestFactory(disclosure__authorship__person=person, interest__person=person)
+
+    # 1 person, 2 published authorships with articles, 3 declared interests with organizations.
+    with django_assert_num_queries(3):
+        response = api.get(f"/api/people/{person.pk}/")
+
+    assert (len(response.json()["articles"]), len(response.json()["interests"])) == (count, count)
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_organizations_list(api, django_assert_num_queries, count):
+    published_articles(count // 2)
+
+    # 1 count, 2 organizations, 3 aliases.
+    with django_assert_num_queries(3):
+        response = api.get("/api/organizations/")
+
+    assert len(response.json()["results"]) == count
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_findings_list(api, django_assert_num_queries, auditor_user, count):
+    FindingFactory.create_batch(count)
+    token = Token.objects.create(user=auditor_user)
+
+    # 1 the token with its user, 2 the auditor's groups, 3 count, 4 findings with article, person, organization.
+    with django_assert_num_queries(4):
+        response = api.get("/api/findings/", HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert len(response.json()["results"]) == count
