@@ -38,7 +38,8 @@ def save_with_history(instance: models.Model, *, actor: Actor, reason: str) -> m
     return instance
 
 
-def _update_fields(instance: models.Model, values: dict) -> bool:
+def update_fields(instance: models.Model, values: dict) -> bool:
+    """Set `values` on the unsaved instance; whether any of them changed."""
     changed = False
     for name, value in values.items():
         if getattr(instance, name) != value:
@@ -61,7 +62,7 @@ def record_organization(
     organization = Organization.objects.filter(normalized_name=normalize_organization_name(name)).first()
     if organization is None:
         organization = Organization(name=name)
-    if _update_fields(organization, {"name": name, **fields}) or organization.pk is None:
+    if update_fields(organization, {"name": name, **fields}) or organization.pk is None:
         save_with_history(organization, actor=actor, reason=reason)
     for alias in aliases:
         if not organization.aliases.filter(normalized_name=normalize_organization_name(alias)).exists():
@@ -109,7 +110,7 @@ def record_person(
         person = Person.objects.filter(normalized_name=Person.normalizer(name), orcid__isnull=True).first()
     if person is None:
         person = Person(name=name)
-    if _update_fields(person, {"name": name, "orcid": orcid or person.orcid, **fields}) or person.pk is None:
+    if update_fields(person, {"name": name, "orcid": orcid or person.orcid, **fields}) or person.pk is None:
         save_with_history(person, actor=actor, reason=reason)
     for variant in name_variants:
         if not person.name_variants.filter(normalized_name=Person.normalizer(variant)).exists():
@@ -138,7 +139,7 @@ def record_affiliation(
         department=department,
         defaults={"start_date": start_date, "end_date": end_date},
     )
-    if _update_fields(affiliation, {"start_date": start_date, "end_date": end_date}):
+    if update_fields(affiliation, {"start_date": start_date, "end_date": end_date}):
         save_with_history(affiliation, actor=actor, reason=reason)
     return affiliation
 
@@ -157,7 +158,7 @@ def record_article(
     probe = Article(doi=doi)
     probe.canonicalize_fields()
     article = Article.objects.filter(doi=probe.doi).first() or probe
-    if _update_fields(article, fields) or article.pk is None:
+    if update_fields(article, fields) or article.pk is None:
         save_with_history(article, actor=actor, reason=reason)
     if topics:
         article.topics.add(*topics)
@@ -187,7 +188,7 @@ def record_authorship(
         "name_as_printed": name_as_printed,
         "affiliations_as_printed": affiliations_as_printed,
     }
-    if _update_fields(authorship, values) or authorship.pk is None:
+    if update_fields(authorship, values) or authorship.pk is None:
         save_with_history(authorship, actor=actor, reason=reason)
     return authorship
 
@@ -255,7 +256,7 @@ def record_interest(
     interest = _find_same_interest(person, item) or Interest(
         person=person, category=item.category, payee=item.payee, provenance=provenance
     )
-    if _update_fields(interest, restated_values(interest, item, provenance_detail)) or interest.pk is None:
+    if update_fields(interest, restated_values(interest, item, provenance_detail)) or interest.pk is None:
         save_with_history(interest, actor=actor, reason=reason)
     if item.topics:
         interest.topics.add(*item.topics)
@@ -289,7 +290,7 @@ def record_disclosure(
         "completed_on": completed_on,
         "declares_none": declares_none,
     }
-    if _update_fields(disclosure, values) or disclosure.pk is None:
+    if update_fields(disclosure, values) or disclosure.pk is None:
         save_with_history(disclosure, actor=actor, reason=reason)
     keep = []
     for item in interests:
@@ -315,7 +316,7 @@ def declare_interest(
     declared = DeclaredInterest.objects.filter(disclosure=disclosure, interest=interest).first()
     declared = declared or DeclaredInterest(disclosure=disclosure, interest=interest)
     start, end = item.span or (None, None)
-    if _update_fields(declared, {"text_as_written": item.text_as_written, "span_start": start, "span_end": end}) or (
+    if update_fields(declared, {"text_as_written": item.text_as_written, "span_start": start, "span_end": end}) or (
         declared.pk is None
     ):
         save_with_history(declared, actor=actor, reason=reason)

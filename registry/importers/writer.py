@@ -38,8 +38,6 @@ from registry.parsing import parse_statement
 _CATEGORIES = set(InterestCategory.values)
 # Positions are moved out of the way before authors are renumbered (unique per article).
 _POSITION_SHIFT = 10000
-# What declaring a tie on record again may change in it (services.restated_values()).
-_RESTATED = ("organization", "organization_name", "specification", "amount", "currency", "ongoing", "provenance_detail")
 
 
 class ArticleWriter:
@@ -311,7 +309,7 @@ class ArticleWriter:
         """New disclosures in bulk, with what record_disclosure() would write for each: a tie already
         on record (`ties`) is declared again and takes the newer wording and source; any other becomes
         a new interest. Disclosures on file, and ties that fit several on record, go through the service."""
-        disclosures, created, changed, declared = [], [], {}, {}
+        disclosures, created, changed, declared, restated = [], [], {}, {}, []
         for authorship, statement, declares_none, items in plans:
             disclosure = Disclosure(authorship=authorship, statement=statement, declares_none=declares_none)
             disclosures.append(validated(disclosure, location=location))
@@ -326,18 +324,16 @@ class ArticleWriter:
                     created.append(interest)
                     known.append(interest)
                 values = services.restated_values(interest, item, self.source[:500])
-                if any(getattr(interest, name) != value for name, value in values.items()):
-                    for name, value in values.items():
-                        setattr(interest, name, value)
-                    if interest.pk is not None:
-                        changed[interest.pk] = interest
+                restated = list(values)
+                if services.update_fields(interest, values) and interest.pk is not None:
+                    changed[interest.pk] = interest
                 # Declared once per disclosure: the last phrase naming the tie gives its words, as in the service.
                 declared[(id(disclosure), id(interest))] = (disclosure, interest, item)
         for interest in [*created, *changed.values()]:
             validated(interest, location=location)
         create_with_history(disclosures, actor=self.actor, reason=self.reason)
         create_with_history(created, actor=self.actor, reason=self.reason)
-        update_with_history(list(changed.values()), _RESTATED, actor=self.actor, reason=self.reason)
+        update_with_history(list(changed.values()), restated, actor=self.actor, reason=self.reason)
         create_with_history(
             [
                 DeclaredInterest(
