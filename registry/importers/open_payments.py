@@ -82,11 +82,16 @@ class HashingReader(io.RawIOBase):
         return len(data)
 
 
-def import_payment_stream(stream, *, file: str) -> PaymentCounts:
-    """Read, check, match and write one file's rows, block by block (inside the caller's transaction)."""
+def import_payment_stream(
+    stream, *, file: str, matcher: PaymentMatcher | None = None, payers: PayerResolver | None = None
+) -> PaymentCounts:
+    """Read, check, match and write one file's rows, block by block (inside the caller's transaction).
+
+    `matcher` and `payers` may be shared by the files of one import: it creates neither people nor
+    organizations, so what they read of the registry stays true."""
     counts = PaymentCounts()
     writer = PaymentWriter(source=Path(file).name)
-    matcher, payers = PaymentMatcher(), PayerResolver()
+    matcher, payers = matcher or PaymentMatcher(), payers or PayerResolver()
     first_line = 2
     try:
         header = _header(stream)
@@ -166,6 +171,7 @@ class PaymentRows:
         change = self.text("change_type")
         self.deleted = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(change)), "DELETED")
         self.kept = pc.invert(self.deleted)
+        self.record_id = self.text("record_id")
 
     def text(self, name: str) -> pa.Array:
         """A column as trimmed text; empty when the file does not have it."""
@@ -184,12 +190,12 @@ class PaymentRows:
         return {name: self.batch.column(column)[index].as_py() for name, column in self.columns.items()}
 
     def deleted_ids(self) -> list[str]:
-        ids = pc.filter(self.text("record_id"), self.deleted)
-        self.fail(pc.and_(self.deleted, pc.equal(self.text("record_id"), "")), "a DELETED row without a Record_ID")
+        ids = pc.filter(self.record_id, self.deleted)
+        self.fail(pc.and_(self.deleted, pc.equal(self.record_id, "")), "a DELETED row without a Record_ID")
         return ids.to_pylist()
 
     def table(self, matcher: "PaymentMatcher", payers: "PayerResolver") -> pa.Table:
-        record_id = self.text("record_id")
+        record_id = self.record_id
         self.fail(pc.and_(self.kept, pc.equal(record_id, "")), "the row has no Record_ID")
         values = {
             "register": pa.array([PaymentRegister.CMS_OPEN_PAYMENTS] * self.batch.num_rows, pa.string()),
@@ -314,10 +320,11 @@ def import_open_payments_paths(paths, *, actor=None, progress: bool = False) -> 
     summary = PaymentImportSummary(kind=ImportKind.OPEN_PAYMENTS)
     started = time.perf_counter()
     files = list(expand(paths, (".csv",)))
+    shared = {"matcher": PaymentMatcher(), "payers": PayerResolver()} if files else {}
     for path in tqdm(files, unit="file", disable=not progress, desc="Importing Open Payments"):
         try:
             with path.open("rb") as raw:
-                import_payment_file(raw, name=str(path), actor=actor, summary=summary)
+                import_payment_file(raw, name=str(path), actor=actor, summary=summary, **shared)
         except OSError as exc:
             summary.files += 1
             summary.failures.append(ImportFailure(f"cannot be read: {exc.strerror or exc}", file=str(path)))
@@ -325,7 +332,7 @@ def import_open_payments_paths(paths, *, actor=None, progress: bool = False) -> 
     return summary
 
 
-def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary") -> bool:
+def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary", **shared) -> bool:
     """One file in its own transaction, recorded as an ImportRecord whether imported or refused."""
     summary.files += 1
     hashing = HashingReader(raw)
@@ -335,7 +342,7 @@ def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary
     try:
         with transaction.atomic():
             before = PaymentRecord.objects.aggregate(last=Max("pk"))["last"] or 0
-            counts = import_payment_stream(stream, file=name)
+            counts = import_payment_stream(stream, file=name, **shared)
             created = PaymentRecord.objects.filter(pk__gt=before).count()
             record.counts = counts.as_record(created)
             record.status, record.sha256 = ImportStatus.SUCCEEDED, hashing.sha256.hexdigest()

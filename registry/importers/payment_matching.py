@@ -21,10 +21,11 @@ from registry.names import normalize_person_name
 from registry.selectors import resolve_organizations
 
 
-def name_keys(person_name: str, given_names: str = "", family_name: str = "") -> set[str]:
-    """The forms of a person's name a register row's "first last" may take."""
+def name_keys(normalized_name: str, given_names: str = "", family_name: str = "") -> set[str]:
+    """The forms of a person's name a register row's "first last" may take, from the name's normal
+    form as the registry stores it (and the given and family names, when recorded apart)."""
     keys = set()
-    for full in (normalize_person_name(person_name), normalize_person_name(f"{given_names} {family_name}")):
+    for full in (normalized_name, normalize_person_name(f"{given_names} {family_name}")):
         words = full.split()
         if len(words) >= 2:
             keys |= {full, f"{words[0]} {words[-1]}"}
@@ -82,7 +83,7 @@ class PaymentMatcher:
     def __init__(self):
         by_npi, by_profile, by_name = {}, {}, defaultdict(set)
         people = Person.objects.order_by().values_list(
-            "pk", "name", "given_names", "family_name", "npi", "open_payments_profile_id"
+            "pk", "normalized_name", "given_names", "family_name", "npi", "open_payments_profile_id"
         )
         for pk, name, given, family, npi, profile in people.iterator(chunk_size=10000):
             if npi:
@@ -91,7 +92,7 @@ class PaymentMatcher:
                 by_profile[profile] = pk
             for key in name_keys(name, given, family):
                 by_name[key].add(pk)
-        for pk, variant in PersonName.objects.order_by().values_list("person_id", "name"):
+        for pk, variant in PersonName.objects.order_by().values_list("person_id", "normalized_name"):
             for key in name_keys(variant):
                 by_name[key].add(pk)
         self.npi = _Lookup(by_npi)
@@ -115,7 +116,7 @@ class PaymentMatcher:
             (by_name, PaymentMatchMethod.NAME, pc.binary_join_element_wise("the only person named ", key, "")),
         ]
         person = pc.coalesce(by_npi, by_profile, by_name)
-        method, confidence, reason = pa.nulls(len(key), pa.string()), pa.nulls(len(key), pa.float64()), None
+        method, confidence = pa.nulls(len(key), pa.string()), pa.nulls(len(key), pa.float64())
         reason = pa.nulls(len(key), pa.string())
         for ids, kind, why in reversed(found):  # the first method that found someone wins
             has = pc.is_valid(ids)
