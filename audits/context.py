@@ -282,14 +282,7 @@ class AuditContext:
         ids = {row.organization_id for row in self.interests.values() if row.organization_id}
         ids |= set(self.funders_by_article_ids)
         ids |= {org for _, org, _, _ in self.affiliations}
-        while ids:
-            rows = (
-                Organization.objects.filter(pk__in=ids)
-                .order_by()
-                .values_list("pk", "name", "parent_id", "kind", "publicly_traded")
-            )
-            found.update({row[0]: row[1:] for row in rows})
-            ids = {row[1] for row in found.values() if row[1] and row[1] not in found}
+        _read_with_parents(ids, found)
         return found
 
     def organization_name(self, org_id: int) -> str:
@@ -430,13 +423,17 @@ class AuditContext:
     def include_organizations(self, ids: set[int]) -> None:
         """Add organizations (and their parents) that no tie in scope names, such as payers, so
         `lineage()` sees their groups; a query per level of parents, none when all are known."""
-        missing = {org for org in ids if org not in self.organizations}
-        while missing:
-            rows = (
-                Organization.objects.filter(pk__in=missing)
-                .order_by()
-                .values_list("pk", "name", "parent_id", "kind", "publicly_traded")
-            )
-            found = {row[0]: row[1:] for row in rows}
-            self.organizations.update(found)
-            missing = {row[1] for row in found.values() if row[1] and row[1] not in self.organizations}
+        _read_with_parents({org for org in ids if org not in self.organizations}, self.organizations)
+
+
+def _read_with_parents(ids: set[int], into: dict) -> None:
+    """Read these organizations and their parents' line into `into`: a query per level of parents."""
+    while ids:
+        rows = (
+            Organization.objects.filter(pk__in=ids)
+            .order_by()
+            .values_list("pk", "name", "parent_id", "kind", "publicly_traded")
+        )
+        found = {row[0]: row[1:] for row in rows}
+        into.update(found)
+        ids = {row[1] for row in found.values() if row[1] and row[1] not in into}
