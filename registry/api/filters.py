@@ -3,28 +3,19 @@ upper case); names on the normal forms the registry keeps, every word of the que
 
 from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_filters import rest_framework as filters
 
-from registry.models import Article, Organization, OrganizationAlias, Person, Topic
-from registry.names import normalize_organization_name, normalize_person_name, normalize_term
+from registry.models import Article, Organization, Person, Topic
+from registry.names import normalize_term
+from registry.reader.search import as_identifier, organization_name_matches, person_name_matches
 from registry.validators import normalize_doi, normalize_orcid
 
 
 def _identifier(queryset: QuerySet, field: str, normalizer: Callable[[str], str], value: str) -> QuerySet:
     """Rows whose identifier equals the value in its stored form; none when the value is no such identifier."""
-    try:
-        return queryset.filter(**{field: normalizer(value.strip())})
-    except ValidationError:
-        return queryset.none()
-
-
-def contains_words(field: str, key: str) -> Q:
-    """Values containing every word of the (normalized) key; nothing when it has no word to look for."""
-    if not key.split():
-        return Q(pk__in=[])
-    return Q(*(Q(**{f"{field}__contains": word}) for word in key.split()))
+    identifier = as_identifier(normalizer, value.strip())
+    return queryset.none() if identifier is None else queryset.filter(**{field: identifier})
 
 
 class ArticleFilter(filters.FilterSet):
@@ -62,7 +53,7 @@ class PersonFilter(filters.FilterSet):
         return _identifier(queryset, "orcid", normalize_orcid, value)
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.filter(contains_words("normalized_name", normalize_person_name(value)))
+        return queryset.filter(person_name_matches(value))
 
 
 class OrganizationFilter(filters.FilterSet):
@@ -73,6 +64,4 @@ class OrganizationFilter(filters.FilterSet):
         fields = ["name"]
 
     def filter_name(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        key = normalize_organization_name(value)
-        alias = OrganizationAlias.objects.filter(contains_words("normalized_name", key), organization=OuterRef("pk"))
-        return queryset.filter(contains_words("normalized_name", key) | Exists(alias))
+        return queryset.filter(organization_name_matches(value))

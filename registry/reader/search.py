@@ -69,9 +69,21 @@ def _columns(rank: int, kind: str, **values) -> dict:
     }
 
 
+def person_name_matches(query: str) -> Q:
+    """People whose published name holds every word of the query (name variants are private)."""
+    return contains_words("normalized_name", normalize_person_name(query))
+
+
+def organization_name_matches(query: str) -> Q:
+    """Organizations whose name or one of whose aliases holds every word of the query."""
+    key = normalize_organization_name(query)
+    alias = OrganizationAlias.objects.filter(contains_words("normalized_name", key), organization=OuterRef("pk"))
+    return contains_words("normalized_name", key) | Q(Exists(alias))
+
+
 def _people(query: str) -> QuerySet:
-    condition = _contains_words("normalized_name", normalize_person_name(query))
-    if orcid := _as(normalize_orcid, query):
+    condition = person_name_matches(query)
+    if orcid := as_identifier(normalize_orcid, query):
         condition |= Q(orcid=orcid)
     return (
         public_people()
@@ -92,11 +104,9 @@ def _people(query: str) -> QuerySet:
 
 
 def _organizations(query: str) -> QuerySet:
-    key = normalize_organization_name(query)
-    alias = OrganizationAlias.objects.filter(_contains_words("normalized_name", key), organization=OuterRef("pk"))
     return (
         public_organizations()
-        .filter(_contains_words("normalized_name", key) | Exists(alias))
+        .filter(organization_name_matches(query))
         .annotate(
             **_columns(
                 1,
@@ -113,8 +123,8 @@ def _organizations(query: str) -> QuerySet:
 
 
 def _articles(query: str) -> QuerySet:
-    condition = _contains_words("title", query, lookup="icontains") | Q(doi__contains=query.lower())
-    if doi := _as(normalize_doi, query):
+    condition = contains_words("title", query, lookup="icontains") | Q(doi__contains=query.lower())
+    if doi := as_identifier(normalize_doi, query):
         condition |= Q(doi=doi)
     return (
         Article.objects.published()
@@ -134,7 +144,7 @@ def _articles(query: str) -> QuerySet:
     )
 
 
-def _contains_words(field: str, key: str, *, lookup: str = "contains") -> Q:
+def contains_words(field: str, key: str, *, lookup: str = "contains") -> Q:
     """Values containing every word of the key; nothing when it has no word to look for."""
     words = key.split()
     if not words:
@@ -142,7 +152,7 @@ def _contains_words(field: str, key: str, *, lookup: str = "contains") -> Q:
     return Q(*(Q(**{f"{field}__{lookup}": word}) for word in words))
 
 
-def _as(normalizer, query: str) -> str | None:
+def as_identifier(normalizer, query: str) -> str | None:
     """The query as an identifier (an ORCID iD or a DOI, also as a link), or None."""
     try:
         return normalizer(query)
