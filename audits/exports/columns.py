@@ -11,7 +11,16 @@ from enum import StrEnum
 from django.db.models import Count, Expression, OuterRef, Subquery, TextField
 from django.db.models.functions import Cast, Coalesce
 
+from audits.enums import Presence, ReviewStatus, Severity, SubjectType
+from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus, Payee, Provenance
 from registry.models import DeclaredInterest
+
+
+def one_of(choices) -> str:
+    """A choice set's codes as a column's meaning says them: "a, b or c" (written from the set, so a
+    new code is never left out)."""
+    values = list(choices.values)
+    return f"{', '.join(values[:-1])} or {values[-1]}"
 
 
 class Kind(StrEnum):
@@ -47,10 +56,8 @@ FINDING_COLUMNS = (
     Column("fingerprint", TEXT, "What identifies the finding from run to run", "fingerprint"),
     Column("rule_code", TEXT, "Rule that flagged it, e.g. UNDISCLOSED_INTEREST", "rule_code"),
     Column("rule_version", INTEGER, "Version of the rule", "rule_version"),
-    Column("severity", TEXT, "info, low, medium or high", "severity"),
-    Column(
-        "subject_type", TEXT, "What it is about: article, authorship, person, organization, interest", "subject_type"
-    ),
+    Column("severity", TEXT, one_of(Severity), "severity"),
+    Column("subject_type", TEXT, f"What it is about: {one_of(SubjectType)}", "subject_type"),
     Column("summary", TEXT, "The finding in one sentence", "summary"),
     Column("article_id", INTEGER, "Article it concerns, if any", "article_id"),
     Column("article_doi", TEXT, "DOI of that article", "article__doi"),
@@ -60,8 +67,8 @@ FINDING_COLUMNS = (
     Column("organization_id", INTEGER, "Organization it concerns, if any", "organization_id"),
     Column("organization", TEXT, "Canonical name of that organization", "organization__name"),
     Column("interest_id", INTEGER, "Interest it concerns, if any", "interest_id"),
-    Column("review_status", TEXT, "open, confirmed or dismissed", "review_status"),
-    Column("presence", TEXT, "new, recurring or resolved in the latest run covering it", "presence"),
+    Column("review_status", TEXT, one_of(ReviewStatus), "review_status"),
+    Column("presence", TEXT, f"{one_of(Presence)} in the latest run covering it", "presence"),
     Column("first_seen_run", INTEGER, "Audit run that first found it", "first_seen_run_id"),
     Column("last_seen_run", INTEGER, "Audit run that last found it", "last_seen_run_id"),
     # Read as the stored text: CSV needs it as text, and decoding a million documents only to
@@ -79,18 +86,18 @@ DISCLOSURE_COLUMNS = (
     Column("article_doi", TEXT, "DOI of that article", "authorship__article__doi"),
     Column("article_title", TEXT, "Title of that article", "authorship__article__title"),
     Column("journal", TEXT, "Journal of that article", "authorship__article__journal"),
-    Column("article_status", TEXT, "draft or published", "authorship__article__status"),
+    Column("article_status", TEXT, one_of(ArticleStatus), "authorship__article__status"),
     Column("article_published_date", DATE, "Date the article was published", "authorship__article__published_date"),
     Column("person_id", INTEGER, "The author", "authorship__person_id"),
     Column("person", TEXT, "The author's name in the registry", "authorship__person__name"),
     Column("orcid", TEXT, "The author's ORCID iD", "authorship__person__orcid"),
     Column("author_position", INTEGER, "1 for the first author", "authorship__position"),
     Column("name_as_printed", TEXT, "The author's name as printed on the article", "authorship__name_as_printed"),
-    Column("form", TEXT, "icmje_2021, free_text or none", "form"),
+    Column("form", TEXT, one_of(DisclosureForm), "form"),
     Column("completed_on", DATE, "Date the disclosure was completed", "completed_on"),
     Column("declares_none", BOOLEAN, "The author explicitly declared no interests", "declares_none"),
     Column("declared_interests", INTEGER, "Number of interests it declares", _declared_interest_count()),
-    Column("status", TEXT, "active, corrected or withdrawn", "status"),
+    Column("status", TEXT, one_of(DisclosureStatus), "status"),
     Column("status_changed_on", DATE, "Date it was corrected or withdrawn", "status_changed_on"),
     Column("status_note", TEXT, "Why it was corrected or withdrawn", "status_note"),
     Column("statement", TEXT, "The statement as the author wrote it", "statement"),
@@ -108,14 +115,14 @@ INTEREST_COLUMNS = (
     Column("organization_id", INTEGER, "Counterparty in the registry, if resolved", "organization_id"),
     Column("organization", TEXT, "Canonical name of the counterparty", "organization__name"),
     Column("organization_as_written", TEXT, "The counterparty's name as declared", "organization_name"),
-    Column("payee", TEXT, "self, institution or family", "payee"),
+    Column("payee", TEXT, one_of(Payee), "payee"),
     Column("amount", DECIMAL, "Amount, exact to the cent, in `currency`", "amount"),
     Column("currency", TEXT, "ISO 4217 code of the amount", "currency"),
     Column("start_date", DATE, "Start of the interest", "start_date"),
     Column("end_date", DATE, "End of the interest; empty when ongoing or unknown", "end_date"),
     Column("ongoing", BOOLEAN, "The interest continues", "ongoing"),
     Column("specification", TEXT, "What the tie is, in words", "specification"),
-    Column("provenance", TEXT, "disclosure, editor, import or register", "provenance"),
+    Column("provenance", TEXT, one_of(Provenance), "provenance"),
     Column("provenance_detail", TEXT, "File, register record id or note on where it came from", "provenance_detail"),
     Column(
         "declaration_id", INTEGER, "The declaration; empty for an interest no disclosure declares", "declarations__id"
@@ -123,7 +130,7 @@ INTEREST_COLUMNS = (
     Column("disclosure_id", INTEGER, "Disclosure that declares it", "declarations__disclosure_id"),
     Column("article_id", INTEGER, "Article of that disclosure", "declarations__disclosure__authorship__article_id"),
     Column("article_doi", TEXT, "DOI of that article", "declarations__disclosure__authorship__article__doi"),
-    Column("disclosure_status", TEXT, "active, corrected or withdrawn", "declarations__disclosure__status"),
+    Column("disclosure_status", TEXT, one_of(DisclosureStatus), "declarations__disclosure__status"),
     Column("declared_as", TEXT, "The words of the statement that declare it", "declarations__text_as_written"),
 )
 """One row per interest and disclosure declaring it; an interest declared nowhere (from an import or
