@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from registry import services
-from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus
+from registry.enums import ArticleStatus, DisclosureForm
 from registry.models import Article, Authorship, DeclaredInterest, Disclosure, Organization
 from registry.parsing import parse_statement
 from registry.selectors import resolve_organizations, similar_organizations_for
@@ -264,13 +264,11 @@ def confirm_parsed_statement(
             completed_on=existing.completed_on if existing else None,
             declares_none=authorship.pk in declares_none,
             interests=[_interest_input(row, statement) for row in rows if row.authorship.pk == authorship.pk],
-            reason=f"{PARSED_REASON}: {change_reason.strip()}" if correcting else PARSED_REASON,
+            reason=PARSED_REASON,
+            correction_note=change_reason.strip() if correcting else "",
         )
         outcome.written.append(disclosure)
         if correcting:
-            services.change_disclosure_status(
-                actor=actor, disclosure=disclosure, status=DisclosureStatus.CORRECTED, note=change_reason.strip()
-            )
             outcome.corrected.append(disclosure)
     return outcome
 

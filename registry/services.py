@@ -275,14 +275,19 @@ def record_disclosure(
     interests: Sequence[InterestInput] = (),
     provenance_detail: str = "",
     reason: str = "Recorded by an editor",
+    correction_note: str = "",
 ) -> Disclosure:
     """Record what an author declared: the statement as written and the interests it lists.
 
     A disclosure that declares nothing cannot list interests. Recording again replaces the set
-    of declared interests with the one given; history keeps the earlier set.
+    of declared interests with the one given; history keeps the earlier set. With a
+    `correction_note` the disclosure on file is corrected: the note joins the history's reason and
+    the disclosure is marked corrected (callers decide when a correction needs one).
     """
     if declares_none and interests:
         raise ValueError("A disclosure that declares no interests cannot list interests.")
+    if correction_note:
+        reason = f"{reason}: {correction_note}"
     disclosure = Disclosure.objects.filter(authorship=authorship).first() or Disclosure(authorship=authorship)
     values = {
         "statement": statement,
@@ -307,6 +312,10 @@ def record_disclosure(
         stale._history_user = actor
         stale._change_reason = reason
         stale.delete()
+    if correction_note:
+        change_disclosure_status(
+            actor=actor, disclosure=disclosure, status=DisclosureStatus.CORRECTED, note=correction_note
+        )
     return disclosure
 
 

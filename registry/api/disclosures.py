@@ -4,16 +4,15 @@ from decimal import Decimal
 
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from registry.api.permissions import CanRecordDisclosures
-from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus, InterestCategory, Payee
+from registry.enums import ArticleStatus, DisclosureForm, InterestCategory, Payee
 from registry.models import Article, Authorship, Disclosure, Interest, Organization
-from registry.services import InterestInput, change_disclosure_status, record_disclosure
+from registry.services import InterestInput, record_disclosure
 
 API_REASON = "Recorded through the API"
 
@@ -155,14 +154,10 @@ class ArticleDisclosureView(generics.GenericAPIView):
             raise serializers.ValidationError(
                 {"change_reason": ["Correcting a published article's disclosure needs a reason."]}
             )
-        reason = f"{API_REASON}: {change_reason}" if correcting else API_REASON
         try:
-            with transaction.atomic():
-                disclosure = record_disclosure(actor=request.user, reason=reason, **data)
-                if correcting:
-                    disclosure = change_disclosure_status(
-                        actor=request.user, disclosure=disclosure, status=DisclosureStatus.CORRECTED, note=change_reason
-                    )
+            disclosure = record_disclosure(
+                actor=request.user, reason=API_REASON, correction_note=change_reason if correcting else "", **data
+            )
         except DjangoValidationError as exc:  # what only the database's state can tell, e.g. a clash on merge
             raise as_drf_error(exc) from exc
         answer = RecordedDisclosureSerializer(disclosure).data
