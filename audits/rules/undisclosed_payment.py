@@ -3,6 +3,7 @@ before an article, from a payer the author's disclosure on it does not name."""
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 
 from audits.context import PaymentRow
 from audits.enums import Severity, SubjectType
@@ -72,6 +73,8 @@ class UndisclosedPaymentRule(Rule):
         if not payments:
             return
         ctx.include_organizations({p.payer_id for rows in payments.values() for p in rows if p.payer_id})
+        min_total = Decimal(str(self.params["min_total_usd"]))
+        self.min_payment = Decimal(str(self.params["min_payment_usd"]))
         for row in ctx.authorships:
             if row.disclosure_id is None or row.person_id not in payments:
                 continue
@@ -85,13 +88,13 @@ class UndisclosedPaymentRule(Rule):
             declared = declared_payers(ctx, row.disclosure_id)
             for key, group in sorted(by_payer.items()):
                 total = sum((p.amount for p in group), Decimal(0))
-                if total >= Decimal(str(self.params["min_total_usd"])) and not is_declared(ctx, group[0], declared):
+                if total >= min_total and not is_declared(ctx, group[0], declared):
                     yield self.build(ctx, row, key, group, total)
 
     def counts(self, payment: PaymentRow) -> bool:
         if payment.match_confidence < self.params["min_confidence"]:
             return False
-        if payment.amount < Decimal(str(self.params["min_payment_usd"])):
+        if payment.amount < self.min_payment:
             return False
         nature = payment.nature.strip().lower()
         if nature == FOOD and not self.params["include_food"]:
@@ -134,11 +137,15 @@ class UndisclosedPaymentRule(Rule):
         )
 
 
+# A payer's name is read for each of its payments, once for each article of the author paid.
+normal_name = lru_cache(maxsize=65536)(normalize_organization_name)
+
+
 def payer_key(payment: PaymentRow) -> str:
     """One payer however the register spells it: the registry's organization, else its name."""
     if payment.payer_id:
         return f"o{payment.payer_id}"
-    return f"n{normalize_organization_name(payment.payer_name)}"
+    return f"n{normal_name(payment.payer_name)}"
 
 
 def payer_name(ctx, payment: PaymentRow) -> str:
@@ -164,7 +171,7 @@ def declared_payers(ctx, disclosure_id: int) -> tuple[set[int], set[str]]:
 def is_declared(ctx, payment: PaymentRow, declared: tuple[set[int], set[str]]) -> bool:
     """The payer, a parent of it or a subsidiary of it is named in the disclosure."""
     organizations, names = declared
-    if normalize_organization_name(payment.payer_name) in names:
+    if normal_name(payment.payer_name) in names:
         return True
     if not payment.payer_id:
         return False
