@@ -11,6 +11,7 @@ from typing import IO
 
 from audits.exports.datasets import REGISTRY_DATASETS, Dataset, findings_dataset
 from audits.exports.formats import csv_chunks, json_chunks, write_parquet, write_xlsx
+from registry.files import replaced_when_complete
 
 __all__ = [
     "FORMATS",
@@ -87,12 +88,5 @@ def export_to_path(
 
     Written beside it first and moved into place when complete, so a failed export leaves no half file.
     """
-    partial = path.with_name(path.name + ".part")
-    try:
-        with partial.open("wb") as out:
-            count = write_export(dataset, format_name, out, progress)
-        partial.replace(path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    return count
+    with replaced_when_complete(path) as out:
+        return write_export(dataset, format_name, out, progress)

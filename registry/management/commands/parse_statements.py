@@ -6,12 +6,11 @@ the format shared/tools/score_statements.py scores. A faulty input line writes n
 """
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from registry.files import replaced_when_complete
 from registry.parsing import parsed_line
 from registry.parsing.jsonl import InputError, read_records
 
@@ -27,19 +26,14 @@ class Command(BaseCommand):
         directory = output.parent if str(output.parent) else Path(".")
         if not directory.is_dir():
             raise CommandError(f"{output}: no such folder {directory}")
-        # Written beside the output and renamed at the end, so a faulty line leaves no partial file.
-        handle, temp_name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+        # A faulty line leaves no partial file.
         count = 0
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
+            with replaced_when_complete(output, "w", encoding="utf-8") as out:
                 for record in read_records(input):
                     out.write(json.dumps(parsed_line(record), ensure_ascii=False) + "\n")
                     count += 1
-            os.replace(temp_name, output)
         except InputError as exc:
             raise CommandError(f"Nothing written; fix these lines first:\n{exc}") from exc
-        finally:
-            if os.path.exists(temp_name):
-                os.unlink(temp_name)
         if options.get("verbosity", 1) > 0:
             self.stdout.write(self.style.SUCCESS(f"Parsed {count} statements into {output}"))
