@@ -28,7 +28,6 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
-from django.db import transaction
 from django.db.models import Max
 from tqdm import tqdm
 
@@ -36,9 +35,9 @@ from registry.importers.errors import ImportFailure
 from registry.importers.payment_columns import COLUMNS, detect_kind, map_columns
 from registry.importers.payment_matching import PayerResolver, PaymentMatcher
 from registry.importers.payment_writer import PaymentWriter
-from registry.importers.runner import ImportSummary, as_failure, expand
-from registry.models import ImportRecord, PaymentRecord
-from registry.models.imports import ImportKind, ImportStatus
+from registry.importers.runner import ImportSummary, expand, new_record, recorded
+from registry.models import PaymentRecord
+from registry.models.imports import ImportKind
 from registry.models.payments import PaymentKind, PaymentRegister
 
 BLOCK_BYTES = 8 << 20  # about 20,000 rows of a general-payments file a block
@@ -334,28 +333,18 @@ def import_open_payments_paths(paths, *, actor=None, progress: bool = False) -> 
 
 def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary", **shared) -> bool:
     """One file in its own transaction, recorded as an ImportRecord whether imported or refused."""
-    summary.files += 1
     hashing = HashingReader(raw)
     stream = io.BufferedReader(hashing, buffer_size=1 << 20)
-    actor = actor if getattr(actor, "pk", None) else None
-    record = ImportRecord(kind=ImportKind.OPEN_PAYMENTS, file_name=name[:500], actor=actor)
-    try:
-        with transaction.atomic():
-            before = PaymentRecord.objects.aggregate(last=Max("pk"))["last"] or 0
-            counts = import_payment_stream(stream, file=name, **shared)
-            created = PaymentRecord.objects.filter(pk__gt=before).count()
-            record.counts = counts.as_record(created)
-            record.status, record.sha256 = ImportStatus.SUCCEEDED, hashing.sha256.hexdigest()
-            record.save()
-    except Exception as exc:
-        failure = as_failure(exc, name)
-        summary.failures.append(failure)
-        record.status, record.error = ImportStatus.FAILED, str(failure)
-        record.save()
-        return False
-    summary.records += counts.rows
-    summary.counts.update(record.counts)
-    return True
+    record = new_record(kind=ImportKind.OPEN_PAYMENTS, name=name, actor=actor)
+
+    def work(warnings: list[str]) -> tuple[int, dict[str, int]]:
+        before = PaymentRecord.objects.aggregate(last=Max("pk"))["last"] or 0
+        counts = import_payment_stream(stream, file=name, **shared)
+        created = PaymentRecord.objects.filter(pk__gt=before).count()
+        record.sha256 = hashing.sha256.hexdigest()  # read whole only when the import went through
+        return counts.rows, counts.as_record(created)
+
+    return recorded(record, work, name=name, summary=summary)
 
 
 def import_open_payments_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:

@@ -134,19 +134,35 @@ def import_data(
     data: bytes, *, name: str, kind: str, importer: FileImporter, actor=None, summary: ImportSummary
 ) -> bool:
     """Import one file's content in its own transaction; on failure nothing but the record is kept."""
+
+    def work(warnings: list[str]) -> tuple[int, dict[str, int]]:
+        before = last_ids()
+        read = importer(data, name, actor, warnings)
+        return read, count_rows_since(before)
+
+    record = new_record(kind=kind, name=name, actor=actor)
+    record.sha256 = hashlib.sha256(data).hexdigest()
+    return recorded(record, work, name=name, summary=summary)
+
+
+def new_record(*, kind: str, name: str, actor) -> ImportRecord:
+    return ImportRecord(kind=kind, file_name=name[:500], actor=actor if getattr(actor, "pk", None) else None)
+
+
+def recorded(
+    record: ImportRecord,
+    work: Callable[[list[str]], tuple[int, dict[str, int]]],
+    *,
+    name: str,
+    summary: ImportSummary,
+) -> bool:
+    """Run one file's import, `work(warnings) -> (records read, counts)`, in its own transaction and
+    keep its record, succeeded or failed (then with the reason, and nothing else written)."""
     summary.files += 1
     warnings: list[str] = []
-    record = ImportRecord(
-        kind=kind,
-        file_name=name[:500],
-        sha256=hashlib.sha256(data).hexdigest(),
-        actor=actor if getattr(actor, "pk", None) else None,
-    )
     try:
         with transaction.atomic():
-            before = last_ids()
-            read = importer(data, name, actor, warnings)
-            counts = count_rows_since(before)
+            read, counts = work(warnings)
             record.status, record.counts, record.warnings = ImportStatus.SUCCEEDED, counts, warnings
             record.save()
     except Exception as exc:
