@@ -18,9 +18,11 @@ class ExportCommand(BaseCommand):
         parser.add_argument("--output", type=Path, required=True, help="File to write.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def write(self, dataset: Dataset, *, output: Path, format: str | None, show_progress: bool) -> int:
-        """Write the dataset, with a progress bar for long exports; returns the number of rows."""
-        format = format or self.format_of(output)
+    def write(self, dataset: Dataset, options: dict) -> int:
+        """Write the dataset as the options say, with a progress bar for long exports; returns the number of rows."""
+        output = options["output"]
+        format = options["format"] or self.format_of(output)
+        show_progress = not options["no_progress"] and options["verbosity"] > 0
         bar = (
             tqdm(total=dataset.count(), desc=f"Exporting {dataset.name}", unit="rows", leave=False)
             if show_progress

@@ -30,12 +30,7 @@ class Command(ExportCommand):
     def handle(self, *args, run=None, all_runs=False, **options):
         filters = self.filters(options)
         selected = None if all_runs else self.selected_run(run)
-        count = self.write(
-            findings_dataset(run=selected, filters=filters),
-            output=options["output"],
-            format=options["format"],
-            show_progress=not options["no_progress"] and options["verbosity"] > 0,
-        )
+        count = self.write(findings_dataset(run=selected, filters=filters), options)
         source = f" of audit run {selected.pk}" if selected else ""
         self.stdout.write(f"Wrote {count} findings{source} to {options['output']}")
 

@@ -21,11 +21,6 @@ class Command(ExportCommand):
         super().add_arguments(parser)
 
     def handle(self, *args, dataset, published_only=False, **options):
-        count = self.write(
-            REGISTRY_DATASETS[dataset](published_only=published_only),
-            output=options["output"],
-            format=options["format"],
-            show_progress=not options["no_progress"] and options["verbosity"] > 0,
-        )
+        count = self.write(REGISTRY_DATASETS[dataset](published_only=published_only), options)
         rows = "disclosures" if dataset == "disclosures" else "interest rows (one per declaration)"
         self.stdout.write(f"Wrote {count} {rows} to {options['output']}")
