@@ -23,7 +23,7 @@ def _source(name: str) -> str:
 
 def import_jats_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
     records = read_jats(parse_xml(data, file=name), file=name)
-    ArticleWriter(actor=actor, source=_source(name), warnings=warnings or []).write_all(records)
+    ArticleWriter(actor=actor, source=_source(name), warnings=[] if warnings is None else warnings).write_all(records)
     return len(records)
 
 
@@ -35,11 +35,15 @@ def import_crossref_data(data: bytes, name: str, actor=None, warnings: list[str]
 
 
 def import_orcid_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    return import_orcid_record(data, file=name, source=_source(name), actor=actor, warnings=warnings or [])
+    return import_orcid_record(
+        data, file=name, source=_source(name), actor=actor, warnings=[] if warnings is None else warnings
+    )
 
 
 def import_disclosure_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    return import_disclosure_rows(data, file=name, source=_source(name), actor=actor, warnings=warnings or [])
+    return import_disclosure_rows(
+        data, file=name, source=_source(name), actor=actor, warnings=[] if warnings is None else warnings
+    )
 
 
 IMPORTERS = {

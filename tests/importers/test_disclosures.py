@@ -10,7 +10,8 @@ import pytest
 from registry.enums import InterestCategory, Provenance
 from registry.importers import import_disclosure_paths, import_jats_paths
 from registry.importers.disclosures import COLUMNS, EXAMPLE, template_csv
-from registry.models import Disclosure, Interest, Person
+from registry.models import Disclosure, ImportRecord, Interest, Person
+from registry.models.imports import ImportKind
 
 from .conftest import DATA
 
@@ -138,6 +139,17 @@ def test_bad_rows_refuse_the_whole_file(article, tmp_path, values, location, rea
     assert (failure.file, failure.location, failure.reason) == (str(path), location, reason)
     assert Disclosure.objects.filter(authorship__person__name="Ivan R Corrêa").get().interests.count() == 1  # from JATS
     assert not Interest.objects.filter(organization_name__in=["Pfizer", "Merck"]).exists()
+
+
+def test_unknown_columns_are_ignored_with_a_warning_in_the_summary_and_the_import_record(article, tmp_path):
+    path = write_csv(tmp_path / "extra.csv", [row(organization="Pfizer")], columns=[*COLUMNS, "notes"])
+
+    summary = import_disclosure_paths([path])
+
+    warning = f"{path}: ignored unknown column(s): notes"
+    assert summary.ok
+    assert summary.warnings == [warning]
+    assert ImportRecord.objects.get(kind=ImportKind.DISCLOSURES).warnings == [warning]
 
 
 def test_missing_required_column(tmp_path):

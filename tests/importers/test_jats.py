@@ -278,3 +278,20 @@ def test_summary_counts_and_import_record(jats_dir):
     assert record.status == ImportStatus.SUCCEEDED
     assert record.counts["articles"] == 1
     assert len(record.sha256) == 64
+
+
+def test_warnings_reach_the_summary_and_the_import_record(jats_dir, variant):
+    path = variant(
+        jats_dir / "PMC5484118.xml",
+        ("The authors declare no conflict of interest.", "This study received consulting fees from Pfizer."),
+    )
+
+    summary = import_jats_paths([path])
+
+    warning = (
+        f"{path.name}:/pmc-articleset/article: 1 interest(s) in the statement name no author; "
+        "kept in the statement text only"
+    )
+    assert summary.ok
+    assert summary.warnings == [warning]
+    assert ImportRecord.objects.get().warnings == [warning]
