@@ -14,7 +14,7 @@ import pyarrow.csv as pa_csv
 from django.db import connection
 
 from audits.benchmark.measure import Figure
-from registry.importers.open_payments import import_open_payments_paths
+from registry.importers.open_payments.reader import import_open_payments_paths
 from registry.models import Organization, Person
 
 LAYOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "open_payments"

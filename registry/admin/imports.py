@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from registry.importers.disclosures import template_csv
+from registry.importers.formats.disclosures import template_csv
 from registry.importers.merge import MergeRefused, decide_person_match
 from registry.importers.runner import ImportSummary, import_data
 from registry.importers.sources import IMPORTERS

@@ -6,7 +6,7 @@ file, place and reason) and re-importing updates the same rows instead of duplic
 """
 
 from registry.importers.errors import ImportFailure
-from registry.importers.open_payments import import_open_payments_paths
+from registry.importers.open_payments.reader import import_open_payments_paths
 from registry.importers.runner import ImportSummary, import_paths
 from registry.importers.sources import (
     import_crossref_paths,

@@ -5,14 +5,14 @@ commands, the admin upload page and the benchmark call.
 from collections.abc import Iterable
 from pathlib import Path
 
-from registry.importers.crossref import read_crossref
-from registry.importers.disclosures import import_disclosure_rows
-from registry.importers.jats import read_jats
-from registry.importers.open_payments import import_open_payments_data
-from registry.importers.orcid import import_orcid_record
+from registry.importers.articles.writer import ArticleWriter
+from registry.importers.formats.crossref import read_crossref
+from registry.importers.formats.disclosures import import_disclosure_rows
+from registry.importers.formats.jats import read_jats
+from registry.importers.formats.orcid import import_orcid_record
+from registry.importers.formats.xmlsafe import parse_xml
+from registry.importers.open_payments.reader import import_open_payments_data
 from registry.importers.runner import ImportSummary, import_paths
-from registry.importers.writer import ArticleWriter
-from registry.importers.xmlsafe import parse_xml
 from registry.models.imports import ImportKind
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from registry.enums import InterestCategory, Provenance
 from registry.importers import import_disclosure_paths, import_jats_paths
-from registry.importers.disclosures import COLUMNS, EXAMPLE, template_csv
+from registry.importers.formats.disclosures import COLUMNS, EXAMPLE, template_csv
 from registry.models import Disclosure, ImportRecord, Interest, Person
 from registry.models.imports import ImportKind
 

@@ -1,6 +1,6 @@
 """manage.py import_disclosures FILE.csv|FILE.xlsx [...]: import a spreadsheet of interests.
 
-The columns are documented in registry/importers/disclosures.py and in the template the admin
+The columns are documented in registry/importers/formats/disclosures.py and in the template the admin
 offers for download.
 """
 

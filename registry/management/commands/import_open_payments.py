@@ -4,7 +4,7 @@ General, research and ownership files of any program year; the kind is read from
 """
 
 from registry.importers.command import ImportCommand
-from registry.importers.open_payments import import_open_payments_paths
+from registry.importers.open_payments.reader import import_open_payments_paths
 
 
 class Command(ImportCommand):

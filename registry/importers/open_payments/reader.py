@@ -32,9 +32,9 @@ from django.db.models import Max
 from tqdm import tqdm
 
 from registry.importers.errors import ImportFailure
-from registry.importers.payment_columns import COLUMNS, detect_kind, map_columns
-from registry.importers.payment_matching import PayerResolver, PaymentMatcher
-from registry.importers.payment_writer import PaymentWriter
+from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns
+from registry.importers.open_payments.matching import PayerResolver, PaymentMatcher
+from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
 from registry.models import PaymentRecord
 from registry.models.imports import ImportKind

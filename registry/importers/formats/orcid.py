@@ -10,12 +10,12 @@ from datetime import date
 
 from registry import services
 from registry.enums import InterestCategory, OrganizationKind, Payee, Provenance
+from registry.importers.articles.orgs import OrganizationResolver
+from registry.importers.articles.people import PersonMatcher
+from registry.importers.articles.records import AffiliationRecord, AuthorRecord, OrganizationRef
 from registry.importers.errors import ImportFailure
-from registry.importers.fields import check_orcid, identifier, make_date
-from registry.importers.orgs import OrganizationResolver
-from registry.importers.people import PersonMatcher
-from registry.importers.records import AffiliationRecord, AuthorRecord, OrganizationRef
-from registry.importers.xmlsafe import local_name, parse_xml
+from registry.importers.formats.fields import check_orcid, identifier, make_date
+from registry.importers.formats.xmlsafe import local_name, parse_xml
 from registry.models import Person, PersonName
 from registry.validators import validate_date_range
 

@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from registry import services
-from registry.importers.bulk import create_with_history, insert_rows, validated
-from registry.importers.places import guess_kind
-from registry.importers.records import OrganizationRef
+from registry.importers.articles.bulk import create_with_history, insert_rows, validated
+from registry.importers.articles.records import OrganizationRef
+from registry.importers.formats.places import guess_kind
 from registry.models import Organization, OrganizationIdentifier
 from registry.names import normalize_organization_name
 from registry.selectors import resolve_organizations

@@ -36,9 +36,9 @@ from django.core.exceptions import ValidationError
 
 from registry import services
 from registry.enums import InterestCategory, Payee, Provenance
+from registry.importers.articles.people import person_key
 from registry.importers.errors import ImportFailure
-from registry.importers.fields import check_doi, check_orcid, parse_iso_date
-from registry.importers.people import person_key
+from registry.importers.formats.fields import check_doi, check_orcid, parse_iso_date
 from registry.models import Article, Authorship, Person
 from registry.selectors import resolve_organizations
 from registry.validators import validate_currency

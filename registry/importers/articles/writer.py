@@ -12,17 +12,17 @@ from django.db.models import Count, F
 
 from registry import services
 from registry.enums import ArticleStatus, InterestCategory, Provenance
-from registry.importers.bulk import create_with_history, insert_rows, update_with_history, validated
-from registry.importers.errors import ImportFailure
-from registry.importers.orgs import OrganizationResolver
-from registry.importers.people import PersonMatcher, identity, person_key
-from registry.importers.records import ArticleRecord
-from registry.importers.reimport import (
+from registry.importers.articles.bulk import create_with_history, insert_rows, update_with_history, validated
+from registry.importers.articles.orgs import OrganizationResolver
+from registry.importers.articles.people import PersonMatcher, identity, person_key
+from registry.importers.articles.records import ArticleRecord
+from registry.importers.articles.reimport import (
     article_unchanged,
     fitting_interests,
     unchanged_disclosures,
 )
-from registry.importers.topics import topics_for
+from registry.importers.articles.topics import topics_for
+from registry.importers.errors import ImportFailure
 from registry.models import (
     Affiliation,
     Article,

@@ -6,10 +6,16 @@ import json
 from collections.abc import Iterator
 
 from registry.enums import OrganizationKind
+from registry.importers.articles.records import (
+    AffiliationRecord,
+    ArticleRecord,
+    AuthorRecord,
+    FunderRecord,
+    OrganizationRef,
+)
 from registry.importers.errors import ImportFailure
-from registry.importers.fields import check_doi, check_orcid, identifier, make_date
-from registry.importers.places import split_affiliation
-from registry.importers.records import AffiliationRecord, ArticleRecord, AuthorRecord, FunderRecord, OrganizationRef
+from registry.importers.formats.fields import check_doi, check_orcid, identifier, make_date
+from registry.importers.formats.places import split_affiliation
 
 # The first of these a work has is its publication date.
 _PUBLISHED = ("published-online", "published-print", "published", "issued")

@@ -8,10 +8,7 @@ import re
 from lxml import etree
 
 from registry.enums import OrganizationKind
-from registry.importers.errors import ImportFailure
-from registry.importers.fields import check_doi, check_orcid, identifier, make_date
-from registry.importers.places import country_code, split_affiliation
-from registry.importers.records import (
+from registry.importers.articles.records import (
     AffiliationRecord,
     ArticleRecord,
     AuthorRecord,
@@ -19,7 +16,10 @@ from registry.importers.records import (
     OrganizationRef,
     StatementRecord,
 )
-from registry.importers.xmlsafe import local_name, text_of
+from registry.importers.errors import ImportFailure
+from registry.importers.formats.fields import check_doi, check_orcid, identifier, make_date
+from registry.importers.formats.places import country_code, split_affiliation
+from registry.importers.formats.xmlsafe import local_name, text_of
 
 # "Competing interests", "Conflict of interest statement", "Declaration of interests", ...
 COI_TITLE = re.compile(
