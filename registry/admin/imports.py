@@ -12,9 +12,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from registry.importers.formats.disclosures import template_csv
-from registry.importers.merge import MergeRefused, decide_person_match
 from registry.importers.runner import ImportSummary, import_data
 from registry.importers.sources import IMPORTERS
+from registry.merges import MergeRefused, decide_person_match
 from registry.models import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.imports import ImportKind, MatchStatus
 

@@ -4,7 +4,7 @@ affiliation; a bare name match is listed for an editor, and confirming it merges
 import pytest
 
 from registry.importers import import_jats_paths
-from registry.importers.merge import MergeRefused, decide_person_match, merge_people
+from registry.merges import MergeRefused, decide_person_match
 from registry.models import Authorship, Interest, Person, PersonMatch, PersonName
 from registry.models.imports import MatchMethod, MatchStatus
 from tests import factories
@@ -151,25 +151,3 @@ def test_rejecting_a_match_keeps_both_people(jats_dir, editor_user):
     assert Person.objects.filter(name="Erich D Jarvis").count() == 2
     with pytest.raises(MergeRefused, match="already decided"):
         decide_person_match(actor=editor_user, match=match, confirm=True)
-
-
-def test_two_authors_of_one_article_cannot_be_merged(editor_user):
-    article = factories.ArticleFactory()
-    first = factories.AuthorshipFactory(article=article).person
-    second = factories.AuthorshipFactory(article=article).person
-
-    with pytest.raises(MergeRefused, match="are both authors of"):
-        merge_people(actor=editor_user, keep=first, merge=second, reason="test")
-
-    assert Person.objects.count() == 2
-
-
-def test_merge_moves_the_orcid_and_keeps_the_name_as_a_variant(editor_user):
-    keep = factories.PersonFactory(name="E. Jarvis")
-    merge = factories.PersonFactory(name="Erich Jarvis", orcid="0000-0002-1825-0097")
-
-    merge_people(actor=editor_user, keep=keep, merge=merge, reason="Same person")
-
-    keep.refresh_from_db()
-    assert keep.orcid == "0000-0002-1825-0097"
-    assert list(keep.name_variants.values_list("name", flat=True)) == ["Erich Jarvis"]

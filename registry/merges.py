@@ -1,4 +1,5 @@
-"""Editors' decisions on uncertain person matches: confirm (merge the two people) or reject."""
+"""Merging people: editors' decisions on uncertain person matches (confirm merges the two, or reject)
+and merging two records of one person, with history, in one transaction."""
 
 from django.db import transaction
 from django.utils import timezone
