@@ -12,8 +12,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from registry.importers.formats.disclosures import template_csv
-from registry.importers.runner import ImportSummary, import_data
-from registry.importers.sources import IMPORTERS
+from registry.importers.runner import ImportSummary
+from registry.importers.sources import SOURCES
 from registry.merges import MergeRefused, decide_person_match
 from registry.models import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.imports import ImportKind, MatchStatus
@@ -49,7 +49,7 @@ class UploadForm(forms.Form):
         cleaned = super().clean()
         kind, upload = cleaned.get("kind"), cleaned.get("file")
         if kind and upload:
-            suffixes = IMPORTERS[kind][1]
+            suffixes = SOURCES[kind].suffixes
             if not upload.name.lower().endswith(suffixes):
                 self.add_error("file", f"A {ImportKind(kind).label} file ends in {', '.join(suffixes)}.")
         return cleaned
@@ -116,14 +116,7 @@ class ImportRecordAdmin(RoleAdmin):
         if request.method == "POST" and form.is_valid():
             kind, upload = form.cleaned_data["kind"], form.cleaned_data["file"]
             summary = ImportSummary(kind=kind)
-            import_data(
-                upload.read(),
-                name=upload.name,
-                kind=kind,
-                importer=IMPORTERS[kind][0],
-                actor=request.user,
-                summary=summary,
-            )
+            SOURCES[kind].import_data(upload.read(), name=upload.name, actor=request.user, summary=summary)
         context = {
             **self.admin_site.each_context(request),
             "title": "Import a file",

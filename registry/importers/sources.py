@@ -1,10 +1,12 @@
-"""One function per kind of file: read it, store it, and the `import_*_paths` entry points the
-commands, the admin upload page and the benchmark call.
+"""Each kind of file declared once, as a `Source`: how its content is stored, which suffixes are
+looked for in folders, and the `import_*_paths` entry points the commands and the benchmark call.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
+from registry.importers.articles.records import ArticleRecord
 from registry.importers.articles.writer import ArticleWriter
 from registry.importers.formats.crossref import read_crossref
 from registry.importers.formats.disclosures import import_disclosure_rows
@@ -12,61 +14,64 @@ from registry.importers.formats.jats import read_jats
 from registry.importers.formats.orcid import import_orcid_record
 from registry.importers.formats.xmlsafe import parse_xml
 from registry.importers.open_payments.reader import import_open_payments_data
-from registry.importers.runner import ImportSummary, import_paths
+from registry.importers.runner import ImportSummary, import_data, import_paths
 from registry.models.imports import ImportKind
 
-
-def _source(name: str) -> str:
-    """The file name recorded as provenance (the folder it came from is not part of it)."""
-    return Path(name).name
+# (data, *, file as reported, source as recorded, actor, warnings) -> number of records read
+Store = Callable[..., int]
 
 
-def import_jats_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    records = read_jats(parse_xml(data, file=name), file=name)
-    ArticleWriter(actor=actor, source=_source(name), warnings=[] if warnings is None else warnings).write_all(records)
-    return len(records)
+def articles_from(read: Callable[..., list[ArticleRecord]]) -> Store:
+    """A format that reads articles, `read(data, *, file, warnings)`, stored by the ArticleWriter."""
+
+    def store(data: bytes, *, file: str, source: str, actor, warnings: list[str]) -> int:
+        records = read(data, file=file, warnings=warnings)
+        ArticleWriter(actor=actor, source=source, warnings=warnings).write_all(records)
+        return len(records)
+
+    return store
 
 
-def import_crossref_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    warnings = [] if warnings is None else warnings
-    records = read_crossref(data, file=name, warnings=warnings)
-    ArticleWriter(actor=actor, source=_source(name), warnings=warnings).write_all(records)
-    return len(records)
+def read_jats_data(data: bytes, *, file: str, warnings: list[str]) -> list[ArticleRecord]:
+    # Reading JATS warns of nothing; what it warns of is found by the ArticleWriter.
+    return read_jats(parse_xml(data, file=file), file=file)
 
 
-def import_orcid_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    return import_orcid_record(
-        data, file=name, source=_source(name), actor=actor, warnings=[] if warnings is None else warnings
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    store: Store
+    suffixes: tuple[str, ...]
+
+    def import_file(self, data: bytes, name: str, actor, warnings: list[str]) -> int:
+        """The runner's importer: the runner's own warnings list goes to the format, so what it warns
+        of reaches the summary and the import record. Provenance is the file name, without its folder."""
+        return self.store(data, file=name, source=Path(name).name, actor=actor, warnings=warnings)
+
+    def import_data(self, data: bytes, *, name: str, actor, summary: ImportSummary) -> bool:
+        """One file's content (an upload), in its own transaction and recorded."""
+        return import_data(data, name=name, kind=self.kind, importer=self.import_file, actor=actor, summary=summary)
+
+    def import_paths(self, paths: Iterable[Path | str], *, actor=None, progress: bool = False) -> ImportSummary:
+        """Files and folders of this kind; one transaction per file."""
+        return import_paths(
+            paths, kind=self.kind, importer=self.import_file, suffixes=self.suffixes, actor=actor, progress=progress
+        )
+
+
+SOURCES = {
+    source.kind: source
+    for source in (
+        Source(ImportKind.JATS, articles_from(read_jats_data), (".xml", ".nxml")),
+        Source(ImportKind.CROSSREF, articles_from(read_crossref), (".json", ".jsonl", ".ndjson")),
+        Source(ImportKind.ORCID, import_orcid_record, (".json", ".xml")),
+        Source(ImportKind.DISCLOSURES, import_disclosure_rows, (".csv", ".xlsx")),
+        # Uploads only: folders go through import_open_payments_paths, which streams each file.
+        Source(ImportKind.OPEN_PAYMENTS, import_open_payments_data, (".csv",)),
     )
-
-
-def import_disclosure_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    return import_disclosure_rows(
-        data, file=name, source=_source(name), actor=actor, warnings=[] if warnings is None else warnings
-    )
-
-
-IMPORTERS = {
-    ImportKind.JATS: (import_jats_data, (".xml", ".nxml")),
-    ImportKind.CROSSREF: (import_crossref_data, (".json", ".jsonl", ".ndjson")),
-    ImportKind.ORCID: (import_orcid_data, (".json", ".xml")),
-    ImportKind.DISCLOSURES: (import_disclosure_data, (".csv", ".xlsx")),
-    ImportKind.OPEN_PAYMENTS: (import_open_payments_data, (".csv",)),
 }
 
-
-def _paths(kind: str):
-    importer, suffixes = IMPORTERS[kind]
-
-    def run(paths: Iterable[Path | str], *, actor=None, progress: bool = False) -> ImportSummary:
-        return import_paths(paths, kind=kind, importer=importer, suffixes=suffixes, actor=actor, progress=progress)
-
-    run.__name__ = f"import_{kind}_paths"
-    run.__doc__ = f"Import {ImportKind(kind).label} files and folders; one transaction per file."
-    return run
-
-
-import_jats_paths = _paths(ImportKind.JATS)
-import_crossref_paths = _paths(ImportKind.CROSSREF)
-import_orcid_paths = _paths(ImportKind.ORCID)
-import_disclosure_paths = _paths(ImportKind.DISCLOSURES)
+import_jats_paths = SOURCES[ImportKind.JATS].import_paths
+import_crossref_paths = SOURCES[ImportKind.CROSSREF].import_paths
+import_orcid_paths = SOURCES[ImportKind.ORCID].import_paths
+import_disclosure_paths = SOURCES[ImportKind.DISCLOSURES].import_paths

@@ -347,13 +347,13 @@ def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary
     return recorded(record, work, name=name, summary=summary)
 
 
-def import_open_payments_data(data: bytes, name: str, actor=None, warnings: list[str] | None = None) -> int:
-    """For the admin's upload page (the runner's transaction and record around it)."""
-    counts = import_payment_stream(io.BufferedReader(io.BytesIO(data)), file=name)
-    if warnings is not None:
-        warnings.append(
-            f"{name}: payment records " + ", ".join(f"{n} {what}" for what, n in counts.as_record(None).items())
-        )
+def import_open_payments_data(data: bytes, *, file: str, source: str, actor, warnings: list[str]) -> int:
+    """For the admin's upload page (the runner's transaction and record around it). Payment records
+    name their file from `file` and keep no change history, so `source` and `actor` are not used."""
+    counts = import_payment_stream(io.BufferedReader(io.BytesIO(data)), file=file)
+    warnings.append(
+        f"{file}: payment records " + ", ".join(f"{n} {what}" for what, n in counts.as_record(None).items())
+    )
     return counts.rows
 
 
