@@ -1,4 +1,4 @@
-"""Reusable reads, and the one place that decides what the public may see.
+"""Reusable reads, and the one place that decides what the public may see and which disclosures count.
 
 Everything public hangs off a published article: authorships, disclosures and declarations on one,
 people who author one, organizations a published disclosure names or that fund a published article.
@@ -8,7 +8,7 @@ Each of those asks `ArticleQuerySet.published()`, so a change to what "published
 from django.apps import apps
 from django.db import models
 
-from registry.enums import ArticleStatus
+from registry.enums import DISCLOSURE_STATUSES_IN_FORCE, ArticleStatus
 from registry.permissions import can_read_unpublished
 
 
@@ -16,6 +16,11 @@ def on_published_article(article_path: str) -> models.Exists:
     """True for rows whose article (reached by `article_path` from the row) is published."""
     article = apps.get_model("registry", "Article")
     return models.Exists(article.objects.published().filter(pk=models.OuterRef(article_path)))
+
+
+def disclosure_in_force(prefix: str = "") -> models.Q:
+    """Disclosures (reached by `prefix`, e.g. "disclosure__") whose declaration still stands."""
+    return models.Q(**{f"{prefix}status__in": DISCLOSURE_STATUSES_IN_FORCE})
 
 
 def is_public_organization(organization_path: str = "pk") -> models.Q:
@@ -62,11 +67,23 @@ class AuthorshipQuerySet(models.QuerySet):
         """Authorships of published articles."""
         return self.filter(on_published_article("article_id"))
 
+    def with_disclosure_in_force(self):
+        """Make `disclosure_in_force__…` read the authorship's disclosure only while it is in force
+        (a withdrawn one reads as none), in the same join as `disclosure__…`."""
+        return self.annotate(
+            disclosure_in_force=models.FilteredRelation("disclosure", condition=disclosure_in_force("disclosure__"))
+        )
+
 
 class DisclosureQuerySet(models.QuerySet):
     def published(self):
         """Disclosures on published articles."""
         return self.filter(on_published_article("authorship__article_id"))
+
+    def in_force(self):
+        """Disclosures that count: active ones and corrected ones (corrected in place, so the record
+        holds the corrected declaration); a withdrawn disclosure declares nothing any more."""
+        return self.filter(disclosure_in_force())
 
 
 class DeclaredInterestQuerySet(models.QuerySet):
@@ -77,6 +94,10 @@ class DeclaredInterestQuerySet(models.QuerySet):
         so it never reaches a public page.
         """
         return self.filter(on_published_article("disclosure__authorship__article_id"))
+
+    def in_force(self):
+        """Declarations in disclosures in force (see `DisclosureQuerySet.in_force()`)."""
+        return self.filter(disclosure_in_force("disclosure__"))
 
 
 class OrganizationQuerySet(models.QuerySet):

@@ -1,10 +1,11 @@
-"""What the public may see, asked of each model: rows of a draft article are never published."""
+"""What the public may see, asked of each model: rows of a draft article are never published, and
+which disclosures are in force."""
 
 from dataclasses import dataclass
 
 import pytest
 
-from registry.enums import ArticleStatus
+from registry.enums import ArticleStatus, DisclosureStatus
 from registry.models import (
     ArticleFunding,
     Authorship,
@@ -116,3 +117,36 @@ def test_a_parent_is_public_only_when_it_is_public_itself(registry):
         ("Acme Norge", True),
         ("Fund A", False),  # no parent
     ]
+
+
+@pytest.fixture
+def disclosures_by_status(db) -> dict[str, Disclosure]:
+    """A disclosure of each status, on published articles."""
+    found = {}
+    for status in DisclosureStatus:
+        declared = DeclaredInterestFactory(disclosure__status=status, disclosure__authorship__article__title=status)
+        found[status] = declared.disclosure
+    return found
+
+
+def test_active_and_corrected_disclosures_are_in_force_and_withdrawn_ones_are_not(disclosures_by_status):
+    in_force = Disclosure.objects.in_force().filter(pk__in=[d.pk for d in disclosures_by_status.values()])
+    assert sorted(in_force.values_list("status", flat=True)) == ["active", "corrected"]
+
+
+def test_declarations_in_force_are_those_of_disclosures_in_force(disclosures_by_status):
+    declarations = DeclaredInterest.objects.in_force().filter(
+        disclosure__in=[d.pk for d in disclosures_by_status.values()]
+    )
+    assert sorted(declarations.values_list("disclosure__status", flat=True)) == ["active", "corrected"]
+
+
+def test_a_withdrawn_disclosure_reads_as_none_through_the_authorship(disclosures_by_status):
+    withdrawn = disclosures_by_status[DisclosureStatus.WITHDRAWN]
+    corrected = disclosures_by_status[DisclosureStatus.CORRECTED]
+    rows = dict(
+        Authorship.objects.with_disclosure_in_force()
+        .filter(pk__in=[withdrawn.authorship_id, corrected.authorship_id])
+        .values_list("pk", "disclosure_in_force__pk")
+    )
+    assert rows == {withdrawn.authorship_id: None, corrected.authorship_id: corrected.pk}
