@@ -129,10 +129,19 @@ class AuditContext:
 
     @cached_property
     def authorships(self) -> list[AuthorshipRow]:
+        """Authorships in scope, each with its disclosure in force: a withdrawn one reads as none on file."""
         rows = (
-            Authorship.objects.filter(article__in=self.scope.articles())
+            Authorship.objects.with_disclosure_in_force()
+            .filter(article__in=self.scope.articles())
             .order_by()
-            .values_list("pk", "article_id", "person_id", "position", "disclosure__pk", "disclosure__declares_none")
+            .values_list(
+                "pk",
+                "article_id",
+                "person_id",
+                "position",
+                "disclosure_in_force__pk",
+                "disclosure_in_force__declares_none",
+            )
         )
         return [AuthorshipRow(a, b, c, d, e, bool(f)) for a, b, c, d, e, f in rows]
 
@@ -189,9 +198,14 @@ class AuditContext:
 
     @cached_property
     def declarations(self) -> list[Declaration]:
-        """Every declaration of an interest of a person in scope, on any article (for comparisons)."""
+        """Every declaration in force of an interest of a person in scope, on any article (for comparisons).
+
+        A withdrawn disclosure's declarations do not count: the author is taken not to have declared them.
+        """
         if self.scope.is_full:
             # Every disclosure is in scope: two narrow columns, mapped through the authorships already read.
+            # Those hold only disclosures in force, so a declaration in any other one has no entry and is
+            # left out here, without joining a million declarations to their disclosures.
             where = {row.disclosure_id: row for row in self.authorships if row.disclosure_id is not None}
             rows = (
                 DeclaredInterest.objects.order_by()
@@ -201,9 +215,11 @@ class AuditContext:
             return [
                 Declaration(disclosure, where[disclosure].id, where[disclosure].article_id, interest)
                 for disclosure, interest in rows
+                if disclosure in where
             ]
         rows = (
-            DeclaredInterest.objects.filter(interest__person_id__in=self.persons_in_scope_subquery())
+            DeclaredInterest.objects.in_force()
+            .filter(interest__person_id__in=self.persons_in_scope_subquery())
             .order_by()
             .values_list(
                 "disclosure_id", "disclosure__authorship_id", "disclosure__authorship__article_id", "interest_id"

@@ -97,6 +97,11 @@ class DisclosureStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+# Statuses of a disclosure whose declaration still stands (DisclosureQuerySet.in_force()): a corrected
+# disclosure is corrected in place and holds the corrected declaration; a withdrawn one declares nothing.
+DISCLOSURE_STATUSES_IN_FORCE = frozenset({DisclosureStatus.ACTIVE, DisclosureStatus.CORRECTED})
+
+
 class Provenance(models.TextChoices):
     """Where a registry record came from."""
 

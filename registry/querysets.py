@@ -1,10 +1,35 @@
-"""Reusable reads, and the one place that decides what the public may see."""
+"""Reusable reads, and the one place that decides what the public may see and which disclosures count.
+
+Everything public hangs off a published article: authorships, disclosures and declarations on one,
+people who author one, organizations a published disclosure names or that fund a published article.
+Each of those asks `ArticleQuerySet.published()`, so a change to what "published" means reaches them all.
+"""
 
 from django.apps import apps
 from django.db import models
 
-from registry.enums import ArticleStatus
+from registry.enums import DISCLOSURE_STATUSES_IN_FORCE, ArticleStatus
 from registry.permissions import can_read_unpublished
+
+
+def on_published_article(article_path: str) -> models.Exists:
+    """True for rows whose article (reached by `article_path` from the row) is published."""
+    article = apps.get_model("registry", "Article")
+    return models.Exists(article.objects.published().filter(pk=models.OuterRef(article_path)))
+
+
+def disclosure_in_force(prefix: str = "") -> models.Q:
+    """Disclosures (reached by `prefix`, e.g. "disclosure__") whose declaration still stands."""
+    return models.Q(**{f"{prefix}status__in": DISCLOSURE_STATUSES_IN_FORCE})
+
+
+def is_public_organization(organization_path: str = "pk") -> models.Q:
+    """An organization is public once a published disclosure names it or it funds a published article."""
+    declared = apps.get_model("registry", "DeclaredInterest").objects.published()
+    funded = apps.get_model("registry", "ArticleFunding").objects.published()
+    return models.Q(models.Exists(declared.filter(interest__organization=models.OuterRef(organization_path)))) | (
+        models.Q(models.Exists(funded.filter(organization=models.OuterRef(organization_path))))
+    )
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -31,15 +56,69 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
+class ArticleFundingQuerySet(models.QuerySet):
+    def published(self):
+        """Fundings of published articles."""
+        return self.filter(on_published_article("article_id"))
+
+
+class AuthorshipQuerySet(models.QuerySet):
+    def published(self):
+        """Authorships of published articles."""
+        return self.filter(on_published_article("article_id"))
+
+    def with_disclosure_in_force(self):
+        """Make `disclosure_in_force__…` read the authorship's disclosure only while it is in force
+        (a withdrawn one reads as none), in the same join as `disclosure__…`."""
+        return self.annotate(
+            disclosure_in_force=models.FilteredRelation("disclosure", condition=disclosure_in_force("disclosure__"))
+        )
+
+
+class DisclosureQuerySet(models.QuerySet):
+    def published(self):
+        """Disclosures on published articles."""
+        return self.filter(on_published_article("authorship__article_id"))
+
+    def in_force(self):
+        """Disclosures that count: active ones and corrected ones (corrected in place, so the record
+        holds the corrected declaration); a withdrawn disclosure declares nothing any more."""
+        return self.filter(disclosure_in_force())
+
+
+class DeclaredInterestQuerySet(models.QuerySet):
+    def published(self):
+        """Interests as declared in the disclosures of published articles.
+
+        An interest known only from a draft's disclosure, an import or a register is never declared here,
+        so it never reaches a public page.
+        """
+        return self.filter(on_published_article("disclosure__authorship__article_id"))
+
+    def in_force(self):
+        """Declarations in disclosures in force (see `DisclosureQuerySet.in_force()`)."""
+        return self.filter(disclosure_in_force("disclosure__"))
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Organizations a published disclosure names or that fund a published article."""
+        return self.filter(is_public_organization())
+
+    def with_parent_is_public(self):
+        """Annotate `parent_is_public`: whether the parent (if any) may be shown or linked to."""
+        return self.annotate(
+            parent_is_public=models.ExpressionWrapper(
+                is_public_organization("parent_id"), output_field=models.BooleanField()
+            )
+        )
+
+
 class PersonQuerySet(models.QuerySet):
     def published(self):
         """People who author at least one published article."""
         authorship = apps.get_model("registry", "Authorship")
-        return self.filter(
-            models.Exists(
-                authorship.objects.filter(person=models.OuterRef("pk"), article__status=ArticleStatus.PUBLISHED)
-            )
-        )
+        return self.filter(models.Exists(authorship.objects.published().filter(person=models.OuterRef("pk"))))
 
     def visible_to(self, user):
         return self if can_read_unpublished(user) else self.published()

@@ -1,5 +1,6 @@
 """Public pages. Drafts never reach the public: the start page reads through `visible_to()`, the reader
-pages (author, article, organization, search) through `registry.reader.visibility`, the same for everyone.
+pages (author, article, organization, search) through the `published()` and `public()` queryset methods,
+the same for everyone.
 """
 
 from django.core.exceptions import ValidationError

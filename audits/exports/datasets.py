@@ -14,7 +14,7 @@ from django.utils import timezone
 from audits.exports.columns import DISCLOSURE_COLUMNS, FINDING_COLUMNS, INTEREST_COLUMNS, Column
 from audits.models import AuditRun, Finding, FindingReview
 from audits.selectors import findings_list, findings_of_run
-from registry.models import Article, Disclosure, Interest
+from registry.models import DeclaredInterest, Disclosure, Interest
 
 # Rows fetched per round trip: large enough that a million rows take few, small enough to stay light.
 CHUNK_SIZE = 5000
@@ -105,9 +105,7 @@ def run_header(run: AuditRun) -> dict:
 
 def disclosures_dataset(*, published_only: bool = False) -> Dataset:
     """Every disclosure (auditors read drafts too), or those of published articles only."""
-    disclosures = Disclosure.objects.all()
-    if published_only:
-        disclosures = disclosures.filter(authorship__article__in=Article.objects.published())
+    disclosures = Disclosure.objects.published() if published_only else Disclosure.objects.all()
     return Dataset("disclosures", DISCLOSURE_COLUMNS, disclosures.order_by("pk"), {"published_only": published_only})
 
 
@@ -117,7 +115,7 @@ def interests_dataset(*, published_only: bool = False) -> Dataset:
     interests = Interest.objects.all()
     if published_only:
         # values_list() reuses this join, so the rows are the published declarations themselves.
-        interests = interests.filter(declarations__disclosure__authorship__article__in=Article.objects.published())
+        interests = interests.filter(declarations__in=DeclaredInterest.objects.published())
     interests = interests.order_by("pk", "declarations__id")
     return Dataset("interests", INTEREST_COLUMNS, interests, {"published_only": published_only})
 

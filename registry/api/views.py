@@ -1,8 +1,8 @@
 """Public read-only endpoints: published articles, their authors and the organizations they name.
 
-Every queryset starts from registry/reader/visibility.py (or `Article.objects.published()`, which it
-builds on), and every list prefetches what its serializer reads, so a page costs the same number of
-queries whatever it holds.
+Every queryset starts from a `published()` or `public()` queryset method (registry/querysets.py), all
+built on `Article.objects.published()`, and every list prefetches what its serializer reads, so a page
+costs the same number of queries whatever it holds.
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
@@ -10,19 +10,13 @@ from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 
 from registry.api import filters, serializers
-from registry.models import Article, ArticleFunding, Interest, Organization, Person
-from registry.reader.visibility import (
-    public_organizations,
-    public_people,
-    published_authorships,
-    published_declarations,
-)
+from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Interest, Organization, Person
 
 
 def published_articles() -> QuerySet[Article]:
     """Published articles with their topics, funders, authors in order, and each author's declarations."""
-    authors = published_authorships().select_related("person", "disclosure").order_by("position")
-    declared = published_declarations().select_related("interest__organization")
+    authors = Authorship.objects.published().select_related("person", "disclosure").order_by("position")
+    declared = DeclaredInterest.objects.published().select_related("interest__organization")
     # The id breaks ties in the default order, so that no article falls between two pages.
     return (
         Article.objects.published()
@@ -42,13 +36,15 @@ PEOPLE_ORDER = ("family_name", "name", "pk")
 def people_with_declarations() -> QuerySet[Person]:
     """Public people with their published articles (newest first) and the interests those declare."""
     articles = (
-        published_authorships().select_related("article").order_by("-article__published_date", "article__title", "pk")
+        Authorship.objects.published()
+        .select_related("article")
+        .order_by("-article__published_date", "article__title", "pk")
     )
-    declared = Interest.objects.filter(Exists(published_declarations().filter(interest=OuterRef("pk")))).select_related(
-        "organization"
-    )
+    declared = Interest.objects.filter(
+        Exists(DeclaredInterest.objects.published().filter(interest=OuterRef("pk")))
+    ).select_related("organization")
     return (
-        public_people()
+        Person.objects.published()
         .order_by(*PEOPLE_ORDER)
         .prefetch_related(
             Prefetch("authorships", queryset=articles, to_attr="published_authorships"),
@@ -79,7 +75,11 @@ class PersonViewSet(PublicReadViewSet):
     filterset_class = filters.PersonFilter
 
     def get_queryset(self) -> QuerySet[Person]:
-        return people_with_declarations() if self.action == "retrieve" else public_people().order_by(*PEOPLE_ORDER)
+        return (
+            people_with_declarations()
+            if self.action == "retrieve"
+            else Person.objects.published().order_by(*PEOPLE_ORDER)
+        )
 
     def get_serializer_class(self):
         return serializers.PersonDetailSerializer if self.action == "retrieve" else serializers.PersonListSerializer
@@ -92,4 +92,4 @@ class OrganizationViewSet(PublicReadViewSet):
     filterset_class = filters.OrganizationFilter
 
     def get_queryset(self) -> QuerySet[Organization]:
-        return public_organizations().order_by("name", "pk").prefetch_related("aliases")
+        return Organization.objects.public().order_by("name", "pk").prefetch_related("aliases")

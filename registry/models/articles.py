@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from registry.enums import ArticleStatus, EditorialRoleKind
 from registry.models.base import CanonicalFieldsModel
-from registry.querysets import ArticleQuerySet
+from registry.querysets import ArticleFundingQuerySet, ArticleQuerySet, AuthorshipQuerySet
 from registry.validators import normalize_doi, validate_doi
 
 
@@ -91,6 +91,8 @@ class ArticleFunding(models.Model):
     organization = models.ForeignKey("registry.Organization", on_delete=models.PROTECT, related_name="fundings")
     award_id = models.CharField(max_length=200, blank=True)
 
+    objects = ArticleFundingQuerySet.as_manager()
+
     class Meta:
         ordering = ["article", "organization__name"]
         constraints = [
@@ -115,6 +117,8 @@ class Authorship(models.Model):
     name_as_printed = models.CharField(max_length=300, blank=True)
     affiliations_as_printed = models.TextField(blank=True)
     history = HistoricalRecords()
+
+    objects = AuthorshipQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position"]

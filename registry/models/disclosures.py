@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from registry.enums import DisclosureForm, DisclosureStatus, InterestCategory, Payee, Provenance
 from registry.models.base import CanonicalFieldsModel
+from registry.querysets import DeclaredInterestQuerySet, DisclosureQuerySet
 from registry.validators import validate_currency, validate_date_range
 
 
@@ -35,6 +36,8 @@ class Disclosure(models.Model):
     status_changed_on = models.DateField(null=True, blank=True)
     status_note = models.TextField(blank=True, help_text="Why it was corrected or withdrawn.")
     history = HistoricalRecords()
+
+    objects = DisclosureQuerySet.as_manager()
 
     class Meta:
         ordering = ["authorship__article", "authorship__position"]
@@ -139,6 +142,8 @@ class DeclaredInterest(models.Model):
     span_start = models.PositiveIntegerField(null=True, blank=True)
     span_end = models.PositiveIntegerField(null=True, blank=True)
     history = HistoricalRecords()
+
+    objects = DeclaredInterestQuerySet.as_manager()
 
     class Meta:
         ordering = ["disclosure", "interest__category", "interest__organization_name"]

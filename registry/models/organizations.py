@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from registry.enums import OrganizationKind
 from registry.models.base import CanonicalFieldsModel, NormalizedNameModel
 from registry.names import normalize_organization_name
+from registry.querysets import OrganizationQuerySet
 from registry.validators import normalize_ror_id, validate_country, validate_ror_id
 
 
@@ -53,6 +54,8 @@ class Organization(CanonicalFieldsModel, NormalizedNameModel):
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
     history = HistoricalRecords()
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

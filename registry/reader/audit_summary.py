@@ -13,7 +13,7 @@ from django.db.models import Count, QuerySet
 from audits.enums import SEVERITY_ORDER, Presence, ReviewStatus, Severity
 from audits.models import Finding
 from audits.rules import all_rules
-from registry.reader.visibility import on_published_article
+from registry.querysets import on_published_article
 
 # Rules whose findings reveal who edited or reviewed an article.
 RULES_ON_PRIVATE_RECORDS = frozenset({"REVIEWER_CONFLICT"})

@@ -8,13 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from registry.models import Affiliation, Interest, Person
+from registry.models import Affiliation, Authorship, DeclaredInterest, Interest, Person
 from registry.reader import markup
 from registry.reader.audit_summary import AuditSummary, author_audit_summary
 from registry.reader.statements import STATEMENT_FIELDS, Statement
 from registry.reader.ties import CategoryTies, OrganizationTies, Tie, by_category, by_organization, ties_from
 from registry.reader.timeline import Timeline, build_timeline
-from registry.reader.visibility import public_people, published_authorships, published_declarations
 
 
 @dataclass
@@ -70,7 +69,7 @@ class AuthorPage:
 def author_page(person_id: int, *, today: date) -> AuthorPage:
     """Everything the author page shows, in six queries whatever the number of articles and ties."""
     person = get_object_or_404(
-        public_people().only("name", "given_names", "family_name", "orcid"), pk=person_id
+        Person.objects.published().only("name", "given_names", "family_name", "orcid"), pk=person_id
     )  # 1: the person, if they authored a published article
     articles = _published_articles(person)  # 2
     ties = _declared_ties(person, articles)  # 3, 4
@@ -105,7 +104,7 @@ ARTICLE_FIELDS = (
 def _published_articles(person: Person) -> list[AuthorArticle]:
     """Read as plain rows: model instances for two hundred articles cost more than the page may."""
     rows = (
-        published_authorships()
+        Authorship.objects.published()
         .filter(person=person)
         .order_by("-article__published_date", "article__title", "article_id")
         .values_list(*ARTICLE_FIELDS)
@@ -121,7 +120,7 @@ def _published_articles(person: Person) -> list[AuthorArticle]:
 
 def _declared_ties(person: Person, articles: list[AuthorArticle]) -> list[Tie]:
     """The person's interests declared in published disclosures, each with the articles declaring it."""
-    declared = published_declarations().filter(disclosure__authorship__person=person).order_by()
+    declared = DeclaredInterest.objects.published().filter(disclosure__authorship__person=person).order_by()
     # IN (subquery) rather than EXISTS: the declarations are read once, not once per interest.
     interests = Interest.objects.filter(person=person, pk__in=declared.values("interest_id")).order_by()
     ties = [tie for _, tie in ties_from(interests)]

@@ -3,14 +3,13 @@ and the published articles it funded."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, QuerySet
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 
-from registry.models import Article, Organization
+from registry.models import Article, DeclaredInterest, Organization
 from registry.names import fold
 from registry.reader.ties import CATEGORY_LABELS, CATEGORY_ORDER
-from registry.reader.visibility import is_public_organization, public_organizations, published_declarations
 
 
 @dataclass(frozen=True)
@@ -59,9 +58,7 @@ class OrganizationPage:
 def organization_page(organization_id: int) -> OrganizationPage:
     """Everything the organization page shows, in four queries."""
     organization = get_object_or_404(
-        public_organizations()
-        .select_related("parent")
-        .annotate(parent_is_public=ExpressionWrapper(is_public_organization("parent_id"), output_field=BooleanField())),
+        Organization.objects.public().select_related("parent").with_parent_is_public(),
         pk=organization_id,
     )  # 1: only an organization named in a published disclosure or funding a published article
     rows = list(_declarations(organization))  # 2
@@ -82,7 +79,7 @@ def organization_page(organization_id: int) -> OrganizationPage:
 def _declarations(organization: Organization) -> QuerySet:
     """(category, year, person) with the number of the person's published disclosures declaring it."""
     return (
-        published_declarations()
+        DeclaredInterest.objects.published()
         .filter(interest__organization=organization)
         .values(
             "interest__category",

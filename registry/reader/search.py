@@ -8,9 +8,8 @@ from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, Qu
 from django.db.models.functions import Coalesce, Lower
 
 from registry.enums import OrganizationKind
-from registry.models import Article, OrganizationAlias
+from registry.models import Article, Organization, OrganizationAlias, Person
 from registry.names import normalize_organization_name, normalize_person_name
-from registry.reader.visibility import public_organizations, public_people
 from registry.validators import normalize_doi, normalize_orcid
 
 MAX_QUERY_LENGTH = 200
@@ -86,7 +85,7 @@ def _people(query: str) -> QuerySet:
     if orcid := as_identifier(normalize_orcid, query):
         condition |= Q(orcid=orcid)
     return (
-        public_people()
+        Person.objects.published()
         .filter(condition)
         .annotate(
             **_columns(
@@ -105,7 +104,7 @@ def _people(query: str) -> QuerySet:
 
 def _organizations(query: str) -> QuerySet:
     return (
-        public_organizations()
+        Organization.objects.public()
         .filter(organization_name_matches(query))
         .annotate(
             **_columns(

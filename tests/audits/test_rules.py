@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 
 from audits.models import Finding
-from registry.enums import EditorialRoleKind, InterestCategory, Provenance
-from registry.models import ArticleFunding, EditorialRole, TopicSynonym
+from audits.scope import AuditScope, build_scope
+from registry.enums import DisclosureStatus, EditorialRoleKind, InterestCategory, Provenance
+from registry.models import ArticleFunding, Disclosure, EditorialRole, TopicSynonym
 from tests.audits.conftest import audit, declare, known, summaries
 from tests.factories import (
     AffiliationFactory,
@@ -145,6 +146,40 @@ def test_inconsistent_is_quiet_when_windows_do_not_overlap(author_with_articles)
     declare(first, organization=OrganizationFactory(name="Acme Pharma"))
     declare(second, organization=OrganizationFactory(name="Beta Bio"))
     assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"], window_months=6)) == []
+
+
+# Withdrawn disclosures -------------------------------------------------------------------------
+
+
+def withdraw(authorship):
+    Disclosure.objects.filter(authorship=authorship).update(
+        status=DisclosureStatus.WITHDRAWN, status_note="Filed for the wrong article."
+    )
+
+
+@pytest.mark.parametrize("narrowed", [False, True], ids=["full", "narrowed"])
+def test_a_tie_declared_only_in_a_withdrawn_disclosure_does_not_count(author_with_articles, narrowed):
+    person, first, second = author_with_articles
+    scope = build_scope(article_ids=[first.article_id, second.article_id]) if narrowed else AuditScope()
+    declare(first, organization=OrganizationFactory(name="Acme Pharma"))
+    declare(second, organization=OrganizationFactory(name="Beta Bio"))
+    withdraw(first)
+    run = audit(["INCONSISTENT_ACROSS_ARTICLES", "MISSING_DISCLOSURE"], scope=scope)
+    # Jane Roe has no disclosure in force on the first study: Acme Pharma, declared only there, is not
+    # "declared on one article and left out of the other", and nothing can be left out of a disclosure
+    # that does not count, so Beta Bio is not either; the first study lacks a disclosure.
+    assert summaries(run) == ["No disclosure is on file for Jane Roe, author 1 of “First study”."]
+
+
+def test_a_corrected_disclosure_still_counts(author_with_articles):
+    person, first, second = author_with_articles
+    declare(first, organization=OrganizationFactory(name="Acme Pharma"))
+    DisclosureFactory(authorship=second, declares_none=False, statement="Corrected: no ties.")
+    Disclosure.objects.filter(authorship=first).update(status=DisclosureStatus.CORRECTED, status_note="Typo.")
+    assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES", "MISSING_DISCLOSURE"])) == [
+        "Jane Roe declared consultancy fees from Acme Pharma on “First study” (2024-03-01) but not on "
+        "“Second study” (2025-03-01); the articles' 36-month windows overlap."
+    ]
 
 
 # MULTIPLE_TIES_SAME_ENTITY ---------------------------------------------------------------------
