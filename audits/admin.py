@@ -5,10 +5,11 @@ import json
 from django.contrib import admin, messages
 from django.utils.html import format_html
 
+from audits.dispatch import submit_run
 from audits.models import AuditRun, Finding, FindingReview, Occurrence
 from audits.rules import all_rules
 from audits.scope import build_scope
-from audits.services import AuditAlreadyRunning, review_finding, submit_run
+from audits.services import AuditAlreadyRunning, review_finding
 from registry.admin.articles import ArticleAdmin
 
 
