@@ -37,6 +37,7 @@ test: setup browser
 lint: setup
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 # A Celery worker for background audits; start the web app with CELERY_BROKER_URL=$(BROKER) to use it.
 worker: setup

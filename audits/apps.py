@@ -5,3 +5,14 @@ class AuditsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "audits"
     verbose_name = "Audits"
+
+    def ready(self):
+        # The registry offers extension points and never imports audits: audits plugs in here.
+        from audits.admin import audit_selected_articles
+        from audits.sections import article_audit_section, author_audit_section
+        from registry.admin.articles import register_article_list_action
+        from registry.reader.sections import article_sections, author_sections
+
+        article_sections.register(article_audit_section)
+        author_sections.register(author_audit_section)
+        register_article_list_action(audit_selected_articles, permission="audits.run_audit")

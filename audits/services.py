@@ -123,26 +123,6 @@ def run_audit(
     return execute_run(run, scope, today=today, progress=progress)
 
 
-def submit_run(
-    *,
-    actor,
-    scope: AuditScope,
-    rule_codes: Sequence[str] | None = None,
-    parameters: dict[str, Any] | None = None,
-) -> AuditRun:
-    """Start an audit: on a Celery worker when a broker is configured, otherwise right here.
-
-    Returns the run; with a worker it is still pending or running, and its row shows progress.
-    """
-    run = start_run(actor=actor, scope=scope, rule_codes=rule_codes, parameters=parameters)
-    if settings.CELERY_BROKER_URL:
-        from audits.tasks import execute_audit_run
-
-        transaction.on_commit(lambda: execute_audit_run.delay(run.pk))
-        return run
-    return execute_run(run, scope)
-
-
 def fail_stale_runs() -> int:
     """Mark failed the runs whose worker stopped reporting (killed, machine lost) or never took them.
 

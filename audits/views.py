@@ -11,13 +11,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
+from audits.dispatch import submit_run
 from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.forms import FindingFilterForm, ReviewForm, RunAuditForm
 from audits.models import AuditRun, Finding
 from audits.rules import all_rules
 from audits.scope import ScopeError, build_scope
 from audits.selectors import finding_history, findings_list
-from audits.services import AuditAlreadyRunning, review_finding, submit_run
+from audits.services import AuditAlreadyRunning, review_finding
 
 
 def rule_catalogue(request):

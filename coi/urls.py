@@ -14,5 +14,5 @@ urlpatterns = [
     path("organizations/<int:pk>/", views.organization, name="organization"),
     path("admin/", admin.site.urls),
     path("audits/", include("audits.urls")),
-    path("api/", include("registry.api.urls")),
+    path("api/", include("coi.api_urls")),
 ]

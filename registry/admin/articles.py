@@ -1,6 +1,10 @@
 """Admin for articles: authorships, funders and each author's disclosure on one page."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from django.contrib import admin
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -75,6 +79,25 @@ class DisclosureStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+@dataclass(frozen=True)
+class ArticleListAction:
+    """An action another app offers on the article list, to users who hold `permission` ("app.codename")."""
+
+    function: Callable
+    permission: str
+
+
+# Filled by other apps in their AppConfig.ready() (audits: "Run an audit of the selected articles"),
+# so that the registry's admin offers their actions without importing them.
+article_list_actions: list[ArticleListAction] = []
+
+
+def register_article_list_action(function: Callable, *, permission: str) -> None:
+    action = ArticleListAction(function, permission)
+    if action not in article_list_actions:  # ready() may run more than once in tests
+        article_list_actions.append(action)
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
     # Large tables: one COUNT over the filtered rows is enough; skip the unfiltered total.
@@ -99,6 +122,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_disclosure_counts()
+
+    def get_actions(self, request):
+        """The admin's own actions, then those other apps registered that the user may run."""
+        actions = super().get_actions(request)
+        if IS_POPUP_VAR in request.GET:
+            return actions
+        for extra in article_list_actions:
+            if request.user.has_perm(extra.permission):
+                function, name, description = self.get_action(extra.function)
+                actions[name] = (function, name, description)
+        return actions
 
     @admin.display(description="disclosures on file")
     def disclosure_status(self, obj: Article) -> str:

@@ -1,4 +1,4 @@
-"""The article page: its authors in order, each with their disclosure, its funders and audit summary."""
+"""The article page: its authors in order, each with their disclosure, its funders and other apps' sections."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from django.utils.safestring import SafeString
 
 from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Topic
 from registry.reader import markup
-from registry.reader.audit_summary import AuditSummary, article_audit_summary
+from registry.reader.sections import PageSection, article_sections
 from registry.reader.statements import STATEMENT_FIELDS, Statement
 from registry.reader.ties import Tie, sort_key, ties_from
 
@@ -37,7 +37,7 @@ class ArticlePage:
     topics: list[Topic]
     fundings: list[ArticleFunding]
     authors: list[ArticleAuthor]
-    audit: AuditSummary
+    sections: list[PageSection]
 
 
 def article_page(article: Article) -> ArticlePage:
@@ -47,7 +47,7 @@ def article_page(article: Article) -> ArticlePage:
         topics=list(article.topics.only("name")),  # 1
         fundings=_fundings(article),  # 2
         authors=_authors(article),  # 3, 4
-        audit=article_audit_summary(article.pk),  # 5
+        sections=article_sections.sections(article),  # 5: one per section (the audits' summary)
     )
 
 

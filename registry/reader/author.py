@@ -1,4 +1,4 @@
-"""The author page: a person's affiliations, declared ties, timeline, articles and audit summary."""
+"""The author page: a person's affiliations, declared ties, timeline, articles and other apps' sections."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString
 
 from registry.models import Affiliation, Authorship, DeclaredInterest, Interest, Person
 from registry.reader import markup
-from registry.reader.audit_summary import AuditSummary, author_audit_summary
+from registry.reader.sections import PageSection, author_sections
 from registry.reader.statements import STATEMENT_FIELDS, Statement
 from registry.reader.ties import CategoryTies, OrganizationTies, Tie, by_category, by_organization, ties_from
 from registry.reader.timeline import Timeline, build_timeline
@@ -55,7 +55,7 @@ class AuthorPage:
     ties_by_organization: list[OrganizationTies]
     ties_by_category: list[CategoryTies]
     timeline: Timeline | None
-    audit: AuditSummary
+    sections: list[PageSection]
 
     @property
     def ties_by_organization_html(self) -> SafeString:
@@ -84,7 +84,7 @@ def author_page(person_id: int, *, today: date) -> AuthorPage:
         ties_by_organization=by_organization(ties),
         ties_by_category=by_category(ties),
         timeline=build_timeline(ties, article_years, declared_years, today),
-        audit=author_audit_summary(person.pk),  # 6
+        sections=author_sections.sections(person),  # 6: one per section (the audits' summary)
     )
 
 

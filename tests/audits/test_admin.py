@@ -67,6 +67,29 @@ def test_admin_action_audits_the_selected_articles(client):
     assert list(Finding.objects.values_list("authorship_id", flat=True)) == [authorship.pk]
 
 
+def action_names(response) -> list[str]:
+    return [name for name, _ in response.context["action_form"].fields["action"].choices if name]
+
+
+def test_the_audit_action_is_offered_to_auditors_only(client):
+    AuthorshipFactory()
+    url = reverse("admin:registry_article_changelist")
+    client.force_login(auditor())
+    assert "audit_selected_articles" in action_names(client.get(url))
+    client.force_login(editor())
+    assert "audit_selected_articles" not in action_names(client.get(url))
+
+
+def test_an_editor_cannot_run_the_audit_action(client):
+    authorship = AuthorshipFactory()
+    client.force_login(editor())
+    client.post(
+        reverse("admin:registry_article_changelist"),
+        {"action": "audit_selected_articles", "_selected_action": [authorship.article_id]},
+    )
+    assert AuditRun.objects.count() == 0
+
+
 def test_findings_changelist_queries_are_constant(client, django_assert_num_queries):
     AuthorshipFactory()
     audit()

@@ -7,10 +7,11 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
 
+from audits.dispatch import submit_run
 from audits.enums import RunStatus
 from audits.models import AuditRun, Finding
 from audits.scope import AuditScope
-from audits.services import fail_stale_runs, start_run, submit_run
+from audits.services import fail_stale_runs, start_run
 from coi.celery import app
 from tests.factories import AuthorshipFactory
 

@@ -1,4 +1,4 @@
-"""Findings for auditors: the findings page's list and filters as JSON, evidence included, read-only."""
+"""The findings API for auditors: the findings page's list and filters as JSON, evidence included, read-only."""
 
 from django import forms
 from django.db.models import QuerySet

@@ -1,10 +1,14 @@
-"""Routes of the JSON API, mounted at /api/."""
+"""Routes of the JSON API, mounted at /api/: the registry's records and the audits' findings.
+
+One router for both apps, composed here in the project so that the registry never routes audits' views.
+"""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from registry.api import disclosures, findings, views
+from audits.api import FindingViewSet
+from registry.api import disclosures, views
 
 app_name = "api"
 
@@ -12,7 +16,7 @@ router = DefaultRouter()
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("people", views.PersonViewSet, basename="person")
 router.register("organizations", views.OrganizationViewSet, basename="organization")
-router.register("findings", findings.FindingViewSet, basename="finding")
+router.register("findings", FindingViewSet, basename="finding")
 
 urlpatterns = [
     path("articles/<int:pk>/disclosures/", disclosures.ArticleDisclosureView.as_view(), name="article-disclosures"),

@@ -1,0 +1,20 @@
+"""The audits' section of the public article and author pages: counts of confirmed findings.
+
+Registered in AuditsConfig.ready() with the registry's reader pages (registry/reader/sections.py).
+"""
+
+from audits.selectors import article_audit_summary, author_audit_summary
+from registry.models import Article, Person
+from registry.reader.sections import PageSection
+
+TITLE = "Audit summary"
+ANCHOR = "audit-heading"
+TEMPLATE = "audits/includes/audit_summary.html"
+
+
+def article_audit_section(article: Article) -> PageSection:
+    return PageSection(TITLE, ANCHOR, TEMPLATE, article_audit_summary(article.pk))  # 1 query
+
+
+def author_audit_section(person: Person) -> PageSection:
+    return PageSection(TITLE, ANCHOR, TEMPLATE, author_audit_summary(person.pk))  # 1 query
