@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 
 from registry import services
-from registry.enums import ArticleStatus, DisclosureForm
+from registry.enums import DisclosureForm
 from registry.models import Article, Authorship, DeclaredInterest, Disclosure, Organization
 from registry.parsing import parse_statement
 from registry.selectors import resolve_organizations, similar_organizations_for
@@ -162,15 +162,6 @@ class Outcome:
     unchanged: list[Authorship] = field(default_factory=list)
 
 
-def _interest_key(category, payee, organization_id, organization_name, specification) -> tuple:
-    """What makes two interests the same tie (as services.record_interest decides it)."""
-    if organization_id:
-        return (category, payee, organization_id, "", "")
-    if organization_name:
-        return (category, payee, None, organization_name, "")
-    return (category, payee, None, "", specification)
-
-
 def _on_file(authorship: Authorship) -> Disclosure | None:
     try:
         return authorship.disclosure
@@ -187,23 +178,8 @@ def declares_same(
         return False
     if statement is not None and disclosure.statement != statement:
         return False
-    on_file = {
-        _interest_key(
-            d.interest.category,
-            d.interest.payee,
-            d.interest.organization_id,
-            d.interest.organization_name,
-            d.interest.specification,
-        )
-        for d in disclosure.declared_interests.all()
-    }
-    confirmed = {
-        _interest_key(
-            r.category, r.payee, r.organization.pk if r.organization else None, r.organization_name, r.specification
-        )
-        for r in rows
-    }
-    return on_file == confirmed
+    on_file = {services.tie_key(declared.interest) for declared in disclosure.declared_interests.all()}
+    return on_file == {services.tie_key(_interest_input(row, statement or "")) for row in rows}
 
 
 def plan(
@@ -229,7 +205,7 @@ def plan(
         if declares_same(authorship, own, none, statement if whole_statement else None):
             continue
         write.append(authorship)
-        if _on_file(authorship) is not None and authorship.article.status == ArticleStatus.PUBLISHED:
+        if services.corrects_published(_on_file(authorship)):
             corrections.append(authorship)
     return write, corrections
 
@@ -247,30 +223,29 @@ def confirm_parsed_statement(
 ) -> Outcome:
     """Record each author's disclosure as the editor confirmed it, all or nothing.
 
-    A published article's disclosure that changes is marked corrected, with the editor's reason.
+    A published article's disclosure that changes is marked corrected, with the editor's reason
+    (services.record_disclosures refuses it without one).
     """
     write, corrections = plan(authorships, rows, declares_none, statement=statement, whole_statement=whole_statement)
-    if corrections and not change_reason.strip():
-        raise ValueError("Correcting a published article's disclosure needs a reason.")
-    outcome = Outcome(unchanged=[a for a in authorships if a not in write])
+    items = []
     for authorship in write:
         existing = _on_file(authorship)
-        correcting = authorship in corrections
-        disclosure = services.record_disclosure(
-            actor=actor,
-            authorship=authorship,
-            statement=statement,
-            form=existing.form if existing else DisclosureForm.FREE_TEXT,
-            completed_on=existing.completed_on if existing else None,
-            declares_none=authorship.pk in declares_none,
-            interests=[_interest_input(row, statement) for row in rows if row.authorship.pk == authorship.pk],
-            reason=PARSED_REASON,
-            correction_note=change_reason.strip() if correcting else "",
+        items.append(
+            services.DisclosureInput(
+                authorship=authorship,
+                statement=statement,
+                form=existing.form if existing else DisclosureForm.FREE_TEXT,
+                completed_on=existing.completed_on if existing else None,
+                declares_none=authorship.pk in declares_none,
+                interests=[_interest_input(row, statement) for row in rows if row.authorship.pk == authorship.pk],
+            )
         )
-        outcome.written.append(disclosure)
-        if correcting:
-            outcome.corrected.append(disclosure)
-    return outcome
+    written = services.record_disclosures(actor=actor, items=items, reason=PARSED_REASON, correction_note=change_reason)
+    return Outcome(
+        written=written,
+        corrected=[disclosure for disclosure in written if disclosure.authorship in corrections],
+        unchanged=[authorship for authorship in authorships if authorship not in write],
+    )
 
 
 def _interest_input(row: ConfirmedRow, statement: str) -> services.InterestInput:

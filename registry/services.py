@@ -8,9 +8,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from registry.enums import DisclosureForm, DisclosureStatus, Payee, Provenance
+from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus, Payee, Provenance
 from registry.models import (
     Affiliation,
     Article,
@@ -211,17 +212,35 @@ class InterestInput:
     text_as_written: str = ""
     span: tuple[int, int] | None = None
 
+    @property
+    def organization_id(self) -> int | None:
+        return self.organization.pk if self.organization is not None else None
+
+
+def tie_key(tie: "Interest | InterestInput") -> tuple:
+    """What makes two interests of one person the same tie: the category, the payee, the dates and the
+    counterparty (the registry's organization, else the name as written, else the specification).
+    One Interest is declared in many disclosures by this key."""
+    if tie.organization_id is not None:
+        counterparty = (tie.organization_id, "", "")
+    elif tie.organization_name:
+        counterparty = (None, tie.organization_name, "")
+    else:
+        counterparty = (None, "", tie.specification)
+    return (tie.category, tie.payee, *counterparty, tie.start_date, tie.end_date)
+
+
+def same_ties(ties: Iterable[Interest], item: "InterestInput") -> list[Interest]:
+    """The interests among `ties` that are the tie `item` declares (several only where the registry
+    holds duplicates)."""
+    key = tie_key(item)
+    return [interest for interest in ties if tie_key(interest) == key]
+
 
 def _find_same_interest(person: Person, item: InterestInput) -> Interest | None:
     """The registry's existing record of this tie, so that one Interest is declared in many disclosures."""
-    same = Interest.objects.filter(person=person, category=item.category, payee=item.payee)
-    if item.organization is not None:
-        same = same.filter(organization=item.organization)
-    elif item.organization_name:
-        same = same.filter(organization__isnull=True, organization_name=item.organization_name)
-    else:
-        same = same.filter(organization__isnull=True, organization_name="", specification=item.specification)
-    return same.filter(start_date=item.start_date, end_date=item.end_date).first()
+    found = same_ties(Interest.objects.filter(person=person, category=item.category, payee=item.payee), item)
+    return found[0] if found else None
 
 
 def restated_values(interest: Interest, item: InterestInput, provenance_detail: str) -> dict:
@@ -263,60 +282,161 @@ def record_interest(
     return interest
 
 
+CORRECTION_NEEDS_REASON = "This disclosure belongs to a published article: say why it is corrected."
+
+
+@dataclass(frozen=True)
+class DisclosureInput:
+    """One author's disclosure, as an editor, the API, a parsed statement or an import gives it."""
+
+    authorship: Authorship
+    statement: str
+    form: str = DisclosureForm.FREE_TEXT
+    completed_on: date | None = None
+    declares_none: bool = False
+    # None: the interests declared on file stay as they are (the admin edits them on their own).
+    interests: Sequence[InterestInput] | None = ()
+
+
+def corrects_published(disclosure: Disclosure | None) -> bool:
+    """Whether a change to this disclosure corrects a published article's disclosure on file: that
+    takes a reason, and marks the disclosure corrected."""
+    return (
+        disclosure is not None
+        and disclosure.pk is not None
+        and disclosure.authorship.article.status == ArticleStatus.PUBLISHED
+    )
+
+
+def require_correction_reason(disclosure: Disclosure | None, *, correction_note: str) -> None:
+    """Refuse to change a published article's disclosure on file without saying why."""
+    if corrects_published(disclosure) and not correction_note.strip():
+        raise ValidationError(CORRECTION_NEEDS_REASON, code="correction_needs_reason")
+
+
 @transaction.atomic
-def record_disclosure(
+def record_disclosures(
     *,
     actor: Actor,
-    authorship: Authorship,
-    statement: str,
-    form: str = DisclosureForm.FREE_TEXT,
-    completed_on: date | None = None,
-    declares_none: bool = False,
-    interests: Sequence[InterestInput] = (),
+    items: Sequence[DisclosureInput],
     provenance_detail: str = "",
     reason: str = "Recorded by an editor",
     correction_note: str = "",
-) -> Disclosure:
-    """Record what an author declared: the statement as written and the interests it lists.
+) -> list[Disclosure]:
+    """Record what authors declared: each statement as written and the interests it lists.
 
-    A disclosure that declares nothing cannot list interests. Recording again replaces the set
-    of declared interests with the one given; history keeps the earlier set. With a
-    `correction_note` the disclosure on file is corrected: the note joins the history's reason and
-    the disclosure is marked corrected (callers decide when a correction needs one).
+    A disclosure that declares nothing cannot list interests. Recording again replaces the set of
+    declared interests with the one given; history keeps the earlier set. Changing a published
+    article's disclosure on file is a correction: without a `correction_note` it is refused
+    (ValidationError, nothing written); with one, the note joins the history's reason and the
+    disclosure is marked corrected. All or nothing.
     """
-    if declares_none and interests:
-        raise ValueError("A disclosure that declares no interests cannot list interests.")
-    if correction_note:
-        reason = f"{reason}: {correction_note}"
-    disclosure = Disclosure.objects.filter(authorship=authorship).first() or Disclosure(authorship=authorship)
-    values = {
-        "statement": statement,
-        "form": form,
-        "completed_on": completed_on,
-        "declares_none": declares_none,
-    }
-    if update_fields(disclosure, values) or disclosure.pk is None:
-        save_with_history(disclosure, actor=actor, reason=reason)
-    keep = []
-    for item in interests:
-        interest = record_interest(
+    for item in items:
+        if item.declares_none and item.interests:
+            raise ValueError("A disclosure that declares no interests cannot list interests.")
+    found = Disclosure.objects.filter(authorship__in=[item.authorship.pk for item in items]).order_by()
+    on_file = {disclosure.authorship_id: disclosure for disclosure in found}
+    return [
+        _record_disclosure(
             actor=actor,
-            person=authorship.person,
             item=item,
-            provenance=Provenance.DISCLOSURE,
+            disclosure=on_file.get(item.authorship.pk),
             provenance_detail=provenance_detail,
             reason=reason,
+            correction_note=correction_note.strip(),
         )
-        keep.append(declare_interest(actor=actor, disclosure=disclosure, interest=interest, item=item, reason=reason))
-    for stale in disclosure.declared_interests.exclude(pk__in=[row.pk for row in keep]):
-        stale._history_user = actor
-        stale._change_reason = reason
-        stale.delete()
-    if correction_note:
+        for item in items
+    ]
+
+
+def record_disclosure(
+    *,
+    actor: Actor,
+    provenance_detail: str = "",
+    reason: str = "Recorded by an editor",
+    correction_note: str = "",
+    **disclosure,
+) -> Disclosure:
+    """Record one author's disclosure (`disclosure`: the fields of a DisclosureInput), as record_disclosures()."""
+    return record_disclosures(
+        actor=actor,
+        items=[DisclosureInput(**disclosure)],
+        provenance_detail=provenance_detail,
+        reason=reason,
+        correction_note=correction_note,
+    )[0]
+
+
+def _record_disclosure(
+    *,
+    actor: Actor,
+    item: DisclosureInput,
+    disclosure: Disclosure | None,
+    provenance_detail: str,
+    reason: str,
+    correction_note: str,
+) -> Disclosure:
+    on_file = disclosure
+    if disclosure is None:
+        disclosure = Disclosure(authorship=item.authorship)
+    else:
+        disclosure.authorship = item.authorship
+    values = {
+        "statement": item.statement,
+        "form": item.form,
+        "completed_on": item.completed_on,
+        "declares_none": item.declares_none,
+    }
+    changed = update_fields(disclosure, values)
+    correcting = corrects_published(on_file) and (changed or _declared_set_changes(disclosure, item))
+    if correcting:
+        require_correction_reason(disclosure, correction_note=correction_note)
+        reason = f"{reason}: {correction_note}"
+    if changed or disclosure.pk is None:
+        save_with_history(disclosure, actor=actor, reason=reason)
+    if item.interests is not None:
+        keep = []
+        for interest_item in item.interests:
+            interest = record_interest(
+                actor=actor,
+                person=item.authorship.person,
+                item=interest_item,
+                provenance=Provenance.DISCLOSURE,
+                provenance_detail=provenance_detail,
+                reason=reason,
+            )
+            keep.append(
+                declare_interest(
+                    actor=actor, disclosure=disclosure, interest=interest, item=interest_item, reason=reason
+                )
+            )
+        for stale in disclosure.declared_interests.exclude(pk__in=[row.pk for row in keep]):
+            stale._history_user = actor
+            stale._change_reason = reason
+            stale.delete()
+    if correcting:
         change_disclosure_status(
             actor=actor, disclosure=disclosure, status=DisclosureStatus.CORRECTED, note=correction_note
         )
     return disclosure
+
+
+def _declared_set_changes(disclosure: Disclosure, item: DisclosureInput) -> bool:
+    """Whether recording `item` would change which ties the disclosure on file declares, or in which words."""
+    if item.interests is None:
+        return False
+    ties = list(Interest.objects.filter(person_id=item.authorship.person_id))
+    wanted = {}
+    for interest_item in item.interests:
+        found = same_ties(ties, interest_item)
+        if not found:
+            return True
+        start, end = interest_item.span or (None, None)
+        wanted[found[0].pk] = (interest_item.text_as_written, start, end)
+    declared = disclosure.declared_interests.order_by().values_list(
+        "interest_id", "text_as_written", "span_start", "span_end"
+    )
+    return wanted != {row[0]: row[1:] for row in declared}
 
 
 def declare_interest(

@@ -3,13 +3,17 @@ reason that goes into its history, never silently overwritten."""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
+from registry import services
 from registry.admin.parse import disclosure_parse_urls
-from registry.enums import ArticleStatus, DisclosureStatus
-from registry.models import DeclaredInterest, Disclosure, Interest
+from registry.enums import DisclosureStatus
+from registry.models import Authorship, DeclaredInterest, Disclosure, Interest
+
+# What the editor states on the form; the declared interests are edited inline, on their own.
+_CONTENT = ["statement", "form", "completed_on", "declares_none"]
 
 
 class DisclosureForm(forms.ModelForm):
@@ -25,26 +29,63 @@ class DisclosureForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        instance = self.instance
-        correcting_published = instance.pk and self.changed_data and _is_published(instance)
-        if correcting_published and not (cleaned.get("change_reason") or "").strip():
-            self.add_error(
-                "change_reason",
-                "This disclosure belongs to a published article: say why it is corrected.",
-            )
+        if self.instance.pk and set(_CONTENT) & set(self.changed_data):
+            try:  # the service refuses it too; checked here to show the error on the field
+                services.require_correction_reason(self.instance, correction_note=cleaned.get("change_reason") or "")
+            except ValidationError as exc:
+                self.add_error("change_reason", exc)
+        status_changed = {"status", "status_note"} & set(self.changed_data)
+        unexplained = (
+            cleaned.get("status") != DisclosureStatus.ACTIVE and not (cleaned.get("status_note") or "").strip()
+        )
+        if status_changed and unexplained:
+            self.add_error("status_note", "Say why the disclosure is corrected or withdrawn.")
         return cleaned
 
+    def record(self, *, actor, authorship: Authorship) -> Disclosure:
+        """Write the form through the service: a published disclosure changed is marked corrected."""
+        data = self.cleaned_data
+        disclosure = services.record_disclosure(
+            actor=actor,
+            authorship=authorship,
+            interests=None,
+            reason="Edited by an editor" if self.instance.pk else "Recorded by an editor",
+            correction_note=data.get("change_reason") or "",
+            **{name: data[name] for name in _CONTENT},
+        )
+        status_changed = {"status", "status_note"} & set(self.changed_data)
+        if status_changed and (disclosure.status, disclosure.status_note) != (data["status"], data["status_note"]):
+            services.change_disclosure_status(
+                actor=actor, disclosure=disclosure, status=data["status"], note=data["status_note"]
+            )
+        self.instance = disclosure
+        return disclosure
 
-def _is_published(disclosure: Disclosure) -> bool:
-    return disclosure.authorship.article.status == ArticleStatus.PUBLISHED
+
+class RecordingFormSet(forms.BaseInlineFormSet):
+    """Disclosures entered on an authorship's page, written through the service like the disclosure page."""
+
+    actor = None
+
+    def save_new(self, form, commit=True):
+        return form.record(actor=self.actor, authorship=self.instance)
+
+    def save_existing(self, form, obj, commit=True):
+        return form.record(actor=self.actor, authorship=self.instance)
 
 
 class DisclosureInline(admin.StackedInline):
     model = Disclosure
     form = DisclosureForm
+    formset = RecordingFormSet
     extra = 0
     max_num = 1
     fields = ["statement", "form", "completed_on", "declares_none", "status", "status_note", "change_reason"]
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.actor = request.user
+        return formset
 
 
 class DeclaredInterestInline(admin.TabularInline):
@@ -108,14 +149,14 @@ class DisclosureAdmin(SimpleHistoryAdmin):
     def interest_count(self, obj: Disclosure) -> int:
         return obj.interest_count
 
+    def get_readonly_fields(self, request, obj=None):
+        # A disclosure belongs to its authorship; another author's is recorded on its own.
+        return ["authorship"] if obj is not None else []
+
     def save_model(self, request, obj, form, change):
-        reason = (form.cleaned_data.get("change_reason") or "").strip()
-        if change and reason and _is_published(obj):
-            obj.status = DisclosureStatus.CORRECTED
-            obj.status_note = reason
-            obj.status_changed_on = timezone.localdate()
-        obj._change_reason = reason or ("Recorded by an editor" if not change else "Edited by an editor")
-        super().save_model(request, obj, form, change)
+        disclosure = form.record(actor=request.user, authorship=obj.authorship)
+        obj.pk, obj._state.adding = disclosure.pk, False  # the inline interests attach to it
+        obj.refresh_from_db()
 
 
 # What an editor enters for an interest, on its own page and inline on a person's page.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -218,22 +218,23 @@ class _Page:
         confirmed = _confirmed_rows(formset, self.authorships)
         declares_none = confirm.declares_none()
         valid = _check(formset, confirm, confirmed, declares_none, statement)
-        _, corrections = self._plan(statement, confirmed, declares_none)
-        reason = confirm.cleaned_data["change_reason"].strip()
-        if valid and corrections and not reason:
-            confirm.add_error("change_reason", "This corrects the disclosure of a published article: say why.")
-            valid = False
         if not valid:
             return self.show_again(formset, confirm, statement, confirmed, declares_none)
-        outcome = confirm_parsed_statement(
-            actor=self.request.user,
-            statement=statement,
-            authorships=self.authorships,
-            rows=confirmed,
-            declares_none=declares_none,
-            whole_statement=self.whole_statement,
-            change_reason=reason,
-        )
+        try:
+            outcome = confirm_parsed_statement(
+                actor=self.request.user,
+                statement=statement,
+                authorships=self.authorships,
+                rows=confirmed,
+                declares_none=declares_none,
+                whole_statement=self.whole_statement,
+                change_reason=confirm.cleaned_data["change_reason"],
+            )
+        except ValidationError as exc:
+            if getattr(exc, "code", None) != "correction_needs_reason":
+                raise
+            confirm.add_error("change_reason", exc)
+            return self.show_again(formset, confirm, statement, confirmed, declares_none)
         messages.success(self.request, _summary(outcome))
         return redirect(self.back)
 

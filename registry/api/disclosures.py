@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from registry.api.permissions import CanRecordDisclosures
-from registry.enums import ArticleStatus, DisclosureForm, InterestCategory, Payee
+from registry.enums import DisclosureForm, InterestCategory, Payee
 from registry.models import Article, Authorship, Disclosure, Interest, Organization
 from registry.services import InterestInput, record_disclosure
 
@@ -146,19 +146,13 @@ class ArticleDisclosureView(generics.GenericAPIView):
         )
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
-        change_reason = data.pop("change_reason").strip()
+        change_reason = data.pop("change_reason")
         on_file = Disclosure.objects.filter(authorship=data["authorship"]).exists()
-        # A published disclosure is corrected with a reason, never silently overwritten.
-        correcting = on_file and article.status == ArticleStatus.PUBLISHED
-        if correcting and not change_reason:
-            raise serializers.ValidationError(
-                {"change_reason": ["Correcting a published article's disclosure needs a reason."]}
-            )
         try:
-            disclosure = record_disclosure(
-                actor=request.user, reason=API_REASON, correction_note=change_reason if correcting else "", **data
-            )
+            disclosure = record_disclosure(actor=request.user, reason=API_REASON, correction_note=change_reason, **data)
         except DjangoValidationError as exc:  # what only the database's state can tell, e.g. a clash on merge
+            if getattr(exc, "code", None) == "correction_needs_reason":
+                raise serializers.ValidationError({"change_reason": exc.messages}) from exc
             raise as_drf_error(exc) from exc
         answer = RecordedDisclosureSerializer(disclosure).data
         return Response(answer, status=status.HTTP_200_OK if on_file else status.HTTP_201_CREATED)

@@ -78,7 +78,9 @@ def test_a_published_article_s_disclosure_is_corrected_with_a_reason_never_silen
     refused = post(api, published, change, token)
 
     assert refused.status_code == 400
-    assert refused.json() == {"change_reason": ["Correcting a published article's disclosure needs a reason."]}
+    assert refused.json() == {
+        "change_reason": ["This disclosure belongs to a published article: say why it is corrected."]
+    }
     assert Disclosure.objects.get(authorship=published).statement == "Nothing to declare."
 
     response = post(api, published, {**change, "change_reason": "The author wrote in."}, token)

@@ -124,8 +124,10 @@ def test_correcting_a_published_disclosure_needs_a_reason(editor_client):
     disclosure.refresh_from_db()
     assert disclosure.statement == "Consulting fees from Acme."
     assert disclosure.status == DisclosureStatus.CORRECTED
-    latest = disclosure.history.first()
-    assert latest.history_change_reason == "Author reported an omitted consultancy."
+    assert list(disclosure.history.values_list("history_change_reason", flat=True)[:2]) == [
+        "Corrected: Author reported an omitted consultancy.",
+        "Edited by an editor: Author reported an omitted consultancy.",
+    ]
     assert disclosure.history.last().statement == "No competing interests."
 
 

@@ -274,7 +274,7 @@ def test_correcting_a_published_disclosure_needs_a_reason_and_marks_it_corrected
     refused = editor_client.post(url, save_data(response))
     assert refused.status_code == 200
     assert refused.context["confirm"].errors == {
-        "change_reason": ["This corrects the disclosure of a published article: say why."]
+        "change_reason": ["This disclosure belongs to a published article: say why it is corrected."]
     }
     assert counts() == before
 

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from registry import services
-from registry.enums import DisclosureStatus, InterestCategory
+from registry.enums import ArticleStatus, DisclosureStatus, InterestCategory
 from registry.models import DeclaredInterest, Disclosure, Interest
 from tests.factories import AuthorshipFactory, OrganizationAliasFactory, OrganizationFactory, UserFactory
 
@@ -50,7 +50,7 @@ def test_declaring_a_tie_again_without_an_amount_keeps_the_amount_on_record(acme
         interests=[consulting(acme, amount=5000, currency="USD")],
     )
 
-    again = AuthorshipFactory(person=first.person)
+    again = AuthorshipFactory(person=first.person, article__status=ArticleStatus.DRAFT)
     services.record_disclosure(
         actor=None, authorship=again, statement="Consults for Acme.", interests=[consulting(acme)]
     )
@@ -67,7 +67,7 @@ def test_declaring_a_tie_again_without_an_amount_keeps_the_amount_on_record(acme
 
 
 def test_recording_again_replaces_the_declared_set_and_history_keeps_the_old_one(acme):
-    authorship = AuthorshipFactory()
+    authorship = AuthorshipFactory(article__status=ArticleStatus.DRAFT)
     services.record_disclosure(
         actor=None, authorship=authorship, statement="Consults for Acme.", interests=[consulting(acme)]
     )

@@ -61,32 +61,9 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_det
 
 
 def _same_interest(ties: list[Interest], item: services.InterestInput) -> Interest | None:
-    """What services._find_same_interest() would find, when only one tie fits (else the service decides)."""
-    found = fitting_interests(ties, item)
+    """The tie services.record_interest() would reuse, when only one fits (else the service decides)."""
+    found = services.same_ties(ties, item)
     return found[0] if len(found) == 1 else None
-
-
-def fitting_interests(ties: list[Interest], item: services.InterestInput) -> list[Interest]:
-    """The ties on record that services._find_same_interest() would choose among for `item`."""
-    organization_id = item.organization.pk if item.organization is not None else None
-
-    def fits(interest: Interest) -> bool:
-        if (interest.category, interest.payee, interest.start_date, interest.end_date) != (
-            item.category,
-            item.payee,
-            item.start_date,
-            item.end_date,
-        ):
-            return False
-        if organization_id is not None:
-            return interest.organization_id == organization_id
-        if interest.organization_id is not None:
-            return False
-        if item.organization_name:
-            return interest.organization_name == item.organization_name
-        return interest.organization_name == "" and interest.specification == item.specification
-
-    return [interest for interest in ties if fits(interest)]
 
 
 def interest_unchanged(interest: Interest, item: services.InterestInput, provenance_detail: str) -> bool:

@@ -16,11 +16,7 @@ from registry.importers.articles.bulk import create_with_history, insert_rows, u
 from registry.importers.articles.orgs import OrganizationResolver
 from registry.importers.articles.people import PersonMatcher, identity, person_key
 from registry.importers.articles.records import ArticleRecord
-from registry.importers.articles.reimport import (
-    article_unchanged,
-    fitting_interests,
-    unchanged_disclosures,
-)
+from registry.importers.articles.reimport import article_unchanged, unchanged_disclosures
 from registry.importers.articles.topics import topics_for
 from registry.importers.errors import ImportFailure
 from registry.models import (
@@ -250,29 +246,32 @@ class ArticleWriter:
         ties = self.ties_of({authorship.person_id for authorship, *_, items in new if items} - fresh)
         bulk = []
         for plan in new:
-            if any(len(fitting_interests(ties[plan[0].person_id], item)) > 1 for item in plan[3]):
+            if any(len(services.same_ties(ties[plan[0].person_id], item)) > 1 for item in plan[3]):
                 updates.append((*plan, None))  # several ties on record fit: the service decides which is meant
             else:
                 bulk.append(plan)
         self.create_disclosures(bulk, ties, location=record.location)
         same = unchanged_disclosures([u for u in updates if u[3]], provenance_detail=self.source)
-        for authorship, statement, declares_none, interests, existing in updates:
-            if authorship.pk in same:
-                continue  # a re-import: record_disclosure() would change nothing
-            if interests or (existing.statement, existing.declares_none, existing.declared) != (
-                statement,
-                declares_none,
-                0,
-            ):
-                services.record_disclosure(
-                    actor=self.actor,
-                    authorship=authorship,
-                    statement=statement,
-                    declares_none=declares_none,
-                    interests=interests,
-                    provenance_detail=self.source,
-                    reason=self.reason,
-                )
+        changing = [
+            services.DisclosureInput(
+                authorship=authorship, statement=statement, declares_none=declares_none, interests=interests
+            )
+            for authorship, statement, declares_none, interests, existing in updates
+            # A re-import that would change nothing is not written at all (no transaction, no reads).
+            if authorship.pk not in same
+            and (
+                interests
+                or (existing.statement, existing.declares_none, existing.declared) != (statement, declares_none, 0)
+            )
+        ]
+        if changing:
+            services.record_disclosures(
+                actor=self.actor,
+                items=changing,
+                provenance_detail=self.source,
+                reason=self.reason,
+                correction_note=f"A newer version of the article ({self.source})",
+            )
 
     def link_resolved_organizations(self, items: list[tuple[int, services.InterestInput]]) -> None:
         """An interest recorded under a name the registry did not know yet gets its organization
@@ -315,7 +314,7 @@ class ArticleWriter:
             disclosures.append(validated(disclosure, location=location))
             known = ties[authorship.person_id]
             for item in items:
-                found = fitting_interests(known, item)
+                found = services.same_ties(known, item)
                 if found:
                     interest = found[0]
                 else:
@@ -377,12 +376,5 @@ def _distinct(interests: list[services.InterestInput]) -> list[services.Interest
     """One row per tie: the parser may read the same tie twice from overlapping phrases."""
     seen: dict[tuple, services.InterestInput] = {}
     for item in interests:
-        key = (
-            item.category,
-            item.organization.pk if item.organization else None,
-            item.organization_name,
-            item.payee,
-            "" if item.organization or item.organization_name else item.specification,
-        )
-        seen.setdefault(key, item)
+        seen.setdefault(services.tie_key(item), item)
     return list(seen.values())

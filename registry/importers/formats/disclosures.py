@@ -332,4 +332,5 @@ class _Writer:
             interests=items,
             provenance_detail=self.source,
             reason=self.reason,
+            correction_note=f"Corrected by {self.source}",
         )
