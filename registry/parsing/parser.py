@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .authors import AuthorIndex, author_index, looks_like_initials
+from .authors import AuthorIndex, author_index, is_nameish, looks_like_initials, read_mentions
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
 from .result import ParsedItem, ParseResult
 from .subjects import Subject, persons_anywhere, scan_subject
+from .subjects import evaluate as evaluate_mentions
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
@@ -93,7 +94,7 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
     current: list[int | None] | None = label
     last_org: Org | None = None
     first_item = len(state.items)
-    for sa, sb in sentences(text, state.toks, a, b):
+    for sa, sb in _clauses(state, sentences(text, state.toks, a, b)):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
             continue
@@ -114,6 +115,42 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             current = subject.authors
         last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org)
     _merge_patents(state, first_item)
+
+
+CLAUSE_LEADS = words("and while whereas but also")
+
+
+def _clauses(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut where a semicolon starts a new author's clause ("SO has received honoraria from
+    Takeda; FG has received ..."), so each clause keeps its own subject."""
+    text, out = state.text, []
+    for sa, sb in spans:
+        if ";" not in text[sa:sb]:
+            out.append((sa, sb))
+            continue
+        toks = state.toks.between(sa, sb)
+        start = sa
+        for k, tok in enumerate(toks):
+            if tok.text != ";" or k + 1 >= len(toks):
+                continue
+            j = k + 1
+            while j < len(toks) and toks[j].low in CLAUSE_LEADS:
+                j += 1
+            if j < len(toks) and _starts_with_persons(state, toks, j):
+                out.append((start, tok.start))
+                start = toks[k + 1].start
+        out.append((start, sb))
+    return out
+
+
+def _starts_with_persons(state: _State, toks: list[Tok], j: int) -> bool:
+    if not is_nameish(toks[j]):
+        return False
+    mentions, end = read_mentions(toks, j)
+    if not mentions or end >= len(toks) or end == j:
+        return False
+    group = evaluate_mentions(mentions, state.index, False)
+    return group is not None and group != [None]
 
 
 def _label(state: _State, a: int, b: int) -> tuple[list[int | None] | None, int]:

@@ -127,7 +127,7 @@ def is_abbreviation(tok: Tok) -> bool:
     if body in ABBREVIATIONS:
         return True
     # Initials ("J.", "D.T.P.", "U.S.") never end a sentence in these statements.
-    parts = body.split(".")
+    parts = body.replace("-", "").split(".")
     return all(len(p) == 1 for p in parts)
 
 
