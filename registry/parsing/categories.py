@@ -83,6 +83,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|fees|reimbursements?))?"
         r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration)",
     ),
+    ("gifts", r"non-?financial\s+(?:support|assistance)"),
+    ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
     (
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
@@ -125,7 +127,7 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift
+scholarships gift non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards
@@ -180,7 +182,27 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         at, last = m.span()
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
-    return _suppress(found, text, start)
+    found = _suppress(found, text, start)
+    _conduct_of_study(found, text, start, end)
+    return found
+
+
+# ICMJE wording: ties named before "during the conduct of the study" supported the present work.
+CONDUCT_RE = re.compile(r"\bduring\s+the\s+conduct\s+of\s+the\s+(?:study|trial|work|research|project)\b", re.I)
+CLAUSE_END_RE = re.compile(r";|\boutside\s+(?:of\s+)?the\s+submitted\s+work\b|\bconduct\s+of\s+the\s+\w+", re.I)
+
+
+def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> None:
+    """Money ties in the stretch that ends with "during the conduct of the study" become support for this work."""
+    if "conduct" not in text[start:end]:
+        return
+    for m in CONDUCT_RE.finditer(text, start, end):
+        begin = start
+        for b in CLAUSE_END_RE.finditer(text, start, m.start()):
+            begin = b.end()
+        for t in found:
+            if begin <= t.start < m.start() and t.kind in MONEY:
+                t.kind = "manuscript_support"
 
 
 def _negated(text: str, s_start: int, pos: int) -> bool:

@@ -33,7 +33,8 @@ def is_name_token(tok: Tok) -> bool:
         return tok.low not in NOT_NAMES
     t = tok.text
     if not t[0].isalpha():
-        return False
+        # "23andMe", "3M": a brand may start with a digit when a capital follows
+        return t[0].isdigit() and any(c.isupper() for c in t) and any(c.isalpha() for c in t[1:2] + t[-1:])
     # "eLife", "iRepertoire": a lower-case brand prefix followed by a capital
     return len(t) > 2 and t[1].isupper()
 
@@ -104,6 +105,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return False
     if len(left) == len(right) == 1 and left[0].low == right[0].low:
         return True
+    if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
+        return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
     if right[-1].low.rstrip(".") not in AND_NAME_HEADS:
         return False
     if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):

@@ -235,6 +235,8 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
         orgs, desc = results[i]
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
+        elif not orgs and trig.kind == "stock" and _bare(desc) and last_org is not None and last_org.start >= sa:
+            orgs, desc = [last_org], ""  # "employees of 23andMe, Inc. and may hold stock or stock options"
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
@@ -247,6 +249,13 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
         if orgs:
             last_org = orgs[-1]
     return last_org
+
+
+BARE_OBJECTS = words("or and options option in")
+
+
+def _bare(desc: str) -> bool:
+    return all(w in BARE_OBJECTS for w in desc.lower().split())
 
 
 def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:

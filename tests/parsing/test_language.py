@@ -43,3 +43,52 @@ def test_a_semicolon_starts_a_new_authors_clause():
         ("Frida Gale", "advisory_board", "Janssen", "self"),
         ("Jan Marsal", "grants", "AbbVie", "self"),
     ]
+
+
+def test_icmje_wording_with_titles_and_company_names_holding_and():
+    authors = ["J Elshof", "ML Duiverman"]
+    statement = (
+        "Miss J Elshof reports grants from Fisher & Paykel Healthcare Ltd., and Vivisol BV, outside the submitted "
+        "work. Dr ML Duiverman reports grants and personal fees from Philips Respironics, ResMed Ltd., and grants "
+        "from Fisher and Paykel Ltd., outside the submitted work."
+    )
+    assert rows(statement, authors) == [
+        ("J Elshof", "grants", "Fisher & Paykel Healthcare Ltd.", "self"),
+        ("J Elshof", "grants", "Vivisol BV", "self"),
+        ("ML Duiverman", "grants", "Philips Respironics", "self"),
+        ("ML Duiverman", "grants", "ResMed Ltd.", "self"),
+        ("ML Duiverman", "consulting", "Philips Respironics", "self"),
+        ("ML Duiverman", "consulting", "ResMed Ltd.", "self"),
+        ("ML Duiverman", "grants", "Fisher and Paykel Ltd.", "self"),
+    ]
+
+
+def test_icmje_conduct_of_the_study_and_non_financial_support():
+    authors = ["Nina Frank", "Carl Lund"]
+    statement = (
+        "Dr. Frank reports grants from the Wellcome Trust, during the conduct of the study; personal fees and "
+        "non-financial support from Abbott, outside the submitted work. Dr. Lund reports grants from Abbott "
+        "Diagnostics, outside the submitted work."
+    )
+    assert rows(statement, authors) == [
+        ("Nina Frank", "manuscript_support", "Wellcome Trust", "self"),
+        ("Nina Frank", "consulting", "Abbott", "self"),
+        ("Nina Frank", "gifts", "Abbott", "self"),
+        ("Carl Lund", "grants", "Abbott Diagnostics", "self"),
+    ]
+
+
+def test_a_brand_may_start_with_a_digit_and_stock_without_object_is_in_the_employer():
+    authors = ["Karl Holm", "Paula Cann", "Ida Berg"]
+    statement = (
+        "Karl Holm and Paula Cann are current or former employees of 23andMe, Inc. and may hold stock or stock "
+        "options. All other authors declare no conflicts of interest."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization) for it in result.items] == [
+        ("Karl Holm", "employment", "23andMe, Inc."),
+        ("Paula Cann", "employment", "23andMe, Inc."),
+        ("Karl Holm", "stock", "23andMe, Inc."),
+        ("Paula Cann", "stock", "23andMe, Inc."),
+    ]
+    assert result.declares_none == ["Ida Berg"]
