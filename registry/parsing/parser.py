@@ -103,6 +103,13 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             state.nones.append(_none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
         triggers = find_triggers(text, toks, sa, sb)
+        if (
+            pos is not None
+            and triggers
+            and triggers[0].start > pos
+            and not EXCEPT_RE.search(text, pos, triggers[0].start)
+        ):
+            continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
         if not triggers:
             if pos is None and label is None and len(toks) <= 8:
                 subject = scan_subject(text, toks, sb, state.index)
@@ -117,6 +124,10 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
     _merge_patents(state, first_item)
 
 
+EXCEPT_RE = re.compile(
+    r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
+    re.IGNORECASE,
+)
 CLAUSE_LEADS = words("and while whereas but also")
 
 

@@ -92,3 +92,44 @@ def test_a_brand_may_start_with_a_digit_and_stock_without_object_is_in_the_emplo
         ("Paula Cann", "stock", "23andMe, Inc."),
     ]
     assert result.declares_none == ["Ida Berg"]
+
+
+def nones(statement: str, authors: list[str]) -> list[str]:
+    return parse_statement(statement, authors).declares_none
+
+
+def test_many_ways_of_declaring_nothing():
+    authors = ["Ana Lind", "Bo Ek"]
+    for statement in (
+        "Conflict of Interest: Nil.",
+        "Authors deny any conflict of interest.",
+        "The authors do not have competing interests.",
+        "The authors have not received any funding or benefits from industry to conduct this study.",
+        "The authors declare that the research was conducted in the absence of any commercial or financial "
+        "relationships that could be construed as a potential conflict of interest.",
+    ):
+        assert nones(statement, authors) == authors, statement
+
+
+def test_no_other_authors_are_the_ones_without_ties():
+    authors = ["Ana Lind", "Bo Ek", "Cy Dahl"]
+    statement = "AL reports grants from Pfizer. No other authors report any conflicts of interest."
+    assert nones(statement, authors) == ["Bo Ek", "Cy Dahl"]
+
+
+def test_ties_listed_as_examples_of_what_is_not_held_are_no_ties():
+    authors = ["Ana Lind", "Bo Ek"]
+    statement = (
+        "All authors certify that they have no affiliations with or involvement in any organization with any "
+        "financial interest (such as honoraria; educational grants; employment, consultancies, stock ownership) "
+        "in the subject matter discussed in this manuscript."
+    )
+    assert rows(statement, authors) == []
+    assert nones(statement, authors) == authors
+
+
+def test_an_exception_after_declaring_nothing_is_a_tie():
+    authors = ["Ana Lind", "Bo Ek"]
+    statement = "The authors declare no conflicts of interest, except that BE received grants from Novartis."
+    assert rows(statement, authors) == [("Bo Ek", "grants", "Novartis", "self")]
+    assert nones(statement, authors) == ["Ana Lind"]
