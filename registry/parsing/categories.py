@@ -16,7 +16,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"royalt(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
+    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",
@@ -37,6 +37,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|roles?|capacity)",
     ),
+    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
     (
         "advisory_board",
         r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"
@@ -57,7 +58,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)",
+        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+from\b)",
     ),
     (
         "stock",
@@ -72,7 +73,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "lectures",
-        r"speakers?['\u2019]?\s*(?:bureaus?|fees?|honorari(?:a|um))|lectur(?:e|es|ing|er|ers)"
+        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to)\b|\s*,\s*or\b)|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
@@ -81,7 +82,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "travel",
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|fees|reimbursements?))?"
-        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration)",
+        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
@@ -127,7 +128,7 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift non-financial nonfinancial other
+scholarships gift salary non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards

@@ -133,3 +133,31 @@ def test_an_exception_after_declaring_nothing_is_a_tie():
     statement = "The authors declare no conflicts of interest, except that BE received grants from Novartis."
     assert rows(statement, authors) == [("Bo Ek", "grants", "Novartis", "self")]
     assert nones(statement, authors) == ["Ana Lind"]
+
+
+def test_advisory_or_consultancy_roles_speakers_fees_and_pronoun_sentences():
+    authors = ["Tove Berg", "Dan Brun"]
+    statement = (
+        "T.B. served in an advisory or consultancy role for ADHS digital, Lundbeck and Takeda. He received "
+        "conference support or speaker's fee by Medice. He received royalities from Hogrefe."
+    )
+    assert rows(statement, authors) == [
+        ("Tove Berg", "advisory_board", "ADHS digital", "self"),
+        ("Tove Berg", "advisory_board", "Lundbeck", "self"),
+        ("Tove Berg", "advisory_board", "Takeda", "self"),
+        ("Tove Berg", "consulting", "ADHS digital", "self"),
+        ("Tove Berg", "consulting", "Lundbeck", "self"),
+        ("Tove Berg", "consulting", "Takeda", "self"),
+        ("Tove Berg", "travel", "Medice", "self"),
+        ("Tove Berg", "lectures", "Medice", "self"),
+        ("Tove Berg", "royalties", "Hogrefe", "self"),
+    ]
+
+
+def test_salary_and_brands_written_in_camel_case():
+    authors = ["Alan J Noble"]
+    statement = "AJN received salary from Parkinson's UK and is on the advisory board of myHealthPal."
+    assert rows(statement, authors) == [
+        ("Alan J Noble", "employment", "Parkinson's UK", "self"),
+        ("Alan J Noble", "advisory_board", "myHealthPal", "self"),
+    ]
