@@ -27,7 +27,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("patents", r"owner\s+of\s+(?:this|the|these|those)\s+patents?(?:\s+applications?)?"),
     (
         "patents",
-        r"co-?inventors?|inventors?|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
+        r"co-?inventors?|inventors?|invented|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
         r"|intellectual\s+property",
     ),
     ("founder", r"co-?founders?|co-?founded|founders?|founded"),
@@ -118,7 +118,7 @@ _GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
 _FIRST_WORDS = """
 patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
 funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor
-provisional intellectual co-founder cofounder founder founded co-founded advisory advisery data dsmb
+provisional intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb
 scientific medical clinical strategic business technical external industry industrial international global
 ethics expert executive adviser advisor board boards editorial senior reviewing deputy associate academic
 section guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair

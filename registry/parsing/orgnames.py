@@ -57,6 +57,8 @@ def run_from(toks: list[Tok], i: int) -> int:
         tok = toks[j]
         if is_name_token(tok) or is_company_form(tok):
             j += 1
+            if j < n and is_company_form(tok) and is_company_form(toks[j]):
+                continue  # "Japan Vaccine Co. Ltd."
             if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
                 break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
             continue

@@ -24,7 +24,8 @@ LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
 THROUGH_RE = re.compile(
     r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
     r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
-    r"(?:institution|university|employer|department|hospital)",
+    r"(?:institution|university|employer|department|hospital)"
+    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
 )
 # Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
 CHANNEL_WORDS = words("the of for and at in on & ( ) -")
@@ -279,7 +280,11 @@ def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], s
 
 
 def _is_person(state: _State, run: list[Tok]) -> bool:
-    return state.index.match([t.text for t in run]) is not None
+    words = [t.text for t in run]
+    if state.index.match(words) is not None:
+        return True
+    # A lone surname of the byline ("Drs. Raphael and Hale invented ..."), as a title would make it.
+    return len(words) == 1 and len(words[0]) > 2 and state.index.match(["Dr", words[0]]) is not None
 
 
 def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -288,6 +293,8 @@ def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> li
     sentence = state.text[sa:sb]
     if not (
         "through" in sentence
+        or "grants to" in sentence
+        or "funding to" in sentence
         or "paid" in sentence
         or "payable" in sentence
         or "made" in sentence
@@ -303,6 +310,8 @@ def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> li
         source_follows = _source_after(toks)
         if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
             continue  # "received support through the NIH": no other source, so the NIH is the source
+        if source_follows is None and m[0].startswith("to"):
+            continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
         spans.append((m.start(), max(end, source_follows or end)))
     return spans
 

@@ -10,6 +10,7 @@ from .orgnames import clean_name, run_from
 from .text import Tok, words
 
 LEADIN = words("co-author co-authors coauthor coauthors author authors two both member members")
+PLURAL_TITLES = words("drs drs. profs profs. drs")
 SKIP = words("the this that these a an however also additionally furthermore currently previously")
 RECEIVES_RE = re.compile(
     r"\b(?:receiv\w*|holds?|has|have|had|gets?|stands?\s+to|obtain\w*|earn\w*|benefit\w*)\b", re.IGNORECASE
@@ -35,8 +36,12 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
     """Authors named by a mention list; [None] for a group of non-byline initials; None if not people."""
     matched: list[int] = []
     unknown, dotted, other = 0, False, 0
+    plural = bool(mentions) and mentions[0][0].low in PLURAL_TITLES
     for m in mentions:
-        idx = index.match([t.text for t in m])
+        words = [t.text for t in m]
+        if plural and len(words) == 1:
+            words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
+        idx = index.match(words)
         if idx is not None:
             matched.append(idx)
         elif len(m) == 1 and looks_like_initials(m[0].text):

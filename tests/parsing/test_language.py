@@ -161,3 +161,33 @@ def test_salary_and_brands_written_in_camel_case():
         ("Alan J Noble", "employment", "Parkinson's UK", "self"),
         ("Alan J Noble", "advisory_board", "myHealthPal", "self"),
     ]
+
+
+def test_a_person_after_a_company_form_starts_a_new_sentence():
+    authors = ["A Nishi", "R Konno", "Emil Frost", "Kathryn V. Papp"]
+    statement = (
+        "A.N. is a full-time employee of Chugai Pharmaceutical Co., Ltd. R.K. received lecture fees from Japan "
+        "Vaccine Co. Ltd. and Roche Diagnostics. EF is an employee of Novoic Ltd. KVP is an advisor to the company."
+    )
+    assert rows(statement, authors) == [
+        ("A Nishi", "employment", "Chugai Pharmaceutical Co., Ltd.", "self"),
+        ("R Konno", "lectures", "Japan Vaccine Co. Ltd.", "self"),
+        ("R Konno", "lectures", "Roche Diagnostics", "self"),
+        ("Emil Frost", "employment", "Novoic Ltd.", "self"),
+        ("Kathryn V. Papp", "advisory_board", "Novoic Ltd.", "self"),
+    ]
+
+
+def test_a_plural_title_covers_every_name_and_grants_to_a_payee_come_from_the_source():
+    authors = ["Peter Raphael", "Ryan Hale", "Mark A. Katz"]
+    statement = (
+        "Drs. Raphael and Hale invented the implant and are shareholders in SurgiSil LLC. MAK reports "
+        "institutional grants to Clalit Research Institute from Pfizer outside the submitted work."
+    )
+    assert rows(statement, authors) == [
+        ("Peter Raphael", "patents", None, "self"),
+        ("Ryan Hale", "patents", None, "self"),
+        ("Peter Raphael", "stock", "SurgiSil LLC.", "self"),
+        ("Ryan Hale", "stock", "SurgiSil LLC.", "self"),
+        ("Mark A. Katz", "grants", "Pfizer", "institution"),
+    ]
