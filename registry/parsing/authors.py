@@ -318,7 +318,7 @@ def author_index(authors: tuple[str, ...]) -> AuthorIndex:
 
 # ---- mention lists in running text ("D Dalmau and JM Gatell", "EI, FT, and JL") ----
 
-MENTION_SEPS = frozenset({",", "and", "&"})
+MENTION_SEPS = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
 
 
 def is_nameish(tok: Tok) -> bool:

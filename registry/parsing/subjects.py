@@ -15,7 +15,11 @@ SKIP = words("the this that these a an however also additionally furthermore cur
 RECEIVES_RE = re.compile(
     r"\b(?:receiv\w*|holds?|has|have|had|gets?|stands?\s+to|obtain\w*|earn\w*|benefit\w*)\b", re.IGNORECASE
 )
-ALL_RE = re.compile(r"\b(?:the|all|both)\s+authors\b|\bwe\b|^\W*authors\b", re.IGNORECASE)
+ALL_RE = re.compile(
+    r"\b(?:the|all|both)\s+authors\b|\bwe\b|^\W*authors\b"
+    r"|\b(?:los|os|die|les|gli|de)\s+(?:autor\w*|auteurs|autori|auteurs)\b",
+    re.IGNORECASE,
+)
 AUTHOR_RE = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
 LATTER_RE = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
 PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
@@ -114,7 +118,7 @@ def _pronoun(text: str, prefix: list[Tok]) -> Subject:
         return Subject("latter")
     if "author" in low and AUTHOR_RE.search(text, a, b):
         return Subject("author")
-    if ("author" in low or "we" in low) and ALL_RE.search(text, a, b):
+    if ("author" in low or "we" in low or "autor" in low or "auteur" in low) and ALL_RE.search(text, a, b):
         return Subject("all")
     if PRONOUN_RE.search(text, a, b):
         return Subject("pronoun")

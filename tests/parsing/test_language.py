@@ -191,3 +191,12 @@ def test_a_plural_title_covers_every_name_and_grants_to_a_payee_come_from_the_so
         ("Ryan Hale", "stock", "SurgiSil LLC.", "self"),
         ("Mark A. Katz", "grants", "Pfizer", "institution"),
     ]
+
+
+def test_declaring_nothing_in_other_languages():
+    authors = ["Thomas Münzel", "Andreas Daiber", "Xavier Ysern"]
+    assert nones("Los autores declaran no tener ningún conflicto de intereses.", authors) == authors
+    assert nones("Os autores declaram não haver conflito de interesses.", authors) == authors
+    assert nones("Les auteurs déclarent ne pas avoir de liens d'intérêts.", authors) == authors
+    german = "Interessenkonflikt: T. Münzel und A. Daiber geben an, dass kein Interessenkonflikt besteht."
+    assert nones(german, authors) == ["Thomas Münzel", "Andreas Daiber"]
