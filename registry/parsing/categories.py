@@ -183,7 +183,7 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         at, last = m.span()
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
-    found = _suppress(found, text, start)
+    found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
     return found
 
@@ -204,6 +204,28 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
         for t in found:
             if begin <= t.start < m.start() and t.kind in MONEY:
                 t.kind = "manuscript_support"
+
+
+GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
+WHAT_FOR_RE = re.compile(
+    r"\s*\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
+    r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _said_what_for(found: list[Trigger], text: str) -> list[Trigger]:
+    """ "personal fees for lectures", "honoraria for advisory boards", "personal fees (as a member of the
+    scientific advisory board)": the fees are paid for the second tie, so only it counts."""
+    if len(found) < 2:
+        return found
+    out = []
+    for i, t in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and GENERIC_FEES_RE.fullmatch(t.text) and WHAT_FOR_RE.fullmatch(text, t.end, nxt.start):
+            continue
+        out.append(t)
+    return out
 
 
 def _negated(text: str, s_start: int, pos: int) -> bool:

@@ -216,6 +216,9 @@ def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) ->
         return current[-1:]
     if subj.kind == "all" and not state.single:
         return [i for i in state.index.all_authors() if not state.index.collab[i]]
+    if subj.kind == "others":
+        named = state.covered | {it.author for it in state.items if it.author is not None}
+        return [i for i in state.index.all_authors() if not state.index.collab[i] and i not in named] or [None]
     if subj.kind == "org" or (subj.kind == "none" and not current):
         named, _ = persons_anywhere(toks, state.index)
         if named:

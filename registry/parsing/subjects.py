@@ -20,6 +20,7 @@ ALL_RE = re.compile(
     r"|\b(?:los|os|die|les|gli|de)\s+(?:autor\w*|auteurs|autori|auteurs)\b",
     re.IGNORECASE,
 )
+OTHER_AUTHORS_RE = re.compile(r"\b(?:other|remaining)\s+(?:co-?)?authors\b", re.IGNORECASE)
 AUTHOR_RE = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
 LATTER_RE = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
 PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
@@ -27,7 +28,7 @@ PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
 
 @dataclass(slots=True)
 class Subject:
-    """kind: persons | org | pronoun | author | all | latter | none. authors: indexes, [None] if unknown."""
+    """kind: persons | org | pronoun | author | all | others | latter | none. authors: indexes, [None] if unknown."""
 
     kind: str
     authors: list[int | None] = field(default_factory=list)
@@ -116,6 +117,8 @@ def _pronoun(text: str, prefix: list[Tok]) -> Subject:
     low = text[a:b].lower()
     if "latter" in low and LATTER_RE.search(text, a, b):
         return Subject("latter")
+    if "author" in low and OTHER_AUTHORS_RE.search(text, a, b):
+        return Subject("others")  # "All other authors have attended advisory boards ..."
     if "author" in low and AUTHOR_RE.search(text, a, b):
         return Subject("author")
     if ("author" in low or "we" in low or "autor" in low or "auteur" in low) and ALL_RE.search(text, a, b):

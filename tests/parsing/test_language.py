@@ -200,3 +200,25 @@ def test_declaring_nothing_in_other_languages():
     assert nones("Les auteurs déclarent ne pas avoir de liens d'intérêts.", authors) == authors
     german = "Interessenkonflikt: T. Münzel und A. Daiber geben an, dass kein Interessenkonflikt besteht."
     assert nones(german, authors) == ["Thomas Münzel", "Andreas Daiber"]
+
+
+def test_personal_fees_said_to_be_for_a_role_count_as_that_role():
+    authors = ["Lena Kvist", "Bo Cole"]
+    statement = "LK received honoraria for advisory boards from Amgen. BC reports personal fees for lectures from MSD."
+    assert rows(statement, authors) == [
+        ("Lena Kvist", "advisory_board", "Amgen", "self"),
+        ("Bo Cole", "lectures", "MSD", "self"),
+    ]
+
+
+def test_all_other_authors_are_those_not_named_so_far():
+    authors = ["Walter Zidek", "Lisa Naditch", "Sverre Kjeldsen"]
+    statement = (
+        "Dr Naditch declares to be an employee of Sanofi-Aventis. All other authors have attended advisory "
+        "boards for Pfizer."
+    )
+    assert rows(statement, authors) == [
+        ("Lisa Naditch", "employment", "Sanofi-Aventis", "self"),
+        ("Walter Zidek", "advisory_board", "Pfizer", "self"),
+        ("Sverre Kjeldsen", "advisory_board", "Pfizer", "self"),
+    ]
