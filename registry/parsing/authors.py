@@ -10,7 +10,12 @@ from itertools import product
 from .text import Tok, words
 
 PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
-TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs.")
+TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs.")
+# Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
+DOTTED_PARTS_RE = re.compile(
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.(?:-?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.?)+"
+)
+DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
 INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
 CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
 CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
@@ -40,6 +45,8 @@ def looks_like_initials(text: str) -> bool:
         return False
     if key.isupper():
         return True
+    if "." in text and text.lower() not in TITLES and DOTTED_PARTS_RE.fullmatch(text):
+        return True  # "D.Sh.", "M.Le.": a part may keep a few letters of the name
     # "CdlF", "JvE": particles may be written in lower case between capitals
     upper = sum(c.isupper() for c in key)
     return key[0].isupper() and key[-1].isupper() and upper >= 2 and len(key) - upper <= 2
@@ -163,6 +170,8 @@ class AuthorIndex:
         return found
 
     def by_initials(self, text: str) -> int | None:
+        if "." in text and not text.isupper() and DOTTED_PARTS_RE.fullmatch(text):
+            return self._by_dotted_parts(text)
         key = initials_key(text)
         if not key:
             return None
@@ -171,6 +180,22 @@ class AuthorIndex:
         folded = key if key.isascii() else fold(key).upper()
         candidates = self._candidates(folded[:1])
         found = self._initials_memo[key] = self._first_spelling(candidates, key, folded)
+        return found
+
+    def _by_dotted_parts(self, text: str) -> int | None:
+        """ "D.Sh." = Diana Shpektor: each part starts one name word, the last part the surname."""
+        if text in self._initials_memo:
+            return self._initials_memo[text]
+        parts = [fold(p) for p in DOTTED_SPLIT_RE.split(text) if p]
+        found = None
+        for idx in range(len(self.names)):
+            toks = [fold(t.replace(".", "")) for t in self._name_tokens(idx) if t.lower() not in PARTICLES]
+            toks = [p for t in toks for p in t.split("-") if p]
+            fits = len(toks) >= len(parts) and toks[-1].startswith(parts[-1])
+            if fits and all(toks[k].startswith(parts[k]) for k in range(len(parts) - 1)):
+                found = idx
+                break
+        self._initials_memo[text] = found
         return found
 
     def _first_spelling(self, candidates: list[int], key: str, folded: str) -> int | None:
@@ -203,14 +228,14 @@ class AuthorIndex:
 
     def _given_ok(self, idx: int, given: list[str]) -> bool:
         author_given = self._given_names(idx)
-        author_init = "".join(g[0] for g in author_given if g and g not in PARTICLES)
+        author_init = "".join(_given_initials(t) for t in self._name_tokens(idx)[:-1] if t.lower() not in PARTICLES)
         text_init = ""
         for g in given:
             bare = g.replace(".", "")
             if not bare or bare.lower() in PARTICLES:
                 continue
-            if bare.isupper() and len(bare) <= 3:
-                text_init += bare.lower()
+            if bare.replace("-", "").isupper() and len(bare) <= 4:
+                text_init += bare.replace("-", "").lower()  # "ML", "S.-H."
             elif fold(bare) in author_given:
                 text_init += fold(bare)[0]
             else:
@@ -237,6 +262,16 @@ class AuthorIndex:
 
     def all_authors(self) -> list[int]:
         return list(range(len(self.names)))
+
+
+def _given_initials(tok: str) -> str:
+    """Letters a given name stands for in initials: "ML" -> "ml", "Seung-Hoon" -> "sh", "Jörg" -> "j"."""
+    bare = tok.replace(".", "")
+    if not bare:
+        return ""
+    if bare.replace("-", "").isupper() and len(bare) <= 4:
+        return fold(bare.replace("-", ""))
+    return "".join(fold(p[0]) for p in bare.split("-") if p)
 
 
 def _first_letter(tok: str) -> str:
@@ -283,7 +318,7 @@ def author_index(authors: tuple[str, ...]) -> AuthorIndex:
 
 # ---- mention lists in running text ("D Dalmau and JM Gatell", "EI, FT, and JL") ----
 
-MENTION_SEPS = frozenset({",", "and", "&"})
+MENTION_SEPS = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
 
 
 def is_nameish(tok: Tok) -> bool:

@@ -16,7 +16,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"royalt(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
+    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",
@@ -27,7 +27,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("patents", r"owner\s+of\s+(?:this|the|these|those)\s+patents?(?:\s+applications?)?"),
     (
         "patents",
-        r"co-?inventors?|inventors?|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
+        r"co-?inventors?|inventors?|invented|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
         r"|intellectual\s+property",
     ),
     ("founder", r"co-?founders?|co-?founded|founders?|founded"),
@@ -37,6 +37,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|roles?|capacity)",
     ),
+    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
     (
         "advisory_board",
         r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"
@@ -57,7 +58,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)",
+        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+from\b)",
     ),
     (
         "stock",
@@ -72,7 +73,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "lectures",
-        r"speakers?['\u2019]?\s*(?:bureaus?|fees?|honorari(?:a|um))|lectur(?:e|es|ing|er|ers)"
+        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to)\b|\s*,\s*or\b)|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
@@ -81,8 +82,10 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "travel",
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|fees|reimbursements?))?"
-        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration)",
+        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)",
     ),
+    ("gifts", r"non-?financial\s+(?:support|assistance)"),
+    ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
     (
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
@@ -115,7 +118,7 @@ _GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
 _FIRST_WORDS = """
 patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
 funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor
-provisional intellectual co-founder cofounder founder founded co-founded advisory advisery data dsmb
+provisional intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb
 scientific medical clinical strategic business technical external industry industrial international global
 ethics expert executive adviser advisor board boards editorial senior reviewing deputy associate academic
 section guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair
@@ -125,7 +128,7 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift
+scholarships gift salary non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards
@@ -180,7 +183,49 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         at, last = m.span()
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
-    return _suppress(found, text, start)
+    found = _suppress(_said_what_for(found, text), text, start)
+    _conduct_of_study(found, text, start, end)
+    return found
+
+
+# ICMJE wording: ties named before "during the conduct of the study" supported the present work.
+CONDUCT_RE = re.compile(r"\bduring\s+the\s+conduct\s+of\s+the\s+(?:study|trial|work|research|project)\b", re.I)
+CLAUSE_END_RE = re.compile(r";|\boutside\s+(?:of\s+)?the\s+submitted\s+work\b|\bconduct\s+of\s+the\s+\w+", re.I)
+
+
+def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> None:
+    """Money ties in the stretch that ends with "during the conduct of the study" become support for this work."""
+    if "conduct" not in text[start:end]:
+        return
+    for m in CONDUCT_RE.finditer(text, start, end):
+        begin = start
+        for b in CLAUSE_END_RE.finditer(text, start, m.start()):
+            begin = b.end()
+        for t in found:
+            if begin <= t.start < m.start() and t.kind in MONEY:
+                t.kind = "manuscript_support"
+
+
+GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
+WHAT_FOR_RE = re.compile(
+    r"\s*\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
+    r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _said_what_for(found: list[Trigger], text: str) -> list[Trigger]:
+    """ "personal fees for lectures", "honoraria for advisory boards", "personal fees (as a member of the
+    scientific advisory board)": the fees are paid for the second tie, so only it counts."""
+    if len(found) < 2:
+        return found
+    out = []
+    for i, t in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and GENERIC_FEES_RE.fullmatch(t.text) and WHAT_FOR_RE.fullmatch(text, t.end, nxt.start):
+            continue
+        out.append(t)
+    return out
 
 
 def _negated(text: str, s_start: int, pos: int) -> bool:

@@ -10,6 +10,7 @@ organization) triples, and the authors said to declare nothing.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -155,3 +156,24 @@ def evaluate(gold_lines: Iterable[Mapping[str, Any]], pred_lines: Iterable[Mappi
         result.none.predicted += len(pred_none)
         result.none.gold += len(gold_none)
     return result
+
+
+def fold_of(line_id: Any, folds: int, seed: int = 0) -> int:
+    """The fold (0 .. folds-1) a labelled line belongs to: a hash of its id and the seed, so the split
+    is the same on every run and machine and does not depend on the order or number of lines."""
+    digest = hashlib.sha1(f"{seed}:{line_id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") % folds
+
+
+def split_folds(
+    lines: Iterable[Mapping[str, Any]], folds: int, held_out: int, seed: int = 0
+) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+    """(visible, held-out) lines: the held-out part is fold `held_out` of `folds`."""
+    if folds < 2:
+        raise ValueError("folds must be at least 2")
+    if not 0 <= held_out < folds:
+        raise ValueError(f"fold must be between 0 and {folds - 1}")
+    visible, kept = [], []
+    for line in lines:
+        (kept if fold_of(line["id"], folds, seed) == held_out else visible).append(line)
+    return visible, kept

@@ -25,6 +25,11 @@ FILLER = words(
     "from with to participated received conducted serves served serving holds hold held own owns "
     "currently now being paid his her their including , ; / ( ) : - \u2013 a"
 )
+# Words that end a listed name rather than continue it.
+NOT_TAIL = FILLER | words(
+    "outside during regarding including unrelated which who that via since between related about over "
+    "inc ltd respectively each all both other others various several until before after"
+)
 LEAD_WORDS = words("from for of in with at by to on through via , : the a an")
 PATENT_MARKERS = (
     re.compile(r"\bon\s+behalf\s+of\b|\bassigned\s+to\b|\b(?:owned|held)\s+by\b", re.IGNORECASE),
@@ -108,11 +113,19 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         run = item[rng[0] : rng[1]]
         if run[0].low == "the":
             run = run[1:]
+        rest = item[rng[1] :]
+        if run and _name_tail(rest) and pos + 1 < len(items) and is_name_token(items[pos + 1][0]):
+            run, rest = run + rest, []  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
-        if rng[1] < len(item) and not all(t.low in FILLER for t in item[rng[1] :]):
+        if rest and not all(t.low in FILLER for t in rest):
             closed = True  # trailing words ("Merck on issues regarding ...") close the list
     return orgs
+
+
+def _name_tail(rest: list[Tok]) -> bool:
+    """One or two lower-case words that may end a name inside a list ("ADHS digital")."""
+    return 0 < len(rest) <= 2 and all(t.text.isalpha() and t.text.islower() and t.low not in NOT_TAIL for t in rest)
 
 
 def _from_name(item: list[Tok]) -> bool:

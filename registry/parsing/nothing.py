@@ -10,8 +10,19 @@ NONE_RE = re.compile(
     r"\bno\b(?:\s+[\w-]+){0,4}?\s+(?:competing|conflicting|conflicts?|financial|potential|relevant|declared"
     r"|disclosures?|interests?)\b"
     r"|\bnothing\s+to\s+(?:declare|disclose|report)\b"
-    r"|\bnot\s+have\s+any\s+(?:competing|conflicts?|financial|relevant)\b"
-    r"|\bnone\s+of\s+the\s+authors\b",
+    r"|\b(?:not|n['\u2019]t)\s+(?:have|has|had|report|declare|disclose|hold)\s+(?:any\s+|a\s+)?(?:other\s+)?"
+    r"(?:competing|conflicts?|conflicting|financial|relevant|potential)\b"
+    r"|\bnot\s+received\s+any\s+(?:[\w-]+\s+){0,3}?(?:funding|benefits?|payments?|compensation|support|honorari(?:a|um))\b"
+    r"|\bden(?:y|ies|ied)\s+(?:any\s+)?(?:competing|conflicts?|conflicting|financial)\b"
+    r"|\bin\s+the\s+absence\s+of\s+any\s+(?:commercial|financial)\b"
+    r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
+    r"|\bnone\s+of\s+(?:the\s+authors|them|us)\b"
+    # The same shapes in other languages: "no tener ningún conflicto", "não haver conflito", "kein
+    # Interessenkonflikt", "aucun conflit", "nessun conflitto", "geen belangenverstrengeling".
+    r"|\b(?:no|não|nao|ningún|ningun|ninguno|nenhum|kein(?:e|en)?|aucun(?:e)?|nessun(?:o)?|geen|inga?)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:conflit\w*|conflict\w*|conflit\w*|interessenkonflikt\w*|belangen\w*|interessekonflikt\w*"
+    r"|jäv|intressekonflikt\w*|conflito\w*|conflitt\w*)"
+    r"|\bne\s+pas\s+avoir\s+de\s+(?:conflits?|liens)\b",
     re.IGNORECASE,
 )
 # The stock eLife/PLOS footnote, recognised without tokenising it.
@@ -22,21 +33,26 @@ STOCK_NONE_RE = re.compile(
 )
 STOCK_FIRST = frozenset("tTaAoOrR")
 NONE_ONLY_RE = re.compile(r"\W*(?:none|nil|not\s+applicable)(?:\s+(?:declared|to\s+declare|reported))?\W*", re.I)
+NO_OTHER_AUTHORS_RE = re.compile(r"no\s+other\s+(?:co-?)?authors?\b", re.IGNORECASE)
 OTHERS_RE = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
 
 
 def none_position(text: str, start: int, end: int, low: str) -> int | None:
     """Offset of the no-conflict phrase in the sentence, or None if it declares something else."""
-    if "no" not in low:
+    if "no" not in low and "n't" not in low and "n\u2019t" not in low:
+        if "nil" in low or "den" in low or any(w in low for w in OTHER_NONE_HINTS):
+            m = NONE_ONLY_RE.fullmatch(text, start, end) or NONE_RE.search(text, start, end)
+            return m.start() if m else None
         return None  # "no", "not", "nothing", "none" all contain it
     if NONE_ONLY_RE.fullmatch(text, start, end):
         return start
-    if not _has_none_word(low):
+    if not _has_none_word(low) and not any(w in low for w in OTHER_NONE_HINTS):
         return None  # every NONE_RE alternative starts with one of these words
     m = NONE_RE.search(text, start, end)
     return m.start() if m else None
 
 
+OTHER_NONE_HINTS = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas")
 NONE_WORDS = frozenset({"no", "not", "nothing", "none"})
 
 
@@ -70,4 +86,5 @@ def stock_none(text: str, start: int, end: int) -> str | None:
 
 def says_others(text: str, start: int, pos: int) -> bool:
     """ "The other/remaining authors ...", "All other authors ..." before the no-conflict phrase."""
-    return bool(OTHERS_RE.search(text, start, pos))
+    # "No other authors report ..." names them after its "No"
+    return bool(OTHERS_RE.search(text, start, pos) or NO_OTHER_AUTHORS_RE.match(text, pos))

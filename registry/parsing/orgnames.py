@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
+from .categories import TRIGGER_KEYS
 from .text import Tok, words
 
 COMPANY_FORMS = words(
@@ -25,6 +27,7 @@ NOT_COUNTERPARTY = words(
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
 AND_NAME_HEADS = words("foundation foundations administration services diseases quality")
+BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][a-z]")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 
 
@@ -33,9 +36,12 @@ def is_name_token(tok: Tok) -> bool:
         return tok.low not in NOT_NAMES
     t = tok.text
     if not t[0].isalpha():
-        return False
+        # "23andMe", "3M": a brand may start with a digit when a capital follows
+        return t[0].isdigit() and any(c.isupper() for c in t) and any(c.isalpha() for c in t[1:2] + t[-1:])
     # "eLife", "iRepertoire": a lower-case brand prefix followed by a capital
-    return len(t) > 2 and t[1].isupper()
+    if len(t) > 2 and t[1].isupper():
+        return True
+    return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro"
 
 
 def is_company_form(tok: Tok) -> bool:
@@ -45,14 +51,16 @@ def is_company_form(tok: Tok) -> bool:
 def run_from(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name starting at toks[i] ("Regents of the University of X")."""
     j, n = i + 1, len(toks)
-    if _possessive(toks[i]) or is_company_form(toks[i]):
+    if (_possessive(toks[i]) and not _name_after_possessive(toks, j)) or is_company_form(toks[i]):
         return j
     while j < n and j - i < 14:
         tok = toks[j]
         if is_name_token(tok) or is_company_form(tok):
             j += 1
-            if is_company_form(tok) or _possessive(tok):
-                break  # a company form or "X's" closes the name
+            if j < n and is_company_form(tok) and is_company_form(toks[j]):
+                continue  # "Japan Vaccine Co. Ltd."
+            if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
+                break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
             continue
         campus = _campus(toks, i, j)
         if campus:
@@ -104,6 +112,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return False
     if len(left) == len(right) == 1 and left[0].low == right[0].low:
         return True
+    if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
+        return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
     if right[-1].low.rstrip(".") not in AND_NAME_HEADS:
         return False
     if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
@@ -121,6 +131,14 @@ def trailing_name(toks: list[Tok]) -> list[Tok]:
     while i < len(toks) and not is_name_token(toks[i]):
         i += 1
     return toks[i:]
+
+
+def _name_after_possessive(toks: list[Tok], j: int) -> bool:
+    """ "Parkinson's UK", "Children's Hospital": the name goes on after "'s" unless a relation phrase follows."""
+    if j >= len(toks):
+        return False
+    nxt = toks[j]
+    return nxt.cap and is_name_token(nxt) and nxt.low[:4] not in TRIGGER_KEYS and not is_company_form(nxt)
 
 
 def _possessive(tok: Tok) -> bool:

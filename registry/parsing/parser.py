@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .authors import AuthorIndex, author_index, looks_like_initials
+from .authors import AuthorIndex, author_index, is_nameish, looks_like_initials, read_mentions
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
 from .result import ParsedItem, ParseResult
 from .subjects import Subject, persons_anywhere, scan_subject
+from .subjects import evaluate as evaluate_mentions
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
@@ -23,7 +24,8 @@ LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
 THROUGH_RE = re.compile(
     r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
     r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
-    r"(?:institution|university|employer|department|hospital)",
+    r"(?:institution|university|employer|department|hospital)"
+    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
 )
 # Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
 CHANNEL_WORDS = words("the of for and at in on & ( ) -")
@@ -93,7 +95,7 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
     current: list[int | None] | None = label
     last_org: Org | None = None
     first_item = len(state.items)
-    for sa, sb in sentences(text, state.toks, a, b):
+    for sa, sb in _clauses(state, sentences(text, state.toks, a, b)):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
             continue
@@ -102,6 +104,13 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             state.nones.append(_none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
         triggers = find_triggers(text, toks, sa, sb)
+        if (
+            pos is not None
+            and triggers
+            and triggers[0].start > pos
+            and not EXCEPT_RE.search(text, pos, triggers[0].start)
+        ):
+            continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
         if not triggers:
             if pos is None and label is None and len(toks) <= 8:
                 subject = scan_subject(text, toks, sb, state.index)
@@ -114,6 +123,46 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             current = subject.authors
         last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org)
     _merge_patents(state, first_item)
+
+
+EXCEPT_RE = re.compile(
+    r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
+    re.IGNORECASE,
+)
+CLAUSE_LEADS = words("and while whereas but also")
+
+
+def _clauses(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut where a semicolon starts a new author's clause ("SO has received honoraria from
+    Takeda; FG has received ..."), so each clause keeps its own subject."""
+    text, out = state.text, []
+    for sa, sb in spans:
+        if ";" not in text[sa:sb]:
+            out.append((sa, sb))
+            continue
+        toks = state.toks.between(sa, sb)
+        start = sa
+        for k, tok in enumerate(toks):
+            if tok.text != ";" or k + 1 >= len(toks):
+                continue
+            j = k + 1
+            while j < len(toks) and toks[j].low in CLAUSE_LEADS:
+                j += 1
+            if j < len(toks) and _starts_with_persons(state, toks, j):
+                out.append((start, tok.start))
+                start = toks[k + 1].start
+        out.append((start, sb))
+    return out
+
+
+def _starts_with_persons(state: _State, toks: list[Tok], j: int) -> bool:
+    if not is_nameish(toks[j]):
+        return False
+    mentions, end = read_mentions(toks, j)
+    if not mentions or end >= len(toks) or end == j:
+        return False
+    group = evaluate_mentions(mentions, state.index, False)
+    return group is not None and group != [None]
 
 
 def _label(state: _State, a: int, b: int) -> tuple[list[int | None] | None, int]:
@@ -167,6 +216,9 @@ def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) ->
         return current[-1:]
     if subj.kind == "all" and not state.single:
         return [i for i in state.index.all_authors() if not state.index.collab[i]]
+    if subj.kind == "others":
+        named = state.covered | {it.author for it in state.items if it.author is not None}
+        return [i for i in state.index.all_authors() if not state.index.collab[i] and i not in named] or [None]
     if subj.kind == "org" or (subj.kind == "none" and not current):
         named, _ = persons_anywhere(toks, state.index)
         if named:
@@ -198,6 +250,8 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
         orgs, desc = results[i]
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
+        elif not orgs and trig.kind == "stock" and _bare(desc) and last_org is not None and last_org.start >= sa:
+            orgs, desc = [last_org], ""  # "employees of 23andMe, Inc. and may hold stock or stock options"
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
@@ -212,6 +266,13 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
     return last_org
 
 
+BARE_OBJECTS = words("or and options option in")
+
+
+def _bare(desc: str) -> bool:
+    return all(w in BARE_OBJECTS for w in desc.lower().split())
+
+
 def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
@@ -222,7 +283,11 @@ def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], s
 
 
 def _is_person(state: _State, run: list[Tok]) -> bool:
-    return state.index.match([t.text for t in run]) is not None
+    words = [t.text for t in run]
+    if state.index.match(words) is not None:
+        return True
+    # A lone surname of the byline ("Drs. Raphael and Hale invented ..."), as a title would make it.
+    return len(words) == 1 and len(words[0]) > 2 and state.index.match(["Dr", words[0]]) is not None
 
 
 def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
@@ -231,6 +296,8 @@ def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> li
     sentence = state.text[sa:sb]
     if not (
         "through" in sentence
+        or "grants to" in sentence
+        or "funding to" in sentence
         or "paid" in sentence
         or "payable" in sentence
         or "made" in sentence
@@ -246,6 +313,8 @@ def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> li
         source_follows = _source_after(toks)
         if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
             continue  # "received support through the NIH": no other source, so the NIH is the source
+        if source_follows is None and m[0].startswith("to"):
+            continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
         spans.append((m.start(), max(end, source_follows or end)))
     return spans
 

@@ -10,11 +10,17 @@ from .orgnames import clean_name, run_from
 from .text import Tok, words
 
 LEADIN = words("co-author co-authors coauthor coauthors author authors two both member members")
+PLURAL_TITLES = words("drs drs. profs profs. drs")
 SKIP = words("the this that these a an however also additionally furthermore currently previously")
 RECEIVES_RE = re.compile(
     r"\b(?:receiv\w*|holds?|has|have|had|gets?|stands?\s+to|obtain\w*|earn\w*|benefit\w*)\b", re.IGNORECASE
 )
-ALL_RE = re.compile(r"\b(?:the|all|both)\s+authors\b|\bwe\b|^\W*authors\b", re.IGNORECASE)
+ALL_RE = re.compile(
+    r"\b(?:the|all|both)\s+authors\b|\bwe\b|^\W*authors\b"
+    r"|\b(?:los|os|die|les|gli|de)\s+(?:autor\w*|auteurs|autori|auteurs)\b",
+    re.IGNORECASE,
+)
+OTHER_AUTHORS_RE = re.compile(r"\b(?:other|remaining)\s+(?:co-?)?authors\b", re.IGNORECASE)
 AUTHOR_RE = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
 LATTER_RE = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
 PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
@@ -22,7 +28,7 @@ PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
 
 @dataclass(slots=True)
 class Subject:
-    """kind: persons | org | pronoun | author | all | latter | none. authors: indexes, [None] if unknown."""
+    """kind: persons | org | pronoun | author | all | others | latter | none. authors: indexes, [None] if unknown."""
 
     kind: str
     authors: list[int | None] = field(default_factory=list)
@@ -35,8 +41,12 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
     """Authors named by a mention list; [None] for a group of non-byline initials; None if not people."""
     matched: list[int] = []
     unknown, dotted, other = 0, False, 0
+    plural = bool(mentions) and mentions[0][0].low in PLURAL_TITLES
     for m in mentions:
-        idx = index.match([t.text for t in m])
+        words = [t.text for t in m]
+        if plural and len(words) == 1:
+            words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
+        idx = index.match(words)
         if idx is not None:
             matched.append(idx)
         elif len(m) == 1 and looks_like_initials(m[0].text):
@@ -107,9 +117,11 @@ def _pronoun(text: str, prefix: list[Tok]) -> Subject:
     low = text[a:b].lower()
     if "latter" in low and LATTER_RE.search(text, a, b):
         return Subject("latter")
+    if "author" in low and OTHER_AUTHORS_RE.search(text, a, b):
+        return Subject("others")  # "All other authors have attended advisory boards ..."
     if "author" in low and AUTHOR_RE.search(text, a, b):
         return Subject("author")
-    if ("author" in low or "we" in low) and ALL_RE.search(text, a, b):
+    if ("author" in low or "we" in low or "autor" in low or "auteur" in low) and ALL_RE.search(text, a, b):
         return Subject("all")
     if PRONOUN_RE.search(text, a, b):
         return Subject("pronoun")

@@ -27,7 +27,7 @@ HEADER_RE = re.compile(
 )
 # Words that end with a dot without ending the sentence.
 ABBREVIATIONS = words(
-    "inc co ltd corp dr prof mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
+    "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
     "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
 )
 COMPANY_ABBR = frozenset({"inc.", "ltd.", "co.", "corp.", "llc."})
@@ -127,7 +127,7 @@ def is_abbreviation(tok: Tok) -> bool:
     if body in ABBREVIATIONS:
         return True
     # Initials ("J.", "D.T.P.", "U.S.") never end a sentence in these statements.
-    parts = body.split(".")
+    parts = body.replace("-", "").split(".")
     return all(len(p) == 1 for p in parts)
 
 
@@ -142,7 +142,8 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
         if s_start is None:
             first = bisect_left(starts, start)
             s_start = toks[first].start if first < len(toks) else start
-        if toks[i].start >= s_start and _ends_sentence(text, toks[i], toks[i + 1], s_start):
+        after = toks[i + 2] if i + 2 < len(toks) else None
+        if toks[i].start >= s_start and _ends_sentence(text, toks[i], toks[i + 1], s_start, after):
             spans.append((s_start, toks[i].end))
             s_start = toks[i + 1].start
     if s_start is None:
@@ -153,7 +154,7 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
     return spans
 
 
-def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int) -> bool:
+def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: Tok | None = None) -> bool:
     if nxt is None:
         return False
     t = tok.text
@@ -163,11 +164,22 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int) -> bool:
         return nxt.start > tok.end and bool(PREAMBLE_RE.search(text, s_start, tok.start))
     if not t.endswith("."):
         return False
-    if tok.low in COMPANY_ABBR and nxt.low in OPENERS:
-        return True  # "... Science Exchange Inc. The experiments ..."
+    if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after)):
+        return True  # "... Science Exchange Inc. The experiments ...", "... Novoic Ltd. KVP is ..."
     if t != "." and is_abbreviation(tok):
         return False
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')
+
+
+DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
+NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
+
+
+def _new_subject(nxt: Tok, after: Tok | None) -> bool:
+    """After "Ltd.", a person starts a sentence: "R.K. received", "KVP is", "Dr. Smith"."""
+    if nxt.low in NEXT_TITLES or DOTTED_INITIALS_RE.fullmatch(nxt.text):
+        return True
+    return nxt.text.isupper() and nxt.text.isalpha() and after is not None and after.text.islower()
 
 
 class TokenIndex:

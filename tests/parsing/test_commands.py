@@ -248,3 +248,71 @@ def test_evaluate_parser_needs_labelled_lines(tmp_path):
     labels.write_text("\n", "utf-8")
     with pytest.raises(CommandError, match="no labelled lines"):
         run("evaluate_parser", str(labels))
+
+
+def test_evaluate_parser_scores_each_labels_file(tmp_path):
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    write_lines(first, LABELS[:2])
+    write_lines(second, LABELS[2:])
+    out = run("evaluate_parser", str(first), str(second), "--worst", "0").splitlines()
+    assert out == [
+        f"2 labelled statements in {first}",
+        "pairs    precision 1.000  recall 1.000  F1 1.000   1 of 1 predicted, 1 labelled  (author, organization)",
+        "triples  precision 1.000  recall 1.000  F1 1.000   1 of 1 predicted, 1 labelled  "
+        "(author, category, organization)",
+        "none     precision 1.000  recall 1.000  F1 1.000   1 of 1 predicted, 1 labelled  declares nothing",
+        "",
+        f"1 labelled statements in {second}",
+        "pairs    precision 1.000  recall 1.000  F1 1.000   3 of 3 predicted, 3 labelled  (author, organization)",
+        "triples  precision 1.000  recall 0.750  F1 0.857   3 of 3 predicted, 4 labelled  "
+        "(author, category, organization)",
+        "none     precision 1.000  recall 1.000  F1 1.000   1 of 1 predicted, 1 labelled  declares nothing",
+    ]
+
+
+def test_evaluate_parser_holds_one_fold_out_and_never_shows_its_errors(dev_labels):
+    from registry.parsing import predictions_line
+    from registry.parsing.evaluation import evaluate, fold_of, split_folds
+
+    from .conftest import DEV_LABELS
+
+    visible, held_out = split_folds(dev_labels, 4, 1, seed=7)
+    assert len(visible) + len(held_out) == 127 and held_out and visible
+    assert {fold_of(line["id"], 4, 7) for line in held_out} == {1}
+    assert 1 not in {fold_of(line["id"], 4, 7) for line in visible}
+    out = run("evaluate_parser", str(DEV_LABELS), "--folds", "4", "--fold", "1", "--seed", "7", "--worst", "50")
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"127 labelled statements in {DEV_LABELS}; fold 1 of 4 held out (seed 7): "
+        f"{len(visible)} visible, {len(held_out)} held out"
+    )
+    preds = [predictions_line(line) for line in dev_labels]
+    seen, kept = evaluate(visible, preds), evaluate(held_out, preds)
+    assert lines[1] == "visible part:"
+    assert lines[2].split()[:7] == [
+        "pairs",
+        "precision",
+        f"{seen.pairs.precision:.3f}",
+        "recall",
+        f"{seen.pairs.recall:.3f}",
+        "F1",
+        f"{seen.pairs.f1:.3f}",
+    ]
+    assert lines[5] == "held-out fold 1:"
+    assert lines[6].endswith(
+        f"{kept.pairs.matched} of {kept.pairs.predicted} predicted, {kept.pairs.gold} labelled  (author, organization)"
+    )
+    assert lines[8].endswith(
+        f"{kept.none.matched} of {kept.none.predicted} predicted, {kept.none.gold} labelled  declares nothing"
+    )
+    shown = {line[2:].split(":")[0] for line in lines[9:] if line.startswith("- ")}
+    assert shown == {str(e.id) for e in seen.errors}
+    assert not shown & {str(line["id"]) for line in held_out}
+
+
+@pytest.mark.parametrize("args", [("--folds", "1"), ("--folds", "3", "--fold", "3"), ("--folds", "3", "--fold", "-1")])
+def test_evaluate_parser_refuses_a_fold_outside_the_split(tmp_path, args):
+    labels = tmp_path / "labels.jsonl"
+    write_lines(labels, LABELS)
+    with pytest.raises(CommandError, match="--folds must be at least 2"):
+        run("evaluate_parser", str(labels), *args)
