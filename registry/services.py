@@ -3,14 +3,15 @@ validates, runs in one transaction and records history with a reason.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models, transaction
 
-from registry.enums import DisclosureForm, DisclosureStatus, Payee, Provenance
+from registry.enums import DisclosureForm, DisclosureStatus, OrganizationOrigin, Payee, Provenance
+from registry.identity import organizations as organization_identity  # it saves through this module
 from registry.models import (
     Affiliation,
     Article,
@@ -216,7 +217,11 @@ def _find_same_interest(person: Person, item: InterestInput) -> Interest | None:
     """The registry's existing record of this tie, so that one Interest is declared in many disclosures."""
     same = Interest.objects.filter(person=person, category=item.category, payee=item.payee)
     if item.organization is not None:
-        same = same.filter(organization=item.organization)
+        match = models.Q(organization=item.organization)
+        if item.organization_name:
+            # A tie recorded under the name alone, before the name had a record, is the same tie.
+            match |= models.Q(organization__isnull=True, organization_name=item.organization_name)
+        same = same.filter(match).order_by(models.F("organization").asc(nulls_last=True))
     elif item.organization_name:
         same = same.filter(organization__isnull=True, organization_name=item.organization_name)
     else:
@@ -252,7 +257,20 @@ def record_interest(
     provenance_detail: str = "",
     reason: str = "Recorded by an editor",
 ) -> Interest:
-    """Record a tie, reusing the registry's existing record of the same tie."""
+    """Record a tie, reusing the registry's existing record of the same tie.
+
+    A counterparty named but not chosen is resolved through names and aliases, or created unreviewed.
+    """
+    if item.organization is None and item.organization_name.strip():
+        where = f"{person.name}, {provenance_detail or reason}"
+        organization = organization_identity.organization_for_name(
+            actor=actor,
+            name=item.organization_name,
+            origin=OrganizationOrigin.DECLARED_TIE,
+            detail=where,
+            reason=reason,
+        )
+        item = replace(item, organization=organization)
     interest = _find_same_interest(person, item) or Interest(
         person=person, category=item.category, payee=item.payee, provenance=provenance
     )
