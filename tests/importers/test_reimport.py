@@ -16,7 +16,6 @@ from registry.models import (
     PersonMatch,
     Topic,
 )
-from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -215,8 +214,8 @@ def test_a_new_article_by_known_authors_is_written_in_batches(jats_dir, variant,
     # savepoint; counts before; organizations by name and by alias; name variants; people; their
     # affiliations; the article; topics; the article, its history, topics and funders; the matches
     # to confirm; authorships and their history; statement organizations by name and by alias; ties
-    # recorded under those names only, to link; the authors' ties on record; disclosures and their history; the ties declared again and their
-    # history; declarations and their history; counts after; the import record; release. The same
-    # for six ties as for one.
+    # recorded under those names only, to link; the authors' ties on record; disclosures and their
+    # history; the ties declared again and their history; declarations and their history; counts
+    # after; the import record; release. The same for six ties as for one.
     with django_assert_num_queries(29):
         import_jats_paths([again])
