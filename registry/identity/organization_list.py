@@ -96,8 +96,12 @@ def load_organization_list(*, actor: services.Actor, path: str | Path) -> LoadSu
     summary = LoadSummary()
     entries = {entry.key: entry for entry in OrganizationListEntry.objects.select_related("organization")}
     loaded: dict[str, Organization] = {}
+    claimed: dict[int, str] = {}
     for row in rows:
-        loaded[row.key] = _load_row(row, entries.get(row.key), actor=actor, summary=summary, source=Path(path).name)
+        organization = _load_row(row, entries.get(row.key), actor=actor, summary=summary, source=Path(path).name)
+        if claimed.setdefault(organization.pk, row.key) != row.key:
+            raise ListError(f"{row.key} and {claimed[organization.pk]} name the same organization: {organization}")
+        loaded[row.key] = organization
     for row in rows:
         _load_parent(row, loaded, entries.get(row.key), actor=actor, summary=summary)
     for row in rows:
