@@ -36,8 +36,9 @@ class OrganizationMergeSuggestion(models.Model):
     Stored with the lower id first, so a pair is suggested once; a rejected pair is not suggested again.
     """
 
-    organization_a = models.ForeignKey("registry.Organization", on_delete=models.CASCADE, related_name="+")
-    organization_b = models.ForeignKey("registry.Organization", on_delete=models.CASCADE, related_name="+")
+    # Empty once merged away: the decision stays on record.
+    organization_a = models.ForeignKey("registry.Organization", null=True, on_delete=models.SET_NULL, related_name="+")
+    organization_b = models.ForeignKey("registry.Organization", null=True, on_delete=models.SET_NULL, related_name="+")
     score = models.FloatField()
     reason = models.CharField(max_length=300)
     status = models.CharField(max_length=20, choices=MergeSuggestionStatus.choices, default=MergeSuggestionStatus.OPEN)

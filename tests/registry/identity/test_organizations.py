@@ -194,3 +194,21 @@ def test_a_merge_keeps_every_link_and_name_and_can_be_undone():
     assert ArticleFunding.objects.filter(organization=restored).count() == 1
     assert Affiliation.objects.count() == 1
     assert PaymentRecord.objects.get().payer == restored
+
+
+def test_an_editor_merges_a_suggested_pair_from_the_queue(admin_client):
+    ledidi = factories.OrganizationFactory(name="Ledidi")
+    lididi = factories.OrganizationFactory(name="Lididi")
+    interest = factories.InterestFactory(organization=lididi)
+    call_command("suggest_organization_merges", stdout=StringIO())
+    suggestion = OrganizationMergeSuggestion.objects.get()
+
+    response = admin_client.post(
+        "/admin/registry/organizationmergesuggestion/",
+        {"action": "merge_into_first", "_selected_action": [suggestion.pk]},
+    )
+
+    assert response.status_code == 302
+    interest.refresh_from_db()
+    suggestion.refresh_from_db()
+    assert (interest.organization, suggestion.status) == (ledidi, MergeSuggestionStatus.MERGED)
