@@ -116,3 +116,20 @@ class EditorialRoleKind(models.TextChoices):
 
     HANDLING_EDITOR = "handling_editor", "Handling editor"
     REVIEWER = "reviewer", "Reviewer"
+
+
+class OrganizationOrigin(models.TextChoices):
+    """Where an organization record came from, so editors know what to review."""
+
+    EDITOR = "editor", "Entered by an editor"
+    LIST = "list", "Maintained list of organizations"
+    DECLARED_TIE = "declared_tie", "Named in a declared tie"
+    PAYMENT = "payment", "Payer in a payments register"
+    FUNDER = "funder", "Funder of an article"
+    AFFILIATION = "affiliation", "Affiliation of an author"
+
+
+class MergeSuggestionStatus(models.TextChoices):
+    OPEN = "open", "To review"
+    MERGED = "merged", "Merged"
+    REJECTED = "rejected", "Rejected: different organizations"

@@ -3,7 +3,7 @@ validates, runs in one transaction and records history with a reason.
 """
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -11,7 +11,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus, Payee, Provenance
+from registry.enums import ArticleStatus, DisclosureForm, DisclosureStatus, OrganizationOrigin, Payee, Provenance
+from registry.identity import organizations as organization_identity  # it saves through this module
 from registry.models import (
     Affiliation,
     Article,
@@ -239,7 +240,11 @@ def same_ties(ties: Iterable[Interest], item: "InterestInput") -> list[Interest]
 
 def _find_same_interest(person: Person, item: InterestInput) -> Interest | None:
     """The registry's existing record of this tie, so that one Interest is declared in many disclosures."""
-    found = same_ties(Interest.objects.filter(person=person, category=item.category, payee=item.payee), item)
+    ties = Interest.objects.filter(person=person, category=item.category, payee=item.payee)
+    found = same_ties(ties, item)
+    if not found and item.organization is not None and item.organization_name:
+        # A tie recorded under the name alone, before the name had a record, is the same tie.
+        found = same_ties(ties.filter(organization__isnull=True), replace(item, organization=None))
     return found[0] if found else None
 
 
@@ -271,7 +276,20 @@ def record_interest(
     provenance_detail: str = "",
     reason: str = "Recorded by an editor",
 ) -> Interest:
-    """Record a tie, reusing the registry's existing record of the same tie."""
+    """Record a tie, reusing the registry's existing record of the same tie.
+
+    A counterparty named but not chosen is resolved through names and aliases, or created unreviewed.
+    """
+    if item.organization is None and item.organization_name.strip():
+        where = f"{person.name}, {provenance_detail or reason}"
+        organization = organization_identity.organization_for_name(
+            actor=actor,
+            name=item.organization_name,
+            origin=OrganizationOrigin.DECLARED_TIE,
+            detail=where,
+            reason=reason,
+        )
+        item = replace(item, organization=organization)
     interest = _find_same_interest(person, item) or Interest(
         person=person, category=item.category, payee=item.payee, provenance=provenance
     )

@@ -6,6 +6,7 @@ from registry.admin import (  # noqa: F401 - registers models
     articles,
     disclosures,
     imports,
+    organization_identity,
     organizations,
     payments,
     people,

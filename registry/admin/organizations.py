@@ -46,13 +46,27 @@ class OrganizationAliasInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "parent", "alias_list", "ror_id", "interest_count"]
-    list_filter = ["kind", "publicly_traded", "country", "topics"]
+    list_display = ["name", "kind", "country", "parent", "alias_list", "ror_id", "reviewed", "interest_count"]
+    list_filter = ["reviewed", "origin", "kind", "publicly_traded", "country", "topics"]
     list_select_related = ["parent"]
     search_fields = ["name", "aliases__name", "ror_id"]
     autocomplete_fields = ["parent", "topics"]
     inlines = [OrganizationAliasInline]
-    fields = ["name", "kind", "country", "ror_id", "parent", "publicly_traded", "topics", "website", "description"]
+    fields = [
+        "name",
+        "kind",
+        "country",
+        "ror_id",
+        "parent",
+        "publicly_traded",
+        "topics",
+        "website",
+        "description",
+        "reviewed",
+        "origin",
+        "origin_detail",
+    ]
+    readonly_fields = ["origin", "origin_detail"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):

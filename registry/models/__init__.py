@@ -3,6 +3,11 @@
 from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
 from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
+from registry.models.organization_identity import (
+    OrganizationListEntry,
+    OrganizationMerge,
+    OrganizationMergeSuggestion,
+)
 from registry.models.organizations import Organization, OrganizationAlias
 from registry.models.payments import PaymentRecord
 from registry.models.people import Affiliation, Person, PersonName
@@ -21,6 +26,9 @@ __all__ = [
     "Organization",
     "OrganizationAlias",
     "OrganizationIdentifier",
+    "OrganizationListEntry",
+    "OrganizationMerge",
+    "OrganizationMergeSuggestion",
     "PaymentRecord",
     "Person",
     "PersonMatch",

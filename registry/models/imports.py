@@ -54,6 +54,7 @@ class IdentifierScheme(models.TextChoices):
     RINGGOLD = "ringgold", "Ringgold"
     GRID = "grid", "GRID"
     ISNI = "isni", "ISNI"
+    OPEN_PAYMENTS = "open_payments", "CMS Open Payments manufacturer or GPO id"
 
 
 class OrganizationIdentifier(models.Model):

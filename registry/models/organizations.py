@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from registry.enums import OrganizationKind
+from registry.enums import OrganizationKind, OrganizationOrigin
 from registry.models.base import CanonicalFieldsModel, NormalizedNameModel
 from registry.names import normalize_organization_name
 from registry.querysets import OrganizationQuerySet
@@ -53,12 +53,27 @@ class Organization(CanonicalFieldsModel, NormalizedNameModel):
     )
     description = models.TextField(blank=True)
     website = models.URLField(blank=True)
+    reviewed = models.BooleanField(
+        default=False,
+        help_text="An editor or the maintained list vouches for this record; records created from a name "
+        "as written stay unreviewed until an editor checks them.",
+    )
+    origin = models.CharField(
+        max_length=20, choices=OrganizationOrigin.choices, default=OrganizationOrigin.EDITOR, editable=False
+    )
+    origin_detail = models.CharField(
+        max_length=500, blank=True, editable=False, help_text="The record, file or list entry that named it first."
+    )
     history = HistoricalRecords()
 
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # The editors' review queue: unreviewed records, by name.
+            models.Index(fields=["reviewed", "name"], name="organization_reviewed_name"),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -50,7 +50,13 @@ def test_an_editor_records_a_disclosure_with_its_interests(api, editor_user, aut
     assert (disclosure.statement, disclosure.declares_none) == (payload["statement"], False)
     consulting, lectures = Interest.objects.filter(person=authorship.person).order_by("category")
     assert (consulting.organization, consulting.amount, consulting.currency) == (acme, Decimal("1200.50"), "NOK")
-    assert (lectures.organization, lectures.organization_name, lectures.payee) == (None, "Beta", "institution")
+    # Beta was not in the registry: it is now, unreviewed, for an editor to check.
+    assert (lectures.organization.name, lectures.organization.reviewed, lectures.organization_name, lectures.payee) == (
+        "Beta",
+        False,
+        "Beta",
+        "institution",
+    )
     assert str(lectures.start_date) == "2023-01-01"
     record = disclosure.history.latest()
     assert (record.history_user, record.history_change_reason) == (editor_user, "Recorded through the API")

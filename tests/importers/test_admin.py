@@ -51,7 +51,7 @@ def test_editor_uploads_a_jats_file(editor_client, editor_user):
 
     assert response.status_code == 200
     assert response.context["summary"].ok
-    assert "Created: 1 articles, 3 persons, 0 organizations" in response.content.decode()
+    assert "Created: 1 articles, 3 persons, 1 organizations" in response.content.decode()
     record = ImportRecord.objects.get()
     assert (record.file_name, record.actor, record.counts["articles"]) == ("elife05256.xml", editor_user, 1)
 

@@ -26,7 +26,7 @@ def test_import_jats_prints_a_summary(jats_dir):
     lines = out.splitlines()
     assert lines[0].startswith("2 of 2 file(s) imported, 0 refused; 2 record(s) read in ")
     assert lines[1] == (
-        "Created: 2 articles, 9 persons, 7 organizations, 9 authorships, 9 disclosures, 9 interests, "
+        "Created: 2 articles, 9 persons, 10 organizations, 9 authorships, 9 disclosures, 9 interests, "
         "0 matches to confirm."
     )
     assert err == ""
@@ -80,6 +80,6 @@ def test_import_disclosures(jats_dir):
     out, _ = run("import_disclosures", DATA / "disclosures" / "interests.csv")
 
     assert out.splitlines()[1] == (
-        "Created: 0 articles, 1 persons, 0 organizations, 0 authorships, 0 disclosures, 3 interests, "
+        "Created: 0 articles, 1 persons, 1 organizations, 0 authorships, 0 disclosures, 3 interests, "
         "0 matches to confirm."
     )

@@ -2,7 +2,7 @@
 
 import pytest
 
-from registry.enums import ArticleStatus, InterestCategory, Payee, Provenance
+from registry.enums import ArticleStatus, InterestCategory, OrganizationOrigin, Payee, Provenance
 from registry.importers import import_jats_paths
 from registry.models import (
     Affiliation,
@@ -134,7 +134,13 @@ def test_elife_per_author_footnotes_become_that_authors_disclosure(jats_dir):
     }
     interest = Interest.objects.get(person__name="Martin Jinek", category=InterestCategory.FOUNDER)
     assert (interest.provenance, interest.provenance_detail) == (Provenance.DISCLOSURE, "elife00471.xml")
-    assert interest.organization is None  # Caribou Biosciences is not in the registry
+    # Caribou Biosciences was not in the registry: it is now, unreviewed, saying who named it.
+    assert (interest.organization.name, interest.organization.reviewed, interest.organization.origin) == (
+        "Caribou Biosciences",
+        False,
+        OrganizationOrigin.DECLARED_TIE,
+    )
+    assert interest.organization.origin_detail == "Imported from elife00471.xml"
 
 
 def test_statement_spans_point_into_the_stored_statement(jats_dir):
@@ -256,7 +262,7 @@ def test_existing_organizations_are_found_by_ror_id_before_name(variant, jats_di
 
     import_jats_paths([path])
 
-    assert Organization.objects.count() == 1
+    assert Organization.objects.exclude(origin=OrganizationOrigin.DECLARED_TIE).get() == known
     assert Affiliation.objects.get().organization == known
 
 
@@ -268,7 +274,7 @@ def test_summary_counts_and_import_record(jats_dir):
     assert dict(summary.counts) == {
         "articles": 2,
         "persons": 9,
-        "organizations": 7,
+        "organizations": 10,
         "authorships": 9,
         "disclosures": 9,
         "interests": 9,

@@ -10,9 +10,10 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from registry.enums import OrganizationKind, OrganizationOrigin
 from registry.importers import import_open_payments_paths
-from registry.models import ImportRecord, PaymentRecord
-from registry.models.imports import ImportStatus
+from registry.models import ImportRecord, Organization, OrganizationIdentifier, PaymentRecord
+from registry.models.imports import IdentifierScheme, ImportStatus
 from tests import factories
 
 from .conftest import DATA
@@ -185,15 +186,27 @@ def test_an_npi_match_wins_over_the_others(tmp_path):
     )
 
 
-def test_payers_resolve_through_aliases_and_are_never_created(tmp_path):
-    edge = factories.OrganizationFactory(name="EdgeEndo")
+def test_payers_resolve_through_aliases_or_are_created_unreviewed_with_their_register_id(tmp_path):
+    edge = factories.OrganizationFactory(name="EdgeEndo", reviewed=True)
     factories.OrganizationAliasFactory(organization=edge, name="Edge Endo")
     import_open_payments_paths([GENERAL_2019, OP / "ownership_PY2019_header_and_1_row.csv"])
 
+    applied = Organization.objects.get(name="Applied Medical Corporation")
     assert dict(PaymentRecord.objects.values_list("payer_name", "payer")) == {
         "Edge Endo LLC": edge.pk,
-        "Applied Medical Corporation": None,
+        "Applied Medical Corporation": applied.pk,
     }
+    assert (applied.reviewed, applied.origin, applied.origin_detail, applied.kind) == (
+        False,
+        OrganizationOrigin.PAYMENT,
+        "Open Payments file ownership_PY2019_header_and_1_row.csv",
+        OrganizationKind.COMPANY,
+    )
+    register_ids = OrganizationIdentifier.objects.filter(scheme=IdentifierScheme.OPEN_PAYMENTS)
+    assert sorted(register_ids.values_list("organization__name", flat=True)) == [
+        "Applied Medical Corporation",
+        "EdgeEndo",
+    ]
 
 
 def test_the_command_prints_a_summary_and_fails_on_a_refused_file(tmp_path):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from registry import services
+from registry.enums import OrganizationKind, OrganizationOrigin
 from registry.importers.articles.bulk import create_with_history, insert_rows, validated
 from registry.importers.articles.records import OrganizationRef
 from registry.importers.formats.places import guess_kind
@@ -56,9 +57,14 @@ class OrganizationResolver:
             or self.by_name.get(org_key(ref.name))
         )
 
-    def ensure(self, refs: Iterable[OrganizationRef]) -> None:
-        """Find every organization named, creating the unknown ones together (two queries)."""
-        refs = [ref for ref in refs if org_key(ref.name)]
+    def ensure(
+        self, refs: Iterable[OrganizationRef], *, funders: Iterable[OrganizationRef] = (), origin: str = ""
+    ) -> None:
+        """Find every organization named, creating the unknown ones together (two queries), unreviewed
+        and saying where they were named: as a funder, or as `origin` (an affiliation unless said)."""
+        funders = list(funders)
+        funder_keys = {org_key(ref.name) for ref in funders}
+        refs = [ref for ref in [*refs, *funders] if org_key(ref.name)]
         self.prefetch(refs)
         new: dict[str, Organization] = {}
         for ref in refs:
@@ -67,7 +73,13 @@ class OrganizationResolver:
                 continue
             ror_id = ref.ror_id if ref.ror_id and ref.ror_id not in self.by_ror else None
             organization = Organization(
-                name=ref.name, kind=ref.kind or guess_kind(ref.name), country=ref.country, ror_id=ror_id
+                name=ref.name,
+                kind=ref.kind or guess_kind(ref.name),
+                country=ref.country,
+                ror_id=ror_id,
+                reviewed=False,
+                origin=OrganizationOrigin.FUNDER if key in funder_keys else origin or OrganizationOrigin.AFFILIATION,
+                origin_detail=self.reason,
             )
             new[key] = validated(organization, location=f"organization {ref.name!r}")
             if ror_id:
@@ -91,9 +103,9 @@ class OrganizationResolver:
         """The organization for `ref`, after `ensure()` saw it."""
         return self._find(ref) if org_key(ref.name) else None
 
-    def resolve_names(self, names: Iterable[str]) -> dict[str, Organization | None]:
-        """Names as written in statements: resolved when the registry knows them, never created."""
-        names = [name for name in names if name]
-        self.prefetch(OrganizationRef(name=name) for name in names)
-        keys = {name: org_key(name) for name in names}
-        return {name: None if key in self.ambiguous else self.by_name.get(key) for name, key in keys.items()}
+    def ensure_names(self, names: Iterable[str]) -> dict[str, Organization]:
+        """Counterparties named in statements: resolved through names and aliases (the oldest record
+        when several share a name), created unreviewed when the registry does not know them yet."""
+        refs = {name: OrganizationRef(name=name, kind=guess_kind(name, OrganizationKind.COMPANY)) for name in names}
+        self.ensure(refs.values(), origin=OrganizationOrigin.DECLARED_TIE)
+        return {name: organization for name, ref in refs.items() if (organization := self.get(ref)) is not None}

@@ -49,8 +49,8 @@ class ArticleWriter:
 
     def write_all(self, records: Sequence[ArticleRecord]) -> list[Article]:
         self.organizations.ensure(
-            [aff.organization for record in records for author in record.authors for aff in author.affiliations]
-            + [funder.organization for record in records for funder in record.funders]
+            [aff.organization for record in records for author in record.authors for aff in author.affiliations],
+            funders=[funder.organization for record in records for funder in record.funders],
         )
         self.people.prefetch([author for record in records for author in record.authors])
         return [self.write(record) for record in records]
@@ -223,7 +223,7 @@ class ArticleWriter:
             else:
                 continue
             plans.append((authorship, statement, items, declares_none and not items))
-        resolved = self.organizations.resolve_names(
+        resolved = self.organizations.ensure_names(
             {item.organization for _, _, items, _ in plans for item in items if item.organization}
         )
         earlier = [authorship for authorship, *_ in plans if authorship.pk not in self.new_authorships]

@@ -237,7 +237,10 @@ class _OrcidWriter:
                 raise ImportFailure("the organization has no name", location=position.location)
         for position in record.fundings:
             position.organization.kind = position.organization.kind or OrganizationKind.FUNDER
-        self.organizations.ensure([position.organization for position in [*record.employments, *record.fundings]])
+        self.organizations.ensure(
+            [position.organization for position in record.employments],
+            funders=[position.organization for position in record.fundings],
+        )
         person = self.person(record)
         for position in record.employments:
             services.record_affiliation(

@@ -1,4 +1,4 @@
-"""Which registry person received a register payment, and which organization paid it.
+"""Which registry person received a register payment (the payer: open_payments/payers.py).
 
 A recipient is matched by NPI, then by Open Payments profile id, then by first and last name in
 their normal form (registry.names) when exactly one person in the registry has that name (as
@@ -18,7 +18,6 @@ import pyarrow.compute as pc
 from registry.models import Person, PersonName
 from registry.models.payments import MATCH_CONFIDENCE, PaymentMatchMethod, PaymentMatchStatus
 from registry.names import normalize_person_name
-from registry.selectors import resolve_organizations
 
 
 def name_keys(normalized_name: str, given_names: str = "", family_name: str = "") -> set[str]:
@@ -43,7 +42,7 @@ def payment_name_key(first: pa.Array, last: pa.Array) -> pa.Array:
     return pc.if_else(ascii_only, folded, pa.array(slow, pa.string()))
 
 
-class _Lookup:
+class Lookup:
     """key -> person id, as arrays for pc.index_in."""
 
     def __init__(self, pairs: dict[str, int]):
@@ -95,9 +94,9 @@ class PaymentMatcher:
         for pk, variant in PersonName.objects.order_by().values_list("person_id", "normalized_name"):
             for key in name_keys(variant):
                 by_name[key].add(pk)
-        self.npi = _Lookup(by_npi)
-        self.profile = _Lookup(by_profile)
-        self.name = _Lookup({key: min(ids) for key, ids in by_name.items() if len(ids) == 1})
+        self.npi = Lookup(by_npi)
+        self.profile = Lookup(by_profile)
+        self.name = Lookup({key: min(ids) for key, ids in by_name.items() if len(ids) == 1})
         shared = {key: len(ids) for key, ids in by_name.items() if len(ids) > 1}
         self.shared_names = pa.array(list(shared), pa.string())
         self.shared_counts = pa.array([str(n) for n in shared.values()], pa.string())
@@ -138,18 +137,3 @@ class PaymentMatcher:
             status=status,
             reason=pc.fill_null(pc.if_else(ambiguous, why_not, reason), ""),
         )
-
-
-class PayerResolver:
-    """Payer names as written -> registry organization ids, resolved once per name per file."""
-
-    def __init__(self):
-        self.known: dict[str, int | None] = {}
-
-    def resolve(self, names: pa.Array) -> pa.Array:
-        new = [name for name in pc.unique(names).to_pylist() if name and name not in self.known]
-        for name, resolution in resolve_organizations(new).items():
-            self.known[name] = resolution.organization.pk if resolution.organization else None
-        self.known.update({name: None for name in new if name not in self.known})
-        resolved = {name: pk for name, pk in self.known.items() if pk is not None}
-        return _Lookup(resolved).find(names)

@@ -33,7 +33,8 @@ from tqdm import tqdm
 
 from registry.importers.errors import ImportFailure
 from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns
-from registry.importers.open_payments.matching import PayerResolver, PaymentMatcher
+from registry.importers.open_payments.matching import PaymentMatcher
+from registry.importers.open_payments.payers import PayerResolver
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
 from registry.models import PaymentRecord
@@ -86,17 +87,18 @@ def import_payment_stream(
 ) -> PaymentCounts:
     """Read, check, match and write one file's rows, block by block (inside the caller's transaction).
 
-    `matcher` and `payers` may be shared by the files of one import: it creates neither people nor
-    organizations, so what they read of the registry stays true."""
+    `matcher` and `payers` may be shared by the files of one import: the matcher creates no people,
+    so what it read of the registry stays true; the payers start afresh with each file."""
     counts = PaymentCounts()
     writer = PaymentWriter(source=Path(file).name)
     matcher, payers = matcher or PaymentMatcher(), payers or PayerResolver()
+    payers.start_file()
     first_line = 2
     try:
         header = _header(stream)
         kind, columns = _layout(header)
         for batch in _batches(stream, header):
-            rows = PaymentRows(batch, kind=kind, columns=columns, first_line=first_line)
+            rows = PaymentRows(batch, kind=kind, columns=columns, first_line=first_line, file=Path(file).name)
             counts.deleted += writer.delete(kind, rows.deleted_ids())
             counts.written += writer.write(rows.table(matcher, payers))
             counts.rows += batch.num_rows
@@ -161,8 +163,9 @@ def _layout(names: list[str]) -> tuple[str, dict[str, str]]:
 class PaymentRows:
     """One block of rows: checked, brought to the model's columns, matched (all vectorized)."""
 
-    def __init__(self, batch: pa.RecordBatch, *, kind: str, columns: dict[str, str], first_line: int):
+    def __init__(self, batch: pa.RecordBatch, *, kind: str, columns: dict[str, str], first_line: int, file: str = ""):
         self.batch = batch
+        self.file = file
         self.kind = kind
         self.columns = columns
         self.first_line = first_line
@@ -208,7 +211,7 @@ class PaymentRows:
             "raw": raw_json(self.batch, set(self.columns.values())),
         }
         values["payment_date"] = self.payment_date(values["program_year"])
-        values["payer_id"] = payers.resolve(values["payer_name"])
+        values["payer_id"] = payers.resolve(values["payer_name"], values["payer_register_id"], file=self.file)
         match = matcher.match(values)
         self.matched, self.ambiguous = match.counts()
         values.update(match.columns())
