@@ -233,18 +233,20 @@ def tie_key(tie: "Interest | InterestInput") -> tuple:
 
 def same_ties(ties: Iterable[Interest], item: "InterestInput") -> list[Interest]:
     """The interests among `ties` that are the tie `item` declares (several only where the registry
-    holds duplicates)."""
+    holds duplicates). A tie recorded under the name alone, before the name had a record, is the same
+    tie as one naming that record."""
+    ties = list(ties)
     key = tie_key(item)
-    return [interest for interest in ties if tie_key(interest) == key]
+    found = [interest for interest in ties if tie_key(interest) == key]
+    if not found and item.organization_id is not None and item.organization_name:
+        key = tie_key(replace(item, organization=None))
+        found = [interest for interest in ties if interest.organization_id is None and tie_key(interest) == key]
+    return found
 
 
 def _find_same_interest(person: Person, item: InterestInput) -> Interest | None:
     """The registry's existing record of this tie, so that one Interest is declared in many disclosures."""
-    ties = Interest.objects.filter(person=person, category=item.category, payee=item.payee)
-    found = same_ties(ties, item)
-    if not found and item.organization is not None and item.organization_name:
-        # A tie recorded under the name alone, before the name had a record, is the same tie.
-        found = same_ties(ties.filter(organization__isnull=True), replace(item, organization=None))
+    found = same_ties(Interest.objects.filter(person=person, category=item.category, payee=item.payee), item)
     return found[0] if found else None
 
 

@@ -2,6 +2,7 @@
 whichever way the write comes in (one disclosure at a time, a batch, or the importer's bulk path)."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -140,9 +141,16 @@ def test_one_at_a_time_in_a_batch_and_in_bulk_the_same_rows_and_history(scenario
         )
 
     def bulk():
+        # As the importer does: counterparties named in the statements are resolved before the ties are written.
         writer = ArticleWriter(actor=None, source=SOURCE, warnings=[])
+        named = {item.organization_name for *_, items in plans for item in items if item.organization is None}
+        resolved = writer.organizations.ensure_names(named)
+        resolved_plans = [
+            (a, s, n, [replace(i, organization=i.organization or resolved.get(i.organization_name)) for i in items])
+            for a, s, n, items in plans
+        ]
         ties = writer.ties_of({authorship.person_id for authorship, *_ in plans})
-        writer.create_disclosures(plans, ties, location="")
+        writer.create_disclosures(resolved_plans, ties, location="")
 
     single = written_by(one_at_a_time)
     interests, interest_history = single["Interest"]
