@@ -2,8 +2,8 @@
 
 import pytest
 
-from audits.benchmark.exports import export_figure
 from audits.models import Finding
+from benchmark.exports import export_figure
 from tests.audits.conftest import audit
 from tests.factories import AuthorshipFactory
 

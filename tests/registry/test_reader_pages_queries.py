@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from audits.benchmark.pages import author_page_figure, build_prolific_author
 from audits.enums import ReviewStatus
+from benchmark.pages import author_page_figure, build_prolific_author
 from registry.enums import ArticleStatus, InterestCategory
 from tests.factories import (
     ArticleFactory,

@@ -14,10 +14,10 @@ from pathlib import Path
 from django.conf import settings
 from lxml import etree
 
-from audits.benchmark.synthetic import Planted
 from audits.models import Finding
 from audits.scope import AuditScope, build_scope
 from audits.services import run_audit
+from benchmark.synthetic import Planted
 from registry.importers import import_jats_paths
 from registry.parsing.benchmark import measure_throughput
 

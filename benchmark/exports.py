@@ -15,10 +15,10 @@ from django.db import connection, transaction
 from django.db.models import Max, TextField
 from django.db.models.functions import Cast
 
-from audits.benchmark.measure import Figure, timed
-from audits.benchmark.tables import Table
 from audits.exports import export_to_path, findings_dataset
 from audits.models import Finding
+from benchmark.measure import Figure, timed
+from benchmark.tables import Table
 
 EXPORT_ROWS = 200_000
 A_MILLION = 1_000_000
@@ -77,7 +77,7 @@ def pad_findings(rows: int) -> int:
             table.flush()
     table.flush()
     if connection.vendor == "postgresql":
-        # Statistics for the planner, as a registry in use has them (see audits.benchmark.tables.analyze).
+        # Statistics for the planner, as a registry in use has them (see benchmark.tables.analyze).
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {connection.ops.quote_name(Finding._meta.db_table)}")
     return missing

@@ -9,12 +9,12 @@ from django.core.management.base import BaseCommand
 from django.db import connection
 from tqdm import tqdm
 
-from audits.benchmark.exports import export_figure
-from audits.benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
-from audits.benchmark.pages import author_page_figure
-from audits.benchmark.payments import payments_figure
-from audits.benchmark.scratch import scratch_database
-from audits.benchmark.synthetic import SCALES, Generator
+from benchmark.exports import export_figure
+from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
+from benchmark.pages import author_page_figure
+from benchmark.payments import payments_figure
+from benchmark.scratch import scratch_database
+from benchmark.synthetic import SCALES, Generator
 from registry.models import Article, DeclaredInterest, Interest
 
 

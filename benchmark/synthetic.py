@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from audits.benchmark.tables import Table, analyze, reset_sequences
+from benchmark.tables import Table, analyze, reset_sequences
 from registry.enums import (
     ArticleStatus,
     DisclosureForm,
@@ -90,7 +90,7 @@ VOWELS = "aeiou"
 
 @dataclass
 class Planted:
-    """Expected findings: rule code → set of keys (see audits.benchmark.measure.finding_key)."""
+    """Expected findings: rule code → set of keys (see benchmark.measure.finding_key)."""
 
     keys: dict[str, set[tuple]] = field(default_factory=lambda: defaultdict(set))
 

@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.urls import reverse
 
-from audits.benchmark.measure import Figure, timed
+from benchmark.measure import Figure, timed
 from registry.enums import ArticleStatus, DisclosureForm, InterestCategory, Payee
 from registry.models import Article, Authorship, DeclaredInterest, Disclosure, Interest, Organization, Person
 from registry.names import normalize_organization_name

@@ -13,11 +13,11 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 from django.db import connection
 
-from audits.benchmark.measure import Figure
+from benchmark.measure import Figure
 from registry.importers.open_payments.reader import import_open_payments_paths
 from registry.models import Organization, Person
 
-LAYOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "open_payments"
+LAYOUT = Path(__file__).resolve().parents[1] / "tests" / "data" / "open_payments"
 TEMPLATE = LAYOUT / "general_payments_PY2019_header_and_1_row.csv"
 PEOPLE = 5000  # recipients; a tenth of them are registry people with an Open Payments profile id
 PAYERS = ("Acme Pharma Inc.", "Beta Devices LLC", "Gamma Biologics", "Delta Medical Corporation")
