@@ -1,8 +1,8 @@
 """Evidence snapshots and the clauses that describe them, shared by the rules."""
 
-from audits.activity import DATED, DECLARED_ELSEWHERE, UNDATED, KnownTie
 from audits.context import ArticleRow, AuditContext, InterestRow
-from audits.explain import describe_tie, quoted
+from audits.rules.activity import DATED, DECLARED_ELSEWHERE, UNDATED, KnownTie
+from audits.rules.explain import describe_tie, quoted
 
 
 def article_evidence(article: ArticleRow) -> dict:
