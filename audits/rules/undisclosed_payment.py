@@ -10,7 +10,7 @@ from audits.enums import Severity, SubjectType
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import author_evidence
 from audits.rules.explain import join_words, quoted
-from registry.models.payments import PaymentMatchMethod
+from registry.enums import PaymentMatchMethod
 from registry.names import normalize_organization_name
 
 FOOD = "food and beverage"

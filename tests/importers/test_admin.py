@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
+from registry.enums import MatchStatus
 from registry.importers import import_jats_paths
 from registry.models import Article, ImportRecord, Person, PersonMatch
-from registry.models.imports import MatchStatus
 from tests import factories
 
 from .conftest import DATA

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
+from registry.enums import ImportStatus
 from registry.importers import import_jats_paths
 from registry.models import Article, ImportRecord, Organization, Person
-from registry.models.imports import ImportStatus
 
 pytestmark = pytest.mark.django_db
 

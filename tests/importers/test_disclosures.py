@@ -7,11 +7,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from registry.enums import InterestCategory, Provenance
+from registry.enums import ImportKind, InterestCategory, Provenance
 from registry.importers import import_disclosure_paths, import_jats_paths
 from registry.importers.formats.disclosures import COLUMNS, EXAMPLE, template_csv
 from registry.models import Disclosure, ImportRecord, Interest, Person
-from registry.models.imports import ImportKind
 
 from .conftest import DATA
 

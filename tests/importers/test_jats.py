@@ -2,7 +2,7 @@
 
 import pytest
 
-from registry.enums import ArticleStatus, InterestCategory, Payee, Provenance
+from registry.enums import ArticleStatus, ImportStatus, InterestCategory, Payee, Provenance
 from registry.importers import import_jats_paths
 from registry.models import (
     Affiliation,
@@ -16,7 +16,6 @@ from registry.models import (
     OrganizationIdentifier,
     Person,
 )
-from registry.models.imports import ImportStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

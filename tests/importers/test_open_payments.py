@@ -10,9 +10,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from registry.enums import ImportStatus
 from registry.importers import import_open_payments_paths
 from registry.models import ImportRecord, PaymentRecord
-from registry.models.imports import ImportStatus
 from tests import factories
 
 from .conftest import DATA

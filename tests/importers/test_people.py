@@ -3,10 +3,10 @@ affiliation; a bare name match is listed for an editor, and confirming it merges
 
 import pytest
 
+from registry.enums import MatchMethod, MatchStatus
 from registry.importers import import_jats_paths
 from registry.merges import MergeRefused, decide_person_match
 from registry.models import Authorship, Interest, Person, PersonMatch, PersonName
-from registry.models.imports import MatchMethod, MatchStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
