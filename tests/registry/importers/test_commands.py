@@ -8,8 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from registry.models import Article, ImportRecord
-
-from .conftest import DATA
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
 

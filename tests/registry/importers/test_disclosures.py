@@ -11,8 +11,7 @@ from registry.enums import ImportKind, InterestCategory, Provenance
 from registry.importers import import_disclosure_paths, import_jats_paths
 from registry.importers.formats.disclosures import COLUMNS, EXAMPLE, template_csv
 from registry.models import Disclosure, ImportRecord, Interest, Person
-
-from .conftest import DATA
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
 SHEET = DATA / "disclosures" / "interests.csv"

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from audits.models import AuditRun
 from tests.audits.conftest import audit
-from tests.audits.test_exports import HOSTILE_STATEMENT, build_registry
+from tests.audits.exports.test_formats import HOSTILE_STATEMENT, build_registry
 from tests.factories import AuthorshipFactory
 
 pytestmark = pytest.mark.django_db

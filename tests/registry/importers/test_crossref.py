@@ -7,8 +7,7 @@ import pytest
 from registry.enums import ArticleStatus
 from registry.importers import import_crossref_paths
 from registry.models import Affiliation, Article, Authorship, Organization, OrganizationIdentifier, Person
-
-from .conftest import DATA
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
 CROSSREF = DATA / "crossref"

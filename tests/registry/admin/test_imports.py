@@ -10,8 +10,7 @@ from registry.enums import MatchStatus
 from registry.importers import import_jats_paths
 from registry.models import Article, ImportRecord, Person, PersonMatch
 from tests import factories
-
-from .conftest import DATA
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
 UPLOAD = reverse("admin:registry_import_upload")

@@ -7,7 +7,7 @@ import pytest
 from registry.enums import EditorialRoleKind
 from registry.models import EditorialRole, PersonName
 from tests.factories import PersonFactory
-from tests.registry.reader_scenario import NEVER_PUBLIC
+from tests.registry.scenario import NEVER_PUBLIC
 
 pytestmark = pytest.mark.django_db
 

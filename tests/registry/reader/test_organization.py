@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import DeclaredInterestFactory, InterestFactory, OrganizationFactory, PersonFactory
-from tests.registry.reader_scenario import NEVER_PUBLIC, build_scenario, parse, texts
+from tests.registry.scenario import NEVER_PUBLIC, build_scenario, parse, texts
 
 pytestmark = pytest.mark.django_db
 

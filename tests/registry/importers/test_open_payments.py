@@ -14,8 +14,7 @@ from registry.enums import ImportStatus
 from registry.importers import import_open_payments_paths
 from registry.models import ImportRecord, PaymentRecord
 from tests import factories
-
-from .conftest import DATA
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
 OP = DATA / "open_payments"

@@ -223,7 +223,7 @@ def test_evaluate_parser_scores_a_file_of_parsed_lines(tmp_path):
 
 
 def test_evaluate_parser_on_the_dev_set(dev_labels):
-    from .conftest import DEV_LABELS
+    from tests.helpers import DEV_LABELS
 
     out = run("evaluate_parser", str(DEV_LABELS), "--worst", "1").splitlines()
     assert out[:4] == [

@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests.registry.reader_scenario import build_scenario
+from tests.registry.scenario import build_scenario
 
 
 @pytest.fixture

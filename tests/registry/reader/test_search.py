@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from registry.reader.search import SEARCH_PAGE_SIZE
 from tests.factories import ArticleFactory, AuthorshipFactory, DeclaredInterestFactory, PersonFactory
-from tests.registry.reader_scenario import build_scenario, parse, texts
+from tests.registry.scenario import build_scenario, parse, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,7 @@ from tests.factories import (
     auditor,
     editor,
 )
-from tests.registry.reader_scenario import NEVER_PUBLIC, audit_rows, build_scenario, jsonld, parse, texts
+from tests.registry.scenario import NEVER_PUBLIC, audit_rows, build_scenario, jsonld, parse, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from registry.enums import InterestCategory, Payee, Provenance
 from registry.importers import import_orcid_paths
 from registry.models import Affiliation, Interest, Person, PersonMatch
 from tests import factories
-
-from .conftest import DATA
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
 ORCID = DATA / "orcid"
