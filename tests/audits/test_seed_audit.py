@@ -9,7 +9,7 @@ from django.conf import settings
 from audits.models import Finding
 from registry.models import Person
 from registry.seed import load_seed_file
-from tests.audits.conftest import audit
+from tests.audits.helpers import audit
 
 pytestmark = pytest.mark.django_db
 

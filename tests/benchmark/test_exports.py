@@ -4,7 +4,7 @@ import pytest
 
 from audits.models import Finding
 from benchmark.exports import export_figure
-from tests.audits.conftest import audit
+from tests.audits.helpers import audit
 from tests.factories import AuthorshipFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from audits.models import AuditRun
-from tests.audits.conftest import audit
-from tests.audits.exports.test_formats import HOSTILE_STATEMENT, build_registry
+from tests.audits.exports.hostile import HOSTILE_STATEMENT, build_registry
+from tests.audits.helpers import audit
 from tests.factories import AuthorshipFactory
 
 pytestmark = pytest.mark.django_db

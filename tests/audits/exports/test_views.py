@@ -10,7 +10,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from audits.exports.columns import FINDING_COLUMNS
-from tests.audits.conftest import audit
+from tests.audits.helpers import audit
 from tests.factories import AuthorshipFactory, DisclosureFactory, UserFactory, auditor, editor
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from audits.models import Finding
 from audits.scope import AuditScope, build_scope
 from registry.enums import DisclosureStatus, EditorialRoleKind, InterestCategory, Provenance
 from registry.models import ArticleFunding, Disclosure, EditorialRole, TopicSynonym
-from tests.audits.conftest import audit, declare, known, summaries
+from tests.audits.helpers import audit, declare, known, summaries
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,

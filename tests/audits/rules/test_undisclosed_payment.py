@@ -7,7 +7,7 @@ import pytest
 
 from audits.models import Finding
 from registry.models import Organization
-from tests.audits.conftest import audit, declare, summaries
+from tests.audits.helpers import audit, declare, summaries
 from tests.factories import (
     ArticleFactory,
     AuthorshipFactory,

@@ -5,16 +5,11 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import DeclaredInterestFactory, InterestFactory, OrganizationFactory, PersonFactory
-from tests.registry.scenario import NEVER_PUBLIC, build_scenario, parse, texts
+from tests.registry.scenario import NEVER_PUBLIC, parse, texts
 
 pytestmark = pytest.mark.django_db
 
 DASH = "\N{EN DASH}"
-
-
-@pytest.fixture
-def scenario(db):
-    return build_scenario()
 
 
 def organization_url(organization) -> str:

@@ -18,16 +18,11 @@ from tests.factories import (
     auditor,
     editor,
 )
-from tests.registry.scenario import NEVER_PUBLIC, audit_rows, build_scenario, jsonld, parse, texts
+from tests.registry.scenario import NEVER_PUBLIC, audit_rows, jsonld, parse, texts
 
 pytestmark = pytest.mark.django_db
 
 DASH = "\N{EN DASH}"
-
-
-@pytest.fixture
-def scenario(db):
-    return build_scenario()
 
 
 def person_url(person) -> str:

@@ -6,14 +6,9 @@ from django.urls import reverse
 
 from registry.reader.search import SEARCH_PAGE_SIZE
 from tests.factories import ArticleFactory, AuthorshipFactory, DeclaredInterestFactory, PersonFactory
-from tests.registry.scenario import build_scenario, parse, texts
+from tests.registry.scenario import parse, texts
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def scenario(db):
-    return build_scenario()
 
 
 def results(client, query: str, **params) -> list[str]:

@@ -1,25 +1,22 @@
-import datetime
+"""Running an audit in a test and building the ties it reads: shared by the audits' tests."""
 
-import pytest
+import datetime
 
 from audits.scope import AuditScope
 from audits.services import run_audit
 from registry.enums import InterestCategory, Provenance
 from tests.factories import (
-    ArticleFactory,
-    AuthorshipFactory,
     DeclaredInterestFactory,
     DisclosureFactory,
     InterestFactory,
     OrganizationFactory,
-    PersonFactory,
 )
 
 TODAY = datetime.date(2026, 11, 1)
 
 
 def audit(rules=None, scope=None, **parameters):
-    """Run the given rules over the scope (default: everything) and return the run's findings by rule."""
+    """Run the given rules over the scope (default: everything) and return the run."""
     run = run_audit(actor=None, scope=scope or AuditScope(), rule_codes=rules, parameters=parameters, today=TODAY)
     return run
 
@@ -31,23 +28,6 @@ def summaries(run, rule=None):
     if rule:
         findings = findings.filter(rule_code=rule)
     return sorted(findings.values_list("summary", flat=True))
-
-
-@pytest.fixture
-def author_with_articles(db):
-    """A person with two published articles a year apart, each with a disclosure."""
-    person = PersonFactory(name="Jane Roe")
-    first = AuthorshipFactory(
-        person=person,
-        position=1,
-        article=ArticleFactory(title="First study", received_date=datetime.date(2024, 3, 1)),
-    )
-    second = AuthorshipFactory(
-        person=person,
-        position=1,
-        article=ArticleFactory(title="Second study", received_date=datetime.date(2025, 3, 1)),
-    )
-    return person, first, second
 
 
 UNNAMED = object()
