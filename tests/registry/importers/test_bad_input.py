@@ -91,16 +91,22 @@ def test_not_an_article(tmp_path):
 
 
 def test_an_error_late_in_the_file_rolls_back_everything_before_it(jats_dir, variant):
-    # The last author's ORCID is bad: the article, the first authors and organizations are not kept.
+    # The first and the last author carry the same (valid) ORCID iD. The reader accepts the file; the
+    # writer has already written the article and its organizations when it reaches the last author
+    # and refuses to give one person two places: all of it must be rolled back.
+    orcid = '<contrib-id contrib-id-type="orcid">0000-0002-1825-0097</contrib-id>'
     path = variant(
         jats_dir / "elife00471.xml",
         (
-            "<surname>Doudna</surname>",
-            '<surname>Doudna</surname></name><contrib-id contrib-id-type="orcid">'
-            "0000-0000-0000-0000</contrib-id><name>",
+            '<name><surname>Jinek</surname><given-names>Martin</given-names></name><xref',
+            f'<name><surname>Jinek</surname><given-names>Martin</given-names></name>{orcid}<xref',
+        ),
+        (
+            '<name><surname>Doudna</surname><given-names>Jennifer</given-names></name><xref ref-type="aff"',
+            f'<name><surname>Doudna</surname><given-names>Jennifer</given-names></name>{orcid}<xref ref-type="aff"',
         ),
     )
-    assert "invalid ORCID iD" in refused(path)
+    assert refused(path).endswith("ORCID iD 0000-0002-1825-0097 is given to two authors")
 
 
 def test_folder_import_reports_each_bad_file_and_imports_the_rest(jats_dir, tmp_path):
