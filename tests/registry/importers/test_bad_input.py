@@ -98,8 +98,8 @@ def test_an_error_late_in_the_file_rolls_back_everything_before_it(jats_dir, var
     path = variant(
         jats_dir / "elife00471.xml",
         (
-            '<name><surname>Jinek</surname><given-names>Martin</given-names></name><xref',
-            f'<name><surname>Jinek</surname><given-names>Martin</given-names></name>{orcid}<xref',
+            "<name><surname>Jinek</surname><given-names>Martin</given-names></name><xref",
+            f"<name><surname>Jinek</surname><given-names>Martin</given-names></name>{orcid}<xref",
         ),
         (
             '<name><surname>Doudna</surname><given-names>Jennifer</given-names></name><xref ref-type="aff"',
