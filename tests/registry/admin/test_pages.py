@@ -3,6 +3,7 @@ constant number of queries."""
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from registry.enums import DisclosureStatus
 from tests import factories
@@ -38,16 +39,23 @@ def admin_url(model: str, view: str, *args) -> str:
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_editor_can_open_list_add_change_and_history_pages(editor_client, model):
+def test_editor_opens_list_add_change_and_history_pages_of_each_record(editor_client, model):
     obj = MODELS[model]()
-    for url in [
-        admin_url(model, "changelist"),
-        admin_url(model, "add"),
-        admin_url(model, "change", obj.pk),
-        admin_url(model, "history", obj.pk),
-    ]:
+    name, shown = obj._meta.verbose_name, escape(str(obj))
+    # Records with a change history have django-simple-history's page; a topic has Django's own.
+    history = "View history" if hasattr(type(obj), "history") else "Change history"
+    pages = {
+        admin_url(model, "changelist"): [f"Select {name} to change", shown],
+        admin_url(model, "add"): [f"Add {name}"],
+        admin_url(model, "change", obj.pk): [f"Change {name}", shown],
+        admin_url(model, "history", obj.pk): [f"{history}: {shown}"],
+    }
+    for url, expected in pages.items():
         response = editor_client.get(url)
         assert response.status_code == 200, url
+        content = response.content.decode()
+        for text in expected:
+            assert text in content, (url, text)
 
 
 @pytest.mark.parametrize("model", MODELS)
