@@ -1,4 +1,4 @@
-"""The export figure of DESIGN.md §6 (a million findings to CSV in 15 s), on the benchmark's scratch database.
+"""The export figure (target: a million findings to CSV in 15 s), on the benchmark's scratch database.
 
 The synthetic registry's audit finds a few hundred findings: too few to time a streamed export, whose
 fixed costs would then dominate, while generating a million real ones would take longer than the rest of

@@ -1,4 +1,4 @@
-"""The figures of DESIGN.md section 6, measured on the synthetic registry, and the audit's
+"""The performance figures and their targets, measured on the synthetic registry, and the audit's
 precision and recall on the planted conflicts."""
 
 import json

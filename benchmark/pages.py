@@ -1,5 +1,5 @@
-"""The reader pages' figure of DESIGN.md section 6: an author page with 500 interests and 200 articles,
-rendered through Django's test client on the benchmark's scratch database."""
+"""The reader pages' figure: an author page with 500 interests and 200 articles (target: 50 ms, at most
+15 queries), rendered through Django's test client on the benchmark's scratch database."""
 
 import random
 import statistics

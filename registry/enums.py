@@ -1,4 +1,4 @@
-"""Choice sets of the registry vocabulary (DESIGN.md section 2), in one place."""
+"""Choice sets of the registry vocabulary, in one place."""
 
 from django.db import models
 

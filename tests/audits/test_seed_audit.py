@@ -1,5 +1,6 @@
-"""The default audit of the seed article says what a careful reader would (issue: rules must be
-right on the seed article)."""
+"""The default audit of the seed article says what a careful reader would: the name variant, the
+several ties to one company and the ties relevant to the article's subject, and nothing about authors who
+declare nothing and have no known ties."""
 
 from pathlib import Path
 

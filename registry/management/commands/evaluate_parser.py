@@ -1,7 +1,7 @@
 """manage.py evaluate_parser LABELS.jsonl: how well the statement parser reads hand-labelled statements.
 
 Prints precision, recall and F1 of (author, organization) pairs, (author, category, organization)
-triples and "declares nothing", matched by the agreed scorer's rules, then the lines it gets most wrong.
+triples and "declares nothing", matched by the rules in registry.parsing.evaluation, then the lines it gets most wrong.
 """
 
 from pathlib import Path
@@ -20,7 +20,10 @@ KINDS = (
 
 
 class Command(BaseCommand):
-    help = "Score the statement parser against a labels file (shared/labels/GUIDE.md) and show its worst misses."
+    help = (
+        "Score the statement parser against a labels file (JSON lines: id, authors, statement, declares_none, "
+        "items) and show its worst misses."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("labels", type=Path, help="Labelled statements, one JSON object a line.")

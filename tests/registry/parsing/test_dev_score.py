@@ -1,4 +1,4 @@
-"""The parser scored on the labelled dev set with the agreed scorer's rules (registry.parsing.evaluation)."""
+"""The parser scored on the labelled dev set by the scoring rules of registry.parsing.evaluation."""
 
 from registry.parsing import predictions_line
 from registry.parsing.evaluation import evaluate

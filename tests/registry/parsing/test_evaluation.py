@@ -1,4 +1,4 @@
-"""The scoring rules of registry.parsing.evaluation, one by one (they are the shared scorer's)."""
+"""The scoring rules of registry.parsing.evaluation, one by one."""
 
 import pytest
 

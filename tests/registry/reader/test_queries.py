@@ -1,5 +1,5 @@
-"""The reader pages' query budget: the same number of queries for one record as for many (DESIGN.md
-section 6: an author page in at most 15, whatever the number of ties and articles)."""
+"""The reader pages' query budget: the same number of queries for one record as for many (the target:
+an author page in at most 15, whatever the number of ties and articles)."""
 
 import datetime
 
@@ -97,7 +97,7 @@ def test_an_empty_search_asks_nothing_of_the_database(client, django_assert_num_
 
 
 def test_the_benchmark_s_prolific_author_page_fits_the_budget(client, django_assert_num_queries):
-    """DESIGN.md section 6: 500 interests and 200 articles in at most 15 queries (here, the same 6)."""
+    """The benchmark's author, 500 interests and 200 articles: at most 15 queries allowed, the same 6 used."""
     person, declarations = build_prolific_author()
     with django_assert_num_queries(6):
         response = client.get(reverse("person", args=[person.pk]))
