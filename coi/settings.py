@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "registry",
     "audits",
+    "benchmark",
 ]
 
 MIDDLEWARE = [

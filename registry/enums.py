@@ -1,4 +1,4 @@
-"""Choice sets of the registry vocabulary (DESIGN.md section 2), in one place."""
+"""Choice sets of the registry vocabulary, in one place."""
 
 from django.db import models
 
@@ -133,3 +133,65 @@ class MergeSuggestionStatus(models.TextChoices):
     OPEN = "open", "To review"
     MERGED = "merged", "Merged"
     REJECTED = "rejected", "Rejected: different organizations"
+
+
+# Imports: what a file held, how it ended, and how an author was linked to a person.
+
+
+class ImportKind(models.TextChoices):
+    JATS = "jats", "JATS XML article"
+    CROSSREF = "crossref", "Crossref work JSON"
+    ORCID = "orcid", "ORCID record"
+    DISCLOSURES = "disclosures", "Spreadsheet of disclosures"
+    OPEN_PAYMENTS = "open_payments", "CMS Open Payments CSV"
+
+
+class ImportStatus(models.TextChoices):
+    SUCCEEDED = "succeeded", "Imported"
+    FAILED = "failed", "Refused; nothing written"
+
+
+class IdentifierScheme(models.TextChoices):
+    FUNDREF = "fundref", "Crossref Funder Registry (FundRef)"
+    RINGGOLD = "ringgold", "Ringgold"
+    GRID = "grid", "GRID"
+    ISNI = "isni", "ISNI"
+    OPEN_PAYMENTS = "open_payments", "CMS Open Payments manufacturer or GPO id"
+
+
+class MatchMethod(models.TextChoices):
+    ORCID = "orcid", "Same ORCID iD"
+    NAME_AND_AFFILIATION = "name_affiliation", "Same name and a shared affiliation"
+    NAME_ONLY = "name_only", "Same name, no shared affiliation"
+
+
+class MatchStatus(models.TextChoices):
+    AUTOMATIC = "automatic", "Matched automatically"
+    PENDING = "pending", "To confirm"
+    CONFIRMED = "confirmed", "Confirmed: merged"
+    REJECTED = "rejected", "Rejected: different people"
+
+
+# Payment registers (CMS Open Payments): their entries and how each was matched to a person.
+
+
+class PaymentRegister(models.TextChoices):
+    CMS_OPEN_PAYMENTS = "cms_open_payments", "CMS Open Payments (US)"
+
+
+class PaymentKind(models.TextChoices):
+    GENERAL = "general", "General payment"
+    RESEARCH = "research", "Research payment"
+    OWNERSHIP = "ownership", "Ownership or investment interest"
+
+
+class PaymentMatchMethod(models.TextChoices):
+    NPI = "npi", "Same NPI"
+    PROFILE_ID = "profile_id", "Same Open Payments profile id"
+    NAME = "name", "Same first and last name, and no one else by that name"
+
+
+class PaymentMatchStatus(models.TextChoices):
+    MATCHED = "matched", "Matched"
+    AMBIGUOUS = "ambiguous", "Several people by that name; not matched"
+    UNMATCHED = "unmatched", "No one in the registry"

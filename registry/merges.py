@@ -4,8 +4,8 @@ and merging two records of one person, with history, in one transaction."""
 from django.db import transaction
 from django.utils import timezone
 
+from registry.enums import MatchStatus
 from registry.models import Authorship, Person, PersonMatch, PersonName
-from registry.models.imports import MatchStatus
 from registry.services import Actor, save_with_history
 
 

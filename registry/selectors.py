@@ -52,17 +52,6 @@ def resolve_organizations(names: Iterable[str]) -> dict[str, Resolution]:
     return results
 
 
-def resolve_organization(name: str) -> Organization | None:
-    """The organization a name as written refers to, or None when unknown or ambiguous."""
-    resolution = resolve_organizations([name]).get(name)
-    return resolution.organization if resolution else None
-
-
-def similar_organizations(name: str, *, limit: int = 5, min_score: float = 80.0) -> list[tuple[Organization, float]]:
-    """Existing organizations whose name or alias is close to `name` (for "did you mean")."""
-    return similar_organizations_for([name], limit=limit, min_score=min_score).get(name, [])
-
-
 def similar_organizations_for(
     names: Iterable[str], *, limit: int = 5, min_score: float = 80.0
 ) -> dict[str, list[tuple[Organization, float]]]:

@@ -1,4 +1,5 @@
 import pytest
+from rest_framework.test import APIClient
 
 
 @pytest.fixture
@@ -19,3 +20,8 @@ def auditor_user(db):
 def editor_client(client, editor_user):
     client.force_login(editor_user)
     return client
+
+
+@pytest.fixture
+def api():
+    return APIClient()

@@ -1,4 +1,4 @@
-"""Exports of findings, disclosures and interests as CSV, XLSX, JSON and Parquet (DESIGN.md §4).
+"""Exports of findings, disclosures and interests as CSV, XLSX, JSON and Parquet.
 
 A dataset (`datasets.py`: its columns, listed in `columns.py`, and a stream of rows) meets a format
 (`formats.py`). The same calls serve the commands and the auditor pages.

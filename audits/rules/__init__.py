@@ -1,6 +1,10 @@
 """The rule catalogue: every module in this package that defines a rule registers it.
 
-Adding a rule is adding one module here with a `@register`-decorated Rule subclass.
+Adding a rule is adding one module here with a `@register`-decorated Rule subclass. The modules
+without one are what the rules share: `base` (Rule, the registry of rules), `activity` (which ties
+were in force and declared when), `evidence` (the frozen snapshot of what matched), `explain` (the
+wording of summaries) and `topics` (matching an organization's field to an article's subject).
+Dates are in `audits.dates`, outside this package, because the audit context uses them too.
 """
 
 import importlib

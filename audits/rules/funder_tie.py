@@ -1,10 +1,10 @@
 """FUNDER_TIE: an author has a financial tie with an organization that funded the article."""
 
-from audits.activity import known_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, interest_evidence, tie_clause
-from audits.explain import quoted
+from audits.rules.activity import known_ties
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import author_evidence, interest_evidence, tie_clause
+from audits.rules.explain import quoted
 from registry.enums import FINANCIAL_CATEGORIES
 
 

@@ -1,10 +1,10 @@
 """INCONSISTENT_ACROSS_ARTICLES: a tie declared on one article and left out of another nearby."""
 
-from audits.activity import DECLARED_ELSEWHERE, left_out_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, tie_clause, tie_evidence
-from audits.explain import join_words, quoted
+from audits.rules.activity import DECLARED_ELSEWHERE, left_out_ties
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import author_evidence, tie_clause, tie_evidence
+from audits.rules.explain import join_words, quoted
 
 
 @register

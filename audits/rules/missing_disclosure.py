@@ -1,8 +1,8 @@
 """MISSING_DISCLOSURE: an author with no disclosure on file."""
 
 from audits.enums import Severity, SubjectType
-from audits.explain import quoted
 from audits.rules.base import Rule, register
+from audits.rules.explain import quoted
 
 
 @register

@@ -3,8 +3,9 @@
 from collections import defaultdict
 
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, interest_evidence
-from audits.explain import (
+from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import author_evidence, interest_evidence
+from audits.rules.explain import (
     EQUITY_CATEGORIES,
     describe_tie,
     join_words,
@@ -12,7 +13,6 @@ from audits.explain import (
     ordered_categories,
     tie_phrase,
 )
-from audits.rules.base import Parameter, Rule, register
 from registry.enums import OrganizationKind
 
 

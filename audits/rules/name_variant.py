@@ -6,9 +6,9 @@ import numpy
 from rapidfuzz import fuzz, process
 
 from audits.enums import Severity, SubjectType
-from audits.evidence import tie_clause
-from audits.explain import category_order, join_words
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import tie_clause
+from audits.rules.explain import category_order, join_words
 from registry.enums import Provenance
 from registry.models import Organization
 from registry.names import normalize_organization_name

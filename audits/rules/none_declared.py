@@ -1,10 +1,10 @@
 """NONE_DECLARED_BUT_INTERESTS: "nothing to declare" while the registry knows ties in the window."""
 
-from audits.activity import known_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, tie_evidence, tie_sentence
-from audits.explain import day, join_words, number_word, quoted
+from audits.rules.activity import known_ties
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import author_evidence, tie_evidence, tie_sentence
+from audits.rules.explain import day, join_words, number_word, quoted
 
 
 @register

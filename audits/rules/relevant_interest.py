@@ -1,10 +1,10 @@
 """RELEVANT_INTEREST: a declared tie to an organization active in what the article discusses."""
 
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, interest_evidence
-from audits.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
 from audits.rules.base import Rule, register
-from audits.topics import TopicMatcher
+from audits.rules.evidence import author_evidence, interest_evidence
+from audits.rules.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
+from audits.rules.topics import TopicMatcher
 
 
 @register

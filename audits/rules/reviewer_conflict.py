@@ -4,9 +4,9 @@ from collections import defaultdict
 
 from audits.dates import months_before, overlaps
 from audits.enums import Severity, SubjectType
-from audits.evidence import article_evidence
-from audits.explain import join_words, quoted
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import article_evidence
+from audits.rules.explain import join_words, quoted
 from registry.models import Authorship
 
 

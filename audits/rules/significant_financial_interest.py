@@ -3,12 +3,12 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from audits.activity import DATED, known_ties
 from audits.dates import months_before, overlaps
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, interest_evidence
-from audits.explain import join_words, quoted, tie_phrase
+from audits.rules.activity import DATED, known_ties
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import author_evidence, interest_evidence
+from audits.rules.explain import join_words, quoted, tie_phrase
 from registry.enums import InterestCategory, Payee
 
 # Payments for services or rights, which PHS counts as remuneration.

@@ -1,10 +1,10 @@
 """UNDISCLOSED_INTEREST: a tie known to the registry, active in the window, left out of a disclosure."""
 
-from audits.activity import DATED, UNDATED, left_out_ties
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence, tie_evidence, tie_sentence
-from audits.explain import quoted
+from audits.rules.activity import DATED, UNDATED, left_out_ties
 from audits.rules.base import Parameter, Rule, register
+from audits.rules.evidence import author_evidence, tie_evidence, tie_sentence
+from audits.rules.explain import quoted
 
 
 @register

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from audits.context import PaymentRow
 from audits.enums import Severity, SubjectType
-from audits.evidence import author_evidence
-from audits.explain import join_words, quoted
 from audits.rules.base import Parameter, Rule, register
-from registry.models.payments import PaymentMatchMethod
+from audits.rules.evidence import author_evidence
+from audits.rules.explain import join_words, quoted
+from registry.enums import PaymentMatchMethod
 from registry.names import normalize_organization_name
 
 FOOD = "food and beverage"

@@ -11,12 +11,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from registry.enums import ImportKind, MatchStatus
 from registry.importers.formats.disclosures import template_csv
 from registry.importers.runner import ImportSummary
 from registry.importers.sources import SOURCES
 from registry.merges import MergeRefused, decide_person_match
 from registry.models import ImportRecord, OrganizationIdentifier, PersonMatch
-from registry.models.imports import ImportKind, MatchStatus
 
 DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

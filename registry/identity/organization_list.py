@@ -15,10 +15,9 @@ from pathlib import Path
 from django.db import transaction
 
 from registry import services
-from registry.enums import OrganizationKind, OrganizationOrigin
+from registry.enums import IdentifierScheme, OrganizationKind, OrganizationOrigin
 from registry.identity.organizations import pick
 from registry.models import Organization, OrganizationAlias, OrganizationIdentifier, OrganizationListEntry
-from registry.models.imports import IdentifierScheme
 from registry.names import normalize_organization_name
 from registry.selectors import resolve_organizations
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from tqdm import tqdm
 
+from registry.enums import ImportStatus, MatchStatus
 from registry.importers.errors import ImportFailure
 from registry.models import (
     Article,
@@ -25,7 +26,6 @@ from registry.models import (
     Person,
     PersonMatch,
 )
-from registry.models.imports import ImportStatus, MatchStatus
 
 logger = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from registry.enums import ImportKind
 from registry.importers.articles.records import ArticleRecord
 from registry.importers.articles.writer import ArticleWriter
 from registry.importers.formats.crossref import read_crossref
@@ -15,7 +16,6 @@ from registry.importers.formats.orcid import import_orcid_record
 from registry.importers.formats.xmlsafe import parse_xml
 from registry.importers.open_payments.reader import import_open_payments_data
 from registry.importers.runner import ImportSummary, import_data, import_paths
-from registry.models.imports import ImportKind
 
 # (data, *, file as reported, source as recorded, actor, warnings) -> number of records read
 Store = Callable[..., int]

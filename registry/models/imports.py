@@ -6,18 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-
-class ImportKind(models.TextChoices):
-    JATS = "jats", "JATS XML article"
-    CROSSREF = "crossref", "Crossref work JSON"
-    ORCID = "orcid", "ORCID record"
-    DISCLOSURES = "disclosures", "Spreadsheet of disclosures"
-    OPEN_PAYMENTS = "open_payments", "CMS Open Payments CSV"
-
-
-class ImportStatus(models.TextChoices):
-    SUCCEEDED = "succeeded", "Imported"
-    FAILED = "failed", "Refused; nothing written"
+from registry.enums import IdentifierScheme, ImportKind, ImportStatus, MatchMethod, MatchStatus
 
 
 class ImportRecord(models.Model):
@@ -49,14 +38,6 @@ class ImportRecord(models.Model):
         return f"{self.get_kind_display()} {self.file_name} ({self.get_status_display()})"
 
 
-class IdentifierScheme(models.TextChoices):
-    FUNDREF = "fundref", "Crossref Funder Registry (FundRef)"
-    RINGGOLD = "ringgold", "Ringgold"
-    GRID = "grid", "GRID"
-    ISNI = "isni", "ISNI"
-    OPEN_PAYMENTS = "open_payments", "CMS Open Payments manufacturer or GPO id"
-
-
 class OrganizationIdentifier(models.Model):
     """An identifier of an organization other than its ROR id, as read from published metadata.
 
@@ -79,19 +60,6 @@ class OrganizationIdentifier(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_scheme_display()} {self.value}"
-
-
-class MatchMethod(models.TextChoices):
-    ORCID = "orcid", "Same ORCID iD"
-    NAME_AND_AFFILIATION = "name_affiliation", "Same name and a shared affiliation"
-    NAME_ONLY = "name_only", "Same name, no shared affiliation"
-
-
-class MatchStatus(models.TextChoices):
-    AUTOMATIC = "automatic", "Matched automatically"
-    PENDING = "pending", "To confirm"
-    CONFIRMED = "confirmed", "Confirmed: merged"
-    REJECTED = "rejected", "Rejected: different people"
 
 
 class PersonMatch(models.Model):

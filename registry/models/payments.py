@@ -10,28 +10,7 @@ record says which file brought them) and are never edited by hand.
 from django.db import models
 from django.db.models import Q
 
-
-class PaymentRegister(models.TextChoices):
-    CMS_OPEN_PAYMENTS = "cms_open_payments", "CMS Open Payments (US)"
-
-
-class PaymentKind(models.TextChoices):
-    GENERAL = "general", "General payment"
-    RESEARCH = "research", "Research payment"
-    OWNERSHIP = "ownership", "Ownership or investment interest"
-
-
-class PaymentMatchMethod(models.TextChoices):
-    NPI = "npi", "Same NPI"
-    PROFILE_ID = "profile_id", "Same Open Payments profile id"
-    NAME = "name", "Same first and last name, and no one else by that name"
-
-
-class PaymentMatchStatus(models.TextChoices):
-    MATCHED = "matched", "Matched"
-    AMBIGUOUS = "ambiguous", "Several people by that name; not matched"
-    UNMATCHED = "unmatched", "No one in the registry"
-
+from registry.enums import PaymentKind, PaymentMatchMethod, PaymentMatchStatus, PaymentRegister
 
 # How sure each method is that the recipient is the person: identifiers CMS assigns are near
 # certain; a unique name is a good guess that audits can choose to leave out.

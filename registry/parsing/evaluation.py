@@ -1,5 +1,5 @@
-"""Scoring of parsed statements against hand labels, by the agreed scorer's rules
-(shared/tools/score_statements.py): the same matching, so both report the same figures.
+"""Scoring of parsed statements against hand labels: the rules below decide what counts as a match,
+and `evaluate_parser` and the dev-set test report figures by them.
 
 Organizations match when their normalized forms are equal, one contains the other as whole words, or
 their difflib similarity ratio is at least 0.9. Items are matched greedily one to one, and precision,

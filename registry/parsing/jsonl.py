@@ -1,7 +1,7 @@
 """Reading statement files (one JSON object a line) with every fault named by file and line.
 
 A statement line is {"id", "authors": [full names in byline order], "statement"}; a label line adds
-"declares_none" and "items" (shared/labels/GUIDE.md); a parsed line has "id", "declares_none", "items".
+"declares_none" and "items", written by hand; a parsed line has "id", "declares_none", "items".
 """
 
 from __future__ import annotations

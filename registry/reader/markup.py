@@ -1,6 +1,6 @@
 """The long lists of the author page, as HTML built in Python.
 
-A prolific author has hundreds of ties and articles (DESIGN.md section 6: 500 ties and 200 articles
+A prolific author has hundreds of ties and articles (the target: 500 ties and 200 articles
 in 50 ms), and Django's template engine spends about 3 µs on every value it prints: half the budget
 on these lists alone. Every value here goes through `html.escape`; nothing is marked safe unescaped.
 """

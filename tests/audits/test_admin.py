@@ -3,7 +3,7 @@ from django.urls import reverse
 
 from audits.enums import ReviewStatus
 from audits.models import AuditRun, Finding, FindingReview
-from tests.audits.conftest import audit
+from tests.audits.helpers import audit
 from tests.factories import AuthorshipFactory, auditor, editor
 
 pytestmark = pytest.mark.django_db

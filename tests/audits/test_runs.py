@@ -10,7 +10,7 @@ from audits.rules.missing_disclosure import MissingDisclosureRule
 from audits.scope import AuditScope, build_scope
 from audits.services import AuditAlreadyRunning, review_finding, run_audit, start_run
 from registry.enums import InterestCategory
-from tests.audits.conftest import audit, declare
+from tests.audits.helpers import audit, declare
 from tests.factories import AuthorshipFactory, DisclosureFactory, OrganizationFactory, UserFactory, auditor
 
 pytestmark = pytest.mark.django_db

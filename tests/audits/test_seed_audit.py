@@ -1,5 +1,6 @@
-"""The default audit of the seed article says what a careful reader would (issue: rules must be
-right on the seed article)."""
+"""The default audit of the seed article says what a careful reader would: the name variant, the
+several ties to one company and the ties relevant to the article's subject, and nothing about authors who
+declare nothing and have no known ties."""
 
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from audits.models import Finding
 from registry.models import Person
 from registry.seed import load_seed_file
-from tests.audits.conftest import audit
+from tests.audits.helpers import audit
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,5 @@
 """Editors' flows in a real browser: parse a pasted statement and confirm the rows; upload an article file."""
 
-from pathlib import Path
-
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
@@ -9,10 +7,10 @@ from selenium.webdriver.support.ui import Select
 from registry.enums import ArticleStatus
 from registry.models import Article, DeclaredInterest, Disclosure, Interest, Person
 from tests import factories
+from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 # One of the seed article's statements (Tidsskrift 2026, DOI 10.4045/tidsskr.26.0122), verbatim.
 ANDREASSEN = (
     "The author has completed the ICMJE form and declares the following conflicts of interest: "

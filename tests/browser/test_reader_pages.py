@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.registry.reader_scenario import NEVER_PUBLIC, build_scenario
+from tests.registry.scenario import NEVER_PUBLIC, build_scenario
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

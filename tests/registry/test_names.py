@@ -1,7 +1,7 @@
 import pytest
 
 from registry.names import normalize_organization_name, normalize_person_name
-from registry.selectors import resolve_organization, resolve_organizations, similar_organizations
+from registry.selectors import resolve_organizations, similar_organizations_for
 from tests.factories import OrganizationAliasFactory, OrganizationFactory
 
 
@@ -26,6 +26,11 @@ def test_organization_names_normalize_case_punctuation_accents_and_company_forms
 def test_person_names_fold_accents_and_hyphens():
     assert normalize_person_name("Ivar W. Goksøyr") == "ivar w goksoyr"
     assert normalize_person_name("Tor-Morten Kvam") == "tor morten kvam"
+
+
+def resolved(name: str):
+    """The organization one name as written refers to: None when unknown or ambiguous."""
+    return resolve_organizations([name])[name].organization
 
 
 @pytest.fixture
@@ -55,12 +60,12 @@ def pharma(db):
     ],
 )
 def test_names_as_written_resolve_through_canonical_names_and_aliases(pharma, written, expected):
-    assert resolve_organization(written) == pharma[expected]
+    assert resolved(written) == pharma[expected]
 
 
 def test_unknown_names_do_not_resolve(pharma):
-    assert resolve_organization("Lundbeck") is None
-    assert resolve_organization("") is None
+    assert resolved("Lundbeck") is None
+    assert resolve_organizations([""]) == {}  # a blank name is not looked up at all
 
 
 def test_a_name_two_organizations_share_is_ambiguous_not_guessed(db):
@@ -68,7 +73,7 @@ def test_a_name_two_organizations_share_is_ambiguous_not_guessed(db):
     second = OrganizationFactory(name="Merck KGaA")
     OrganizationAliasFactory(organization=second, name="Merck")
     # The canonical name of one wins over the alias of the other.
-    assert resolve_organization("Merck") == first
+    assert resolved("Merck") == first
     third = OrganizationFactory(name="Acme Pharma")
     OrganizationAliasFactory(organization=third, name="MSD")
     fourth = OrganizationFactory(name="Merck Sharp & Dohme")
@@ -93,5 +98,5 @@ def test_resolving_many_names_takes_two_queries(pharma, django_assert_num_querie
 def test_close_names_are_suggested(db):
     ledidi = OrganizationFactory(name="Ledidi")
     OrganizationFactory(name="Lundbeck")
-    suggestions = similar_organizations("Lididi")
+    suggestions = similar_organizations_for(["Lididi"])["Lididi"]
     assert [(org, round(score)) for org, score in suggestions] == [(ledidi, 83)]

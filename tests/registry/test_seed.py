@@ -15,9 +15,9 @@ from django.core.management.base import CommandError
 from registry.enums import ArticleStatus
 from registry.models import Article, DeclaredInterest, Disclosure, Interest, Organization, Person
 from registry.seed import SeedError, load_seed_file
+from tests.helpers import DEV_LABELS as LABELS
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "seed" / "tidsskriftet-2026-mdma.json"
-LABELS = Path(__file__).resolve().parents[1] / "data" / "labels" / "statements-dev.jsonl"
 
 pytestmark = pytest.mark.django_db
 

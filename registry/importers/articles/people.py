@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from django.db.models import Q
 
+from registry.enums import MatchMethod, MatchStatus
 from registry.importers.articles.bulk import create_with_history, insert_rows, validated
 from registry.importers.articles.records import AuthorRecord
 from registry.importers.errors import ImportFailure
 from registry.models import Affiliation, Article, Person, PersonMatch, PersonName
-from registry.models.imports import MatchMethod, MatchStatus
 from registry.names import normalize_person_name
 from registry.services import save_with_history
 

@@ -5,8 +5,8 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 
+from registry.enums import IdentifierScheme
 from registry.importers.errors import ImportFailure
-from registry.models.imports import IdentifierScheme
 from registry.validators import normalize_doi, normalize_orcid, normalize_ror_id
 
 _MONTHS = {

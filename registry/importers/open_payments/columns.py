@@ -5,7 +5,7 @@ characters ("…_making_payment_countr"); a column that is the start of a known 
 characters long, is taken for it.
 """
 
-from registry.models.payments import PaymentKind
+from registry.enums import PaymentKind
 
 TRUNCATED_AT_LEAST = 40
 _PAYER = "applicable_manufacturer_or_applicable_gpo_making_payment_"

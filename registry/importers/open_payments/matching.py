@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from registry.enums import PaymentMatchMethod, PaymentMatchStatus
 from registry.models import Person, PersonName
-from registry.models.payments import MATCH_CONFIDENCE, PaymentMatchMethod, PaymentMatchStatus
+from registry.models.payments import MATCH_CONFIDENCE
 from registry.names import normalize_person_name
 
 

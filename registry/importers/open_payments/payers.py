@@ -4,11 +4,10 @@ yet; the register id is kept as an identifier of the organization, so the next f
 
 import pyarrow as pa
 
-from registry.enums import OrganizationOrigin
+from registry.enums import IdentifierScheme, OrganizationOrigin
 from registry.identity.organizations import organizations_for_names
 from registry.importers.open_payments.matching import Lookup
 from registry.models import OrganizationIdentifier
-from registry.models.imports import IdentifierScheme
 
 REASON = "Payer named in an Open Payments file"
 

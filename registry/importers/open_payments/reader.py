@@ -31,6 +31,7 @@ import pyarrow.csv as pa_csv
 from django.db.models import Max
 from tqdm import tqdm
 
+from registry.enums import ImportKind, PaymentKind, PaymentRegister
 from registry.importers.errors import ImportFailure
 from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns
 from registry.importers.open_payments.matching import PaymentMatcher
@@ -38,8 +39,6 @@ from registry.importers.open_payments.payers import PayerResolver
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
 from registry.models import PaymentRecord
-from registry.models.imports import ImportKind
-from registry.models.payments import PaymentKind, PaymentRegister
 
 BLOCK_BYTES = 8 << 20  # about 20,000 rows of a general-payments file a block
 KIND_NATURE = {PaymentKind.RESEARCH: "Research payment", PaymentKind.OWNERSHIP: "Ownership or investment interest"}

@@ -12,8 +12,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 from django.db import connection
 
+from registry.enums import PaymentRegister
 from registry.models import PaymentRecord
-from registry.models.payments import PaymentRegister
 
 STAGE = "payment_import_stage"
 DELETE_BATCH = 500

@@ -2,7 +2,7 @@
 
 Each input line is {"id", "authors": [full names in byline order], "statement"}; each output line is
 {"id", "declares_none", "items": [{"author", "category", "organization", "payee", "specification"}]},
-the format shared/tools/score_statements.py scores. A faulty input line writes nothing.
+the format evaluate_parser and registry.parsing.evaluation score. A faulty input line writes nothing.
 """
 
 import json

@@ -1,0 +1,96 @@
+"""manage.py bench: the project's benchmark, on a scratch database it creates and removes."""
+
+import json
+import random
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import connection
+from tqdm import tqdm
+
+from benchmark.exports import export_figure
+from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
+from benchmark.pages import author_page_figure
+from benchmark.payments import payments_figure
+from benchmark.scratch import scratch_database
+from benchmark.synthetic import SCALES, Generator
+from registry.models import Article, DeclaredInterest, Interest
+
+
+class Command(BaseCommand):
+    help = (
+        "Generate a synthetic registry with planted conflicts on a scratch database and measure the "
+        "figures of the design's performance targets. Never touches the configured database's data."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=sorted(SCALES), default="small")
+        parser.add_argument("--json", type=Path, help="Also write the results to this file.")
+        parser.add_argument("--seed", type=int, default=42)
+
+    def handle(self, *args, scale, seed, **options):
+        # Measure as production runs: with DEBUG on, every query is also logged in memory.
+        settings.DEBUG = False
+        bar = tqdm(total=8, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
+        with bar, scratch_database():
+            figures, planted = self.generate(SCALES[scale], seed, bar)
+            dois = random.Random(seed).sample(list(Article.objects.values_list("doi", flat=True)), 20)
+            bar.set_postfix_str("auditing")
+            audit, run = audit_figures(dois)
+            figures.extend(audit)
+            bar.update(1)
+            scores = planted_scores(run, planted)
+            bar.update(1)
+            bar.set_postfix_str("importing JATS")
+            figures.append(jats_figure())
+            bar.update(1)
+            bar.set_postfix_str("parsing statements")
+            figures.append(parser_figure())
+            bar.update(1)
+            bar.set_postfix_str("exporting findings")
+            figures.append(export_figure())
+            bar.update(1)
+            bar.set_postfix_str("importing Open Payments")
+            figures.append(payments_figure())
+            bar.update(1)
+            bar.set_postfix_str("rendering an author page")
+            figures.append(author_page_figure())
+            bar.update(1)
+        result = {
+            "scale": scale,
+            "database": connection.vendor,
+            "figures": [figure.as_dict() for figure in figures],
+            "planted": scores,
+        }
+        self.print_table(result)
+        if options["json"]:
+            options["json"].write_text(json.dumps(result, indent=2), encoding="utf-8")
+            self.stdout.write(f"Wrote {options['json']}")
+
+    def generate(self, spec, seed: int, bar) -> tuple[list[Figure], object]:
+        generator = Generator(spec, seed=seed, progress=bar.set_postfix_str)
+        seconds, planted = timed(generator.generate)
+        note = (
+            f"{Article.objects.count()} articles, {Interest.objects.count()} interests, "
+            f"{DeclaredInterest.objects.count()} declarations"
+        )
+        bar.update(1)
+        return [Figure("synthetic registry generation", seconds, "s", note=note)], planted
+
+    def print_table(self, result: dict) -> None:
+        self.stdout.write(f"Benchmark at scale {result['scale']} on {result['database']}")
+        self.stdout.write(f"{'figure':38} {'value':>14} {'target':>10}  met")
+        for figure in result["figures"]:
+            target = "—" if figure["target"] is None else f"{figure['target']:g}"
+            met = {True: "yes", False: f"no, {figure['gap']}", None: ""}[figure["met"]]
+            value = f"{figure['value']:.2f} {figure['unit']}"
+            self.stdout.write(f"{figure['name']:38} {value:>14} {target:>10}  {met}")
+            if figure["note"]:
+                self.stdout.write(f"{'':38} {figure['note']}")
+        header = f"{'planted conflicts by rule':38} {'planted':>8} {'found':>6} {'precision':>10} {'recall':>7}"
+        self.stdout.write(header)
+        for rule, s in result["planted"].items():
+            self.stdout.write(
+                f"{rule:38} {s['planted']:>8} {s['found']:>6} {s['precision']:>10.2f} {s['recall']:>7.2f}"
+            )

@@ -1,0 +1,116 @@
+"""The reader pages' query budget: the same number of queries for one record as for many (the target:
+an author page in at most 15, whatever the number of ties and articles)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from audits.enums import ReviewStatus
+from benchmark.pages import author_page_figure, build_prolific_author
+from registry.enums import ArticleStatus, InterestCategory
+from tests.factories import (
+    ArticleFactory,
+    AuthorshipFactory,
+    DeclaredInterestFactory,
+    DisclosureFactory,
+    FindingFactory,
+    InterestFactory,
+    OrganizationFactory,
+    PersonFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 20]
+
+
+def author_with_articles(count: int):
+    """A person with `count` published articles (and a draft), each declaring two ties of its own."""
+    person = PersonFactory()
+    for index in range(count):
+        authorship = AuthorshipFactory(person=person, article__published_date=datetime.date(2010 + index, 1, 1))
+        disclosure = DisclosureFactory(authorship=authorship, declares_none=False)
+        for category in (InterestCategory.CONSULTING, InterestCategory.STOCK):
+            interest = InterestFactory(person=person, category=category, start_date=datetime.date(2009 + index, 1, 1))
+            DeclaredInterestFactory(disclosure=disclosure, interest=interest)
+        FindingFactory(authorship=authorship, review_status=ReviewStatus.CONFIRMED)
+    AuthorshipFactory(person=person, article__status=ArticleStatus.DRAFT, article__published_date=None)
+    return person
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_author_page_queries_are_constant(client, django_assert_num_queries, count):
+    person = author_with_articles(count)
+    with django_assert_num_queries(6):
+        # 1 the person, if published; 2 their published articles with disclosures; 3 interests declared
+        # on them; 4 which article declared which; 5 affiliations; 6 confirmed findings by rule.
+        response = client.get(reverse("person", args=[person.pk]))
+    assert len(response.context["page"].articles) == count
+    assert len(response.context["page"].ties) == 2 * count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_article_page_queries_are_constant(client, django_assert_num_queries, count):
+    article = ArticleFactory()
+    article.topics.add(*(TopicFactory() for _ in range(count)))
+    for position in range(1, count + 1):
+        authorship = AuthorshipFactory(article=article, position=position)
+        DeclaredInterestFactory(disclosure__authorship=authorship, interest__person=authorship.person)
+        article.fundings.create(organization=OrganizationFactory(), award_id=str(position))
+    with django_assert_num_queries(6):
+        # 1 the article, if published; 2 topics; 3 funders; 4 authors with disclosures; 5 declared
+        # interests; 6 confirmed findings by rule.
+        response = client.get(reverse("article", args=[article.doi]))
+    assert len(response.context["page"].authors) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_organization_page_queries_are_constant(client, django_assert_num_queries, count):
+    organization = OrganizationFactory()
+    for _ in range(count):
+        interest = InterestFactory(organization=organization)
+        DeclaredInterestFactory(interest=interest, disclosure__authorship__person=interest.person)
+        ArticleFactory().fundings.create(organization=organization)
+    with django_assert_num_queries(4):
+        # 1 the organization, if public; 2 declarations by category, year and person; 3 aliases;
+        # 4 published articles it funded.
+        response = client.get(reverse("organization", args=[organization.pk]))
+    assert len(response.context["page"].declarants) == count
+    assert len(response.context["page"].funded_articles) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_search_queries_are_constant(client, django_assert_num_queries, count):
+    for _ in range(count):
+        AuthorshipFactory(person__name="Searchable Person", article__title="Searchable article")
+    with django_assert_num_queries(2):  # 1 how many results; 2 this page of them
+        response = client.get(reverse("search"), {"q": "searchable"})
+    assert response.context["page"].paginator.count == 2 * count
+
+
+def test_an_empty_search_asks_nothing_of_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get(reverse("search"), {"q": "   "})
+    assert response.context["page"] is None
+
+
+def test_the_benchmark_s_prolific_author_page_fits_the_budget(client, django_assert_num_queries):
+    """The benchmark's author, 500 interests and 200 articles: at most 15 queries allowed, the same 6 used."""
+    person, declarations = build_prolific_author()
+    with django_assert_num_queries(6):
+        response = client.get(reverse("person", args=[person.pk]))
+    page = response.context["page"]
+    assert (len(page.ties), len(page.articles), declarations) == (500, 200, 6492)
+
+
+def test_the_author_page_figure_reports_its_queries(db):
+    figure = author_page_figure(runs=1)
+    assert (figure.name, figure.unit, figure.target, figure.higher_is_better) == (
+        "author page (median)",
+        "ms",
+        50.0,
+        False,
+    )
+    assert figure.note.startswith("6 queries; 500 interests, 200 articles, 6492 declarations")
