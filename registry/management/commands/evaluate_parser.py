@@ -1,10 +1,10 @@
 """manage.py evaluate_parser LABELS.jsonl [LABELS.jsonl ...]: how well the statement parser reads
 hand-labelled statements.
 
-Prints, for each labels file, precision, recall and F1 of (author, organization) pairs, (author,
-category, organization) triples and "declares nothing", matched by the rules in registry.parsing.evaluation,
-then the lines it gets most wrong. With --folds K the lines are split by a hash of their id into K folds; fold --fold is held
-out: its figures are printed beside those of the rest, and its errors are never shown, so rules can be
+Prints, for each labels file, precision, recall and F1 of (author, organization) pairs, (author, category,
+organization) triples and "declares nothing", matched by the rules in registry.parsing.evaluation, then the
+lines it gets most wrong. With --folds K the lines are split by a hash of their id into K folds; fold --fold
+is held out: its figures are printed beside those of the rest, and its errors are never shown, so rules can be
 written from the visible part while the held-out part measures how well they generalise.
 """
 

@@ -19,7 +19,7 @@ from registry.models import (
     OrganizationMergeSuggestion,
     PaymentRecord,
 )
-from registry.selectors import resolve_organization
+from registry.selectors import resolve_organizations
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -85,6 +85,9 @@ def test_the_shipped_list_loads_and_resolves_aliases_and_parents():
     summary = load_organization_list(actor=None, path=DEFAULT_LIST)
 
     assert summary.counts["created"] == len(read_list(DEFAULT_LIST))
+    def resolve_organization(name):
+        return resolve_organizations([name])[name].organization
+
     assert resolve_organization("GSK").name == "GlaxoSmithKline"
     janssen = resolve_organization("Janssen")
     assert (janssen.name, janssen.parent.name, janssen.reviewed) == (

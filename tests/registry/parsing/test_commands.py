@@ -273,7 +273,6 @@ def test_evaluate_parser_scores_each_labels_file(tmp_path):
 def test_evaluate_parser_holds_one_fold_out_and_never_shows_its_errors(dev_labels):
     from registry.parsing import predictions_line
     from registry.parsing.evaluation import evaluate, fold_of, split_folds
-
     from tests.helpers import DEV_LABELS
 
     visible, held_out = split_folds(dev_labels, 4, 1, seed=7)
