@@ -2,6 +2,7 @@
 
 from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
+from registry.models.identity import PersonLink
 from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.organizations import Organization, OrganizationAlias
 from registry.models.payments import PaymentRecord
@@ -23,6 +24,7 @@ __all__ = [
     "OrganizationIdentifier",
     "PaymentRecord",
     "Person",
+    "PersonLink",
     "PersonMatch",
     "PersonName",
     "Topic",

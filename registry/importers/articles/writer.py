@@ -145,6 +145,8 @@ class ArticleWriter:
                 "corresponding": author.corresponding,
                 "name_as_printed": author.name,
                 "affiliations_as_printed": "\n".join(aff.text for aff in author.affiliations),
+                "contributor_id": author.contributor_id,
+                "email": author.email,
             }
             authorship = by_person.get(decision.person.pk)
             if authorship is None:
