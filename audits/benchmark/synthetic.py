@@ -22,6 +22,7 @@ from registry.enums import (
     OrganizationKind,
     Provenance,
 )
+from registry.identity.names import block_key
 from registry.models import (
     Affiliation,
     Article,
@@ -37,7 +38,6 @@ from registry.models import (
     Topic,
     TopicSynonym,
 )
-from registry.identity.names import block_key
 from registry.names import normalize_organization_name, normalize_person_name, normalize_term
 
 

@@ -65,19 +65,24 @@ for _number, _group in enumerate(_NICKNAME_GROUPS):
     for _name in _group.split():
         _NICKNAMES[_name] = _NICKNAMES.get(_name, frozenset()) | {_number}
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Family names so common among authors that the name alone says little (the largest shares of
 # authors in bibliographic databases: Chinese, Korean, Vietnamese, Indian, then Western names).
-_VERY_COMMON_FAMILY = frozenset(
+_VERY_COMMON_FAMILY = _words(
     "li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo zheng liang xie "
     "song tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu "
-    "ding ren shen yao lee kim park choi jung kang cho yoon jang lim nguyen tran le pham singh kumar".split()
+    "ding ren shen yao lee kim park choi jung kang cho yoon jang lim nguyen tran le pham singh kumar"
 )
-_COMMON_FAMILY = frozenset(
+_COMMON_FAMILY = _words(
     "sharma patel shah gupta smith johnson williams brown jones miller davis garcia rodriguez martinez "
-    "hernandez lopez gonzalez wilson anderson taylor thomas moore martin jackson white harris clark lewis "
-    "muller schmidt schneider fischer weber meyer wagner becker sato suzuki takahashi tanaka watanabe ito "
-    "yamamoto nakamura kobayashi kato silva santos oliveira souza pereira ferreira costa rossi russo "
-    "ferrari khan ali ahmed hassan cohen levy".split()
+    "hernandez lopez gonzalez wilson anderson taylor thomas moore martin jackson white harris clark "
+    "lewis muller schmidt schneider fischer weber meyer wagner becker sato suzuki takahashi tanaka "
+    "watanabe ito yamamoto nakamura kobayashi kato silva santos oliveira souza pereira ferreira costa "
+    "rossi russo ferrari khan ali ahmed hassan cohen levy"
 )
 
 _DIGRAPH = re.compile(r"(?<=[aou])e")  # ä ö ü written ae oe ue

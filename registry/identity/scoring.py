@@ -1,6 +1,6 @@
 """The one place that decides whether two person records are one person.
 
-A Fellegi–Sunter style score: each kind of evidence adds its weight, in bits (log2 of how much more
+A Fellegi-Sunter style score: each kind of evidence adds its weight, in bits (log2 of how much more
 likely the observation is for one person than for two people who share a block key). Above
 `AUTO_LINK` the records are linked; from `QUEUE` up an editor decides; below, they stay apart.
 Two different ORCID iDs, or two authors of one article, are never one person.

@@ -4,8 +4,8 @@ from django.db import models
 from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
-from registry.models.base import CanonicalFieldsModel, NormalizedNameModel
 from registry.identity.names import block_key
+from registry.models.base import CanonicalFieldsModel, NormalizedNameModel
 from registry.names import normalize_person_name
 from registry.querysets import PersonQuerySet
 from registry.validators import normalize_orcid, validate_date_range, validate_npi, validate_orcid
