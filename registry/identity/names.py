@@ -163,7 +163,9 @@ def compare_names(a: NameForm, b: NameForm) -> NameAgreement:
     if first in {"nickname", "transliteration"}:
         return NameAgreement("variant", f"given names {a.first!r} and {b.first!r} are a {first}")
     if a.middles == b.middles:
-        return NameAgreement("exact", "same given, middle and family names")
+        if a.middles:
+            return NameAgreement("exact_with_middle", "same given names, middle initials and family name")
+        return NameAgreement("exact", "same given and family names")
     return NameAgreement("middle_missing", "middle initial printed on one side only")
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from registry.identity.names import NameForm, block_key, name_form
 from registry.models import Affiliation, Article, Authorship, Person, PersonName
+from registry.names import fold
 
 _CHUNK = 900  # under SQLite's limit of bound parameters per query
 
@@ -24,6 +25,7 @@ class Profile:
     coauthors: set[str] = field(default_factory=set)  # co-authors' block keys
     bylines: dict[int, frozenset[str]] = field(default_factory=dict)  # article -> its authors' keys
     organizations: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # distinctive words of the affiliations as printed
     topics: set[int] = field(default_factory=set)
 
     def add_name(self, name: str, family_name: str = "") -> None:
@@ -37,6 +39,27 @@ class Profile:
 class ArticleFacts:
     article_type: str
     journal: str
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of nearly every affiliation: they say nothing about where someone works.
+_GENERIC_PLACE_WORDS = _words(
+    "department dept university universidad universite universitat universita institute institut "
+    "instituto school college faculty division section program programme center centre unit laboratory "
+    "laboratories lab group hospital clinic medical medicine sciences science research national state "
+    "federal foundation biology biological biochemistry molecular cell cellular chemistry physics "
+    "genetics health public graduate studies and for the of de del der des di la le und et y fur street "
+    "road avenue box usa united states kingdom america china japan germany france italy spain canada "
+    "australia india switzerland netherlands sweden korea israel brazil"
+)
+
+
+def place_words(text: str) -> set[str]:
+    """Distinctive words of a printed affiliation ("berkeley", "hughes", "wyss"), without postcodes."""
+    return {word for word in fold(text).split() if len(word) > 3 and not word.isdigit()} - _GENERIC_PLACE_WORDS
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -66,7 +89,7 @@ def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Pr
     for person_id, name in rows(PersonName.objects.all(), "person_id", wanted, "person_id", "name"):
         profiles[person_id].add_name(name)
     article_ids: set[int] = set()
-    for person_id, article_id, printed, contributor_id, email in rows(
+    for person_id, article_id, printed, contributor_id, email, affiliations in rows(
         Authorship.objects.all(),
         "person_id",
         wanted,
@@ -75,8 +98,11 @@ def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Pr
         "name_as_printed",
         "contributor_id",
         "email",
+        "affiliations_as_printed",
     ):
         profile = profiles[person_id]
+        if affiliations:
+            profile.places |= place_words(affiliations)
         profile.articles.add(article_id)
         article_ids.add(article_id)
         if printed:
