@@ -91,9 +91,10 @@ def test_same_name_without_a_shared_affiliation_is_listed_for_an_editor(jats_dir
         MatchStatus.PENDING,
     )
     assert match.name_as_printed == "Erich D Jarvis"
-    assert match.score == 6.0
-    assert match.evidence == [{"kind": "name", "detail": "same given, middle and family names", "weight": 6.0}]
-    assert match.reason == "Score 6, between the thresholds: name +6: same given, middle and family names"
+    assert match.score == 7.0
+    detail = "same given names, middle initials and family name"
+    assert match.evidence == [{"kind": "name", "detail": detail, "weight": 7.0}]
+    assert match.reason == f"Score 7, between the thresholds: name +7: {detail}"
 
 
 def test_reimport_does_not_list_the_match_again(jats_dir):
