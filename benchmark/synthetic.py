@@ -22,6 +22,7 @@ from registry.enums import (
     OrganizationKind,
     Provenance,
 )
+from registry.identity.names import block_key
 from registry.models import (
     Affiliation,
     Article,
@@ -148,7 +149,10 @@ class Generator:
     def person(self) -> int:
         # People's names may repeat, as they do; rules never go by a person's name.
         name = f"{self.words.word(2, unique=False).capitalize()} {self.words.word(3, unique=False).capitalize()}"
-        return self.t[Person].add(name=name, normalized_name=normalize_person_name(name), family_name=name.split()[1])
+        family = name.split()[1]
+        return self.t[Person].add(
+            name=name, normalized_name=normalize_person_name(name), family_name=family, name_key=block_key(name, family)
+        )
 
     def article(self, index: int, received: date, topics: list[int]) -> int:
         article = self.t[Article].add(

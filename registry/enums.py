@@ -163,6 +163,7 @@ class MatchMethod(models.TextChoices):
     ORCID = "orcid", "Same ORCID iD"
     NAME_AND_AFFILIATION = "name_affiliation", "Same name and a shared affiliation"
     NAME_ONLY = "name_only", "Same name, no shared affiliation"
+    EVIDENCE = "evidence", "Weighed evidence (see the score)"
 
 
 class MatchStatus(models.TextChoices):
@@ -195,3 +196,14 @@ class PaymentMatchStatus(models.TextChoices):
     MATCHED = "matched", "Matched"
     AMBIGUOUS = "ambiguous", "Several people by that name; not matched"
     UNMATCHED = "unmatched", "No one in the registry"
+
+
+class LinkMethod(models.TextChoices):
+    AUTOMATIC = "automatic", "Linked automatically (score above the threshold)"
+    CONFIRMED = "confirmed", "Confirmed by an editor from the queue"
+    MANUAL = "manual", "Merged by an editor"
+
+
+class LinkStatus(models.TextChoices):
+    LINKED = "linked", "Linked: one person"
+    UNLINKED = "unlinked", "Unlinked by an editor: two people"

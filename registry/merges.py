@@ -1,12 +1,16 @@
 """Merging people: editors' decisions on uncertain person matches (confirm merges the two, or reject)
-and merging two records of one person, with history, in one transaction."""
+and merging two records of one person, with history, in one transaction. Every merge is a
+PersonLink naming the rows it moved, so `unlink_people` can undo it exactly."""
 
-from django.db import transaction
+from django.apps import apps
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from registry.enums import MatchStatus
-from registry.models import Authorship, Person, PersonMatch, PersonName
+from registry.enums import LinkMethod, LinkStatus, MatchMethod, MatchStatus
+from registry.models import Authorship, Person, PersonLink, PersonMatch, PersonName
 from registry.services import Actor, save_with_history
+
+_SNAPSHOT_FIELDS = ["name", "given_names", "family_name", "orcid", "npi", "open_payments_profile_id", "email"]
 
 
 class MergeRefused(ValueError):
@@ -14,9 +18,21 @@ class MergeRefused(ValueError):
 
 
 @transaction.atomic
-def merge_people(*, actor: Actor, keep: Person, merge: Person, reason: str) -> Person:
+def merge_people(
+    *,
+    actor: Actor,
+    keep: Person,
+    merge: Person,
+    reason: str,
+    method: str = LinkMethod.MANUAL,
+    score: float | None = None,
+    evidence: list[dict] | None = None,
+    match: PersonMatch | None = None,
+) -> Person:
     """Move everything of `merge` to `keep` (authorships, interests, affiliations, name variants,
     editorial roles, findings, ...), keep its names as variants, then delete it; history records all.
+
+    The PersonLink written with it keeps the evidence and score, and what moved, for `unlink_people`.
     """
     if keep.pk == merge.pk:
         raise MergeRefused("A person cannot be merged into themselves.")
@@ -25,40 +41,128 @@ def merge_people(*, actor: Actor, keep: Person, merge: Person, reason: str) -> P
     shared = Authorship.objects.filter(person=keep, article__authorships__person=merge)
     if shared.exists():
         raise MergeRefused(f"{keep} and {merge} are both authors of {shared.first().article}.")
+    own_names = list(merge.name_variants.values_list("name", flat=True))
+    snapshot = {
+        "fields": {name: getattr(merge, name) for name in _SNAPSHOT_FIELDS},
+        "names": own_names,
+        "orcid_moved": bool(merge.orcid and not keep.orcid),
+        "added_names": [],
+    }
+    moved: dict[str, list[int]] = {}
     for relation in Person._meta.related_objects:
         if relation.many_to_many or relation.one_to_one or relation.related_model is PersonName:
             continue
-        _move_rows(relation, keep=keep, merge=merge, actor=actor, reason=reason)
-    for name in [merge.name, *merge.name_variants.values_list("name", flat=True)]:
+        ids = _move_rows(relation, keep=keep, merge=merge, actor=actor, reason=reason)
+        if ids:
+            moved[f"{relation.related_model._meta.label_lower}:{relation.field.name}"] = ids
+    for name in [merge.name, *own_names]:
         key = Person.normalizer(name)
         if key != keep.normalized_name and not keep.name_variants.filter(normalized_name=key).exists():
-            PersonName.objects.create(person=keep, name=name)
+            snapshot["added_names"].append(PersonName.objects.create(person=keep, name=name).pk)
     orcid = merge.orcid
+    merged_id = merge.pk
     merge._history_user = actor
     merge._change_reason = reason
     merge.delete()
     if orcid and not keep.orcid:
         keep.orcid = orcid
         save_with_history(keep, actor=actor, reason=reason)
+    try:
+        with transaction.atomic():
+            PersonLink.objects.create(
+                kept=keep,
+                merged_person_id=merged_id,
+                merged_name=snapshot["fields"]["name"][:300],
+                match=match,
+                method=method,
+                score=score,
+                evidence=evidence or [],
+                moved=moved,
+                snapshot=snapshot,
+                reason=reason[:300],
+                created_by=actor if getattr(actor, "pk", None) else None,
+            )
+    except IntegrityError:
+        raise MergeRefused("This pair was already linked (by someone else at the same time).") from None
     return keep
 
 
-def _move_rows(relation, *, keep: Person, merge: Person, actor: Actor, reason: str) -> None:
-    """Point every row of one relation at `keep`, with history where the model keeps it."""
+def _move_rows(relation, *, keep: Person, merge: Person, actor: Actor, reason: str) -> list[int]:
+    """Point every row of one relation at `keep`, with history where the model keeps it; the ids moved."""
     model = relation.related_model
     field = relation.field.name
     rows = model._default_manager.filter(**{field: merge})
     if model is PersonMatch:
         _move_matches(field, keep=keep, merge=merge)
-        return
+        return []
+    ids = list(rows.order_by("pk").values_list("pk", flat=True))
+    _point_rows(model, ids, field, keep, actor=actor, reason=reason)
+    return ids
+
+
+def _point_rows(model, ids: list[int], field: str, person: Person, *, actor: Actor, reason: str) -> None:
+    rows = model._default_manager.filter(pk__in=ids)
     if not hasattr(model, "history"):
-        rows.update(**{field: keep})
+        rows.update(**{field: person})
         return
     for row in rows:
-        setattr(row, field, keep)
+        setattr(row, field, person)
         row._history_user = actor
         row._change_reason = reason
         row.save()
+
+
+@transaction.atomic
+def unlink_people(*, actor: Actor, link: PersonLink, reason: str) -> Person:
+    """Undo a merge: the merged record comes back under its old id with exactly the rows it brought,
+    and the pair is recorded as two people, so no later linking run joins them again."""
+    link = PersonLink.objects.select_for_update().get(pk=link.pk)
+    if link.status != LinkStatus.LINKED:
+        raise MergeRefused("This link was already undone.")
+    if Person.objects.filter(pk=link.merged_person_id).exists():
+        raise MergeRefused(f"A person with id {link.merged_person_id} exists again; undo by hand.")
+    moved_authorships = link.moved.get("registry.authorship:person", [])
+    holder = None
+    if moved_authorships:
+        holder = Person.objects.filter(authorships__pk__in=moved_authorships).order_by("pk").first()
+    holder = holder or link.kept
+    fields = dict(link.snapshot.get("fields", {}))
+    if holder is not None and link.snapshot.get("orcid_moved") and holder.orcid == fields.get("orcid"):
+        holder.orcid = None
+        save_with_history(holder, actor=actor, reason=f"Unlinked: {reason}"[:100])
+    restored = Person(pk=link.merged_person_id, **fields)
+    save_with_history(restored, actor=actor, reason=f"Unlinked: {reason}"[:100])
+    for label, ids in link.moved.items():
+        model_label, field = label.split(":")
+        model = apps.get_model(model_label)
+        _point_rows(model, ids, field, restored, actor=actor, reason=f"Unlinked: {reason}"[:100])
+    PersonName.objects.filter(pk__in=link.snapshot.get("added_names", [])).delete()
+    for name in link.snapshot.get("names", []):
+        PersonName.objects.get_or_create(
+            person=restored, normalized_name=Person.normalizer(name), defaults={"name": name}
+        )
+    link.status = LinkStatus.UNLINKED
+    link.unlinked_by = actor if getattr(actor, "pk", None) else None
+    link.unlinked_at = timezone.now()
+    link.unlink_reason = reason[:300]
+    link.save()
+    if holder is not None:
+        PersonMatch.objects.filter(person=holder, candidate=restored).delete()
+        PersonMatch.objects.update_or_create(
+            person=restored,
+            candidate=holder,
+            defaults={
+                "name_as_printed": restored.name[:300],
+                "method": MatchMethod.EVIDENCE,
+                "status": MatchStatus.REJECTED,
+                "reason": f"Unlinked by an editor: {reason}",
+                "score": link.score,
+                "evidence": link.evidence,
+                "decided_by": link.unlinked_by,
+                "decided_at": link.unlinked_at,
+            },
+        )
+    return restored
 
 
 def _move_matches(field: str, *, keep: Person, merge: Person) -> None:
@@ -77,8 +181,13 @@ def _move_matches(field: str, *, keep: Person, merge: Person) -> None:
 
 @transaction.atomic
 def decide_person_match(*, actor: Actor, match: PersonMatch, confirm: bool) -> PersonMatch:
-    """Confirm (merge the imported person into the candidate) or reject a pending match."""
-    if match.status != MatchStatus.PENDING:
+    """Confirm (merge the imported person into the candidate) or reject a pending match.
+
+    The entry is read again under a lock: of two editors deciding it at once, the second is told
+    it was decided (and the link's constraint refuses a second merge where locks are not taken).
+    """
+    match = PersonMatch.objects.select_for_update().filter(pk=match.pk).first() or match
+    if match.status != MatchStatus.PENDING or match.person_id is None or match.candidate_id is None:
         raise MergeRefused(f"This match was already decided ({match.get_status_display()}).")
     match.decided_by = actor if getattr(actor, "pk", None) else None
     match.decided_at = timezone.now()
@@ -91,6 +200,10 @@ def decide_person_match(*, actor: Actor, match: PersonMatch, confirm: bool) -> P
             keep=keep,
             merge=merged,
             reason=f"Merged: {match.name_as_printed} confirmed as {keep.name} (#{keep.pk})",
+            method=LinkMethod.CONFIRMED,
+            score=match.score,
+            evidence=match.evidence,
+            match=match,
         )
         match.refresh_from_db()
     else:

@@ -5,6 +5,7 @@ from django.contrib import admin
 from registry.admin import (  # noqa: F401 - registers models
     articles,
     disclosures,
+    identity,
     imports,
     organization_identity,
     organizations,

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from registry.admin.evidence import evidence_table
 from registry.enums import ImportKind, MatchStatus
 from registry.importers.formats.disclosures import template_csv
 from registry.importers.runner import ImportSummary
@@ -141,15 +142,37 @@ class ImportRecordAdmin(RoleAdmin):
 
 @admin.register(PersonMatch)
 class PersonMatchAdmin(RoleAdmin):
-    list_display = ["name_as_printed", "person_link", "candidate_link", "method", "status", "article", "created_at"]
+    list_display = [
+        "name_as_printed",
+        "person_link",
+        "candidate_link",
+        "method",
+        "score",
+        "evidence_summary",
+        "status",
+        "article",
+        "created_at",
+    ]
     list_filter = ["status", "method"]
     search_fields = ["name_as_printed", "person__name", "candidate__name"]
     list_select_related = ["person", "candidate", "article"]
-    readonly_fields = [f.name for f in PersonMatch._meta.fields]
+    readonly_fields = [f.name for f in PersonMatch._meta.fields if f.name != "evidence"] + ["evidence_shown"]
+    exclude = ["evidence"]
     actions = ["confirm_matches", "reject_matches"]
 
     def has_change_permission(self, request, obj=None):
         return can_edit_people(request.user)
+
+    @admin.display(description="evidence")
+    def evidence_summary(self, obj: PersonMatch) -> str:
+        return "; ".join(
+            f"{item['kind']} {'never' if item['weight'] is None else format(item['weight'], '+g')}"
+            for item in obj.evidence
+        )
+
+    @admin.display(description="evidence")
+    def evidence_shown(self, obj: PersonMatch):
+        return evidence_table(obj.evidence, obj.score)
 
     @admin.display(description="imported as")
     def person_link(self, obj: PersonMatch):

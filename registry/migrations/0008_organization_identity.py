@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0006_payment_records'),
+        ('registry', '0007_person_links'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -2,6 +2,7 @@
 
 from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
+from registry.models.identity import PersonLink
 from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.organization_identity import (
     OrganizationListEntry,
@@ -31,6 +32,7 @@ __all__ = [
     "OrganizationMergeSuggestion",
     "PaymentRecord",
     "Person",
+    "PersonLink",
     "PersonMatch",
     "PersonName",
     "Topic",

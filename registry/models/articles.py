@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
@@ -116,12 +117,24 @@ class Authorship(models.Model):
     corresponding = models.BooleanField(default=False)
     name_as_printed = models.CharField(max_length=300, blank=True)
     affiliations_as_printed = models.TextField(blank=True)
+    contributor_id = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The publisher's id of the contributor, with its scheme (e.g. elife:author-1031).",
+    )
+    email = models.EmailField(
+        blank=True, help_text="As printed for correspondence. Private: never shown to the public."
+    )
     history = HistoricalRecords()
 
     objects = AuthorshipQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "position"]
+        indexes = [
+            # Linking a newly imported article's authors: the people with the same publisher id.
+            models.Index(fields=["contributor_id"], name="authorship_contributor_idx", condition=~Q(contributor_id="")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "person"],

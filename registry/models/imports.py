@@ -94,6 +94,8 @@ class PersonMatch(models.Model):
     status = models.CharField(max_length=20, choices=MatchStatus.choices)
     reason = models.TextField()
     source = models.CharField(max_length=500, blank=True, help_text="The file the author was read from.")
+    score = models.FloatField(null=True, blank=True, help_text="Sum of the evidence weights (log2 odds).")
+    evidence = models.JSONField(default=list, blank=True, help_text="What was weighed: kind, detail, weight.")
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.functions import Upper
 from simple_history.models import HistoricalRecords
 
+from registry.identity.names import block_key
 from registry.models.base import CanonicalFieldsModel, NormalizedNameModel
 from registry.names import normalize_person_name
 from registry.querysets import PersonQuerySet
@@ -36,7 +37,9 @@ class Person(CanonicalFieldsModel, NormalizedNameModel):
     )
     open_payments_profile_id = models.CharField("Open Payments profile id", max_length=20, blank=True)
     email = models.EmailField(blank=True, help_text="Private: never shown to the public.")
-    history = HistoricalRecords(excluded_fields=["normalized_name"])
+    # Family name and first initial ("watt f"): the records person linking compares with one another.
+    name_key = models.CharField(max_length=300, editable=False, blank=True, db_index=True)
+    history = HistoricalRecords(excluded_fields=["normalized_name", "name_key"])
 
     objects = PersonQuerySet.as_manager()
 
@@ -53,6 +56,10 @@ class Person(CanonicalFieldsModel, NormalizedNameModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def normalize(self) -> None:
+        super().normalize()
+        self.name_key = block_key(self.name, self.family_name)
 
 
 class PersonName(NormalizedNameModel):

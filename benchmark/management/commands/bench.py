@@ -10,6 +10,7 @@ from django.db import connection
 from tqdm import tqdm
 
 from benchmark.exports import export_figure
+from benchmark.identity import linking_figures
 from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
 from benchmark.pages import author_page_figure
 from benchmark.payments import payments_figure
@@ -32,7 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         # Measure as production runs: with DEBUG on, every query is also logged in memory.
         settings.DEBUG = False
-        bar = tqdm(total=8, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
+        bar = tqdm(total=9, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
         with bar, scratch_database():
             figures, planted = self.generate(SCALES[scale], seed, bar)
             dois = random.Random(seed).sample(list(Article.objects.values_list("doi", flat=True)), 20)
@@ -56,6 +57,9 @@ class Command(BaseCommand):
             bar.update(1)
             bar.set_postfix_str("rendering an author page")
             figures.append(author_page_figure())
+            bar.update(1)
+            bar.set_postfix_str("linking people")
+            figures.extend(linking_figures(seed=seed))
             bar.update(1)
         result = {
             "scale": scale,

@@ -1,9 +1,10 @@
 """Which registry person an imported author is, and why.
 
 Rules, in order: the same ORCID iD; the author already on this article under the same name (a
-re-import); the same normal name (canonical or a variant) plus a shared affiliation organization.
-A name shared with someone who has no affiliation in common is not merged: the author becomes a
-new person and a pending PersonMatch asks an editor to confirm or reject.
+re-import); the same normal name (canonical or a variant) when `registry.identity.scoring` finds the
+name and the shared affiliation organizations enough to link. Anyone else becomes a new person, and
+the writer then links the new people with all the evidence (`registry.identity.linking`), which
+merges, lists a pair for an editor, or keeps them apart.
 
 Candidates are read in three queries per file; new people are created together by `flush()`.
 """
@@ -15,14 +16,17 @@ from functools import lru_cache
 from django.db.models import Q
 
 from registry.enums import MatchMethod, MatchStatus
+from registry.identity.names import block_key
+from registry.identity.profiles import Profile
+from registry.identity.scoring import Decision as ScoreDecision
+from registry.identity.scoring import assess
 from registry.importers.articles.bulk import create_with_history, insert_rows, validated
 from registry.importers.articles.records import AuthorRecord
 from registry.importers.errors import ImportFailure
-from registry.models import Affiliation, Article, Person, PersonMatch, PersonName
+from registry.models import Affiliation, Article, Authorship, Person, PersonMatch, PersonName
 from registry.names import normalize_person_name
 from registry.services import save_with_history
 
-MAX_CANDIDATES = 5
 person_key = lru_cache(maxsize=16384)(normalize_person_name)
 
 
@@ -31,7 +35,6 @@ class Decision:
     person: Person
     method: str = ""  # MatchMethod when an existing person was chosen by a rule; "" otherwise
     reason: str = ""
-    candidates: tuple[Person, ...] = ()  # same-name people left for an editor to confirm
 
 
 class PersonMatcher:
@@ -44,6 +47,7 @@ class PersonMatcher:
         self.by_orcid: dict[str, Person] = {}
         self.by_name: dict[str, dict[int, Person]] = defaultdict(dict)
         self.organizations_of: dict[int, set[int]] = defaultdict(set)
+        self.coauthors_of: dict[int, set[str]] = defaultdict(set)  # block keys of their co-authors
         self.new_people: list[Person] = []
         self.created: list[Person] = []  # everyone this matcher created, for callers to tell apart
         self.new_names: dict[tuple[int, str], PersonName] = {}
@@ -70,6 +74,21 @@ class PersonMatcher:
         affiliations = Affiliation.objects.filter(person_id__in=people).order_by()
         for person_id, organization_id in affiliations.values_list("person_id", "organization_id"):
             self.organizations_of[person_id].add(organization_id)
+        if people:
+            self._prefetch_coauthors(set(people))
+
+    def _prefetch_coauthors(self, people: set[int]) -> None:
+        """Who the candidates have written with (one query), evidence for common names."""
+        rows = Authorship.objects.filter(article__authorships__person_id__in=people).order_by()
+        bylines: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for article_id, person_id, printed, name, family in rows.values_list(
+            "article_id", "person_id", "name_as_printed", "person__name", "person__family_name"
+        ).distinct():
+            bylines[article_id].append((person_id, block_key(printed) if printed else block_key(name, family)))
+        for authors in bylines.values():
+            for person_id, own in authors:
+                if person_id in people:
+                    self.coauthors_of[person_id].update(key for _, key in authors if key != own)
 
     def decide(
         self,
@@ -78,11 +97,13 @@ class PersonMatcher:
         organization_ids: set[int],
         on_article: dict[str, Person],
         taken: set[int],
+        coauthors: frozenset[str] = frozenset(),
     ) -> Decision:
         """Choose (or create) the person for `author`.
 
         `on_article` maps normal names to the people already authoring this article (re-import);
-        `taken` holds the people (by `identity()`) already given to earlier authors of the same article.
+        `taken` holds the people (by `identity()`) already given to earlier authors of the same article;
+        `coauthors` the block keys of the article's authors.
         New people are created by `flush()`.
         """
         key = person_key(author.name)
@@ -99,7 +120,7 @@ class PersonMatcher:
             for pk, person in sorted(self.by_name.get(key, {}).items())
             if identity(person) not in taken and not _other_orcid(person, author)
         ]
-        shared = [person for person in same_name if self.organizations_of[person.pk] & organization_ids]
+        shared = [person for person in same_name if self._enough(author, person, organization_ids, coauthors)]
         if shared:
             person = shared[0]
             return self._adopt(
@@ -111,11 +132,20 @@ class PersonMatcher:
                 author,
             )
         person = self._create(author)
-        return Decision(
-            person,
-            reason="No registry person with this ORCID iD or this name and a shared affiliation.",
-            candidates=tuple(same_name[:MAX_CANDIDATES]),
-        )
+        return Decision(person, reason="No registry person with this ORCID iD or this name and a shared affiliation.")
+
+    def _enough(self, author: AuthorRecord, person: Person, organization_ids: set[int], coauthors) -> bool:
+        """Whether the name, the affiliations and the co-authors link the author to this same-name person."""
+        shared = self.organizations_of[person.pk] & organization_ids
+        if not shared:
+            return False
+        printed = Profile(None, author.name, orcid=author.orcid, organizations=organization_ids)
+        printed.add_name(author.name, author.family_name)
+        printed.coauthors = set(coauthors) - printed.keys
+        known = Profile(person.pk, person.name, orcid=person.orcid, organizations=self.organizations_of[person.pk])
+        known.add_name(person.name, person.family_name)
+        known.coauthors = self.coauthors_of[person.pk]
+        return assess(printed, known).decision == ScoreDecision.LINK
 
     def _create(self, author: AuthorRecord) -> Person:
         person = Person(
@@ -157,7 +187,7 @@ class PersonMatcher:
         self.organizations_of[person.pk] |= organization_ids
 
     def record(self, decisions: list[tuple[Decision, AuthorRecord]], *, article: Article | None) -> None:
-        """Keep the reason of each rule-based match, and list same-name people for an editor.
+        """Keep the reason of each rule-based match.
 
         Call after `flush()`: new people need their ids.
         """
@@ -171,20 +201,6 @@ class PersonMatcher:
                         method=decision.method,
                         status=MatchStatus.AUTOMATIC,
                         reason=decision.reason,
-                        **common,
-                    )
-                )
-            for candidate in decision.candidates:
-                rows.append(
-                    PersonMatch(
-                        person=decision.person,
-                        candidate=candidate,
-                        method=MatchMethod.NAME_ONLY,
-                        status=MatchStatus.PENDING,
-                        reason=(
-                            f"Same name as {candidate.name} (#{candidate.pk}) but no shared affiliation: "
-                            "not merged; confirm to merge, or reject."
-                        ),
                         **common,
                     )
                 )

@@ -36,6 +36,8 @@ class AuthorRecord:
     affiliations: list[AffiliationRecord] = field(default_factory=list)
     statement_keys: list[str] = field(default_factory=list)  # per-author statements linked to them
     location: str = ""
+    contributor_id: str = ""  # a publisher's stable id of the person, scoped: "10.7554/author-1031"
+    email: str = ""
 
 
 @dataclass

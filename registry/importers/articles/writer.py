@@ -12,6 +12,8 @@ from django.db.models import Count, F
 
 from registry import services
 from registry.enums import ArticleStatus, InterestCategory, Provenance
+from registry.identity.linking import link_people
+from registry.identity.names import block_key
 from registry.importers.articles.bulk import create_with_history, insert_rows, update_with_history, validated
 from registry.importers.articles.orgs import OrganizationResolver
 from registry.importers.articles.people import PersonMatcher, identity, person_key
@@ -53,7 +55,10 @@ class ArticleWriter:
             funders=[funder.organization for record in records for funder in record.funders],
         )
         self.people.prefetch([author for record in records for author in record.authors])
-        return [self.write(record) for record in records]
+        articles = [self.write(record) for record in records]
+        # The people this file added may be people the registry knows: weigh all the evidence now.
+        link_people(actor=self.actor, person_ids=[person.pk for person in self.people.created], reason=self.reason)
+        return articles
 
     def write(self, record: ArticleRecord) -> Article:
         existing = Article.objects.filter(doi=record.doi).first()
@@ -121,11 +126,14 @@ class ArticleWriter:
         already = {person.pk for person in on_article.values()}
         taken: set[int] = set()
         decisions = []
+        byline = frozenset(block_key(author.name, author.family_name) for author in record.authors)
         for author in record.authors:
             organization_ids = {
                 org.pk for org in map(self.organizations.get, (a.organization for a in author.affiliations)) if org
             }
-            decision = self.people.decide(author, organization_ids=organization_ids, on_article=on_article, taken=taken)
+            decision = self.people.decide(
+                author, organization_ids=organization_ids, on_article=on_article, taken=taken, coauthors=byline
+            )
             taken.add(identity(decision.person))
             decisions.append((decision, author))
         self.people.flush()
@@ -141,6 +149,8 @@ class ArticleWriter:
                 "corresponding": author.corresponding,
                 "name_as_printed": author.name,
                 "affiliations_as_printed": "\n".join(aff.text for aff in author.affiliations),
+                "contributor_id": author.contributor_id,
+                "email": author.email,
             }
             authorship = by_person.get(decision.person.pk)
             if authorship is None:

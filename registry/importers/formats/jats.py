@@ -34,6 +34,9 @@ _HEADING_PREFIX = re.compile(
     r"^\s*(?:competing|conflicts?|declarations?)(?:\s+financial)?(?:\s+of)?\s+interests?\s*:\s*", re.I
 )
 _SKIP_IN_TEXT = frozenset({"label", "title", "sup", "email", "xref"})
+# Publisher-assigned contributor ids that stay with a person across articles (eLife's "author-1031");
+# per-article ids such as "a1" or "c2" say nothing about identity and are not kept.
+_STABLE_CONTRIBUTOR_ID = re.compile(r"^author-\d+$")
 _SKIP_KWD_GROUPS = {"research-organism", "abbreviations"}
 _TOPIC_SUBJECT_GROUPS = {"discipline-v3", "discipline-v2", "discipline", "heading"}
 
@@ -99,6 +102,9 @@ class _JatsArticle:
             statements=statements,
             location=self.path(self.article),
         )
+        for author in record.authors:
+            if author.contributor_id:  # scoped by the publisher's DOI prefix: ids are per publisher
+                author.contributor_id = f"{doi.split('/')[0]}/{author.contributor_id}"[:100]
         if record.received_date and record.accepted_date and record.accepted_date < record.received_date:
             raise ImportFailure(
                 f"accepted {record.accepted_date} is before received {record.received_date}",
@@ -246,7 +252,21 @@ class _JatsArticle:
             affiliations=[aff for aff in map(self.affiliation, aff_elements) if aff is not None],
             statement_keys=[rid for rid in rids if rid in statement_keys],
             location=where,
+            contributor_id=contrib.get("id", "") if _STABLE_CONTRIBUTOR_ID.match(contrib.get("id", "")) else "",
+            email=self.email(contrib, rids),
         )
+
+    def email(self, contrib, rids: list[str]) -> str:
+        """The author's own e-mail, or the one of a correspondence note naming a single address."""
+        emails = [text_of(el) for el in contrib.findall("email")]
+        if not emails:
+            notes = {note.get("id"): note for note in self.meta.iter("corresp") if note.get("id")}
+            for rid in rids:
+                found = [text_of(el) for el in notes[rid].iter("email")] if rid in notes else []
+                if len(found) == 1:
+                    emails = found
+        email = emails[0].strip().casefold() if len(emails) == 1 else ""
+        return email if "@" in email and len(email) <= 254 else ""
 
     def affiliation(self, aff) -> AffiliationRecord | None:
         printed = text_of(aff, skip=_SKIP_IN_TEXT)

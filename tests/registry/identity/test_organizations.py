@@ -85,6 +85,7 @@ def test_the_shipped_list_loads_and_resolves_aliases_and_parents():
     summary = load_organization_list(actor=None, path=DEFAULT_LIST)
 
     assert summary.counts["created"] == len(read_list(DEFAULT_LIST))
+
     def resolve_organization(name):
         return resolve_organizations([name])[name].organization
 

@@ -87,15 +87,14 @@ def test_same_name_without_a_shared_affiliation_is_listed_for_an_editor(jats_dir
     assert (match.person, match.candidate, match.method, match.status) == (
         imported,
         elsewhere,
-        MatchMethod.NAME_ONLY,
+        MatchMethod.EVIDENCE,
         MatchStatus.PENDING,
     )
     assert match.name_as_printed == "Erich D Jarvis"
-    assert match.article.doi == "10.7554/elife.00036"
-    assert match.reason == (
-        f"Same name as Erich D Jarvis (#{elsewhere.pk}) but no shared affiliation: not merged; "
-        "confirm to merge, or reject."
-    )
+    assert match.score == 7.0
+    detail = "same given names, middle initials and family name"
+    assert match.evidence == [{"kind": "name", "detail": detail, "weight": 7.0}]
+    assert match.reason == f"Score 7, between the thresholds: name +7: {detail}"
 
 
 def test_reimport_does_not_list_the_match_again(jats_dir):

@@ -138,10 +138,10 @@ def test_reimporting_an_unchanged_article_reads_in_batches(jats_dir, django_asse
     import_jats_paths([jats_dir / "elife00471.xml"])
 
     # savepoint; counts before; organizations by name and by alias; name variants; people; their
-    # affiliations; the article; topics; its topics; funders; authors; statement organizations by
-    # name and by alias; disclosures; the authors' interests; ties recorded under those names only,
-    # to link; their declarations; counts after; the import record; release
-    with django_assert_num_queries(21):
+    # affiliations; their co-authors; the article; topics; its topics; funders; authors; statement
+    # organizations by name and by alias; disclosures; the authors' interests; ties recorded under
+    # those names only, to link; their declarations; counts after; the import record; release
+    with django_assert_num_queries(22):
         import_jats_paths([jats_dir / "elife00471.xml"])
 
 
@@ -212,10 +212,10 @@ def test_a_new_article_by_known_authors_is_written_in_batches(jats_dir, variant,
     again = _again(variant, jats_dir)
 
     # savepoint; counts before; organizations by name and by alias; name variants; people; their
-    # affiliations; the article; topics; the article, its history, topics and funders; the matches
-    # to confirm; authorships and their history; statement organizations by name and by alias; ties
-    # recorded under those names only, to link; the authors' ties on record; disclosures and their
-    # history; the ties declared again and their history; declarations and their history; counts
-    # after; the import record; release. The same for six ties as for one.
-    with django_assert_num_queries(29):
+    # affiliations; their co-authors; the article; topics; the article, its history, topics and
+    # funders; the matches to confirm; authorships and their history; statement organizations by name
+    # and by alias; ties recorded under those names only, to link; the authors' ties on record; disclosures and their history; the ties declared again and their
+    # history; declarations and their history; counts after; the import record; release. The same
+    # for six ties as for one.
+    with django_assert_num_queries(30):
         import_jats_paths([again])

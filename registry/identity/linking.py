@@ -1,0 +1,285 @@
+"""Linking person records: find the pairs worth comparing (blocking), weigh each with
+`registry.identity.scoring.assess`, and act on it — merge above the threshold, queue for an editor
+between thresholds, keep apart below. An editor's "two people" (a rejected queue entry, an unlink)
+is never overridden. The same function serves imports (a few new people) and the whole registry.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from django.db import transaction
+from django.db.models import Q
+
+from registry.enums import LinkMethod, MatchMethod, MatchStatus
+from registry.identity.names import block_key, compare_names
+from registry.identity.profiles import Profile, load_profiles
+from registry.identity.scoring import Assessment, Decision, assess
+from registry.merges import MergeRefused, merge_people
+from registry.models import Authorship, Person, PersonMatch, PersonName
+from registry.services import Actor
+
+MAX_BLOCK = 200  # larger blocks ("wang w") are compared within the same first name only
+_IDENTIFIERS = {"orcid", "contributor_id", "email"}
+
+
+@dataclass
+class PairOutcome:
+    person: int
+    candidate: int
+    person_name: str
+    candidate_name: str
+    assessment: Assessment
+    action: str  # linked, queued, apart, refused, kept apart by an editor, already queued, ...
+
+    def as_dict(self) -> dict:
+        return {
+            "person": self.person,
+            "candidate": self.candidate,
+            "person_name": self.person_name,
+            "candidate_name": self.candidate_name,
+            "score": self.assessment.score if self.assessment.score != float("-inf") else None,
+            "decision": self.assessment.decision,
+            "action": self.action,
+            "evidence": [
+                {**item, "weight": None if item["weight"] == float("-inf") else item["weight"]}
+                for item in self.assessment.as_json()
+            ],
+        }
+
+
+@dataclass
+class LinkReport:
+    outcomes: list[PairOutcome] = field(default_factory=list)
+    compared: int = 0
+
+    def count(self, action: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.action == action)
+
+
+def link_people(
+    *,
+    actor: Actor,
+    person_ids=None,
+    dry_run: bool = False,
+    reason: str = "Linked by weighed evidence",
+) -> LinkReport:
+    """Link these people (everyone when None) with the records they may be; see the module docstring."""
+    focus = None if person_ids is None else set(person_ids)
+    if focus is not None and not focus:
+        return LinkReport()
+    ids = None if focus is None else focus | _candidates_of(focus)
+    if ids is None:
+        ids = _in_some_block()
+    profiles, facts = load_profiles(ids)
+    pairs = candidate_pairs(profiles, focus)
+    report = LinkReport(compared=len(pairs))
+    assessed = sorted(
+        (
+            (assess(profiles[a], profiles[b], facts=facts, name_frequency=frequency), a, b)
+            for (a, b), frequency in pairs.items()
+        ),
+        key=lambda item: (-item[0].score, item[1], item[2]),
+    )
+    decided = _editor_decisions(profiles)
+    with transaction.atomic():
+        _Applier(actor, profiles, decided, report, dry_run=dry_run, reason=reason).apply(assessed)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
+
+
+def candidate_pairs(profiles: dict[int, Profile], focus: set[int] | None = None) -> dict[tuple[int, int], int]:
+    """Pairs (lower id first) sharing a block key or an identifier, with how many different first
+    names share the block; with `focus`, only pairs involving one of those people."""
+    blocks: dict[str, set[int]] = defaultdict(set)
+    for pk, profile in profiles.items():
+        for key in profile.keys:
+            blocks[f"name:{key}"].add(pk)
+        for value in profile.contributor_ids:
+            blocks[f"contributor:{value}"].add(pk)
+        for value in profile.emails:
+            blocks[f"email:{value}"].add(pk)
+        if profile.orcid:
+            blocks[f"orcid:{profile.orcid.upper()}"].add(pk)
+    pairs: dict[tuple[int, int], int] = {}
+    for key, members in blocks.items():
+        if len(members) < 2:
+            continue
+        firsts = {form.first for pk in members for form in profiles[pk].names if len(form.first) > 1}
+        frequency = max(1, len(firsts)) if key.startswith("name:") else 1
+        for group in _sub_blocks(members, profiles):
+            for a, b in combinations(sorted(group), 2):
+                if focus is not None and a not in focus and b not in focus:
+                    continue
+                pairs[(a, b)] = min(pairs.get((a, b), frequency), frequency)
+    return pairs
+
+
+def _sub_blocks(members: set[int], profiles: dict[int, Profile]) -> list[set[int]]:
+    if len(members) <= MAX_BLOCK:
+        return [members]
+    by_first: dict[str, set[int]] = defaultdict(set)
+    for pk in members:
+        for form in profiles[pk].names:
+            by_first[form.first].add(pk)
+    return [group for group in by_first.values() if len(group) <= MAX_BLOCK]
+
+
+def _candidates_of(focus: set[int]) -> set[int]:
+    """Records that share a block key or an identifier with the focus people (indexed lookups)."""
+    people = Person.objects.filter(pk__in=focus).order_by()
+    keys = {key for key in people.values_list("name_key", flat=True) if key}
+    identifiers = Authorship.objects.filter(person_id__in=focus).order_by()
+    contributor_ids = {v for v in identifiers.values_list("contributor_id", flat=True) if v}
+    emails = {v for v in identifiers.values_list("email", flat=True) if v}
+    orcids = {v for v in people.values_list("orcid", flat=True) if v}
+    wanted = Q(name_key__in=keys) | Q(orcid__in=orcids)
+    if contributor_ids or emails:
+        same = Authorship.objects.filter(Q(contributor_id__in=contributor_ids) | Q(email__in=emails))
+        wanted |= Q(pk__in=same.values("person_id"))
+    return set(Person.objects.filter(wanted).order_by().values_list("pk", flat=True)) - focus
+
+
+def _in_some_block() -> set[int]:
+    """Everyone who shares a block key or an identifier with someone else: only they need profiles."""
+    owners: dict[str, set[int]] = defaultdict(set)
+    for pk, key, orcid in Person.objects.order_by().values_list("pk", "name_key", "orcid").iterator(chunk_size=20000):
+        owners[f"name:{key}"].add(pk)
+        if orcid:
+            owners[f"orcid:{orcid.upper()}"].add(pk)
+    for person_id, name in PersonName.objects.order_by().values_list("person_id", "name"):
+        owners[f"name:{block_key(name)}"].add(person_id)
+    identifiers = Authorship.objects.exclude(contributor_id="", email="").order_by()
+    for person_id, contributor_id, email in identifiers.values_list("person_id", "contributor_id", "email"):
+        if contributor_id:
+            owners[f"contributor:{contributor_id}"].add(person_id)
+        if email:
+            owners[f"email:{email}"].add(person_id)
+    return {pk for members in owners.values() if len(members) > 1 for pk in members}
+
+
+def _editor_decisions(profiles: dict[int, Profile]) -> dict[frozenset[int], PersonMatch]:
+    """Queue entries between these people, by pair: rejected ones are editors' "two people"."""
+    ids = list(profiles)
+    found: dict[frozenset[int], PersonMatch] = {}
+    for start in range(0, len(ids), 450):
+        chunk = ids[start : start + 450]
+        rows = PersonMatch.objects.filter(person_id__in=chunk, candidate__isnull=False).order_by()
+        for match in rows.only("pk", "person_id", "candidate_id", "status"):
+            found[frozenset((match.person_id, match.candidate_id))] = match
+    return found
+
+
+class _Applier:
+    """Acts on assessed pairs, strongest first, keeping clusters consistent as they grow."""
+
+    def __init__(self, actor, profiles, decided, report: LinkReport, *, dry_run: bool, reason: str):
+        self.actor = actor
+        self.profiles = profiles
+        self.decided = decided
+        self.report = report
+        self.dry_run = dry_run
+        self.reason = reason
+        self.root = {pk: pk for pk in profiles}
+        self.members = {pk: {pk} for pk in profiles}
+
+    def find(self, pk: int) -> int:
+        while self.root[pk] != pk:
+            self.root[pk] = self.root[self.root[pk]]
+            pk = self.root[pk]
+        return pk
+
+    def apply(self, assessed: list[tuple[Assessment, int, int]]) -> None:
+        for assessment, a, b in assessed:
+            action = self.act(assessment, a, b)
+            self.report.outcomes.append(
+                PairOutcome(a, b, self.profiles[a].name, self.profiles[b].name, assessment, action)
+            )
+
+    def act(self, assessment: Assessment, a: int, b: int) -> str:
+        if assessment.decision in (Decision.APART, Decision.REFUSED):
+            return assessment.decision
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return "already one person"
+        if self._rejected(ra, rb):
+            return "kept apart by an editor"
+        conflict = self._conflict(ra, rb, assessment)
+        if conflict:
+            return f"refused: {conflict}"
+        if assessment.decision == Decision.QUEUE:
+            return self.queue(assessment, ra, rb)
+        return self.link(assessment, ra, rb)
+
+    def _rejected(self, ra: int, rb: int) -> bool:
+        for x in self.members[ra]:
+            for y in self.members[rb]:
+                match = self.decided.get(frozenset((x, y)))
+                if match is not None and match.status == MatchStatus.REJECTED:
+                    return True
+        return False
+
+    def _conflict(self, ra: int, rb: int, assessment: Assessment) -> str:
+        """What makes the two clusters two people whatever this pair's evidence says."""
+        left = [self.profiles[pk] for pk in self.members[ra]]
+        right = [self.profiles[pk] for pk in self.members[rb]]
+        orcids = {p.orcid.upper() for p in left if p.orcid}, {p.orcid.upper() for p in right if p.orcid}
+        if orcids[0] and orcids[1] and orcids[0] != orcids[1]:
+            return "different ORCID iDs in the two groups"
+        if {a for p in left for a in p.articles} & {a for p in right for a in p.articles}:
+            return "the two groups share an article"
+        if not {e.kind for e in assessment.evidence} & _IDENTIFIERS:
+            for x in (form for p in left for form in p.names):
+                for y in (form for p in right for form in p.names):
+                    level = compare_names(x, y).level
+                    if level in {"first_differs", "middle_differs"}:
+                        return "names in the two groups disagree"
+        return ""
+
+    def link(self, assessment: Assessment, ra: int, rb: int) -> str:
+        keep, merge = min(ra, rb), max(ra, rb)
+        if not self.dry_run:
+            pending = self.decided.get(frozenset((keep, merge)))
+            try:
+                with transaction.atomic():
+                    merge_people(
+                        actor=self.actor,
+                        keep=Person.objects.get(pk=keep),
+                        merge=Person.objects.get(pk=merge),
+                        reason=self.reason,
+                        method=LinkMethod.AUTOMATIC,
+                        score=assessment.score,
+                        evidence=assessment.as_json(),
+                    )
+                    if pending is not None and pending.status == MatchStatus.PENDING:
+                        PersonMatch.objects.filter(pk=pending.pk).update(
+                            status=MatchStatus.AUTOMATIC, score=assessment.score, evidence=assessment.as_json()
+                        )
+            except MergeRefused as exc:
+                return f"refused: {exc}"
+        self.root[merge] = keep
+        self.members[keep] |= self.members.pop(merge)
+        return "linked"
+
+    def queue(self, assessment: Assessment, ra: int, rb: int) -> str:
+        existing = self.decided.get(frozenset((ra, rb)))
+        if existing is not None and existing.status != MatchStatus.PENDING:
+            return f"already decided ({existing.get_status_display()})"
+        if self.dry_run:
+            return "queued"
+        newer, older = self.profiles[max(ra, rb)], self.profiles[min(ra, rb)]
+        values = {"score": assessment.score, "evidence": assessment.as_json()}
+        if existing is not None:
+            PersonMatch.objects.filter(pk=existing.pk).update(**values)
+            return "queued"
+        self.decided[frozenset((ra, rb))] = PersonMatch.objects.create(
+            person_id=newer.person_id,
+            candidate_id=older.person_id,
+            name_as_printed=newer.name[:300],
+            method=MatchMethod.EVIDENCE,
+            status=MatchStatus.PENDING,
+            reason=f"Score {assessment.score:g}, between the thresholds: {assessment.explain()}",
+            **values,
+        )
+        return "queued"

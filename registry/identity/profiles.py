@@ -1,0 +1,153 @@
+"""What the registry knows of each person record that bears on identity, read in a few set-based
+queries: names, identifiers, e-mails, articles and their bylines, co-authors, organizations, topics."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from registry.identity.names import NameForm, block_key, name_form
+from registry.models import Affiliation, Article, Authorship, Person, PersonName
+from registry.names import fold
+
+_CHUNK = 900  # under SQLite's limit of bound parameters per query
+
+
+@dataclass
+class Profile:
+    person_id: int | None
+    name: str
+    orcid: str | None = None
+    names: set[NameForm] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)  # block keys of every name form
+    contributor_ids: set[str] = field(default_factory=set)
+    emails: set[str] = field(default_factory=set)
+    articles: set[int] = field(default_factory=set)
+    coauthors: set[str] = field(default_factory=set)  # co-authors' block keys
+    bylines: dict[int, frozenset[str]] = field(default_factory=dict)  # article -> its authors' keys
+    organizations: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # distinctive words of the affiliations as printed
+    topics: set[int] = field(default_factory=set)
+
+    def add_name(self, name: str, family_name: str = "") -> None:
+        form = name_form(name, family_name)
+        if form is not None:
+            self.names.add(form)
+            self.keys.add(block_key(name, family_name))
+
+
+@dataclass
+class ArticleFacts:
+    article_type: str
+    journal: str
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words of nearly every affiliation: they say nothing about where someone works.
+_GENERIC_PLACE_WORDS = _words(
+    "department dept university universidad universite universitat universita institute institut "
+    "instituto school college faculty division section program programme center centre unit laboratory "
+    "laboratories lab group hospital clinic medical medicine sciences science research national state "
+    "federal foundation biology biological biochemistry molecular cell cellular chemistry physics "
+    "genetics health public graduate studies and for the of de del der des di la le und et y fur street "
+    "road avenue box usa united states kingdom america china japan germany france italy spain canada "
+    "australia india switzerland netherlands sweden korea israel brazil"
+)
+
+
+def place_words(text: str) -> set[str]:
+    """Distinctive words of a printed affiliation ("berkeley", "hughes", "wyss"), without postcodes."""
+    return {word for word in fold(text).split() if len(word) > 3 and not word.isdigit()} - _GENERIC_PLACE_WORDS
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Profile], dict[int, ArticleFacts]]:
+    """Profiles of these people (everyone when None), and the facts of their articles."""
+    wanted = None if person_ids is None else sorted(set(person_ids))
+    profiles: dict[int, Profile] = {}
+
+    def rows(queryset, field_name: str, ids: list[int] | None, *fields):
+        if ids is None:
+            yield from queryset.order_by().values_list(*fields).iterator(chunk_size=20000)
+            return
+        for chunk in _chunks(ids):
+            yield from queryset.filter(**{f"{field_name}__in": chunk}).order_by().values_list(*fields)
+
+    for pk, name, family, orcid, email in rows(
+        Person.objects.all(), "pk", wanted, "pk", "name", "family_name", "orcid", "email"
+    ):
+        profile = profiles[pk] = Profile(pk, name, orcid=orcid)
+        profile.add_name(name, family)
+        if email:
+            profile.emails.add(email.casefold())
+    for person_id, name in rows(PersonName.objects.all(), "person_id", wanted, "person_id", "name"):
+        profiles[person_id].add_name(name)
+    article_ids: set[int] = set()
+    for person_id, article_id, printed, contributor_id, email, affiliations in rows(
+        Authorship.objects.all(),
+        "person_id",
+        wanted,
+        "person_id",
+        "article_id",
+        "name_as_printed",
+        "contributor_id",
+        "email",
+        "affiliations_as_printed",
+    ):
+        profile = profiles[person_id]
+        if affiliations:
+            profile.places |= place_words(affiliations)
+        profile.articles.add(article_id)
+        article_ids.add(article_id)
+        if printed:
+            profile.add_name(printed)
+        if contributor_id:
+            profile.contributor_ids.add(contributor_id)
+        if email:
+            profile.emails.add(email.casefold())
+    for person_id, organization_id in rows(
+        Affiliation.objects.all(), "person_id", wanted, "person_id", "organization_id"
+    ):
+        profiles[person_id].organizations.add(organization_id)
+    articles = sorted(article_ids)
+    article_scope = None if wanted is None else articles
+    bylines: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for article_id, person_id, printed, name, family in rows(
+        Authorship.objects.all(),
+        "article_id",
+        article_scope,
+        "article_id",
+        "person_id",
+        "name_as_printed",
+        "person__name",
+        "person__family_name",
+    ):
+        bylines[article_id].append((person_id, block_key(printed) if printed else block_key(name, family)))
+    for article_id, authors in bylines.items():
+        keys = frozenset(key for _, key in authors)
+        for person_id, own in authors:
+            profile = profiles.get(person_id)
+            if profile is not None:
+                profile.bylines[article_id] = keys
+                profile.coauthors.update(key for _, key in authors if key != own)
+    topics_of: dict[int, set[int]] = defaultdict(set)
+    for article_id, topic_id in rows(
+        Article.topics.through.objects.all(), "article_id", article_scope, "article_id", "topic_id"
+    ):
+        topics_of[article_id].add(topic_id)
+    facts = {
+        pk: ArticleFacts(article_type.casefold(), journal.casefold())
+        for pk, article_type, journal in rows(
+            Article.objects.all(), "pk", article_scope, "pk", "article_type", "journal"
+        )
+    }
+    for profile in profiles.values():
+        for article_id in profile.articles:
+            profile.topics |= topics_of.get(article_id, set())
+    return profiles, facts
