@@ -116,3 +116,10 @@ class EditorialRoleKind(models.TextChoices):
 
     HANDLING_EDITOR = "handling_editor", "Handling editor"
     REVIEWER = "reviewer", "Reviewer"
+
+
+class StatementStyle(models.TextChoices):
+    """House styles the registry writes an article's competing-interest statement in."""
+
+    ICMJE = "icmje", "ICMJE wording (“… reports … outside the submitted work”)"
+    PER_AUTHOR = "per-author", "One paragraph per author"
