@@ -207,3 +207,10 @@ class LinkMethod(models.TextChoices):
 class LinkStatus(models.TextChoices):
     LINKED = "linked", "Linked: one person"
     UNLINKED = "unlinked", "Unlinked by an editor: two people"
+
+
+class StatementStyle(models.TextChoices):
+    """House styles the registry writes an article's competing-interest statement in."""
+
+    ICMJE = "icmje", "ICMJE wording (“… reports … outside the submitted work”)"
+    PER_AUTHOR = "per-author", "One paragraph per author"

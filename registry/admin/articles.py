@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from registry.admin.disclosures import DisclosureInline
 from registry.admin.parse import article_parse_urls
+from registry.admin.statements import article_statement_urls
 from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Disclosure, EditorialRole
 
 
@@ -109,7 +110,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["topics"]
     inlines = [AuthorshipInline, ArticleFundingInline, EditorialRoleInline]
     readonly_fields = ["disclosures_side_by_side"]
-    change_form_template = "admin/registry/parse/article_change_form.html"  # adds "Parse competing-interest statement"
+    # Adds "Parse competing-interest statement" and "Write statement".
+    change_form_template = "admin/registry/parse/article_change_form.html"
     fieldsets = [
         (None, {"fields": ["doi", "title", "journal", "article_type", "status"]}),
         ("Dates", {"fields": ["received_date", "accepted_date", "published_date"]}),
@@ -118,7 +120,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
     ]
 
     def get_urls(self):
-        return article_parse_urls(self) + super().get_urls()
+        return article_parse_urls(self) + article_statement_urls(self) + super().get_urls()
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_disclosure_counts()
