@@ -25,7 +25,7 @@ def article_unchanged(article: Article, fields: dict, topics: Sequence[Topic]) -
     return all(topic.pk in listed for topic in topics)
 
 
-def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_detail: str) -> set[int]:
+def unchanged_disclosures(updates: Iterable[DisclosureUpdate]) -> set[int]:
     """The authorships whose record_disclosure() would change nothing, in two queries: the same
     statement, each interest read matching exactly one tie on record that would keep its values and
     is declared with the same words, and nothing else declared."""
@@ -47,7 +47,10 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_det
         kept = set()
         for item in interests:
             interest = _same_interest(ties[authorship.person_id], item)
-            if interest is None or not interest_unchanged(interest, item, provenance_detail):
+            # The same disclosure declaring the same tie again is no new source: the tie keeps the
+            # provenance of the file that last declared it anew (else an author's ties would move
+            # from file to file on every re-import of the articles declaring them).
+            if interest is None or not interest_unchanged(interest, item, provenance_detail=""):
                 break
             row = rows.get(interest.pk)
             start, end = item.span or (None, None)

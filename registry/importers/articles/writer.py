@@ -251,7 +251,7 @@ class ArticleWriter:
             else:
                 bulk.append(plan)
         self.create_disclosures(bulk, ties, location=record.location)
-        same = unchanged_disclosures([u for u in updates if u[3]], provenance_detail=self.source)
+        same = unchanged_disclosures([u for u in updates if u[3]])
         changing = [
             services.DisclosureInput(
                 authorship=authorship, statement=statement, declares_none=declares_none, interests=interests
