@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, transaction
 from tqdm import tqdm
@@ -41,27 +42,47 @@ COUNTED = {
 }
 
 
+# Not a kind of row created: the history rows a file wrote, in every historical table. Every write
+# records history, so a file that created nothing and wrote no history row changed nothing.
+CHANGES = "changes"
+
+
+def _history_models() -> list:
+    return [model for model in apps.get_models() if getattr(model, "instance_type", None) is not None]
+
+
+def _tables() -> dict[str, tuple[str, str, str]]:
+    """(table, primary key column, condition) of each counted table and of each history table."""
+    quote = connection.ops.quote_name
+    tables = {label: (quote(model._meta.db_table), "id", condition) for label, (model, condition) in COUNTED.items()}
+    for model in _history_models():
+        tables[f"{CHANGES}:{model._meta.label}"] = (quote(model._meta.db_table), quote(model._meta.pk.column), "")
+    return tables
+
+
 def last_ids() -> dict[str, int]:
-    """The highest id of each counted table, in one query of index look-ups (taken before a file)."""
-    parts = []
-    for model, _ in COUNTED.values():
-        table = connection.ops.quote_name(model._meta.db_table)
-        parts.append(f"(SELECT COALESCE(MAX(id), 0) FROM {table})")
+    """The highest id of each counted and history table, in one query of index look-ups (taken before a file)."""
+    tables = _tables()
+    parts = [f"(SELECT COALESCE(MAX({pk}), 0) FROM {table})" for table, pk, _ in tables.values()]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}")
-        return dict(zip(COUNTED, cursor.fetchone(), strict=True))
+        return dict(zip(tables, cursor.fetchone(), strict=True))
 
 
 def count_rows_since(last: dict[str, int]) -> dict[str, int]:
-    """Rows created since `last_ids()`: a range of the primary key, whatever the size of the table."""
+    """Rows created since `last_ids()`: a range of the primary key, whatever the size of the table.
+    The history rows of all tables are added up under CHANGES."""
+    tables = _tables()
     parts = []
-    for label, (model, condition) in COUNTED.items():
-        table = connection.ops.quote_name(model._meta.db_table)
+    for label, (table, pk, condition) in tables.items():
         extra = f" AND {condition}" if condition else ""
-        parts.append(f"(SELECT COUNT(*) FROM {table} WHERE id > {int(last[label])}{extra})")
+        parts.append(f"(SELECT COUNT(*) FROM {table} WHERE {pk} > {int(last[label])}{extra})")
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(parts)}")
-        return dict(zip(COUNTED, cursor.fetchone(), strict=True))
+        found = dict(zip(tables, cursor.fetchone(), strict=True))
+    counts = {label: found[label] for label in COUNTED}
+    counts[CHANGES] = sum(count for label, count in found.items() if label not in COUNTED)
+    return counts
 
 
 # (data, file name as reported, actor, warnings) -> number of records read (articles, rows, people)
@@ -77,6 +98,7 @@ class ImportSummary:
     failures: list[ImportFailure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    unchanged_files: int = 0  # imported, and nothing written: no row created, no history
 
     @property
     def ok(self) -> bool:
@@ -90,11 +112,14 @@ class ImportSummary:
         """The summary as printed by the commands and shown on the upload page."""
         created = ", ".join(f"{self.counts.get(kind, 0)} {kind}" for kind in COUNTED)
         rate = f" in {self.seconds:.1f} s ({self.records / self.seconds:.0f} records/s)" if self.seconds else ""
-        return [
+        lines = [
             f"{self.imported_files} of {self.files} file(s) imported, {len(self.failures)} refused; "
             f"{self.records} record(s) read{rate}.",
             f"Created: {created}.",
         ]
+        if self.unchanged_files:
+            lines.append(f"{self.unchanged_files} of {self.imported_files} file(s) unchanged: nothing written.")
+        return lines
 
 
 def expand(paths: Iterable[Path | str], suffixes: tuple[str, ...]) -> Iterator[Path]:
@@ -163,6 +188,7 @@ def recorded(
     try:
         with transaction.atomic():
             read, counts = work(warnings)
+            changes = counts.pop(CHANGES, None)
             record.status, record.counts, record.warnings = ImportStatus.SUCCEEDED, counts, warnings
             record.save()
     except Exception as exc:
@@ -173,6 +199,8 @@ def recorded(
         return False
     summary.records += read
     summary.counts.update(counts)
+    if changes == 0 and not any(counts.values()):
+        summary.unchanged_files += 1
     summary.warnings += warnings
     return True
 

@@ -25,7 +25,7 @@ def article_unchanged(article: Article, fields: dict, topics: Sequence[Topic]) -
     return all(topic.pk in listed for topic in topics)
 
 
-def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_detail: str) -> set[int]:
+def unchanged_disclosures(updates: Iterable[DisclosureUpdate]) -> set[int]:
     """The authorships whose record_disclosure() would change nothing, in two queries: the same
     statement, each interest read matching exactly one tie on record that would keep its values and
     is declared with the same words, and nothing else declared."""
@@ -47,7 +47,10 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate], *, provenance_det
         kept = set()
         for item in interests:
             interest = _same_interest(ties[authorship.person_id], item)
-            if interest is None or not interest_unchanged(interest, item, provenance_detail):
+            # The same disclosure declaring the same tie again is no new source: the tie keeps the
+            # provenance of the file that last declared it anew (else an author's ties would move
+            # from file to file on every re-import of the articles declaring them).
+            if interest is None or not interest_unchanged(interest, item, provenance_detail=""):
                 break
             row = rows.get(interest.pk)
             start, end = item.span or (None, None)
@@ -70,3 +73,48 @@ def interest_unchanged(interest: Interest, item: services.InterestInput, provena
     """Whether services.record_interest() would leave `interest` as it is."""
     values = services.restated_values(interest, item, provenance_detail)
     return not item.topics and all(getattr(interest, name) == value for name, value in values.items())
+
+
+# Every change an import writes has a history reason that starts so (see ArticleWriter.reason).
+IMPORT_REASON = "Imported from "
+
+
+def changed_by_editors(article: Article, names: Iterable[str]) -> set[str]:
+    """Of the fields `names`, those whose latest change in the article's history was not an import's
+    (one query): an editor's decision that a re-import keeps."""
+    names = list(names)
+    latest: dict[str, str] = {}
+    previous: dict | None = None
+    for row in article.history.order_by("history_id").values("history_change_reason", *names):
+        for name in names:
+            if previous is None or row[name] != previous[name]:
+                latest[name] = row["history_change_reason"] or ""
+        previous = row
+    return {name for name, reason in latest.items() if not reason.startswith(IMPORT_REASON)}
+
+
+def kept_by_editors(updates: Iterable[DisclosureUpdate], *, own_reasons: set[str]) -> set[int]:
+    """The authorships whose disclosure was changed by someone else (an editor, another source) after
+    this file last wrote it, while the file still says what it said then: the change stays (one query).
+
+    What the file said then is the history row its last import wrote (reasons in `own_reasons`), not
+    the current row: a file whose statement changed since is a newer version, and is recorded."""
+    updates = [update for update in updates if update[4] is not None]
+    if not updates:
+        return set()
+    rows = Disclosure.history.filter(id__in=[update[4].pk for update in updates]).order_by("history_id")
+    history: dict[int, list[dict]] = defaultdict(list)
+    for row in rows.values("id", "statement", "declares_none", "history_change_reason"):
+        history[row["id"]].append(row)
+    kept = set()
+    for authorship, statement, declares_none, _, disclosure in updates:
+        records = history[disclosure.pk]
+        own = [i for i, row in enumerate(records) if (row["history_change_reason"] or "") in own_reasons]
+        if not own:
+            continue  # this file never wrote the disclosure: what it says is news
+        written = records[own[-1]]
+        if (written["statement"], written["declares_none"]) != (statement, declares_none):
+            continue  # the file changed since its last import
+        if any((row["history_change_reason"] or "") not in own_reasons for row in records[own[-1] + 1 :]):
+            kept.add(authorship.pk)
+    return kept

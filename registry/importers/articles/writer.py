@@ -11,14 +11,20 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 
 from registry import services
-from registry.enums import ArticleStatus, InterestCategory, Provenance
+from registry.enums import ArticleStatus, DisclosureStatus, InterestCategory, Provenance
 from registry.identity.linking import link_people
 from registry.identity.names import block_key
 from registry.importers.articles.bulk import create_with_history, insert_rows, update_with_history, validated
 from registry.importers.articles.orgs import OrganizationResolver
 from registry.importers.articles.people import PersonMatcher, identity, person_key
 from registry.importers.articles.records import ArticleRecord
-from registry.importers.articles.reimport import article_unchanged, unchanged_disclosures
+from registry.importers.articles.reimport import (
+    IMPORT_REASON,
+    article_unchanged,
+    changed_by_editors,
+    kept_by_editors,
+    unchanged_disclosures,
+)
 from registry.importers.articles.topics import topics_for
 from registry.importers.errors import ImportFailure
 from registry.models import (
@@ -43,7 +49,8 @@ class ArticleWriter:
         self.actor = actor
         self.source = source
         # History keeps at most 100 characters of a change reason.
-        self.reason = f"Imported from {source}"[:100]
+        self.reason = f"{IMPORT_REASON}{source}"[:100]
+        self.correction_note = f"A newer version of the article ({source})"
         self.warnings = warnings
         self.organizations = OrganizationResolver(actor=actor, reason=self.reason)
         self.people = PersonMatcher(actor=actor, reason=self.reason, source=source)
@@ -77,6 +84,8 @@ class ArticleWriter:
         elif existing is None:
             fields["status"] = ArticleStatus.DRAFT
         topics = topics_for(record.topics)
+        if existing is not None:
+            self.keep_editors_fields(existing, fields)
         if existing is None:
             article = validated(Article(doi=record.doi, **fields), location=record.location)
             create_with_history([article], actor=self.actor, reason=self.reason)
@@ -92,8 +101,23 @@ class ArticleWriter:
                 raise ImportFailure("; ".join(exc.messages), location=record.location) from None
         self.write_funders(article, record, is_new=existing is None)
         authorships = self.write_authors(article, record, is_new=existing is None)
-        self.write_disclosures(record, authorships)
+        self.write_disclosures(record, authorships, article=article)
         return article
+
+    def keep_editors_fields(self, article: Article, fields: dict) -> None:
+        """Fields an editor changed since the last import keep the editor's value: dropped from
+        `fields`, with a warning of what the file says."""
+        differing = [name for name, value in fields.items() if getattr(article, name) != value]
+        if not differing:
+            return
+        for name in sorted(changed_by_editors(article, differing), key=differing.index):
+            label = Article._meta.get_field(name).verbose_name
+            self.warn_kept(article, label, _shown(getattr(article, name)), _shown(fields.pop(name)))
+
+    def warn_kept(self, article: Article, what: str, editor_value: str, file_value: str) -> None:
+        self.warnings.append(
+            f"{self.source}: {article.doi}: kept the editor's {what} ({editor_value}); the file says {file_value}"
+        )
 
     def write_funders(self, article: Article, record: ArticleRecord, *, is_new: bool) -> None:
         """Exactly the funders the file lists (a newer version may drop one)."""
@@ -198,7 +222,7 @@ class ArticleWriter:
 
     # Disclosures
 
-    def write_disclosures(self, record: ArticleRecord, authorships: list[Authorship]) -> None:
+    def write_disclosures(self, record: ArticleRecord, authorships: list[Authorship], *, article: Article) -> None:
         """Per-author statements (linked by xref) belong to their author; an article-level statement
         is parsed and split among the authors by name or initials."""
         if not record.statements:
@@ -261,11 +285,9 @@ class ArticleWriter:
             else:
                 bulk.append(plan)
         self.create_disclosures(bulk, ties, location=record.location)
-        same = unchanged_disclosures([u for u in updates if u[3]], provenance_detail=self.source)
-        changing = [
-            services.DisclosureInput(
-                authorship=authorship, statement=statement, declares_none=declares_none, interests=interests
-            )
+        same = unchanged_disclosures([u for u in updates if u[3]])
+        writing = [
+            (authorship, statement, declares_none, interests, existing)
             for authorship, statement, declares_none, interests, existing in updates
             # A re-import that would change nothing is not written at all (no transaction, no reads).
             if authorship.pk not in same
@@ -274,14 +296,38 @@ class ArticleWriter:
                 or (existing.statement, existing.declares_none, existing.declared) != (statement, declares_none, 0)
             )
         ]
+        kept = self.keep_editors_disclosures(writing, article=article)
+        changing = [
+            services.DisclosureInput(
+                authorship=authorship, statement=statement, declares_none=declares_none, interests=interests
+            )
+            for authorship, statement, declares_none, interests, _ in writing
+            if authorship.pk not in kept
+        ]
         if changing:
             services.record_disclosures(
                 actor=self.actor,
                 items=changing,
                 provenance_detail=self.source,
                 reason=self.reason,
-                correction_note=f"A newer version of the article ({self.source})",
+                correction_note=self.correction_note,
             )
+
+    def keep_editors_disclosures(self, updates: list, *, article: Article) -> set[int]:
+        """The authorships whose disclosure keeps an editor's correction, each with a warning."""
+        note = self.correction_note
+        own = {self.reason, f"{self.reason}: {note}"[:100], f"{DisclosureStatus.CORRECTED.label}: {note}"[:100]}
+        kept = kept_by_editors(updates, own_reasons=own)
+        for authorship, statement, _, interests, existing in updates:
+            if authorship.pk not in kept:
+                continue
+            if existing.statement != statement:
+                editor_value, file_value = existing.statement, statement
+            else:
+                editor_value = f"{existing.declared} declared interest(s)"
+                file_value = f"{len(interests)} declared interest(s)"
+            self.warn_kept(article, f"disclosure of {authorship.name_as_printed}", editor_value, file_value)
+        return kept
 
     def link_resolved_organizations(self, items: list[tuple[int, services.InterestInput]]) -> None:
         """An interest recorded under a name the registry did not know yet gets its organization
@@ -380,6 +426,13 @@ class ArticleWriter:
                 )
             )
         return _distinct(interests)
+
+
+def _shown(value) -> str:
+    """A field's value as a warning quotes it."""
+    if value is None or value == "":
+        return "none"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _distinct(interests: list[services.InterestInput]) -> list[services.InterestInput]:

@@ -100,7 +100,7 @@ def test_a_deleted_row_removes_the_record(tmp_path):
         ({"Total_Amount_of_Payment_USDollars": "12,O0"}, "the amount '12,O0' is not a number"),
         ({"Total_Amount_of_Payment_USDollars": ""}, "the row has no amount"),
         ({"Total_Amount_of_Payment_USDollars": "-5.00"}, "the amount -5.00 is negative"),
-        ({"Date_of_Payment": "31/02/2019"}, "Date_of_Payment '31/02/2019' is not a date"),
+        ({"Date_of_Payment": "31/02/2019"}, "'31/02/2019' is not a date"),
         ({"Record_ID": ""}, "the row has no Record_ID"),
     ],
 )
@@ -109,7 +109,8 @@ def test_a_bad_row_refuses_the_file_and_names_its_line(tmp_path, changes, reason
 
     summary = import_open_payments_paths([path])
 
-    assert [str(failure) for failure in summary.failures] == [f"{path}:line 4: {reason}"]
+    column = next(iter(changes))
+    assert [str(failure) for failure in summary.failures] == [f"{path}:line 4, column {column}: {reason}"]
     assert PaymentRecord.objects.count() == 0
     assert ImportRecord.objects.get().status == ImportStatus.FAILED
 
