@@ -246,12 +246,13 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
             results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
         else:
             results[i] = _objects(state, trig, vis)
+    employer = None  # the organization an employment in this sentence names
     for i, trig in enumerate(triggers):
         orgs, desc = results[i]
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
-        elif not orgs and trig.kind == "stock" and _bare(desc) and last_org is not None and last_org.start >= sa:
-            orgs, desc = [last_org], ""  # "employees of 23andMe, Inc. and may hold stock or stock options"
+        elif not orgs and trig.kind == "stock" and _bare(desc) and employer is not None:
+            orgs, desc = [employer], ""  # "employees of 23andMe, Inc. and may hold stock or stock options"
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
@@ -263,6 +264,8 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
         _add_items(state, number, trig, orgs, desc, who, payee)
         if orgs:
             last_org = orgs[-1]
+            if trig.kind == "employment":
+                employer = last_org
     return last_org
 
 

@@ -46,7 +46,7 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate]) -> set[int]:
         rows = declared[disclosure.pk]
         kept = set()
         for item in interests:
-            interest = _same_interest(ties[authorship.person_id], item)
+            interest = _same_interest(ties[authorship.person_id], item, declared_here=rows)
             # The same disclosure declaring the same tie again is no new source: the tie keeps the
             # provenance of the file that last declared it anew (else an author's ties would move
             # from file to file on every re-import of the articles declaring them).
@@ -63,9 +63,13 @@ def unchanged_disclosures(updates: Iterable[DisclosureUpdate]) -> set[int]:
     return same
 
 
-def _same_interest(ties: list[Interest], item: services.InterestInput) -> Interest | None:
-    """The tie services.record_interest() would reuse, when only one fits (else the service decides)."""
+def _same_interest(ties: list[Interest], item: services.InterestInput, declared_here) -> Interest | None:
+    """The tie services.record_interest() would reuse, when only one fits, or when of several that fit
+    (two records of one person, linked since, each kept its ties) this disclosure declares just one;
+    else the service decides."""
     found = services.same_ties(ties, item)
+    if len(found) > 1:
+        found = [interest for interest in found if interest.pk in declared_here]
     return found[0] if len(found) == 1 else None
 
 
