@@ -81,6 +81,8 @@ class OrganizationKind(models.TextChoices):
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
+    # Deleted from its source (PubMed's DeleteCitation) but kept: it carries disclosures or editors' work.
+    WITHDRAWN = "withdrawn", "Withdrawn from its source"
 
 
 class DisclosureForm(models.TextChoices):

@@ -13,9 +13,11 @@ class ImportKind(models.TextChoices):
     ORCID = "orcid", "ORCID record"
     DISCLOSURES = "disclosures", "Spreadsheet of disclosures"
     OPEN_PAYMENTS = "open_payments", "CMS Open Payments CSV"
+    PUBMED = "pubmed", "PubMed/MEDLINE XML"
 
 
 class ImportStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a worker"
     SUCCEEDED = "succeeded", "Imported"
     FAILED = "failed", "Refused; nothing written"
 
