@@ -55,8 +55,15 @@ class ArticleWriter:
         self.people.prefetch([author for record in records for author in record.authors])
         return [self.write(record) for record in records]
 
+    def find(self, record: ArticleRecord) -> Article | None:
+        """The article on record: by PMID when the source gives one, else (or then) by DOI."""
+        found = Article.objects.filter(pmid=record.pmid).first() if record.pmid else None
+        if found is None and record.doi:
+            found = Article.objects.filter(doi=record.doi).first()
+        return found
+
     def write(self, record: ArticleRecord) -> Article:
-        existing = Article.objects.filter(doi=record.doi).first()
+        existing = self.find(record)
         fields = {
             "title": record.title[:1000],
             "journal": record.journal[:300],
@@ -67,13 +74,15 @@ class ArticleWriter:
             "funding_statement": record.funding_statement,
             "competing_interests_text": "\n\n".join(statement.text for statement in record.statements),
         }
+        if record.pmid:
+            fields.update(pmid=record.pmid, pmid_version=record.pmid_version, pubmed_file=self.source[:100])
         if record.published_date:
             fields["status"] = ArticleStatus.PUBLISHED
         elif existing is None:
             fields["status"] = ArticleStatus.DRAFT
         topics = topics_for(record.topics)
         if existing is None:
-            article = validated(Article(doi=record.doi, **fields), location=record.location)
+            article = validated(Article(doi=record.doi or None, **fields), location=record.location)
             create_with_history([article], actor=self.actor, reason=self.reason)
             insert_rows([Article.topics.through(article=article, topic=topic) for topic in topics])
         elif article_unchanged(existing, fields, topics):
@@ -81,7 +90,7 @@ class ArticleWriter:
         else:
             try:
                 article = services.record_article(
-                    actor=self.actor, doi=record.doi, topics=topics, reason=self.reason, **fields
+                    actor=self.actor, doi=record.doi, article=existing, topics=topics, reason=self.reason, **fields
                 )
             except ValidationError as exc:
                 raise ImportFailure("; ".join(exc.messages), location=record.location) from None
