@@ -69,6 +69,8 @@ _CHECK_TAGS = frozenset(
     }
 )
 _EMAIL = re.compile(r"\s*(?:electronic address:\s*)?\S+@\S+\.\w+\.?", re.IGNORECASE)
+# "Samsung Bioepis Co., Ltd., Incheon": a company form after a comma belongs to the name before it.
+_COMPANY_FORM = re.compile(r",\s*((?:Co\.,?\s*)?(?:Ltd|Inc|LLC|GmbH|AG|plc|S\.A|SA|Corp)\b\.?)", re.IGNORECASE)
 _BORING_TYPES = frozenset({"journal article"})
 
 
@@ -178,7 +180,8 @@ _orcid = lru_cache(maxsize=65536)(normalize_orcid)
 @lru_cache(maxsize=65536)
 def _split_affiliation(printed: str) -> tuple[str, str, str, str]:
     # Co-authors share affiliations, and the same institutions recur through a file.
-    return split_affiliation(_EMAIL.sub("", printed) if "@" in printed else printed)
+    text = _EMAIL.sub("", printed) if "@" in printed else printed
+    return split_affiliation(_COMPANY_FORM.sub(r" \1", text))
 
 
 def _text(element) -> str:
