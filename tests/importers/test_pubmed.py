@@ -10,6 +10,8 @@ from django.core.management import call_command
 from registry.enums import ArticleStatus, InterestCategory
 from registry.importers.formats.pubmed import PubmedCitation, PubmedDeletion, read_pubmed
 from registry.importers.pubmed.dispatch import import_pubmed_paths
+from registry.importers.runner import ImportSummary
+from registry.importers.sources import SOURCES
 from registry.models import Article, Disclosure, ImportRecord, Person
 from registry.models.imports import ImportKind, ImportStatus
 
@@ -213,3 +215,20 @@ def test_the_command_imports_a_folder_and_prints_what_each_kind_of_change_did(tm
         "1 articles deleted, 1 deletions of PMIDs not on record."
     )
     assert err.getvalue() == ""
+
+
+@pytest.mark.django_db
+def test_an_upload_is_imported_like_any_other_kind_with_its_record():
+    summary = ImportSummary(kind=ImportKind.PUBMED)
+    SOURCES[ImportKind.PUBMED].import_data(
+        BASELINE.read_bytes(), name="pubmed26n0001-sample.xml.gz", actor=None, summary=summary
+    )
+
+    record = ImportRecord.objects.get()
+    assert (record.kind, record.status, record.counts["articles"]) == (ImportKind.PUBMED, ImportStatus.SUCCEEDED, 5)
+    assert record.warnings[-1] == (
+        "pubmed26n0001-sample.xml.gz: 5 citations read, 5 articles created, 0 articles updated, "
+        "0 citations older than the version on record (skipped), "
+        "0 articles withdrawn (deleted from PubMed; they carry disclosures or editors' work), "
+        "0 articles deleted, 0 deletions of PMIDs not on record"
+    )

@@ -3,6 +3,7 @@ batches by the ArticleWriter, each only when it is not older than the version on
 DeleteCitation entries remove (or withdraw) the articles they name.
 """
 
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -51,6 +52,16 @@ def import_pubmed_stream(raw: BinaryIO, *, file: str, source: str, actor, warnin
             store.remove(item)
     store.flush()
     return store.counts
+
+
+def import_pubmed_data(data: bytes, *, file: str, source: str, actor, warnings: list[str]) -> int:
+    """For the admin's upload page (the runner's transaction and record around it); what the file
+    updated, withdrew and deleted is told in a warning, since the runner counts only rows created."""
+    counts = import_pubmed_stream(
+        io.BufferedReader(io.BytesIO(data)), file=file, source=source, actor=actor, warnings=warnings
+    )
+    warnings.append(f"{file}: " + ", ".join(f"{n} {label}" for label, n in counts.as_record().items()))
+    return counts.read["citations"]
 
 
 def _newer(citation: PubmedCitation, source: str, stored: dict) -> bool:
