@@ -13,6 +13,7 @@ from audits.benchmark.exports import export_figure
 from audits.benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
 from audits.benchmark.pages import author_page_figure
 from audits.benchmark.payments import payments_figure
+from audits.benchmark.pubmed import pubmed_figures
 from audits.benchmark.scratch import scratch_database
 from audits.benchmark.synthetic import SCALES, Generator
 from registry.models import Article, DeclaredInterest, Interest
@@ -32,7 +33,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         # Measure as production runs: with DEBUG on, every query is also logged in memory.
         settings.DEBUG = False
-        bar = tqdm(total=8, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
+        bar = tqdm(total=9, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
         with bar, scratch_database():
             figures, planted = self.generate(SCALES[scale], seed, bar)
             dois = random.Random(seed).sample(list(Article.objects.values_list("doi", flat=True)), 20)
@@ -44,6 +45,9 @@ class Command(BaseCommand):
             bar.update(1)
             bar.set_postfix_str("importing JATS")
             figures.append(jats_figure())
+            bar.update(1)
+            bar.set_postfix_str("parsing and importing PubMed")
+            figures.extend(pubmed_figures(scale))
             bar.update(1)
             bar.set_postfix_str("parsing statements")
             figures.append(parser_figure())
