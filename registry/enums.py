@@ -81,6 +81,8 @@ class OrganizationKind(models.TextChoices):
 class ArticleStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     PUBLISHED = "published", "Published"
+    # Deleted from its source (PubMed's DeleteCitation) but kept: it carries disclosures or editors' work.
+    WITHDRAWN = "withdrawn", "Withdrawn from its source"
 
 
 class DisclosureForm(models.TextChoices):
@@ -144,9 +146,11 @@ class ImportKind(models.TextChoices):
     ORCID = "orcid", "ORCID record"
     DISCLOSURES = "disclosures", "Spreadsheet of disclosures"
     OPEN_PAYMENTS = "open_payments", "CMS Open Payments CSV"
+    PUBMED = "pubmed", "PubMed/MEDLINE XML"
 
 
 class ImportStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a worker"
     SUCCEEDED = "succeeded", "Imported"
     FAILED = "failed", "Refused; nothing written"
 

@@ -154,12 +154,18 @@ def record_article(
     topics: Iterable[Topic] = (),
     funders: Iterable[tuple[Organization, str]] = (),
     reason: str = "Recorded by an editor",
+    article: Article | None = None,
     **fields,
 ) -> Article:
-    """Create or update the article with this DOI."""
-    probe = Article(doi=doi)
-    probe.canonicalize_fields()
-    article = Article.objects.filter(doi=probe.doi).first() or probe
+    """Create or update the article with this DOI, or update `article` (found by another identifier,
+    such as its PMID; then a DOI given is set on it)."""
+    if article is not None:
+        if doi:
+            fields = {"doi": doi, **fields}
+    else:
+        probe = Article(doi=doi)
+        probe.canonicalize_fields()
+        article = Article.objects.filter(doi=probe.doi).first() or probe
     if update_fields(article, fields) or article.pk is None:
         save_with_history(article, actor=actor, reason=reason)
     if topics:
@@ -167,6 +173,41 @@ def record_article(
     for organization, award_id in funders:
         article.fundings.get_or_create(organization=organization, award_id=award_id)
     return article
+
+
+# Rows an import writes along with an article; anything else pointing at it is someone's work.
+_WRITTEN_WITH_ARTICLE = ("authorships", "fundings", "person_matches", "topics")
+
+
+def article_has_own_record(article: Article) -> bool:
+    """Whether the article holds more than an import wrote: a disclosure, a change by anyone but an
+    importer, or rows of another kind (editorial roles, audit findings) that refer to it."""
+    if Disclosure.objects.filter(authorship__article=article).exists():
+        return True
+    if article.history.exclude(history_change_reason__startswith="Imported from ").exists():
+        return True
+    for relation in Article._meta.related_objects:
+        if relation.get_accessor_name() in _WRITTEN_WITH_ARTICLE or relation.related_model._meta.auto_created:
+            continue
+        if relation.related_model._base_manager.filter(**{relation.field.name: article}).exists():
+            return True
+    return False
+
+
+@transaction.atomic
+def remove_article(*, actor: Actor, article: Article, reason: str) -> ArticleStatus | None:
+    """An article its source deleted: withdrawn when it holds more than an import wrote (see
+    `article_has_own_record`), so declarations and reviews stay readable; otherwise deleted with its
+    authorships and funders (the people stay). Returns WITHDRAWN, or None when deleted."""
+    if article_has_own_record(article):
+        if article.status != ArticleStatus.WITHDRAWN:
+            article.status = ArticleStatus.WITHDRAWN
+            save_with_history(article, actor=actor, reason=reason)
+        return ArticleStatus.WITHDRAWN
+    article._history_user = actor
+    article._change_reason = reason
+    article.delete()
+    return None
 
 
 @transaction.atomic

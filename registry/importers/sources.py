@@ -15,6 +15,7 @@ from registry.importers.formats.jats import read_jats
 from registry.importers.formats.orcid import import_orcid_record
 from registry.importers.formats.xmlsafe import parse_xml
 from registry.importers.open_payments.reader import import_open_payments_data
+from registry.importers.pubmed.store import import_pubmed_data
 from registry.importers.runner import ImportSummary, import_data, import_paths
 
 # (data, *, file as reported, source as recorded, actor, warnings) -> number of records read
@@ -68,6 +69,9 @@ SOURCES = {
         Source(ImportKind.DISCLOSURES, import_disclosure_rows, (".csv", ".xlsx")),
         # Uploads only: folders go through import_open_payments_paths, which streams each file.
         Source(ImportKind.OPEN_PAYMENTS, import_open_payments_data, (".csv",)),
+        # Uploads only: files and folders go through registry.importers.pubmed.dispatch, which streams
+        # each file and may hand it to a worker.
+        Source(ImportKind.PUBMED, import_pubmed_data, (".xml.gz", ".xml")),
     )
 }
 

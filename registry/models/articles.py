@@ -23,6 +23,17 @@ class Article(CanonicalFieldsModel):
         validators=[validate_doi],
         help_text="e.g. 10.4045/tidsskr.26.0122 (a doi.org link is accepted).",
     )
+    pmid = models.CharField(
+        "PMID", max_length=20, null=True, blank=True, help_text="PubMed identifier, when the article is in PubMed."
+    )
+    pmid_version = models.PositiveSmallIntegerField(
+        "PMID version", null=True, blank=True, help_text="The version of the PubMed record last imported."
+    )
+    pubmed_file = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The PubMed file the record was last read from; a file that sorts before it holds an older one.",
+    )
     title = models.CharField(max_length=1000)
     journal = models.CharField(max_length=300, blank=True)
     article_type = models.CharField(max_length=100, blank=True, help_text="e.g. perspective, research article.")
@@ -61,6 +72,13 @@ class Article(CanonicalFieldsModel):
                 Lower("doi"),
                 name="article_unique_doi",
                 violation_error_message="Another article already has this DOI.",
+            ),
+            # Its index serves the PubMed importer's lookups by PMID.
+            models.UniqueConstraint(
+                fields=["pmid"],
+                condition=models.Q(pmid__isnull=False),
+                name="article_unique_pmid",
+                violation_error_message="Another article already has this PMID.",
             ),
             models.CheckConstraint(
                 condition=models.Q(accepted_date__isnull=True)

@@ -14,6 +14,7 @@ from benchmark.identity import linking_figures
 from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
 from benchmark.pages import author_page_figure
 from benchmark.payments import payments_figure
+from benchmark.pubmed import pubmed_figures
 from benchmark.scratch import scratch_database
 from benchmark.synthetic import SCALES, Generator
 from registry.models import Article, DeclaredInterest, Interest
@@ -45,6 +46,9 @@ class Command(BaseCommand):
             bar.update(1)
             bar.set_postfix_str("importing JATS")
             figures.append(jats_figure())
+            bar.update(1)
+            bar.set_postfix_str("parsing and importing PubMed")
+            figures.extend(pubmed_figures(scale))
             bar.update(1)
             bar.set_postfix_str("parsing statements")
             figures.append(parser_figure())

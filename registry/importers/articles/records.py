@@ -1,6 +1,6 @@
 """What an importer reads from a file, before anything is written: plain data, no database.
 
-JATS and Crossref readers both produce an ArticleRecord; the article writer stores it.
+JATS, Crossref and PubMed readers all produce an ArticleRecord; the article writer stores it.
 """
 
 from dataclasses import dataclass, field
@@ -57,8 +57,10 @@ class StatementRecord:
 
 @dataclass
 class ArticleRecord:
-    doi: str
+    doi: str  # empty when the source gives none (then the article is found by its PMID)
     title: str
+    pmid: str = ""
+    pmid_version: int | None = None
     journal: str = ""
     article_type: str = ""
     received_date: date | None = None

@@ -25,7 +25,7 @@ from registry.importers.articles.reimport import (
     kept_by_editors,
     unchanged_disclosures,
 )
-from registry.importers.articles.topics import topics_for
+from registry.importers.articles.topics import topics_by_key, topics_for, topics_from
 from registry.importers.errors import ImportFailure
 from registry.models import (
     Affiliation,
@@ -36,6 +36,7 @@ from registry.models import (
     Disclosure,
     Interest,
     Person,
+    Topic,
 )
 from registry.parsing import parse_statement
 
@@ -55,6 +56,8 @@ class ArticleWriter:
         self.organizations = OrganizationResolver(actor=actor, reason=self.reason)
         self.people = PersonMatcher(actor=actor, reason=self.reason, source=source)
         self.new_authorships: set[int] = set()
+        self.known: dict[tuple[str, str], Article] | None = None  # by ("pmid"|"doi", value), in write_all
+        self.topics: dict[str, Topic] | None = None  # by normal name, in write_all
 
     def write_all(self, records: Sequence[ArticleRecord]) -> list[Article]:
         self.organizations.ensure(
@@ -62,13 +65,41 @@ class ArticleWriter:
             funders=[funder.organization for record in records for funder in record.funders],
         )
         self.people.prefetch([author for record in records for author in record.authors])
+        self.prefetch_articles(records)
+        self.topics = topics_by_key(name for record in records for name in record.topics)
         articles = [self.write(record) for record in records]
         # The people this file added may be people the registry knows: weigh all the evidence now.
         link_people(actor=self.actor, person_ids=[person.pk for person in self.people.created], reason=self.reason)
         return articles
 
+    def prefetch_articles(self, records: Sequence[ArticleRecord]) -> None:
+        """The articles on record for these records, by PMID and by DOI (two queries for a file)."""
+        pmids = {record.pmid for record in records if record.pmid}
+        dois = {record.doi for record in records if record.doi}
+        self.known = {}
+        for article in Article.objects.filter(pmid__in=pmids).order_by() if pmids else ():
+            self.known[("pmid", article.pmid)] = article
+        for article in Article.objects.filter(doi__in=dois).order_by() if dois else ():
+            self.known[("doi", article.doi)] = article
+
+    def find(self, record: ArticleRecord) -> Article | None:
+        """The article on record: by PMID when the source gives one, else (or then) by DOI."""
+        if self.known is not None:
+            return self.known.get(("pmid", record.pmid)) or self.known.get(("doi", record.doi))
+        found = Article.objects.filter(pmid=record.pmid).first() if record.pmid else None
+        if found is None and record.doi:
+            found = Article.objects.filter(doi=record.doi).first()
+        return found
+
+    def remember(self, article: Article) -> None:
+        """A later record of the same batch (the same DOI or PMID) finds the article just written."""
+        if self.known is not None:
+            for scheme in ("pmid", "doi"):
+                if getattr(article, scheme):
+                    self.known[(scheme, getattr(article, scheme))] = article
+
     def write(self, record: ArticleRecord) -> Article:
-        existing = Article.objects.filter(doi=record.doi).first()
+        existing = self.find(record)
         fields = {
             "title": record.title[:1000],
             "journal": record.journal[:300],
@@ -79,15 +110,17 @@ class ArticleWriter:
             "funding_statement": record.funding_statement,
             "competing_interests_text": "\n\n".join(statement.text for statement in record.statements),
         }
+        if record.pmid:
+            fields.update(pmid=record.pmid, pmid_version=record.pmid_version, pubmed_file=self.source[:100])
         if record.published_date:
             fields["status"] = ArticleStatus.PUBLISHED
         elif existing is None:
             fields["status"] = ArticleStatus.DRAFT
-        topics = topics_for(record.topics)
+        topics = topics_for(record.topics) if self.topics is None else topics_from(self.topics, record.topics)
         if existing is not None:
             self.keep_editors_fields(existing, fields)
         if existing is None:
-            article = validated(Article(doi=record.doi, **fields), location=record.location)
+            article = validated(Article(doi=record.doi or None, **fields), location=record.location)
             create_with_history([article], actor=self.actor, reason=self.reason)
             insert_rows([Article.topics.through(article=article, topic=topic) for topic in topics])
         elif article_unchanged(existing, fields, topics):
@@ -95,10 +128,11 @@ class ArticleWriter:
         else:
             try:
                 article = services.record_article(
-                    actor=self.actor, doi=record.doi, topics=topics, reason=self.reason, **fields
+                    actor=self.actor, doi=record.doi, article=existing, topics=topics, reason=self.reason, **fields
                 )
             except ValidationError as exc:
                 raise ImportFailure("; ".join(exc.messages), location=record.location) from None
+        self.remember(article)
         self.write_funders(article, record, is_new=existing is None)
         authorships = self.write_authors(article, record, is_new=existing is None)
         self.write_disclosures(record, authorships, article=article)
