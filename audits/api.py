@@ -73,7 +73,7 @@ def form_parameters(form_class: type[forms.Form]) -> list[OpenApiParameter]:
 
 @extend_schema_view(list=extend_schema(parameters=form_parameters(FindingFilterForm)))
 class FindingViewSet(viewsets.ReadOnlyModelViewSet):
-    """Findings, latest run first, filtered as on the auditors' findings page."""
+    """Findings, most severe first, then the most recent articles, filtered as on the auditors' findings page."""
 
     permission_classes = [IsAuditor]
     serializer_class = FindingSerializer

@@ -118,6 +118,11 @@ class FindingReview(models.Model):
     reason = models.TextField(blank=True)
     reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    evidence_seen = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="The finding's summary and evidence as the reviewer saw them; later runs may change the finding.",
+    )
 
     class Meta:
         ordering = ["-created_at", "-id"]

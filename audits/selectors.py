@@ -8,11 +8,13 @@ out whatever their review, because who edited or reviewed an article is never pu
 
 from dataclasses import dataclass
 
-from django.db.models import Count, QuerySet
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 
 from audits.enums import SEVERITY_ORDER, Presence, ReviewStatus, Severity
 from audits.models import AuditRun, Finding, Occurrence
 from audits.rules import all_rules
+from registry.models import Article, Person
 from registry.querysets import on_published_article
 
 # The auditor's filters and the fields they narrow.
@@ -27,13 +29,85 @@ FILTERS = {
 }
 
 
-def findings_list(filters: dict) -> QuerySet[Finding]:
-    """Findings matching the auditor's filters, with what a list row shows joined in."""
-    findings = Finding.objects.select_related("article", "person", "organization").defer(
-        "evidence", "article__competing_interests_text", "article__funding_statement"
-    )
+# Filters of the workbench that need more than an equality.
+RANGE_FILTERS = {
+    "person_name": lambda name: Q(person__name__icontains=name),
+    "organization_name": lambda name: Q(organization__name__icontains=name),
+    "date_from": lambda day: Q(article_date__gte=day),
+    "date_to": lambda day: Q(article_date__lte=day),
+    "in_run": lambda run: Q(pk__in=Occurrence.objects.filter(run_id=run).values("finding_id")),
+}
+
+SEVERITY_RANK = Case(
+    *(When(severity=severity, then=Value(rank)) for severity, rank in SEVERITY_ORDER.items()),
+    default=Value(-1),
+    output_field=IntegerField(),
+)
+
+# How recent an article is: published, else accepted, else received.
+ARTICLE_DATE = Coalesce("article__published_date", "article__accepted_date", "article__received_date")
+
+
+def matching_findings(filters: dict) -> QuerySet[Finding]:
+    """Findings matching the auditor's filters, unordered and with nothing joined: for counts and bulk reviews."""
     given = {FILTERS[name]: value for name, value in filters.items() if name in FILTERS and value}
-    return findings.filter(**given).order_by("-last_seen_run_id", "-id")
+    findings = Finding.objects.filter(**given)
+    if filters.get("date_from") or filters.get("date_to"):
+        findings = findings.alias(article_date=ARTICLE_DATE)
+    for name, condition in RANGE_FILTERS.items():
+        if filters.get(name):
+            findings = findings.filter(condition(filters[name]))
+    return findings
+
+
+def findings_list(filters: dict) -> QuerySet[Finding]:
+    """Findings matching the auditor's filters, most severe first, then the most recent articles first,
+    with what a list row shows joined in."""
+    findings = matching_findings(filters).select_related("article", "person", "organization")
+    findings = findings.defer("evidence", "article__competing_interests_text", "article__funding_statement")
+    return findings.alias(rank=SEVERITY_RANK, day=ARTICLE_DATE).order_by(
+        F("rank").desc(), F("day").desc(nulls_last=True), "-id"
+    )
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """One line of a grouped view: an article or a person, with its matching findings beneath."""
+
+    subject: Article | Person | None
+    findings: list[Finding]
+
+
+GROUPS = {"article": ("article_id", Article), "person": ("person_id", Person)}
+
+
+def grouped_findings(filters: dict, by: str) -> QuerySet:
+    """The groups (article or person ids) of the matching findings, the most severe and recent first.
+
+    A page of it is turned into lines by `finding_groups()`; the two queries keep a page's cost fixed.
+    """
+    column, _ = GROUPS[by]
+    return (
+        matching_findings(filters)
+        .order_by()
+        .values(column)
+        .annotate(top=Max(SEVERITY_RANK), day=Max(ARTICLE_DATE), count=Count("pk"))
+        .order_by(F("top").desc(), F("day").desc(nulls_last=True), column)
+    )
+
+
+def finding_groups(filters: dict, by: str, page_of_groups) -> list[FindingGroup]:
+    """The lines of one page of groups: two queries, the subjects and their findings."""
+    column, model = GROUPS[by]
+    ids = [row[column] for row in page_of_groups]
+    subjects = model.objects.in_bulk([i for i in ids if i is not None])
+    beneath: dict = {i: [] for i in ids}
+    condition = Q(**{f"{column}__in": [i for i in ids if i is not None]})
+    if None in ids:
+        condition |= Q(**{f"{column}__isnull": True})
+    for finding in findings_list(filters).filter(condition):
+        beneath[getattr(finding, column)].append(finding)
+    return [FindingGroup(subjects.get(i), beneath[i]) for i in ids]
 
 
 def finding_history(finding: Finding) -> QuerySet[Occurrence]:

@@ -233,14 +233,52 @@ def _resolve_missing(run: AuditRun, scope: AuditScope, rules: list[Rule]) -> int
 @transaction.atomic
 def review_finding(*, actor, finding: Finding, decision: str, reason: str = "") -> FindingReview:
     """Confirm, dismiss (with a reason) or reopen a finding; the review carries over to later runs."""
-    if decision not in ReviewStatus.values:
-        raise ValueError(f"Unknown decision {decision!r}")
-    reason = reason.strip()
-    if decision == ReviewStatus.DISMISSED and not reason:
-        raise ValueError("Say why the finding is dismissed.")
-    review = FindingReview(finding=finding, decision=decision, reason=reason, reviewer=actor)
+    reason = _checked_decision(decision, reason)
+    review = FindingReview(
+        finding=finding, decision=decision, reason=reason, reviewer=actor, evidence_seen=evidence_seen(finding)
+    )
     review.full_clean()
     review.save()
     Finding.objects.filter(pk=finding.pk).update(review_status=decision, updated_at=timezone.now())
     finding.review_status = decision
     return review
+
+
+@transaction.atomic
+def review_findings(*, actor, findings: Iterable[Finding], decision: str, reason: str = "") -> list[FindingReview]:
+    """One decision with one reason for many findings, all or none: a review is recorded for each."""
+    reason = _checked_decision(decision, reason)
+    findings = list(findings)
+    reviews = [
+        FindingReview(finding=f, decision=decision, reason=reason, reviewer=actor, evidence_seen=evidence_seen(f))
+        for f in findings
+    ]
+    for review in reviews[:1]:  # the same decision and reason for all: one check says it for every review
+        review.full_clean(exclude=["finding"])
+    FindingReview.objects.bulk_create(reviews, batch_size=BATCH)
+    for chunk in _chunks([f.pk for f in findings]):
+        Finding.objects.filter(pk__in=chunk).update(review_status=decision, updated_at=timezone.now())
+    for finding in findings:
+        finding.review_status = decision
+    return reviews
+
+
+def evidence_seen(finding: Finding) -> dict:
+    """What a reviewer decides on: the finding as it stands, kept with the review."""
+    return {
+        "rule_code": finding.rule_code,
+        "rule_version": finding.rule_version,
+        "severity": finding.severity,
+        "summary": finding.summary,
+        "evidence": finding.evidence,
+        "last_seen_run": finding.last_seen_run_id,
+    }
+
+
+def _checked_decision(decision: str, reason: str) -> str:
+    if decision not in ReviewStatus.values:
+        raise ValueError(f"Unknown decision {decision!r}")
+    reason = reason.strip()
+    if decision == ReviewStatus.DISMISSED and not reason:
+        raise ValueError("Say why the finding is dismissed.")
+    return reason

@@ -31,6 +31,7 @@ urlpatterns = [
     path("runs/start/", views.start_run, name="start"),
     path("runs/<int:pk>/", views.run_detail, name="run"),
     path("findings/", views.finding_list, name="findings"),
+    path("findings/review/", views.bulk_review, name="bulk_review"),
     path("findings/<int:pk>/", views.finding_detail, name="finding"),
     path("findings/<int:pk>/review/", views.review, name="review"),
     path("findings.<export_format:format>", views.export_findings, name="export_findings"),

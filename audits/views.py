@@ -6,19 +6,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_POST
 
 from audits.dispatch import submit_run
+from audits.enums import ReviewStatus
 from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
-from audits.forms import FindingFilterForm, ReviewForm, RunAuditForm
+from audits.evidence import disclosure_shown, evidence_rows
+from audits.forms import BulkReviewForm, FindingFilterForm, ReviewForm, RunAuditForm
 from audits.models import AuditRun, Finding
 from audits.rules import all_rules
 from audits.scope import ScopeError, build_scope
-from audits.selectors import finding_history, findings_list
-from audits.services import AuditAlreadyRunning, review_finding
+from audits.selectors import (
+    GROUPS,
+    finding_groups,
+    finding_history,
+    findings_list,
+    grouped_findings,
+    matching_findings,
+)
+from audits.services import AuditAlreadyRunning, review_finding, review_findings
 
 
 def rule_catalogue(request):
@@ -63,16 +74,67 @@ def run_detail(request, pk: int):
     return render(request, "audits/run.html", {"run": run, "export_formats": FORMATS.values()})
 
 
+FINDINGS_PER_PAGE = 50
+GROUPS_PER_PAGE = 25
+
+
 @login_required
 @permission_required("audits.view_finding", raise_exception=True)
 def finding_list(request):
-    form = FindingFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(findings_list(filters), 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "export_formats": FORMATS.values()}
-    return render(request, "audits/findings.html", context)
+    return _findings_page(request, request.GET, bulk_form=BulkReviewForm())
+
+
+def _findings_page(request, params, *, bulk_form: BulkReviewForm, status: int = 200):
+    """The list, flat or grouped by article or person; a filter it cannot apply is an error, never ignored."""
+    form = FindingFilterForm(params or None)
+    group = params.get("group", "")
+    valid = form.is_valid() or not params
+    if group and group not in GROUPS:
+        valid = False
+        form.add_error(None, f"Findings cannot be grouped by “{group}”: by article or by person.")
+    query = params.copy()
+    for name in ("page", "group", "csrfmiddlewaretoken"):
+        query.pop(name, None)
+    context = {
+        "form": form,
+        "group": group,
+        "query": query.urlencode(),
+        "export_formats": FORMATS.values(),
+        "bulk_form": bulk_form,
+        "can_review": request.user.has_perm("audits.review_finding"),
+    }
+    if not valid:
+        return render(request, "audits/findings.html", context, status=400)
+    filters = form.cleaned_data if params else {}
+    if group:
+        page = Paginator(grouped_findings(filters, group), GROUPS_PER_PAGE).get_page(params.get("page"))
+        context["groups"] = finding_groups(filters, group, page.object_list)
+    else:
+        page = Paginator(findings_list(filters), FINDINGS_PER_PAGE).get_page(params.get("page"))
+    context.update(page=page, listed=True)
+    return render(request, "audits/findings.html", context, status=status)
+
+
+@login_required
+@permission_required("audits.review_finding", raise_exception=True)
+@require_POST
+def bulk_review(request):
+    """Confirm or dismiss the ticked findings, or all matching the filter, with one reason, all or none."""
+    filter_params = QueryDict(request.POST.get("filter", ""))
+    form = BulkReviewForm(request.POST)
+    filter_form = FindingFilterForm(filter_params)
+    if not form.is_valid() or (filter_params and not filter_form.is_valid()):
+        return _findings_page(request, filter_params, bulk_form=form, status=400)
+    data = form.cleaned_data
+    if data["all_matching"]:
+        findings = matching_findings(filter_form.cleaned_data if filter_params else {})
+    else:
+        findings = data["findings"]
+    reviews = review_findings(actor=request.user, findings=findings, decision=data["decision"], reason=data["reason"])
+    decided = dict(ReviewStatus.choices)[data["decision"]].lower()
+    messages.success(request, f"{len(reviews)} finding{pluralize(len(reviews))} marked {decided}.")
+    url = reverse("audits:findings")
+    return redirect(f"{url}?{filter_params.urlencode()}" if filter_params else url)
 
 
 @login_required
@@ -88,6 +150,8 @@ def _finding_page(request, pk: int, form: ReviewForm, status: int = 200):
     )
     context = {
         "finding": finding,
+        "evidence": evidence_rows(finding.evidence),
+        "disclosure": disclosure_shown(finding),
         "history": finding_history(finding),
         "reviews": finding.reviews.select_related("reviewer"),
         "form": form,

@@ -89,7 +89,7 @@ def findings(db):
         ({"status": "confirmed"}, ["confirmed"]),
         ({"presence": "recurring"}, ["confirmed"]),
         ({"article": "https://doi.org/10.5555/FINDINGS.1"}, ["on_article"]),
-        ({}, ["on_article", "confirmed", "high"]),
+        ({}, ["high", "on_article", "confirmed"]),  # most severe first, then the most recent articles
     ],
 )
 def test_findings_filters(api, auditor_user, findings, params, expected):
