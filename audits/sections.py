@@ -10,10 +10,11 @@ from registry.reader.sections import PageSection
 TITLE = "Audit summary"
 ANCHOR = "audit-heading"
 TEMPLATE = "audits/includes/audit_summary.html"
+ARTICLE_TEMPLATE = "audits/includes/article_audit_summary.html"  # the summary, and the report for auditors
 
 
 def article_audit_section(article: Article) -> PageSection:
-    return PageSection(TITLE, ANCHOR, TEMPLATE, article_audit_summary(article.pk))  # 1 query
+    return PageSection(TITLE, ANCHOR, ARTICLE_TEMPLATE, article_audit_summary(article.pk))  # 1 query
 
 
 def author_audit_section(person: Person) -> PageSection:

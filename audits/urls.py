@@ -20,7 +20,12 @@ class RegistryDatasetConverter(ExportFormatConverter):
     regex = "|".join(REGISTRY_DATASETS)
 
 
+class ReportFormatConverter(ExportFormatConverter):
+    regex = "pdf|html"
+
+
 register_converter(ExportFormatConverter, "export_format")
+register_converter(ReportFormatConverter, "report_format")
 register_converter(RegistryDatasetConverter, "registry_dataset")
 
 app_name = "audits"
@@ -34,6 +39,7 @@ urlpatterns = [
     path("findings/review/", views.bulk_review, name="bulk_review"),
     path("findings/<int:pk>/", views.finding_detail, name="finding"),
     path("findings/<int:pk>/review/", views.review, name="review"),
+    path("report.<report_format:format>", views.report, name="report"),
     path("findings.<export_format:format>", views.export_findings, name="export_findings"),
     path("runs/<int:pk>/findings.<export_format:format>", views.export_run_findings, name="export_run"),
     path("exports/<registry_dataset:dataset>.<export_format:format>", views.export_registry, name="export_registry"),

@@ -1,6 +1,7 @@
 """Auditor pages (run audits, work through findings, export) and the public rule catalogue."""
 
 import tempfile
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -17,6 +18,8 @@ from audits.dispatch import submit_run
 from audits.enums import ReviewStatus
 from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.evidence import disclosure_shown, evidence_rows
+from audits.reports import FORMATS as REPORT_FORMATS
+from audits.reports import ReportScopeError, build_report, render_report, report_scope
 from audits.forms import BulkReviewForm, FindingFilterForm, ReviewForm, RunAuditForm
 from audits.models import AuditRun, Finding
 from audits.rules import all_rules
@@ -217,3 +220,47 @@ def _download(dataset: Dataset, format_name: str, file_stem: str) -> HttpRespons
         raise
     built.seek(0)
     return FileResponse(built, as_attachment=True, filename=filename, content_type=export_format.content_type)
+
+
+@login_required
+@permission_required("audits.export_findings", raise_exception=True)
+@require_GET
+def report(request, format: str):
+    """The audit report of ?run=ID, ?article=DOI, or ?journal=NAME&from=DATE&to=DATE.
+
+    Only auditors: the report shows open findings and reviewers' names, which editors and readers never see.
+    """
+    params = request.GET
+    try:
+        scope = report_scope(
+            run=_whole_number(params.get("run")),
+            article=params.get("article") or None,
+            journal=params.get("journal") or None,
+            date_from=_day(params.get("from")),
+            date_to=_day(params.get("to")),
+        )
+    except ReportScopeError as exc:
+        return HttpResponseBadRequest(f"Cannot make the report: {exc}", content_type="text/plain; charset=utf-8")
+    content = render_report(build_report(scope), format)
+    response = HttpResponse(content, content_type=REPORT_FORMATS[format])
+    if format == "pdf" or params.get("download"):
+        filename = f"audit-report-{scope.slug()}.{format}"
+        response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filename)
+    return response
+
+
+def _whole_number(text: str | None) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ReportScopeError(f"{text!r} is not a run id.")
+    return int(text)
+
+
+def _day(text: str | None):
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ReportScopeError(f"{text!r} is not a date (YYYY-MM-DD).") from exc
