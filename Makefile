@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup browser lint worker clean
+.PHONY: run test setup browser report-deps lint worker clean
 
 BROKER ?= redis://127.0.0.1:6379/0
 
@@ -23,7 +23,14 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; } || \
 	  echo "Could not install chromium and chromium-driver: the browser tests will be skipped."
 
-run: setup
+# PDF reports are laid out by WeasyPrint, which needs Pango and HarfBuzz; installed here when missing (as root).
+REPORT_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core
+report-deps:
+	@dpkg -s $(REPORT_LIBS) >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(REPORT_LIBS) >/dev/null; } || \
+	  echo "Could not install $(REPORT_LIBS): PDF reports will fail."
+
+run: setup report-deps
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_seed
 	$(PY) manage.py run_audit --no-progress
@@ -31,7 +38,7 @@ run: setup
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup browser
+test: setup browser report-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: setup
