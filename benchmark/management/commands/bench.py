@@ -15,6 +15,7 @@ from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure,
 from benchmark.pages import author_page_figure
 from benchmark.payments import payments_figure
 from benchmark.pubmed import pubmed_figures
+from benchmark.reports import report_figure
 from benchmark.scratch import scratch_database
 from benchmark.synthetic import SCALES, Generator
 from registry.models import Article, DeclaredInterest, Interest
@@ -34,7 +35,7 @@ class Command(BaseCommand):
     def handle(self, *args, scale, seed, **options):
         # Measure as production runs: with DEBUG on, every query is also logged in memory.
         settings.DEBUG = False
-        bar = tqdm(total=9, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
+        bar = tqdm(total=10, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
         with bar, scratch_database():
             figures, planted = self.generate(SCALES[scale], seed, bar)
             dois = random.Random(seed).sample(list(Article.objects.values_list("doi", flat=True)), 20)
@@ -43,6 +44,9 @@ class Command(BaseCommand):
             figures.extend(audit)
             bar.update(1)
             scores = planted_scores(run, planted)
+            bar.update(1)
+            bar.set_postfix_str("making the audit report")
+            figures.append(report_figure())
             bar.update(1)
             bar.set_postfix_str("importing JATS")
             figures.append(jats_figure())
