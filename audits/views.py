@@ -16,12 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from audits.dispatch import submit_run
 from audits.enums import ReviewStatus
-from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.evidence import disclosure_shown, evidence_rows
-from audits.reports import FORMATS as REPORT_FORMATS
-from audits.reports import ReportScopeError, build_report, render_report, report_scope
+from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.forms import BulkReviewForm, FindingFilterForm, ReviewForm, RunAuditForm
 from audits.models import AuditRun, Finding
+from audits.reports import FORMATS as REPORT_FORMATS
+from audits.reports import ReportScopeError, build_report, render_report, report_scope
 from audits.rules import all_rules
 from audits.scope import ScopeError, build_scope
 from audits.selectors import (

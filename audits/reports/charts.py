@@ -27,9 +27,16 @@ def bar_chart(title: str, rows: list[tuple[str, int]]) -> BarChart:
         '<text x="{}" y="{}" font-size="11">{}</text>',
         (
             (
-                LABEL_WIDTH - 6, i * ROW + 13, label,
-                LABEL_WIDTH, i * ROW + 3, max(1, round(BAR_WIDTH * n / most)), ROW - 5,
-                LABEL_WIDTH + round(BAR_WIDTH * n / most) + 4, i * ROW + 13, n,
+                LABEL_WIDTH - 6,
+                i * ROW + 13,
+                label,
+                LABEL_WIDTH,
+                i * ROW + 3,
+                max(1, round(BAR_WIDTH * n / most)),
+                ROW - 5,
+                LABEL_WIDTH + round(BAR_WIDTH * n / most) + 4,
+                i * ROW + 13,
+                n,
             )
             for i, (label, n) in enumerate(rows)
         ),
@@ -37,6 +44,11 @@ def bar_chart(title: str, rows: list[tuple[str, int]]) -> BarChart:
     svg = format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" width="{}" height="{}" '
         'viewBox="0 0 {} {}">{}</svg>',
-        title, LABEL_WIDTH + BAR_WIDTH + 40, height, LABEL_WIDTH + BAR_WIDTH + 40, height, bars,
+        title,
+        LABEL_WIDTH + BAR_WIDTH + 40,
+        height,
+        LABEL_WIDTH + BAR_WIDTH + 40,
+        height,
+        bars,
     )
     return BarChart(title, rows, svg)

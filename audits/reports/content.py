@@ -91,8 +91,12 @@ def rules_used(scope: ReportScope) -> list[RuleUsed]:
     if run is None:
         return [RuleUsed(c, cls.title, cls.version, cls.resolve_parameters({})) for c, cls in catalogue.items()]
     return [
-        RuleUsed(r["code"], catalogue[r["code"]].title if r["code"] in catalogue else r["code"], r["version"],
-                 run.parameters.get(r["code"], {}))
+        RuleUsed(
+            r["code"],
+            catalogue[r["code"]].title if r["code"] in catalogue else r["code"],
+            r["version"],
+            run.parameters.get(r["code"], {}),
+        )
         for r in run.rules
     ]
 
@@ -114,8 +118,10 @@ def build_report(scope: ReportScope) -> Report:
         .prefetch_related(Prefetch("reviews", queryset=reviews))
     )
     article_ids = {f.article_id for f in findings}
-    articles = list(scope.articles().order_by("-published_date", "title")) if scope.run is None else list(
-        Article.objects.filter(pk__in=article_ids - {None}).order_by("-published_date", "title")
+    articles = (
+        list(scope.articles().order_by("-published_date", "title"))
+        if scope.run is None
+        else list(Article.objects.filter(pk__in=article_ids - {None}).order_by("-published_date", "title"))
     )
     sections = {a.pk: ArticleSection(a) for a in articles}
     authorships = (

@@ -69,7 +69,10 @@ def test_findings_filter_by_person_and_organization_name_dates_and_run(auditor_c
     ("params", "error"),
     [
         ({"person_name": "Nobody Known"}, "Person name: No person named “Nobody Known” in the registry."),
-        ({"organization_name": "Nowhere Inc"}, "Organization name: No organization named “Nowhere Inc” in the registry."),
+        (
+            {"organization_name": "Nowhere Inc"},
+            "Organization name: No organization named “Nowhere Inc” in the registry.",
+        ),
         ({"article": "10.1234/absent"}, "Article DOI: No article with DOI 10.1234/absent in the registry."),
         ({"in_run": "999"}, "Found by audit run: No audit run 999."),
         ({"in_run": "first"}, "Found by audit run: Enter a whole number."),
@@ -178,8 +181,11 @@ def test_the_finding_page_shows_evidence_as_a_table_with_links_and_the_statement
     disclosure = DisclosureFactory(authorship=authorship, statement=statement, declares_none=False)
     interest = InterestFactory(person=authorship.person, organization=acme, category="consulting")
     DeclaredInterestFactory(
-        disclosure=disclosure, interest=interest, text_as_written="consultancy fees from Acme Pharma",
-        span_start=21, span_end=54,
+        disclosure=disclosure,
+        interest=interest,
+        text_as_written="consultancy fees from Acme Pharma",
+        span_start=21,
+        span_end=54,
     )
     finding = FindingFactory(
         authorship=authorship,
@@ -187,8 +193,14 @@ def test_the_finding_page_shows_evidence_as_a_table_with_links_and_the_statement
         organization=acme,
         evidence={
             "person": {"id": authorship.person_id, "name": "Ann Lee"},
-            "interest": {"id": interest.pk, "category": "consulting", "organization_id": acme.pk,
-                         "organization": "Acme Pharma", "ongoing": True, "end_date": None},
+            "interest": {
+                "id": interest.pk,
+                "category": "consulting",
+                "organization_id": acme.pk,
+                "organization": "Acme Pharma",
+                "ongoing": True,
+                "end_date": None,
+            },
         },
     )
     page = auditor_client.get(reverse("audits:finding", args=[finding.pk])).content.decode()

@@ -71,12 +71,16 @@ def test_the_summary_counts_findings_by_rule_and_by_review_status(seed_run):
 
 
 def test_a_journal_report_covers_the_articles_published_in_the_range(seed_run):
-    scope = report_scope(journal="Tidsskrift for Den norske legeforening", date_from=_day("2026-01-01"),
-                         date_to=_day("2026-12-31"))
+    scope = report_scope(
+        journal="Tidsskrift for Den norske legeforening", date_from=_day("2026-01-01"), date_to=_day("2026-12-31")
+    )
     report = build_report(scope)
     assert [s.article.doi for s in report.articles if s.article] == [SEED_DOI]
-    empty = build_report(report_scope(journal="Tidsskrift for Den norske legeforening",
-                                      date_from=_day("2020-01-01"), date_to=_day("2020-12-31")))
+    empty = build_report(
+        report_scope(
+            journal="Tidsskrift for Den norske legeforening", date_from=_day("2020-01-01"), date_to=_day("2020-12-31")
+        )
+    )
     assert (empty.total, empty.article_count) == (0, 0)
 
 
