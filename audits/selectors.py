@@ -70,6 +70,15 @@ def findings_list(filters: dict) -> QuerySet[Finding]:
     )
 
 
+def neighbours(filters: dict, pk: int) -> tuple[int | None, int | None]:
+    """The findings before and after this one in the list's order, for working through it one by one (1 query)."""
+    ids = list(findings_list(filters).values_list("pk", flat=True))
+    if pk not in ids:
+        return None, ids[0] if ids else None
+    at = ids.index(pk)
+    return (ids[at - 1] if at else None), (ids[at + 1] if at + 1 < len(ids) else None)
+
+
 @dataclass(frozen=True)
 class FindingGroup:
     """One line of a grouped view: an article or a person, with its matching findings beneath."""

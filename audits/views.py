@@ -31,6 +31,7 @@ from audits.selectors import (
     findings_list,
     grouped_findings,
     matching_findings,
+    neighbours,
 )
 from audits.services import AuditAlreadyRunning, review_finding, review_findings
 
@@ -151,7 +152,11 @@ def _finding_page(request, pk: int, form: ReviewForm, status: int = 200):
         Finding.objects.select_related("article", "person", "organization", "first_seen_run", "last_seen_run"),
         pk=pk,
     )
+    previous, following = _triage_neighbours(request, pk)
     context = {
+        "query": _list_query(request),
+        "previous": previous,
+        "next": following,
         "finding": finding,
         "evidence": evidence_rows(finding.evidence),
         "disclosure": disclosure_shown(finding),
@@ -172,8 +177,28 @@ def review(request, pk: int):
         return _finding_page(request, pk, form, status=400)
     finding = get_object_or_404(Finding, pk=pk)
     review_finding(actor=request.user, finding=finding, **form.cleaned_data)
-    messages.success(request, f"Finding marked {finding.get_review_status_display().lower()}.")
-    return redirect("audits:finding", finding.pk)
+    messages.success(request, f"Finding {finding.pk} marked {finding.get_review_status_display().lower()}.")
+    query = _list_query(request)
+    target = finding.pk
+    if request.POST.get("advance"):
+        target = _triage_neighbours(request, pk)[1] or finding.pk
+    url = reverse("audits:finding", args=[target])
+    return redirect(f"{url}?{query}" if query else url)
+
+
+def _list_query(request) -> str:
+    """The findings list's filters a finding page was opened from, kept while working through the list."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("group", None)
+    return query.urlencode()
+
+
+def _triage_neighbours(request, pk: int) -> tuple[int | None, int | None]:
+    form = FindingFilterForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return None, None
+    return neighbours(form.cleaned_data if request.GET else {}, pk)
 
 
 @login_required

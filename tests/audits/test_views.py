@@ -126,9 +126,9 @@ def test_finding_page_queries_are_constant(client, django_assert_num_queries, ru
         audit()
     finding = Finding.objects.get()
     client.force_login(auditor())
-    # session, user, permissions (2), finding with its runs, the author's disclosure (none here), reviews,
-    # history with runs
-    with django_assert_num_queries(8):
+    # session, user, permissions (2), finding with its runs, its neighbours in the list, the author's disclosure
+    # (none here), reviews, history with runs
+    with django_assert_num_queries(9):
         response = client.get(reverse("audits:finding", args=[finding.pk]))
     assert len(response.context["history"]) == runs
 

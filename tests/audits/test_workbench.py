@@ -221,9 +221,23 @@ def test_the_finding_page_with_a_disclosure_queries_are_constant(auditor_client,
     for _ in range(ties):
         DeclaredInterestFactory(disclosure=disclosure, interest=InterestFactory(person=authorship.person))
     finding = FindingFactory(authorship=authorship)
-    # session, user, permissions (2), finding with its runs, disclosure, its ties with interests and
-    # organizations, reviews, history with runs
-    with django_assert_num_queries(9):
+    # session, user, permissions (2), finding with its runs, its neighbours in the list, disclosure, its ties
+    # with interests and organizations, reviews, history with runs
+    with django_assert_num_queries(10):
         response = auditor_client.get(reverse("audits:finding", args=[finding.pk]))
     assert len(response.context["disclosure"].ties) == ties
     assert AuditRun.objects.count() == 1
+
+
+def test_a_finding_page_leads_to_the_next_and_previous_in_the_filtered_list(auditor_client):
+    high, medium, low = finding_on(NEW, "high"), finding_on(NEW, "medium"), finding_on(NEW, "low")
+    finding_on(NEW, "medium", name="Bob Stone")
+    page = auditor_client.get(reverse("audits:finding", args=[medium.pk]), {"person_name": "Ann"})
+    assert (page.context["previous"], page.context["next"]) == (high.pk, low.pk)
+    assert f'href="{reverse("audits:finding", args=[low.pk])}?person_name=Ann" rel="next"' in page.content.decode()
+    response = auditor_client.post(
+        reverse("audits:review", args=[medium.pk]) + "?person_name=Ann",
+        {"decision": "confirmed", "reason": "", "advance": "1"},
+    )
+    assert response.url == reverse("audits:finding", args=[low.pk]) + "?person_name=Ann"
+    assert FindingReview.objects.get().finding_id == medium.pk
