@@ -84,11 +84,6 @@ class FindingFilterForm(forms.Form):
             self.add_error("date_to", "The range ends before it starts.")
         return cleaned
 
-    @property
-    def problems(self) -> str:
-        """The errors in one line, for a plain-text answer (an export, the API)."""
-        return "; ".join(f"{name}: {' '.join(errors)}" for name, errors in self.errors.items())
-
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(choices=ReviewStatus.choices)

@@ -35,6 +35,11 @@ def test_schema_validates_without_warnings_and_lists_the_endpoints(tmp_path):
         "article",
         "person",
         "organization",
+        "person_name",
+        "organization_name",
+        "date_from",
+        "date_to",
+        "in_run",
         "page",
         "page_size",
     }
