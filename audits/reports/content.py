@@ -69,11 +69,12 @@ class Report:
     severities: list[tuple[str, str]]
     charts: list[BarChart]
     articles: list[ArticleSection]
+    quiet: list[Article]  # audited, nothing found: listed in one paragraph, not given a section each
     total: int
 
     @property
     def article_count(self) -> int:
-        return sum(section.article is not None for section in self.articles)
+        return sum(section.article is not None for section in self.articles) + len(self.quiet)
 
     @property
     def dismissed(self) -> list[tuple[ArticleSection, Finding]]:
@@ -146,7 +147,9 @@ def build_report(scope: ReportScope) -> Report:
     for finding in sorted(findings, key=_sort_key):
         section = sections.get(finding.article_id, loose)
         (section.dismissed if finding.review_status == ReviewStatus.DISMISSED else section.findings).append(finding)
-    ordered = list(sections.values()) + ([loose] if loose.findings or loose.dismissed else [])
+    found = [s for s in sections.values() if s.findings or s.dismissed]
+    quiet = [s.article for s in sections.values() if not (s.findings or s.dismissed)]
+    ordered = found + ([loose] if loose.findings or loose.dismissed else [])
     return Report(
         scope=scope,
         made_at=timezone.now(),
@@ -157,6 +160,7 @@ def build_report(scope: ReportScope) -> Report:
         severities=sorted(SEVERITIES.items(), key=lambda item: -SEVERITY_ORDER[item[0]]),
         charts=_charts(findings),
         articles=ordered,
+        quiet=quiet,
         total=len(findings),
     )
 

@@ -53,8 +53,10 @@ def test_the_article_report_prints_each_disclosure_beside_its_ties(seed_run):
 
     text = pdf_text(content)
     assert "holds stock options/shares in Precision-Health.ai, Lididi and Cortechs.ai" in text
-    assert "Tie recorded Organization As written" in text
-    assert "11. Stock or stock options Lididi" in text
+    assert (
+        "11. Stock or stock options: Lididi — as written: “holds stock options/shares in Precision-Health.ai, "
+        "Lididi and Cortechs.ai”"
+    ) in text
     assert f"doi:{SEED_DOI}" in text
     assert pdf_pages(content) >= 2
 
@@ -82,6 +84,20 @@ def test_a_journal_report_covers_the_articles_published_in_the_range(seed_run):
         )
     )
     assert (empty.total, empty.article_count) == (0, 0)
+
+
+def test_articles_with_no_findings_are_listed_together_not_given_a_section_each(seed_run):
+    from tests.factories import ArticleFactory
+
+    ArticleFactory(title="A quiet trial", doi="10.5555/quiet.1", journal="Tidsskrift for Den norske legeforening")
+    scope = report_scope(
+        journal="Tidsskrift for Den norske legeforening", date_from=_day("2026-01-01"), date_to=_day("2026-12-31")
+    )
+    report = build_report(scope)
+    assert [a.title for a in report.quiet] == ["A quiet trial"]
+    assert report.article_count == 2
+    text = pdf_text(render_report(report, "pdf"))
+    assert "1 article audited with nothing found: A quiet trial (doi:10.5555/quiet.1)." in text
 
 
 def _day(text):
