@@ -96,6 +96,10 @@ def _findings_page(request, params, *, bulk_form: BulkReviewForm, status: int = 
     if group and group not in GROUPS:
         valid = False
         form.add_error(None, f"Findings cannot be grouped by “{group}”: by article or by person.")
+    unknown = sorted(set(params) - set(form.fields) - {"page", "group"})
+    if unknown:  # a misspelt filter would otherwise list every finding as if it applied
+        valid = False
+        form.add_error(None, f"Unknown filter: {', '.join(unknown)}.")
     query = params.copy()
     for name in ("page", "group", "csrfmiddlewaretoken"):
         query.pop(name, None)

@@ -80,6 +80,7 @@ def test_findings_filter_by_person_and_organization_name_dates_and_run(auditor_c
         ({"date_from": "2026-02-01", "date_to": "2026-01-01"}, "to: The range ends before it starts."),
         ({"severity": "dire"}, "Severity: Select a valid choice."),
         ({"group": "journal"}, "Findings cannot be grouped by “journal”: by article or by person."),
+        ({"persn_name": "Ann"}, "Unknown filter: persn_name."),
     ],
 )
 def test_a_filter_that_cannot_be_applied_is_an_error_at_the_top_not_ignored(auditor_client, params, error):
