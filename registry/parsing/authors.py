@@ -198,6 +198,19 @@ class AuthorIndex:
         self._initials_memo[text] = found
         return found
 
+    def other_with_initials(self, text: str, taken: set[int]) -> int | None:
+        """The first author not in `taken` whose full initials are `text`: a list naming "MD" twice
+        ("..., MD, SW, ..., MD, ASB") means two authors with the same initials."""
+        key = initials_key(text)
+        if not key or not key.isalpha():
+            return None
+        folded = key if key.isascii() else fold(key).upper()
+        for short in (False, True):
+            for idx in self._candidates(folded[:1]):
+                if idx not in taken and (key in self._spelling(idx, short) or folded in self._spelling(idx, short)):
+                    return idx
+        return None
+
     def _first_spelling(self, candidates: list[int], key: str, folded: str) -> int | None:
         # Full names before first-and-last; the spelling as written before the folded one; ambiguous
         # initials go to the first author in byline order.

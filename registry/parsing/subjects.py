@@ -47,6 +47,9 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         idx = index.match(words)
+        if idx is not None and idx in matched and len(words) == 1 and looks_like_initials(words[0]):
+            other = index.other_with_initials(words[0], set(matched))
+            idx = idx if other is None else other
         if idx is not None:
             matched.append(idx)
         elif len(m) == 1 and looks_like_initials(m[0].text):
