@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .authors import AuthorIndex, author_index, is_nameish, looks_like_initials, read_mentions
+from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
@@ -104,6 +105,9 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             state.nones.append(_none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
         triggers = find_triggers(text, toks, sa, sb)
+        brackets = role_brackets(text, toks, triggers) if "(" in low else []
+        if brackets:
+            triggers = [t for t in triggers if not any(b.start <= t.start < b.end for b in brackets)]
         if (
             pos is not None
             and triggers
@@ -111,17 +115,23 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             and not EXCEPT_RE.search(text, pos, triggers[0].start)
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
-        if not triggers:
-            if pos is None and label is None and len(toks) <= 8:
+        if not triggers and not brackets:
+            if pos is None and label is None and (len(toks) <= 8 or text[sb - 1] == ":"):
                 subject = scan_subject(text, toks, sb, state.index)
-                if subject.kind == "persons" and _only_mentions(subject, sa, sb, text):
-                    current = subject.authors  # "Robert B Darnell. Reviewing editor, eLife."
+                if subject.kind == "persons" and (text[sb - 1] == ":" or _only_mentions(subject, sa, sb, text)):
+                    # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."
+                    current = subject.authors
             continue
-        subject = scan_subject(text, toks, triggers[0].start, state.index)
+        first = min([t.start for t in triggers[:1]] + [b.org.start for b in brackets[:1]])
+        subject = scan_subject(text, toks, first, state.index)
         who = _sentence_authors(state, subject, current, toks)
         if subject.kind == "persons":
             current = subject.authors
-        last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org)
+        last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org, brackets)
+        for b in brackets:
+            for category in b.categories:
+                trig = Trigger(category, b.start, b.end, text[b.start + 1 : b.end - 1])
+                _add_items(state, number, trig, [b.org], "", who, "self")
     _merge_patents(state, first_item)
 
 
@@ -233,7 +243,9 @@ def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) ->
 # ---- relation phrases ----
 
 
-def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org) -> Org | None:
+def _relations(
+    state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org, brackets: list[RoleBracket]
+) -> Org | None:
     sa, sb = sent
     masked = _payee_spans(state, sa, sb, triggers)
     institution = bool(masked) or (subj.kind == "org" and subj.receives)
@@ -246,8 +258,21 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
             results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
         else:
             results[i] = _objects(state, trig, vis)
+    detailed = _detailed_other(state, triggers, results, sb)
     for i, trig in enumerate(triggers):
         orgs, desc = results[i]
+        if i in detailed:
+            if detailed[i] is None:
+                continue  # "other from X including salary and stock options": the details are the ties
+            orgs, desc = results[detailed[i]]
+        if brackets and is_generic(trig):
+            # "personal fees from X (advisory board)": the bracket says what the fees were for
+            end = triggers[i + 1].start if i + 1 < len(triggers) else sb
+            explained = {norm(b.org.name) for b in brackets if trig.end <= b.org.start < end}
+            if explained:
+                orgs = [o for o in orgs if norm(o.name) not in explained]
+                if not orgs:
+                    continue
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
         elif not orgs and trig.kind == "stock" and _bare(desc) and last_org is not None and last_org.start >= sa:
@@ -264,6 +289,32 @@ def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who,
         if orgs:
             last_org = orgs[-1]
     return last_org
+
+
+DETAIL_WORDS = words("including includes include namely incl. incl")
+
+
+def _detailed_other(state: _State, triggers: list[Trigger], results, sb: int) -> dict[int, int | None]:
+    """ICMJE "other from Inovio including salary and stock options": the ties after "including" are
+    what the "other" was, each with its company; the "other" itself is dropped (None)."""
+    out: dict[int, int | None] = {}
+    for i, trig in enumerate(triggers[:-1]):
+        if trig.kind != "other" or not results[i][0]:
+            continue
+        nxt = triggers[i + 1].start
+        between = state.toks.between(trig.end, nxt)
+        if not between or between[-1].low not in DETAIL_WORDS:
+            continue
+        k = i + 1
+        while k < len(triggers) and not results[k][0]:
+            out[k] = i
+            k += 1
+            end = triggers[k].start if k < len(triggers) else sb
+            if not is_filler(state.toks.between(triggers[k - 1].end, end)):
+                break  # "salary and stock options, outside the submitted work": the details end
+        if k > i + 1:
+            out[i] = None
+    return out
 
 
 BARE_OBJECTS = words("or and options option in")

@@ -222,3 +222,58 @@ def test_all_other_authors_are_those_not_named_so_far():
         ("Walter Zidek", "advisory_board", "Pfizer", "self"),
         ("Sverre Kjeldsen", "advisory_board", "Pfizer", "self"),
     ]
+
+
+def test_initials_named_twice_in_one_list_are_two_authors():
+    authors = ["Mia C. Dunn", "Paul Ortiz", "Mark Dowd"]
+    statement = "MD, PO and MD report grants from Wellcome. All other authors declare no competing interests."
+    assert rows(statement, authors) == [
+        ("Mark Dowd", "grants", "Wellcome", "self"),
+        ("Paul Ortiz", "grants", "Wellcome", "self"),
+        ("Mia C. Dunn", "grants", "Wellcome", "self"),
+    ]
+
+
+def test_other_ties_detailed_after_including_are_those_ties():
+    authors = ["Kim Lee", "Ann Roe"]
+    statement = (
+        "KL reports grants from CEPI, during the conduct of the trial; other from Vaxco Inc. including salary "
+        "and stock options, outside the submitted work."
+    )
+    assert rows(statement, authors) == [
+        ("Kim Lee", "manuscript_support", "CEPI", "self"),
+        ("Kim Lee", "employment", "Vaxco Inc.", "self"),
+        ("Kim Lee", "stock", "Vaxco Inc.", "self"),
+    ]
+
+
+def test_roles_in_brackets_after_each_company():
+    authors = ["Dan B. Wolf", "Ann Roe"]
+    statement = (
+        "D.B.W. reports the following paid associations with commercial partners: Pfizer (Advisory Board), "
+        "Genco (Advisory, SRA) Astrazeneca (Advisory, Speaker), Vaxco (BOD, Stock ownership), Basel Bio "
+        "(Basel, Switzerland)."
+    )
+    assert rows(statement, authors) == [
+        ("Dan B. Wolf", "advisory_board", "Pfizer", "self"),
+        ("Dan B. Wolf", "advisory_board", "Genco", "self"),
+        ("Dan B. Wolf", "grants", "Genco", "self"),
+        ("Dan B. Wolf", "advisory_board", "Astrazeneca", "self"),
+        ("Dan B. Wolf", "lectures", "Astrazeneca", "self"),
+        ("Dan B. Wolf", "leadership", "Vaxco", "self"),
+        ("Dan B. Wolf", "stock", "Vaxco", "self"),
+    ]
+
+
+def test_fees_whose_role_is_given_in_brackets_count_as_that_role():
+    authors = ["Mat Chen", "Don Vinh"]
+    statement = (
+        "Dr. Chen reports personal fees from GenOne Lifesciences (as a member of the scientific advisory board), "
+        "personal fees from nplex biosciences (as a member of the scientific advisory board), personal fees "
+        "from Abbott, outside the submitted work."
+    )
+    assert rows(statement, authors) == [
+        ("Mat Chen", "consulting", "Abbott", "self"),
+        ("Mat Chen", "advisory_board", "GenOne Lifesciences", "self"),
+        ("Mat Chen", "advisory_board", "nplex biosciences", "self"),
+    ]
