@@ -86,9 +86,17 @@ def _inside_name(toks: list[Tok], pos: int, item: list[Tok]) -> bool:
 
 
 def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:
-    """Names listed in a relation's object; the list ends at the first appositive or new clause."""
+    """Names listed in a relation's object; the list ends at the first appositive or new clause.
+
+    After a heading ("Research grants: Pulsus foundation, Finnish society of cardiology") each item is
+    a whole name, lower-case words included."""
     orgs: list[Org] = []
-    items = split_items(toks)
+    heading = bool(toks) and toks[0].text == ":"
+    items = split_items(toks[1:] if heading else toks)
+    if heading:
+        whole = [item for item in items if _whole_name(item)]
+        if len(whole) == len(items):
+            return [Org(clean_name(text, item), item[0].start, item[-1].end) for item in whole if not is_person(item)]
     closed = False
     for pos, item in enumerate(items):
         if closed or (orgs and _ends_list(item)):
@@ -121,6 +129,16 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if rest and not all(t.low in FILLER for t in rest):
             closed = True  # trailing words ("Merck on issues regarding ...") close the list
     return orgs
+
+
+HEADING_INNER = words("of for and & the de la du der")
+
+
+def _whole_name(item: list[Tok]) -> bool:
+    """A short item that starts with a name and holds only words ("Finnish society of cardiology")."""
+    if not 0 < len(item) <= 7 or not is_name_token(item[0]):
+        return False
+    return all(t.low in HEADING_INNER or (t.text[0].isalnum() and t.low not in NOT_TAIL) for t in item)
 
 
 def _name_tail(rest: list[Tok]) -> bool:

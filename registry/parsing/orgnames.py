@@ -62,6 +62,9 @@ def run_from(toks: list[Tok], i: int) -> int:
             if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
                 break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
             continue
+        if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
+            j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
+            continue
         campus = _campus(toks, i, j)
         if campus:
             j += 1 + campus

@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from .authors import AuthorIndex, author_index, is_nameish, looks_like_initials, read_mentions
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
+from .labels import mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
@@ -93,9 +94,20 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
         return
     state.toks = token_index(text, a, b)
     label, a = _label(state, a, b)
+    first_item = len(state.items)
+    for group, label_start, content_start in mid_labels(text, state.toks, a, b, state.index):
+        _read_block(state, number, a, label_start, label)
+        state.covered.update(group)
+        label, a = list(group), content_start
+    _read_block(state, number, a, b, label)
+    _merge_patents(state, first_item)
+
+
+def _read_block(state: _State, number: int, a: int, b: int, label: list[int | None] | None) -> None:
+    """The sentences of one footnote, or of one author's labelled block inside it."""
+    text = state.text
     current: list[int | None] | None = label
     last_org: Org | None = None
-    first_item = len(state.items)
     for sa, sb in _clauses(state, sentences(text, state.toks, a, b)):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
@@ -128,11 +140,10 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
         if subject.kind == "persons":
             current = subject.authors
         last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org, brackets)
-        for b in brackets:
-            for category in b.categories:
-                trig = Trigger(category, b.start, b.end, text[b.start + 1 : b.end - 1])
-                _add_items(state, number, trig, [b.org], "", who, "self")
-    _merge_patents(state, first_item)
+        for br in brackets:
+            for category in br.categories:
+                trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
+                _add_items(state, number, trig, [br.org], "", who, "self")
 
 
 EXCEPT_RE = re.compile(

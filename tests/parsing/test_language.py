@@ -277,3 +277,26 @@ def test_fees_whose_role_is_given_in_brackets_count_as_that_role():
         ("Mat Chen", "advisory_board", "GenOne Lifesciences", "self"),
         ("Mat Chen", "advisory_board", "nplex biosciences", "self"),
     ]
+
+
+def test_label_blocks_inside_one_paragraph_each_name_their_author():
+    authors = ["Alma Lind", "Mika Lento", "Olli Hall", "Jari Hautala", "Juha Harju"]
+    statement = (
+        "Conflict of interest: A.L.: Research grants: Pulsus foundation, Finnish society of cardiology; "
+        "M.Le.: Consultant: Bayer and MSD; Speaker: Terve Media, Orion Pharma; O.H.: none J.Hau.: Research "
+        "grants: EU Horizon 2020. Advisory Board Member: Amgen. J.Har.: Consultant/speaker: Abbott."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization, it.payee) for it in result.items] == [
+        ("Alma Lind", "grants", "Pulsus foundation", "self"),
+        ("Alma Lind", "grants", "Finnish society of cardiology", "self"),
+        ("Mika Lento", "consulting", "Bayer", "self"),
+        ("Mika Lento", "consulting", "MSD", "self"),
+        ("Mika Lento", "lectures", "Terve Media", "self"),
+        ("Mika Lento", "lectures", "Orion Pharma", "self"),
+        ("Jari Hautala", "grants", "EU Horizon 2020", "self"),
+        ("Jari Hautala", "advisory_board", "Amgen", "self"),
+        ("Juha Harju", "consulting", "Abbott", "self"),
+        ("Juha Harju", "lectures", "Abbott", "self"),
+    ]
+    assert result.declares_none == ["Olli Hall"]

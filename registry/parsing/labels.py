@@ -1,0 +1,57 @@
+"""Per-author label blocks inside one paragraph: "A.L.: Research grants: X; M.Le.: Consultant: Y; O.H.: none"."""
+
+from __future__ import annotations
+
+from .authors import AuthorIndex, looks_like_initials
+from .text import Tok, TokenIndex
+
+LIST_WORDS = frozenset({",", "and", "&"})
+# What may stand right before a label that is not written with dots ("; AL:", ". AL:", ", AL:").
+BEFORE_LABEL = frozenset({";", ".", ",", ")"})
+
+
+def mid_labels(text: str, index: TokenIndex, a: int, b: int, authors: AuthorIndex) -> list[tuple[list[int], int, int]]:
+    """(authors, label start, content start) of every label that starts a new author's block after `a`.
+
+    A label is a list of initials before a colon, each of them an author's; it follows a separator, or
+    is written with dots ("J.K.: none J.Hau.: Research grants ...")."""
+    toks = index.between(a, b)
+    found: list[tuple[list[int], int, int]] = []
+    for k, tok in enumerate(toks):
+        if tok.text != ":" or k == 0 or k + 1 >= len(toks) or toks[k + 1].start == tok.end:
+            continue
+        run = _label_run(toks, k)
+        if not run:
+            continue
+        group = _group(run, authors)
+        if group is None:
+            continue
+        first = toks.index(run[0]) if len(run) > 1 else k - 1
+        before = toks[first - 1] if first > 0 else None
+        dotted = all("." in t.text for t in run if t.low not in LIST_WORDS)
+        if before is not None and not dotted and before.text not in BEFORE_LABEL:
+            continue
+        found.append((group, run[0].start, toks[k + 1].start))
+    return found
+
+
+def _label_run(toks: list[Tok], colon: int) -> list[Tok]:
+    j = colon
+    while j > 0 and colon - j < 12 and (looks_like_initials(toks[j - 1].text) or toks[j - 1].low in LIST_WORDS):
+        j -= 1
+    while j < colon and toks[j].low in LIST_WORDS:
+        j += 1
+    return toks[j:colon]
+
+
+def _group(run: list[Tok], authors: AuthorIndex) -> list[int] | None:
+    """The authors of every initials in the run, or None when one of them is nobody's."""
+    group: list[int] = []
+    for t in run:
+        if t.low in LIST_WORDS:
+            continue
+        idx = authors.by_initials(t.text)
+        if idx is None:
+            return None
+        group.append(idx)
+    return list(dict.fromkeys(group)) or None
