@@ -62,7 +62,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "stock",
-        r"stock\s*options?|stockholders?|shareholders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|(?:significant\s+)?financial\s+interests?",
     ),
@@ -128,7 +128,7 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift salary non-financial nonfinancial other
+scholarships gift salary option non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards

@@ -260,6 +260,8 @@ def _relations(
     sa, sb = sent
     masked = _payee_spans(state, sa, sb, triggers)
     institution = bool(masked) or (subj.kind == "org" and subj.receives)
+    whos, subject_spans = _mid_subjects(state, triggers, who)
+    masked += subject_spans
     results: list[tuple[list[Org], str]] = [([], "")] * len(triggers)
     for i in range(len(triggers) - 1, -1, -1):
         trig = triggers[i]
@@ -296,10 +298,35 @@ def _relations(
         if trig.kind == "other_lab" and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
         payee = "institution" if institution and trig.category in MONEY else "self"
-        _add_items(state, number, trig, orgs, desc, who, payee)
+        _add_items(state, number, trig, orgs, desc, whos[i], payee)
         if orgs:
             last_org = orgs[-1]
     return last_org
+
+
+SUBJECT_JOINS = words("and , while whereas but")
+
+
+def _mid_subjects(state: _State, triggers: list[Trigger], who) -> tuple[list, list[tuple[int, int]]]:
+    """ "EF and MM are shareholders and CS and KVP are option holders in the company": a new subject
+    after "and" owns the ties from there on; its span is masked so the two ties share their object."""
+    whos = [who] * len(triggers)
+    spans: list[tuple[int, int]] = []
+    for i in range(1, len(triggers)):
+        seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
+        for p, tok in enumerate(seg):
+            if tok.low not in SUBJECT_JOINS or p + 1 >= len(seg) or not is_nameish(seg[p + 1]):
+                continue
+            mentions, end = read_mentions(seg, p + 1)
+            if end == p + 1 or end >= len(seg) or not is_filler(seg[end:]):
+                continue
+            group = evaluate_mentions(mentions, state.index, False)
+            if group is None or group == [None]:
+                continue
+            whos[i:] = [group] * (len(triggers) - i)
+            spans.append((seg[p + 1].start, seg[end - 1].end))
+            break
+    return whos, spans
 
 
 DETAIL_WORDS = words("including includes include namely incl. incl")

@@ -300,3 +300,18 @@ def test_label_blocks_inside_one_paragraph_each_name_their_author():
         ("Juha Harju", "lectures", "Abbott", "self"),
     ]
     assert result.declares_none == ["Olli Hall"]
+
+
+def test_a_new_subject_after_and_owns_the_ties_that_follow():
+    authors = ["Emma Frost", "Mark Mills", "Cora Snow", "Karl V. Pope"]
+    statement = (
+        "EF and MM are shareholders and CS, MM, and KVP are option holders in Novoic Ltd. KVP is a stock-holder "
+        "of Biogen."
+    )
+    assert rows(statement, authors) == [
+        ("Emma Frost", "stock", "Novoic Ltd.", "self"),
+        ("Mark Mills", "stock", "Novoic Ltd.", "self"),
+        ("Cora Snow", "stock", "Novoic Ltd.", "self"),
+        ("Karl V. Pope", "stock", "Novoic Ltd.", "self"),
+        ("Karl V. Pope", "stock", "Biogen", "self"),
+    ]
