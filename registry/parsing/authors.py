@@ -126,7 +126,21 @@ class AuthorIndex:
                     toks = self._name_tokens(idx)  # the general rules
                     last = toks[-1] if toks else ""
                 self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
+                if len(parts) >= 3 and parts[-2][:1].isupper() and "-" not in last:
+                    # "M. Roman-Rodriguez" for Miguel Roman Rodriguez: a double surname written with a hyphen
+                    self._by_surname.setdefault(fold(f"{parts[-2]}-{last}"), []).append(idx)
         return self._by_surname
+
+    def by_one_name(self, word: str) -> int | None:
+        """The one author whose surname, or else whose first given name, is `word` ("Greenwald", "Ashwini")."""
+        key = fold(word)
+        hits = self._surnames().get(key, [])
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+        given = [idx for idx in range(len(self.names)) if (self._given_names(idx)[:1] or [""])[0] == key]
+        return given[0] if len(given) == 1 else None
 
     def _given_names(self, idx: int) -> list[str]:
         given = self._given.get(idx)

@@ -57,11 +57,30 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
             dotted = dotted or "." in m[0].text
         else:
             other += 1
+    if not matched and not unknown:
+        bare = _bare_names(mentions, index)
+        if bare:
+            return bare
     if matched and len(matched) >= unknown:
         return list(dict.fromkeys(matched))
     if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
         return [None]
     return None
+
+
+def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | None] | None:
+    """ "Greenwald, Chamoun and Gray are employees", "Ajay and Ashwini are stock-holders": single names,
+    each one author's surname or first name."""
+    found: list[int | None] = []
+    for m in mentions:
+        word = m[0].text
+        if len(m) != 1 or len(word) < 3 or not word.isalpha() or not word[1:].islower():
+            return None
+        idx = index.by_one_name(word)
+        if idx is None:
+            return None
+        found.append(idx)
+    return found or None
 
 
 def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex) -> Subject:
