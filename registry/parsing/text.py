@@ -172,6 +172,7 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: To
 
 
 DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
+SINGLE_INITIAL_RE = re.compile(r"[A-Z]\.")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
@@ -179,6 +180,8 @@ def _new_subject(nxt: Tok, after: Tok | None) -> bool:
     """After "Ltd.", a person starts a sentence: "R.K. received", "KVP is", "Dr. Smith"."""
     if nxt.low in NEXT_TITLES or DOTTED_INITIALS_RE.fullmatch(nxt.text):
         return True
+    if SINGLE_INITIAL_RE.fullmatch(nxt.text) and after is not None and after.cap:
+        return True  # "... Ltd. M. Roman-Rodriguez reports"
     return nxt.text.isupper() and nxt.text.isalpha() and after is not None and after.text.islower()
 
 

@@ -320,8 +320,8 @@ def test_a_new_subject_after_and_owns_the_ties_that_follow():
 def test_bare_surnames_first_names_and_hyphenated_double_surnames():
     authors = ["Scott Greenway", "Nadia Chamon", "Ajay Patel", "Ashwini Patel", "Miguel Roman Ruiz"]
     statement = (
-        "Greenway and Chamon are employees of HDAI. Ashwini is CEO at Combix Inc. Ajay and Ashwini are "
-        "stock-holders in Combix Inc. M. Roman-Ruiz reports personal fees from Teva."
+        "Greenway and Chamon are employees of HDAI. Ashwini is CEO at Combix Inc., a private company. Ajay and "
+        "Ashwini are stock-holders in Combix Inc. M. Roman-Ruiz reports personal fees from Teva."
     )
     assert rows(statement, authors) == [
         ("Scott Greenway", "employment", "HDAI", "self"),
