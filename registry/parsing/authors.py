@@ -102,6 +102,7 @@ class AuthorIndex:
         self._spellings: dict[tuple[int, bool], frozenset[str]] = {}
         self._initials_memo: dict[str, int | None] = {}
         self._by_surname: dict[str, list[int]] | None = None
+        self._by_first: dict[str, list[int]] | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
 
@@ -139,7 +140,13 @@ class AuthorIndex:
             return hits[0]
         if hits:
             return None
-        given = [idx for idx in range(len(self.names)) if (self._given_names(idx)[:1] or [""])[0] == key]
+        if self._by_first is None:
+            self._by_first = {}
+            for idx, name in enumerate(self.names):
+                parts = name.split()
+                if len(parts) > 1 and not self.collab[idx]:
+                    self._by_first.setdefault(fold(parts[0]), []).append(idx)
+        given = self._by_first.get(key, [])
         return given[0] if len(given) == 1 else None
 
     def _given_names(self, idx: int) -> list[str]:

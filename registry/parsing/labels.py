@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .authors import AuthorIndex, looks_like_initials
 from .text import Tok, TokenIndex
 
@@ -15,19 +17,25 @@ def mid_labels(text: str, index: TokenIndex, a: int, b: int, authors: AuthorInde
 
     A label is a list of initials before a colon, each of them an author's; it follows a separator, or
     is written with dots ("J.K.: none J.Hau.: Research grants ...")."""
-    toks = index.between(a, b)
     found: list[tuple[list[int], int, int]] = []
-    for k, tok in enumerate(toks):
-        if tok.text != ":" or k == 0 or k + 1 >= len(toks) or toks[k + 1].start == tok.end:
+    colon = text.find(":", a, b)
+    if colon < 0:
+        return found
+    toks, starts = index.toks, index.starts
+    lo = bisect_left(starts, a)
+    while colon >= 0:
+        k = bisect_left(starts, colon)
+        colon = text.find(":", colon + 1, b)
+        if k >= len(toks) or toks[k].text != ":" or k <= lo or k + 1 >= len(toks) or toks[k + 1].start == toks[k].end:
             continue
-        run = _label_run(toks, k)
+        run = _label_run(toks, k, lo)
         if not run:
             continue
         group = _group(run, authors)
         if group is None:
             continue
-        first = toks.index(run[0]) if len(run) > 1 else k - 1
-        before = toks[first - 1] if first > 0 else None
+        first = k - len(run)
+        before = toks[first - 1] if first > lo else None
         dotted = all("." in t.text for t in run if t.low not in LIST_WORDS)
         if before is not None and not dotted and before.text not in BEFORE_LABEL:
             continue
@@ -35,9 +43,9 @@ def mid_labels(text: str, index: TokenIndex, a: int, b: int, authors: AuthorInde
     return found
 
 
-def _label_run(toks: list[Tok], colon: int) -> list[Tok]:
+def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:
     j = colon
-    while j > 0 and colon - j < 12 and (looks_like_initials(toks[j - 1].text) or toks[j - 1].low in LIST_WORDS):
+    while j > lo and colon - j < 12 and (looks_like_initials(toks[j - 1].text) or toks[j - 1].low in LIST_WORDS):
         j -= 1
     while j < colon and toks[j].low in LIST_WORDS:
         j += 1
