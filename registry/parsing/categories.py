@@ -64,7 +64,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "stock",
         r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
-        r"|(?:significant\s+)?financial\s+interests?",
+        r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)",
     ),
     (
         "consulting",

@@ -142,8 +142,9 @@ def _whole_name(item: list[Tok]) -> bool:
 
 
 def _name_tail(rest: list[Tok]) -> bool:
-    """One or two lower-case words that may end a name inside a list ("ADHS digital")."""
-    return 0 < len(rest) <= 2 and all(t.text.isalpha() and t.text.islower() and t.low not in NOT_TAIL for t in rest)
+    """Words that may end a name inside a list ("ADHS digital", "Daimler und Benz Stiftung", "Institut
+    d'investigacions Biomediques"): a few words, none of them one that starts a clause or a phrase."""
+    return 0 < len(rest) <= 6 and all(t.text[0].isalpha() and t.low not in NOT_TAIL for t in rest)
 
 
 def _from_name(item: list[Tok]) -> bool:

@@ -28,6 +28,7 @@ NOT_COUNTERPARTY = words(
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
 AND_NAME_HEADS = words("foundation foundations administration services diseases quality")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][a-z]")
+FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 
 
@@ -172,6 +173,8 @@ def clean_name(text: str, toks: list[Tok]) -> str:
     if _possessive(last):
         name = name[:-2]
     name = name.rstrip(" ,;:")
+    if name[:1].isdigit():
+        name = FUNDER_ID_RE.sub("", name, count=1)  # "100000002National Institutes of Health": a funder id glued on
     if name.endswith(".") and last.low not in KEEP_DOT and not _dotted_initials(last.text):
         name = name[:-1]
     return name.strip()

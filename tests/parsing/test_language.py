@@ -331,3 +331,20 @@ def test_bare_surnames_first_names_and_hyphenated_double_surnames():
         ("Ashwini Patel", "stock", "Combix Inc.", "self"),
         ("Miguel Roman Ruiz", "consulting", "Teva", "self"),
     ]
+
+
+def test_preamble_financial_interests_listed_names_with_lower_case_words_and_funder_ids():
+    authors = ["Ana Pons", "Ben Hall"]
+    statement = (
+        "The authors declare the following financial interests/personal relationships which may be considered "
+        "as potential competing interests: A.P. has received consultant fees from Daimler und Benz Stiftung, "
+        "Institut d'investigacions Biomediques, Elsevier, and grants from the 10.13039/100000002National "
+        "Institutes of Health. B.H. has financial interests in TeselaGen Inc."
+    )
+    assert rows(statement, authors) == [
+        ("Ana Pons", "consulting", "Daimler und Benz Stiftung", "self"),
+        ("Ana Pons", "consulting", "Institut d'investigacions Biomediques", "self"),
+        ("Ana Pons", "consulting", "Elsevier", "self"),
+        ("Ana Pons", "grants", "National Institutes of Health", "self"),
+        ("Ben Hall", "stock", "TeselaGen Inc.", "self"),
+    ]
