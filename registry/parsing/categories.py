@@ -81,7 +81,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (
         "travel",
-        r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|fees|reimbursements?))?"
+        r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|funding|fees|reimbursements?))?"
         r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
@@ -96,6 +96,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
+        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
     ),
@@ -128,7 +129,7 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift salary option non-financial nonfinancial other
+scholarships gift salary option receipt study non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards

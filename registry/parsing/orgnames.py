@@ -26,7 +26,7 @@ NOT_COUNTERPARTY = words(
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
-AND_NAME_HEADS = words("foundation foundations administration services diseases quality")
+AND_NAME_HEADS = words("foundation foundations administration services diseases quality association society")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][a-z]")
 FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
@@ -118,8 +118,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
-    if right[-1].low.rstrip(".") not in AND_NAME_HEADS:
-        return False
+    if not any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:]):
+        return False  # "Anxiety and Depression Association of America" ends in a place
     if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
         return False
     if len(left) == 1:

@@ -108,7 +108,7 @@ def _read_block(state: _State, number: int, a: int, b: int, label: list[int | No
     text = state.text
     current: list[int | None] | None = label
     last_org: Org | None = None
-    for sa, sb in _clauses(state, sentences(text, state.toks, a, b)):
+    for sa, sb in _headed_lists(state, _clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
             continue
@@ -174,6 +174,29 @@ def _clauses(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int
                 start = toks[k + 1].start
         out.append((start, sb))
     return out
+
+
+def _headed_lists(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "CBN declares consulting for the following companies: A, B, C.": a relation phrase before a colon
+    takes the list after it as its object, so the two stay one sentence."""
+    text, out = state.text, []
+    for span in spans:
+        if out and text[out[-1][1] - 1] == ":" and _heads_list(state, out[-1], span):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
+def _heads_list(state: _State, head: tuple[int, int], body: tuple[int, int]) -> bool:
+    toks = state.toks.between(*head)
+    triggers = find_triggers(state.text, toks, *head)
+    if not triggers or any(is_name_token(t) for t in state.toks.between(triggers[-1].end, head[1])):
+        return False  # no relation phrase, or it has its object before the colon
+    body_toks = state.toks.between(*body)
+    if not body_toks or not is_name_token(body_toks[0]) or _starts_with_persons(state, body_toks, 0):
+        return False
+    return not find_triggers(state.text, body_toks[:3], body[0], body[1])
 
 
 def _starts_with_persons(state: _State, toks: list[Tok], j: int) -> bool:

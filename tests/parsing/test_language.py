@@ -348,3 +348,24 @@ def test_preamble_financial_interests_listed_names_with_lower_case_words_and_fun
         ("Ana Pons", "grants", "National Institutes of Health", "self"),
         ("Ben Hall", "stock", "TeselaGen Inc.", "self"),
     ]
+
+
+def test_a_relation_before_a_colon_takes_the_list_after_it():
+    authors = ["Carl B. Nemo", "Jo Fox", "Kim Jones"]
+    statement = (
+        "CBN declares consulting for the following companies in the last 12 months: NeuroTech (division of "
+        "Anima BV), Taisho Pharmaceutical, Inc., Takeda. CBN serves on the advisory board of the Anxiety and "
+        "Depression Association of America. JF reports a research grant, receipt of study medication, personal "
+        "fees and non-financial support from Pfizer Inc., outside the submitted work. KJ has received travel "
+        "funding from Pfizer."
+    )
+    assert rows(statement, authors) == [
+        ("Carl B. Nemo", "consulting", "NeuroTech", "self"),
+        ("Carl B. Nemo", "consulting", "Taisho Pharmaceutical, Inc.", "self"),
+        ("Carl B. Nemo", "consulting", "Takeda", "self"),
+        ("Carl B. Nemo", "advisory_board", "Anxiety and Depression Association of America", "self"),
+        ("Jo Fox", "grants", "Pfizer Inc.", "self"),
+        ("Jo Fox", "gifts", "Pfizer Inc.", "self"),
+        ("Jo Fox", "consulting", "Pfizer Inc.", "self"),
+        ("Kim Jones", "travel", "Pfizer", "self"),
+    ]
