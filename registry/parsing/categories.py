@@ -73,7 +73,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "lectures",
-        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
+        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",

@@ -12,12 +12,14 @@ LIST_WORDS = frozenset({",", "and", "&"})
 BEFORE_LABEL = frozenset({";", ".", ",", ")"})
 
 
-def mid_labels(text: str, index: TokenIndex, a: int, b: int, authors: AuthorIndex) -> list[tuple[list[int], int, int]]:
+def mid_labels(
+    text: str, index: TokenIndex, a: int, b: int, authors: AuthorIndex
+) -> list[tuple[list[int | None], int, int]]:
     """(authors, label start, content start) of every label that starts a new author's block after `a`.
 
     A label is a list of initials before a colon, each of them an author's; it follows a separator, or
     is written with dots ("J.K.: none J.Hau.: Research grants ...")."""
-    found: list[tuple[list[int], int, int]] = []
+    found: list[tuple[list[int | None], int, int]] = []
     colon = text.find(":", a, b)
     if colon < 0:
         return found
@@ -31,12 +33,12 @@ def mid_labels(text: str, index: TokenIndex, a: int, b: int, authors: AuthorInde
         run = _label_run(toks, k, lo)
         if not run:
             continue
-        group = _group(run, authors)
-        if group is None:
-            continue
         first = k - len(run)
         before = toks[first - 1] if first > lo else None
         dotted = all("." in t.text for t in run if t.low not in LIST_WORDS)
+        group = _group(run, authors, dotted and (before is None or before.text in BEFORE_LABEL))
+        if group is None:
+            continue
         if before is not None and not dotted and before.text not in BEFORE_LABEL:
             continue
         found.append((group, run[0].start, toks[k + 1].start))
@@ -52,14 +54,21 @@ def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:
     return toks[j:colon]
 
 
-def _group(run: list[Tok], authors: AuthorIndex) -> list[int] | None:
-    """The authors of every initials in the run, or None when one of them is nobody's."""
-    group: list[int] = []
+def _group(run: list[Tok], authors: AuthorIndex, unknown_ok: bool) -> list[int | None] | None:
+    """The authors of every initials in the run, or None when one of them is nobody's. Initials may be
+    written surname first ("V.K." for Keti Vitanova); a dotted label after a separator that fits nobody
+    still starts a block, of an unknown author ([None]), so the ties after it are not the last author's."""
+    group: list[int | None] = []
     for t in run:
         if t.low in LIST_WORDS:
             continue
         idx = authors.by_initials(t.text)
         if idx is None:
+            letters = [p for p in t.text.replace("-", ".").split(".") if p]
+            if len(letters) == 2 and all(len(p) == 1 for p in letters):
+                idx = authors.by_initials(letters[1] + letters[0])
+        if idx is None and not unknown_ok:
             return None
         group.append(idx)
-    return list(dict.fromkeys(group)) or None
+    known = [i for i in dict.fromkeys(group) if i is not None]
+    return known or ([None] if group else None)

@@ -97,7 +97,7 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
     first_item = len(state.items)
     for group, label_start, content_start in mid_labels(text, state.toks, a, b, state.index):
         _read_block(state, number, a, label_start, label)
-        state.covered.update(group)
+        state.covered.update(i for i in group if i is not None)
         label, a = list(group), content_start
     _read_block(state, number, a, b, label)
     _merge_patents(state, first_item)
@@ -290,7 +290,7 @@ def _relations(
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
-        if is_filler(vis) and i + 1 < len(triggers):
+        if i + 1 < len(triggers) and (is_filler(vis) or _modifier(vis)):
             results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
         else:
             results[i] = _objects(state, trig, vis)
@@ -376,6 +376,20 @@ def _detailed_other(state: _State, triggers: list[Trigger], results, sb: int) ->
         if k > i + 1:
             out[i] = None
     return out
+
+
+# Words that make the stretch between two relation phrases an object or a clause of its own
+# ("invented the implant and are shareholders in X").
+OBJECT_WORDS = words(
+    "from by with to at in on of for via through who which that the a an are is was were has have had been "
+    "be his her their its this these"
+)
+
+
+def _modifier(vis: list[Tok]) -> bool:
+    """ "consultant fees and other honoraria from X", "as well as proctoring fees from X": a few words
+    between two relation phrases that name nothing, so both phrases share the object that follows."""
+    return len(vis) <= 5 and not any(is_name_token(t) or t.low in OBJECT_WORDS or t.text[0].isdigit() for t in vis)
 
 
 BARE_OBJECTS = words("or and options option in")

@@ -369,3 +369,20 @@ def test_a_relation_before_a_colon_takes_the_list_after_it():
         ("Jo Fox", "consulting", "Pfizer Inc.", "self"),
         ("Kim Jones", "travel", "Pfizer", "self"),
     ]
+
+
+def test_relation_phrases_joined_by_words_that_name_nothing_share_their_object():
+    authors = ["Rudi Lang", "Keti Vito", "Marek Jast"]
+    statement = (
+        "MJ has received consultant fees and other honoraria from Medtronic, and speaker and consultant fees "
+        "from Abbott. R.L.: Lecture fees and shares in Highlife; V.K.: Serving on an advisory board for Medtronic."
+    )
+    assert rows(statement, authors) == [
+        ("Marek Jast", "consulting", "Medtronic", "self"),
+        ("Marek Jast", "lectures", "Medtronic", "self"),
+        ("Marek Jast", "lectures", "Abbott", "self"),
+        ("Marek Jast", "consulting", "Abbott", "self"),
+        ("Rudi Lang", "lectures", "Highlife", "self"),
+        ("Rudi Lang", "stock", "Highlife", "self"),
+        ("Keti Vito", "advisory_board", "Medtronic", "self"),
+    ]
