@@ -19,6 +19,7 @@ DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
 INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
 CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
 CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
+SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
 GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
 NAME_SPLIT_RE = re.compile(r"[\s:]+")
 # "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
@@ -281,6 +282,8 @@ class AuthorIndex:
         key = tuple(words)
         if key in self._memo:
             return self._memo[key]
+        if len(words) > 1 and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
+            words = ["".join(w[0] for w in words)]  # "A. E. C." = AEC
         initials = len(words) == 1 and looks_like_initials(words[0])
         idx = self.by_initials(words[0]) if initials else self.by_name(words)
         if len(self._memo) < 4096:

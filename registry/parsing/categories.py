@@ -64,7 +64,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         "stock",
         r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
-        r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)",
+        r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
+        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?",
     ),
     (
         "consulting",
@@ -258,13 +259,29 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
         if t.kind == "grants" and ms_context is None:
-            ms_context = bool(MS_CONTEXT_RE.search(text, start, _sentence_end(text, found[-1].end)))
+            ms_context = _about_this_work(text, start, _sentence_end(text, found[-1].end))
         if t.kind == "grants" and ms_context:
             # "received funds ..., and some of this work is reported in this article"
             t.kind = "manuscript_support"
         relation = t.kind == "other_rel"
         out.append(t)
     return out
+
+
+UNRELATED_RE = re.compile(
+    r"\b(?:unrelated|not\s+(?:\w+\s+)?related|none\s+of\s+which|outside(?:\s+of)?|independent(?:ly)?\s+of"
+    r"|not\s+(?:\w+\s+)?(?:connected|linked))\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _about_this_work(text: str, start: int, end: int) -> bool:
+    """Whether the sentence says its money is for the present work, not "unrelated to the present work"
+    or "none of which are related to the content of this manuscript"."""
+    for m in MS_CONTEXT_RE.finditer(text, start, end):
+        if not UNRELATED_RE.search(text, max(start, m.start() - 60), m.start()):
+            return True
+    return False
 
 
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")

@@ -31,7 +31,10 @@ ABBREVIATIONS = words(
     "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
 )
 COMPANY_ABBR = frozenset({"inc.", "ltd.", "co.", "corp.", "llc."})
-OPENERS = words("the this these that he she they we i it his her their our in all no none neither however there")
+OPENERS = words(
+    "the this these that he she they we i it his her their our in all no none neither however there "
+    "additionally furthermore moreover finally both"
+)
 BOUNDARY_RE = re.compile(r"[.!?:](?=\s)")
 PREAMBLE_RE = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
 

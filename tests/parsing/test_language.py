@@ -386,3 +386,17 @@ def test_relation_phrases_joined_by_words_that_name_nothing_share_their_object()
         ("Rudi Lang", "stock", "Highlife", "self"),
         ("Keti Vito", "advisory_board", "Medtronic", "self"),
     ]
+
+
+def test_spaced_initials_financial_stakes_and_money_unrelated_to_this_work():
+    authors = ["Art E. Cho", "Dong Kim", "Katia Verk"]
+    statement = (
+        "A. E. C. has a significant financial stake in inCerebro Co., Ltd. Additionally, D. K. was formerly "
+        "affiliated with Atomatrix. K. Verk received grants from GSK, none of which are "
+        "related to the content of this manuscript."
+    )
+    assert rows(statement, authors) == [
+        ("Art E. Cho", "stock", "inCerebro Co., Ltd.", "self"),
+        ("Dong Kim", "other", "Atomatrix", "self"),
+        ("Katia Verk", "grants", "GSK", "self"),
+    ]
