@@ -10,7 +10,7 @@ from itertools import product
 from .text import Tok, words
 
 PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
-TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs.")
+TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
 # Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
 DOTTED_PARTS_RE = re.compile(
     r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.(?:-?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.?)+"

@@ -144,7 +144,7 @@ def _whole_name(item: list[Tok]) -> bool:
 def _name_tail(rest: list[Tok]) -> bool:
     """Words that may end a name inside a list ("ADHS digital", "Daimler und Benz Stiftung", "Institut
     d'investigacions Biomediques"): a few words, none of them one that starts a clause or a phrase."""
-    return 0 < len(rest) <= 6 and all(t.text[0].isalpha() and t.low not in NOT_TAIL for t in rest)
+    return 0 < len(rest) <= 6 and all(t.text == "-" or (t.text[0].isalpha() and t.low not in NOT_TAIL) for t in rest)
 
 
 def _from_name(item: list[Tok]) -> bool:

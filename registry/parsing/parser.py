@@ -320,13 +320,18 @@ def _relations(
             orgs = [pre] if pre else orgs
         if trig.kind == "other_lab" and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
-        payee = "institution" if institution and trig.category in MONEY else "self"
+        to_institution = institution or bool(PAYEE_BRACKET_RE.match(state.text, trig.end))
+        payee = "institution" if to_institution and trig.category in MONEY else "self"
         _add_items(state, number, trig, orgs, desc, whos[i], payee)
         if orgs:
             last_org = orgs[-1]
     return last_org
 
 
+# "research support (to institution) from Pfizer", "grants (paid to my institution)".
+PAYEE_BRACKET_RE = re.compile(
+    r"\s*\(\s*(?:paid\s+)?(?:to\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?)?institution(?:al)?\s*\)", re.I
+)
 SUBJECT_JOINS = words("and , while whereas but")
 
 

@@ -400,3 +400,21 @@ def test_spaced_initials_financial_stakes_and_money_unrelated_to_this_work():
         ("Dong Kim", "other", "Atomatrix", "self"),
         ("Katia Verk", "grants", "GSK", "self"),
     ]
+
+
+def test_payee_in_brackets_names_with_hyphenated_words_and_author_as_a_title():
+    authors = ["Gero Beutel", "Ralf Gutz", "Sachiko Baba"]
+    statement = (
+        "G.B. received travel support from Deutsche Gesellschaft für internistische Intensiv- und Notfallmedizin, "
+        "Jazz Pharmaceuticals and MSD. R.G. received research support (to institution) from Pfizer and Amgen. "
+        "Author Sachiko Baba declares that she has no conflict of interest."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization, it.payee) for it in result.items] == [
+        ("Gero Beutel", "travel", "Deutsche Gesellschaft für internistische Intensiv- und Notfallmedizin", "self"),
+        ("Gero Beutel", "travel", "Jazz Pharmaceuticals", "self"),
+        ("Gero Beutel", "travel", "MSD", "self"),
+        ("Ralf Gutz", "grants", "Pfizer", "institution"),
+        ("Ralf Gutz", "grants", "Amgen", "institution"),
+    ]
+    assert result.declares_none == ["Sachiko Baba"]
