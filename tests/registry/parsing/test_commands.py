@@ -223,7 +223,7 @@ def test_evaluate_parser_scores_a_file_of_parsed_lines(tmp_path):
 
 
 def test_evaluate_parser_on_the_dev_set(dev_labels):
-    from .conftest import DEV_LABELS
+    from tests.helpers import DEV_LABELS
 
     out = run("evaluate_parser", str(DEV_LABELS), "--worst", "1").splitlines()
     assert out[:4] == [
@@ -273,8 +273,7 @@ def test_evaluate_parser_scores_each_labels_file(tmp_path):
 def test_evaluate_parser_holds_one_fold_out_and_never_shows_its_errors(dev_labels):
     from registry.parsing import predictions_line
     from registry.parsing.evaluation import evaluate, fold_of, split_folds
-
-    from .conftest import DEV_LABELS
+    from tests.helpers import DEV_LABELS
 
     visible, held_out = split_folds(dev_labels, 4, 1, seed=7)
     assert len(visible) + len(held_out) == 127 and held_out and visible

@@ -1,10 +1,7 @@
-from pathlib import Path
-
 import pytest
 
 from registry.parsing.jsonl import read_records
-
-DEV_LABELS = Path(__file__).resolve().parent.parent / "data" / "labels" / "statements-dev.jsonl"
+from tests.helpers import DEV_LABELS
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,6 @@
+"""Where the tests' files are: the sample data in tests/data, shared by every test folder."""
+
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+DEV_LABELS = DATA / "labels" / "statements-dev.jsonl"
