@@ -129,8 +129,10 @@ class AuthorIndex:
                     last = toks[-1] if toks else ""
                 self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
                 if len(parts) >= 3 and parts[-2][:1].isupper() and "-" not in last:
-                    # "M. Roman-Rodriguez" for Miguel Roman Rodriguez: a double surname written with a hyphen
+                    # "M. Roman-Rodriguez" for Miguel Roman Rodriguez: a double surname written with a hyphen;
+                    # "Dr. St. Louis" for Erik K St Louis: one written in two words
                     self._by_surname.setdefault(fold(f"{parts[-2]}-{last}"), []).append(idx)
+                    self._by_surname.setdefault(fold(f"{parts[-2].rstrip('.')} {last}"), []).append(idx)
         return self._by_surname
 
     def by_one_name(self, word: str) -> int | None:
@@ -256,6 +258,12 @@ class AuthorIndex:
             words = [m.group(1), m.group(2)]
         if len(words) < 2:
             return None
+        compound = self._surnames().get(fold(f"{words[-2].rstrip('.')} {words[-1]}"), [])
+        if len(words) == 2 and titled and len(compound) == 1:
+            return compound[0]
+        for idx in compound:
+            if len(words) > 2 and self._given_ok(idx, words[:-2]):
+                return idx
         for idx in self._surnames().get(fold(words[-1].rstrip(".")), ()):
             if self._given_ok(idx, words[:-1]):
                 return idx

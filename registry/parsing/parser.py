@@ -169,7 +169,7 @@ def _clauses(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int
             j = k + 1
             while j < len(toks) and toks[j].low in CLAUSE_LEADS:
                 j += 1
-            if j < len(toks) and _starts_with_persons(state, toks, j):
+            if j < len(toks) and (_starts_with_persons(state, toks, j) or _starts_with_authors(toks, j)):
                 out.append((start, tok.start))
                 start = toks[k + 1].start
         out.append((start, sb))
@@ -197,6 +197,17 @@ def _heads_list(state: _State, head: tuple[int, int], body: tuple[int, int]) -> 
     if not body_toks or not is_name_token(body_toks[0]) or _starts_with_persons(state, body_toks, 0):
         return False
     return not find_triggers(state.text, body_toks[:3], body[0], body[1])
+
+
+AUTHOR_WORDS = words("authors author co-authors coauthors we")
+
+
+def _starts_with_authors(toks: list[Tok], j: int) -> bool:
+    """ "...; authors are employees of X", "...; all authors received ...": a clause about the authors."""
+    k = j + 1 if toks[j].low in ("the", "all", "both", "other", "remaining") and j + 1 < len(toks) else j
+    if k < len(toks) and toks[k].low in ("other", "remaining") and k + 1 < len(toks):
+        k += 1
+    return toks[k].low in AUTHOR_WORDS
 
 
 def _starts_with_persons(state: _State, toks: list[Tok], j: int) -> bool:

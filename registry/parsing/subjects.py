@@ -143,6 +143,8 @@ def _pronoun(text: str, prefix: list[Tok]) -> Subject:
         return Subject("others")  # "All other authors have attended advisory boards ..."
     if "author" in low and AUTHOR_RE.search(text, a, b):
         return Subject("author")
+    if prefix[0].low in ("authors", "co-authors", "coauthors"):
+        return Subject("all")  # "...; authors are employees of X" (a regex's ^ holds only at the text's start)
     if ("author" in low or "we" in low or "autor" in low or "auteur" in low) and ALL_RE.search(text, a, b):
         return Subject("all")
     if PRONOUN_RE.search(text, a, b):

@@ -19,10 +19,12 @@ TOKEN_RE = re.compile(r"\w+(?:[\-'\u2019.&]+\w+)*\.?|[^\w\s]")
 ASCII_TOKEN_RE = re.compile(TOKEN_RE.pattern, re.ASCII)
 UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
+# A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
+# "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
-    r"\s*(?:(?:competing|conflicting|financial|potential)\s+)?"
+    r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
-    r"(?:\s+statements?)?\s*[:\-\u2013]\s*",
+    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # Words that end with a dot without ending the sentence.

@@ -418,3 +418,18 @@ def test_payee_in_brackets_names_with_hyphenated_words_and_author_as_a_title():
         ("Ralf Gutz", "grants", "Amgen", "institution"),
     ]
     assert result.declares_none == ["Sachiko Baba"]
+
+
+def test_a_heading_without_a_colon_a_clause_about_the_authors_and_a_surname_in_two_words():
+    authors = ["Rotem Sorel", "Erik K St Louis", "Ann Bell"]
+    statement = (
+        "Conflict of Interest Prof Sorel is a scientific founder of BiomX. Dr. St. Louis reports grants from "
+        "Mayo Clinic. DaVita Research is a subsidiary of DaVita Partners; authors are employees of DaVita Partners."
+    )
+    assert rows(statement, authors) == [
+        ("Rotem Sorel", "founder", "BiomX", "self"),
+        ("Erik K St Louis", "grants", "Mayo Clinic", "self"),
+        ("Rotem Sorel", "employment", "DaVita Partners", "self"),
+        ("Erik K St Louis", "employment", "DaVita Partners", "self"),
+        ("Ann Bell", "employment", "DaVita Partners", "self"),
+    ]
