@@ -98,7 +98,10 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if len(whole) == len(items):
             return [Org(clean_name(text, item), item[0].start, item[-1].end) for item in whole if not is_person(item)]
     closed = False
+    places = _places(items)
     for pos, item in enumerate(items):
+        if pos in places:
+            continue
         if closed or (orgs and _ends_list(item)):
             # A closed list goes on with another "from" ("from A to develop X, from B to ...").
             if not _from_name(item):
@@ -139,6 +142,24 @@ def _whole_name(item: list[Tok]) -> bool:
     if not 0 < len(item) <= 7 or not is_name_token(item[0]):
         return False
     return all(t.low in HEADING_INNER or (t.text[0].isalnum() and t.low not in NOT_TAIL) for t in item)
+
+
+US_STATES = words(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
+    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)
+
+
+def _places(items: list[list[Tok]]) -> set[int]:
+    """Items that say where a company is ("IDEXX Laboratories, Westbrook, ME"): a town and a US state."""
+    found: set[int] = set()
+    for pos in range(1, len(items) - 1):
+        town, state = items[pos], items[pos + 1]
+        lone = len(state) == 1 or not is_name_token(state[1])  # "ME within the past 3 years"
+        is_town = 0 < len(town) <= 2 and all(is_name_token(t) for t in town)
+        if lone and is_town and state[0].text.rstrip(".") in US_STATES:
+            found.update((pos, pos + 1))
+    return found
 
 
 def _name_tail(rest: list[Tok]) -> bool:

@@ -433,3 +433,15 @@ def test_a_heading_without_a_colon_a_clause_about_the_authors_and_a_surname_in_t
         ("Erik K St Louis", "employment", "DaVita Partners", "self"),
         ("Ann Bell", "employment", "DaVita Partners", "self"),
     ]
+
+
+def test_a_town_and_a_us_state_after_a_company_are_its_place():
+    authors = ["Mark A. Oyer", "Ben Cole"]
+    statement = (
+        "Mark A. Oyer has received research funding from IDEXX Laboratories, Westbrook, ME within the past "
+        "3 years, and from Zoetis, Parsippany, NJ."
+    )
+    assert rows(statement, authors) == [
+        ("Mark A. Oyer", "grants", "IDEXX Laboratories", "self"),
+        ("Mark A. Oyer", "grants", "Zoetis", "self"),
+    ]
