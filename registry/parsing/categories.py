@@ -58,7 +58,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
+        r"|works?\s+(?:for|at)|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
     ),
     (
         "stock",

@@ -27,7 +27,7 @@ NOT_COUNTERPARTY = words(
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
 AND_NAME_HEADS = words("foundation foundations administration services diseases quality association society")
-BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][a-z]")
+BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
 FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 
@@ -42,7 +42,7 @@ def is_name_token(tok: Tok) -> bool:
     # "eLife", "iRepertoire": a lower-case brand prefix followed by a capital
     if len(t) > 2 and t[1].isupper():
         return True
-    return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro"
+    return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro", "deCODE"
 
 
 def is_company_form(tok: Tok) -> bool:

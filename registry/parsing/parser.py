@@ -136,6 +136,12 @@ def _read_block(state: _State, number: int, a: int, b: int, label: list[int | No
             continue
         first = min([t.start for t in triggers[:1]] + [b.org.start for b in brackets[:1]])
         subject = scan_subject(text, toks, first, state.index)
+        if subject.kind == "all" and triggers and triggers[0].kind == "other":
+            named = _authors_in_brackets(state, toks, triggers)
+            if named:
+                # "Authors affiliated with deCODE (VS, GT and KS) are employed by deCODE Genetics": the
+                # affiliation says which authors; the tie is what follows
+                subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
         if subject.kind == "persons":
             current = subject.authors
@@ -197,6 +203,17 @@ def _heads_list(state: _State, head: tuple[int, int], body: tuple[int, int]) -> 
     if not body_toks or not is_name_token(body_toks[0]) or _starts_with_persons(state, body_toks, 0):
         return False
     return not find_triggers(state.text, body_toks[:3], body[0], body[1])
+
+
+def _authors_in_brackets(state: _State, toks: list[Tok], triggers: list[Trigger]) -> list[int | None]:
+    """Authors named in a bracket between the first relation phrase and the second."""
+    end = triggers[1].start if len(triggers) > 1 else -1
+    inner = [t for t in toks if triggers[0].end <= t.start < end]
+    if "(" not in [t.text for t in inner]:
+        return []
+    opened = [t.text for t in inner].index("(")
+    named, _ = persons_anywhere(inner[opened + 1 :], state.index)
+    return list(named)
 
 
 AUTHOR_WORDS = words("authors author co-authors coauthors we")

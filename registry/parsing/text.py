@@ -178,6 +178,7 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: To
 
 DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
 SINGLE_INITIAL_RE = re.compile(r"[A-Z]\.")
+MIDDLE_INITIAL_RE = re.compile(r"[A-Z]\.?")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
@@ -187,6 +188,8 @@ def _new_subject(nxt: Tok, after: Tok | None) -> bool:
         return True
     if SINGLE_INITIAL_RE.fullmatch(nxt.text) and after is not None and after.cap:
         return True  # "... Ltd. M. Roman-Rodriguez reports"
+    if nxt.cap and nxt.text.isalpha() and after is not None and MIDDLE_INITIAL_RE.fullmatch(after.text):
+        return True  # "... Inc. Oscar H Franco works"
     return nxt.text.isupper() and nxt.text.isalpha() and after is not None and after.text.islower()
 
 

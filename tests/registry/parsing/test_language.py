@@ -445,3 +445,16 @@ def test_a_town_and_a_us_state_after_a_company_are_its_place():
         ("Mark A. Oyer", "grants", "IDEXX Laboratories", "self"),
         ("Mark A. Oyer", "grants", "Zoetis", "self"),
     ]
+
+
+def test_authors_named_in_brackets_after_their_affiliation_and_a_full_name_after_inc():
+    authors = ["Vala Stein", "Gudi Thor", "Olaf H Frank", "Ann Bee"]
+    statement = (
+        "Authors affiliated with deCODE (VS and GT) are employed by deCODE Genetics, Inc. Olaf H Frank works in "
+        "ErasmusAGE, a center for aging research."
+    )
+    assert rows(statement, authors) == [
+        ("Vala Stein", "employment", "deCODE Genetics, Inc.", "self"),
+        ("Gudi Thor", "employment", "deCODE Genetics, Inc.", "self"),
+        ("Olaf H Frank", "employment", "ErasmusAGE", "self"),
+    ]
