@@ -290,6 +290,8 @@ class AuthorIndex:
         key = tuple(words)
         if key in self._memo:
             return self._memo[key]
+        if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
+            words = [words[0][:-2]]  # "KC's effort is supported by ..."
         if len(words) > 1 and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
             words = ["".join(w[0] for w in words)]  # "A. E. C." = AEC
         initials = len(words) == 1 and looks_like_initials(words[0])

@@ -14,7 +14,9 @@ COMPANY_FORMS = words(
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
 KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
-CONNECTORS = words("of for the de du der des la le di da von van für y and & +")
+CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
+# Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
+BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
 NOT_NAMES = words(
     "the a an this that these those his her their its our my he she they we i it in on from for of "
     "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each"
@@ -104,6 +106,8 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
         return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)])
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
+    if words[0] == "on":
+        return toks[j - 1].low in BODY_HEADS  # "National Institute on Drug Abuse", not "Pfizer on X"
     return words[0] != "the"
 
 

@@ -319,7 +319,10 @@ def _relations(
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if i + 1 < len(triggers) and (is_filler(vis) or _modifier(vis)):
-            results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
+            pre = _premod(state, trig, sa, None) if is_filler(vis) else None
+            # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
+            # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
+            results[i] = ([pre], "") if pre is not None else results[i + 1]
         else:
             results[i] = _objects(state, trig, vis)
     detailed = _detailed_other(state, triggers, results, sb)

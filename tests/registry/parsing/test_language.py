@@ -458,3 +458,19 @@ def test_authors_named_in_brackets_after_their_affiliation_and_a_full_name_after
         ("Gudi Thor", "employment", "deCODE Genetics, Inc.", "self"),
         ("Olaf H Frank", "employment", "ErasmusAGE", "self"),
     ]
+
+
+def test_bodies_on_a_topic_possessive_initials_and_a_name_before_a_phrase():
+    authors = ["Sam Graham", "Kim Clay", "Mike Singer"]
+    statement = (
+        "SG is supported by a grant from the National Institute on Drug Abuse. KC's effort is supported by a "
+        "grant from Pfizer on behalf of the trial. MS has been a consultant for Allergan and is on the Alimera "
+        "Speakers Bureau, and has received research support from Optos."
+    )
+    assert rows(statement, authors) == [
+        ("Sam Graham", "grants", "National Institute on Drug Abuse", "self"),
+        ("Kim Clay", "grants", "Pfizer", "self"),
+        ("Mike Singer", "consulting", "Allergan", "self"),
+        ("Mike Singer", "lectures", "Alimera", "self"),
+        ("Mike Singer", "grants", "Optos", "self"),
+    ]
