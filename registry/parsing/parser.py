@@ -343,7 +343,10 @@ def _relations(
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
         elif not orgs and trig.kind == "stock" and _bare(desc) and last_org is not None and last_org.start >= sa:
-            orgs, desc = [last_org], ""  # "employees of 23andMe, Inc. and may hold stock or stock options"
+            # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
+            # Genentech and a holder of Roche stock" names its own company
+            pre = _premod(state, trig, sa, None)
+            orgs, desc = [pre or last_org], ""
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):

@@ -474,3 +474,17 @@ def test_bodies_on_a_topic_possessive_initials_and_a_name_before_a_phrase():
         ("Mike Singer", "lectures", "Alimera", "self"),
         ("Mike Singer", "grants", "Optos", "self"),
     ]
+
+
+def test_stock_named_by_its_company_is_not_the_employers():
+    authors = ["Mark I Carter", "Kim Lee"]
+    statement = (
+        "MIC is an employee of Genentech, and a holder of Roche stock. KL is an employee of 23andMe, Inc. and "
+        "may hold stock or stock options."
+    )
+    assert rows(statement, authors) == [
+        ("Mark I Carter", "employment", "Genentech", "self"),
+        ("Mark I Carter", "stock", "Roche", "self"),
+        ("Kim Lee", "employment", "23andMe, Inc.", "self"),
+        ("Kim Lee", "stock", "23andMe, Inc.", "self"),
+    ]
