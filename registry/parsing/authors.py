@@ -104,6 +104,7 @@ class AuthorIndex:
         self._initials_memo: dict[str, int | None] = {}
         self._by_surname: dict[str, list[int]] | None = None
         self._by_first: dict[str, list[int]] | None = None
+        self._by_compound: dict[str, list[int]] | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
 
@@ -128,12 +129,32 @@ class AuthorIndex:
                     toks = self._name_tokens(idx)  # the general rules
                     last = toks[-1] if toks else ""
                 self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
-                if len(parts) >= 3 and parts[-2][:1].isupper() and "-" not in last:
-                    # "M. Roman-Rodriguez" for Miguel Roman Rodriguez: a double surname written with a hyphen;
-                    # "Dr. St. Louis" for Erik K St Louis: one written in two words
-                    self._by_surname.setdefault(fold(f"{parts[-2]}-{last}"), []).append(idx)
-                    self._by_surname.setdefault(fold(f"{parts[-2].rstrip('.')} {last}"), []).append(idx)
         return self._by_surname
+
+    def _compound_surnames(self) -> dict[str, list[int]]:
+        """The last two words of three-word names as one surname: "M. Roman-Rodriguez" for Miguel Roman
+        Rodriguez (a double surname written with a hyphen), "Dr. St. Louis" for Erik K St Louis."""
+        if self._by_compound is None:
+            self._by_compound = {}
+            for idx, name in enumerate(self.names):
+                parts = name.split()
+                if len(parts) >= 3 and parts[-2][:1].isupper() and "-" not in parts[-1] and not self.collab[idx]:
+                    self._by_compound.setdefault(fold(f"{parts[-2]}-{parts[-1]}"), []).append(idx)
+                    self._by_compound.setdefault(fold(f"{parts[-2].rstrip('.')} {parts[-1]}"), []).append(idx)
+        return self._by_compound
+
+    def _by_compound_name(self, words: list[str], titled: bool) -> int | None:
+        compounds = self._compound_surnames()
+        if not compounds:
+            return None
+        for given, key in ((words[:-1], words[-1]), (words[:-2], f"{words[-2].rstrip('.')} {words[-1]}")):
+            hits = compounds.get(fold(key.rstrip(".")), [])
+            if not given and titled and len(hits) == 1:
+                return hits[0]
+            for idx in hits:
+                if given and self._given_ok(idx, given):
+                    return idx
+        return None
 
     def by_one_name(self, word: str) -> int | None:
         """The one author whose surname, or else whose first given name, is `word` ("Greenwald", "Ashwini")."""
@@ -258,15 +279,11 @@ class AuthorIndex:
             words = [m.group(1), m.group(2)]
         if len(words) < 2:
             return None
-        compound = self._surnames().get(fold(f"{words[-2].rstrip('.')} {words[-1]}"), [])
-        if len(words) == 2 and titled and len(compound) == 1:
-            return compound[0]
-        for idx in compound:
-            if len(words) > 2 and self._given_ok(idx, words[:-2]):
-                return idx
         for idx in self._surnames().get(fold(words[-1].rstrip(".")), ()):
             if self._given_ok(idx, words[:-1]):
                 return idx
+        if "-" in words[-1] or words[-2].endswith("."):
+            return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
         return None
 
     def _given_ok(self, idx: int, given: list[str]) -> bool:

@@ -153,6 +153,8 @@ US_STATES = words(
 def _places(items: list[list[Tok]]) -> set[int]:
     """Items that say where a company is ("IDEXX Laboratories, Westbrook, ME"): a town and a US state."""
     found: set[int] = set()
+    if len(items) < 3 or not any(len(item[0].text) <= 3 and item[0].text.isupper() for item in items[2:]):
+        return found
     for pos in range(1, len(items) - 1):
         town, state = items[pos], items[pos + 1]
         lone = len(state) == 1 or not is_name_token(state[1])  # "ME within the past 3 years"

@@ -319,7 +319,7 @@ def _relations(
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if i + 1 < len(triggers) and (is_filler(vis) or _modifier(vis)):
-            pre = _premod(state, trig, sa, None) if is_filler(vis) else None
+            pre = _premod(state, trig, sa, None) if is_filler(vis) and _after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
             results[i] = ([pre], "") if pre is not None else results[i + 1]
@@ -354,7 +354,8 @@ def _relations(
             orgs = [pre] if pre else orgs
         if trig.kind == "other_lab" and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
-        to_institution = institution or bool(PAYEE_BRACKET_RE.match(state.text, trig.end))
+        bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
+        to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"
         _add_items(state, number, trig, orgs, desc, whos[i], payee)
         if orgs:
@@ -369,6 +370,18 @@ PAYEE_BRACKET_RE = re.compile(
 SUBJECT_JOINS = words("and , while whereas but")
 
 
+def _after_name(state: _State, trig: Trigger, sa: int) -> bool:
+    before = state.toks.before(trig.start, sa, 1)
+    return bool(before) and is_name_token(before[0])
+
+
+# Verbs that end a subject before its relation phrase ("... and CS are option holders").
+SUBJECT_VERBS = words(
+    "are is was were has have had hold holds held received receives receive serve serves served own owns "
+    "report reports reported also currently"
+)
+
+
 def _mid_subjects(state: _State, triggers: list[Trigger], who) -> tuple[list, list[tuple[int, int]]]:
     """ "EF and MM are shareholders and CS and KVP are option holders in the company": a new subject
     after "and" owns the ties from there on; its span is masked so the two ties share their object."""
@@ -376,6 +389,8 @@ def _mid_subjects(state: _State, triggers: list[Trigger], who) -> tuple[list, li
     spans: list[tuple[int, int]] = []
     for i in range(1, len(triggers)):
         seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
+        if len(seg) < 3 or not any(t.low in SUBJECT_VERBS for t in seg[-3:]):
+            continue  # the subject's verb stands right before the phrase
         for p, tok in enumerate(seg):
             if tok.low not in SUBJECT_JOINS or p + 1 >= len(seg) or not is_nameish(seg[p + 1]):
                 continue
