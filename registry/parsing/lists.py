@@ -125,7 +125,8 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if run[0].low == "the":
             run = run[1:]
         rest = item[rng[1] :]
-        if run and _name_tail(rest) and pos + 1 < len(items) and is_name_token(items[pos + 1][0]):
+        listed = pos + 1 < len(items) and is_name_token(items[pos + 1][0])
+        if run and _name_tail(rest) and (listed or any(t.low in FOREIGN_PARTICLES for t in rest)):
             run, rest = run + rest, []  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
@@ -134,6 +135,8 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
     return orgs
 
 
+# Lower-case words inside names in other languages ("Fonds de la recherche en santé").
+FOREIGN_PARTICLES = words("de la le du des di da en für und y i et del della do dos das der von")
 HEADING_INNER = words("of for and & the de la du der")
 
 

@@ -143,6 +143,12 @@ def _read_block(state: _State, number: int, a: int, b: int, label: list[int | No
                 # affiliation says which authors; the tie is what follows
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
+        if subject.kind in ("none", "pronoun") and not current and not state.single and who != [None]:
+            # "This study was supported by grants to Dr. Gruber from CIHR": the study's funding is named
+            # authors' grants
+            for t in triggers:
+                if t.kind == "manuscript_support":
+                    t.kind = "grants"
         if subject.kind == "persons":
             current = subject.authors
         last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org, brackets)
@@ -291,7 +297,7 @@ def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) ->
     if subj.kind == "others":
         named = state.covered | {it.author for it in state.items if it.author is not None}
         return [i for i in state.index.all_authors() if not state.index.collab[i] and i not in named] or [None]
-    if subj.kind == "org" or (subj.kind == "none" and not current):
+    if subj.kind == "org" or (subj.kind in ("none", "pronoun") and not current):
         named, _ = persons_anywhere(toks, state.index)
         if named:
             return list(named)
@@ -495,6 +501,8 @@ def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> li
             continue  # "received support through the NIH": no other source, so the NIH is the source
         if source_follows is None and m[0].startswith("to"):
             continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
+        if m[0].startswith("to") and toks and _starts_with_persons(state, toks, 0):
+            continue  # "grants to Dr. Gruber from CIHR": the author is the recipient, not a payee
         spans.append((m.start(), max(end, source_follows or end)))
     return spans
 

@@ -488,3 +488,19 @@ def test_stock_named_by_its_company_is_not_the_employers():
         ("Kim Lee", "employment", "23andMe, Inc.", "self"),
         ("Kim Lee", "stock", "23andMe, Inc.", "self"),
     ]
+
+
+def test_study_funding_given_to_a_named_author_is_that_authors_grants():
+    authors = ["Reut Grube", "Laura Font", "Julie Carr"]
+    statement = (
+        "The authors declare that they have no competing interests. || This study was supported by grants to "
+        "Dr. Grube from the Canadian Institutes of Health Research and the Fonds de la recherche en santé. || "
+        "This work was supported by the Wellcome Trust."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization, it.payee) for it in result.items] == [
+        ("Reut Grube", "grants", "Canadian Institutes of Health Research", "self"),
+        ("Reut Grube", "grants", "Fonds de la recherche en santé", "self"),
+        (None, "manuscript_support", "Wellcome Trust", "self"),
+    ]
+    assert result.declares_none == ["Laura Font", "Julie Carr"]
