@@ -108,6 +108,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
     ("other", r"affiliated\s+with|meals?|awards?\s+(?:from|by)"),
+    # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
+    ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*\d))"),
 ]
 
 _ALTERNATIVES = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]
@@ -132,7 +134,7 @@ testified testifies travel travelling traveling accommodation meeting congress c
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
 scholarships gift salary option receipt study non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
-devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
+devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))

@@ -143,9 +143,11 @@ def _read_block(state: _State, number: int, a: int, b: int, label: list[int | No
                 # affiliation says which authors; the tie is what follows
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
-        if subject.kind in ("none", "pronoun") and not current and not state.single and who != [None]:
+        if subject.kind == "org" and not subject.receives and who is current and current is not label:
+            who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
+        if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
             # "This study was supported by grants to Dr. Gruber from CIHR": the study's funding is named
-            # authors' grants
+            # authors' grants (a fellowship "(C50104/A17592—RTG)" stays support for the work)
             for t in triggers:
                 if t.kind == "manuscript_support":
                     t.kind = "grants"
@@ -220,6 +222,13 @@ def _authors_in_brackets(state: _State, toks: list[Tok], triggers: list[Trigger]
     opened = [t.text for t in inner].index("(")
     named, _ = persons_anywhere(inner[opened + 1 :], state.index)
     return list(named)
+
+
+def _given_to_authors(state: _State, toks: list[Tok]) -> bool:
+    """Whether the sentence names authors as recipients: "grants to Dr. Gruber", "awarded to AB"."""
+    _, spans = persons_anywhere(toks, state.index)
+    starts = {a for a, _ in spans}
+    return any(t.low == "to" and toks[k + 1].start in starts for k, t in enumerate(toks[:-1]))
 
 
 AUTHOR_WORDS = words("authors author co-authors coauthors we")
@@ -324,7 +333,9 @@ def _relations(
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
-        if i + 1 < len(triggers) and (is_filler(vis) or _modifier(vis)):
+        if trig.kind == "other_member" and i + 1 < len(triggers) and not any(is_name_token(t) for t in vis):
+            results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
+        elif i + 1 < len(triggers) and (is_filler(vis) or _modifier(vis)):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and _after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
@@ -358,7 +369,7 @@ def _relations(
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
                 pre = Org(*subj.org)
             orgs = [pre] if pre else orgs
-        if trig.kind == "other_lab" and not orgs:
+        if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
         bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
         to_institution = institution or bool(bracket)

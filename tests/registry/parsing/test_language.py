@@ -504,3 +504,16 @@ def test_study_funding_given_to_a_named_author_is_that_authors_grants():
         (None, "manuscript_support", "Wellcome Trust", "self"),
     ]
     assert result.declares_none == ["Laura Font", "Julie Carr"]
+
+
+def test_membership_of_a_named_body_and_a_body_as_subject_of_its_own_funding():
+    authors = ["Stef Lipp", "Helen Cole", "Mark Roe"]
+    statement = (
+        "Dr. Lipp is a member of the EuroQol Group. H.C. is a member of the Scientific Advisory Board of Acme. "
+        "The Northern Ireland Biobank is funded by the Public Health Agency."
+    )
+    assert rows(statement, authors) == [
+        ("Stef Lipp", "other", "EuroQol Group", "self"),
+        ("Helen Cole", "advisory_board", "Acme", "self"),
+        (None, "grants", "Public Health Agency", "self"),
+    ]
