@@ -1,12 +1,19 @@
-"""Per-author label blocks inside one paragraph: "A.L.: Research grants: X; M.Le.: Consultant: Y; O.H.: none"."""
+"""Footnote labels that name whom a footnote or a block is about: a leading "CW, JH:", "RP:CB:", and
+per-author blocks inside one paragraph ("A.L.: Research grants: X; M.Le.: Consultant: Y; O.H.: none")."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from .authors import AuthorIndex, looks_like_initials
+from .state import ParseState
 from .text import Tok, TokenIndex
 
+LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
+LABEL_COLON_RE = re.compile(r":(?=\s|$)")
+LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
+LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
 LIST_WORDS = frozenset({",", "and", "&"})
 # What may stand right before a label that is not written with dots ("; AL:", ". AL:", ", AL:").
 BEFORE_LABEL = frozenset({";", ".", ",", ")"})
@@ -72,3 +79,42 @@ def _group(run: list[Tok], authors: AuthorIndex, unknown_ok: bool) -> list[int |
         group.append(idx)
     known = [i for i in dict.fromkeys(group) if i is not None]
     return known or ([None] if group else None)
+
+
+def leading_label(state: ParseState, a: int, b: int) -> tuple[list[int | None] | None, int]:
+    """A leading "CW, JH:", "RP:CB:", "MJ, Founder ..." names whom the footnote is about."""
+    text = state.text
+    head = text[a : min(b, a + 120)]
+    colon = LABEL_COLON_RE.search(head)
+    if colon and LABEL_CHARS_RE.fullmatch(head[: colon.start()]):
+        group = _label_group(state, head[: colon.start()])
+        if group is not None:
+            return group, a + colon.end()
+    m = LABEL_COMMA_RE.match(head)
+    if m and looks_like_initials(m.group(1)) and not looks_like_initials(m.group(2).rstrip(",")):
+        idx = state.index.by_initials(m.group(1))
+        if idx is not None and m.group(2).lower() != "and":
+            state.covered.add(idx)
+            return [idx], a + m.start(2)
+    return None, a
+
+
+def _label_group(state: ParseState, label: str) -> list[int | None] | None:
+    pieces = [p.strip() for p in LABEL_SPLIT_RE.split(label) if p.strip()]
+    if not pieces or len(pieces) > 40:
+        return None
+    matched, unknown = [], 0
+    for piece in pieces:
+        if not (piece[0].isupper() and all(w[0].isupper() or w.islower() for w in piece.split())):
+            return None
+        idx = state.index.match_label_piece(piece)
+        if idx is not None:
+            matched.append(idx)
+        elif looks_like_initials(piece.replace(":", "")):
+            unknown += 1
+        else:
+            return None
+    state.covered.update(matched)
+    if matched and len(matched) >= unknown:
+        return list(dict.fromkeys(matched))
+    return [None]

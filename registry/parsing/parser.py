@@ -3,63 +3,30 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .authors import AuthorIndex, author_index, is_nameish, looks_like_initials, read_mentions
+from .authors import author_index, looks_like_initials
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
-from .labels import mid_labels
+from .clauses import join_headed_lists, split_clauses
+from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
+from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParsedItem, ParseResult
+from .sharing import after_name, detailed_other, mid_subjects, names_nothing
+from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
-from .subjects import evaluate as evaluate_mentions
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
-LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
-LABEL_COLON_RE = re.compile(r":(?=\s|$)")
-LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
-LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
-THROUGH_RE = re.compile(
-    r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
-    r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
-    r"(?:institution|university|employer|department|hospital)"
-    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
-)
-# Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
-CHANNEL_WORDS = words("the of for and at in on & ( ) -")
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
     "chief executive board member former current vice global head international national european us "
     "usa provisional patent co founding"
 )
-
-
-@dataclass(slots=True)
-class _Item:
-    author: int | None
-    category: str
-    org: str | None
-    payee: str
-    spec: str
-    span: tuple[int, int]
-    footnote: int
-
-
-@dataclass(slots=True)
-class _State:
-    text: str
-    index: AuthorIndex
-    single: bool
-    toks: TokenIndex
-    items: list[_Item] = field(default_factory=list)
-    nones: list[tuple[str, list[int | None]]] = field(default_factory=list)
-    covered: set[int] = field(default_factory=set)
-    warnings: list[str] = field(default_factory=list)
 
 
 def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
@@ -73,7 +40,7 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
-    state = _State(statement, index, single and len(authors) >= 1, TokenIndex([]))
+    state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     for number, (a, b) in enumerate(footnotes(statement)):
         _read_footnote(state, number, a, b)
     return _finish(state)
@@ -82,7 +49,7 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
 # ---- footnotes ----
 
 
-def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
+def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
     text = state.text
     a = skip_header(text, a, b)
     stock = stock_none(text, a, b)
@@ -93,7 +60,7 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             state.nones.append(("others", []) if stock == "others" else ("all", []))
         return
     state.toks = token_index(text, a, b)
-    label, a = _label(state, a, b)
+    label, a = leading_label(state, a, b)
     first_item = len(state.items)
     for group, label_start, content_start in mid_labels(text, state.toks, a, b, state.index):
         _read_block(state, number, a, label_start, label)
@@ -103,12 +70,12 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
     _merge_patents(state, first_item)
 
 
-def _read_block(state: _State, number: int, a: int, b: int, label: list[int | None] | None) -> None:
+def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int | None] | None) -> None:
     """The sentences of one footnote, or of one author's labelled block inside it."""
     text = state.text
     current: list[int | None] | None = label
     last_org: Org | None = None
-    for sa, sb in _headed_lists(state, _clauses(state, sentences(text, state.toks, a, b))):
+    for sa, sb in join_headed_lists(state, split_clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
             continue
@@ -164,56 +131,9 @@ EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
 )
-CLAUSE_LEADS = words("and while whereas but also")
 
 
-def _clauses(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences cut where a semicolon starts a new author's clause ("SO has received honoraria from
-    Takeda; FG has received ..."), so each clause keeps its own subject."""
-    text, out = state.text, []
-    for sa, sb in spans:
-        if ";" not in text[sa:sb]:
-            out.append((sa, sb))
-            continue
-        toks = state.toks.between(sa, sb)
-        start = sa
-        for k, tok in enumerate(toks):
-            if tok.text != ";" or k + 1 >= len(toks):
-                continue
-            j = k + 1
-            while j < len(toks) and toks[j].low in CLAUSE_LEADS:
-                j += 1
-            if j < len(toks) and (_starts_with_persons(state, toks, j) or _starts_with_authors(toks, j)):
-                out.append((start, tok.start))
-                start = toks[k + 1].start
-        out.append((start, sb))
-    return out
-
-
-def _headed_lists(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "CBN declares consulting for the following companies: A, B, C.": a relation phrase before a colon
-    takes the list after it as its object, so the two stay one sentence."""
-    text, out = state.text, []
-    for span in spans:
-        if out and text[out[-1][1] - 1] == ":" and _heads_list(state, out[-1], span):
-            out[-1] = (out[-1][0], span[1])
-        else:
-            out.append(span)
-    return out
-
-
-def _heads_list(state: _State, head: tuple[int, int], body: tuple[int, int]) -> bool:
-    toks = state.toks.between(*head)
-    triggers = find_triggers(state.text, toks, *head)
-    if not triggers or any(is_name_token(t) for t in state.toks.between(triggers[-1].end, head[1])):
-        return False  # no relation phrase, or it has its object before the colon
-    body_toks = state.toks.between(*body)
-    if not body_toks or not is_name_token(body_toks[0]) or _starts_with_persons(state, body_toks, 0):
-        return False
-    return not find_triggers(state.text, body_toks[:3], body[0], body[1])
-
-
-def _authors_in_brackets(state: _State, toks: list[Tok], triggers: list[Trigger]) -> list[int | None]:
+def _authors_in_brackets(state: ParseState, toks: list[Tok], triggers: list[Trigger]) -> list[int | None]:
     """Authors named in a bracket between the first relation phrase and the second."""
     end = triggers[1].start if len(triggers) > 1 else -1
     inner = [t for t in toks if triggers[0].end <= t.start < end]
@@ -224,78 +144,18 @@ def _authors_in_brackets(state: _State, toks: list[Tok], triggers: list[Trigger]
     return list(named)
 
 
-def _given_to_authors(state: _State, toks: list[Tok]) -> bool:
+def _given_to_authors(state: ParseState, toks: list[Tok]) -> bool:
     """Whether the sentence names authors as recipients: "grants to Dr. Gruber", "awarded to AB"."""
     _, spans = persons_anywhere(toks, state.index)
     starts = {a for a, _ in spans}
     return any(t.low == "to" and toks[k + 1].start in starts for k, t in enumerate(toks[:-1]))
 
 
-AUTHOR_WORDS = words("authors author co-authors coauthors we")
-
-
-def _starts_with_authors(toks: list[Tok], j: int) -> bool:
-    """ "...; authors are employees of X", "...; all authors received ...": a clause about the authors."""
-    k = j + 1 if toks[j].low in ("the", "all", "both", "other", "remaining") and j + 1 < len(toks) else j
-    if k < len(toks) and toks[k].low in ("other", "remaining") and k + 1 < len(toks):
-        k += 1
-    return toks[k].low in AUTHOR_WORDS
-
-
-def _starts_with_persons(state: _State, toks: list[Tok], j: int) -> bool:
-    if not is_nameish(toks[j]):
-        return False
-    mentions, end = read_mentions(toks, j)
-    if not mentions or end >= len(toks) or end == j:
-        return False
-    group = evaluate_mentions(mentions, state.index, False)
-    return group is not None and group != [None]
-
-
-def _label(state: _State, a: int, b: int) -> tuple[list[int | None] | None, int]:
-    """A leading "CW, JH:", "RP:CB:", "MJ, Founder ..." names whom the footnote is about."""
-    text = state.text
-    head = text[a : min(b, a + 120)]
-    colon = LABEL_COLON_RE.search(head)
-    if colon and LABEL_CHARS_RE.fullmatch(head[: colon.start()]):
-        group = _label_group(state, head[: colon.start()])
-        if group is not None:
-            return group, a + colon.end()
-    m = LABEL_COMMA_RE.match(head)
-    if m and looks_like_initials(m.group(1)) and not looks_like_initials(m.group(2).rstrip(",")):
-        idx = state.index.by_initials(m.group(1))
-        if idx is not None and m.group(2).lower() != "and":
-            state.covered.add(idx)
-            return [idx], a + m.start(2)
-    return None, a
-
-
-def _label_group(state: _State, label: str) -> list[int | None] | None:
-    pieces = [p.strip() for p in LABEL_SPLIT_RE.split(label) if p.strip()]
-    if not pieces or len(pieces) > 40:
-        return None
-    matched, unknown = [], 0
-    for piece in pieces:
-        if not (piece[0].isupper() and all(w[0].isupper() or w.islower() for w in piece.split())):
-            return None
-        idx = state.index.match_label_piece(piece)
-        if idx is not None:
-            matched.append(idx)
-        elif looks_like_initials(piece.replace(":", "")):
-            unknown += 1
-        else:
-            return None
-    state.covered.update(matched)
-    if matched and len(matched) >= unknown:
-        return list(dict.fromkeys(matched))
-    return [None]
-
-
 def _only_mentions(subject: Subject, sa: int, sb: int, text: str) -> bool:
     return bool(subject.spans) and not text[subject.spans[0][1] : sb].strip(" .,;:")
 
 
-def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
+def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
     """Authors a sentence's ties belong to, falling back to the footnote label or the single author."""
     if subj.kind == "persons":
         return subj.authors
@@ -324,9 +184,9 @@ def _relations(
     state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org, brackets: list[RoleBracket]
 ) -> Org | None:
     sa, sb = sent
-    masked = _payee_spans(state, sa, sb, triggers)
+    masked = payee_spans(state, sa, sb, triggers)
     institution = bool(masked) or (subj.kind == "org" and subj.receives)
-    whos, subject_spans = _mid_subjects(state, triggers, who)
+    whos, subject_spans = mid_subjects(state, triggers, who)
     masked += subject_spans
     results: list[tuple[list[Org], str]] = [([], "")] * len(triggers)
     for i in range(len(triggers) - 1, -1, -1):
@@ -335,14 +195,14 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if trig.kind == "other_member" and i + 1 < len(triggers) and not any(is_name_token(t) for t in vis):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
-        elif i + 1 < len(triggers) and (is_filler(vis) or _modifier(vis)):
-            pre = _premod(state, trig, sa, None) if is_filler(vis) and _after_name(state, trig, sa) else None
+        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
+            pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
             results[i] = ([pre], "") if pre is not None else results[i + 1]
         else:
             results[i] = _objects(state, trig, vis)
-    detailed = _detailed_other(state, triggers, results, sb)
+    detailed = detailed_other(state, triggers, results, sb)
     for i, trig in enumerate(triggers):
         orgs, desc = results[i]
         if i in detailed:
@@ -380,89 +240,6 @@ def _relations(
     return last_org
 
 
-# "research support (to institution) from Pfizer", "grants (paid to my institution)".
-PAYEE_BRACKET_RE = re.compile(
-    r"\s*\(\s*(?:paid\s+)?(?:to\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?)?institution(?:al)?\s*\)", re.I
-)
-SUBJECT_JOINS = words("and , while whereas but")
-
-
-def _after_name(state: _State, trig: Trigger, sa: int) -> bool:
-    before = state.toks.before(trig.start, sa, 1)
-    return bool(before) and is_name_token(before[0])
-
-
-# Verbs that end a subject before its relation phrase ("... and CS are option holders").
-SUBJECT_VERBS = words(
-    "are is was were has have had hold holds held received receives receive serve serves served own owns "
-    "report reports reported also currently"
-)
-
-
-def _mid_subjects(state: _State, triggers: list[Trigger], who) -> tuple[list, list[tuple[int, int]]]:
-    """ "EF and MM are shareholders and CS and KVP are option holders in the company": a new subject
-    after "and" owns the ties from there on; its span is masked so the two ties share their object."""
-    whos = [who] * len(triggers)
-    spans: list[tuple[int, int]] = []
-    for i in range(1, len(triggers)):
-        seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
-        if len(seg) < 3 or not any(t.low in SUBJECT_VERBS for t in seg[-3:]):
-            continue  # the subject's verb stands right before the phrase
-        for p, tok in enumerate(seg):
-            if tok.low not in SUBJECT_JOINS or p + 1 >= len(seg) or not is_nameish(seg[p + 1]):
-                continue
-            mentions, end = read_mentions(seg, p + 1)
-            if end == p + 1 or end >= len(seg) or not is_filler(seg[end:]):
-                continue
-            group = evaluate_mentions(mentions, state.index, False)
-            if group is None or group == [None]:
-                continue
-            whos[i:] = [group] * (len(triggers) - i)
-            spans.append((seg[p + 1].start, seg[end - 1].end))
-            break
-    return whos, spans
-
-
-DETAIL_WORDS = words("including includes include namely incl. incl")
-
-
-def _detailed_other(state: _State, triggers: list[Trigger], results, sb: int) -> dict[int, int | None]:
-    """ICMJE "other from Inovio including salary and stock options": the ties after "including" are
-    what the "other" was, each with its company; the "other" itself is dropped (None)."""
-    out: dict[int, int | None] = {}
-    for i, trig in enumerate(triggers[:-1]):
-        if trig.kind != "other" or not results[i][0]:
-            continue
-        nxt = triggers[i + 1].start
-        between = state.toks.between(trig.end, nxt)
-        if not between or between[-1].low not in DETAIL_WORDS:
-            continue
-        k = i + 1
-        while k < len(triggers) and not results[k][0]:
-            out[k] = i
-            k += 1
-            end = triggers[k].start if k < len(triggers) else sb
-            if not is_filler(state.toks.between(triggers[k - 1].end, end)):
-                break  # "salary and stock options, outside the submitted work": the details end
-        if k > i + 1:
-            out[i] = None
-    return out
-
-
-# Words that make the stretch between two relation phrases an object or a clause of its own
-# ("invented the implant and are shareholders in X").
-OBJECT_WORDS = words(
-    "from by with to at in on of for via through who which that the a an are is was were has have had been "
-    "be his her their its this these"
-)
-
-
-def _modifier(vis: list[Tok]) -> bool:
-    """ "consultant fees and other honoraria from X", "as well as proctoring fees from X": a few words
-    between two relation phrases that name nothing, so both phrases share the object that follows."""
-    return len(vis) <= 5 and not any(is_name_token(t) or t.low in OBJECT_WORDS or t.text[0].isdigit() for t in vis)
-
-
 BARE_OBJECTS = words("or and options option in")
 
 
@@ -470,7 +247,7 @@ def _bare(desc: str) -> bool:
     return all(w in BARE_OBJECTS for w in desc.lower().split())
 
 
-def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
+def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
@@ -479,7 +256,7 @@ def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], s
     return orgs, ("" if orgs else description(state.text, vis))
 
 
-def _is_person(state: _State, run: list[Tok]) -> bool:
+def _is_person(state: ParseState, run: list[Tok]) -> bool:
     words = [t.text for t in run]
     if state.index.match(words) is not None:
         return True
@@ -487,53 +264,7 @@ def _is_person(state: _State, run: list[Tok]) -> bool:
     return len(words) == 1 and len(words[0]) > 2 and state.index.match(["Dr", words[0]]) is not None
 
 
-def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
-    """ "through Yale", "through a contract with Duke University": the payee institution, not a source."""
-    spans: list[tuple[int, int]] = []
-    sentence = state.text[sa:sb]
-    if not (
-        "through" in sentence
-        or "grants to" in sentence
-        or "funding to" in sentence
-        or "paid" in sentence
-        or "payable" in sentence
-        or "made" in sentence
-        or "went" in sentence
-        or "goes" in sentence
-    ):
-        return spans  # THROUGH_RE is case-sensitive: without one of these words it cannot match
-    for m in THROUGH_RE.finditer(state.text, sa, sb):
-        if any(t.start <= m.start() < t.end for t in triggers):
-            continue  # "benefits through IP" is the relation phrase itself
-        toks = state.toks.between(m.end(), sb)
-        end = toks[run_from(toks, 0) - 1].end if toks and is_name_token(toks[0]) else m.end()
-        source_follows = _source_after(toks)
-        if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
-            continue  # "received support through the NIH": no other source, so the NIH is the source
-        if source_follows is None and m[0].startswith("to"):
-            continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
-        if m[0].startswith("to") and toks and _starts_with_persons(state, toks, 0):
-            continue  # "grants to Dr. Gruber from CIHR": the author is the recipient, not a payee
-        spans.append((m.start(), max(end, source_follows or end)))
-    return spans
-
-
-def _source_after(toks: list[Tok]) -> int | None:
-    """ "through the Collaboration for Research Integrity and Transparency from the Arnold Foundation":
-    where "from" names the source after the channel's name (None when it does not)."""
-    for t in toks[:20]:
-        if t.low == "from":
-            return t.start
-        if t.text in (",", ";", ".") or not (is_name_token(t) or t.low in CHANNEL_WORDS):
-            return None
-    return None
-
-
-def _right_after_trigger(text: str, m: re.Match, triggers: list[Trigger]) -> bool:
-    return any(t.end <= m.start() and not text[t.end : m.start()].strip() for t in triggers)
-
-
-def _premod(state: _State, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:
+def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:
     """A name right before the phrase: "PLOS ONE Editorial Board member", "eLife's Board", "its board"."""
     before = state.toks.before(trig.start, sa, 10)
     if not before:
@@ -566,15 +297,15 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
                 # where the description does.
                 at = state.text.find(desc, trig.end) if desc else -1
                 span = (trig.start, at + len(desc) if at >= 0 else trig.end)
-                state.items.append(_Item(author, trig.category, None, payee, desc or spec, span, number))
+                state.items.append(DraftItem(author, trig.category, None, payee, desc or spec, span, number))
             else:
                 end = org.start + len(org.name) if state.text.startswith(org.name, org.start) else org.end
                 near = trig.start - 80 <= org.start
                 span = (min(trig.start, org.start), max(trig.end, end)) if near else (trig.start, trig.end)
-                state.items.append(_Item(author, trig.category, org.name, payee, spec, span, number))
+                state.items.append(DraftItem(author, trig.category, org.name, payee, spec, span, number))
 
 
-def _merge_patents(state: _State, first_item: int) -> None:
+def _merge_patents(state: ParseState, first_item: int) -> None:
     """ "X holds patents ... The two authors ØF and OM are named as inventors": one holder per footnote.
 
     The footnote's items are the ones from `first_item` on."""
@@ -594,7 +325,7 @@ def _merge_patents(state: _State, first_item: int) -> None:
 # ---- none declarations and the result ----
 
 
-def _none_scope(state: _State, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
+def _none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
     text = state.text
     if says_others(text, sa, pos):
         return "others", []
@@ -610,7 +341,7 @@ def _none_scope(state: _State, sa: int, pos: int, current, label) -> tuple[str, 
     return "subjectless", list(current or [])
 
 
-def _finish(state: _State) -> ParseResult:
+def _finish(state: ParseState) -> ParseResult:
     index = state.index
     items = _dedupe(state.items)
     with_items = {it.author for it in items if it.author is not None}
@@ -630,7 +361,7 @@ def _finish(state: _State) -> ParseResult:
     return ParseResult(declares, parsed, _variants(parsed), state.warnings)
 
 
-def _dedupe(items: list[_Item]) -> list[_Item]:
+def _dedupe(items: list[DraftItem]) -> list[DraftItem]:
     seen, out = set(), []
     for it in items:
         key = (it.author, it.category, norm(it.org) if it.org else "")
@@ -640,7 +371,7 @@ def _dedupe(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _public(state: _State, it: _Item) -> ParsedItem:
+def _public(state: ParseState, it: DraftItem) -> ParsedItem:
     author = state.index.names[it.author] if it.author is not None else None
     return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
 
