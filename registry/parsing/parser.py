@@ -110,7 +110,7 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 # affiliation says which authors; the tie is what follows
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
-        if subject.kind == "org" and not subject.receives and who is current and current is not label:
+        if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
         if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
             # "This study was supported by grants to Dr. Gruber from CIHR": the study's funding is named

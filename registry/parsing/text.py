@@ -147,7 +147,7 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
         if s_start is None:
             first = bisect_left(starts, start)
             s_start = toks[first].start if first < len(toks) else start
-        after = toks[i + 2] if i + 2 < len(toks) else None
+        after = toks[i + 2 : i + 4]
         if toks[i].start >= s_start and _ends_sentence(text, toks[i], toks[i + 1], s_start, after):
             spans.append((s_start, toks[i].end))
             s_start = toks[i + 1].start
@@ -159,7 +159,7 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
     return spans
 
 
-def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: Tok | None = None) -> bool:
+def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: list[Tok] | None = None) -> bool:
     if nxt is None:
         return False
     t = tok.text
@@ -169,7 +169,7 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: To
         return nxt.start > tok.end and bool(PREAMBLE_RE.search(text, s_start, tok.start))
     if not t.endswith("."):
         return False
-    if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after)):
+    if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after or [])):
         return True  # "... Science Exchange Inc. The experiments ...", "... Novoic Ltd. KVP is ..."
     if t != "." and is_abbreviation(tok):
         return False
@@ -179,18 +179,25 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: To
 DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
 SINGLE_INITIAL_RE = re.compile(r"[A-Z]\.")
 MIDDLE_INITIAL_RE = re.compile(r"[A-Z]\.?")
+PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
-def _new_subject(nxt: Tok, after: Tok | None) -> bool:
-    """After "Ltd.", a person starts a sentence: "R.K. received", "KVP is", "Dr. Smith"."""
+def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
+    """After "Ltd.", a person starts a sentence: "R.K. received", "KVP is", "Dr. Smith", "Oscar H Franco
+    works", "Manuel Salto-Tellez is"; `after` holds the two tokens after `nxt`."""
     if nxt.low in NEXT_TITLES or DOTTED_INITIALS_RE.fullmatch(nxt.text):
         return True
-    if SINGLE_INITIAL_RE.fullmatch(nxt.text) and after is not None and after.cap:
+    second = after[0] if after else None
+    if second is None:
+        return False
+    if SINGLE_INITIAL_RE.fullmatch(nxt.text) and second.cap:
         return True  # "... Ltd. M. Roman-Rodriguez reports"
-    if nxt.cap and nxt.text.isalpha() and after is not None and MIDDLE_INITIAL_RE.fullmatch(after.text):
+    if nxt.cap and nxt.text.isalpha() and MIDDLE_INITIAL_RE.fullmatch(second.text):
         return True  # "... Inc. Oscar H Franco works"
-    return nxt.text.isupper() and nxt.text.isalpha() and after is not None and after.text.islower()
+    if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
+        return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
+    return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
 
 class TokenIndex:

@@ -517,3 +517,16 @@ def test_membership_of_a_named_body_and_a_body_as_subject_of_its_own_funding():
         ("Helen Cole", "advisory_board", "Acme", "self"),
         (None, "grants", "Public Health Agency", "self"),
     ]
+
+
+def test_a_full_name_and_verb_after_ltd_and_a_body_receiving_its_own_funding():
+    authors = ["Peter W. Hamm", "Manuel Salto-Tello", "Helen Cole"]
+    statement = (
+        "Peter W. Hamm is Founder of PathXL Ltd. Manuel Salto-Tello is a senior advisor to PathXL. The Northern "
+        "Ireland Pathology Laboratory has received funding from CRUK."
+    )
+    assert rows(statement, authors) == [
+        ("Peter W. Hamm", "founder", "PathXL Ltd.", "self"),
+        ("Manuel Salto-Tello", "advisory_board", "PathXL", "self"),
+        (None, "grants", "CRUK", "institution"),  # the laboratory itself received it
+    ]
