@@ -151,8 +151,8 @@ MS_CONTEXT_RE = re.compile(
     r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article"
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
-    r"|\b(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article|manuscript|project|paper)"
-    r"\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
+    r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:work|research|study|trial|effort|article|manuscript"
+    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")

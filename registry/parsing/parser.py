@@ -13,7 +13,7 @@ from .clauses import join_headed_lists, split_clauses
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
-from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
+from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParsedItem, ParseResult
 from .sharing import after_name, detailed_other, mid_subjects, names_nothing
@@ -21,6 +21,10 @@ from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
+STUDY_SUBJECT_RE = re.compile(
+    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
+    re.IGNORECASE,
+)
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
@@ -110,6 +114,8 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 # affiliation says which authors; the tie is what follows
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
+        if STUDY_SUBJECT_RE.match(text, sa) and who is current and current is not label:
+            who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
         if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
@@ -229,6 +235,8 @@ def _relations(
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
                 pre = Org(*subj.org)
             orgs = [pre] if pre else orgs
+        if _describes_company(state, trig, sa):
+            continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
         bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
@@ -238,6 +246,15 @@ def _relations(
         if orgs:
             last_org = orgs[-1]
     return last_org
+
+
+def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
+    before = state.toks.before(trig.start, sa, 2)
+    return (
+        len(before) == 2
+        and before[1].low in ("that", "which")
+        and (is_company_form(before[0]) or is_name_token(before[0]))
+    )
 
 
 BARE_OBJECTS = words("or and options option in")

@@ -530,3 +530,17 @@ def test_a_full_name_and_verb_after_ltd_and_a_body_receiving_its_own_funding():
         ("Manuel Salto-Tello", "advisory_board", "PathXL", "self"),
         (None, "grants", "CRUK", "institution"),  # the laboratory itself received it
     ]
+
+
+def test_the_study_funded_by_a_company_and_what_a_company_does_are_no_authors_ties():
+    authors = ["James Wack", "Sabrina Coy", "Emil Sore"]
+    statement = (
+        "James Wack and Sabrina Coy are employees of Inflammatix. The study was funded by Inflammatix. ES is "
+        "employed at DNASense ApS that consults and performs sequencing."
+    )
+    assert rows(statement, authors) == [
+        ("James Wack", "employment", "Inflammatix", "self"),
+        ("Sabrina Coy", "employment", "Inflammatix", "self"),
+        (None, "manuscript_support", "Inflammatix", "self"),
+        ("Emil Sore", "employment", "DNASense ApS", "self"),
+    ]
