@@ -16,7 +16,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
+    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?"),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",
@@ -132,7 +132,7 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift salary option receipt study non-financial nonfinancial other
+scholarships gift salary option receipt study copyright non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards
@@ -212,7 +212,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
 
 GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
 WHAT_FOR_RE = re.compile(
-    r"\s*\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
+    r"\s*(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
     re.IGNORECASE,
 )

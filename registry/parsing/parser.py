@@ -230,6 +230,10 @@ def _relations(
             # Genentech and a holder of Roche stock" names its own company
             pre = _premod(state, trig, sa, None)
             orgs, desc = [pre or last_org], ""
+        nxt = state.toks.between(trig.end, trig.end + 4)
+        if not orgs or (nxt and nxt[0].low == "of"):
+            # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
+            orgs = _source_before(state, trig, sa) or orgs
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
@@ -246,6 +250,27 @@ def _relations(
         if orgs:
             last_org = orgs[-1]
     return last_org
+
+
+FOR_WORDS = words("the a an his her their my")
+
+
+def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
+    """ "received fees from X for consultancy services": the phrase after "for" names what was paid for,
+    and the name after "from" before it is the source."""
+    before = state.toks.before(trig.start, sa, 14)
+    k = len(before)
+    while k > 0 and before[k - 1].low in FOR_WORDS:
+        k -= 1
+    if k == 0 or before[k - 1].low != "for":
+        return []
+    j = k = k - 1
+    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1])):
+        j -= 1
+    if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
+        return []
+    run = before[j:k]
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
 
 
 def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:

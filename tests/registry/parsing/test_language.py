@@ -544,3 +544,17 @@ def test_the_study_funded_by_a_company_and_what_a_company_does_are_no_authors_ti
         (None, "manuscript_support", "Inflammatix", "self"),
         ("Emil Sore", "employment", "DNASense ApS", "self"),
     ]
+
+
+def test_fees_from_a_source_for_what_they_paid():
+    authors = ["Jo Clark", "Yoshi Fuji", "Al Bo"]
+    statement = (
+        "JC has received fees from Philips UK Limited for consultancy services outside of the submitted work. "
+        "Dr. Fuji reports personal fees from Sompo Health Support Inc. for the copyright of WFun. AB is a "
+        "founder of Acme."
+    )
+    assert rows(statement, authors) == [
+        ("Jo Clark", "consulting", "Philips UK Limited", "self"),
+        ("Yoshi Fuji", "royalties", "Sompo Health Support Inc.", "self"),
+        ("Al Bo", "founder", "Acme", "self"),
+    ]
