@@ -209,6 +209,7 @@ def _relations(
         else:
             results[i] = _objects(state, trig, vis)
     detailed = detailed_other(state, triggers, results, sb)
+    employer = None  # the organization an employment in this sentence names
     for i, trig in enumerate(triggers):
         orgs, desc = results[i]
         if i in detailed:
@@ -225,11 +226,10 @@ def _relations(
                     continue
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
-        elif not orgs and trig.kind == "stock" and _bare(desc) and last_org is not None and last_org.start >= sa:
+        elif not orgs and trig.kind == "stock" and _bare(desc) and _same_clause(state, employer, trig):
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company
-            pre = _premod(state, trig, sa, None)
-            orgs, desc = [pre or last_org], ""
+            orgs, desc = [_premod(state, trig, sa, None) or employer], ""
         nxt = state.toks.between(trig.end, trig.end + 4)
         if not orgs or (nxt and nxt[0].low == "of"):
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
@@ -249,6 +249,8 @@ def _relations(
         _add_items(state, number, trig, orgs, desc, whos[i], payee)
         if orgs:
             last_org = orgs[-1]
+            if trig.kind == "employment":
+                employer = last_org
     return last_org
 
 
@@ -280,6 +282,12 @@ def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
         and before[1].low in ("that", "which")
         and (is_company_form(before[0]) or is_name_token(before[0]))
     )
+
+
+def _same_clause(state: ParseState, employer: Org | None, trig: Trigger) -> bool:
+    """An employer named before bare stock in the same clause: "employees of 23andMe, Inc. and may hold
+    stock", but not "Employment by Pfizer; stock or stock options", where a semicolon parts the two."""
+    return employer is not None and ";" not in state.text[employer.end : trig.start]
 
 
 BARE_OBJECTS = words("or and options option in")

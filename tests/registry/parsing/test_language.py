@@ -558,3 +558,17 @@ def test_fees_from_a_source_for_what_they_paid():
         ("Yoshi Fuji", "royalties", "Sompo Health Support Inc.", "self"),
         ("Al Bo", "founder", "Acme", "self"),
     ]
+
+
+def test_bare_stock_follows_an_employer_in_its_own_clause_only():
+    authors = ["Ole A. Andre", "Kim Lee"]
+    statement = (
+        "Ole A. Andre: grants from Pfizer; stock or stock options. || Kim Lee: Employment by Pfizer; stock or "
+        "stock options."
+    )
+    assert rows(statement, authors) == [
+        ("Ole A. Andre", "grants", "Pfizer", "self"),
+        ("Ole A. Andre", "stock", None, "self"),
+        ("Kim Lee", "employment", "Pfizer", "self"),
+        ("Kim Lee", "stock", None, "self"),
+    ]
