@@ -105,6 +105,7 @@ class AuthorIndex:
         self._by_surname: dict[str, list[int]] | None = None
         self._by_first: dict[str, list[int]] | None = None
         self._by_compound: dict[str, list[int]] | None = None
+        self._joined: str | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
 
@@ -158,7 +159,11 @@ class AuthorIndex:
 
     def by_one_name(self, word: str) -> int | None:
         """The one author whose surname, or else whose first given name, is `word` ("Greenwald", "Ashwini")."""
+        if self._joined is None:
+            self._joined = fold("\n".join(self.names))
         key = fold(word)
+        if key not in self._joined:
+            return None  # one look at all the names spares building the tables for most words
         hits = self._surnames().get(key, [])
         if len(hits) == 1:
             return hits[0]

@@ -125,8 +125,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if run[0].low == "the":
             run = run[1:]
         rest = item[rng[1] :]
-        listed = pos + 1 < len(items) and is_name_token(items[pos + 1][0])
-        if run and _name_tail(rest) and (listed or any(t.low in FOREIGN_PARTICLES for t in rest)):
+        if run and _name_tail(rest) and (_listed(items, pos) or any(t.low in FOREIGN_PARTICLES for t in rest)):
             run, rest = run + rest, []  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
@@ -165,6 +164,11 @@ def _places(items: list[list[Tok]]) -> set[int]:
         if lone and is_town and state[0].text.rstrip(".") in US_STATES:
             found.update((pos, pos + 1))
     return found
+
+
+def _listed(items: list[list[Tok]], pos: int) -> bool:
+    """Whether a name follows in the list after item `pos`."""
+    return pos + 1 < len(items) and is_name_token(items[pos + 1][0])
 
 
 def _name_tail(rest: list[Tok]) -> bool:

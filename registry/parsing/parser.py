@@ -230,8 +230,8 @@ def _relations(
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company
             orgs, desc = [_premod(state, trig, sa, None) or employer], ""
-        nxt = state.toks.between(trig.end, trig.end + 4)
-        if not orgs or (nxt and nxt[0].low == "of"):
+        of_object = state.text[trig.end : trig.end + 5].lstrip().startswith("of ")
+        if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = _source_before(state, trig, sa) or orgs
         if not orgs:
@@ -276,6 +276,9 @@ def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
 
 
 def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
+    lead = state.text[max(sa, trig.start - 7) : trig.start]
+    if "that" not in lead and "which" not in lead:
+        return False
     before = state.toks.before(trig.start, sa, 2)
     return (
         len(before) == 2

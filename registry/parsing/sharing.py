@@ -33,9 +33,12 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
     whos = [who] * len(triggers)
     spans: list[tuple[int, int]] = []
     for i in range(1, len(triggers)):
-        seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
-        if len(seg) < 3 or not any(t.low in SUBJECT_VERBS for t in seg[-3:]):
+        tail = state.text[max(triggers[i - 1].end, triggers[i].start - 24) : triggers[i].start].lower().split()
+        if not any(w in SUBJECT_VERBS for w in tail[-3:]):
             continue  # the subject's verb stands right before the phrase
+        seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
+        if len(seg) < 3:
+            continue
         for p, tok in enumerate(seg):
             if tok.low not in SUBJECT_JOINS or p + 1 >= len(seg) or not is_nameish(seg[p + 1]):
                 continue
