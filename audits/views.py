@@ -67,7 +67,11 @@ def run_detail(request, pk: int):
 @permission_required("audits.view_finding", raise_exception=True)
 def finding_list(request):
     form = FindingFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
+    if form.is_bound and not form.is_valid():
+        # The form shows what is wrong with each filter; no list for filters that cannot be applied.
+        context = {"form": form, "page": None, "query": "", "export_formats": FORMATS.values()}
+        return render(request, "audits/findings.html", context, status=400)
+    filters = form.cleaned_data if form.is_bound else {}
     page = Paginator(findings_list(filters), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
