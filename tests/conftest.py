@@ -19,3 +19,13 @@ def auditor_user(db):
 def editor_client(client, editor_user):
     client.force_login(editor_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters():
+    """The API's throttles count requests in the cache: each test starts from zero, so that no test
+    is throttled for the requests of the tests before it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
