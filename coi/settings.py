@@ -223,5 +223,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
-# A run whose worker has not reported for this long is taken for dead and marked failed.
-AUDIT_STALE_AFTER_SECONDS = env_int("AUDIT_STALE_AFTER_SECONDS", 900)
+# A running audit's process stamps the run every AUDIT_HEARTBEAT_SECONDS; a run without a stamp for
+# AUDIT_STALE_AFTER_SECONDS is taken for dead and marked failed, so that a new one may start. A run no
+# worker has taken (queued behind others) is given AUDIT_PENDING_STALE_AFTER_SECONDS.
+AUDIT_HEARTBEAT_SECONDS = env_int("AUDIT_HEARTBEAT_SECONDS", 10)
+AUDIT_STALE_AFTER_SECONDS = env_int("AUDIT_STALE_AFTER_SECONDS", 60)
+AUDIT_PENDING_STALE_AFTER_SECONDS = env_int("AUDIT_PENDING_STALE_AFTER_SECONDS", 900)
+if AUDIT_STALE_AFTER_SECONDS < 3 * AUDIT_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured("AUDIT_STALE_AFTER_SECONDS must allow three missed heartbeats (AUDIT_HEARTBEAT_SECONDS)")
