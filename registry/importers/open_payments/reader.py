@@ -20,7 +20,6 @@ the register reports it at the year's end); without a program year, the year bef
 import csv
 import hashlib
 import io
-import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -103,7 +102,7 @@ def import_payment_stream(
             counts.rows += batch.num_rows
             counts.matched += rows.matched
             counts.ambiguous += rows.ambiguous
-            first_line += rows.lines()
+            first_line += batch.num_rows
         writer.close()  # on failure the transaction's rollback removes what it staged
     except ImportFailure as failure:
         raise failure.in_file(file) from None
@@ -142,16 +141,7 @@ def _batches(stream, header: list[str]) -> Iterator[pa.RecordBatch]:
     except pa.ArrowInvalid as exc:
         if "Empty CSV file" in str(exc):
             return
-        raise ImportFailure(f"not a readable CSV file: {_parse_error(str(exc))}") from None
-
-
-def _parse_error(message: str) -> str:
-    """Arrow's reason for refusing the CSV, without the text of the row it quotes after it (names
-    and addresses): "CSV parse error: Expected 75 columns, got 3: <the row>"."""
-    columns = re.search(r"Expected (\d+) columns, got (\d+)", message)
-    if columns:
-        return f"a row has {columns[2]} columns where the header has {columns[1]}"
-    return ": ".join(message.split(": ")[:2])
+        raise ImportFailure(f"not a readable CSV file: {exc}") from None
 
 
 def _layout(names: list[str]) -> tuple[str, dict[str, str]]:
@@ -189,41 +179,23 @@ class PaymentRows:
             return pa.array([""] * self.batch.num_rows, pa.string())
         return pc.utf8_trim_whitespace(self.batch.column(column))
 
-    def fail(self, mask: pa.Array, column: str, reason: str) -> None:
-        """Refuse the file at the first row where `mask` holds, naming its line and `column` (the
-        model's name for it). `reason` may quote that cell as {value}; no other cell is ever quoted,
-        so names and addresses never reach an error (the import record keeps errors for all to see)."""
+    def fail(self, mask: pa.Array, reason: str) -> None:
+        """Refuse the file at the first row where `mask` holds."""
         if pc.any(mask).as_py():
             index = pc.index(mask, True).as_py()
-            header = self.columns.get(column, column)
-            value = self.batch.column(header)[index].as_py() if column in self.columns else None
-            raise ImportFailure(reason.format(value=value), location=f"line {self._line(index)}, column {header}")
+            raise ImportFailure(reason.format(row=self._row_values(index)), location=f"line {self.first_line + index}")
 
-    def _newlines(self) -> pa.Array:
-        """Each row's line breaks inside quoted values: a row takes one line more for each."""
-        counts = [pc.count_substring(self.batch.column(i), "\n") for i in range(self.batch.num_columns)]
-        total = pa.array([0] * self.batch.num_rows, pa.int32())
-        for count in counts:
-            total = pc.add(total, pc.cast(count, pa.int32()))
-        return total
-
-    def _line(self, index: int) -> int:
-        """The line in the file where row `index` of this block starts."""
-        before = pc.sum(self._newlines()[:index]).as_py() or 0
-        return self.first_line + index + before
-
-    def lines(self) -> int:
-        """The lines this block takes in the file."""
-        return self.batch.num_rows + (pc.sum(self._newlines()).as_py() or 0)
+    def _row_values(self, index: int) -> dict[str, str]:
+        return {name: self.batch.column(column)[index].as_py() for name, column in self.columns.items()}
 
     def deleted_ids(self) -> list[str]:
         ids = pc.filter(self.record_id, self.deleted)
-        self.fail(pc.and_(self.deleted, pc.equal(self.record_id, "")), "record_id", "a DELETED row without a Record_ID")
+        self.fail(pc.and_(self.deleted, pc.equal(self.record_id, "")), "a DELETED row without a Record_ID")
         return ids.to_pylist()
 
     def table(self, matcher: "PaymentMatcher", payers: "PayerResolver") -> pa.Table:
         record_id = self.record_id
-        self.fail(pc.and_(self.kept, pc.equal(record_id, "")), "record_id", "the row has no Record_ID")
+        self.fail(pc.and_(self.kept, pc.equal(record_id, "")), "the row has no Record_ID")
         values = {
             "register": pa.array([PaymentRegister.CMS_OPEN_PAYMENTS] * self.batch.num_rows, pa.string()),
             "kind": pa.array([self.kind] * self.batch.num_rows, pa.string()),
@@ -245,48 +217,49 @@ class PaymentRows:
 
     def program_year(self) -> pa.Array:
         text = self.text("program_year")
-        is_year = pc.match_substring_regex(text, r"^[0-9]{4}$")
-        self.fail(pc.and_(pc.invert(is_year), pc.not_equal(text, "")), "program_year", "{value!r} is not a year")
-        return pc.cast(pc.if_else(is_year, text, None), pa.int16())
+        years = pc.cast(pc.if_else(pc.equal(text, ""), None, text), pa.int16(), safe=False)
+        self.fail(
+            pc.and_(pc.is_null(years), pc.not_equal(text, "")), "Program_Year {row[program_year]!r} is not a year"
+        )
+        return years
 
     def amount(self) -> pa.Array:
         name = "value_of_interest" if self.kind == PaymentKind.OWNERSHIP else "amount"
         text = pc.replace_substring(self.text(name), ",", "")
-        self.fail(pc.and_(self.kept, pc.equal(text, "")), name, "the row has no amount")
+        self.fail(pc.and_(self.kept, pc.equal(text, "")), "the row has no amount")
         safe = pc.if_else(self.kept, text, "0")
         try:
             amounts = pc.cast(safe, AMOUNT_TYPE)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             self._refuse_amount(safe, name)
             raise
-        self.fail(pc.less(amounts, pa.scalar(0, AMOUNT_TYPE)), name, "the amount {value} is negative")
+        self.fail(pc.less(amounts, pa.scalar(0, AMOUNT_TYPE)), f"the amount {{row[{name}]}} is negative")
         return pc.cast(pc.round(amounts, 2), pa.decimal128(14, 2))
 
     def _refuse_amount(self, text: pa.Array, name: str) -> None:
         bad = [_not_a_number(value) for value in text.to_pylist()]
-        self.fail(pa.array(bad), name, "the amount {value!r} is not a number")
+        self.fail(pa.array(bad), f"the amount {{row[{name}]!r}} is not a number")
 
     def payment_date(self, years: pa.Array) -> pa.Array:
         if self.kind == PaymentKind.OWNERSHIP:
             return self._ownership_date(years)
         text = self.text("date")
-        self.fail(pc.and_(self.kept, pc.equal(text, "")), "date", "the row has no Date_of_Payment")
-        return self._dates(pc.if_else(self.kept, text, "01/01/2000"), "date")
+        self.fail(pc.and_(self.kept, pc.equal(text, "")), "the row has no Date_of_Payment")
+        return self._dates(pc.if_else(self.kept, text, "01/01/2000"), "Date_of_Payment {row[date]!r} is not a date")
 
     def _ownership_date(self, years: pa.Array) -> pa.Array:
-        published = self._dates(self.text("publication_date"))
+        published = self._dates(self.text("publication_date"), None)
         before = pc.subtract(pc.year(published), 1)
         year = pc.coalesce(pc.cast(years, pa.int64()), before)
-        self.fail(pc.and_(self.kept, pc.is_null(year)), "program_year", "an ownership row needs a Program_Year")
-        return self._dates(pc.binary_join_element_wise(pc.cast(year, pa.string()), "12-31", "-"))
+        self.fail(pc.and_(self.kept, pc.is_null(year)), "an ownership row needs a Program_Year")
+        return self._dates(pc.binary_join_element_wise(pc.cast(year, pa.string()), "12-31", "-"), "")
 
-    def _dates(self, text: pa.Array, column: str = "") -> pa.Array:
-        """Dates in any of the register's formats; refused in `column` when one is given."""
+    def _dates(self, text: pa.Array, reason: str | None) -> pa.Array:
         found = pa.nulls(len(text), pa.timestamp("s"))
         for date_format in DATE_FORMATS:
             found = pc.coalesce(found, pc.strptime(text, format=date_format, unit="s", error_is_null=True))
-        if column:
-            self.fail(pc.and_(self.kept, pc.is_null(found)), column, "{value!r} is not a date")
+        if reason:
+            self.fail(pc.and_(self.kept, pc.is_null(found)), reason)
         return pc.cast(found, pa.date32())
 
     def nature(self) -> pa.Array:
