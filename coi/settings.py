@@ -152,6 +152,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 
+# Imported spreadsheets (import_disclosures, the admin's upload) are refused past these limits before
+# they are read: a 1 MB XLSX can expand to millions of rows (registry/importers/formats/sheet_limits.py).
+IMPORT_SHEET_MAX_ROWS = env_int("IMPORT_SHEET_MAX_ROWS", 50_000)
+IMPORT_SHEET_MAX_COLUMNS = env_int("IMPORT_SHEET_MAX_COLUMNS", 50)
+IMPORT_SHEET_MAX_CELL_CHARS = env_int("IMPORT_SHEET_MAX_CELL_CHARS", 20_000)
+IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
+
 LOGIN_URL = "admin:login"
 
 # Repeated failed logins lock out that username from that address for a while (django-axes); the
