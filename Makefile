@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup browser lint worker clean
+.PHONY: run serve test setup browser lint worker clean
 
 BROKER ?= redis://127.0.0.1:6379/0
 
@@ -30,6 +30,13 @@ run: setup
 	$(PY) manage.py create_demo_users
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn with WEB_CONCURRENCY workers, static files by WhiteNoise. Needs DEBUG=false,
+# SECRET_KEY, ALLOWED_HOSTS and (for teams) DATABASE_URL, CELERY_BROKER_URL and CACHE_URL; see the README.
+serve: setup
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py coi.wsgi
 
 test: setup browser
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from audits.enums import SEVERITY_ORDER, Presence, ReviewStatus, Severity
+from audits.enums import RULES_ON_PRIVATE_RECORDS, SEVERITY_ORDER, Presence, ReviewStatus, Severity
 from audits.models import AuditRun, Finding, Occurrence
 from audits.rules import all_rules
 from registry.querysets import on_published_article
@@ -27,10 +27,20 @@ FILTERS = {
 }
 
 
-def findings_list(filters: dict) -> QuerySet[Finding]:
-    """Findings matching the auditor's filters, with what a list row shows joined in."""
-    findings = Finding.objects.select_related("article", "person", "organization").defer(
-        "evidence", "article__competing_interests_text", "article__funding_statement"
+def findings_visible_to(user) -> QuerySet[Finding]:
+    """Every finding the user may read (see `FindingQuerySet.visible_to()`)."""
+    return Finding.objects.visible_to(user)
+
+
+def findings_list(filters: dict, *, viewer) -> QuerySet[Finding]:
+    """Findings the viewer may read that match the auditor's filters, with what a list row shows joined in.
+
+    `viewer` is the user the list is for, or None on the command line.
+    """
+    findings = (
+        findings_visible_to(viewer)
+        .select_related("article", "person", "organization")
+        .defer("evidence", "article__competing_interests_text", "article__funding_statement")
     )
     given = {FILTERS[name]: value for name, value in filters.items() if name in FILTERS and value}
     return findings.filter(**given).order_by("-last_seen_run_id", "-id")
@@ -42,10 +52,6 @@ def finding_history(finding: Finding) -> QuerySet[Occurrence]:
 
 def findings_of_run(run: AuditRun) -> QuerySet[Finding]:
     return Finding.objects.filter(occurrences__run=run).select_related("article", "person", "organization")
-
-
-# Rules whose findings reveal who edited or reviewed an article.
-RULES_ON_PRIVATE_RECORDS = frozenset({"REVIEWER_CONFLICT"})
 
 
 @dataclass(frozen=True)

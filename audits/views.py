@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 from audits.dispatch import submit_run
 from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.forms import FindingFilterForm, ReviewForm, RunAuditForm
-from audits.models import AuditRun, Finding
+from audits.models import AuditRun
 from audits.rules import all_rules
 from audits.scope import ScopeError, build_scope
-from audits.selectors import finding_history, findings_list
+from audits.selectors import finding_history, findings_list, findings_visible_to
 from audits.services import AuditAlreadyRunning, review_finding
 
 
@@ -67,8 +67,12 @@ def run_detail(request, pk: int):
 @permission_required("audits.view_finding", raise_exception=True)
 def finding_list(request):
     form = FindingFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    page = Paginator(findings_list(filters), 50).get_page(request.GET.get("page"))
+    if form.is_bound and not form.is_valid():
+        # The form shows what is wrong with each filter; no list for filters that cannot be applied.
+        context = {"form": form, "page": None, "query": "", "export_formats": FORMATS.values()}
+        return render(request, "audits/findings.html", context, status=400)
+    filters = form.cleaned_data if form.is_bound else {}
+    page = Paginator(findings_list(filters, viewer=request.user), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {"form": form, "page": page, "query": query.urlencode(), "export_formats": FORMATS.values()}
@@ -83,7 +87,9 @@ def finding_detail(request, pk: int):
 
 def _finding_page(request, pk: int, form: ReviewForm, status: int = 200):
     finding = get_object_or_404(
-        Finding.objects.select_related("article", "person", "organization", "first_seen_run", "last_seen_run"),
+        findings_visible_to(request.user).select_related(
+            "article", "person", "organization", "first_seen_run", "last_seen_run"
+        ),
         pk=pk,
     )
     context = {
@@ -103,7 +109,7 @@ def review(request, pk: int):
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return _finding_page(request, pk, form, status=400)
-    finding = get_object_or_404(Finding, pk=pk)
+    finding = get_object_or_404(findings_visible_to(request.user), pk=pk)
     review_finding(actor=request.user, finding=finding, **form.cleaned_data)
     messages.success(request, f"Finding marked {finding.get_review_status_display().lower()}.")
     return redirect("audits:finding", finding.pk)
@@ -118,7 +124,7 @@ def export_findings(request, format: str):
     if not form.is_valid():
         problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
         return HttpResponseBadRequest(f"Cannot export: {problems}", content_type="text/plain; charset=utf-8")
-    return _download(findings_dataset(filters=form.cleaned_data), format, "findings")
+    return _download(findings_dataset(filters=form.cleaned_data, viewer=request.user), format, "findings")
 
 
 @login_required
@@ -126,7 +132,7 @@ def export_findings(request, format: str):
 @require_GET
 def export_run_findings(request, pk: int, format: str):
     run = get_object_or_404(AuditRun.objects.select_related("started_by"), pk=pk)
-    return _download(findings_dataset(run=run), format, f"findings-run-{run.pk}")
+    return _download(findings_dataset(run=run, viewer=request.user), format, f"findings-run-{run.pk}")
 
 
 @login_required

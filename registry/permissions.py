@@ -36,9 +36,15 @@ AUDITOR_ACTIONS = ("run_audit", "review_finding", "export_findings", "add_findin
 
 
 def in_group(user, name: str) -> bool:
+    """Whether the user holds the role; asked once per user object (a request's user), like its permissions."""
     if user is None or isinstance(user, AnonymousUser) or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=name).exists()
+    if user.is_superuser:
+        return True
+    known = user.__dict__.setdefault("_role_cache", {})
+    if name not in known:
+        known[name] = user.groups.filter(name=name).exists()
+    return known[name]
 
 
 def is_editor(user) -> bool:
