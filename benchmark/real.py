@@ -21,7 +21,7 @@ FINDING, NO_FINDING = "finding", "no_finding"
 @dataclass(frozen=True)
 class Expectation:
     """One labelled case: a finding of `rule` about `person` on the article `doi` (and, when given,
-    naming `organization`) is expected or must not appear. For ORGANIZATION_NAME_VARIANT the case
+    naming `organization`, of `severity`) is expected or must not appear. For ORGANIZATION_NAME_VARIANT the case
     names the two organizations instead: `organizations` [a, b]."""
 
     rule: str
@@ -31,9 +31,10 @@ class Expectation:
     person: str = ""
     organization: str = ""
     organizations: tuple[str, ...] = ()
+    severity: str = ""  # when given, only findings of this severity count (e.g. "no high finding")
 
     def matches(self, finding: "FoundRow") -> bool:
-        if finding.rule != self.rule:
+        if finding.rule != self.rule or (self.severity and finding.severity != self.severity):
             return False
         if self.organizations:
             wanted = {normalize_organization_name(n) for n in self.organizations}
@@ -71,6 +72,7 @@ def load_expectations(path: Path) -> list[Expectation]:
                 person=row.get("person", ""),
                 organization=row.get("organization", ""),
                 organizations=tuple(row.get("organizations", ())),
+                severity=row.get("severity", ""),
             )
         )
     return cases
@@ -185,7 +187,9 @@ def report_lines(report: RealReport) -> list[str]:
     ]
     for code, s in report.scores.items():
         shares = [f"{s.severities[level] / s.findings:.0%}" if s.findings else "-" for level in SEVERITY_ORDER]
-        precision = f"{s.precision:.2f} ({s.correct_findings}/{s.labelled_findings})" if s.precision is not None else "-"
+        precision = (
+            f"{s.precision:.2f} ({s.correct_findings}/{s.labelled_findings})" if s.precision is not None else "-"
+        )
         recall = f"{s.recall:.2f} ({s.true_positives}/{s.expected})" if s.recall is not None else "-"
         lines.append(
             f"{code:34} {s.findings * per:8.1f} {shares[0]:>6} {shares[1]:>7} {shares[2]:>6} {precision:>10} {recall:>8}"

@@ -1,4 +1,8 @@
-"""Which ties the registry knows were active in an article's look-back window, and on what basis."""
+"""Which ties the registry knows were active in an article's look-back window, and on what basis.
+
+A tie is evidence about an article's window only when a date puts it there: its own dates, or the
+date of an article whose disclosure declared it (a disclosure speaks for the months before that
+article). An undated tie declared only on later articles may have been held earlier; nothing says so."""
 
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -6,10 +10,15 @@ from typing import NamedTuple
 from audits.context import AuditContext, AuthorshipRow, InterestRow
 from audits.dates import overlaps
 from registry.enums import InterestCategory, Provenance
+from registry.names import normalize_organization_name
 
 DATED = "dated"  # the tie's own dates overlap the window
-DECLARED_ELSEWHERE = "declared_elsewhere"  # undated, declared on another article whose window overlaps
+DECLARED_ELSEWHERE = "declared_elsewhere"  # undated, declared on an article dated inside the window
+DECLARED_LATER = "declared_later"  # undated, declared only on later (or undated) articles: possibly held
 UNDATED = "undated"  # undated, known from an import, a register or an editor
+
+# Bases that put a tie in the window for certain (a date says so).
+CERTAIN = frozenset({DATED, DECLARED_ELSEWHERE})
 
 
 class KnownTie(NamedTuple):
@@ -46,16 +55,42 @@ def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> It
                 if article_id != authorship.article_id
             )
         )
+        if elsewhere and _role_at_another_journal(ctx, interest, elsewhere, authorship.article_id):
+            continue
         if interest.dated:
             end = None if interest.ongoing else interest.end_date
             if overlaps(interest.start_date, end, window_start, window_end):
                 yield KnownTie(interest, DATED, elsewhere)
             continue
-        overlapping = tuple(a for a in elsewhere if _windows_overlap(ctx, a, window_start, window_end, months))
-        if overlapping:
-            yield KnownTie(interest, DECLARED_ELSEWHERE, overlapping)
+        earlier = tuple(a for a in elsewhere if _dated_within(ctx.article(a), window_start, window_end))
+        if earlier:
+            yield KnownTie(interest, DECLARED_ELSEWHERE, earlier)
+            continue
+        later = tuple(
+            a
+            for a in elsewhere
+            if (not ctx.article(a).dated or ctx.article(a).ref_date > window_end)
+            and _windows_overlap(ctx, a, window_start, window_end, months)
+        )
+        if later:
+            yield KnownTie(interest, DECLARED_LATER, later)
         elif interest.provenance != Provenance.DISCLOSURE and not elsewhere:
             yield KnownTie(interest, UNDATED, ())
+
+
+def _dated_within(article, start, end) -> bool:
+    return article.dated and start <= article.ref_date <= end
+
+
+def _role_at_another_journal(ctx: AuditContext, interest: InterestRow, declared_on, article_id: int) -> bool:
+    """A role at the journal that published every article declaring it (an eLife editor's eLife role)
+    is that journal's business: no conflict for an article in another journal."""
+    name = ctx.organization_name(interest.organization_id) if interest.organization_id else interest.organization_name
+    journal = normalize_organization_name(name or "")
+    if not journal:
+        return False
+    journals = {normalize_organization_name(ctx.article(a).journal) for a in declared_on}
+    return journals == {journal} and normalize_organization_name(ctx.articles[article_id].journal) != journal
 
 
 def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: int) -> bool:
