@@ -191,9 +191,8 @@ def report_lines(report: RealReport) -> list[str]:
             f"{s.precision:.2f} ({s.correct_findings}/{s.labelled_findings})" if s.precision is not None else "-"
         )
         recall = f"{s.recall:.2f} ({s.true_positives}/{s.expected})" if s.recall is not None else "-"
-        lines.append(
-            f"{code:34} {s.findings * per:8.1f} {shares[0]:>6} {shares[1]:>7} {shares[2]:>6} {precision:>10} {recall:>8}"
-        )
+        rate = f"{s.findings * per:8.1f}"
+        lines.append(f"{code:34} {rate} {shares[0]:>6} {shares[1]:>7} {shares[2]:>6} {precision:>10} {recall:>8}")
     for case in report.missed:
         lines.append(f"missed: {case.rule} {case.doi} {case.person} {case.organization or case.organizations}")
     for case, hit in report.wrong:
