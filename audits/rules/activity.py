@@ -100,7 +100,9 @@ def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: 
 
 def left_out_ties(ctx: AuditContext, months: int, bases: set[str]) -> Iterator[tuple[AuthorshipRow, KnownTie]]:
     """(authorship, tie) for every known tie of the given bases that a disclosure on file, one that
-    does not declare nothing, leaves out (no declared tie of that kind to that organization)."""
+    does not declare nothing, leaves out (no declared tie of that kind to that organization, or of
+    that kind to no named organization when the tie names none). Several records of one tie (the
+    same kind to the same organization, declared on several articles) make one: the best dated."""
     for row in ctx.authorships:
         if row.disclosure_id is None or row.declares_none:
             continue
@@ -108,17 +110,41 @@ def left_out_ties(ctx: AuditContext, months: int, bases: set[str]) -> Iterator[t
         if not ties:
             continue
         declared = declared_keys(ctx, row.disclosure_id)
+        left_out: dict[tuple[str, str], list[KnownTie]] = {}
         for tie in ties:
-            if tie.basis in bases and (tie.interest.category, tie.interest.org_key) not in declared:
-                yield row, tie
+            if tie.basis in bases and _key(tie.interest) not in declared:
+                left_out.setdefault(_key(tie.interest), []).append(tie)
+        for same in left_out.values():
+            yield row, one_tie(same)
+
+
+BASIS_STRENGTH = {DATED: 0, DECLARED_ELSEWHERE: 1, UNDATED: 2, DECLARED_LATER: 3}
+
+
+def one_tie(records: list[KnownTie]) -> KnownTie:
+    """Records of one tie as one: the best-dated record, declared on every article any of them was."""
+    best = min(records, key=lambda t: (BASIS_STRENGTH[t.basis], t.interest.id))
+    articles = {a for t in records if t.basis == best.basis for a in t.other_articles}
+    return best._replace(other_articles=tuple(sorted(articles)))
+
+
+# Royalties come from patents: a statement declaring either declares the tie.
+CATEGORY_FAMILY = {InterestCategory.ROYALTIES: InterestCategory.PATENTS}
+
+
+UNNAMED = "s*"
+
+
+def _key(interest: InterestRow) -> tuple[str, str]:
+    """(category, organization key); ties naming no organization are one of a kind per category, since
+    their descriptions ("royalties from patents used in the study") vary from one statement to the next."""
+    category = CATEGORY_FAMILY.get(interest.category, interest.category)
+    return category, UNNAMED if interest.org_key.startswith("s") else interest.org_key
 
 
 def declared_keys(ctx: AuditContext, disclosure_id: int) -> set[tuple[str, str]]:
     """(category, organization key) of every tie the disclosure declares."""
     key = ("declared_keys", disclosure_id)
     if key not in ctx.memo:
-        ctx.memo[key] = {
-            (ctx.interests[d.interest_id].category, ctx.interests[d.interest_id].org_key)
-            for d in ctx.declared_by_disclosure.get(disclosure_id, ())
-        }
+        ctx.memo[key] = {_key(ctx.interests[d.interest_id]) for d in ctx.declared_by_disclosure.get(disclosure_id, ())}
     return ctx.memo[key]
