@@ -10,19 +10,7 @@ from audits.context import AuditContext
 from audits.enums import Severity
 from audits.rules.activity import CERTAIN, DECLARED_LATER, KnownTie
 from audits.rules.topics import TopicMatcher
-from registry.enums import InterestCategory, OrganizationKind
-
-FINANCIAL_CATEGORIES = frozenset(
-    {
-        InterestCategory.CONSULTING,
-        InterestCategory.STOCK,
-        InterestCategory.LECTURES,
-        InterestCategory.EMPLOYMENT,
-        InterestCategory.FOUNDER,
-        InterestCategory.ROYALTIES,
-        InterestCategory.EXPERT_TESTIMONY,
-    }
-)
+from registry.enums import PERSONAL_FINANCIAL_CATEGORIES, OrganizationKind
 
 SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
@@ -30,7 +18,11 @@ SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity
 def tie_severity(ctx: AuditContext, tie: KnownTie, article_id: int) -> str:
     if tie.basis == DECLARED_LATER:
         return Severity.LOW
-    if tie.basis in CERTAIN and tie.interest.category in FINANCIAL_CATEGORIES and relevant(ctx, tie, article_id):
+    if (
+        tie.basis in CERTAIN
+        and tie.interest.category in PERSONAL_FINANCIAL_CATEGORIES
+        and relevant(ctx, tie, article_id)
+    ):
         return Severity.HIGH
     return Severity.MEDIUM
 
