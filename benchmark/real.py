@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from audits.enums import Severity
 from audits.models import Finding
@@ -32,6 +33,7 @@ class Expectation:
     organization: str = ""
     organizations: tuple[str, ...] = ()
     severity: str = ""  # when given, only findings of this severity count (e.g. "no high finding")
+    recall: bool = True  # False: a case that says a finding would be right, not that one is due
 
     def matches(self, finding: "FoundRow") -> bool:
         if finding.rule != self.rule or (self.severity and finding.severity != self.severity):
@@ -73,13 +75,13 @@ def load_expectations(path: Path) -> list[Expectation]:
                 organization=row.get("organization", ""),
                 organizations=tuple(row.get("organizations", ())),
                 severity=row.get("severity", ""),
+                recall=row.get("recall", True),
             )
         )
     return cases
 
 
-@dataclass(frozen=True)
-class FoundRow:
+class FoundRow(NamedTuple):
     rule: str
     severity: str
     doi: str
@@ -95,6 +97,13 @@ def _organization_names(evidence: dict) -> tuple[str, ...]:
         interest = tie.get("interest", {}) if isinstance(tie, dict) else {}
         names += [n for n in (interest.get("organization"), interest.get("organization_as_written")) if n]
     return tuple(names)
+
+
+def write_findings(findings: Iterable["FoundRow"], path: Path) -> None:
+    """Every finding as a JSON line, for an auditor to read and label."""
+    with path.open("w", encoding="utf-8") as out:
+        for f in findings:
+            out.write(json.dumps(f._asdict(), ensure_ascii=False) + "\n")
 
 
 def found_rows(run) -> list[FoundRow]:
@@ -157,7 +166,7 @@ def score(findings: Iterable[FoundRow], cases: list[Expectation], articles: int,
     missed, wrong = [], []
     for case in cases:
         hits = [f for f in findings if case.matches(f)]
-        if case.expect == FINDING:
+        if case.expect == FINDING and case.recall:
             scores[case.rule].expected += 1
             if hits:
                 scores[case.rule].true_positives += 1
@@ -168,11 +177,14 @@ def score(findings: Iterable[FoundRow], cases: list[Expectation], articles: int,
     return RealReport(articles, refused, dict(sorted(scores.items())), missed, wrong)
 
 
-def measure_real(paths: list[Path], cases: list[Expectation], *, progress=None) -> RealReport:
+def measure_real(paths: list[Path], cases: list[Expectation], *, findings_to: Path | None = None) -> RealReport:
     """Import (people are linked at import), audit everything, score. Run it on a scratch database."""
-    summary = import_jats_paths(paths, progress=progress)
+    summary = import_jats_paths(paths)
     run = run_audit(actor=None, scope=AuditScope())
-    return score(found_rows(run), cases, Article.objects.count(), len(summary.failures))
+    found = found_rows(run)
+    if findings_to:
+        write_findings(found, findings_to)
+    return score(found, cases, Article.objects.count(), len(summary.failures))
 
 
 SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)

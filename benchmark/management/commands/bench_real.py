@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from benchmark.real import load_expectations, measure_real, report_lines
 from benchmark.scratch import scratch_database
 
-DEFAULT_EXPECTATIONS = Path(settings.BASE_DIR) / "benchmark" / "expectations" / "corpus.jsonl"
+EXPECTATIONS = Path(settings.BASE_DIR) / "benchmark" / "expectations"
 
 
 class Command(BaseCommand):
@@ -20,15 +20,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path, help="JATS files or folders of them.")
-        parser.add_argument("--expectations", type=Path, default=DEFAULT_EXPECTATIONS)
+        parser.add_argument(
+            "--expectations",
+            type=Path,
+            nargs="+",
+            default=sorted(EXPECTATIONS.glob("*.jsonl")),
+            help="JSON-lines files of labelled cases (default: every file in benchmark/expectations/).",
+        )
 
-    def handle(self, *args, paths, expectations, **options):
+        parser.add_argument("--findings", type=Path, help="Also write every finding to this JSON-lines file.")
+
+    def handle(self, *args, paths, expectations, findings, **options):
         try:
-            cases = load_expectations(expectations)
+            cases = [case for path in expectations for case in load_expectations(path)]
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the expectations: {exc}") from exc
         settings.DEBUG = False
         with scratch_database():
-            report = measure_real(paths, cases)
+            report = measure_real(paths, cases, findings_to=findings)
         for line in report_lines(report):
             self.stdout.write(line)
