@@ -56,5 +56,5 @@ def test_real_benchmark_scores_each_rule_against_the_cases(expectations):
 def test_an_expectation_without_its_reason_is_refused(tmp_path):
     path = tmp_path / "cases.jsonl"
     path.write_text('{"rule": "FUNDER_TIE", "expect": "finding"}\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="cases.jsonl:1: needs rule, expect"):
+    with pytest.raises(ValueError, match=r"cases\.jsonl:1: needs rule, expect"):
         load_expectations(path)
