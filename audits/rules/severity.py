@@ -12,6 +12,23 @@ from audits.rules.activity import CERTAIN, DECLARED_LATER, KnownTie
 from audits.rules.topics import TopicMatcher
 from registry.enums import PERSONAL_FINANCIAL_CATEGORIES, OrganizationKind
 
+# What each severity means, as the rule catalogue states it.
+SEVERITY_MEANING = {
+    Severity.HIGH: (
+        "an undisclosed or inconsistently disclosed tie that pays the author (consulting, stock, lecture fees, "
+        "employment, a founder role, royalties, expert testimony) to an organization relevant to the article, "
+        "with a date that puts it in the article's window"
+    ),
+    Severity.MEDIUM: (
+        "any other tie a date puts in the window (grants, patents, board seats, roles), and undated ties "
+        "known from imports or registers"
+    ),
+    Severity.LOW: (
+        "a tie possibly held in the window (undated, declared only on later articles), a tie to the article's "
+        "own funder that does not pay the author, and names to check (name variants, several kinds of tie)"
+    ),
+}
+
 SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
