@@ -166,14 +166,14 @@ def score(findings: Iterable[FoundRow], cases: list[Expectation], articles: int,
     missed, wrong = [], []
     for case in cases:
         hits = [f for f in findings if case.matches(f)]
-        if case.expect == FINDING and case.recall:
+        if case.expect == NO_FINDING:
+            wrong += [(case, hit) for hit in hits]
+        elif case.recall:
             scores[case.rule].expected += 1
             if hits:
                 scores[case.rule].true_positives += 1
             else:
                 missed.append(case)
-        else:
-            wrong += [(case, hit) for hit in hits]
     return RealReport(articles, refused, dict(sorted(scores.items())), missed, wrong)
 
 

@@ -58,3 +58,18 @@ def test_an_expectation_without_its_reason_is_refused(tmp_path):
     path.write_text('{"rule": "FUNDER_TIE", "expect": "finding"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"cases\.jsonl:1: needs rule, expect"):
         load_expectations(path)
+
+
+def test_a_case_that_only_says_a_finding_would_be_right_counts_for_precision_not_recall():
+    from benchmark.real import Expectation, FoundRow, score
+
+    pair = ("World Health Organization", "WHO")
+    case = Expectation("ORGANIZATION_NAME_VARIANT", "finding", "acronym", organizations=pair, recall=False)
+    other = Expectation(
+        "ORGANIZATION_NAME_VARIANT", "finding", "typo", organizations=("Ledidi", "Lididi"), recall=False
+    )
+    found = FoundRow("ORGANIZATION_NAME_VARIANT", "low", "", "", pair, "")
+    report = score([found], [case, other], articles=2)
+    variant = report.scores["ORGANIZATION_NAME_VARIANT"]
+    assert (variant.precision, variant.recall) == (1.0, None)
+    assert report.missed == [] and report.wrong == []
