@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from benchmark.real import load_expectations, measure_real, report_lines
+from benchmark.real import Expectation, FoundRow, load_expectations, measure_real, report_lines, score
 from tests.helpers import DATA
 
 pytestmark = pytest.mark.django_db
@@ -61,8 +61,6 @@ def test_an_expectation_without_its_reason_is_refused(tmp_path):
 
 
 def test_a_case_that_only_says_a_finding_would_be_right_counts_for_precision_not_recall():
-    from benchmark.real import Expectation, FoundRow, score
-
     pair = ("World Health Organization", "WHO")
     case = Expectation("ORGANIZATION_NAME_VARIANT", "finding", "acronym", organizations=pair, recall=False)
     other = Expectation(
