@@ -103,3 +103,14 @@ def test_an_editors_role_at_the_publishing_journal_is_no_conflict_for_another_jo
     second.article.journal = "eLife"
     second.article.save()
     assert len(summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"]), "INCONSISTENT_ACROSS_ARTICLES")) == 2
+
+
+def test_across_articles_a_tie_declared_earlier_is_high_and_one_declared_later_low(author_with_articles):
+    person, first, second = author_with_articles
+    declare(first, organization=OrganizationFactory(name="Acme Pharma"))
+    declare(second, organization=OrganizationFactory(name="Beta Bio"))
+    audit(["INCONSISTENT_ACROSS_ARTICLES"])
+    severities = dict(
+        Finding.objects.filter(rule_code="INCONSISTENT_ACROSS_ARTICLES").values_list("article__title", "severity")
+    )
+    assert severities == {"Second study": "high", "First study": "low"}
