@@ -16,13 +16,14 @@ from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset
 from audits.forms import FindingFilterForm, ReviewForm, RunAuditForm
 from audits.models import AuditRun
 from audits.rules import all_rules
+from audits.rules.severity import SEVERITY_MEANING
 from audits.scope import ScopeError, build_scope
 from audits.selectors import finding_history, findings_list, findings_visible_to
 from audits.services import AuditAlreadyRunning, review_finding
 
 
 def rule_catalogue(request):
-    return render(request, "audits/rules.html", {"rules": all_rules()})
+    return render(request, "audits/rules.html", {"rules": all_rules(), "severities": SEVERITY_MEANING.items()})
 
 
 @login_required

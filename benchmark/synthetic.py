@@ -366,6 +366,10 @@ class Generator:
         name = f"{self.words.word(4).capitalize()} {self.words.word().capitalize()}"
         typo = name[:2] + ("a" if name[2] != "a" else "e") + name[3:]
         first, second = self.new_company(name=name), self.new_company(name=typo)
+        # The rule is about ties: an author declares ties to the company under both names (Ledidi / Lididi).
+        _, _, person, _, disclosure = self.single_author()
+        self.declare(disclosure, self.interest(person, first, InterestCategory.CONSULTING))
+        self.declare(disclosure, self.interest(person, second, InterestCategory.ADVISORY_BOARD))
         self.planted.keys["ORGANIZATION_NAME_VARIANT"].add(("oo", min(first, second), max(first, second)))
 
     def plant_reviewer_conflict(self) -> None:
