@@ -39,7 +39,10 @@ _SKIP_IN_TEXT = frozenset({"label", "title", "sup", "email", "xref"})
 # per-article ids such as "a1" or "c2" say nothing about identity and are not kept.
 _STABLE_CONTRIBUTOR_ID = re.compile(r"^author-\d+$")
 _SKIP_KWD_GROUPS = {"research-organism", "abbreviations"}
-_TOPIC_SUBJECT_GROUPS = {"discipline-v3", "discipline-v2", "discipline", "heading"}
+# Subject groups naming what the article is about. eLife's "display-channel" and "heading" and
+# PLOS's "heading" give the article type ("Research Article") or a whole field ("Cell Biology"):
+# as topics they would make every tie in that field look relevant, so they are not read.
+_TOPIC_SUBJECT_GROUPS = {"discipline-v3", "discipline-v2", "discipline", "subject", "keywords"}
 # Who handled the article besides its authors: eLife's "Reviewing editor" and "Senior editor",
 # PLOS's "Academic Editor", eLife's named reviewers.
 _EDITOR_TYPES = {"editor", "senior_editor", "reviewer"}
@@ -138,11 +141,10 @@ class _JatsArticle:
 
     def topics(self) -> list[str]:
         found: list[str] = []
-        has_channel = self.meta.find("article-categories/subj-group[@subj-group-type='display-channel']")
         for group in self.meta.findall("article-categories/subj-group"):
             group_type = (group.get("subj-group-type") or "").lower()
-            if group_type not in _TOPIC_SUBJECT_GROUPS or (group_type == "heading" and has_channel is None):
-                continue  # without a display channel, "heading" is the article type (PLOS, PMC)
+            if group_type not in _TOPIC_SUBJECT_GROUPS:
+                continue
             subjects = list(group.iter("subject"))
             if group_type.startswith("discipline-v"):
                 subjects = subjects[-1:]  # the most specific term of the chain

@@ -50,7 +50,6 @@ def test_elife_article_metadata(jats_dir):
     ]
     assert article.status == ArticleStatus.PUBLISHED
     assert sorted(article.topics.values_list("name", flat=True)) == [
-        "Developmental biology and stem cells",
         "Drosophila",
         "iPS",
         "quail",
