@@ -130,3 +130,14 @@ def test_reimport_keeps_the_role_and_a_newer_version_without_the_editor_removes_
 
     import_jats_paths([write(tmp_path, article(editors=""))])
     assert EditorialRole.objects.count() == 0
+
+
+def test_an_imported_editor_has_no_public_page_and_the_article_page_does_not_name_them(tmp_path, client):
+    import_jats_paths([write(tmp_path, article())])
+    editor = EditorialRole.objects.get().person
+    author = Authorship.objects.get()
+
+    assert client.get(f"/people/{editor.pk}/").status_code == 404
+    page = client.get(f"/articles/{author.article.doi}/")
+    assert page.status_code == 200
+    assert "Okano" not in page.content.decode()
