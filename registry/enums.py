@@ -130,6 +130,7 @@ class EditorialRoleKind(models.TextChoices):
     """How a person handled an article other than as its author."""
 
     HANDLING_EDITOR = "handling_editor", "Handling editor"
+    SENIOR_EDITOR = "senior_editor", "Senior editor"
     REVIEWER = "reviewer", "Reviewer"
 
 
