@@ -4,6 +4,7 @@ the kept one, its names become aliases, and an OrganizationMerge keeps a snapsho
 can be read and undone; all in one transaction, with history."""
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from registry.enums import MergeSuggestionStatus
@@ -117,7 +118,7 @@ def merge_organizations(*, actor: Actor, keep: Organization, merge: Organization
 
 
 @transaction.atomic
-def reject_merge_suggestions(*, actor: Actor, suggestions) -> int:
+def reject_merge_suggestions(*, actor: Actor, suggestions: QuerySet[OrganizationMergeSuggestion]) -> int:
     """Mark open suggestions as different organizations, so they are not suggested again."""
     return suggestions.filter(status=MergeSuggestionStatus.OPEN).update(
         status=MergeSuggestionStatus.REJECTED, decided_by=_user(actor), decided_at=timezone.now()
