@@ -25,6 +25,7 @@ browser:
 
 run: setup
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_organizations
 	$(PY) manage.py load_seed
 	$(PY) manage.py run_audit --no-progress
 	$(PY) manage.py create_demo_users

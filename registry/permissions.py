@@ -30,6 +30,9 @@ EDITOR_MODELS = (
     "personmatch",
 )
 
+# Queues editors work but whose rows only the system creates or deletes: change (decide, unlink) and view.
+EDITOR_QUEUES = ("personlink", "organizationmergesuggestion")
+
 
 # What auditors may do beyond reading everything.
 AUDITOR_ACTIONS = ("run_audit", "review_finding", "export_findings", "add_findingreview")
@@ -69,6 +72,7 @@ def ensure_role_groups() -> None:
         Q(content_type__app_label__in=["registry", "audits"]) & Q(codename__startswith="view_")
     )
     # Editors see what the audits say about their records, but neither run audits nor review.
-    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS), *view_all)
+    queue_perms = registry_perms.filter(content_type__model__in=EDITOR_QUEUES, codename__startswith="change_")
+    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS), *queue_perms, *view_all)
     auditor_actions = Permission.objects.filter(content_type__app_label="audits", codename__in=AUDITOR_ACTIONS)
     auditors.permissions.add(*view_all, *auditor_actions)
