@@ -85,9 +85,36 @@ def test_organization_page_queries_are_constant(client, django_assert_num_querie
 def test_search_queries_are_constant(client, django_assert_num_queries, count):
     for _ in range(count):
         AuthorshipFactory(person__name="Searchable Person", article__title="Searchable article")
-    with django_assert_num_queries(2):  # 1 how many results; 2 this page of them
-        response = client.get(reverse("search"), {"q": "searchable"})
-    assert response.context["page"].paginator.count == 2 * count
+    # 1 people; 2 organizations, 3 their aliases; 4 articles by title or DOI, 5 by statement, 6 topics,
+    # 7 topic synonyms (articles on a topic: none matches, so not asked); 8 the articles on this page with
+    # their context (people and organizations: none found, so not asked).
+    with django_assert_num_queries(8):
+        response = client.get(reverse("search"), {"q": "searchable article"})
+    assert response.context["page"].paginator.count == count
+
+
+# With 20 of each, the first page holds people alone (equal scores put people first), so the context of
+# organizations and articles is not asked for.
+@pytest.mark.parametrize(
+    ("count", "queries", "kinds"), [(1, 11, {"person", "organization", "article"}), (20, 9, {"person"})]
+)
+def test_search_over_every_kind_stays_within_budget(client, django_assert_num_queries, count, queries, kinds):
+    for index in range(count):
+        person = PersonFactory(name=f"Ketamine Person {index}")
+        declared = DeclaredInterestFactory(
+            interest__person=person,
+            disclosure__authorship__person=person,
+            interest__organization__name=f"Ketamine Company {index}",
+            disclosure__statement="I consulted for a ketamine company.",
+            disclosure__authorship__article__title=f"Ketamine study {index}",
+        )
+        declared.disclosure.authorship.article.topics.add(TopicFactory(name=f"Ketamine {index}"))
+    # 1 people; 2 organizations, 3 aliases; 4 articles by title or DOI, 5 by statement; 6 topics, 7 synonyms,
+    # 8 articles on the topics; 9 people on the page, 10 organizations, 11 articles, with their context.
+    with django_assert_num_queries(queries):
+        response = client.get(reverse("search"), {"q": "ketamine"})
+    assert response.context["page"].paginator.count == 3 * count
+    assert {result.kind for result in response.context["results"]} == kinds
 
 
 def test_an_empty_search_asks_nothing_of_the_database(client, django_assert_num_queries):
