@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from registry.enums import OrganizationKind
 from registry.models import (
@@ -24,6 +23,7 @@ from registry.models import (
 )
 from registry.names import fold, normalize_organization_name, normalize_person_name
 from registry.querysets import is_public_organization
+from registry.reader.counts import distinct_count
 from registry.reader.fuzzy import candidates, word_score
 from registry.validators import normalize_doi, normalize_orcid
 
@@ -223,18 +223,6 @@ def snippet(label: str, text: str, query: str) -> Snippet:
 # Context ------------------------------------------------------------------------------------------
 
 
-def _count(queryset: QuerySet, group: str, counted: str) -> Coalesce:
-    """The number of distinct `counted` among the rows of `queryset` whose `group` is the outer row."""
-    rows = (
-        queryset.filter(**{group: OuterRef("pk")})
-        .order_by()
-        .values(group)
-        .annotate(count=Count(counted, distinct=True))
-        .values("count")
-    )
-    return Coalesce(Subquery(rows[:1], output_field=IntegerField()), 0)
-
-
 def _public_ties() -> QuerySet:
     return DeclaredInterest.objects.published().in_force()
 
@@ -242,8 +230,8 @@ def _public_ties() -> QuerySet:
 def _people_in_context(ids: list[int]) -> QuerySet:
     current = Affiliation.objects.filter(person=OuterRef("pk"), end_date__isnull=True).order_by("-start_date", "pk")
     return Person.objects.filter(pk__in=ids).annotate(
-        article_count=_count(Authorship.objects.published(), "person", "article"),
-        tie_count=_count(_public_ties(), "interest__person", "interest"),
+        article_count=distinct_count(Authorship.objects.published(), "person", "article"),
+        tie_count=distinct_count(_public_ties(), "interest__person", "interest"),
         affiliation_name=Subquery(current.values("organization__name")[:1]),
         affiliation_role=Subquery(current.values("role")[:1]),
     )
@@ -251,15 +239,15 @@ def _people_in_context(ids: list[int]) -> QuerySet:
 
 def _organizations_in_context(ids: list[int]) -> QuerySet:
     return Organization.objects.filter(pk__in=ids).annotate(
-        person_count=_count(_public_ties(), "interest__organization", "interest__person"),
-        article_count=_count(_public_ties(), "interest__organization", "disclosure__authorship__article"),
+        person_count=distinct_count(_public_ties(), "interest__organization", "interest__person"),
+        article_count=distinct_count(_public_ties(), "interest__organization", "disclosure__authorship__article"),
     )
 
 
 def _articles_in_context(ids: list[int]) -> QuerySet:
     return Article.objects.filter(pk__in=ids).annotate(
-        tie_count=_count(_public_ties(), "disclosure__authorship__article", "interest"),
-        author_count=_count(Authorship.objects.all(), "article", "person"),
+        tie_count=distinct_count(_public_ties(), "disclosure__authorship__article", "interest"),
+        author_count=distinct_count(Authorship.objects.all(), "article", "person"),
     )
 
 
