@@ -93,6 +93,12 @@ def search(query: str) -> list[Hit]:
     return sorted(hits.values(), key=lambda hit: (-hit.score, KIND_ORDER[hit.kind], fold(hit.label), hit.id))
 
 
+def matching_ids(kind: str, query: str) -> list[int]:
+    """The ids of public records of one kind ("person", "organization", "article") matching the query."""
+    finders = {"person": _people, "organization": _organizations, "article": _articles}
+    return list(dict.fromkeys(hit.id for hit in finders[kind](query)))
+
+
 def results(hits: Iterable[Hit]) -> list[Result]:
     """The hits of one page with their context, in their order (3 queries)."""
     hits = list(hits)
