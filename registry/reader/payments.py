@@ -7,12 +7,13 @@ person (by NPI, profile id, or a name no one else in the registry has)."""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Min, Sum
+from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Sum
 from django.db.models.functions import ExtractYear
 
 from registry.enums import PaymentMatchMethod, PaymentMatchStatus, PaymentRegister
 from registry.models import PaymentRecord, Person
 from registry.names import fold
+from registry.querysets import is_public_organization
 from registry.reader.ties import Tie
 
 REGISTERS = dict(PaymentRegister.choices)
@@ -30,7 +31,7 @@ class PaymentYear:
 class CompanyPayments:
     """Payments from one payer, per year, and whether the author declared a tie to it."""
 
-    payer_id: int | None
+    payer_id: int | None  # when the payer has a public page
     payer: str
     register: str
     match_methods: list[str]
@@ -55,7 +56,8 @@ def register_payments(person: Person, ties: list[Tie]) -> list[CompanyPayments]:
     """The person's matched register payments by payer and year, largest payer first (1 query)."""
     rows = (
         PaymentRecord.objects.filter(person=person, match_status=PaymentMatchStatus.MATCHED)
-        .values("payer_id", "payer__name", "payer__parent_id", "payer_name", "register", "match_method")
+        .annotate(payer_public=ExpressionWrapper(is_public_organization("payer_id"), output_field=BooleanField()))
+        .values("payer_id", "payer__name", "payer__parent_id", "payer_name", "payer_public", "register", "match_method")
         .annotate(
             year=ExtractYear("payment_date"),
             payments=Count("pk"),
@@ -73,7 +75,11 @@ def register_payments(person: Person, ties: list[Tie]) -> list[CompanyPayments]:
         company = companies.get(key)
         if company is None:
             company = companies[key] = CompanyPayments(
-                row["payer_id"], name, REGISTERS.get(row["register"], row["register"]), [], row["confidence"]
+                row["payer_id"] if row["payer_public"] else None,  # linked only when its page exists
+                name,
+                REGISTERS.get(row["register"], row["register"]),
+                [],
+                row["confidence"],
             )
             company.declared = (
                 row["payer_id"] in declared_ids
