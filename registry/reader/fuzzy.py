@@ -15,6 +15,8 @@ from registry.names import fold
 WORD_THRESHOLD = 80
 # pg_trgm's word similarity below which PostgreSQL does not even offer a candidate.
 TRIGRAM_THRESHOLD = 0.3
+# Words of a query the database looks at (the score reads them all): enough for any name or title.
+MAX_WORDS = 8
 
 
 def words(text: str) -> list[str]:
@@ -37,12 +39,16 @@ def word_score(query_words: list[str], text: str) -> float:
 
 
 def candidates(queryset: QuerySet, field: str, key: str, *, also: Q | None = None) -> QuerySet:
-    """The rows of `queryset` worth scoring against `key`: on PostgreSQL those whose `field` is
-    trigram-similar to it (or that meet `also`), everywhere else all of them."""
+    """The rows of `queryset` worth scoring against `key`: on PostgreSQL those where some word of the key
+    is in `field` or trigram-similar to a part of it (or that meet `also`), everywhere else all of them.
+    Any word rather than every word, in any order: the score then asks for every word."""
     if connection.vendor != "postgresql":
         return queryset
     from django.contrib.postgres.search import TrigramWordSimilarity  # needs pg_trgm (migration 0010)
 
-    similar = queryset.annotate(trigram_similarity=TrigramWordSimilarity(key, field))
-    condition = Q(trigram_similarity__gte=TRIGRAM_THRESHOLD) | Q(**{f"{field}__icontains": key})
-    return similar.filter(condition | also if also is not None else condition)
+    condition = also if also is not None else Q(pk__in=[])
+    similarities = {}
+    for index, word in enumerate(key.split()[:MAX_WORDS]):
+        similarities[f"trigram_similarity_{index}"] = TrigramWordSimilarity(word, field)
+        condition |= Q(**{f"trigram_similarity_{index}__gte": TRIGRAM_THRESHOLD}) | Q(**{f"{field}__icontains": word})
+    return queryset.annotate(**similarities).filter(condition) if similarities else queryset.filter(condition)
