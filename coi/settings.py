@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "axes",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from static files, no CDN
     "registry",
     "audits",
     "benchmark",
@@ -194,7 +195,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "registry.api.pagination.RegistryPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "registry.api.schema.RegistryAutoSchema",
     # Requests per client past which the API answers 429: by address for the public, by account for tokens.
     "DEFAULT_THROTTLE_CLASSES": [
         "registry.api.throttling.PublicRateThrottle",
@@ -214,6 +215,9 @@ SPECTACULAR_SETTINGS = {
     "disclosures recorded by editors.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Articles and disclosures both have a "status": name their choice sets apart.
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "registry.enums.ArticleStatus",
