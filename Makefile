@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup browser report-deps lint worker clean
+.PHONY: run serve test setup browser report-deps lint worker clean
 
 BROKER ?= redis://127.0.0.1:6379/0
 
@@ -32,6 +32,7 @@ report-deps:
 
 run: setup report-deps
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_organizations
 	$(PY) manage.py load_seed
 	$(PY) manage.py run_audit --no-progress
 	$(PY) manage.py create_demo_users

@@ -126,6 +126,9 @@ class FindingAdmin(admin.ModelAdmin):
     ]
     exclude = ["evidence"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
     def has_add_permission(self, request):
         return False
 

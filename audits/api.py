@@ -84,7 +84,7 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
         filters = self._filters() if self.action == "list" else {}
         # The list page leaves the evidence out; the API hands it over with each finding (the
         # article's long texts stay out: the API shows only its id, DOI, title and status).
-        findings = findings_list(filters).defer(None)
+        findings = findings_list(filters, viewer=self.request.user).defer(None)
         return findings.defer("article__competing_interests_text", "article__funding_statement")
 
     def _filters(self) -> dict:

@@ -37,6 +37,7 @@ class ArticleRow(NamedTuple):
     doi: str | None
     ref_date: date
     dated: bool  # False when the article has neither a received nor a publication date
+    journal: str = ""
 
 
 class AuthorshipRow(NamedTuple):
@@ -123,9 +124,12 @@ class AuditContext:
         rows = (
             self.scope.articles()
             .order_by()
-            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"))
+            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"), "journal")
         )
-        return {pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None) for pk, title, doi, ref in rows}
+        return {
+            pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None, journal)
+            for pk, title, doi, ref, journal in rows
+        }
 
     @cached_property
     def authorships(self) -> list[AuthorshipRow]:
@@ -270,9 +274,12 @@ class AuditContext:
         rows = (
             Article.objects.filter(pk__in=missing)
             .order_by()
-            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"))
+            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"), "journal")
         )
-        return {pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None) for pk, title, doi, ref in rows}
+        return {
+            pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None, journal)
+            for pk, title, doi, ref, journal in rows
+        }
 
     def article(self, article_id: int) -> ArticleRow:
         return self.articles.get(article_id) or self.other_article_dates[article_id]

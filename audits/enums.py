@@ -13,6 +13,11 @@ class Severity(models.TextChoices):
 SEVERITY_ORDER = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
 
 
+# Rules whose findings reveal who edited or reviewed an article: only auditors read them
+# (`Finding.objects.visible_to()`), and the public never sees even their counts.
+RULES_ON_PRIVATE_RECORDS = frozenset({"REVIEWER_CONFLICT"})
+
+
 class RunStatus(models.TextChoices):
     PENDING = "pending", "Waiting to start"
     RUNNING = "running", "Running"

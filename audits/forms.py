@@ -8,6 +8,9 @@ from audits.rules import all_rules
 from registry.models import Article, Organization, Person
 from registry.validators import normalize_doi
 
+# Ids are 64-bit integers: a larger number can name no record, and the database refuses it as a parameter.
+MAX_ID = 2**63 - 1
+
 
 def rule_choices():
     return [(code, f"{code} — {cls.title}") for code, cls in all_rules().items()]
@@ -38,9 +41,9 @@ class FindingFilterForm(forms.Form):
     severity = forms.ChoiceField(required=False, choices=[("", "Any severity"), *Severity.choices])
     status = forms.ChoiceField(required=False, choices=[("", "Any review status"), *ReviewStatus.choices])
     presence = forms.ChoiceField(required=False, choices=[("", "Found or resolved"), *Presence.choices])
-    article = forms.CharField(required=False, label="Article DOI")
-    person = forms.IntegerField(required=False, label="Person id", min_value=1)
-    organization = forms.IntegerField(required=False, label="Organization id", min_value=1)
+    article = forms.CharField(required=False, label="Article DOI", max_length=300)
+    person = forms.IntegerField(required=False, label="Person id", min_value=1, max_value=MAX_ID)
+    organization = forms.IntegerField(required=False, label="Organization id", min_value=1, max_value=MAX_ID)
 
     # The workbench's filters: by name rather than by id, a date range of the articles, one run.
     person_name = forms.CharField(required=False, label="Person name", max_length=300)

@@ -7,7 +7,8 @@ Finding, so its review carries over; each run that finds it adds an Occurrence.
 from django.conf import settings
 from django.db import models
 
-from audits.enums import Presence, ReviewStatus, RunStatus, Severity, SubjectType
+from audits.enums import RULES_ON_PRIVATE_RECORDS, Presence, ReviewStatus, RunStatus, Severity, SubjectType
+from registry.permissions import is_auditor
 
 
 class AuditRun(models.Model):
@@ -50,6 +51,22 @@ class AuditRun(models.Model):
         return f"Audit run {self.pk} ({self.get_status_display()})"
 
 
+class FindingQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The findings a user may read, the one rule for the findings page, exports, API and admin.
+
+        Auditors (superusers too) read every finding. Editors hold audits.view_finding to see what
+        audits say about their records, but not the findings of rules on private records, which name an
+        article's reviewers. Anyone else reads none. `None` is the command line (exports, benchmark),
+        which reads everything.
+        """
+        if user is None or is_auditor(user):
+            return self
+        if user.has_perm("audits.view_finding"):
+            return self.exclude(rule_code__in=RULES_ON_PRIVATE_RECORDS)
+        return self.none()
+
+
 class Finding(models.Model):
     fingerprint = models.CharField(max_length=64, unique=True)
     rule_code = models.CharField(max_length=60, db_index=True)
@@ -78,6 +95,8 @@ class Finding(models.Model):
     presence = models.CharField(max_length=20, choices=Presence.choices, default=Presence.NEW)
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.OPEN)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FindingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-id"]

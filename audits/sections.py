@@ -1,11 +1,14 @@
-"""The audits' section of the public article and author pages: counts of confirmed findings.
+"""The audits' section of the public article and author pages (counts of confirmed findings), and the
+start page's filter "with findings an auditor confirmed".
 
 Registered in AuditsConfig.ready() with the registry's reader pages (registry/reader/sections.py).
 """
 
-from audits.selectors import article_audit_summary, author_audit_summary
+from django.db.models import Exists, OuterRef
+
+from audits.selectors import article_audit_summary, author_audit_summary, public_findings
 from registry.models import Article, Person
-from registry.reader.sections import PageSection
+from registry.reader.sections import ArticleListFilter, PageSection
 
 TITLE = "Audit summary"
 ANCHOR = "audit-heading"
@@ -19,3 +22,11 @@ def article_audit_section(article: Article) -> PageSection:
 
 def author_audit_section(person: Person) -> PageSection:
     return PageSection(TITLE, ANCHOR, TEMPLATE, author_audit_summary(person.pk))  # 1 query
+
+
+def has_confirmed_findings() -> Exists:
+    """Articles with a finding the public may see (confirmed, not resolved, not on private records)."""
+    return Exists(public_findings().filter(article=OuterRef("pk")))
+
+
+confirmed_findings_filter = ArticleListFilter("confirmed", "with findings an auditor confirmed", has_confirmed_findings)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Value, When
 from django.db.models.functions import Coalesce
 
-from audits.enums import SEVERITY_ORDER, Presence, ReviewStatus, Severity
+from audits.enums import RULES_ON_PRIVATE_RECORDS, SEVERITY_ORDER, Presence, ReviewStatus, Severity
 from audits.models import AuditRun, Finding, Occurrence
 from audits.rules import all_rules
 from registry.models import Article, Person
@@ -27,6 +27,11 @@ FILTERS = {
     "person": "person_id",
     "organization": "organization_id",
 }
+
+
+def findings_visible_to(user) -> QuerySet[Finding]:
+    """Every finding the user may read (see `FindingQuerySet.visible_to()`)."""
+    return Finding.objects.visible_to(user)
 
 
 # Filters of the workbench that need more than an equality.
@@ -48,10 +53,11 @@ SEVERITY_RANK = Case(
 ARTICLE_DATE = Coalesce("article__published_date", "article__accepted_date", "article__received_date")
 
 
-def matching_findings(filters: dict) -> QuerySet[Finding]:
-    """Findings matching the auditor's filters, unordered and with nothing joined: for counts and bulk reviews."""
+def matching_findings(filters: dict, *, viewer) -> QuerySet[Finding]:
+    """Findings the viewer may read (`viewer` None: the command line) matching the auditor's filters,
+    unordered and with nothing joined: for counts and bulk reviews."""
     given = {FILTERS[name]: value for name, value in filters.items() if name in FILTERS and value}
-    findings = Finding.objects.filter(**given)
+    findings = findings_visible_to(viewer).filter(**given)
     if filters.get("date_from") or filters.get("date_to"):
         findings = findings.alias(article_date=ARTICLE_DATE)
     for name, condition in RANGE_FILTERS.items():
@@ -60,19 +66,19 @@ def matching_findings(filters: dict) -> QuerySet[Finding]:
     return findings
 
 
-def findings_list(filters: dict) -> QuerySet[Finding]:
+def findings_list(filters: dict, *, viewer) -> QuerySet[Finding]:
     """Findings matching the auditor's filters, most severe first, then the most recent articles first,
     with what a list row shows joined in."""
-    findings = matching_findings(filters).select_related("article", "person", "organization")
+    findings = matching_findings(filters, viewer=viewer).select_related("article", "person", "organization")
     findings = findings.defer("evidence", "article__competing_interests_text", "article__funding_statement")
     return findings.alias(rank=SEVERITY_RANK, day=ARTICLE_DATE).order_by(
         F("rank").desc(), F("day").desc(nulls_last=True), "-id"
     )
 
 
-def neighbours(filters: dict, pk: int) -> tuple[int | None, int | None]:
+def neighbours(filters: dict, pk: int, *, viewer) -> tuple[int | None, int | None]:
     """The findings before and after this one in the list's order, for working through it one by one (1 query)."""
-    ids = list(findings_list(filters).values_list("pk", flat=True))
+    ids = list(findings_list(filters, viewer=viewer).values_list("pk", flat=True))
     if pk not in ids:
         return None, ids[0] if ids else None
     at = ids.index(pk)
@@ -90,14 +96,14 @@ class FindingGroup:
 GROUPS = {"article": ("article_id", Article), "person": ("person_id", Person)}
 
 
-def grouped_findings(filters: dict, by: str) -> QuerySet:
+def grouped_findings(filters: dict, by: str, *, viewer) -> QuerySet:
     """The groups (article or person ids) of the matching findings, the most severe and recent first.
 
     A page of it is turned into lines by `finding_groups()`; the two queries keep a page's cost fixed.
     """
     column, _ = GROUPS[by]
     return (
-        matching_findings(filters)
+        matching_findings(filters, viewer=viewer)
         .order_by()
         .values(column)
         .annotate(top=Max(SEVERITY_RANK), day=Max(ARTICLE_DATE), count=Count("pk"))
@@ -105,7 +111,7 @@ def grouped_findings(filters: dict, by: str) -> QuerySet:
     )
 
 
-def finding_groups(filters: dict, by: str, page_of_groups) -> list[FindingGroup]:
+def finding_groups(filters: dict, by: str, page_of_groups, *, viewer) -> list[FindingGroup]:
     """The lines of one page of groups: two queries, the subjects and their findings."""
     column, model = GROUPS[by]
     ids = [row[column] for row in page_of_groups]
@@ -114,7 +120,7 @@ def finding_groups(filters: dict, by: str, page_of_groups) -> list[FindingGroup]
     condition = Q(**{f"{column}__in": [i for i in ids if i is not None]})
     if None in ids:
         condition |= Q(**{f"{column}__isnull": True})
-    for finding in findings_list(filters).filter(condition):
+    for finding in findings_list(filters, viewer=viewer).filter(condition):
         beneath[getattr(finding, column)].append(finding)
     return [FindingGroup(subjects.get(i), beneath[i]) for i in ids]
 
@@ -125,10 +131,6 @@ def finding_history(finding: Finding) -> QuerySet[Occurrence]:
 
 def findings_of_run(run: AuditRun) -> QuerySet[Finding]:
     return Finding.objects.filter(occurrences__run=run).select_related("article", "person", "organization")
-
-
-# Rules whose findings reveal who edited or reviewed an article.
-RULES_ON_PRIVATE_RECORDS = frozenset({"REVIEWER_CONFLICT"})
 
 
 @dataclass(frozen=True)

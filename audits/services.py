@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from audits.context import AuditContext
 from audits.enums import Presence, ReviewStatus, RunStatus
+from audits.heartbeat import heartbeat
 from audits.models import AuditRun, Finding, FindingReview, Occurrence
 from audits.rules import FindingData, Rule, iter_rule_classes
 from audits.scope import AuditScope
@@ -27,6 +28,10 @@ BATCH = 2000
 
 class AuditAlreadyRunning(Exception):
     """Another audit of the same scope has not finished."""
+
+
+class RunAbandoned(Exception):
+    """The run was marked failed while it ran (its heartbeats stopped reaching the database)."""
 
 
 def resolve_rule_parameters(rule_codes: Sequence[str] | None, parameters: dict[str, Any] | None) -> dict:
@@ -78,10 +83,24 @@ def start_run(
 
 
 def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, progress=None) -> AuditRun:
-    """Run the rules of a pending run and record what they found."""
+    """Run the rules of a pending run and record what they found.
+
+    Only a pending run is taken: a task delivered again after its worker died finds its run failed
+    (or finished) and does nothing. While it runs, a heartbeat marks it alive (audits/heartbeat.py).
+    """
     started = time.monotonic()
     now = timezone.now()
-    AuditRun.objects.filter(pk=run.pk).update(status=RunStatus.RUNNING, started_at=now, heartbeat_at=now)
+    taken = AuditRun.objects.filter(pk=run.pk, status=RunStatus.PENDING).update(
+        status=RunStatus.RUNNING, started_at=now, heartbeat_at=now
+    )
+    if not taken:
+        run.refresh_from_db()
+        return run
+    with heartbeat(run.pk):
+        return _execute(run, scope, started, today=today, progress=progress)
+
+
+def _execute(run: AuditRun, scope: AuditScope, started: float, *, today: date | None, progress) -> AuditRun:
     try:
         context = AuditContext(scope, today=today)
         rules = [cls(run.parameters[cls.code]) for cls in iter_rule_classes([r["code"] for r in run.rules])]
@@ -92,6 +111,9 @@ def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, 
                 found[finding.fingerprint] = finding
             last_report = _report_progress(run, int(90 * (index + 1) / len(rules)), progress, last_report)
         with transaction.atomic():
+            # Still ours? A run taken for dead may have been replaced; its findings must not land.
+            if not AuditRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(heartbeat_at=timezone.now()):
+                raise RunAbandoned(f"Audit run {run.pk} was marked failed while it ran; its findings are not recorded.")
             counts = _record_findings(run, scope, rules, found)
             run.status = RunStatus.SUCCEEDED
             run.finished_at = timezone.now()
@@ -100,7 +122,7 @@ def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, 
             run.progress = 100
             run.save(update_fields=["status", "finished_at", "duration_seconds", "counts", "progress"])
     except Exception as exc:
-        AuditRun.objects.filter(pk=run.pk).update(
+        AuditRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
             status=RunStatus.FAILED,
             finished_at=timezone.now(),
             duration_seconds=round(time.monotonic() - started, 3),
@@ -124,18 +146,25 @@ def run_audit(
 
 
 def fail_stale_runs() -> int:
-    """Mark failed the runs whose worker stopped reporting (killed, machine lost) or never took them.
+    """Mark failed the runs whose worker stopped beating (killed, machine lost) or never took them.
 
-    Their findings were never written: a run writes its findings in one transaction at the end.
+    A running run beats every AUDIT_HEARTBEAT_SECONDS; missing AUDIT_STALE_AFTER_SECONDS of beats
+    (a minute) means its process is gone. A pending run may wait behind others in the queue, so it
+    has longer (AUDIT_PENDING_STALE_AFTER_SECONDS). Their findings were never written: a run writes
+    its findings in one transaction at the end, and only while it is still marked running.
     """
-    cutoff = timezone.now() - timedelta(seconds=settings.AUDIT_STALE_AFTER_SECONDS)
-    stale = AuditRun.objects.filter(
-        Q(status=RunStatus.RUNNING, heartbeat_at__lt=cutoff) | Q(status=RunStatus.PENDING, created_at__lt=cutoff)
-    )
-    return stale.update(
+    now = timezone.now()
+    silent = now - timedelta(seconds=settings.AUDIT_STALE_AFTER_SECONDS)
+    unclaimed = now - timedelta(seconds=settings.AUDIT_PENDING_STALE_AFTER_SECONDS)
+    failed = AuditRun.objects.filter(status=RunStatus.RUNNING, heartbeat_at__lt=silent).update(
         status=RunStatus.FAILED,
-        finished_at=timezone.now(),
+        finished_at=now,
         error=f"No sign of its worker for {settings.AUDIT_STALE_AFTER_SECONDS} seconds; marked failed.",
+    )
+    return failed + AuditRun.objects.filter(status=RunStatus.PENDING, created_at__lt=unclaimed).update(
+        status=RunStatus.FAILED,
+        finished_at=now,
+        error=f"No worker took it in {settings.AUDIT_PENDING_STALE_AFTER_SECONDS} seconds; marked failed.",
     )
 
 

@@ -19,16 +19,18 @@ from audits.enums import ReviewStatus
 from audits.evidence import disclosure_shown, evidence_rows
 from audits.exports import FORMATS, REGISTRY_DATASETS, Dataset, findings_dataset, stream_export, write_export
 from audits.forms import BulkReviewForm, FindingFilterForm, ReviewForm, RunAuditForm
-from audits.models import AuditRun, Finding
+from audits.models import AuditRun
 from audits.reports import FORMATS as REPORT_FORMATS
 from audits.reports import ReportScopeError, build_report, render_report, report_scope
 from audits.rules import all_rules
+from audits.rules.severity import SEVERITY_MEANING
 from audits.scope import ScopeError, build_scope
 from audits.selectors import (
     GROUPS,
     finding_groups,
     finding_history,
     findings_list,
+    findings_visible_to,
     grouped_findings,
     matching_findings,
     neighbours,
@@ -37,7 +39,7 @@ from audits.services import AuditAlreadyRunning, review_finding, review_findings
 
 
 def rule_catalogue(request):
-    return render(request, "audits/rules.html", {"rules": all_rules()})
+    return render(request, "audits/rules.html", {"rules": all_rules(), "severities": SEVERITY_MEANING.items()})
 
 
 @login_required
@@ -115,10 +117,12 @@ def _findings_page(request, params, *, bulk_form: BulkReviewForm, status: int = 
         return render(request, "audits/findings.html", context, status=400)
     filters = form.cleaned_data if params else {}
     if group:
-        page = Paginator(grouped_findings(filters, group), GROUPS_PER_PAGE).get_page(params.get("page"))
-        context["groups"] = finding_groups(filters, group, page.object_list)
+        page = Paginator(grouped_findings(filters, group, viewer=request.user), GROUPS_PER_PAGE).get_page(
+            params.get("page")
+        )
+        context["groups"] = finding_groups(filters, group, page.object_list, viewer=request.user)
     else:
-        page = Paginator(findings_list(filters), FINDINGS_PER_PAGE).get_page(params.get("page"))
+        page = Paginator(findings_list(filters, viewer=request.user), FINDINGS_PER_PAGE).get_page(params.get("page"))
     context.update(page=page, listed=True)
     return render(request, "audits/findings.html", context, status=status)
 
@@ -135,7 +139,7 @@ def bulk_review(request):
         return _findings_page(request, filter_params, bulk_form=form, status=400)
     data = form.cleaned_data
     if data["all_matching"]:
-        findings = matching_findings(filter_form.cleaned_data if filter_params else {})
+        findings = matching_findings(filter_form.cleaned_data if filter_params else {}, viewer=request.user)
     else:
         findings = data["findings"]
     reviews = review_findings(actor=request.user, findings=findings, decision=data["decision"], reason=data["reason"])
@@ -153,7 +157,9 @@ def finding_detail(request, pk: int):
 
 def _finding_page(request, pk: int, form: ReviewForm, status: int = 200):
     finding = get_object_or_404(
-        Finding.objects.select_related("article", "person", "organization", "first_seen_run", "last_seen_run"),
+        findings_visible_to(request.user).select_related(
+            "article", "person", "organization", "first_seen_run", "last_seen_run"
+        ),
         pk=pk,
     )
     previous, following = _triage_neighbours(request, pk)
@@ -179,7 +185,7 @@ def review(request, pk: int):
     form = ReviewForm(request.POST)
     if not form.is_valid():
         return _finding_page(request, pk, form, status=400)
-    finding = get_object_or_404(Finding, pk=pk)
+    finding = get_object_or_404(findings_visible_to(request.user), pk=pk)
     review_finding(actor=request.user, finding=finding, **form.cleaned_data)
     messages.success(request, f"Finding {finding.pk} marked {finding.get_review_status_display().lower()}.")
     query = _list_query(request)
@@ -202,7 +208,7 @@ def _triage_neighbours(request, pk: int) -> tuple[int | None, int | None]:
     form = FindingFilterForm(request.GET or None)
     if request.GET and not form.is_valid():
         return None, None
-    return neighbours(form.cleaned_data if request.GET else {}, pk)
+    return neighbours(form.cleaned_data if request.GET else {}, pk, viewer=request.user)
 
 
 @login_required
@@ -214,7 +220,7 @@ def export_findings(request, format: str):
     if not form.is_valid():
         problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items())
         return HttpResponseBadRequest(f"Cannot export: {problems}", content_type="text/plain; charset=utf-8")
-    return _download(findings_dataset(filters=form.cleaned_data), format, "findings")
+    return _download(findings_dataset(filters=form.cleaned_data, viewer=request.user), format, "findings")
 
 
 @login_required
@@ -222,7 +228,7 @@ def export_findings(request, format: str):
 @require_GET
 def export_run_findings(request, pk: int, format: str):
     run = get_object_or_404(AuditRun.objects.select_related("started_by"), pk=pk)
-    return _download(findings_dataset(run=run), format, f"findings-run-{run.pk}")
+    return _download(findings_dataset(run=run, viewer=request.user), format, f"findings-run-{run.pk}")
 
 
 @login_required

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from benchmark.synthetic_people import DUPLICATE_SHARE, Identities, Researcher, new_researcher, variant_name
 from benchmark.tables import Table, analyze, reset_sequences
 from registry.enums import (
     ArticleStatus,
@@ -85,15 +86,18 @@ BACKGROUND_CATEGORIES = [
     InterestCategory.TRAVEL,
     InterestCategory.ROYALTIES,
 ]
+TEAM_SIZE = 8  # researchers who publish together
 CONSONANTS = "bdfgklmnprstvz"
 VOWELS = "aeiou"
 
 
 @dataclass
 class Planted:
-    """Expected findings: rule code → set of keys (see benchmark.measure.finding_key)."""
+    """Expected findings: rule code → set of keys (see benchmark.measure.finding_key); and which
+    person records are one researcher, for scoring person linking."""
 
     keys: dict[str, set[tuple]] = field(default_factory=lambda: defaultdict(set))
+    identities: Identities = field(default_factory=Identities)
 
 
 class Words:
@@ -121,6 +125,7 @@ class Generator:
         self.article_topics = Table(Article.topics.through)
         self.organization_topics = Table(Organization.topics.through)
         self.planted = Planted()
+        self.identities = self.planted.identities
 
     # --- records ------------------------------------------------------------------------------
 
@@ -146,13 +151,23 @@ class Generator:
             self.organization_topics.add(organization_id=org, topic_id=topic)
         return org
 
-    def person(self) -> int:
-        # People's names may repeat, as they do; rules never go by a person's name.
-        name = f"{self.words.word(2, unique=False).capitalize()} {self.words.word(3, unique=False).capitalize()}"
-        family = name.split()[1]
+    def person(self, researcher: Researcher | None = None, name: str = "") -> int:
+        """A record of this researcher under this name (a new researcher by default); rules never go by names."""
+        researcher = researcher or new_researcher(self.rng, self._any_word, len(self.t[Person].rows))
+        # The ORCID iD is on the researcher's first record only: a second one is made when it is not printed.
+        orcid = None if name else researcher.orcid
+        name = name or researcher.name
+        family = name.rsplit(" ", 1)[1]
         return self.t[Person].add(
-            name=name, normalized_name=normalize_person_name(name), family_name=family, name_key=block_key(name, family)
+            name=name,
+            normalized_name=normalize_person_name(name),
+            family_name=family,
+            name_key=block_key(name, family),
+            orcid=orcid,
         )
+
+    def _any_word(self, syllables: int) -> str:
+        return self.words.word(syllables, unique=False)
 
     def article(self, index: int, received: date, topics: list[int]) -> int:
         article = self.t[Article].add(
@@ -168,8 +183,8 @@ class Generator:
             self.article_topics.add(article_id=article, topic_id=topic)
         return article
 
-    def authorship(self, article: int, person: int, position: int) -> int:
-        return self.t[Authorship].add(article_id=article, person_id=person, position=position)
+    def authorship(self, article: int, person: int, position: int, printed: str = "") -> int:
+        return self.t[Authorship].add(article_id=article, person_id=person, position=position, name_as_printed=printed)
 
     def disclosure(self, authorship: int, *, declares_none: bool) -> int:
         return self.t[Disclosure].add(
@@ -223,9 +238,16 @@ class Generator:
         self._remember_org_names()
         self.progress("people and their ties")
         ties: dict[int, list[int]] = {}
-        people = [self.person() for _ in range(scale.people)]
+        researchers = {}
+        for _ in range(scale.people):
+            researcher = new_researcher(self.rng, self._any_word, len(self.t[Person].rows))
+            researchers[self.person(researcher)] = researcher
+        people = list(researchers)
+        self.identities.researcher_of.update({pk: pk for pk in people})
+        home = {}
         for person in people:
-            self.t[Affiliation].add(person_id=person, organization_id=self.rng.choice(self.universities))
+            home[person] = self.rng.choice(self.universities)
+            self.t[Affiliation].add(person_id=person, organization_id=home[person])
             if self.rng.random() < 0.5:
                 orgs = self.rng.sample(self.companies, scale.ties_per_person)
                 ties[person] = [self.interest(person, org, self.rng.choice(BACKGROUND_CATEGORIES)) for org in orgs]
@@ -233,11 +255,16 @@ class Generator:
         for reviewer in reviewers:
             self.t[Affiliation].add(person_id=reviewer, organization_id=self.rng.choice(self.reviewer_homes))
         self.progress("articles, authorships and disclosures")
+        # Researchers publish with the same few colleagues: each article's authors come from one team.
+        shuffled = self.rng.sample(people, len(people))
+        teams = [shuffled[i : i + TEAM_SIZE] for i in range(0, len(shuffled), TEAM_SIZE)]
+        published: set[int] = set()
         for index in range(scale.articles):
             received = date(2016, 1, 1) + timedelta(days=self.rng.randrange(3800))
             article = self.article(index, received, self.rng.sample(self.article_pool, self.rng.choice([1, 2])))
-            for position, person in enumerate(self.rng.sample(people, scale.authors_per_article), start=1):
-                authorship = self.authorship(article, person, position)
+            for position, person in enumerate(self.byline(teams, people), start=1):
+                record, printed = self.record_for(person, researchers[person], home[person], published, ties)
+                authorship = self.authorship(article, record, position, printed)
                 disclosure = self.disclosure(authorship, declares_none=person not in ties)
                 for interest in ties.get(person, ()):
                     self.declare(disclosure, interest)
@@ -248,6 +275,33 @@ class Generator:
                     article_id=article, person_id=self.rng.choice(reviewers), role=EditorialRoleKind.REVIEWER
                 )
         self.next_article_index = scale.articles
+
+    def byline(self, teams: list[list[int]], people: list[int]) -> list[int]:
+        """One team's authors, now and then with a researcher from elsewhere."""
+        team = self.rng.choice(teams)
+        authors = self.rng.sample(team, min(len(team), self.scale.authors_per_article))
+        if self.rng.random() < 0.3:
+            outsider = self.rng.choice(people)
+            if outsider not in authors:
+                authors[-1] = outsider
+        return authors
+
+    def record_for(self, person: int, researcher: Researcher, home: int, published: set[int], ties) -> tuple[int, str]:
+        """The record an authorship of this researcher points at, and the name printed.
+
+        After their first article, some authorships get a record of their own under the name as
+        printed, as an import makes them; only for researchers without ties, so that every audit rule
+        reads the registry as before (a tie stays on one record).
+        """
+        first = person not in published
+        published.add(person)
+        if first or person in ties or self.rng.random() >= DUPLICATE_SHARE:
+            return person, researcher.name
+        printed = variant_name(self.rng, researcher)
+        record = self.person(researcher, printed)
+        self.identities.researcher_of[record] = person
+        self.t[Affiliation].add(person_id=record, organization_id=home)
+        return record, printed
 
     def _remember_org_names(self) -> None:
         name_column = self.t[Organization].index["name"]
@@ -366,6 +420,10 @@ class Generator:
         name = f"{self.words.word(4).capitalize()} {self.words.word().capitalize()}"
         typo = name[:2] + ("a" if name[2] != "a" else "e") + name[3:]
         first, second = self.new_company(name=name), self.new_company(name=typo)
+        # The rule is about ties: an author declares ties to the company under both names (Ledidi / Lididi).
+        _, _, person, _, disclosure = self.single_author()
+        self.declare(disclosure, self.interest(person, first, InterestCategory.CONSULTING))
+        self.declare(disclosure, self.interest(person, second, InterestCategory.ADVISORY_BOARD))
         self.planted.keys["ORGANIZATION_NAME_VARIANT"].add(("oo", min(first, second), max(first, second)))
 
     def plant_reviewer_conflict(self) -> None:

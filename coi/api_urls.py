@@ -4,7 +4,7 @@ One router for both apps, composed here in the project so that the registry neve
 """
 
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from audits.api import FindingViewSet
@@ -21,5 +21,7 @@ router.register("findings", FindingViewSet, basename="finding")
 urlpatterns = [
     path("articles/<int:pk>/disclosures/", disclosures.ArticleDisclosureView.as_view(), name="article-disclosures"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     *router.urls,
 ]

@@ -5,6 +5,7 @@ SECRET_KEY, DEBUG=false, ALLOWED_HOSTS and DATABASE_URL (PostgreSQL).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ if not SECRET_KEY:
     SECRET_KEY = "django-insecure-local-development-only"
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "axes",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc served from static files, no CDN
     "registry",
     "audits",
     "benchmark",
@@ -72,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files straight from the web process, compressed and cached for good (no separate server).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its 429 response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "coi.urls"
@@ -131,12 +139,51 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # In production (`make serve` runs collectstatic) file names carry their hash, so browsers may
+    # cache them for ever; while developing, files are served as they are.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 # Uploads (statements pasted, files imported through the admin) are size-limited.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
 
+# Imported spreadsheets (import_disclosures, the admin's upload) are refused past these limits before
+# they are read: a 1 MB XLSX can expand to millions of rows (registry/importers/formats/sheet_limits.py).
+IMPORT_SHEET_MAX_ROWS = env_int("IMPORT_SHEET_MAX_ROWS", 50_000)
+IMPORT_SHEET_MAX_COLUMNS = env_int("IMPORT_SHEET_MAX_COLUMNS", 50)
+IMPORT_SHEET_MAX_CELL_CHARS = env_int("IMPORT_SHEET_MAX_CELL_CHARS", 20_000)
+IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
+
 LOGIN_URL = "admin:login"
+
+# Repeated failed logins lock out that username from that address for a while (django-axes); the
+# first backend only watches attempts, the second one logs people in.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+# Counters of the API's throttles and of nothing else yet; shared by every web worker when
+# CACHE_URL names a Redis database (redis://127.0.0.1:6379/1), kept per process otherwise.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 # The JSON API (registry/api/): the public reads published records; editors write with a token.
 REST_FRAMEWORK = {
@@ -148,7 +195,18 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "registry.api.pagination.RegistryPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "registry.api.schema.RegistryAutoSchema",
+    # Requests per client past which the API answers 429: by address for the public, by account for tokens.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "registry.api.throttling.PublicRateThrottle",
+        "registry.api.throttling.AccountRateThrottle",
+    ],
+    # The client's address is REMOTE_ADDR, or the one that many proxies in front of the app saw.
+    "NUM_PROXIES": env_int("NUM_PROXIES", 0),
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_THROTTLE_ANON", "120/minute"),
+        "user": os.environ.get("API_THROTTLE_USER", "1200/minute"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -157,6 +215,9 @@ SPECTACULAR_SETTINGS = {
     "disclosures recorded by editors.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Articles and disclosures both have a "status": name their choice sets apart.
     "ENUM_NAME_OVERRIDES": {
         "ArticleStatusEnum": "registry.enums.ArticleStatus",
@@ -187,5 +248,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
-# A run whose worker has not reported for this long is taken for dead and marked failed.
-AUDIT_STALE_AFTER_SECONDS = env_int("AUDIT_STALE_AFTER_SECONDS", 900)
+# A running audit's process stamps the run every AUDIT_HEARTBEAT_SECONDS; a run without a stamp for
+# AUDIT_STALE_AFTER_SECONDS is taken for dead and marked failed, so that a new one may start. A run no
+# worker has taken (queued behind others) is given AUDIT_PENDING_STALE_AFTER_SECONDS.
+AUDIT_HEARTBEAT_SECONDS = env_int("AUDIT_HEARTBEAT_SECONDS", 10)
+AUDIT_STALE_AFTER_SECONDS = env_int("AUDIT_STALE_AFTER_SECONDS", 60)
+AUDIT_PENDING_STALE_AFTER_SECONDS = env_int("AUDIT_PENDING_STALE_AFTER_SECONDS", 900)
+if AUDIT_STALE_AFTER_SECONDS < 3 * AUDIT_HEARTBEAT_SECONDS:
+    raise ImproperlyConfigured("AUDIT_STALE_AFTER_SECONDS must allow three missed heartbeats (AUDIT_HEARTBEAT_SECONDS)")

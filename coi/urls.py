@@ -16,3 +16,6 @@ urlpatterns = [
     path("audits/", include("audits.urls")),
     path("api/", include("coi.api_urls")),
 ]
+
+# A refused request says why (too many parameters, too large a body) instead of a bare "Bad Request".
+handler400 = "coi.errors.bad_request"

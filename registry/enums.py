@@ -58,6 +58,19 @@ FINANCIAL_CATEGORIES = frozenset(
     }
 )
 
+# Money or a stake paid to the person: an audit's high findings are about these.
+PERSONAL_FINANCIAL_CATEGORIES = frozenset(
+    {
+        InterestCategory.CONSULTING,
+        InterestCategory.STOCK,
+        InterestCategory.LECTURES,
+        InterestCategory.EMPLOYMENT,
+        InterestCategory.FOUNDER,
+        InterestCategory.ROYALTIES,
+        InterestCategory.EXPERT_TESTIMONY,
+    }
+)
+
 
 class Payee(models.TextChoices):
     SELF = "self", "Self"
@@ -117,6 +130,7 @@ class EditorialRoleKind(models.TextChoices):
     """How a person handled an article other than as its author."""
 
     HANDLING_EDITOR = "handling_editor", "Handling editor"
+    SENIOR_EDITOR = "senior_editor", "Senior editor"
     REVIEWER = "reviewer", "Reviewer"
 
 

@@ -3,6 +3,7 @@ and merging two records of one person, with history, in one transaction. Every m
 PersonLink naming the rows it moved, so `unlink_people` can undo it exactly."""
 
 from django.apps import apps
+from django.core import serializers
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -52,6 +53,11 @@ def merge_people(
     for relation in Person._meta.related_objects:
         if relation.many_to_many or relation.one_to_one or relation.related_model is PersonName:
             continue
+        if relation.related_model is PersonMatch:
+            snapshot.setdefault("matches", {})[relation.field.name] = _move_matches(
+                relation.field.name, keep=keep, merge=merge
+            )
+            continue
         ids = _move_rows(relation, keep=keep, merge=merge, actor=actor, reason=reason)
         if ids:
             moved[f"{relation.related_model._meta.label_lower}:{relation.field.name}"] = ids
@@ -92,9 +98,6 @@ def _move_rows(relation, *, keep: Person, merge: Person, actor: Actor, reason: s
     model = relation.related_model
     field = relation.field.name
     rows = model._default_manager.filter(**{field: merge})
-    if model is PersonMatch:
-        _move_matches(field, keep=keep, merge=merge)
-        return []
     ids = list(rows.order_by("pk").values_list("pk", flat=True))
     _point_rows(model, ids, field, keep, actor=actor, reason=reason)
     return ids
@@ -137,6 +140,7 @@ def unlink_people(*, actor: Actor, link: PersonLink, reason: str) -> Person:
         model = apps.get_model(model_label)
         _point_rows(model, ids, field, restored, actor=actor, reason=f"Unlinked: {reason}"[:100])
     PersonName.objects.filter(pk__in=link.snapshot.get("added_names", [])).delete()
+    _restore_matches(link.snapshot, restored)
     for name in link.snapshot.get("names", []):
         PersonName.objects.get_or_create(
             person=restored, normalized_name=Person.normalizer(name), defaults={"name": name}
@@ -165,18 +169,35 @@ def unlink_people(*, actor: Actor, link: PersonLink, reason: str) -> Person:
     return restored
 
 
-def _move_matches(field: str, *, keep: Person, merge: Person) -> None:
+def _move_matches(field: str, *, keep: Person, merge: Person) -> dict:
     """Matches are the record of decisions: the pair being merged loses its merged side; other
-    pairs move to `keep` unless `keep` already has the same pair."""
+    pairs move to `keep` unless `keep` already has the same pair.
+
+    Returns what an unlink needs to put them back: the ids moved, and the rows deleted (serialized).
+    """
     other = "candidate" if field == "person" else "person"
     rows = PersonMatch.objects.filter(**{field: merge})
     if field == "person":
         rows.filter(candidate=keep).update(person=None)
+        dropped = PersonMatch.objects.none()
     else:
-        rows.filter(person=keep).delete()
+        dropped = rows.filter(person=keep)
     existing = PersonMatch.objects.filter(**{field: keep}).exclude(**{f"{other}__isnull": True})
-    rows.filter(**{f"{other}__in": existing.values(other)}).delete()
-    rows.exclude(**{f"{other}": keep}).update(**{field: keep})
+    dropped = dropped | rows.filter(**{f"{other}__in": existing.values(other)})
+    deleted = serializers.serialize("json", dropped.order_by("pk"))
+    dropped.delete()
+    moving = rows.exclude(**{f"{other}": keep})
+    ids = list(moving.order_by("pk").values_list("pk", flat=True))
+    moving.update(**{field: keep})
+    return {"moved": ids, "deleted": deleted}
+
+
+def _restore_matches(snapshot: dict, restored: Person) -> None:
+    """Put back the queue entries a merge moved to the kept record or deleted as repeats."""
+    for field, saved in snapshot.get("matches", {}).items():
+        PersonMatch.objects.filter(pk__in=saved["moved"]).update(**{field: restored})
+        for row in serializers.deserialize("json", saved["deleted"]):
+            row.save()
 
 
 @transaction.atomic

@@ -30,15 +30,24 @@ EDITOR_MODELS = (
     "personmatch",
 )
 
+# Queues editors work but whose rows only the system creates or deletes: change (decide, unlink) and view.
+EDITOR_QUEUES = ("personlink", "organizationmergesuggestion")
+
 
 # What auditors may do beyond reading everything.
 AUDITOR_ACTIONS = ("run_audit", "review_finding", "export_findings", "add_findingreview")
 
 
 def in_group(user, name: str) -> bool:
+    """Whether the user holds the role; asked once per user object (a request's user), like its permissions."""
     if user is None or isinstance(user, AnonymousUser) or not user.is_active:
         return False
-    return user.is_superuser or user.groups.filter(name=name).exists()
+    if user.is_superuser:
+        return True
+    known = user.__dict__.setdefault("_role_cache", {})
+    if name not in known:
+        known[name] = user.groups.filter(name=name).exists()
+    return known[name]
 
 
 def is_editor(user) -> bool:
@@ -63,6 +72,7 @@ def ensure_role_groups() -> None:
         Q(content_type__app_label__in=["registry", "audits"]) & Q(codename__startswith="view_")
     )
     # Editors see what the audits say about their records, but neither run audits nor review.
-    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS), *view_all)
+    queue_perms = registry_perms.filter(content_type__model__in=EDITOR_QUEUES, codename__startswith="change_")
+    editors.permissions.add(*registry_perms.filter(content_type__model__in=EDITOR_MODELS), *queue_perms, *view_all)
     auditor_actions = Permission.objects.filter(content_type__app_label="audits", codename__in=AUDITOR_ACTIONS)
     auditors.permissions.add(*view_all, *auditor_actions)

@@ -100,6 +100,7 @@ class _Loader:
             parent=parent,
             publicly_traded=row.get("publicly_traded"),
             description=row.get("description", ""),
+            reviewed=True,  # the seed is editors' data, checked as they entered it
             reason=self.reason,
         )
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from registry.models import Article
 from registry.reader.article import article_page
 from registry.reader.author import author_page
+from registry.reader.home import HomeFilters, home_page
 from registry.reader.jsonld import article_jsonld, person_jsonld
 from registry.reader.organization import organization_page
 from registry.reader.search import SEARCH_PAGE_SIZE, clean_query, results, search
@@ -20,13 +21,9 @@ from registry.validators import normalize_doi
 
 
 def home(request):
-    articles = (
-        Article.objects.visible_to(request.user)
-        .with_disclosure_counts()
-        .only("title", "doi", "journal", "published_date", "status")
-        .order_by("-published_date", "title")[:50]
-    )
-    return render(request, "registry/home.html", {"articles": articles})
+    filters = HomeFilters.from_query(request.GET)
+    page = home_page(Article.objects.visible_to(request.user), filters, request.GET.get("page"))
+    return render(request, "registry/home.html", {"home": page, "articles": page.page.object_list})
 
 
 def person(request, pk: int):

@@ -25,3 +25,13 @@ def editor_client(client, editor_user):
 @pytest.fixture
 def api():
     return APIClient()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters():
+    """The API's throttles count requests in the cache: each test starts from zero, so that no test
+    is throttled for the requests of the tests before it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -4,3 +4,4 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 DEV_LABELS = DATA / "labels" / "statements-dev.jsonl"
+AXE = DATA / "axe" / "axe.min.js"  # axe-core 4.14.1, MPL-2.0 (see its README)

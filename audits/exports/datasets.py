@@ -47,10 +47,11 @@ class Dataset:
         return self.queryset.values_list(*(c.source for c in self.columns if isinstance(c.source, str))).count()
 
 
-def findings_dataset(*, run: AuditRun | None = None, filters: dict | None = None) -> Dataset:
-    """Findings of a run, or every finding; either narrowed by the auditor's list filters."""
+def findings_dataset(*, run: AuditRun | None = None, filters: dict | None = None, viewer=None) -> Dataset:
+    """Findings of a run, or every finding; either narrowed by the auditor's list filters. Only those
+    the viewer may read (`Finding.objects.visible_to()`); the command line (no viewer) reads all."""
     filters = filters or {}
-    findings = findings_list(filters)
+    findings = findings_list(filters, viewer=viewer)
     if run is not None:
         findings = findings_of_run(run) & findings
         about = {"run": run_header(run)}

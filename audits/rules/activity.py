@@ -1,4 +1,8 @@
-"""Which ties the registry knows were active in an article's look-back window, and on what basis."""
+"""Which ties the registry knows were active in an article's look-back window, and on what basis.
+
+A tie is evidence about an article's window only when a date puts it there: its own dates, or the
+date of an article whose disclosure declared it (a disclosure speaks for the months before that
+article). An undated tie declared only on later articles may have been held earlier; nothing says so."""
 
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -6,10 +10,15 @@ from typing import NamedTuple
 from audits.context import AuditContext, AuthorshipRow, InterestRow
 from audits.dates import overlaps
 from registry.enums import InterestCategory, Provenance
+from registry.names import normalize_organization_name
 
 DATED = "dated"  # the tie's own dates overlap the window
-DECLARED_ELSEWHERE = "declared_elsewhere"  # undated, declared on another article whose window overlaps
+DECLARED_ELSEWHERE = "declared_elsewhere"  # undated, declared on an article dated inside the window
+DECLARED_LATER = "declared_later"  # undated, declared only on later (or undated) articles: possibly held
 UNDATED = "undated"  # undated, known from an import, a register or an editor
+
+# Bases that put a tie in the window for certain (a date says so).
+CERTAIN = frozenset({DATED, DECLARED_ELSEWHERE})
 
 
 class KnownTie(NamedTuple):
@@ -46,16 +55,42 @@ def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> It
                 if article_id != authorship.article_id
             )
         )
+        if elsewhere and _role_at_another_journal(ctx, interest, elsewhere, authorship.article_id):
+            continue
         if interest.dated:
             end = None if interest.ongoing else interest.end_date
             if overlaps(interest.start_date, end, window_start, window_end):
                 yield KnownTie(interest, DATED, elsewhere)
             continue
-        overlapping = tuple(a for a in elsewhere if _windows_overlap(ctx, a, window_start, window_end, months))
-        if overlapping:
-            yield KnownTie(interest, DECLARED_ELSEWHERE, overlapping)
+        earlier = tuple(a for a in elsewhere if _dated_within(ctx.article(a), window_start, window_end))
+        if earlier:
+            yield KnownTie(interest, DECLARED_ELSEWHERE, earlier)
+            continue
+        later = tuple(
+            a
+            for a in elsewhere
+            if (not ctx.article(a).dated or ctx.article(a).ref_date > window_end)
+            and _windows_overlap(ctx, a, window_start, window_end, months)
+        )
+        if later:
+            yield KnownTie(interest, DECLARED_LATER, later)
         elif interest.provenance != Provenance.DISCLOSURE and not elsewhere:
             yield KnownTie(interest, UNDATED, ())
+
+
+def _dated_within(article, start, end) -> bool:
+    return article.dated and start <= article.ref_date <= end
+
+
+def _role_at_another_journal(ctx: AuditContext, interest: InterestRow, declared_on, article_id: int) -> bool:
+    """A role at the journal that published every article declaring it (an eLife editor's eLife role)
+    is that journal's business: no conflict for an article in another journal."""
+    name = ctx.organization_name(interest.organization_id) if interest.organization_id else interest.organization_name
+    journal = normalize_organization_name(name or "")
+    if not journal:
+        return False
+    journals = {normalize_organization_name(ctx.article(a).journal) for a in declared_on}
+    return journals == {journal} and normalize_organization_name(ctx.articles[article_id].journal) != journal
 
 
 def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: int) -> bool:
@@ -65,7 +100,9 @@ def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: 
 
 def left_out_ties(ctx: AuditContext, months: int, bases: set[str]) -> Iterator[tuple[AuthorshipRow, KnownTie]]:
     """(authorship, tie) for every known tie of the given bases that a disclosure on file, one that
-    does not declare nothing, leaves out (no declared tie of that kind to that organization)."""
+    does not declare nothing, leaves out (no declared tie of that kind to that organization, or of
+    that kind to no named organization when the tie names none). Several records of one tie (the
+    same kind to the same organization, declared on several articles) make one: the best dated."""
     for row in ctx.authorships:
         if row.disclosure_id is None or row.declares_none:
             continue
@@ -73,17 +110,41 @@ def left_out_ties(ctx: AuditContext, months: int, bases: set[str]) -> Iterator[t
         if not ties:
             continue
         declared = declared_keys(ctx, row.disclosure_id)
+        left_out: dict[tuple[str, str], list[KnownTie]] = {}
         for tie in ties:
-            if tie.basis in bases and (tie.interest.category, tie.interest.org_key) not in declared:
-                yield row, tie
+            if tie.basis in bases and _key(tie.interest) not in declared:
+                left_out.setdefault(_key(tie.interest), []).append(tie)
+        for same in left_out.values():
+            yield row, one_tie(same)
+
+
+BASIS_STRENGTH = {DATED: 0, DECLARED_ELSEWHERE: 1, UNDATED: 2, DECLARED_LATER: 3}
+
+
+def one_tie(records: list[KnownTie]) -> KnownTie:
+    """Records of one tie as one: the best-dated record, declared on every article any of them was."""
+    best = min(records, key=lambda t: (BASIS_STRENGTH[t.basis], t.interest.id))
+    articles = {a for t in records if t.basis == best.basis for a in t.other_articles}
+    return best._replace(other_articles=tuple(sorted(articles)))
+
+
+# Royalties come from patents: a statement declaring either declares the tie.
+CATEGORY_FAMILY = {InterestCategory.ROYALTIES: InterestCategory.PATENTS}
+
+
+UNNAMED = "s*"
+
+
+def _key(interest: InterestRow) -> tuple[str, str]:
+    """(category, organization key); ties naming no organization are one of a kind per category, since
+    their descriptions ("royalties from patents used in the study") vary from one statement to the next."""
+    category = CATEGORY_FAMILY.get(interest.category, interest.category)
+    return category, UNNAMED if interest.org_key.startswith("s") else interest.org_key
 
 
 def declared_keys(ctx: AuditContext, disclosure_id: int) -> set[tuple[str, str]]:
     """(category, organization key) of every tie the disclosure declares."""
     key = ("declared_keys", disclosure_id)
     if key not in ctx.memo:
-        ctx.memo[key] = {
-            (ctx.interests[d.interest_id].category, ctx.interests[d.interest_id].org_key)
-            for d in ctx.declared_by_disclosure.get(disclosure_id, ())
-        }
+        ctx.memo[key] = {_key(ctx.interests[d.interest_id]) for d in ctx.declared_by_disclosure.get(disclosure_id, ())}
     return ctx.memo[key]

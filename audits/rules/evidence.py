@@ -1,7 +1,7 @@
 """Evidence snapshots and the clauses that describe them, shared by the rules."""
 
 from audits.context import ArticleRow, AuditContext, InterestRow
-from audits.rules.activity import DATED, DECLARED_ELSEWHERE, UNDATED, KnownTie
+from audits.rules.activity import DATED, DECLARED_ELSEWHERE, DECLARED_LATER, UNDATED, KnownTie
 from audits.rules.explain import describe_tie, quoted
 
 
@@ -44,20 +44,51 @@ def tie_evidence(ctx: AuditContext, tie: KnownTie) -> dict:
         "interest": interest_evidence(ctx, tie.interest),
         "basis": tie.basis,
         "declared_on": [article_evidence(ctx.article(a)) for a in tie.other_articles],
+        "relied_on": relied_on(ctx, tie),
     }
 
 
+def relied_on(ctx: AuditContext, tie: KnownTie) -> list[str]:
+    """The dates that put the tie in the window (or, for a possible one, near it), in words."""
+    interest = tie.interest
+    if tie.basis == DATED:
+        dates = [f"tie starts {interest.start_date.isoformat()}"] if interest.start_date else []
+        if interest.ongoing:
+            dates.append("tie ongoing")
+        elif interest.end_date:
+            dates.append(f"tie ends {interest.end_date.isoformat()}")
+        return dates or ["tie dated"]
+    if tie.basis in (DECLARED_ELSEWHERE, DECLARED_LATER):
+        return [f"declared on {_article_label(ctx, a)}" for a in tie.other_articles]
+    return []
+
+
+def _article_label(ctx: AuditContext, article_id: int) -> str:
+    article = ctx.article(article_id)
+    when = article.ref_date.isoformat() if article.dated else "an undated article"
+    return f"{article.doi or quoted(article.title)} ({when})"
+
+
+def article_dates(ctx: AuditContext, article_ids) -> str:
+    """'“Title” (2014-10-31), “Other” (undated)' for up to three articles."""
+    return ", ".join(
+        f"{quoted(ctx.article(a).title)} ({ctx.article(a).ref_date.isoformat() if ctx.article(a).dated else 'undated'})"
+        for a in list(article_ids)[:3]
+    )
+
+
 def tie_sentence(ctx: AuditContext, tie: KnownTie) -> str:
-    """'consultancy fees from BMS (Bristol-Myers Squibb), declared on “Other article”'."""
+    """'consultancy fees from BMS (Bristol-Myers Squibb), declared on “Other article” (2014-10-31)'."""
     interest = tie.interest
     clause = tie_clause(ctx, interest)
-    if tie.basis == DECLARED_ELSEWHERE or (tie.basis == DATED and tie.other_articles):
-        titles = ", ".join(quoted(ctx.article(a).title) for a in tie.other_articles[:2])
-        clause += f", declared on {titles}"
+    if tie.basis in (DECLARED_ELSEWHERE, DECLARED_LATER) or (tie.basis == DATED and tie.other_articles):
+        clause += f", declared on {article_dates(ctx, tie.other_articles[:2])}"
     if tie.basis == DATED:
         start = interest.start_date.isoformat() if interest.start_date else "an unknown date"
         end = "ongoing" if interest.ongoing or not interest.end_date else interest.end_date.isoformat()
         clause += f" ({start} to {end})"
+    elif tie.basis == DECLARED_LATER:
+        clause += " (undated, declared only later: possibly held earlier)"
     elif tie.basis == UNDATED:
         clause += f" (undated, from {interest.provenance})"
     return clause

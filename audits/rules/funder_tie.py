@@ -5,17 +5,21 @@ from audits.rules.activity import known_ties
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import author_evidence, interest_evidence, tie_clause
 from audits.rules.explain import quoted
-from registry.enums import FINANCIAL_CATEGORIES
+from registry.enums import FINANCIAL_CATEGORIES, PERSONAL_FINANCIAL_CATEGORIES
 
 
 @register
 class FunderTieRule(Rule):
     """Flags an author with a financial tie (declared on the article, or known to the registry in
     the look-back window) to an organization that funded the article, or to the same group of
-    companies. Readers should know when the funder also pays an author."""
+    companies. Readers should know when the funder also pays an author. High when it pays the author
+    (consulting, stock, lecture fees, employment, a founder role, royalties, expert testimony); low
+    for grants and other support, which a funder of the work is expected to give. Several records of
+    one tie (declared on several articles) make one finding."""
 
     code = "FUNDER_TIE"
     title = "Author tied to the article's funder"
+    version = 2
     severity = Severity.HIGH
     subject_type = SubjectType.ORGANIZATION
     parameters = (Parameter("window_months", 36, "Months before submission in which known ties count."),)
@@ -32,13 +36,16 @@ class FunderTieRule(Rule):
             funder_groups = {org: set(ctx.lineage(org)) for org in funders}
             candidates = {d.interest_id for d in ctx.declared_by_disclosure.get(row.disclosure_id, ())}
             candidates |= {tie.interest.id for tie in known_ties(ctx, row, months)}
+            seen = set()
             for interest_id in sorted(candidates):
                 interest = ctx.interests[interest_id]
                 if interest.category not in FINANCIAL_CATEGORIES or not interest.organization_id:
                     continue
                 tie_group = set(ctx.lineage(interest.organization_id))
                 for funder, group in sorted(funder_groups.items()):
-                    if tie_group & group:
+                    same_tie = (interest.category, interest.organization_id, funder)
+                    if tie_group & group and same_tie not in seen:
+                        seen.add(same_tie)
                         yield self.build(ctx, row, interest, funder)
 
     def build(self, ctx, row, interest, funder):
@@ -58,6 +65,7 @@ class FunderTieRule(Rule):
                 "interest": interest_evidence(ctx, interest),
             },
             author=row,
+            severity=Severity.HIGH if interest.category in PERSONAL_FINANCIAL_CATEGORIES else Severity.LOW,
             organization_id=funder,
             interest_id=interest.id,
         )

@@ -1,43 +1,57 @@
 """INCONSISTENT_ACROSS_ARTICLES: a tie declared on one article and left out of another nearby."""
 
 from audits.enums import Severity, SubjectType
-from audits.rules.activity import DECLARED_ELSEWHERE, left_out_ties
+from audits.rules.activity import DECLARED_ELSEWHERE, DECLARED_LATER, left_out_ties
 from audits.rules.base import Parameter, Rule, register
-from audits.rules.evidence import author_evidence, tie_clause, tie_evidence
-from audits.rules.explain import join_words, quoted
+from audits.rules.evidence import article_dates, author_evidence, tie_clause, tie_evidence
+from audits.rules.explain import quoted
+from audits.rules.severity import tie_severity
 
 
 @register
 class InconsistentAcrossArticlesRule(Rule):
-    """Flags an author who declared an (undated) tie on one article but left it out of another
-    article whose look-back window overlaps, so the tie may well have been active for both."""
+    """Flags an author who declared an undated tie on one article but left it out of another
+    submitted in the look-back window after it (36 months): the declaration's date puts the tie in
+    that window. High for a financial tie (consulting, stock, lecture fees, employment, a founder
+    role, royalties, expert testimony) to an organization relevant to the article, medium for other
+    ties. A tie declared only on later articles says nothing certain about an earlier one: low, and
+    the finding says it was possibly held earlier. A role at the journal that published the
+    declaring articles (an eLife editor's eLife role) is left out for an article in another journal."""
 
     code = "INCONSISTENT_ACROSS_ARTICLES"
     title = "Tie declared on one article, not on another"
+    version = 2
     severity = Severity.MEDIUM
     subject_type = SubjectType.INTEREST
     parameters = (Parameter("window_months", 36, "Length of each article's look-back window."),)
 
     def find(self, ctx):
         months = self.params["window_months"]
-        for row, tie in left_out_ties(ctx, months, {DECLARED_ELSEWHERE}):
+        for row, tie in left_out_ties(ctx, months, {DECLARED_ELSEWHERE, DECLARED_LATER}):
             interest = tie.interest
             article = ctx.articles[row.article_id]
-            others = [ctx.article(a) for a in tie.other_articles]
             name = ctx.person_names[row.person_id]
-            where = join_words(f"{quoted(o.title)} ({o.ref_date.isoformat()})" for o in others[:3])
+            here = f"{quoted(article.title)} ({article.ref_date.isoformat()})"
+            where = article_dates(ctx, tie.other_articles)
+            if tie.basis == DECLARED_ELSEWHERE:
+                summary = (
+                    f"{name} declared {tie_clause(ctx, interest)} on {where} but not on {here}, "
+                    f"submitted within {months} months after."
+                )
+            else:
+                summary = (
+                    f"{name} declared {tie_clause(ctx, interest)} on {where}, later, but not on {here}; "
+                    "the tie is undated, so it was possibly held earlier."
+                )
             yield self.finding(
                 key=f"authorship:{row.id}|interest:{interest.id}",
-                summary=(
-                    f"{name} declared {tie_clause(ctx, interest)} on {where} but not on "
-                    f"{quoted(article.title)} ({article.ref_date.isoformat()}); "
-                    f"the articles' {months}-month windows overlap."
-                ),
+                summary=summary,
                 evidence={
                     **author_evidence(ctx, row),
                     "window_months": months,
                     "tie": tie_evidence(ctx, tie),
                 },
+                severity=tie_severity(ctx, tie, row.article_id),
                 author=row,
                 organization_id=interest.organization_id,
                 interest_id=interest.id,

@@ -1,100 +1,66 @@
-"""ORGANIZATION_NAME_VARIANT: two organizations (or declared names) that are probably one."""
+"""ORGANIZATION_NAME_VARIANT: ties that name one organization under two names."""
 
 from collections import defaultdict
 
-import numpy
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from audits.enums import Severity, SubjectType
-from audits.rules.base import Parameter, Rule, register
+from audits.rules.base import Rule, register
 from audits.rules.evidence import tie_clause
 from audits.rules.explain import category_order, join_words
 from registry.enums import Provenance
-from registry.models import Organization
+from registry.identity.org_similarity import one_is_unit_of_other
+from registry.identity.org_suggestions import suggest_pairs
 from registry.names import normalize_organization_name
 
 
 @register
 class OrganizationNameVariantRule(Rule):
-    """Flags two organization records, or names declared without a record, whose names are so alike
-    that they are probably the same entity (a typo such as Ledidi / Lididi, or a record entered
-    twice). A data-quality flag: it suggests merging, and says who declared ties to each name.
-    A run over one article compares the names its authors declared; a run over the whole registry
-    compares every organization."""
+    """Flags a tie whose organization is probably one the registry knows under another name: a
+    person whose ties name two organizations that are probably one (a typo such as Ledidi / Lididi),
+    or a tie to a name that is probably an organization on record. What counts as "probably the same
+    organization" is decided where the editors' merge queue decides it (registry.identity): names
+    are compared on their distinctive words, so sibling units (two University of California
+    campuses, HHMI at two universities) and different places sharing generic words (University of
+    York, University of Toronto) are not variants, nor is a unit and its parent (IBM's Watson
+    Research Centre and IBM: a parent link, not a merge). Affiliations are never compared with each
+    other: duplicate organizations in general go to the editors' merge queue. Low severity: it
+    suggests merging, and says who declared ties to each name."""
 
     code = "ORGANIZATION_NAME_VARIANT"
-    title = "Probably the same organization under two names"
+    title = "A tie names an organization known under another name"
+    version = 2
     severity = Severity.LOW
     subject_type = SubjectType.ORGANIZATION
     registry_wide = True
-    parameters = (
-        Parameter("min_similarity", 80.0, "Similarity of normalized names (0-100) that makes a finding."),
-        Parameter("min_length", 4, "Shorter names (abbreviations such as BMS, GSK) are not compared."),
-    )
 
     def find(self, ctx):
-        names = self.candidate_names(ctx)
-        linked = self.linked_pairs(ctx, names)
-        for (key_a, name_a), (key_b, name_b), score in self.similar_pairs(names):
-            if (key_a, key_b) in linked:
+        ties = self.ties_by_key(ctx)
+        names = self.names(ctx, ties)
+        keys = sorted(names)
+        index = {key: number for number, key in enumerate(keys)}
+        focus = {index[key] for key in ties}
+        parents = self.linked_pairs(ctx)
+        for suggestion in suggest_pairs(((index[k], names[k]) for k in keys), focus=focus):
+            key_a, key_b = keys[suggestion.a], keys[suggestion.b]
+            if (key_a, key_b) in parents or one_is_unit_of_other(names[key_a], names[key_b]):
                 continue
-            yield self.build(ctx, (key_a, name_a), (key_b, name_b), score)
+            yield self.build(ctx, (key_a, names[key_a]), (key_b, names[key_b]), suggestion.reason)
 
-    def candidate_names(self, ctx) -> dict[str, str]:
-        """org key → display name: every organization in a full run, the scope's ties otherwise."""
-        names: dict[str, str] = {}
-        self.parents = {org: row[1] for org, row in ctx.organizations.items() if row[1]}
-        if ctx.scope.is_full:
-            for pk, name, parent in Organization.objects.order_by().values_list("pk", "name", "parent_id"):
-                names[f"o{pk}"] = name
-                if parent:
-                    self.parents[pk] = parent
-        for interest in ctx.interests.values():
-            if interest.organization_id:
-                names[f"o{interest.organization_id}"] = ctx.organization_name(interest.organization_id)
-            elif interest.organization_name:
-                names[interest.org_key] = interest.organization_name
-        return names
+    def names(self, ctx, ties) -> dict[str, str]:
+        """org key → name: every tie's organization, and the organizations on record it may be."""
+        names = {f"o{pk}": row[0] for pk, row in ctx.organizations.items()}
+        for key, by_person in ties.items():
+            interest = next(iter(by_person.values()))[0]
+            if not interest.organization_id:
+                names[key] = interest.organization_name
+        return {key: name for key, name in names.items() if name}
 
-    def similar_pairs(self, names: dict[str, str]):
-        """Pairs above the threshold. Names are compared within blocks that share their first two
-        letters, and again within blocks that share their last two, each split by length: a
-        slip of the pen changes one end or the other, rarely both (Ledidi / Lididi share "di")."""
-        entries = []
-        for key, name in names.items():
-            normal = normalize_organization_name(name)
-            if len(normal.replace(" ", "")) >= self.params["min_length"]:
-                entries.append((key, name, normal))
-        seen: set[tuple[str, str]] = set()
-        for end in (slice(0, 2), slice(-2, None)):
-            blocks: dict[tuple[str, int], list[tuple[str, str, str]]] = defaultdict(list)
-            for entry in entries:
-                blocks[(entry[2][end], len(entry[2]) // 4)].append(entry)
-            for pair in self.pairs_in_blocks(blocks):
-                if (pair[0][0], pair[1][0]) not in seen:
-                    seen.add((pair[0][0], pair[1][0]))
-                    yield pair
-
-    def pairs_in_blocks(self, blocks):
-        cutoff = self.params["min_similarity"]
-        for (letters, band), members in sorted(blocks.items()):
-            # Each band against itself and the next, so lengths either side of a band edge meet.
-            others = members + blocks.get((letters, band + 1), [])
-            scores = process.cdist(
-                [m[2] for m in members], [o[2] for o in others], scorer=fuzz.ratio, score_cutoff=cutoff, workers=-1
-            )
-            for i, j in zip(*numpy.nonzero(scores), strict=True):
-                if j <= i and j < len(members):
-                    continue  # each pair within the band once, and never a name with itself
-                (ka, na, _), (kb, nb, _) = members[i], others[j]
-                first, second = sorted([(ka, na), (kb, nb)])
-                yield first, second, round(float(scores[i, j]), 1)
-
-    def linked_pairs(self, ctx, names: dict[str, str]) -> set[tuple[str, str]]:
+    def linked_pairs(self, ctx) -> set[tuple[str, str]]:
         """Pairs an editor already tied together as parent and subsidiary."""
-        return {tuple(sorted([f"o{child}", f"o{parent}"])) for child, parent in self.parents.items()}
+        return {tuple(sorted([f"o{child}", f"o{row[1]}"])) for child, row in ctx.organizations.items() if row[1]}
 
-    def build(self, ctx, first, second, score):
+    def build(self, ctx, first, second, reason):
         (key_a, name_a), (key_b, name_b) = first, second
         ties = self.ties_by_key(ctx)
         holders = []
@@ -106,6 +72,7 @@ class OrganizationNameVariantRule(Rule):
                 holders.append(f"{ctx.person_name(person_id)} {'declared' if said else 'has'} {clauses}")
         detail = f"; {'; '.join(holders)}" if holders else ""
         org_ids = [int(k[1:]) for k in (key_a, key_b) if k.startswith("o")]
+        score = fuzz.ratio(normalize_organization_name(name_a), normalize_organization_name(name_b))
         return self.finding(
             key=f"{key_a}|{key_b}",
             summary=(
@@ -115,7 +82,8 @@ class OrganizationNameVariantRule(Rule):
             evidence={
                 "names": [name_a, name_b],
                 "organization_ids": org_ids,
-                "similarity": score,
+                "similarity": round(score, 1),
+                "reason": reason,
                 "ties": {
                     name: {
                         ctx.person_name(person): [i.id for i in interests]
@@ -128,9 +96,12 @@ class OrganizationNameVariantRule(Rule):
         )
 
     def ties_by_key(self, ctx) -> dict[str, dict[int, list]]:
-        if not hasattr(self, "_ties"):
+        """org key → person → the person's ties to it (ties with an organization, named or on record)."""
+        key = ("name_variant_ties",)
+        if key not in ctx.memo:
             grouped: dict[str, dict[int, list]] = defaultdict(lambda: defaultdict(list))
             for interest in ctx.interests.values():
-                grouped[interest.org_key][interest.person_id].append(interest)
-            self._ties = grouped
-        return self._ties
+                if interest.organization_id or interest.organization_name:
+                    grouped[interest.org_key][interest.person_id].append(interest)
+            ctx.memo[key] = grouped
+        return ctx.memo[key]

@@ -15,6 +15,7 @@ class RelevantInterestRule(Rule):
     Relevance comes only from topics, synonyms and related topics that editors keep."""
 
     code = "RELEVANT_INTEREST"
+    version = 2
     title = "Declared tie relevant to the article's topic"
     severity = Severity.MEDIUM
     subject_type = SubjectType.INTEREST
@@ -25,7 +26,7 @@ class RelevantInterestRule(Rule):
         candidates = {i.id for i in ctx.interests.values() if matcher.touches(i, reach_anywhere)}
         for (authorship_id, org_key), interests in ctx.declared_groups(candidates).items():
             row = ctx.authorship_by_id[authorship_id]
-            article_topics = ctx.article_topics.get(row.article_id, set())
+            article_topics = matcher.article_topics(row.article_id)
             reach = matcher.reach(row.article_id)
             if not any(matcher.all_topics(interest) & reach for interest in interests):
                 continue

@@ -7,15 +7,22 @@ from audits.enums import Severity, SubjectType
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import article_evidence
 from audits.rules.explain import join_words, quoted
-from registry.models import Authorship
+from registry.enums import EditorialRoleKind
+from registry.models import Article, Authorship
+from registry.names import normalize_organization_name
 
 
 @register
 class ReviewerConflictRule(Rule):
     """Flags a handling editor or reviewer who shares a current affiliation with an author (at the
-    article's date), or who co-authored an article with an author within the last N years."""
+    article's date), or who co-authored an article with an author within the last N years.
+
+    An institution is shared only when it is the same organization record: sibling units of one
+    parent (two Howard Hughes Medical Institute labs at different universities) are not. Being on
+    the publishing journal's own staff (an affiliation named after the journal) is not a conflict."""
 
     code = "REVIEWER_CONFLICT"
+    version = 2
     title = "Editor or reviewer close to an author"
     severity = Severity.HIGH
     subject_type = SubjectType.ARTICLE
@@ -28,14 +35,34 @@ class ReviewerConflictRule(Rule):
         for row in ctx.authorships:
             authors_by_article[row.article_id].add(row.person_id)
         coauthored = self.coauthorships(ctx, authors_by_article)
+        journals = self.journals(ctx)
         for article_id, editor_id, _role_id, role in sorted(ctx.editorial_roles):
             article = ctx.articles[article_id]
             shared = self.shared_affiliations(ctx, editor_id, authors_by_article[article_id], article.ref_date)
+            shared = {
+                author: {org for org in orgs if not self.at_journal(ctx, org, journals.get(article_id, ""))}
+                for author, orgs in shared.items()
+            }
             for author_id in sorted(authors_by_article[article_id] - {editor_id}):
                 orgs = shared.get(author_id, set())
                 papers = coauthored.get((article_id, editor_id, author_id), [])
                 if orgs or papers:
                     yield self.build(ctx, article, editor_id, author_id, role, orgs, papers)
+
+    @staticmethod
+    def journals(ctx) -> dict[int, str]:
+        """The normal journal name of each article an editor or reviewer handled (one query)."""
+        ids = {article_id for article_id, _, _, _ in ctx.editorial_roles}
+        rows = Article.objects.filter(pk__in=ids).exclude(journal="").order_by().values_list("pk", "journal")
+        return {pk: normalize_organization_name(journal) for pk, journal in rows}
+
+    @staticmethod
+    def at_journal(ctx, org_id: int, journal: str) -> bool:
+        """Whether the organization is the publishing journal itself ("eLife", "eLife Sciences")."""
+        if not journal:
+            return False
+        name = normalize_organization_name(ctx.organization_name(org_id))
+        return name == journal or name.startswith(f"{journal} ")
 
     def shared_affiliations(self, ctx, editor_id, author_ids, on_day):
         def current(person_id):
@@ -91,7 +118,7 @@ class ReviewerConflictRule(Rule):
         if papers:
             titles = join_words(quoted(p["title"]) for p in papers[:2])
             reasons.append(f"they co-authored {titles} within {self.params['coauthorship_years']} years")
-        role_label = "handling editor" if role == "handling_editor" else "reviewer"
+        role_label = EditorialRoleKind(role).label.lower() if role in EditorialRoleKind.values else role
         return self.finding(
             key=f"article:{article.id}|editor:{editor_id}|author:{author_id}",
             summary=(

@@ -1,11 +1,13 @@
 """Topic matching for relevance: what a tie is about, from the data editors keep (topics of
-organizations and interests, synonyms, related topics) and from the words of its description."""
+organizations and interests, synonyms, related topics) and from the words of its description and
+of the organization's."""
 
 import re
 from collections.abc import Iterable
 from functools import cached_property
 
 from audits.context import AuditContext, InterestRow
+from registry.models import Organization
 from registry.names import normalize_term
 
 
@@ -66,11 +68,19 @@ class TopicMatcher:
             found = self._all[interest.id] = set().union(*(topics for _, _, topics in self.sources(interest)))
         return found
 
+    def article_topics(self, article_id: int) -> set[int]:
+        """The article's topics, each also as the topic whose synonym its name is: a keyword imported
+        before an editor made it a synonym of another topic ("esketamine" of "Esketamine nasal
+        spray") still means that topic."""
+        topics = self.ctx.article_topics.get(article_id, set())
+        same = {self.ctx.topic_terms.get(normalize_term(self.ctx.topic_names.get(t, ""))) for t in topics}
+        return topics | (same - {None})
+
     def reach(self, article_id: int) -> set[int]:
         """The article's topics and the topics related to them: what a tie must touch to be relevant."""
         found = self._reach.get(article_id)
         if found is None:
-            topics = self.ctx.article_topics.get(article_id, set())
+            topics = self.article_topics(article_id)
             related = set().union(*(self.ctx.related_topics.get(t, set()) for t in topics))
             found = self._reach[article_id] = topics | related
         return found
@@ -91,15 +101,27 @@ class TopicMatcher:
         return found
 
     def organization_sources(self, org_id: int) -> list[tuple[str, int, set[int]]]:
-        """Topics of the organization and of its parents."""
+        """Topics of the organization and of its parents: those editors or imports gave it, and
+        those its description names."""
         found = self._org.get(org_id)
         if found is None:
-            found = self._org[org_id] = [
-                ("organization", org, set(self.ctx.organization_topics[org]))
-                for org in self.ctx.lineage(org_id)
-                if self.ctx.organization_topics.get(org)
-            ]
+            found = self._org[org_id] = []
+            for org in self.ctx.lineage(org_id):
+                topics = set(self.ctx.organization_topics.get(org, ())) | self.topics_in_text(
+                    self.descriptions.get(org, "")
+                )
+                if topics:
+                    found.append(("organization", org, topics))
         return found
+
+    @cached_property
+    def descriptions(self) -> dict[int, str]:
+        """What is recorded about the organizations in scope, in one query (read only when a tie
+        is weighed)."""
+        rows = Organization.objects.exclude(description="")
+        if not self.ctx.scope.is_full:
+            rows = rows.filter(pk__in=list(self.ctx.organizations))
+        return dict(rows.order_by().values_list("pk", "description"))
 
     def match(self, topics: Iterable[int], article_topics: set[int]) -> list[tuple[int, int]]:
         """(tie topic, article topic) pairs: the same topic, or topics an editor marked related."""

@@ -5,18 +5,22 @@ from audits.rules.activity import DATED, UNDATED, left_out_ties
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import author_evidence, tie_evidence, tie_sentence
 from audits.rules.explain import quoted
+from audits.rules.severity import tie_severity
 
 
 @register
 class UndisclosedInterestRule(Rule):
     """Flags a tie the registry knows (from an import, a register, an editor or another
     disclosure) whose own dates put it in the look-back window before the article, but which the
-    author's disclosure does not list. Undated ties known only from imports or registers are
-    flagged at lower severity, and the finding says they are undated. Undated ties declared on
-    other articles are the business of INCONSISTENT_ACROSS_ARTICLES."""
+    author's disclosure does not list. High when the tie is financial (consulting, stock, lecture
+    fees, employment, a founder role, royalties, expert testimony) and its organization is relevant
+    to the article; medium for other dated ties. Undated ties known only from imports or registers
+    are medium, and the finding says they are undated. Undated ties declared on other articles are
+    the business of INCONSISTENT_ACROSS_ARTICLES."""
 
     code = "UNDISCLOSED_INTEREST"
     title = "Known tie missing from a disclosure"
+    version = 2
     severity = Severity.HIGH
     subject_type = SubjectType.INTEREST
     parameters = (Parameter("window_months", 36, "Months before submission in which ties count."),)
@@ -43,7 +47,7 @@ class UndisclosedInterestRule(Rule):
                     "window_months": months,
                     "tie": tie_evidence(ctx, tie),
                 },
-                severity=Severity.HIGH if tie.basis == DATED else Severity.MEDIUM,
+                severity=tie_severity(ctx, tie, row.article_id),
                 author=row,
                 organization_id=interest.organization_id,
                 interest_id=interest.id,

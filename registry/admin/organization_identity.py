@@ -1,10 +1,9 @@
 """Admin for the editors' queue of duplicate organizations, the merges done, and the maintained list."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
 
 from registry.enums import MergeSuggestionStatus
-from registry.identity.org_merges import OrganizationMergeRefused, merge_organizations
+from registry.identity.org_merges import OrganizationMergeRefused, merge_organizations, reject_merge_suggestions
 from registry.models import OrganizationListEntry, OrganizationMerge, OrganizationMergeSuggestion
 
 
@@ -20,7 +19,7 @@ class OrganizationMergeSuggestionAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Merge the second organization into the first")
+    @admin.action(description="Merge the second organization into the first", permissions=["change"])
     def merge_into_first(self, request, queryset):
         for suggestion in queryset.filter(status=MergeSuggestionStatus.OPEN):
             try:
@@ -33,11 +32,10 @@ class OrganizationMergeSuggestionAdmin(admin.ModelAdmin):
             except OrganizationMergeRefused as exc:
                 self.message_user(request, str(exc), messages.ERROR)
 
-    @admin.action(description="Reject: different organizations")
+    @admin.action(description="Reject: different organizations", permissions=["change"])
     def reject(self, request, queryset):
-        queryset.filter(status=MergeSuggestionStatus.OPEN).update(
-            status=MergeSuggestionStatus.REJECTED, decided_by=request.user, decided_at=timezone.now()
-        )
+        done = reject_merge_suggestions(actor=request.user, suggestions=queryset)
+        self.message_user(request, f"{done} suggestion(s) rejected.", messages.SUCCESS)
 
 
 @admin.register(OrganizationMerge)

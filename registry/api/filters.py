@@ -8,8 +8,12 @@ from django_filters import rest_framework as filters
 
 from registry.models import Article, Organization, Person, Topic
 from registry.names import normalize_term
-from registry.reader.search import as_identifier, organization_name_matches, person_name_matches
+from registry.reader.search import MAX_QUERY_LENGTH, as_identifier, organization_name_matches, person_name_matches
 from registry.validators import normalize_doi, normalize_orcid
+
+# Text filters are refused past the search box's length: a query that long names nothing, and a
+# very long one becomes a LIKE pattern the database rejects ("LIKE or GLOB pattern too complex").
+TEXT = {"max_length": MAX_QUERY_LENGTH}
 
 
 def _identifier(queryset: QuerySet, field: str, normalizer: Callable[[str], str], value: str) -> QuerySet:
@@ -19,12 +23,14 @@ def _identifier(queryset: QuerySet, field: str, normalizer: Callable[[str], str]
 
 
 class ArticleFilter(filters.FilterSet):
-    doi = filters.CharFilter(method="filter_doi", label="DOI (a doi.org link is accepted)")
-    journal = filters.CharFilter(field_name="journal", lookup_expr="iexact", label="Journal (exact name, any case)")
+    doi = filters.CharFilter(**TEXT, method="filter_doi", label="DOI (a doi.org link is accepted)")
+    journal = filters.CharFilter(
+        **TEXT, field_name="journal", lookup_expr="iexact", label="Journal (exact name, any case)"
+    )
     published = filters.DateFromToRangeFilter(
         field_name="published_date", label="Published on or after (published_after) and on or before (published_before)"
     )
-    topic = filters.CharFilter(method="filter_topic", label="Topic or one of its synonyms")
+    topic = filters.CharFilter(**TEXT, method="filter_topic", label="Topic or one of its synonyms")
 
     class Meta:
         model = Article
@@ -41,9 +47,9 @@ class ArticleFilter(filters.FilterSet):
 
 
 class PersonFilter(filters.FilterSet):
-    orcid = filters.CharFilter(method="filter_orcid", label="ORCID iD (an orcid.org link is accepted)")
+    orcid = filters.CharFilter(**TEXT, method="filter_orcid", label="ORCID iD (an orcid.org link is accepted)")
     # Only the name as usually published: name variants are private.
-    name = filters.CharFilter(method="filter_name", label="Words of the name, in any order")
+    name = filters.CharFilter(**TEXT, method="filter_name", label="Words of the name, in any order")
 
     class Meta:
         model = Person
@@ -57,7 +63,7 @@ class PersonFilter(filters.FilterSet):
 
 
 class OrganizationFilter(filters.FilterSet):
-    name = filters.CharFilter(method="filter_name", label="Words of the name or of an alias, in any order")
+    name = filters.CharFilter(**TEXT, method="filter_name", label="Words of the name or of an alias, in any order")
 
     class Meta:
         model = Organization

@@ -6,10 +6,13 @@ costs the same number of queries whatever it holds.
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 
 from registry.api import filters, serializers
+from registry.api.parameters import check_parameters
+from registry.api.search import RegistrySearchBackend
 from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Interest, Organization, Person
 
 
@@ -54,9 +57,16 @@ def people_with_declarations() -> QuerySet[Person]:
 
 
 class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
-    """The base of every public endpoint: anyone may read, nobody writes here."""
+    """The base of every public endpoint: anyone may read, nobody writes here. `?search=` finds records
+    of `search_kind` as the reader search does; a query parameter the endpoint does not read is a 400."""
 
     permission_classes = [AllowAny]
+    filter_backends = [DjangoFilterBackend, RegistrySearchBackend]
+    search_kind: str | None = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_parameters(self, request)
 
 
 class ArticleViewSet(PublicReadViewSet):
@@ -64,6 +74,7 @@ class ArticleViewSet(PublicReadViewSet):
 
     serializer_class = serializers.ArticleSerializer
     filterset_class = filters.ArticleFilter
+    search_kind = "article"
 
     def get_queryset(self) -> QuerySet[Article]:
         return published_articles()
@@ -73,6 +84,7 @@ class PersonViewSet(PublicReadViewSet):
     """People who authored a published article; the detail adds their articles and declared interests."""
 
     filterset_class = filters.PersonFilter
+    search_kind = "person"
 
     def get_queryset(self) -> QuerySet[Person]:
         return (
@@ -90,6 +102,7 @@ class OrganizationViewSet(PublicReadViewSet):
 
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
+    search_kind = "organization"
 
     def get_queryset(self) -> QuerySet[Organization]:
         return Organization.objects.public().order_by("name", "pk").prefetch_related("aliases")

@@ -4,6 +4,7 @@ the kept one, its names become aliases, and an OrganizationMerge keeps a snapsho
 can be read and undone; all in one transaction, with history."""
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from registry.enums import MergeSuggestionStatus
@@ -81,7 +82,10 @@ def merge_organizations(*, actor: Actor, keep: Organization, merge: Organization
     if normalize_organization_name(merge.name) not in have:
         OrganizationAlias.objects.create(organization=keep, name=merge.name)
         snapshot["aliases_added"].append(merge.name)
-    keep.topics.add(*merge.topics.all())
+    # Only the topics the kept record lacked: an undo takes back these and no more.
+    kept_topics = set(keep.topics.values_list("pk", flat=True))
+    snapshot["topics_added"] = [pk for pk in snapshot["topics"] if pk not in kept_topics]
+    keep.topics.add(*snapshot["topics_added"])
     if keep.parent_id == merge.pk:
         keep.parent_id = merge.parent_id if merge.parent_id != keep.pk else None
         snapshot["kept_parent_was_merged"] = True
@@ -113,6 +117,14 @@ def merge_organizations(*, actor: Actor, keep: Organization, merge: Organization
     return record
 
 
+@transaction.atomic
+def reject_merge_suggestions(*, actor: Actor, suggestions: QuerySet[OrganizationMergeSuggestion]) -> int:
+    """Mark open suggestions as different organizations, so they are not suggested again."""
+    return suggestions.filter(status=MergeSuggestionStatus.OPEN).update(
+        status=MergeSuggestionStatus.REJECTED, decided_by=_user(actor), decided_at=timezone.now()
+    )
+
+
 def _user(actor: Actor):
     return actor if getattr(actor, "pk", None) else None
 
@@ -139,6 +151,7 @@ def undo_organization_merge(*, actor: Actor, record: OrganizationMerge, reason: 
         keep.parent = restored
         save_with_history(keep, actor=actor, reason=reason)
     restored.topics.add(*snapshot.get("topics", []))
+    keep.topics.remove(*snapshot.get("topics_added", []))
     models = {f"{relation.related_model._meta.label}.{relation.field.name}": relation for relation in _relations()}
     for key, pks in snapshot["moved"].items():
         relation = models[key]

@@ -380,3 +380,17 @@ def _is_acronym_of(short: NameForm, long: NameForm) -> bool:
 
 def _overlap(a: set[str], b: set[str]) -> float:
     return round(len(a & b) / max(len(a | b), 1) * 0.7, 3)
+
+
+def one_is_unit_of_other(a: str, b: str) -> bool:
+    """Whether one name is a unit of the other ("IBM T. J. Watson Research Centre" of "IBM", "VIB
+    Center for the Biology of Disease, KU Leuven" of "VIB"): every distinctive word (or acronym) of
+    the shorter is in the longer, which adds distinctive words of its own. A unit is tied to its
+    parent, not merged with it."""
+    form_a, form_b = name_form(a), name_form(b)
+    small, large = sorted((form_a, form_b), key=lambda f: len(f.distinctive))
+    if not small.distinctive:
+        return False
+    words = large.distinctive | large.acronyms
+    extra = {word for word in large.distinctive - small.distinctive - small.acronyms if len(word) >= 3}
+    return small.distinctive <= words and bool(extra)

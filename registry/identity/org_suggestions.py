@@ -45,8 +45,9 @@ def _keys(name: str) -> set[str]:
     return keys
 
 
-def suggest_pairs(names: Iterable[tuple[int, str]]) -> list[Suggestion]:
-    """Pairs of (id, name) that are probably one organization; several names of one id count as one."""
+def suggest_pairs(names: Iterable[tuple[int, str]], *, focus: set[int] | None = None) -> list[Suggestion]:
+    """Pairs of (id, name) that are probably one organization; several names of one id count as one.
+    With `focus`, only pairs with at least one of those ids are compared."""
     names = list(names)
     blocks: dict[str, set[int]] = defaultdict(set)
     for index, (_, name) in enumerate(names):
@@ -62,7 +63,7 @@ def suggest_pairs(names: Iterable[tuple[int, str]]) -> list[Suggestion]:
                 continue
             seen.add((i, j))
             (id_a, name_a), (id_b, name_b) = names[i], names[j]
-            if id_a == id_b:
+            if id_a == id_b or (focus is not None and id_a not in focus and id_b not in focus):
                 continue
             verdict = compare_names(name_a, name_b)
             if not verdict.duplicate:

@@ -10,7 +10,7 @@ from itertools import product
 from .text import Tok, words
 
 PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
-TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs.")
+TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
 # Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
 DOTTED_PARTS_RE = re.compile(
     r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.(?:-?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.?)+"
@@ -19,6 +19,7 @@ DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
 INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
 CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
 CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
+SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
 GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
 NAME_SPLIT_RE = re.compile(r"[\s:]+")
 # "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
@@ -102,6 +103,9 @@ class AuthorIndex:
         self._spellings: dict[tuple[int, bool], frozenset[str]] = {}
         self._initials_memo: dict[str, int | None] = {}
         self._by_surname: dict[str, list[int]] | None = None
+        self._by_first: dict[str, list[int]] | None = None
+        self._by_compound: dict[str, list[int]] | None = None
+        self._joined: str | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
 
@@ -127,6 +131,52 @@ class AuthorIndex:
                     last = toks[-1] if toks else ""
                 self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
         return self._by_surname
+
+    def _compound_surnames(self) -> dict[str, list[int]]:
+        """The last two words of three-word names as one surname: "M. Roman-Rodriguez" for Miguel Roman
+        Rodriguez (a double surname written with a hyphen), "Dr. St. Louis" for Erik K St Louis."""
+        if self._by_compound is None:
+            self._by_compound = {}
+            for idx, name in enumerate(self.names):
+                parts = name.split()
+                if len(parts) >= 3 and parts[-2][:1].isupper() and "-" not in parts[-1] and not self.collab[idx]:
+                    self._by_compound.setdefault(fold(f"{parts[-2]}-{parts[-1]}"), []).append(idx)
+                    self._by_compound.setdefault(fold(f"{parts[-2].rstrip('.')} {parts[-1]}"), []).append(idx)
+        return self._by_compound
+
+    def _by_compound_name(self, words: list[str], titled: bool) -> int | None:
+        compounds = self._compound_surnames()
+        if not compounds:
+            return None
+        for given, key in ((words[:-1], words[-1]), (words[:-2], f"{words[-2].rstrip('.')} {words[-1]}")):
+            hits = compounds.get(fold(key.rstrip(".")), [])
+            if not given and titled and len(hits) == 1:
+                return hits[0]
+            for idx in hits:
+                if given and self._given_ok(idx, given):
+                    return idx
+        return None
+
+    def by_one_name(self, word: str) -> int | None:
+        """The one author whose surname, or else whose first given name, is `word` ("Greenwald", "Ashwini")."""
+        if self._joined is None:
+            self._joined = fold("\n".join(self.names))
+        key = fold(word)
+        if key not in self._joined:
+            return None  # one look at all the names spares building the tables for most words
+        hits = self._surnames().get(key, [])
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return None
+        if self._by_first is None:
+            self._by_first = {}
+            for idx, name in enumerate(self.names):
+                parts = name.split()
+                if len(parts) > 1 and not self.collab[idx]:
+                    self._by_first.setdefault(fold(parts[0]), []).append(idx)
+        given = self._by_first.get(key, [])
+        return given[0] if len(given) == 1 else None
 
     def _given_names(self, idx: int) -> list[str]:
         given = self._given.get(idx)
@@ -198,6 +248,19 @@ class AuthorIndex:
         self._initials_memo[text] = found
         return found
 
+    def other_with_initials(self, text: str, taken: set[int]) -> int | None:
+        """The first author not in `taken` whose full initials are `text`: a list naming "MD" twice
+        ("..., MD, SW, ..., MD, ASB") means two authors with the same initials."""
+        key = initials_key(text)
+        if not key or not key.isalpha():
+            return None
+        folded = key if key.isascii() else fold(key).upper()
+        for short in (False, True):
+            for idx in self._candidates(folded[:1]):
+                if idx not in taken and (key in self._spelling(idx, short) or folded in self._spelling(idx, short)):
+                    return idx
+        return None
+
     def _first_spelling(self, candidates: list[int], key: str, folded: str) -> int | None:
         # Full names before first-and-last; the spelling as written before the folded one; ambiguous
         # initials go to the first author in byline order.
@@ -224,6 +287,8 @@ class AuthorIndex:
         for idx in self._surnames().get(fold(words[-1].rstrip(".")), ()):
             if self._given_ok(idx, words[:-1]):
                 return idx
+        if "-" in words[-1] or words[-2].endswith("."):
+            return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
         return None
 
     def _given_ok(self, idx: int, given: list[str]) -> bool:
@@ -247,6 +312,10 @@ class AuthorIndex:
         key = tuple(words)
         if key in self._memo:
             return self._memo[key]
+        if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
+            words = [words[0][:-2]]  # "KC's effort is supported by ..."
+        if len(words) > 1 and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
+            words = ["".join(w[0] for w in words)]  # "A. E. C." = AEC
         initials = len(words) == 1 and looks_like_initials(words[0])
         idx = self.by_initials(words[0]) if initials else self.by_name(words)
         if len(self._memo) < 4096:

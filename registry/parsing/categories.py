@@ -16,7 +16,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?"),
+    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?"),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",
@@ -35,7 +35,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "advisory_board",
         r"(?:(?:scientific|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|roles?|capacity)",
+        r"|roles?|capacity)(?:\s+members?)?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
     (
@@ -58,13 +58,14 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+from\b)",
+        r"|works?\s+(?:for|at)|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
     ),
     (
         "stock",
-        r"stock\s*options?|stockholders?|shareholders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
-        r"|(?:significant\s+)?financial\s+interests?",
+        r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
+        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?",
     ),
     (
         "consulting",
@@ -73,7 +74,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "lectures",
-        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to)\b|\s*,\s*or\b)|lectur(?:e|es|ing|er|ers)"
+        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
@@ -81,7 +82,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (
         "travel",
-        r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|fees|reimbursements?))?"
+        r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|funding|fees|reimbursements?))?"
         r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
@@ -96,6 +97,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
+        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
     ),
@@ -106,6 +108,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
     ("other", r"affiliated\s+with|meals?|awards?\s+(?:from|by)"),
+    # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
+    ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*\d))"),
 ]
 
 _ALTERNATIVES = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]
@@ -128,9 +132,9 @@ consulted consults contract contracts personal speaker speakers lecture lecturin
 honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
 testified testifies travel travelling traveling accommodation meeting congress conference research
 unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift salary non-financial nonfinancial other
+scholarships gift salary option receipt study copyright non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
-devices writing associated affiliated lab labs related married spouse wife husband son daughter brother
+devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
@@ -147,8 +151,8 @@ MS_CONTEXT_RE = re.compile(
     r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article"
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
-    r"|\b(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article|manuscript|project|paper)"
-    r"\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
+    r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:work|research|study|trial|effort|article|manuscript"
+    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
@@ -208,7 +212,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
 
 GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
 WHAT_FOR_RE = re.compile(
-    r"\s*\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
+    r"\s*(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
     re.IGNORECASE,
 )
@@ -257,13 +261,29 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
         if t.kind == "grants" and ms_context is None:
-            ms_context = bool(MS_CONTEXT_RE.search(text, start, _sentence_end(text, found[-1].end)))
+            ms_context = _about_this_work(text, start, _sentence_end(text, found[-1].end))
         if t.kind == "grants" and ms_context:
             # "received funds ..., and some of this work is reported in this article"
             t.kind = "manuscript_support"
         relation = t.kind == "other_rel"
         out.append(t)
     return out
+
+
+UNRELATED_RE = re.compile(
+    r"\b(?:unrelated|not\s+(?:\w+\s+)?related|none\s+of\s+which|outside(?:\s+of)?|independent(?:ly)?\s+of"
+    r"|not\s+(?:\w+\s+)?(?:connected|linked))\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _about_this_work(text: str, start: int, end: int) -> bool:
+    """Whether the sentence says its money is for the present work, not "unrelated to the present work"
+    or "none of which are related to the content of this manuscript"."""
+    for m in MS_CONTEXT_RE.finditer(text, start, end):
+        if not UNRELATED_RE.search(text, max(start, m.start() - 60), m.start()):
+            return True
+    return False
 
 
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")

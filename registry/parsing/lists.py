@@ -86,11 +86,22 @@ def _inside_name(toks: list[Tok], pos: int, item: list[Tok]) -> bool:
 
 
 def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:
-    """Names listed in a relation's object; the list ends at the first appositive or new clause."""
+    """Names listed in a relation's object; the list ends at the first appositive or new clause.
+
+    After a heading ("Research grants: Pulsus foundation, Finnish society of cardiology") each item is
+    a whole name, lower-case words included."""
     orgs: list[Org] = []
-    items = split_items(toks)
+    heading = bool(toks) and toks[0].text == ":"
+    items = split_items(toks[1:] if heading else toks)
+    if heading:
+        whole = [item for item in items if _whole_name(item)]
+        if len(whole) == len(items):
+            return [Org(clean_name(text, item), item[0].start, item[-1].end) for item in whole if not is_person(item)]
     closed = False
+    places = _places(items)
     for pos, item in enumerate(items):
+        if pos in places:
+            continue
         if closed or (orgs and _ends_list(item)):
             # A closed list goes on with another "from" ("from A to develop X, from B to ...").
             if not _from_name(item):
@@ -114,7 +125,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if run[0].low == "the":
             run = run[1:]
         rest = item[rng[1] :]
-        if run and _name_tail(rest) and pos + 1 < len(items) and is_name_token(items[pos + 1][0]):
+        if run and _name_tail(rest) and (_listed(items, pos) or any(t.low in FOREIGN_PARTICLES for t in rest)):
             run, rest = run + rest, []  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
@@ -123,9 +134,47 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
     return orgs
 
 
+# Lower-case words inside names in other languages ("Fonds de la recherche en santé").
+FOREIGN_PARTICLES = words("de la le du des di da en für und y i et del della do dos das der von")
+HEADING_INNER = words("of for and & the de la du der")
+
+
+def _whole_name(item: list[Tok]) -> bool:
+    """A short item that starts with a name and holds only words ("Finnish society of cardiology")."""
+    if not 0 < len(item) <= 7 or not is_name_token(item[0]):
+        return False
+    return all(t.low in HEADING_INNER or (t.text[0].isalnum() and t.low not in NOT_TAIL) for t in item)
+
+
+US_STATES = words(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
+    "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
+)
+
+
+def _places(items: list[list[Tok]]) -> set[int]:
+    """Items that say where a company is ("IDEXX Laboratories, Westbrook, ME"): a town and a US state."""
+    found: set[int] = set()
+    if len(items) < 3 or not any(len(item[0].text) <= 3 and item[0].text.isupper() for item in items[2:]):
+        return found
+    for pos in range(1, len(items) - 1):
+        town, state = items[pos], items[pos + 1]
+        lone = len(state) == 1 or not is_name_token(state[1])  # "ME within the past 3 years"
+        is_town = 0 < len(town) <= 2 and all(is_name_token(t) for t in town)
+        if lone and is_town and state[0].text.rstrip(".") in US_STATES:
+            found.update((pos, pos + 1))
+    return found
+
+
+def _listed(items: list[list[Tok]], pos: int) -> bool:
+    """Whether a name follows in the list after item `pos`."""
+    return pos + 1 < len(items) and is_name_token(items[pos + 1][0])
+
+
 def _name_tail(rest: list[Tok]) -> bool:
-    """One or two lower-case words that may end a name inside a list ("ADHS digital")."""
-    return 0 < len(rest) <= 2 and all(t.text.isalpha() and t.text.islower() and t.low not in NOT_TAIL for t in rest)
+    """Words that may end a name inside a list ("ADHS digital", "Daimler und Benz Stiftung", "Institut
+    d'investigacions Biomediques"): a few words, none of them one that starts a clause or a phrase."""
+    return 0 < len(rest) <= 6 and all(t.text == "-" or (t.text[0].isalpha() and t.low not in NOT_TAIL) for t in rest)
 
 
 def _from_name(item: list[Tok]) -> bool:

@@ -14,7 +14,9 @@ COMPANY_FORMS = words(
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
 KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
-CONNECTORS = words("of for the de du der des la le di da von van für y and & +")
+CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
+# Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
+BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
 NOT_NAMES = words(
     "the a an this that these those his her their its our my he she they we i it in on from for of "
     "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each"
@@ -26,8 +28,9 @@ NOT_COUNTERPARTY = words(
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
-AND_NAME_HEADS = words("foundation foundations administration services diseases quality")
-BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][a-z]")
+AND_NAME_HEADS = words("foundation foundations administration services diseases quality association society")
+BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
+FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 
 
@@ -41,7 +44,7 @@ def is_name_token(tok: Tok) -> bool:
     # "eLife", "iRepertoire": a lower-case brand prefix followed by a capital
     if len(t) > 2 and t[1].isupper():
         return True
-    return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro"
+    return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro", "deCODE"
 
 
 def is_company_form(tok: Tok) -> bool:
@@ -61,6 +64,9 @@ def run_from(toks: list[Tok], i: int) -> int:
                 continue  # "Japan Vaccine Co. Ltd."
             if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
                 break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
+            continue
+        if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
+            j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
             continue
         campus = _campus(toks, i, j)
         if campus:
@@ -100,6 +106,8 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
         return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)])
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
+    if words[0] == "on":
+        return toks[j - 1].low in BODY_HEADS  # "National Institute on Drug Abuse", not "Pfizer on X"
     return words[0] != "the"
 
 
@@ -114,8 +122,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
-    if right[-1].low.rstrip(".") not in AND_NAME_HEADS:
-        return False
+    if not any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:]):
+        return False  # "Anxiety and Depression Association of America" ends in a place
     if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
         return False
     if len(left) == 1:
@@ -169,6 +177,8 @@ def clean_name(text: str, toks: list[Tok]) -> str:
     if _possessive(last):
         name = name[:-2]
     name = name.rstrip(" ,;:")
+    if name[:1].isdigit():
+        name = FUNDER_ID_RE.sub("", name, count=1)  # "100000002National Institutes of Health": a funder id glued on
     if name.endswith(".") and last.low not in KEEP_DOT and not _dotted_initials(last.text):
         name = name[:-1]
     return name.strip()

@@ -3,61 +3,34 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from .authors import AuthorIndex, author_index, is_nameish, looks_like_initials, read_mentions
+from .authors import author_index, looks_like_initials
+from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
+from .clauses import join_headed_lists, split_clauses
+from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
 from .nothing import none_position, says_others, stock_none
-from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
+from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
+from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParsedItem, ParseResult
+from .sharing import after_name, detailed_other, mid_subjects, names_nothing
+from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
-from .subjects import evaluate as evaluate_mentions
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
-LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
-LABEL_COLON_RE = re.compile(r":(?=\s|$)")
-LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
-LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
-THROUGH_RE = re.compile(
-    r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
-    r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
-    r"(?:institution|university|employer|department|hospital)"
-    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
+STUDY_SUBJECT_RE = re.compile(
+    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
+    re.IGNORECASE,
 )
-# Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
-CHANNEL_WORDS = words("the of for and at in on & ( ) -")
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
     "chief executive board member former current vice global head international national european us "
     "usa provisional patent co founding"
 )
-
-
-@dataclass(slots=True)
-class _Item:
-    author: int | None
-    category: str
-    org: str | None
-    payee: str
-    spec: str
-    span: tuple[int, int]
-    footnote: int
-
-
-@dataclass(slots=True)
-class _State:
-    text: str
-    index: AuthorIndex
-    single: bool
-    toks: TokenIndex
-    items: list[_Item] = field(default_factory=list)
-    nones: list[tuple[str, list[int | None]]] = field(default_factory=list)
-    covered: set[int] = field(default_factory=set)
-    warnings: list[str] = field(default_factory=list)
 
 
 def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
@@ -71,7 +44,7 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
-    state = _State(statement, index, single and len(authors) >= 1, TokenIndex([]))
+    state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     for number, (a, b) in enumerate(footnotes(statement)):
         _read_footnote(state, number, a, b)
     return _finish(state)
@@ -80,7 +53,7 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
 # ---- footnotes ----
 
 
-def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
+def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
     text = state.text
     a = skip_header(text, a, b)
     stock = stock_none(text, a, b)
@@ -91,11 +64,22 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             state.nones.append(("others", []) if stock == "others" else ("all", []))
         return
     state.toks = token_index(text, a, b)
-    label, a = _label(state, a, b)
+    label, a = leading_label(state, a, b)
+    first_item = len(state.items)
+    for group, label_start, content_start in mid_labels(text, state.toks, a, b, state.index):
+        _read_block(state, number, a, label_start, label)
+        state.covered.update(i for i in group if i is not None)
+        label, a = list(group), content_start
+    _read_block(state, number, a, b, label)
+    _merge_patents(state, first_item)
+
+
+def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int | None] | None) -> None:
+    """The sentences of one footnote, or of one author's labelled block inside it."""
+    text = state.text
     current: list[int | None] | None = label
     last_org: Org | None = None
-    first_item = len(state.items)
-    for sa, sb in _clauses(state, sentences(text, state.toks, a, b)):
+    for sa, sb in join_headed_lists(state, split_clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
             continue
@@ -104,6 +88,9 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             state.nones.append(_none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
         triggers = find_triggers(text, toks, sa, sb)
+        brackets = role_brackets(text, toks, triggers) if "(" in low else []
+        if brackets:
+            triggers = [t for t in triggers if not any(b.start <= t.start < b.end for b in brackets)]
         if (
             pos is not None
             and triggers
@@ -111,104 +98,70 @@ def _read_footnote(state: _State, number: int, a: int, b: int) -> None:
             and not EXCEPT_RE.search(text, pos, triggers[0].start)
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
-        if not triggers:
-            if pos is None and label is None and len(toks) <= 8:
+        if not triggers and not brackets:
+            if pos is None and label is None and (len(toks) <= 8 or text[sb - 1] == ":"):
                 subject = scan_subject(text, toks, sb, state.index)
-                if subject.kind == "persons" and _only_mentions(subject, sa, sb, text):
-                    current = subject.authors  # "Robert B Darnell. Reviewing editor, eLife."
+                if subject.kind == "persons" and (text[sb - 1] == ":" or _only_mentions(subject, sa, sb, text)):
+                    # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."
+                    current = subject.authors
             continue
-        subject = scan_subject(text, toks, triggers[0].start, state.index)
+        first = min([t.start for t in triggers[:1]] + [b.org.start for b in brackets[:1]])
+        subject = scan_subject(text, toks, first, state.index)
+        if subject.kind == "all" and triggers and triggers[0].kind == "other":
+            named = _authors_in_brackets(state, toks, triggers)
+            if named:
+                # "Authors affiliated with deCODE (VS, GT and KS) are employed by deCODE Genetics": the
+                # affiliation says which authors; the tie is what follows
+                subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
+        if STUDY_SUBJECT_RE.match(text, sa) and who is current and current is not label:
+            who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
+        if subject.kind == "org" and who is current and current is not label:
+            who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
+        if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
+            # "This study was supported by grants to Dr. Gruber from CIHR": the study's funding is named
+            # authors' grants (a fellowship "(C50104/A17592—RTG)" stays support for the work)
+            for t in triggers:
+                if t.kind == "manuscript_support":
+                    t.kind = "grants"
         if subject.kind == "persons":
             current = subject.authors
-        last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org)
-    _merge_patents(state, first_item)
+        last_org = _relations(state, number, (sa, sb), triggers, subject, who, last_org, brackets)
+        for br in brackets:
+            for category in br.categories:
+                trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
+                _add_items(state, number, trig, [br.org], "", who, "self")
 
 
 EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
 )
-CLAUSE_LEADS = words("and while whereas but also")
 
 
-def _clauses(state: _State, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences cut where a semicolon starts a new author's clause ("SO has received honoraria from
-    Takeda; FG has received ..."), so each clause keeps its own subject."""
-    text, out = state.text, []
-    for sa, sb in spans:
-        if ";" not in text[sa:sb]:
-            out.append((sa, sb))
-            continue
-        toks = state.toks.between(sa, sb)
-        start = sa
-        for k, tok in enumerate(toks):
-            if tok.text != ";" or k + 1 >= len(toks):
-                continue
-            j = k + 1
-            while j < len(toks) and toks[j].low in CLAUSE_LEADS:
-                j += 1
-            if j < len(toks) and _starts_with_persons(state, toks, j):
-                out.append((start, tok.start))
-                start = toks[k + 1].start
-        out.append((start, sb))
-    return out
+def _authors_in_brackets(state: ParseState, toks: list[Tok], triggers: list[Trigger]) -> list[int | None]:
+    """Authors named in a bracket between the first relation phrase and the second."""
+    end = triggers[1].start if len(triggers) > 1 else -1
+    inner = [t for t in toks if triggers[0].end <= t.start < end]
+    if "(" not in [t.text for t in inner]:
+        return []
+    opened = [t.text for t in inner].index("(")
+    named, _ = persons_anywhere(inner[opened + 1 :], state.index)
+    return list(named)
 
 
-def _starts_with_persons(state: _State, toks: list[Tok], j: int) -> bool:
-    if not is_nameish(toks[j]):
-        return False
-    mentions, end = read_mentions(toks, j)
-    if not mentions or end >= len(toks) or end == j:
-        return False
-    group = evaluate_mentions(mentions, state.index, False)
-    return group is not None and group != [None]
-
-
-def _label(state: _State, a: int, b: int) -> tuple[list[int | None] | None, int]:
-    """A leading "CW, JH:", "RP:CB:", "MJ, Founder ..." names whom the footnote is about."""
-    text = state.text
-    head = text[a : min(b, a + 120)]
-    colon = LABEL_COLON_RE.search(head)
-    if colon and LABEL_CHARS_RE.fullmatch(head[: colon.start()]):
-        group = _label_group(state, head[: colon.start()])
-        if group is not None:
-            return group, a + colon.end()
-    m = LABEL_COMMA_RE.match(head)
-    if m and looks_like_initials(m.group(1)) and not looks_like_initials(m.group(2).rstrip(",")):
-        idx = state.index.by_initials(m.group(1))
-        if idx is not None and m.group(2).lower() != "and":
-            state.covered.add(idx)
-            return [idx], a + m.start(2)
-    return None, a
-
-
-def _label_group(state: _State, label: str) -> list[int | None] | None:
-    pieces = [p.strip() for p in LABEL_SPLIT_RE.split(label) if p.strip()]
-    if not pieces or len(pieces) > 40:
-        return None
-    matched, unknown = [], 0
-    for piece in pieces:
-        if not (piece[0].isupper() and all(w[0].isupper() or w.islower() for w in piece.split())):
-            return None
-        idx = state.index.match_label_piece(piece)
-        if idx is not None:
-            matched.append(idx)
-        elif looks_like_initials(piece.replace(":", "")):
-            unknown += 1
-        else:
-            return None
-    state.covered.update(matched)
-    if matched and len(matched) >= unknown:
-        return list(dict.fromkeys(matched))
-    return [None]
+def _given_to_authors(state: ParseState, toks: list[Tok]) -> bool:
+    """Whether the sentence names authors as recipients: "grants to Dr. Gruber", "awarded to AB"."""
+    _, spans = persons_anywhere(toks, state.index)
+    starts = {a for a, _ in spans}
+    return any(t.low == "to" and toks[k + 1].start in starts for k, t in enumerate(toks[:-1]))
 
 
 def _only_mentions(subject: Subject, sa: int, sb: int, text: str) -> bool:
     return bool(subject.spans) and not text[subject.spans[0][1] : sb].strip(" .,;:")
 
 
-def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
+def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
     """Authors a sentence's ties belong to, falling back to the footnote label or the single author."""
     if subj.kind == "persons":
         return subj.authors
@@ -219,7 +172,7 @@ def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) ->
     if subj.kind == "others":
         named = state.covered | {it.author for it in state.items if it.author is not None}
         return [i for i in state.index.all_authors() if not state.index.collab[i] and i not in named] or [None]
-    if subj.kind == "org" or (subj.kind == "none" and not current):
+    if subj.kind == "org" or (subj.kind in ("none", "pronoun") and not current):
         named, _ = persons_anywhere(toks, state.index)
         if named:
             return list(named)
@@ -233,40 +186,111 @@ def _sentence_authors(state: _State, subj: Subject, current, toks: list[Tok]) ->
 # ---- relation phrases ----
 
 
-def _relations(state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org) -> Org | None:
+def _relations(
+    state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org, brackets: list[RoleBracket]
+) -> Org | None:
     sa, sb = sent
-    masked = _payee_spans(state, sa, sb, triggers)
+    masked = payee_spans(state, sa, sb, triggers)
     institution = bool(masked) or (subj.kind == "org" and subj.receives)
+    whos, subject_spans = mid_subjects(state, triggers, who)
+    masked += subject_spans
     results: list[tuple[list[Org], str]] = [([], "")] * len(triggers)
     for i in range(len(triggers) - 1, -1, -1):
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
-        if is_filler(vis) and i + 1 < len(triggers):
-            results[i] = results[i + 1]  # "founder, shareholder and consultant of X": one shared object
+        if trig.kind == "other_member" and i + 1 < len(triggers) and not any(is_name_token(t) for t in vis):
+            results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
+        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
+            pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
+            # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
+            # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
+            results[i] = ([pre], "") if pre is not None else results[i + 1]
         else:
             results[i] = _objects(state, trig, vis)
+    detailed = detailed_other(state, triggers, results, sb)
     employer = None  # the organization an employment in this sentence names
     for i, trig in enumerate(triggers):
         orgs, desc = results[i]
+        if i in detailed:
+            if detailed[i] is None:
+                continue  # "other from X including salary and stock options": the details are the ties
+            orgs, desc = results[detailed[i]]
+        if brackets and is_generic(trig):
+            # "personal fees from X (advisory board)": the bracket says what the fees were for
+            end = triggers[i + 1].start if i + 1 < len(triggers) else sb
+            explained = {norm(b.org.name) for b in brackets if trig.end <= b.org.start < end}
+            if explained:
+                orgs = [o for o in orgs if norm(o.name) not in explained]
+                if not orgs:
+                    continue
         if not orgs and desc.lower() in ANAPHORA and last_org is not None:
             orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
-        elif not orgs and trig.kind == "stock" and _bare(desc) and employer is not None:
-            orgs, desc = [employer], ""  # "employees of 23andMe, Inc. and may hold stock or stock options"
+        elif not orgs and trig.kind == "stock" and _bare(desc) and _same_clause(state, employer, trig):
+            # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
+            # Genentech and a holder of Roche stock" names its own company
+            orgs, desc = [_premod(state, trig, sa, None) or employer], ""
+        of_object = state.text[trig.end : trig.end + 5].lstrip().startswith("of ")
+        if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
+            # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
+            orgs = _source_before(state, trig, sa) or orgs
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
                 pre = Org(*subj.org)
             orgs = [pre] if pre else orgs
-        if trig.kind == "other_lab" and not orgs:
+        if _describes_company(state, trig, sa):
+            continue  # "DNASense ApS that consults and performs sequencing": what the company does
+        if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
-        payee = "institution" if institution and trig.category in MONEY else "self"
-        _add_items(state, number, trig, orgs, desc, who, payee)
+        bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
+        to_institution = institution or bool(bracket)
+        payee = "institution" if to_institution and trig.category in MONEY else "self"
+        _add_items(state, number, trig, orgs, desc, whos[i], payee)
         if orgs:
             last_org = orgs[-1]
             if trig.kind == "employment":
                 employer = last_org
     return last_org
+
+
+FOR_WORDS = words("the a an his her their my")
+
+
+def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
+    """ "received fees from X for consultancy services": the phrase after "for" names what was paid for,
+    and the name after "from" before it is the source."""
+    before = state.toks.before(trig.start, sa, 14)
+    k = len(before)
+    while k > 0 and before[k - 1].low in FOR_WORDS:
+        k -= 1
+    if k == 0 or before[k - 1].low != "for":
+        return []
+    j = k = k - 1
+    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1])):
+        j -= 1
+    if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
+        return []
+    run = before[j:k]
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
+def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
+    lead = state.text[max(sa, trig.start - 7) : trig.start]
+    if "that" not in lead and "which" not in lead:
+        return False
+    before = state.toks.before(trig.start, sa, 2)
+    return (
+        len(before) == 2
+        and before[1].low in ("that", "which")
+        and (is_company_form(before[0]) or is_name_token(before[0]))
+    )
+
+
+def _same_clause(state: ParseState, employer: Org | None, trig: Trigger) -> bool:
+    """An employer named before bare stock in the same clause: "employees of 23andMe, Inc. and may hold
+    stock", but not "Employment by Pfizer; stock or stock options", where a semicolon parts the two."""
+    return employer is not None and ";" not in state.text[employer.end : trig.start]
 
 
 BARE_OBJECTS = words("or and options option in")
@@ -276,7 +300,7 @@ def _bare(desc: str) -> bool:
     return all(w in BARE_OBJECTS for w in desc.lower().split())
 
 
-def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
+def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
@@ -285,7 +309,7 @@ def _objects(state: _State, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], s
     return orgs, ("" if orgs else description(state.text, vis))
 
 
-def _is_person(state: _State, run: list[Tok]) -> bool:
+def _is_person(state: ParseState, run: list[Tok]) -> bool:
     words = [t.text for t in run]
     if state.index.match(words) is not None:
         return True
@@ -293,51 +317,7 @@ def _is_person(state: _State, run: list[Tok]) -> bool:
     return len(words) == 1 and len(words[0]) > 2 and state.index.match(["Dr", words[0]]) is not None
 
 
-def _payee_spans(state: _State, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
-    """ "through Yale", "through a contract with Duke University": the payee institution, not a source."""
-    spans: list[tuple[int, int]] = []
-    sentence = state.text[sa:sb]
-    if not (
-        "through" in sentence
-        or "grants to" in sentence
-        or "funding to" in sentence
-        or "paid" in sentence
-        or "payable" in sentence
-        or "made" in sentence
-        or "went" in sentence
-        or "goes" in sentence
-    ):
-        return spans  # THROUGH_RE is case-sensitive: without one of these words it cannot match
-    for m in THROUGH_RE.finditer(state.text, sa, sb):
-        if any(t.start <= m.start() < t.end for t in triggers):
-            continue  # "benefits through IP" is the relation phrase itself
-        toks = state.toks.between(m.end(), sb)
-        end = toks[run_from(toks, 0) - 1].end if toks and is_name_token(toks[0]) else m.end()
-        source_follows = _source_after(toks)
-        if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
-            continue  # "received support through the NIH": no other source, so the NIH is the source
-        if source_follows is None and m[0].startswith("to"):
-            continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
-        spans.append((m.start(), max(end, source_follows or end)))
-    return spans
-
-
-def _source_after(toks: list[Tok]) -> int | None:
-    """ "through the Collaboration for Research Integrity and Transparency from the Arnold Foundation":
-    where "from" names the source after the channel's name (None when it does not)."""
-    for t in toks[:20]:
-        if t.low == "from":
-            return t.start
-        if t.text in (",", ";", ".") or not (is_name_token(t) or t.low in CHANNEL_WORDS):
-            return None
-    return None
-
-
-def _right_after_trigger(text: str, m: re.Match, triggers: list[Trigger]) -> bool:
-    return any(t.end <= m.start() and not text[t.end : m.start()].strip() for t in triggers)
-
-
-def _premod(state: _State, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:
+def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:
     """A name right before the phrase: "PLOS ONE Editorial Board member", "eLife's Board", "its board"."""
     before = state.toks.before(trig.start, sa, 10)
     if not before:
@@ -370,15 +350,15 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
                 # where the description does.
                 at = state.text.find(desc, trig.end) if desc else -1
                 span = (trig.start, at + len(desc) if at >= 0 else trig.end)
-                state.items.append(_Item(author, trig.category, None, payee, desc or spec, span, number))
+                state.items.append(DraftItem(author, trig.category, None, payee, desc or spec, span, number))
             else:
                 end = org.start + len(org.name) if state.text.startswith(org.name, org.start) else org.end
                 near = trig.start - 80 <= org.start
                 span = (min(trig.start, org.start), max(trig.end, end)) if near else (trig.start, trig.end)
-                state.items.append(_Item(author, trig.category, org.name, payee, spec, span, number))
+                state.items.append(DraftItem(author, trig.category, org.name, payee, spec, span, number))
 
 
-def _merge_patents(state: _State, first_item: int) -> None:
+def _merge_patents(state: ParseState, first_item: int) -> None:
     """ "X holds patents ... The two authors ØF and OM are named as inventors": one holder per footnote.
 
     The footnote's items are the ones from `first_item` on."""
@@ -398,7 +378,7 @@ def _merge_patents(state: _State, first_item: int) -> None:
 # ---- none declarations and the result ----
 
 
-def _none_scope(state: _State, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
+def _none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
     text = state.text
     if says_others(text, sa, pos):
         return "others", []
@@ -414,7 +394,7 @@ def _none_scope(state: _State, sa: int, pos: int, current, label) -> tuple[str, 
     return "subjectless", list(current or [])
 
 
-def _finish(state: _State) -> ParseResult:
+def _finish(state: ParseState) -> ParseResult:
     index = state.index
     items = _dedupe(state.items)
     with_items = {it.author for it in items if it.author is not None}
@@ -434,7 +414,7 @@ def _finish(state: _State) -> ParseResult:
     return ParseResult(declares, parsed, _variants(parsed), state.warnings)
 
 
-def _dedupe(items: list[_Item]) -> list[_Item]:
+def _dedupe(items: list[DraftItem]) -> list[DraftItem]:
     seen, out = set(), []
     for it in items:
         key = (it.author, it.category, norm(it.org) if it.org else "")
@@ -444,7 +424,7 @@ def _dedupe(items: list[_Item]) -> list[_Item]:
     return out
 
 
-def _public(state: _State, it: _Item) -> ParsedItem:
+def _public(state: ParseState, it: DraftItem) -> ParsedItem:
     author = state.index.names[it.author] if it.author is not None else None
     return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
 

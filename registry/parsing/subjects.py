@@ -47,6 +47,9 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         idx = index.match(words)
+        if idx is not None and idx in matched and len(words) == 1 and looks_like_initials(words[0]):
+            other = index.other_with_initials(words[0], set(matched))
+            idx = idx if other is None else other
         if idx is not None:
             matched.append(idx)
         elif len(m) == 1 and looks_like_initials(m[0].text):
@@ -54,11 +57,30 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
             dotted = dotted or "." in m[0].text
         else:
             other += 1
+    if not matched and not unknown:
+        bare = _bare_names(mentions, index)
+        if bare:
+            return bare
     if matched and len(matched) >= unknown:
         return list(dict.fromkeys(matched))
     if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
         return [None]
     return None
+
+
+def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | None] | None:
+    """ "Greenwald, Chamoun and Gray are employees", "Ajay and Ashwini are stock-holders": single names,
+    each one author's surname or first name."""
+    found: list[int | None] = []
+    for m in mentions:
+        word = m[0].text
+        if len(m) != 1 or len(word) < 3 or not word.isalpha() or not word[1:].islower():
+            return None
+        idx = index.by_one_name(word)
+        if idx is None:
+            return None
+        found.append(idx)
+    return found or None
 
 
 def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex) -> Subject:
@@ -121,6 +143,8 @@ def _pronoun(text: str, prefix: list[Tok]) -> Subject:
         return Subject("others")  # "All other authors have attended advisory boards ..."
     if "author" in low and AUTHOR_RE.search(text, a, b):
         return Subject("author")
+    if prefix[0].low in ("authors", "co-authors", "coauthors"):
+        return Subject("all")  # "...; authors are employees of X" (a regex's ^ holds only at the text's start)
     if ("author" in low or "we" in low or "autor" in low or "auteur" in low) and ALL_RE.search(text, a, b):
         return Subject("all")
     if PRONOUN_RE.search(text, a, b):

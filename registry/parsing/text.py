@@ -19,10 +19,12 @@ TOKEN_RE = re.compile(r"\w+(?:[\-'\u2019.&]+\w+)*\.?|[^\w\s]")
 ASCII_TOKEN_RE = re.compile(TOKEN_RE.pattern, re.ASCII)
 UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
+# A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
+# "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
-    r"\s*(?:(?:competing|conflicting|financial|potential)\s+)?"
+    r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
-    r"(?:\s+statements?)?\s*[:\-\u2013]\s*",
+    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # Words that end with a dot without ending the sentence.
@@ -31,7 +33,10 @@ ABBREVIATIONS = words(
     "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
 )
 COMPANY_ABBR = frozenset({"inc.", "ltd.", "co.", "corp.", "llc."})
-OPENERS = words("the this these that he she they we i it his her their our in all no none neither however there")
+OPENERS = words(
+    "the this these that he she they we i it his her their our in all no none neither however there "
+    "additionally furthermore moreover finally both"
+)
 BOUNDARY_RE = re.compile(r"[.!?:](?=\s)")
 PREAMBLE_RE = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
 
@@ -142,7 +147,7 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
         if s_start is None:
             first = bisect_left(starts, start)
             s_start = toks[first].start if first < len(toks) else start
-        after = toks[i + 2] if i + 2 < len(toks) else None
+        after = toks[i + 2 : i + 4]
         if toks[i].start >= s_start and _ends_sentence(text, toks[i], toks[i + 1], s_start, after):
             spans.append((s_start, toks[i].end))
             s_start = toks[i + 1].start
@@ -154,7 +159,7 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
     return spans
 
 
-def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: Tok | None = None) -> bool:
+def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: list[Tok] | None = None) -> bool:
     if nxt is None:
         return False
     t = tok.text
@@ -164,7 +169,7 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: To
         return nxt.start > tok.end and bool(PREAMBLE_RE.search(text, s_start, tok.start))
     if not t.endswith("."):
         return False
-    if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after)):
+    if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after or [])):
         return True  # "... Science Exchange Inc. The experiments ...", "... Novoic Ltd. KVP is ..."
     if t != "." and is_abbreviation(tok):
         return False
@@ -172,14 +177,27 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: To
 
 
 DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
+SINGLE_INITIAL_RE = re.compile(r"[A-Z]\.")
+MIDDLE_INITIAL_RE = re.compile(r"[A-Z]\.?")
+PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
-def _new_subject(nxt: Tok, after: Tok | None) -> bool:
-    """After "Ltd.", a person starts a sentence: "R.K. received", "KVP is", "Dr. Smith"."""
+def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
+    """After "Ltd.", a person starts a sentence: "R.K. received", "KVP is", "Dr. Smith", "Oscar H Franco
+    works", "Manuel Salto-Tellez is"; `after` holds the two tokens after `nxt`."""
     if nxt.low in NEXT_TITLES or DOTTED_INITIALS_RE.fullmatch(nxt.text):
         return True
-    return nxt.text.isupper() and nxt.text.isalpha() and after is not None and after.text.islower()
+    second = after[0] if after else None
+    if second is None:
+        return False
+    if SINGLE_INITIAL_RE.fullmatch(nxt.text) and second.cap:
+        return True  # "... Ltd. M. Roman-Rodriguez reports"
+    if nxt.cap and nxt.text.isalpha() and MIDDLE_INITIAL_RE.fullmatch(second.text):
+        return True  # "... Inc. Oscar H Franco works"
+    if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
+        return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
+    return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
 
 class TokenIndex:

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString
 
 from registry.models import Affiliation, Authorship, DeclaredInterest, Interest, Person
 from registry.reader import markup
+from registry.reader.payments import CompanyPayments, register_payments
 from registry.reader.sections import PageSection, author_sections
 from registry.reader.statements import STATEMENT_FIELDS, Statement
 from registry.reader.ties import CategoryTies, OrganizationTies, Tie, by_category, by_organization, ties_from
@@ -56,6 +57,11 @@ class AuthorPage:
     ties_by_category: list[CategoryTies]
     timeline: Timeline | None
     sections: list[PageSection]
+    payments: list[CompanyPayments]
+
+    @property
+    def undeclared_payers(self) -> list[CompanyPayments]:
+        return [company for company in self.payments if not company.declared]
 
     @property
     def ties_by_organization_html(self) -> SafeString:
@@ -67,7 +73,7 @@ class AuthorPage:
 
 
 def author_page(person_id: int, *, today: date) -> AuthorPage:
-    """Everything the author page shows, in six queries whatever the number of articles and ties."""
+    """Everything the author page shows, in seven queries whatever the number of articles and ties."""
     person = get_object_or_404(
         Person.objects.published().only("name", "given_names", "family_name", "orcid"), pk=person_id
     )  # 1: the person, if they authored a published article
@@ -85,6 +91,7 @@ def author_page(person_id: int, *, today: date) -> AuthorPage:
         ties_by_category=by_category(ties),
         timeline=build_timeline(ties, article_years, declared_years, today),
         sections=author_sections.sections(person),  # 6: one per section (the audits' summary)
+        payments=register_payments(person, ties),  # 7
     )
 
 

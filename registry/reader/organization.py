@@ -1,15 +1,23 @@
-"""The organization page: who declared ties to it in published disclosures, by category and year,
-and the published articles it funded."""
+"""The organization page: who declared ties to it in published disclosures, by category and year (a
+chart and tables), totals with its subsidiaries rolled up, the articles declaring them, public register
+payments per year, and the published articles it funded."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 
-from registry.models import Article, DeclaredInterest, Organization
+from registry.enums import PaymentMatchStatus, PaymentRegister
+from registry.models import Article, DeclaredInterest, Organization, PaymentRecord, Person
 from registry.names import fold
+from registry.reader.charts import StackedBars, stacked_bars
+from registry.reader.counts import distinct_count
 from registry.reader.ties import CATEGORY_LABELS, CATEGORY_ORDER
+
+# The page lists this many of the newest articles declaring ties; the totals count them all.
+MAX_ARTICLES = 50
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,21 @@ class DeclarantSummary:
     last_year: int
 
 
+@dataclass(frozen=True)
+class Totals:
+    people: int
+    ties: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class PaymentYear:
+    year: int
+    register: str
+    payments: int
+    amount: Decimal
+
+
 @dataclass
 class OrganizationPage:
     organization: Organization
@@ -53,19 +76,33 @@ class OrganizationPage:
     by_category: list[CategoryDeclarations]
     declarants: list[DeclarantSummary]
     funded_articles: list[Article]
+    subsidiaries: list[Organization] = field(default_factory=list)  # public ones, with their counts
+    totals: Totals | None = None  # its own declared ties
+    rolled_up: Totals | None = None  # with its subsidiaries'
+    declaring_articles: list[Article] = field(default_factory=list)
+    chart: StackedBars | None = None
+    payments: list[PaymentYear] = field(default_factory=list)
+
+    @property
+    def payments_total(self) -> Decimal:
+        return sum((row.amount for row in self.payments), Decimal(0))
 
 
 def organization_page(organization_id: int) -> OrganizationPage:
-    """Everything the organization page shows, in four queries."""
+    """Everything the organization page shows, in eight queries."""
     organization = get_object_or_404(
         Organization.objects.public().select_related("parent").with_parent_is_public(),
         pk=organization_id,
     )  # 1: only an organization named in a published disclosure or funding a published article
     rows = list(_declarations(organization))  # 2
+    by_category = _by_category(rows)
+    subsidiaries = list(_subsidiaries(organization))  # 5
+    family = [organization.pk, *(subsidiary.pk for subsidiary in subsidiaries)]
+    own, rolled_up = _totals(organization.pk, family)  # 6
     return OrganizationPage(
         organization=organization,
         aliases=list(organization.aliases.values_list("name", flat=True)),  # 3
-        by_category=_by_category(rows),
+        by_category=by_category,
         declarants=_declarants(rows),
         funded_articles=list(  # 4
             Article.objects.published()
@@ -73,7 +110,96 @@ def organization_page(organization_id: int) -> OrganizationPage:
             .distinct()
             .only("doi", "title", "journal", "published_date")
         ),
+        subsidiaries=subsidiaries,
+        totals=own,
+        rolled_up=rolled_up if subsidiaries else None,
+        declaring_articles=list(_declaring_articles(family)[:MAX_ARTICLES]),  # 7
+        chart=stacked_bars(_people_per_year(by_category), [(group.category, group.label) for group in by_category]),
+        payments=_payments(family),  # 8
     )
+
+
+def _public_ties() -> QuerySet:
+    return DeclaredInterest.objects.published().in_force()
+
+
+def _people_per_year(by_category: list[CategoryDeclarations]) -> dict[int, dict[str, int]]:
+    """The chart's numbers: people declaring each category, per year (the tables below give them too)."""
+    counts: dict[int, dict[str, int]] = {}
+    for group in by_category:
+        for entry in group.years:
+            if entry.year:
+                counts.setdefault(entry.year, {})[group.category] = len(entry.people)
+    return counts
+
+
+def _subsidiaries(organization: Organization) -> QuerySet:
+    """Its public subsidiaries, each with the people, ties and articles declared to it."""
+    return (
+        Organization.objects.public()
+        .filter(parent=organization)
+        .annotate(
+            person_count=distinct_count(_public_ties(), "interest__organization", "interest__person"),
+            tie_count=distinct_count(_public_ties(), "interest__organization", "interest"),
+            article_count=distinct_count(_public_ties(), "interest__organization", "disclosure__authorship__article"),
+        )
+        .order_by("normalized_name")
+        .only("name")
+    )
+
+
+def _totals(organization_id: int, family: list[int]) -> tuple[Totals, Totals]:
+    """People, ties and articles declared to the organization, and to it and its subsidiaries."""
+    own = Q(interest__organization_id=organization_id)
+    counts = (
+        _public_ties()
+        .filter(interest__organization_id__in=family)
+        .aggregate(
+            people=Count("interest__person", distinct=True, filter=own),
+            ties=Count("interest", distinct=True, filter=own),
+            articles=Count("disclosure__authorship__article", distinct=True, filter=own),
+            all_people=Count("interest__person", distinct=True),
+            all_ties=Count("interest", distinct=True),
+            all_articles=Count("disclosure__authorship__article", distinct=True),
+        )
+    )
+    return (
+        Totals(counts["people"], counts["ties"], counts["articles"]),
+        Totals(counts["all_people"], counts["all_ties"], counts["all_articles"]),
+    )
+
+
+def _declaring_articles(family: list[int]) -> QuerySet:
+    """Published articles an author of which declares a tie to the organization or a subsidiary."""
+    declares = _public_ties().filter(
+        interest__organization_id__in=family, disclosure__authorship__article=OuterRef("pk")
+    )
+    return (
+        Article.objects.published()
+        .filter(Exists(declares))
+        .order_by("-published_date", "title")
+        .only("doi", "title", "journal", "published_date")
+    )
+
+
+def _payments(family: list[int]) -> list[PaymentYear]:
+    """Payments a public register records from the organization (or a subsidiary) to people who author
+    published articles, matched to them, per year and register."""
+    rows = (
+        PaymentRecord.objects.filter(
+            payer_id__in=family,
+            match_status=PaymentMatchStatus.MATCHED,
+            person__in=Person.objects.published(),
+        )
+        .values("register", year=ExtractYear("payment_date"))
+        .annotate(payments=Count("pk"), amount=Sum("amount"))
+        .order_by("-year", "register")
+    )
+    registers = dict(PaymentRegister.choices)
+    return [
+        PaymentYear(row["year"], registers.get(row["register"], row["register"]), row["payments"], row["amount"])
+        for row in rows
+    ]
 
 
 def _declarations(organization: Organization) -> QuerySet:

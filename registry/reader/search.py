@@ -1,32 +1,70 @@
 """One search over the public registry: people by name or ORCID, organizations by name or alias,
-articles by title or DOI. Case-insensitive on SQLite and PostgreSQL alike."""
+articles by title, DOI, their authors' statements and their topics. Forgives typos (see `fuzzy`), ranks
+the closest first, and gives each result its context. Reads only published data."""
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, Exists, F, IntegerField, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from registry.enums import OrganizationKind
-from registry.models import Article, Organization, OrganizationAlias, Person
-from registry.names import normalize_organization_name, normalize_person_name
+from registry.models import (
+    Affiliation,
+    Article,
+    Authorship,
+    DeclaredInterest,
+    Disclosure,
+    Organization,
+    OrganizationAlias,
+    Person,
+    Topic,
+    TopicSynonym,
+)
+from registry.names import fold, normalize_organization_name, normalize_person_name
+from registry.querysets import is_public_organization
+from registry.reader.counts import distinct_count
+from registry.reader.fuzzy import candidates, word_score
 from registry.validators import normalize_doi, normalize_orcid
 
 MAX_QUERY_LENGTH = 200
 SEARCH_PAGE_SIZE = 20
 KIND_LABELS = dict(OrganizationKind.choices)
-
-# Columns every part of the search's union yields, in order.
-COLUMNS = ("result_rank", "result_kind", "result_id", "result_label", "result_detail", "result_extra", "result_sort")
+KIND_ORDER = {"person": 0, "organization": 1, "article": 2}
+# A statement or a topic that matches says less about an article than its own title does.
+STATEMENT_WEIGHT = 0.9
+TOPIC_WEIGHT = 0.95
+SNIPPET_CONTEXT = 60  # characters either side of the matching word
 
 
 @dataclass(frozen=True)
-class Result:
+class Snippet:
+    """A matching passage: `match` is the word found, shown marked between `before` and `after`."""
+
+    label: str  # where it comes from: "Statement by Ann Example", "Also known as", "Topic"
+    before: str
+    match: str
+    after: str
+
+
+@dataclass
+class Hit:
     kind: str  # person, organization or article
+    id: int
+    score: float
+    label: str
+    snippet: Snippet | None = None
+
+
+@dataclass
+class Result:
+    kind: str
     id: int
     label: str
     detail: str  # ORCID, organization kind or DOI
-    extra: str  # the journal of an article
+    extra: str  # the journal of an article, the country of an organization
+    context: list[str] = field(default_factory=list)  # affiliation, counts of articles and ties
+    snippet: Snippet | None = None
 
     @property
     def kind_label(self) -> str:
@@ -41,31 +79,211 @@ def clean_query(raw: str | None) -> str:
     return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
 
 
-def search(query: str) -> QuerySet:
-    """Rows of COLUMNS for public people, then organizations, then articles matching the query.
+def search(query: str) -> list[Hit]:
+    """Public people, organizations and articles matching the query, closest first (6 to 8 queries).
 
-    Every word of the query must appear, in any order ("andreassen ole" finds Ole A. Andreassen).
-    Names are matched on their normal forms (folded case and accents), which the registry keeps for
-    every person, organization and alias; titles with the database's case-insensitive match.
+    Every word of the query must be in a name or title, or within a typo of one of its words, in any
+    order ("andreasen ole" finds Ole A. Andreassen); a statement must hold every word as written.
     """
-    return (
-        _people(query)
-        .union(_organizations(query), _articles(query), all=True)
-        .order_by("result_rank", "result_sort", "result_id")
+    hits: dict[tuple[str, int], Hit] = {}
+    for hit in [*_people(query), *_organizations(query), *_articles(query)]:
+        known = hits.get((hit.kind, hit.id))
+        if known is None or hit.score > known.score:
+            hits[(hit.kind, hit.id)] = hit
+    return sorted(hits.values(), key=lambda hit: (-hit.score, KIND_ORDER[hit.kind], fold(hit.label), hit.id))
+
+
+def matching_ids(kind: str, query: str) -> list[int]:
+    """The ids of public records of one kind ("person", "organization", "article") matching the query."""
+    finders = {"person": _people, "organization": _organizations, "article": _articles}
+    return list(dict.fromkeys(hit.id for hit in finders[kind](query)))
+
+
+def results(hits: Iterable[Hit]) -> list[Result]:
+    """The hits of one page with their context, in their order (3 queries)."""
+    hits = list(hits)
+    ids = {kind: [hit.id for hit in hits if hit.kind == kind] for kind in KIND_ORDER}
+    found = {
+        **{("person", row.pk): _person_result(row) for row in _people_in_context(ids["person"])},
+        **{
+            ("organization", row.pk): _organization_result(row)
+            for row in _organizations_in_context(ids["organization"])
+        },
+        **{("article", row.pk): _article_result(row) for row in _articles_in_context(ids["article"])},
+    }
+    page = []
+    for hit in hits:
+        if result := found.get((hit.kind, hit.id)):
+            result.snippet = hit.snippet
+            page.append(result)
+    return page
+
+
+# Matching -----------------------------------------------------------------------------------------
+
+
+def _people(query: str) -> list[Hit]:
+    key = normalize_person_name(query)
+    orcid = as_identifier(normalize_orcid, query)
+    rows = candidates(Person.objects.published(), "normalized_name", key, also=Q(orcid=orcid) if orcid else None)
+    hits = []
+    for pk, name, normalized, person_orcid in rows.values_list("pk", "name", "normalized_name", "orcid"):
+        score = 101.0 if orcid and person_orcid == orcid else word_score(key.split(), normalized)
+        if score:
+            hits.append(Hit("person", pk, score, name))
+    return hits
+
+
+def _organizations(query: str) -> list[Hit]:
+    key = normalize_organization_name(query)
+    names = candidates(Organization.objects.public(), "normalized_name", key)
+    hits = [
+        Hit("organization", pk, score, name)
+        for pk, name, normalized in names.values_list("pk", "name", "normalized_name")
+        if (score := word_score(key.split(), normalized))
+    ]
+    aliases = candidates(
+        OrganizationAlias.objects.filter(is_public_organization("organization_id")), "normalized_name", key
+    )
+    for pk, label, alias, normalized in aliases.values_list(
+        "organization_id", "organization__name", "name", "normalized_name"
+    ):
+        if score := word_score(key.split(), normalized):
+            hits.append(Hit("organization", pk, score, label, Snippet("Also known as", "", alias, "")))
+    return hits
+
+
+def _articles(query: str) -> list[Hit]:
+    return [*_by_title_or_doi(query), *_by_statement(query), *_by_topic(query)]
+
+
+def _by_title_or_doi(query: str) -> list[Hit]:
+    key = fold(query)
+    doi = as_identifier(normalize_doi, query)
+    doi_match = Q(doi__contains=query.lower()) | (Q(doi=doi) if doi else Q(pk__in=[]))
+    rows = candidates(Article.objects.published(), "title", key, also=doi_match)
+    hits = []
+    for pk, title, article_doi in rows.values_list("pk", "title", "doi"):
+        if article_doi and article_doi == doi:
+            score = 101.0
+        elif article_doi and query.lower() in article_doi:
+            score = 100.0
+        else:
+            score = word_score(key.split(), title)
+        if score:
+            hits.append(Hit("article", pk, score, title))
+    return hits
+
+
+def _by_statement(query: str) -> list[Hit]:
+    """Articles whose authors' statements in force hold every word of the query."""
+    statements = (
+        Disclosure.objects.published()
+        .in_force()
+        .filter(contains_words("statement", query, lookup="icontains"))
+        .values_list("authorship__article_id", "authorship__article__title", "authorship__person__name", "statement")
+        .order_by("authorship__article_id", "authorship__position")
+    )
+    return [
+        Hit("article", pk, 100.0 * STATEMENT_WEIGHT, title, snippet(f"Statement by {person}", statement, query))
+        for pk, title, person, statement in statements
+    ]
+
+
+def _by_topic(query: str) -> list[Hit]:
+    """Articles on a topic whose name or synonym is the query, or within a typo of it."""
+    key = fold(query)
+    scores: dict[int, tuple[float, str]] = {}
+    topics = candidates(Topic.objects.all(), "normalized_name", key).values_list("pk", "name", "normalized_name")
+    synonyms = candidates(TopicSynonym.objects.all(), "normalized_name", key).values_list(
+        "topic_id", "topic__name", "normalized_name"
+    )
+    for pk, name, normalized in [*topics, *synonyms]:
+        score = word_score(key.split(), normalized)
+        if score and score > scores.get(pk, (0.0, ""))[0]:
+            scores[pk] = (score, name)
+    if not scores:
+        return []
+    articles = Article.objects.published().filter(topics__in=scores).values_list("pk", "title", "topics")
+    return [
+        Hit("article", pk, scores[topic][0] * TOPIC_WEIGHT, title, Snippet("Topic", "", scores[topic][1], ""))
+        for pk, title, topic in articles
+    ]
+
+
+def snippet(label: str, text: str, query: str) -> Snippet:
+    """The passage of `text` around the first word of the query it holds."""
+    folded = text.casefold()
+    spans = [(folded.find(word.casefold()), len(word)) for word in query.split()]
+    start, length = min(((at, size) for at, size in spans if at >= 0), default=(0, 0))
+    before = text[max(0, start - SNIPPET_CONTEXT) : start]
+    after = text[start + length : start + length + SNIPPET_CONTEXT]
+    return Snippet(
+        label,
+        ("…" if start > SNIPPET_CONTEXT else "") + before,
+        text[start : start + length],
+        after + ("…" if start + length + SNIPPET_CONTEXT < len(text) else ""),
     )
 
 
-def results(rows) -> list[Result]:
-    return [Result(kind, pk, label, detail or "", extra or "") for _, kind, pk, label, detail, extra, _ in rows]
+# Context ------------------------------------------------------------------------------------------
 
 
-def _columns(rank: int, kind: str, **values) -> dict:
-    return {
-        "result_rank": Value(rank, output_field=IntegerField()),
-        "result_kind": Value(kind, output_field=CharField()),
-        "result_id": F("pk"),
-        **{f"result_{name}": value for name, value in values.items()},
-    }
+def _public_ties() -> QuerySet:
+    return DeclaredInterest.objects.published().in_force()
+
+
+def _people_in_context(ids: list[int]) -> QuerySet:
+    current = Affiliation.objects.filter(person=OuterRef("pk"), end_date__isnull=True).order_by("-start_date", "pk")
+    return Person.objects.filter(pk__in=ids).annotate(
+        article_count=distinct_count(Authorship.objects.published(), "person", "article"),
+        tie_count=distinct_count(_public_ties(), "interest__person", "interest"),
+        affiliation_name=Subquery(current.values("organization__name")[:1]),
+        affiliation_role=Subquery(current.values("role")[:1]),
+    )
+
+
+def _organizations_in_context(ids: list[int]) -> QuerySet:
+    return Organization.objects.filter(pk__in=ids).annotate(
+        person_count=distinct_count(_public_ties(), "interest__organization", "interest__person"),
+        article_count=distinct_count(_public_ties(), "interest__organization", "disclosure__authorship__article"),
+    )
+
+
+def _articles_in_context(ids: list[int]) -> QuerySet:
+    return Article.objects.filter(pk__in=ids).annotate(
+        tie_count=distinct_count(_public_ties(), "disclosure__authorship__article", "interest"),
+        author_count=distinct_count(Authorship.objects.all(), "article", "person"),
+    )
+
+
+def _counted(count: int, singular: str, plural: str = "") -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def _person_result(person: Person) -> Result:
+    affiliation = ", ".join(part for part in [person.affiliation_role, person.affiliation_name] if part)
+    context = [affiliation] if affiliation else []
+    context += [_counted(person.article_count, "article"), _counted(person.tie_count, "declared tie")]
+    return Result("person", person.pk, person.name, person.orcid or "", "", context)
+
+
+def _organization_result(organization: Organization) -> Result:
+    context = [
+        _counted(organization.person_count, "person", "people") + " with declared ties",
+        _counted(organization.article_count, "article", "articles") + " declaring ties",
+    ]
+    return Result("organization", organization.pk, organization.name, organization.kind, organization.country, context)
+
+
+def _article_result(article: Article) -> Result:
+    context = [_counted(article.author_count, "author"), _counted(article.tie_count, "declared tie")]
+    if article.published_date:
+        context.insert(0, str(article.published_date.year))
+    return Result("article", article.pk, article.title, article.doi or "", article.journal, context)
+
+
+# Shared with the API's filters -------------------------------------------------------------------
 
 
 def person_name_matches(query: str) -> Q:
@@ -80,75 +298,12 @@ def organization_name_matches(query: str) -> Q:
     return contains_words("normalized_name", key) | Q(Exists(alias))
 
 
-def _people(query: str) -> QuerySet:
-    condition = person_name_matches(query)
-    if orcid := as_identifier(normalize_orcid, query):
-        condition |= Q(orcid=orcid)
-    return (
-        Person.objects.published()
-        .filter(condition)
-        .annotate(
-            **_columns(
-                0,
-                "person",
-                label=F("name"),
-                detail=Coalesce("orcid", Value("")),
-                extra=Value("", output_field=CharField()),
-                sort=F("normalized_name"),
-            )
-        )
-        .values_list(*COLUMNS)
-        .order_by()
-    )
-
-
-def _organizations(query: str) -> QuerySet:
-    return (
-        Organization.objects.public()
-        .filter(organization_name_matches(query))
-        .annotate(
-            **_columns(
-                1,
-                "organization",
-                label=F("name"),
-                detail=F("kind"),
-                extra=F("country"),
-                sort=F("normalized_name"),
-            )
-        )
-        .values_list(*COLUMNS)
-        .order_by()
-    )
-
-
-def _articles(query: str) -> QuerySet:
-    condition = contains_words("title", query, lookup="icontains") | Q(doi__contains=query.lower())
-    if doi := as_identifier(normalize_doi, query):
-        condition |= Q(doi=doi)
-    return (
-        Article.objects.published()
-        .filter(condition)
-        .annotate(
-            **_columns(
-                2,
-                "article",
-                label=F("title"),
-                detail=Coalesce("doi", Value("")),
-                extra=F("journal"),
-                sort=Lower("title"),
-            )
-        )
-        .values_list(*COLUMNS)
-        .order_by()
-    )
-
-
 def contains_words(field: str, key: str, *, lookup: str = "contains") -> Q:
     """Values containing every word of the key; nothing when it has no word to look for."""
-    words = key.split()
-    if not words:
+    words_ = key.split()
+    if not words_:
         return Q(pk__in=[])
-    return Q(*(Q(**{f"{field}__{lookup}": word}) for word in words))
+    return Q(*(Q(**{f"{field}__{lookup}": word}) for word in words_))
 
 
 def as_identifier(normalizer, query: str) -> str | None:

@@ -39,3 +39,27 @@ class SectionProviders(Generic[Record]):
 
 article_sections: SectionProviders[Article] = SectionProviders()
 author_sections: SectionProviders[Person] = SectionProviders()
+
+
+@dataclass(frozen=True)
+class ArticleListFilter:
+    """A filter another app adds to the public list of articles: `?<key>=1` keeps the articles for which
+    `condition()` (a boolean expression over Article, e.g. an Exists) holds."""
+
+    key: str
+    label: str
+    condition: Callable[[], Any]
+
+
+class ArticleListFilters:
+    def __init__(self) -> None:
+        self._filters: dict[str, ArticleListFilter] = {}
+
+    def register(self, article_filter: ArticleListFilter) -> None:
+        self._filters[article_filter.key] = article_filter  # ready() may run more than once in tests
+
+    def all(self) -> list[ArticleListFilter]:
+        return list(self._filters.values())
+
+
+article_list_filters = ArticleListFilters()

@@ -95,10 +95,11 @@ def test_findings_changelist_queries_are_constant(client, django_assert_num_quer
     audit()
     client.force_login(auditor())
     url = reverse("admin:audits_finding_changelist")
-    with django_assert_num_queries(6):  # session, user, permissions (2), count, rows with articles
+    # session, user, permissions (2), the auditor's group (which findings they read), count, rows with articles
+    with django_assert_num_queries(7):
         client.get(url)
     for _ in range(5):
         AuthorshipFactory()
     audit()
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(url)

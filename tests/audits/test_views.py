@@ -113,8 +113,9 @@ def test_findings_list_queries_are_constant(client, django_assert_num_queries, a
         AuthorshipFactory()
     audit()
     client.force_login(auditor())
-    # session, user, user and group permissions (view check), count, findings with articles/people/orgs
-    with django_assert_num_queries(6):
+    # session, user, user and group permissions (view check), the auditor's group (which findings they read),
+    # count, findings with articles/people/orgs
+    with django_assert_num_queries(7):
         response = client.get(reverse("audits:findings"))
     assert len(response.context["page"]) == authors
 
@@ -126,9 +127,9 @@ def test_finding_page_queries_are_constant(client, django_assert_num_queries, ru
         audit()
     finding = Finding.objects.get()
     client.force_login(auditor())
-    # session, user, permissions (2), finding with its runs, its neighbours in the list, the author's disclosure
-    # (none here), reviews, history with runs
-    with django_assert_num_queries(9):
+    # session, user, permissions (2), the auditor's group, finding with its runs, its neighbours in the list, the
+    # author's disclosure (none here), reviews, history with runs
+    with django_assert_num_queries(10):
         response = client.get(reverse("audits:finding", args=[finding.pk]))
     assert len(response.context["history"]) == runs
 

@@ -63,7 +63,7 @@ def page(browser, live_server):
         def login(self, user) -> None:
             session = SessionStore()
             session[SESSION_KEY] = str(user.pk)
-            session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+            session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
             session[HASH_SESSION_KEY] = user.get_session_auth_hash()
             session.create()
             browser.get(self.base + "/")  # a cookie is set for the page's domain

@@ -49,7 +49,12 @@ def test_a_reader_finds_an_author_reads_their_ties_and_timeline_and_opens_an_art
     build_scenario()
     driver = page.open("/")
     search(driver, "example")
-    assert row_texts(driver, "ul.results li") == ["Person Ann Example ORCID 0000-0002-1825-0097"]
+    assert row_texts(driver, "ul.results li") == [
+        "Person Ann Example ORCID 0000-0002-1825-0097 Professor, University of Oslo · 2 articles · 2 declared ties",
+        "Article Ketamine for depression: a trial Journal of Tests, doi:10.5555/reader.1 2024 · 2 authors · "
+        "2 declared ties Statement by Ann Example: Ann Example has received consulting fees from Acme and holds "
+        "shares in …",
+    ]
 
     follow(driver, driver.find_element(By.LINK_TEXT, "Ann Example"))
     assert heading(driver) == "Ann Example"

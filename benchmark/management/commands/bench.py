@@ -31,6 +31,16 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=sorted(SCALES), default="small")
         parser.add_argument("--json", type=Path, help="Also write the results to this file.")
         parser.add_argument("--seed", type=int, default=42)
+        parser.add_argument(
+            "--no-link-writes",
+            action="store_true",
+            help="Score person linking on a dry run only: writing every link is one merge each (slow at large scale).",
+        )
+        parser.add_argument(
+            "--only",
+            choices=["linking"],
+            help="Generate the registry and measure this alone (person linking: times, precision, recall).",
+        )
 
     def handle(self, *args, scale, seed, **options):
         # Measure as production runs: with DEBUG on, every query is also logged in memory.
@@ -38,6 +48,12 @@ class Command(BaseCommand):
         bar = tqdm(total=10, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
         with bar, scratch_database():
             figures, planted = self.generate(SCALES[scale], seed, bar)
+            if options["only"] == "linking":
+                bar.set_postfix_str("linking people")
+                figures.extend(linking_figures(planted.identities, seed=seed, write=not options["no_link_writes"]))
+                bar.update(1)
+                self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
+                return
             dois = random.Random(seed).sample(list(Article.objects.values_list("doi", flat=True)), 20)
             bar.set_postfix_str("auditing")
             audit, run = audit_figures(dois)
@@ -67,14 +83,12 @@ class Command(BaseCommand):
             figures.append(author_page_figure())
             bar.update(1)
             bar.set_postfix_str("linking people")
-            figures.extend(linking_figures(seed=seed))
+            figures.extend(linking_figures(planted.identities, seed=seed, write=not options["no_link_writes"]))
             bar.update(1)
-        result = {
-            "scale": scale,
-            "database": connection.vendor,
-            "figures": [figure.as_dict() for figure in figures],
-            "planted": scores,
-        }
+        self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": scores}, options)
+
+    def finish(self, result: dict, options) -> None:
+        result["figures"] = [figure.as_dict() for figure in result["figures"]]
         self.print_table(result)
         if options["json"]:
             options["json"].write_text(json.dumps(result, indent=2), encoding="utf-8")

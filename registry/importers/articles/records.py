@@ -41,6 +41,14 @@ class AuthorRecord:
 
 
 @dataclass
+class EditorRecord(AuthorRecord):
+    """Someone who handled the article (its handling or senior editor, a named reviewer): matched
+    to registry people the way authors are, and recorded as an editorial role, never as an author."""
+
+    role: str = ""  # EditorialRoleKind
+
+
+@dataclass
 class FunderRecord:
     organization: OrganizationRef
     award_ids: list[str] = field(default_factory=list)
@@ -71,4 +79,5 @@ class ArticleRecord:
     funding_statement: str = ""
     authors: list[AuthorRecord] = field(default_factory=list)
     statements: list[StatementRecord] = field(default_factory=list)
+    editors: list[EditorRecord] = field(default_factory=list)
     location: str = ""

@@ -34,6 +34,7 @@ from registry.models import (
     Authorship,
     DeclaredInterest,
     Disclosure,
+    EditorialRole,
     Interest,
     Person,
     Topic,
@@ -61,10 +62,15 @@ class ArticleWriter:
 
     def write_all(self, records: Sequence[ArticleRecord]) -> list[Article]:
         self.organizations.ensure(
-            [aff.organization for record in records for author in record.authors for aff in author.affiliations],
+            [
+                aff.organization
+                for record in records
+                for author in [*record.authors, *record.editors]
+                for aff in author.affiliations
+            ],
             funders=[funder.organization for record in records for funder in record.funders],
         )
-        self.people.prefetch([author for record in records for author in record.authors])
+        self.people.prefetch([author for record in records for author in [*record.authors, *record.editors]])
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
         articles = [self.write(record) for record in records]
@@ -135,6 +141,7 @@ class ArticleWriter:
         self.remember(article)
         self.write_funders(article, record, is_new=existing is None)
         authorships = self.write_authors(article, record, is_new=existing is None)
+        self.write_editors(article, record, is_new=existing is None)
         self.write_disclosures(record, authorships, article=article)
         return article
 
@@ -223,6 +230,46 @@ class ArticleWriter:
         create_with_history(new, actor=self.actor, reason=self.reason)
         self.new_authorships.update(authorship.pk for authorship in new)
         return authorships
+
+    def write_editors(self, article: Article, record: ArticleRecord, *, is_new: bool) -> None:
+        """Exactly the editorial roles the file names, each editor matched to a registry person the
+        way authors are (ORCID iD, else name and a shared affiliation organization)."""
+        current = [] if is_new else list(article.editorial_roles.select_related("person").order_by("pk"))
+        if not record.editors and not current:
+            return
+        on_article = {role.person.normalized_name: role.person for role in current}
+        taken: set = set()
+        decisions = []
+        for editor in record.editors:
+            organization_ids = {
+                org.pk for org in map(self.organizations.get, (a.organization for a in editor.affiliations)) if org
+            }
+            decision = self.people.decide(editor, organization_ids=organization_ids, on_article=on_article, taken=taken)
+            taken.add(identity(decision.person))
+            decisions.append((decision, editor))
+        self.people.flush()
+        already = {role.person_id for role in current}
+        self.people.record([pair for pair in decisions if pair[0].person.pk not in already], article=article)
+        self.write_affiliations(decisions)
+        wanted = {(decision.person.pk, editor.role): (decision, editor) for decision, editor in decisions}
+        for role in current:
+            if (role.person_id, role.role) not in wanted:
+                role._history_user = self.actor
+                role._change_reason = self.reason
+                role.delete()
+        have = {(role.person_id, role.role) for role in current}
+        create_with_history(
+            [
+                validated(
+                    EditorialRole(article=article, person=decision.person, role=editor.role),
+                    location=editor.location,
+                )
+                for key, (decision, editor) in wanted.items()
+                if key not in have
+            ],
+            actor=self.actor,
+            reason=self.reason,
+        )
 
     def make_room(self, current: list[Authorship], people: list[int]) -> None:
         """Remove authors the new version no longer lists; move the rest out of the way when renumbered."""

@@ -39,6 +39,7 @@ from registry.enums import InterestCategory, Payee, Provenance
 from registry.importers.articles.people import person_key
 from registry.importers.errors import ImportFailure
 from registry.importers.formats.fields import check_doi, check_orcid, parse_iso_date
+from registry.importers.formats.sheet_limits import SheetLimits, check_frame, check_xlsx
 from registry.models import Article, Authorship, Person
 from registry.selectors import resolve_organizations
 from registry.validators import validate_currency
@@ -103,9 +104,15 @@ class _Row:
 
 def read_table(data: bytes, file: str) -> tuple[pd.DataFrame, str, int]:
     """The sheet as text cells, the word for a place in it, and the number of its first data row."""
+    limits = SheetLimits.from_settings()
     if file.lower().endswith(".xlsx"):
         try:
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, keep_default_na=False, engine="openpyxl")
+            check_xlsx(data, file, limits)
+            frame = pd.read_excel(
+                io.BytesIO(data), dtype=str, keep_default_na=False, engine="openpyxl", nrows=limits.rows
+            )
+        except ImportFailure:
+            raise
         except Exception as exc:  # openpyxl raises several kinds for a file that is not a workbook
             raise ImportFailure(f"not a readable XLSX workbook: {exc}", file=file) from None
         return frame, "row", 2
@@ -117,9 +124,12 @@ def read_table(data: bytes, file: str) -> tuple[pd.DataFrame, str, int]:
             f"not UTF-8 text ({exc.reason}); save the CSV as UTF-8", file=file, location=f"line {line}"
         ) from None
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True, nrows=limits.rows + 1
+        )
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise ImportFailure(f"not a readable CSV: {exc}", file=file) from None
+    check_frame(frame, file, "line", limits)
     return frame, "line", 2
 
 

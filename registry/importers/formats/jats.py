@@ -7,11 +7,12 @@ import re
 
 from lxml import etree
 
-from registry.enums import OrganizationKind
+from registry.enums import EditorialRoleKind, OrganizationKind
 from registry.importers.articles.records import (
     AffiliationRecord,
     ArticleRecord,
     AuthorRecord,
+    EditorRecord,
     FunderRecord,
     OrganizationRef,
     StatementRecord,
@@ -38,7 +39,13 @@ _SKIP_IN_TEXT = frozenset({"label", "title", "sup", "email", "xref"})
 # per-article ids such as "a1" or "c2" say nothing about identity and are not kept.
 _STABLE_CONTRIBUTOR_ID = re.compile(r"^author-\d+$")
 _SKIP_KWD_GROUPS = {"research-organism", "abbreviations"}
-_TOPIC_SUBJECT_GROUPS = {"discipline-v3", "discipline-v2", "discipline", "heading"}
+# Subject groups naming what the article is about. eLife's "display-channel" and "heading" and
+# PLOS's "heading" give the article type ("Research Article") or a whole field ("Cell Biology"):
+# as topics they would make every tie in that field look relevant, so they are not read.
+_TOPIC_SUBJECT_GROUPS = {"discipline-v3", "discipline-v2", "discipline", "subject", "keywords"}
+# Who handled the article besides its authors: eLife's "Reviewing editor" and "Senior editor",
+# PLOS's "Academic Editor", eLife's named reviewers.
+_EDITOR_TYPES = {"editor", "senior_editor", "reviewer"}
 
 
 def read_jats(tree: etree._ElementTree, *, file: str) -> list[ArticleRecord]:
@@ -100,9 +107,10 @@ class _JatsArticle:
             funding_statement=text_of(meta.find("funding-group/funding-statement")),
             authors=self.authors({statement.key for statement in statements if statement.key}),
             statements=statements,
+            editors=self.editors(),
             location=self.path(self.article),
         )
-        for author in record.authors:
+        for author in [*record.authors, *record.editors]:
             if author.contributor_id:  # scoped by the publisher's DOI prefix: ids are per publisher
                 author.contributor_id = f"{doi.split('/')[0]}/{author.contributor_id}"[:100]
         if record.received_date and record.accepted_date and record.accepted_date < record.received_date:
@@ -133,11 +141,10 @@ class _JatsArticle:
 
     def topics(self) -> list[str]:
         found: list[str] = []
-        has_channel = self.meta.find("article-categories/subj-group[@subj-group-type='display-channel']")
         for group in self.meta.findall("article-categories/subj-group"):
             group_type = (group.get("subj-group-type") or "").lower()
-            if group_type not in _TOPIC_SUBJECT_GROUPS or (group_type == "heading" and has_channel is None):
-                continue  # without a display channel, "heading" is the article type (PLOS, PMC)
+            if group_type not in _TOPIC_SUBJECT_GROUPS:
+                continue
             subjects = list(group.iter("subject"))
             if group_type.startswith("discipline-v"):
                 subjects = subjects[-1:]  # the most specific term of the chain
@@ -209,9 +216,24 @@ class _JatsArticle:
 
     def authors(self, statement_keys: set[str]) -> list[AuthorRecord]:
         affiliations = {aff.get("id"): aff for aff in self.meta.iter("aff") if aff.get("id")}
-        # An article with one affiliation that no author links to: every author has it.
-        unlinked = [aff for aff in self.meta.iter("aff") if aff.getparent().tag != "contrib"]
-        if len(unlinked) != 1 or self.meta.find("contrib-group/contrib/xref[@ref-type='aff']") is not None:
+        # An article with one affiliation that no author links to: every author has it (an
+        # editor's affiliation, such as PLOS's "edit1", is not one of them).
+        editors_affs = {
+            rid
+            for contrib in self.editor_contribs()
+            for xref in contrib.findall("xref")
+            for rid in (xref.get("rid") or "").split()
+        }
+        unlinked = [
+            aff
+            for aff in self.meta.iter("aff")
+            if aff.getparent().tag != "contrib" and aff.get("id") not in editors_affs
+        ]
+        if len(unlinked) != 1 or any(
+            contrib.find("xref[@ref-type='aff']") is not None
+            for contrib in self.meta.findall("contrib-group/contrib")
+            if (contrib.get("contrib-type") or "author") == "author"
+        ):
             unlinked = []
         authors = []
         for group in self.meta.findall("contrib-group"):
@@ -222,6 +244,25 @@ class _JatsArticle:
                 if author is not None:
                     authors.append(author)
         return authors
+
+    def editor_contribs(self) -> list:
+        return [
+            contrib
+            for group in self.meta.findall("contrib-group")
+            for contrib in group.findall("contrib")
+            if (contrib.get("contrib-type") or "").lower() in _EDITOR_TYPES
+        ]
+
+    def editors(self) -> list[EditorRecord]:
+        """The article's editors and named reviewers (the front matter only: decision letters in
+        sub-articles repeat them)."""
+        affiliations = {aff.get("id"): aff for aff in self.meta.iter("aff") if aff.get("id")}
+        editors = []
+        for contrib in self.editor_contribs():
+            person = self.author(contrib, affiliations, [], set())
+            if person is not None:
+                editors.append(EditorRecord(**vars(person), role=_editorial_role(contrib)))
+        return editors
 
     def author(self, contrib, affiliations, unlinked, statement_keys) -> AuthorRecord | None:
         name_el = contrib.find("name")
@@ -336,6 +377,16 @@ class _JatsArticle:
         texts = [text_of(p, skip=_SKIP_IN_TEXT - {"sup"}) for p in paragraphs]
         texts = [text for text in texts if text and not COI_TITLE.match(text)]
         return _HEADING_PREFIX.sub("", " ".join(texts)).strip()
+
+
+def _editorial_role(contrib) -> str:
+    kind = (contrib.get("contrib-type") or "").lower()
+    role = text_of(contrib.find("role")).casefold()
+    if kind == "reviewer" or (kind == "editor" and role == "reviewer"):
+        return EditorialRoleKind.REVIEWER
+    if kind == "senior_editor" or "senior editor" in role:
+        return EditorialRoleKind.SENIOR_EDITOR
+    return EditorialRoleKind.HANDLING_EDITOR
 
 
 def _is_within(element, ancestor) -> bool:

@@ -37,6 +37,7 @@ from registry.importers.errors import ImportFailure
 from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns
 from registry.importers.open_payments.matching import PaymentMatcher
 from registry.importers.open_payments.payers import PayerResolver
+from registry.importers.open_payments.topics import PayerAreas
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
 from registry.models import PaymentRecord
@@ -93,6 +94,7 @@ def import_payment_stream(
     writer = PaymentWriter(source=Path(file).name)
     matcher, payers = matcher or PaymentMatcher(), payers or PayerResolver()
     payers.start_file()
+    areas = PayerAreas()
     first_line = 2
     try:
         header = _header(stream)
@@ -101,11 +103,13 @@ def import_payment_stream(
             rows = PaymentRows(batch, kind=kind, columns=columns, first_line=first_line, file=Path(file).name)
             counts.deleted += writer.delete(kind, rows.deleted_ids())
             counts.written += writer.write(rows.table(matcher, payers))
+            areas.collect(batch, rows.payer_ids, rows.kept)
             counts.rows += batch.num_rows
             counts.matched += rows.matched
             counts.ambiguous += rows.ambiguous
             first_line += rows.lines()
         writer.close()  # on failure the transaction's rollback removes what it staged
+        areas.record()
     except ImportFailure as failure:
         raise failure.in_file(file) from None
     return counts
@@ -179,6 +183,7 @@ class PaymentRows:
         self.columns = columns
         self.first_line = first_line
         self.matched = self.ambiguous = 0
+        self.payer_ids: pa.Array | None = None  # the payers' organizations, once `table()` resolved them
         change = self.text("change_type")
         self.deleted = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(change)), "DELETED")
         self.kept = pc.invert(self.deleted)
@@ -238,7 +243,9 @@ class PaymentRows:
             "raw": raw_json(self.batch, set(self.columns.values())),
         }
         values["payment_date"] = self.payment_date(values["program_year"])
-        values["payer_id"] = payers.resolve(values["payer_name"], values["payer_register_id"], file=self.file)
+        values["payer_id"] = self.payer_ids = payers.resolve(
+            values["payer_name"], values["payer_register_id"], file=self.file
+        )
         match = matcher.match(values)
         self.matched, self.ambiguous = match.counts()
         values.update(match.columns())

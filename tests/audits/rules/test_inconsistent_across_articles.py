@@ -18,9 +18,9 @@ def test_inconsistent_fires_for_a_tie_declared_on_one_article_only(author_with_a
     run = audit(["INCONSISTENT_ACROSS_ARTICLES"])
     assert summaries(run) == [
         "Jane Roe declared consultancy fees from Acme Pharma on “First study” (2024-03-01) but not on "
-        "“Second study” (2025-03-01); the articles' 36-month windows overlap.",
-        "Jane Roe declared consultancy fees from Beta Bio on “Second study” (2025-03-01) but not on "
-        "“First study” (2024-03-01); the articles' 36-month windows overlap.",
+        "“Second study” (2025-03-01), submitted within 36 months after.",
+        "Jane Roe declared consultancy fees from Beta Bio on “Second study” (2025-03-01), later, but not on "
+        "“First study” (2024-03-01); the tie is undated, so it was possibly held earlier.",
     ]
 
 
@@ -61,5 +61,5 @@ def test_a_corrected_disclosure_still_counts(author_with_articles):
     Disclosure.objects.filter(authorship=first).update(status=DisclosureStatus.CORRECTED, status_note="Typo.")
     assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES", "MISSING_DISCLOSURE"])) == [
         "Jane Roe declared consultancy fees from Acme Pharma on “First study” (2024-03-01) but not on "
-        "“Second study” (2025-03-01); the articles' 36-month windows overlap."
+        "“Second study” (2025-03-01), submitted within 36 months after."
     ]

@@ -47,5 +47,5 @@ def test_none_declared_counts_a_tie_declared_on_a_nearby_article(author_with_art
     run = audit(["NONE_DECLARED_BUT_INTERESTS"])
     assert summaries(run) == [
         "Jane Roe declared no interests on “Second study”, but the registry knows one tie in the 36 months "
-        "before 2025-03-01: consultancy fees from Acme Pharma, declared on “First study”."
+        "before 2025-03-01: consultancy fees from Acme Pharma, declared on “First study” (2024-03-01)."
     ]

@@ -444,7 +444,7 @@ def test_a_row_without_an_author_needs_one_on_the_article_page(editor_client, re
     statement = "The study was funded by Pfizer."
     article = article_with(ELIFE_AUTHORS[:2], statement)
     response = editor_client.post(parse_url("article", article.pk), {"statement": statement, "parse": "Parse"})
-    assert rows_of(response) == [(None, "grants", "Pfizer", None, "self")]
+    assert rows_of(response) == [(None, "manuscript_support", "Pfizer", None, "self")]  # the study's funding
     refused = editor_client.post(parse_url("article", article.pk), save_data(response))
     assert refused.context["formset"].forms[0].errors == {"author": ["Choose whose tie this is."]}
     wang = article.authorships.get(position=2)

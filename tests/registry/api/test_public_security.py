@@ -72,7 +72,23 @@ def public_urls(s, rita) -> list[str]:
         f"/api/organizations/{s.gamma.pk}/",
         "/api/organizations/?name=secret",
         "/api/organizations/?name=register",
+        *SEARCHES_FINDING_NOTHING,
     ]
+
+
+# `?search=` reads statements, topics and forgives typos: none of those paths may reach a draft.
+SEARCHES_FINDING_NOTHING = [
+    "/api/articles/?search=unpublished%20draft",
+    "/api/articles/?search=unpublishd",
+    "/api/articles/?search=10.5555/reader.draft",
+    "/api/people/?search=draftonly",
+    "/api/people/?search=draftonlu",
+    "/api/people/?search=hiddenvariant",
+    "/api/people/?search=rita",
+    "/api/organizations/?search=secret%20pharma",
+    "/api/organizations/?search=secrat",
+    "/api/organizations/?search=register%20co",
+]
 
 
 def test_no_public_answer_holds_anything_unpublished_or_private(api, scenario, private_extras):
@@ -93,6 +109,7 @@ def test_filters_that_would_find_only_unpublished_records_find_nothing(api, scen
         "/api/people/?name=hiddenvariant",
         "/api/organizations/?name=secret",
         "/api/organizations/?name=register",
+        *SEARCHES_FINDING_NOTHING,
     ]:
         assert api.get(url).json()["count"] == 0, url
 

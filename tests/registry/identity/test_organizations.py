@@ -216,3 +216,18 @@ def test_an_editor_merges_a_suggested_pair_from_the_queue(admin_client):
     interest.refresh_from_db()
     suggestion.refresh_from_db()
     assert (interest.organization, suggestion.status) == (ledidi, MergeSuggestionStatus.MERGED)
+
+
+def test_undoing_a_merge_takes_back_only_the_topics_the_kept_record_picked_up():
+    shared, own, picked_up = (factories.TopicFactory(name=name) for name in ("Oncology", "Cardiology", "Dermatology"))
+    keep = factories.OrganizationFactory(name="Ledidi")
+    merge = factories.OrganizationFactory(name="Lididi")
+    keep.topics.add(shared, own)
+    merge.topics.add(shared, picked_up)
+    record = merge_organizations(actor=None, keep=keep, merge=merge, reason="Same company")
+    assert sorted(keep.topics.values_list("name", flat=True)) == ["Cardiology", "Dermatology", "Oncology"]
+
+    restored = undo_organization_merge(actor=None, record=record, reason="Two companies after all")
+
+    assert sorted(keep.topics.values_list("name", flat=True)) == ["Cardiology", "Oncology"]
+    assert sorted(restored.topics.values_list("name", flat=True)) == ["Dermatology", "Oncology"]

@@ -25,7 +25,7 @@ def test_import_jats_prints_a_summary(jats_dir):
     lines = out.splitlines()
     assert lines[0].startswith("2 of 2 file(s) imported, 0 refused; 2 record(s) read in ")
     assert lines[1] == (
-        "Created: 2 articles, 9 persons, 10 organizations, 9 authorships, 9 disclosures, 9 interests, "
+        "Created: 2 articles, 11 persons, 12 organizations, 9 authorships, 9 disclosures, 9 interests, "
         "0 matches to confirm."
     )
     assert err == ""

@@ -53,7 +53,7 @@ def test_same_name_and_a_shared_affiliation_is_the_same_person(jats_dir, variant
     import_jats_paths([second])
 
     assert Person.objects.filter(name="Erich D Jarvis").get() == jarvis
-    assert Person.objects.count() == 6
+    assert Person.objects.count() == 7  # the six authors and their handling editor, once each
     match = PersonMatch.objects.get(person=jarvis)
     assert (match.method, match.status, match.candidate) == (
         MatchMethod.NAME_AND_AFFILIATION,
@@ -61,7 +61,7 @@ def test_same_name_and_a_shared_affiliation_is_the_same_person(jats_dir, variant
         None,
     )
     assert match.reason == "Same name ('Erich D Jarvis') and a shared affiliation organization."
-    assert PersonMatch.objects.count() == 6
+    assert PersonMatch.objects.count() == 7
 
 
 def test_a_name_variant_counts_as_the_name(jats_dir, variant):

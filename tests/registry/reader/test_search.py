@@ -12,13 +12,21 @@ pytestmark = pytest.mark.django_db
 
 
 def results(client, query: str, **params) -> list[str]:
+    """Each result's kind, link and identifiers (its context and snippet are tested in test_search_context)."""
     tree = parse(client.get(reverse("search"), {"q": query, **params}))
-    return texts(tree, '//ul[@class="results"]/li')
+    return [
+        " ".join(
+            " ".join(part.text_content().split())
+            for part in item.xpath('./span[@class="tag"]|./a|./span[@class="meta"]')
+        )
+        for item in tree.xpath('//ul[@class="results"]/li')
+    ]
 
 
 @pytest.mark.parametrize("query", ["ann example", "EXAMPLE", "  Ann   Example ", "Example, Ann", "0000-0002-1825-0097"])
 def test_finds_a_person_by_name_in_any_case_or_by_orcid(client, scenario, query):
-    assert results(client, query) == ["Person Ann Example ORCID 0000-0002-1825-0097"]
+    # Her statement names her too, so the article she declared on follows.
+    assert results(client, query)[0] == "Person Ann Example ORCID 0000-0002-1825-0097"
 
 
 def test_finds_a_name_whatever_its_accents(client):
@@ -29,7 +37,9 @@ def test_finds_a_name_whatever_its_accents(client):
 
 @pytest.mark.parametrize("query", ["acme pharma", "ACME", "Acme Pharma Inc."])
 def test_finds_an_organization_by_name_or_alias(client, scenario, query):
-    assert results(client, query) == ["Organization Acme Pharma Company, US"]
+    # Statements naming "Acme" find the articles they were made on, after the company itself.
+    assert results(client, query)[0] == "Organization Acme Pharma Company, US"
+    assert all(row.startswith("Article") for row in results(client, query)[1:])
 
 
 @pytest.mark.parametrize(

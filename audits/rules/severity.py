@@ -1,0 +1,63 @@
+"""What a finding's severity means for a tie left out of a disclosure, in one place for every rule.
+
+High: a financial tie (consulting, stock, lecture fees, employment, a founder role, royalties, expert
+testimony) to an organization relevant to the article, with a date that puts it in the window. Medium:
+any other tie a date puts there, and undated ties from imports or registers. Low: an undated tie
+declared only on later articles, possibly held earlier.
+"""
+
+from audits.context import AuditContext
+from audits.enums import Severity
+from audits.rules.activity import CERTAIN, DECLARED_LATER, KnownTie
+from audits.rules.topics import TopicMatcher
+from registry.enums import PERSONAL_FINANCIAL_CATEGORIES, OrganizationKind
+
+# What each severity means, as the rule catalogue states it.
+SEVERITY_MEANING = {
+    Severity.HIGH: (
+        "an undisclosed or inconsistently disclosed tie that pays the author (consulting, stock, lecture fees, "
+        "employment, a founder role, royalties, expert testimony) to an organization relevant to the article, "
+        "with a date that puts it in the article's window"
+    ),
+    Severity.MEDIUM: (
+        "any other tie a date puts in the window (grants, patents, board seats, roles), and undated ties "
+        "known from imports or registers"
+    ),
+    Severity.LOW: (
+        "a tie possibly held in the window (undated, declared only on later articles), a tie to the article's "
+        "own funder that does not pay the author, and names to check (name variants, several kinds of tie)"
+    ),
+}
+
+SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3}
+
+
+def tie_severity(ctx: AuditContext, tie: KnownTie, article_id: int) -> str:
+    if tie.basis == DECLARED_LATER:
+        return Severity.LOW
+    if (
+        tie.basis in CERTAIN
+        and tie.interest.category in PERSONAL_FINANCIAL_CATEGORIES
+        and relevant(ctx, tie, article_id)
+    ):
+        return Severity.HIGH
+    return Severity.MEDIUM
+
+
+def highest(severities) -> str:
+    return max(severities, key=SEVERITY_RANK.__getitem__)
+
+
+def relevant(ctx: AuditContext, tie: KnownTie, article_id: int) -> bool:
+    """The tie's organization bears on the article's topics; where the registry holds no topics for
+    the article, a company is taken as relevant (ICMJE: any entity with a stake in the work's field)."""
+    matcher = ctx.memo.get("topic_matcher")
+    if matcher is None:
+        matcher = ctx.memo["topic_matcher"] = TopicMatcher(ctx)
+    reach = matcher.reach(article_id)
+    if reach:
+        return matcher.touches(tie.interest, reach)
+    org = tie.interest.organization_id
+    return bool(org) and any(
+        ctx.organizations.get(o, ("", None, ""))[2] == OrganizationKind.COMPANY for o in ctx.lineage(org)
+    )

@@ -1,0 +1,79 @@
+"""Where sentences are cut into clauses with their own subject, or joined when a colon heads a list."""
+
+from __future__ import annotations
+
+from .authors import is_nameish, read_mentions
+from .categories import find_triggers
+from .orgnames import is_name_token
+from .state import ParseState
+from .subjects import evaluate as evaluate_mentions
+from .text import Tok, words
+
+CLAUSE_LEADS = words("and while whereas but also")
+
+
+def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences cut where a semicolon starts a new author's clause ("SO has received honoraria from
+    Takeda; FG has received ..."), so each clause keeps its own subject."""
+    text, out = state.text, []
+    for sa, sb in spans:
+        if ";" not in text[sa:sb]:
+            out.append((sa, sb))
+            continue
+        toks = state.toks.between(sa, sb)
+        start = sa
+        for k, tok in enumerate(toks):
+            if tok.text != ";" or k + 1 >= len(toks):
+                continue
+            j = k + 1
+            while j < len(toks) and toks[j].low in CLAUSE_LEADS:
+                j += 1
+            if j < len(toks) and (starts_with_persons(state, toks, j) or _starts_with_authors(toks, j)):
+                out.append((start, tok.start))
+                start = toks[k + 1].start
+        out.append((start, sb))
+    return out
+
+
+def join_headed_lists(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "CBN declares consulting for the following companies: A, B, C.": a relation phrase before a colon
+    takes the list after it as its object, so the two stay one sentence."""
+    text, out = state.text, []
+    for span in spans:
+        if out and text[out[-1][1] - 1] == ":" and _heads_list(state, out[-1], span):
+            out[-1] = (out[-1][0], span[1])
+        else:
+            out.append(span)
+    return out
+
+
+def _heads_list(state: ParseState, head: tuple[int, int], body: tuple[int, int]) -> bool:
+    toks = state.toks.between(*head)
+    triggers = find_triggers(state.text, toks, *head)
+    if not triggers or any(is_name_token(t) for t in state.toks.between(triggers[-1].end, head[1])):
+        return False  # no relation phrase, or it has its object before the colon
+    body_toks = state.toks.between(*body)
+    if not body_toks or not is_name_token(body_toks[0]) or starts_with_persons(state, body_toks, 0):
+        return False
+    return not find_triggers(state.text, body_toks[:3], body[0], body[1])
+
+
+AUTHOR_WORDS = words("authors author co-authors coauthors we")
+
+
+def _starts_with_authors(toks: list[Tok], j: int) -> bool:
+    """ "...; authors are employees of X", "...; all authors received ...": a clause about the authors."""
+    k = j + 1 if toks[j].low in ("the", "all", "both", "other", "remaining") and j + 1 < len(toks) else j
+    if k < len(toks) and toks[k].low in ("other", "remaining") and k + 1 < len(toks):
+        k += 1
+    return toks[k].low in AUTHOR_WORDS
+
+
+def starts_with_persons(state: ParseState, toks: list[Tok], j: int) -> bool:
+    if not is_nameish(toks[j]):
+        return False
+    mentions, end = read_mentions(toks, j)
+    if not mentions or end >= len(toks) or end == j:
+        return False
+    group = evaluate_mentions(mentions, state.index, False)
+    return group is not None and group != [None]

@@ -1,0 +1,120 @@
+"""Footnote labels that name whom a footnote or a block is about: a leading "CW, JH:", "RP:CB:", and
+per-author blocks inside one paragraph ("A.L.: Research grants: X; M.Le.: Consultant: Y; O.H.: none")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .authors import AuthorIndex, looks_like_initials
+from .state import ParseState
+from .text import Tok, TokenIndex
+
+LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
+LABEL_COLON_RE = re.compile(r":(?=\s|$)")
+LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
+LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
+LIST_WORDS = frozenset({",", "and", "&"})
+# What may stand right before a label that is not written with dots ("; AL:", ". AL:", ", AL:").
+BEFORE_LABEL = frozenset({";", ".", ",", ")"})
+
+
+def mid_labels(
+    text: str, index: TokenIndex, a: int, b: int, authors: AuthorIndex
+) -> list[tuple[list[int | None], int, int]]:
+    """(authors, label start, content start) of every label that starts a new author's block after `a`.
+
+    A label is a list of initials before a colon, each of them an author's; it follows a separator, or
+    is written with dots ("J.K.: none J.Hau.: Research grants ...")."""
+    found: list[tuple[list[int | None], int, int]] = []
+    colon = text.find(":", a, b)
+    if colon < 0:
+        return found
+    toks, starts = index.toks, index.starts
+    lo = bisect_left(starts, a)
+    while colon >= 0:
+        k = bisect_left(starts, colon)
+        colon = text.find(":", colon + 1, b)
+        if k >= len(toks) or toks[k].text != ":" or k <= lo or k + 1 >= len(toks) or toks[k + 1].start == toks[k].end:
+            continue
+        run = _label_run(toks, k, lo)
+        if not run:
+            continue
+        first = k - len(run)
+        before = toks[first - 1] if first > lo else None
+        dotted = all("." in t.text for t in run if t.low not in LIST_WORDS)
+        group = _group(run, authors, dotted and (before is None or before.text in BEFORE_LABEL))
+        if group is None:
+            continue
+        if before is not None and not dotted and before.text not in BEFORE_LABEL:
+            continue
+        found.append((group, run[0].start, toks[k + 1].start))
+    return found
+
+
+def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:
+    j = colon
+    while j > lo and colon - j < 12 and (looks_like_initials(toks[j - 1].text) or toks[j - 1].low in LIST_WORDS):
+        j -= 1
+    while j < colon and toks[j].low in LIST_WORDS:
+        j += 1
+    return toks[j:colon]
+
+
+def _group(run: list[Tok], authors: AuthorIndex, unknown_ok: bool) -> list[int | None] | None:
+    """The authors of every initials in the run, or None when one of them is nobody's. Initials may be
+    written surname first ("V.K." for Keti Vitanova); a dotted label after a separator that fits nobody
+    still starts a block, of an unknown author ([None]), so the ties after it are not the last author's."""
+    group: list[int | None] = []
+    for t in run:
+        if t.low in LIST_WORDS:
+            continue
+        idx = authors.by_initials(t.text)
+        if idx is None:
+            letters = [p for p in t.text.replace("-", ".").split(".") if p]
+            if len(letters) == 2 and all(len(p) == 1 for p in letters):
+                idx = authors.by_initials(letters[1] + letters[0])
+        if idx is None and not unknown_ok:
+            return None
+        group.append(idx)
+    known = [i for i in dict.fromkeys(group) if i is not None]
+    return known or ([None] if group else None)
+
+
+def leading_label(state: ParseState, a: int, b: int) -> tuple[list[int | None] | None, int]:
+    """A leading "CW, JH:", "RP:CB:", "MJ, Founder ..." names whom the footnote is about."""
+    text = state.text
+    head = text[a : min(b, a + 120)]
+    colon = LABEL_COLON_RE.search(head)
+    if colon and LABEL_CHARS_RE.fullmatch(head[: colon.start()]):
+        group = _label_group(state, head[: colon.start()])
+        if group is not None:
+            return group, a + colon.end()
+    m = LABEL_COMMA_RE.match(head)
+    if m and looks_like_initials(m.group(1)) and not looks_like_initials(m.group(2).rstrip(",")):
+        idx = state.index.by_initials(m.group(1))
+        if idx is not None and m.group(2).lower() != "and":
+            state.covered.add(idx)
+            return [idx], a + m.start(2)
+    return None, a
+
+
+def _label_group(state: ParseState, label: str) -> list[int | None] | None:
+    pieces = [p.strip() for p in LABEL_SPLIT_RE.split(label) if p.strip()]
+    if not pieces or len(pieces) > 40:
+        return None
+    matched, unknown = [], 0
+    for piece in pieces:
+        if not (piece[0].isupper() and all(w[0].isupper() or w.islower() for w in piece.split())):
+            return None
+        idx = state.index.match_label_piece(piece)
+        if idx is not None:
+            matched.append(idx)
+        elif looks_like_initials(piece.replace(":", "")):
+            unknown += 1
+        else:
+            return None
+    state.covered.update(matched)
+    if matched and len(matched) >= unknown:
+        return list(dict.fromkeys(matched))
+    return [None]

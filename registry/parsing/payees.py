@@ -1,0 +1,70 @@
+"""Payees named in a sentence: money paid "through Yale", "to my institution", "(to institution)"."""
+
+from __future__ import annotations
+
+import re
+
+from .categories import Trigger
+from .clauses import starts_with_persons
+from .orgnames import is_name_token, run_from
+from .state import ParseState
+from .text import Tok, words
+
+THROUGH_RE = re.compile(
+    r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
+    r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
+    r"(?:institution|university|employer|department|hospital)"
+    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
+)
+# Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
+CHANNEL_WORDS = words("the of for and at in on & ( ) -")
+# "research support (to institution) from Pfizer", "grants (paid to my institution)".
+PAYEE_BRACKET_RE = re.compile(
+    r"\s*\(\s*(?:paid\s+)?(?:to\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?)?institution(?:al)?\s*\)", re.I
+)
+
+
+def payee_spans(state: ParseState, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
+    """ "through Yale", "through a contract with Duke University": the payee institution, not a source."""
+    spans: list[tuple[int, int]] = []
+    sentence = state.text[sa:sb]
+    if not (
+        "through" in sentence
+        or "grants to" in sentence
+        or "funding to" in sentence
+        or "paid" in sentence
+        or "payable" in sentence
+        or "made" in sentence
+        or "went" in sentence
+        or "goes" in sentence
+    ):
+        return spans  # THROUGH_RE is case-sensitive: without one of these words it cannot match
+    for m in THROUGH_RE.finditer(state.text, sa, sb):
+        if any(t.start <= m.start() < t.end for t in triggers):
+            continue  # "benefits through IP" is the relation phrase itself
+        toks = state.toks.between(m.end(), sb)
+        end = toks[run_from(toks, 0) - 1].end if toks and is_name_token(toks[0]) else m.end()
+        source_follows = _source_after(toks)
+        if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
+            continue  # "received support through the NIH": no other source, so the NIH is the source
+        if source_follows is None and m[0].startswith("to"):
+            continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
+        if m[0].startswith("to") and toks and starts_with_persons(state, toks, 0):
+            continue  # "grants to Dr. Gruber from CIHR": the author is the recipient, not a payee
+        spans.append((m.start(), max(end, source_follows or end)))
+    return spans
+
+
+def _source_after(toks: list[Tok]) -> int | None:
+    """ "through the Collaboration for Research Integrity and Transparency from the Arnold Foundation":
+    where "from" names the source after the channel's name (None when it does not)."""
+    for t in toks[:20]:
+        if t.low == "from":
+            return t.start
+        if t.text in (",", ";", ".") or not (is_name_token(t) or t.low in CHANNEL_WORDS):
+            return None
+    return None
+
+
+def _right_after_trigger(text: str, m: re.Match, triggers: list[Trigger]) -> bool:
+    return any(t.end <= m.start() and not text[t.end : m.start()].strip() for t in triggers)

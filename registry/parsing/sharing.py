@@ -1,0 +1,94 @@
+"""Which relation phrases of one sentence share an object or a subject: "X are shareholders and Y are
+option holders in the company", "other from X including salary and stock options", "fees and other
+honoraria from X"."""
+
+from __future__ import annotations
+
+from .authors import is_nameish, read_mentions
+from .categories import Trigger
+from .lists import is_filler
+from .orgnames import is_name_token
+from .state import ParseState
+from .subjects import evaluate as evaluate_mentions
+from .text import Tok, words
+
+SUBJECT_JOINS = words("and , while whereas but")
+
+
+def after_name(state: ParseState, trig: Trigger, sa: int) -> bool:
+    before = state.toks.before(trig.start, sa, 1)
+    return bool(before) and is_name_token(before[0])
+
+
+# Verbs that end a subject before its relation phrase ("... and CS are option holders").
+SUBJECT_VERBS = words(
+    "are is was were has have had hold holds held received receives receive serve serves served own owns "
+    "report reports reported also currently"
+)
+
+
+def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list, list[tuple[int, int]]]:
+    """ "EF and MM are shareholders and CS and KVP are option holders in the company": a new subject
+    after "and" owns the ties from there on; its span is masked so the two ties share their object."""
+    whos = [who] * len(triggers)
+    spans: list[tuple[int, int]] = []
+    for i in range(1, len(triggers)):
+        tail = state.text[max(triggers[i - 1].end, triggers[i].start - 24) : triggers[i].start].lower().split()
+        if not any(w in SUBJECT_VERBS for w in tail[-3:]):
+            continue  # the subject's verb stands right before the phrase
+        seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
+        if len(seg) < 3:
+            continue
+        for p, tok in enumerate(seg):
+            if tok.low not in SUBJECT_JOINS or p + 1 >= len(seg) or not is_nameish(seg[p + 1]):
+                continue
+            mentions, end = read_mentions(seg, p + 1)
+            if end == p + 1 or end >= len(seg) or not is_filler(seg[end:]):
+                continue
+            group = evaluate_mentions(mentions, state.index, False)
+            if group is None or group == [None]:
+                continue
+            whos[i:] = [group] * (len(triggers) - i)
+            spans.append((seg[p + 1].start, seg[end - 1].end))
+            break
+    return whos, spans
+
+
+DETAIL_WORDS = words("including includes include namely incl. incl")
+
+
+def detailed_other(state: ParseState, triggers: list[Trigger], results, sb: int) -> dict[int, int | None]:
+    """ICMJE "other from Inovio including salary and stock options": the ties after "including" are
+    what the "other" was, each with its company; the "other" itself is dropped (None)."""
+    out: dict[int, int | None] = {}
+    for i, trig in enumerate(triggers[:-1]):
+        if trig.kind != "other" or not results[i][0]:
+            continue
+        nxt = triggers[i + 1].start
+        between = state.toks.between(trig.end, nxt)
+        if not between or between[-1].low not in DETAIL_WORDS:
+            continue
+        k = i + 1
+        while k < len(triggers) and not results[k][0]:
+            out[k] = i
+            k += 1
+            end = triggers[k].start if k < len(triggers) else sb
+            if not is_filler(state.toks.between(triggers[k - 1].end, end)):
+                break  # "salary and stock options, outside the submitted work": the details end
+        if k > i + 1:
+            out[i] = None
+    return out
+
+
+# Words that make the stretch between two relation phrases an object or a clause of its own
+# ("invented the implant and are shareholders in X").
+OBJECT_WORDS = words(
+    "from by with to at in on of for via through who which that the a an are is was were has have had been "
+    "be his her their its this these"
+)
+
+
+def names_nothing(vis: list[Tok]) -> bool:
+    """ "consultant fees and other honoraria from X", "as well as proctoring fees from X": a few words
+    between two relation phrases that name nothing, so both phrases share the object that follows."""
+    return len(vis) <= 5 and not any(is_name_token(t) or t.low in OBJECT_WORDS or t.text[0].isdigit() for t in vis)

@@ -1,0 +1,54 @@
+"""Typo-tolerant matching of names and titles ("andreasen" finds Andreassen, "pfzer" finds Pfizer).
+
+On PostgreSQL pg_trgm narrows the candidates in the database; on SQLite every candidate is read. Either
+way rapidfuzz scores the same candidates word by word, so both databases rank alike.
+"""
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+from rapidfuzz import fuzz
+
+from registry.names import fold
+
+# Out of 100: how close each word of the query must come to some word of the text. 80 lets one typo
+# through in a word of five letters or more ("ketamin", "pfzer", "andreasen") and none in shorter ones.
+WORD_THRESHOLD = 80
+# pg_trgm's word similarity below which PostgreSQL does not even offer a candidate.
+TRIGRAM_THRESHOLD = 0.3
+# Words of a query the database looks at (the score reads them all): enough for any name or title.
+MAX_WORDS = 8
+
+
+def words(text: str) -> list[str]:
+    return fold(text).split()
+
+
+def word_score(query_words: list[str], text: str) -> float:
+    """0 unless every query word is in the text or within a typo of one of its words; else the mean
+    closeness, 100 for exact words, plus one when the whole text is the query."""
+    text_words = words(text)
+    if not query_words or not text_words:
+        return 0.0
+    scores = [
+        max(100.0 if word in candidate else fuzz.ratio(word, candidate) for candidate in text_words)
+        for word in query_words
+    ]
+    if min(scores) < WORD_THRESHOLD:
+        return 0.0
+    return sum(scores) / len(scores) + (1.0 if query_words == text_words else 0.0)
+
+
+def candidates(queryset: QuerySet, field: str, key: str, *, also: Q | None = None) -> QuerySet:
+    """The rows of `queryset` worth scoring against `key`: on PostgreSQL those where some word of the key
+    is in `field` or trigram-similar to a part of it (or that meet `also`), everywhere else all of them.
+    Any word rather than every word, in any order: the score then asks for every word."""
+    if connection.vendor != "postgresql":
+        return queryset
+    from django.contrib.postgres.search import TrigramWordSimilarity  # needs pg_trgm (migration 0010)
+
+    condition = also if also is not None else Q(pk__in=[])
+    similarities = {}
+    for index, word in enumerate(key.split()[:MAX_WORDS]):
+        similarities[f"trigram_similarity_{index}"] = TrigramWordSimilarity(word, field)
+        condition |= Q(**{f"trigram_similarity_{index}__gte": TRIGRAM_THRESHOLD}) | Q(**{f"{field}__icontains": word})
+    return queryset.annotate(**similarities).filter(condition) if similarities else queryset.filter(condition)
