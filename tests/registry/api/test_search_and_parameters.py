@@ -78,8 +78,8 @@ def test_docs_are_served_from_our_own_static_files(client, url, marker):
 
 def test_the_schema_lists_error_responses(client):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json").json()
-    assert set(schema["paths"]["/api/articles/"]["get"]["responses"]) == {"200", "400"}
-    assert set(schema["paths"]["/api/people/{id}/"]["get"]["responses"]) == {"200", "400", "404"}
+    assert set(schema["paths"]["/api/articles/"]["get"]["responses"]) == {"200", "400", "429"}  # 429: the API throttles
+    assert set(schema["paths"]["/api/people/{id}/"]["get"]["responses"]) == {"200", "400", "404", "429"}
     assert {"401", "403"} <= set(schema["paths"]["/api/findings/"]["get"]["responses"])
     parameters = {p["name"] for p in schema["paths"]["/api/people/"]["get"]["parameters"]}
     assert parameters == {"name", "orcid", "search", "page", "page_size"}
