@@ -114,9 +114,10 @@ def test_grouped_views_queries_are_constant(auditor_client, django_assert_num_qu
     for n in range(subjects):
         finding = finding_on(NEW, "low", name=f"Person {n}")
         FindingFactory(authorship=finding.authorship)
-    # session, user, user and group permissions (view check), review permission (bulk form),
-    # count of groups, page of groups, their subjects, their findings with articles/people/orgs
-    with django_assert_num_queries(8):
+    # session, user, user and group permissions (view check), the auditor's group (which findings it
+    # may see), review permission (bulk form), count of groups, page of groups, their subjects, their
+    # findings with articles/people/orgs
+    with django_assert_num_queries(9):
         response = auditor_client.get(reverse("audits:findings"), {"group": group})
     assert [len(line.findings) for line in response.context["groups"]] == [2] * subjects
 
@@ -222,9 +223,9 @@ def test_the_finding_page_with_a_disclosure_queries_are_constant(auditor_client,
     for _ in range(ties):
         DeclaredInterestFactory(disclosure=disclosure, interest=InterestFactory(person=authorship.person))
     finding = FindingFactory(authorship=authorship)
-    # session, user, permissions (2), finding with its runs, its neighbours in the list, disclosure, its ties
-    # with interests and organizations, reviews, history with runs
-    with django_assert_num_queries(10):
+    # session, user, permissions (2), the auditor's group, finding with its runs, its neighbours in the
+    # list, disclosure, its ties with interests and organizations, reviews, history with runs
+    with django_assert_num_queries(11):
         response = auditor_client.get(reverse("audits:finding", args=[finding.pk]))
     assert len(response.context["disclosure"].ties) == ties
     assert AuditRun.objects.count() == 1
