@@ -126,8 +126,9 @@ def _published_articles(person: Person) -> list[AuthorArticle]:
 
 
 def _declared_ties(person: Person, articles: list[AuthorArticle]) -> list[Tie]:
-    """The person's interests declared in published disclosures, each with the articles declaring it."""
-    declared = DeclaredInterest.objects.published().filter(disclosure__authorship__person=person).order_by()
+    """The person's interests declared in published disclosures in force, each with the articles declaring it
+    (a withdrawn disclosure declares nothing any more)."""
+    declared = DeclaredInterest.objects.published().in_force().filter(disclosure__authorship__person=person).order_by()
     # IN (subquery) rather than EXISTS: the declarations are read once, not once per interest.
     interests = Interest.objects.filter(person=person, pk__in=declared.values("interest_id")).order_by()
     ties = [tie for _, tie in ties_from(interests)]

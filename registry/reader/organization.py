@@ -205,7 +205,7 @@ def _payments(family: list[int]) -> list[PaymentYear]:
 def _declarations(organization: Organization) -> QuerySet:
     """(category, year, person) with the number of the person's published disclosures declaring it."""
     return (
-        DeclaredInterest.objects.published()
+        _public_ties()
         .filter(interest__organization=organization)
         .values(
             "interest__category",
