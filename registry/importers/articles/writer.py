@@ -303,6 +303,18 @@ class ArticleWriter:
 
     # Disclosures
 
+    @staticmethod
+    def catch_all_statement(record: ArticleRecord, linked: set[str], names: list[str]) -> str | None:
+        """A linked statement that declares nothing for everyone it does not name ("The other authors
+        declare that no competing interests exist"), or None."""
+        for statement in record.statements:
+            if statement.key not in linked:
+                continue
+            result = parse_statement(statement.text, names)
+            if not result.items and set(names) <= set(result.declares_none):
+                return statement.text
+        return None
+
     def write_disclosures(self, record: ArticleRecord, authorships: list[Authorship], *, article: Article) -> None:
         """Per-author statements (linked by xref) belong to their author; an article-level statement
         is parsed and split among the authors by name or initials."""
@@ -319,9 +331,14 @@ class ArticleWriter:
                 f"{self.source}:{record.location}: {len(unattributed)} interest(s) in the statement "
                 "name no author; kept in the statement text only"
             )
+        catch_all = self.catch_all_statement(record, linked, names)
         plans = []
         for author, authorship in zip(record.authors, authorships, strict=True):
             own = [by_key[key].text for key in author.statement_keys if key in by_key]
+            if not own and general_result is None and catch_all is not None:
+                # "The other authors declare ..." covers an author the source forgot to link to it.
+                plans.append((authorship, catch_all, [], True))
+                continue
             if own:
                 statement = " ".join(dict.fromkeys(own))
                 result = parse_statement(statement, [author.name])

@@ -360,6 +360,12 @@ class _JatsArticle:
         kind = (element.get("fn-type") or element.get("notes-type") or element.get("sec-type") or "").lower()
         if kind in _COI_TYPES:
             return True
+        # A footnote in a competing-interest group is a statement whatever its own (sometimes wrong) type says:
+        # eLife files have per-author statements typed as contributions ("con") inside that group.
+        parent = element.getparent()
+        in_group = element.tag == "fn" and parent is not None and parent.tag == "fn-group"
+        if in_group and (parent.get("content-type") or "").lower() in _COI_TYPES:
+            return True
         heading = element.find("title")
         if heading is None:
             heading = element.find("label")

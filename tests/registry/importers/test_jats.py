@@ -299,3 +299,42 @@ def test_warnings_reach_the_summary_and_the_import_record(jats_dir, variant):
     assert summary.ok
     assert summary.warnings == [warning]
     assert ImportRecord.objects.get().warnings == [warning]
+
+
+def test_a_footnote_in_the_competing_interest_group_is_a_statement_whatever_its_type(jats_dir, variant):
+    # eLife files sometimes type per-author statements as contributions ("con") inside that group.
+    path = variant(jats_dir / "elife00471.xml", ('<fn fn-type="conflict" id="conf1">', '<fn fn-type="con" id="conf1">'))
+    import_jats_paths([path])
+
+    jinek = Disclosure.objects.get(authorship__person__name="Martin Jinek")
+    assert jinek.statement.startswith("MJ, Founder of Caribou Biosciences")
+    assert [category for category, *_ in declared("10.7554/elife.00471", "Martin Jinek")] == [
+        "advisory_board",
+        "founder",
+        "patents",
+    ]
+
+
+def test_the_other_authors_statement_covers_an_author_the_source_left_unlinked(jats_dir, variant):
+    east = '<surname>East</surname><given-names>Alexandra</given-names></name><xref ref-type="aff" rid="aff2"/>'
+    path = variant(jats_dir / "elife00471.xml", (east + '<xref ref-type="fn" rid="conf3"/>', east))
+    import_jats_paths([path])
+
+    disclosure = Disclosure.objects.get(authorship__person__name="Alexandra East")
+    assert (disclosure.statement, disclosure.declares_none) == (
+        "The other authors declare that no competing interests exist.",
+        True,
+    )
+    assert declared("10.7554/elife.00471", "Alexandra East") == []
+
+
+def test_an_unlinked_author_without_a_statement_for_the_others_has_no_disclosure(jats_dir, variant):
+    east = '<surname>East</surname><given-names>Alexandra</given-names></name><xref ref-type="aff" rid="aff2"/>'
+    path = variant(
+        jats_dir / "elife00471.xml",
+        (east + '<xref ref-type="fn" rid="conf3"/>', east),
+        ("The other authors declare that no competing interests exist.", "AC: Employee of Caribou Biosciences."),
+    )
+    import_jats_paths([path])
+
+    assert not Disclosure.objects.filter(authorship__person__name="Alexandra East").exists()
