@@ -6,6 +6,7 @@ Re-importing the same or a newer version of an article updates these rows in pla
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F
@@ -344,6 +345,13 @@ class ArticleWriter:
                 result = parse_statement(statement, [author.name])
                 items = result.items
                 declares_none = author.name in result.declares_none
+                named = [i for i in general_result.items if i.author == author.name] if general_result else []
+                if named:
+                    # A group's statement naming this author ("conducted by IK at ..., a Science Exchange
+                    # lab") adds to the author's own: the tie is declared, on this article.
+                    shift = len(statement) + 1
+                    statement = f"{statement} {general}"
+                    items = [*items, *(replace(i, span=(i.span[0] + shift, i.span[1] + shift)) for i in named)]
             elif general_result is not None:
                 statement, result = general, general_result
                 items = [

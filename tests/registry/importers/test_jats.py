@@ -338,3 +338,21 @@ def test_an_unlinked_author_without_a_statement_for_the_others_has_no_disclosure
     import_jats_paths([path])
 
     assert not Disclosure.objects.filter(authorship__person__name="Alexandra East").exists()
+
+
+def test_a_group_statement_naming_an_author_adds_to_that_authors_own(jats_dir, variant):
+    # As in the Reproducibility Project's reports: "RP:CB: ... conducted by IK at ..., a Science Exchange lab".
+    group = (
+        '<fn fn-type="conflict" id="conf9"><p>RP:CB: The experiments presented in this manuscript will be '
+        "conducted by AE at the Protein Core, which is a Science Exchange lab.</p></fn>"
+    )
+    last = "<p>The other authors declare that no competing interests exist.</p></fn>"
+    path = variant(jats_dir / "elife00471.xml", (last, last + group))
+    import_jats_paths([path])
+
+    disclosure = Disclosure.objects.get(authorship__person__name="Alexandra East")
+    assert disclosure.declares_none is False
+    assert declared("10.7554/elife.00471", "Alexandra East") == [
+        ("other", "Science Exchange", "self", "Science Exchange lab")
+    ]
+    assert Disclosure.objects.get(authorship__person__name="Aaron Cheng").declares_none is True
