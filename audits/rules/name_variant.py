@@ -1,6 +1,7 @@
 """ORGANIZATION_NAME_VARIANT: ties that name one organization under two names."""
 
 from collections import defaultdict
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -9,7 +10,7 @@ from audits.rules.base import Rule, register
 from audits.rules.evidence import tie_clause
 from audits.rules.explain import category_order, join_words
 from registry.enums import Provenance
-from registry.identity.org_similarity import one_is_unit_of_other
+from registry.identity.org_similarity import compare_names, one_is_unit_of_other
 from registry.identity.org_suggestions import suggest_pairs
 from registry.names import normalize_organization_name
 
@@ -23,13 +24,15 @@ class OrganizationNameVariantRule(Rule):
     are compared on their distinctive words, so sibling units (two University of California
     campuses, HHMI at two universities) and different places sharing generic words (University of
     York, University of Toronto) are not variants, nor is a unit and its parent (IBM's Watson
-    Research Centre and IBM: a parent link, not a merge). Affiliations are never compared with each
+    Research Centre and IBM: a parent link, not a merge), nor is a name that fits several organizations
+    which do not fit each other (an acronym such as "UC" for the universities of California, Chicago and
+    Cambridge says nothing about which one is meant). Affiliations are never compared with each
     other: duplicate organizations in general go to the editors' merge queue. Low severity: it
     suggests merging, and says who declared ties to each name."""
 
     code = "ORGANIZATION_NAME_VARIANT"
     title = "A tie names an organization known under another name"
-    version = 2
+    version = 3
     severity = Severity.LOW
     subject_type = SubjectType.ORGANIZATION
     registry_wide = True
@@ -41,11 +44,31 @@ class OrganizationNameVariantRule(Rule):
         index = {key: number for number, key in enumerate(keys)}
         focus = {index[key] for key in ties}
         parents = self.linked_pairs(ctx)
-        for suggestion in suggest_pairs(((index[k], names[k]) for k in keys), focus=focus):
-            key_a, key_b = keys[suggestion.a], keys[suggestion.b]
-            if (key_a, key_b) in parents or one_is_unit_of_other(names[key_a], names[key_b]):
+        suggestions = [
+            s
+            for s in suggest_pairs(((index[k], names[k]) for k in keys), focus=focus)
+            if (keys[s.a], keys[s.b]) not in parents and not one_is_unit_of_other(names[keys[s.a]], names[keys[s.b]])
+        ]
+        ambiguous = self.ambiguous(suggestions, [names[k] for k in keys])
+        for suggestion in suggestions:
+            if suggestion.a in ambiguous or suggestion.b in ambiguous:
                 continue
+            key_a, key_b = keys[suggestion.a], keys[suggestion.b]
             yield self.build(ctx, (key_a, names[key_a]), (key_b, names[key_b]), suggestion.reason)
+
+    @staticmethod
+    def ambiguous(suggestions, names: list[str]) -> set[int]:
+        """Names that fit several organizations which do not fit each other ("UC": the universities of
+        California, Chicago, Cambridge...): such a name says nothing about which one a tie means."""
+        partners: dict[int, set[int]] = defaultdict(set)
+        for s in suggestions:
+            partners[s.a].add(s.b)
+            partners[s.b].add(s.a)
+        return {
+            name
+            for name, others in partners.items()
+            if any(not compare_names(names[x], names[y]).duplicate for x, y in combinations(sorted(others), 2))
+        }
 
     def names(self, ctx, ties) -> dict[str, str]:
         """org key → name: every tie's organization, and the organizations on record it may be."""

@@ -57,3 +57,21 @@ def test_a_declared_name_is_flagged_against_the_organization_on_record_it_probab
         "“Lididi AS” and “Ledidi AS” are probably the same organization (names 83% alike); Ann Lee declared "
         "shares or stock options in Lididi AS. Merge them if they are."
     ]
+
+
+def test_an_acronym_that_fits_several_organizations_is_no_variant_of_any():
+    # eLife.07314 (CC-BY 4.0): "Inventors on UC patent application PCT/US2014/029568" by UCSF authors.
+    authorship = AuthorshipFactory(person__name="Peter Walter")
+    declare(authorship, organization=OrganizationFactory(name="UC"), category=InterestCategory.PATENTS)
+    for name in ["University of California", "University of Chicago", "University of Cambridge"]:
+        OrganizationFactory(name=name)
+    assert summaries(audit(["ORGANIZATION_NAME_VARIANT"])) == []
+
+
+def test_an_acronym_for_one_organization_under_two_names_is_a_variant():
+    authorship = AuthorshipFactory(person__name="Joseph Ross")
+    declare(authorship, organization=OrganizationFactory(name="FDA"), category=InterestCategory.GRANTS)
+    OrganizationFactory(name="Food and Drug Administration")
+    OrganizationFactory(name="Food & Drug Administration")
+    found = [s.split(" are probably")[0] for s in summaries(audit(["ORGANIZATION_NAME_VARIANT"]))]
+    assert found == ["“FDA” and “Food & Drug Administration”", "“FDA” and “Food and Drug Administration”"]
