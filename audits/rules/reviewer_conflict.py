@@ -19,12 +19,14 @@ class ReviewerConflictRule(Rule):
 
     An institution is shared only when it is the same organization record: sibling units of one
     parent (two Howard Hughes Medical Institute labs at different universities) are not. Being on
-    the publishing journal's own staff (an affiliation named after the journal) is not a conflict."""
+    the publishing journal's own staff (an affiliation named after the journal) is not a conflict.
+    Medium: the editor's closeness to an author is a conflict for the journal to manage (ICMJE asks
+    editors to recuse themselves), not an undisclosed financial tie of the author's, which alone is high."""
 
     code = "REVIEWER_CONFLICT"
-    version = 2
+    version = 3
     title = "Editor or reviewer close to an author"
-    severity = Severity.HIGH
+    severity = Severity.MEDIUM
     subject_type = SubjectType.ARTICLE
     parameters = (Parameter("coauthorship_years", 3, "Years back in which co-authorship counts."),)
 

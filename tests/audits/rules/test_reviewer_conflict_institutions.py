@@ -50,10 +50,12 @@ def test_the_same_unit_is_a_shared_institution_named_in_the_finding():
     ]
     finding = Finding.objects.get()
     assert (finding.rule_version, finding.evidence["shared_affiliations"], finding.evidence["coauthored"]) == (
-        2,
+        3,
         ["Howard Hughes Medical Institute, Duke University"],
         [],
     )
+    # The editor's conflict, not an undisclosed financial tie of the author's: medium.
+    assert finding.severity == "medium"
 
 
 def test_working_for_the_publishing_journal_is_not_a_conflict_by_itself():
