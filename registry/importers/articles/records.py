@@ -38,6 +38,7 @@ class AuthorRecord:
     location: str = ""
     contributor_id: str = ""  # a publisher's stable id of the person, scoped: "10.7554/author-1031"
     email: str = ""
+    byline_role: str = ""  # a role printed under the name ("Editor-in-Chief"), not a CRediT contribution
 
 
 @dataclass

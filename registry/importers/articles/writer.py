@@ -305,6 +305,18 @@ class ArticleWriter:
     # Disclosures
 
     @staticmethod
+    def byline_role(author, journal: str) -> tuple[str, list]:
+        """A role printed under the author's name that names no organization of its own ("Editor-in-Chief"
+        on an eLife editorial) is a role at the publishing journal, stated on the article itself."""
+        if not author.byline_role or not journal:
+            return "", []
+        text = f"{author.byline_role}, {journal} (byline)."
+        items = parse_statement(text, [author.name]).items
+        if not items or any(item.organization != journal for item in items):
+            return "", []  # "Chair of Patients Know Best": a role elsewhere, not at the journal
+        return text, list(items)
+
+    @staticmethod
     def catch_all_statement(record: ArticleRecord, linked: set[str], names: list[str]) -> str | None:
         """A linked statement that declares nothing for everyone it does not name ("The other authors
         declare that no competing interests exist"), or None."""
@@ -362,6 +374,11 @@ class ArticleWriter:
                 declares_none = author.name in result.declares_none
             else:
                 continue
+            role_text, role_items = self.byline_role(author, record.journal)
+            if role_items:
+                shift = len(statement) + 1
+                statement = f"{statement} {role_text}"
+                items = [*items, *(replace(i, span=(i.span[0] + shift, i.span[1] + shift)) for i in role_items)]
             plans.append((authorship, statement, items, declares_none and not items))
         resolved = self.organizations.ensure_names(
             {item.organization for _, _, items, _ in plans for item in items if item.organization}

@@ -295,6 +295,10 @@ class _JatsArticle:
             location=where,
             contributor_id=contrib.get("id", "") if _STABLE_CONTRIBUTOR_ID.match(contrib.get("id", "")) else "",
             email=self.email(contrib, rids),
+            byline_role=next(
+                (text_of(role) for role in contrib.findall("role") if not role.get("content-type") and text_of(role)),
+                "",
+            )[:300],
         )
 
     def email(self, contrib, rids: list[str]) -> str:

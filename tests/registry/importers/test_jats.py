@@ -356,3 +356,33 @@ def test_a_group_statement_naming_an_author_adds_to_that_authors_own(jats_dir, v
         ("other", "Science Exchange", "self", "Science Exchange lab")
     ]
     assert Disclosure.objects.get(authorship__person__name="Aaron Cheng").declares_none is True
+
+
+JINEK = "<name><surname>Jinek</surname><given-names>Martin</given-names></name>"
+EAST = "<name><surname>East</surname><given-names>Alexandra</given-names></name>"
+CHENG = "<name><surname>Cheng</surname><given-names>Aaron</given-names></name>"
+
+
+def test_a_role_in_the_byline_naming_no_organization_is_a_role_at_the_journal(jats_dir, variant):
+    # As eLife's editorials print "Randy Schekman, Editor-in-Chief" under the name.
+    path = variant(
+        jats_dir / "elife00471.xml",
+        (JINEK, JINEK + "<role>Deputy Editor</role>"),
+        (EAST, EAST + "<role>Chair of Patients Know Best</role>"),
+        (CHENG, CHENG + '<role content-type="http://credit.casrai.org/">Investigation</role>'),
+    )
+    import_jats_paths([path])
+
+    doi = "10.7554/elife.00471"
+    assert [(category, organization) for category, organization, *_ in declared(doi, "Martin Jinek")] == [
+        ("advisory_board", "Caribou Biosciences"),
+        ("founder", "Caribou Biosciences"),
+        ("leadership", "eLife"),
+        ("patents", ""),
+    ]
+    assert Disclosure.objects.get(authorship__person__name="Martin Jinek").statement.endswith(
+        "Deputy Editor, eLife (byline)."
+    )
+    # A role elsewhere, and a contribution, are no role at the journal.
+    assert declared(doi, "Alexandra East") == []
+    assert declared(doi, "Aaron Cheng") == []
