@@ -85,12 +85,22 @@ def _dated_within(article, start, end) -> bool:
 def _role_at_another_journal(ctx: AuditContext, interest: InterestRow, declared_on, article_id: int) -> bool:
     """A role at the journal that published every article declaring it (an eLife editor's eLife role)
     is that journal's business: no conflict for an article in another journal."""
-    name = ctx.organization_name(interest.organization_id) if interest.organization_id else interest.organization_name
-    journal = normalize_organization_name(name or "")
+    journal = _counterparty_key(ctx, interest)
     if not journal:
         return False
     journals = {normalize_organization_name(ctx.article(a).journal) for a in declared_on}
     return journals == {journal} and normalize_organization_name(ctx.articles[article_id].journal) != journal
+
+
+def at_publishing_journal(ctx: AuditContext, interest: InterestRow, article_id: int) -> bool:
+    """Whether the tie is to the journal publishing the article (its editor writing in it)."""
+    journal = _counterparty_key(ctx, interest)
+    return bool(journal) and normalize_organization_name(ctx.articles[article_id].journal) == journal
+
+
+def _counterparty_key(ctx: AuditContext, interest: InterestRow) -> str:
+    name = ctx.organization_name(interest.organization_id) if interest.organization_id else interest.organization_name
+    return normalize_organization_name(name or "")
 
 
 def _windows_overlap(ctx: AuditContext, other_article: int, start, end, months: int) -> bool:

@@ -1,6 +1,7 @@
 """RELEVANT_INTEREST: a declared tie to an organization active in what the article discusses."""
 
 from audits.enums import Severity, SubjectType
+from audits.rules.activity import at_publishing_journal
 from audits.rules.base import Rule, register
 from audits.rules.evidence import author_evidence, interest_evidence
 from audits.rules.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
@@ -12,10 +13,12 @@ class RelevantInterestRule(Rule):
     """Flags a declared tie that bears on the article's subject: the organization (or its parent)
     is active in a topic the article discusses or a related one (e.g. it sells an alternative
     treatment for the same condition), or the tie's own description or topics name such a topic.
-    Relevance comes only from topics, synonyms and related topics that editors keep."""
+    Relevance comes only from topics, synonyms and related topics that editors keep. A role at the
+    journal publishing the article (its editors writing an editorial about it) is left out: the
+    reader knows whose journal it is."""
 
     code = "RELEVANT_INTEREST"
-    version = 2
+    version = 3
     title = "Declared tie relevant to the article's topic"
     severity = Severity.MEDIUM
     subject_type = SubjectType.INTEREST
@@ -26,6 +29,9 @@ class RelevantInterestRule(Rule):
         candidates = {i.id for i in ctx.interests.values() if matcher.touches(i, reach_anywhere)}
         for (authorship_id, org_key), interests in ctx.declared_groups(candidates).items():
             row = ctx.authorship_by_id[authorship_id]
+            interests = [i for i in interests if not at_publishing_journal(ctx, i, row.article_id)]
+            if not interests:
+                continue
             article_topics = matcher.article_topics(row.article_id)
             reach = matcher.reach(row.article_id)
             if not any(matcher.all_topics(interest) & reach for interest in interests):

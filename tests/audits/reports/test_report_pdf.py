@@ -35,7 +35,7 @@ def test_the_run_report_names_scope_method_and_each_finding_of_the_seed_article(
     text = pdf_text(content)
     assert f"Scope: Audit run {seed_run.pk} (the whole registry)" in text
     assert "Clinical and non-clinical use of MDMA" in text
-    assert "Method" in text and "(RELEVANT_INTEREST) 2" in text  # the rule and its version
+    assert "Method" in text and "(RELEVANT_INTEREST) 3" in text  # the rule and its version
     assert "Data sources" in text and "JATS XML article never 0" in text
     assert AUTRAN in text
     assert "Decision: Confirmed by Ada Lind" in text

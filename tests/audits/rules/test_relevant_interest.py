@@ -60,3 +60,21 @@ def test_a_tie_to_a_company_active_elsewhere_is_not_relevant(oncology):
     authorship.article.topics.add(cancer)
     declare(authorship, organization=other)
     assert summaries(audit(["RELEVANT_INTEREST"])) == []
+
+
+def test_a_role_at_the_publishing_journal_is_no_relevant_interest_in_its_own_pages():
+    # eLife.00270 (CC-BY 3.0), "Launching eLife": its Editor-in-Chief writes about eLife in eLife.
+    journal_topic = TopicFactory(name="eLife")
+    elife = OrganizationFactory(name="eLife")
+    elife.topics.add(journal_topic)
+    authorship = AuthorshipFactory(person__name="Randy Schekman", article__journal="eLife")
+    authorship.article.topics.add(journal_topic)
+    declare(authorship, organization=elife, category=InterestCategory.LEADERSHIP)
+    assert summaries(audit(["RELEVANT_INTEREST"])) == []
+
+    authorship.article.journal = "PLOS Biology"
+    authorship.article.save()
+    assert summaries(audit(["RELEVANT_INTEREST"])) == [
+        "Randy Schekman declared a board or leadership role at eLife; the tie concerns eLife; "
+        "eLife is active in eLife — the article discusses eLife."
+    ]
