@@ -151,6 +151,11 @@ class RealReport:
     def findings(self) -> int:
         return sum(s.findings for s in self.scores.values())
 
+    @property
+    def to_review(self) -> int:
+        """Findings an auditor works through: information (declared ties described) left out."""
+        return self.findings - sum(s.severities[Severity.INFO] for s in self.scores.values())
+
 
 def score(findings: Iterable[FoundRow], cases: list[Expectation], articles: int, refused: int = 0) -> RealReport:
     findings = list(findings)
@@ -187,15 +192,16 @@ def measure_real(paths: list[Path], cases: list[Expectation], *, findings_to: Pa
     return score(found, cases, Article.objects.count(), len(summary.failures))
 
 
-SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW)
+SEVERITY_ORDER = (Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)
 
 
 def report_lines(report: RealReport) -> list[str]:
     per = 100 / report.articles if report.articles else 0.0
     lines = [
         f"{report.articles} articles ({report.refused} files refused), {report.findings} findings "
-        f"({report.findings * per:.1f} per 100 articles)",
-        f"{'rule':34} {'per 100':>8} {'high':>6} {'medium':>7} {'low':>6} {'precision':>10} {'recall':>8}",
+        f"({report.findings * per:.1f} per 100 articles), {report.to_review} to review, information left out "
+        f"({report.to_review * per:.1f} per 100 articles)",
+        f"{'rule':34} {'per 100':>8} {'high':>6} {'medium':>7} {'low':>6} {'info':>6} {'precision':>10} {'recall':>8}",
     ]
     for code, s in report.scores.items():
         shares = [f"{s.severities[level] / s.findings:.0%}" if s.findings else "-" for level in SEVERITY_ORDER]
@@ -204,7 +210,8 @@ def report_lines(report: RealReport) -> list[str]:
         )
         recall = f"{s.recall:.2f} ({s.true_positives}/{s.expected})" if s.recall is not None else "-"
         rate = f"{s.findings * per:8.1f}"
-        lines.append(f"{code:34} {rate} {shares[0]:>6} {shares[1]:>7} {shares[2]:>6} {precision:>10} {recall:>8}")
+        levels = f"{shares[0]:>6} {shares[1]:>7} {shares[2]:>6} {shares[3]:>6}"
+        lines.append(f"{code:34} {rate} {levels} {precision:>10} {recall:>8}")
     for case in report.missed:
         lines.append(f"missed: {case.rule} {case.doi} {case.person} {case.organization or case.organizations}")
     for case, hit in report.wrong:

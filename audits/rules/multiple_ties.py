@@ -6,7 +6,6 @@ from audits.enums import Severity, SubjectType
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import author_evidence, interest_evidence
 from audits.rules.explain import (
-    EQUITY_CATEGORIES,
     describe_tie,
     join_words,
     number_word,
@@ -20,12 +19,14 @@ from registry.enums import OrganizationKind
 class MultipleTiesSameEntityRule(Rule):
     """Flags an author who declares several kinds of tie to one organization on an article
     (e.g. consultancy and shares and an advisory board seat): each alone may be minor, together
-    they make the author's fortunes depend on the organization's. Ties that include ownership
-    (shares, founder, employment) raise the severity."""
+    they make the author's fortunes depend on the organization's. Every tie it names is declared, so
+    it is no disclosure failure: information for a reader weighing the article, not a conflict finding
+    to work through (severity info, left out of the count of findings to review)."""
 
     code = "MULTIPLE_TIES_SAME_ENTITY"
     title = "Several kinds of tie to one organization"
-    severity = Severity.LOW
+    version = 2
+    severity = Severity.INFO
     subject_type = SubjectType.ORGANIZATION
     parameters = (Parameter("min_categories", 2, "Kinds of tie to one organization that make a finding."),)
 
@@ -56,7 +57,6 @@ class MultipleTiesSameEntityRule(Rule):
                     "categories": categories,
                     "interests": [interest_evidence(ctx, i) for i in interests],
                 },
-                severity=Severity.MEDIUM if EQUITY_CATEGORIES & set(categories) else Severity.LOW,
                 author=row,
                 organization_id=first.organization_id,
             )

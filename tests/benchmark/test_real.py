@@ -71,3 +71,19 @@ def test_a_case_that_only_says_a_finding_would_be_right_counts_for_precision_not
     variant = report.scores["ORGANIZATION_NAME_VARIANT"]
     assert (variant.precision, variant.recall) == (1.0, None)
     assert report.missed == [] and report.wrong == []
+
+
+def test_information_is_counted_apart_from_the_findings_to_review():
+    found = [
+        FoundRow("MULTIPLE_TIES_SAME_ENTITY", "info", "10.1/a", "Ann Lee", ("Acme",), ""),
+        FoundRow("MULTIPLE_TIES_SAME_ENTITY", "info", "10.1/a", "Ann Lee", ("Beta",), ""),
+        FoundRow("MISSING_DISCLOSURE", "medium", "10.1/a", "Bo Ma", (), ""),
+    ]
+    report = score(found, [], articles=4)
+    assert (report.findings, report.to_review) == (3, 1)
+    lines = report_lines(report)
+    assert lines[0] == (
+        "4 articles (0 files refused), 3 findings (75.0 per 100 articles), 1 to review, information left out "
+        "(25.0 per 100 articles)"
+    )
+    assert lines[3].split() == ["MULTIPLE_TIES_SAME_ENTITY", "50.0", "0%", "0%", "0%", "100%", "-", "-"]
