@@ -1,5 +1,6 @@
 """ORGANIZATION_NAME_VARIANT: ties that name one organization under two names."""
 
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -14,6 +15,21 @@ from registry.identity.org_similarity import compare_names, one_is_unit_of_other
 from registry.identity.org_suggestions import suggest_pairs
 from registry.names import normalize_organization_name
 
+# Words naming a body of an organization: "Council of EMBO" is EMBO's governing body, a part of it.
+GOVERNING_BODY = re.compile(
+    r"^(?:the )?(?:executive |governing |supervisory |advisory )?"
+    r"(?:council|board|committee|senate|assembly) of (?:the )?"
+)
+
+
+def is_part_of_other(a: str, b: str) -> bool:
+    """Whether one name is a unit (IBM's Watson Research Centre) or a governing body (the Council of
+    EMBO) of the other: tied to it as a part, not a second name for it."""
+    if one_is_unit_of_other(a, b):
+        return True
+    a, b = normalize_organization_name(a), normalize_organization_name(b)
+    return any(bool(GOVERNING_BODY.match(x)) and GOVERNING_BODY.sub("", x) == y for x, y in ((a, b), (b, a)))
+
 
 @register
 class OrganizationNameVariantRule(Rule):
@@ -24,7 +40,8 @@ class OrganizationNameVariantRule(Rule):
     are compared on their distinctive words, so sibling units (two University of California
     campuses, HHMI at two universities) and different places sharing generic words (University of
     York, University of Toronto) are not variants, nor is a unit and its parent (IBM's Watson
-    Research Centre and IBM: a parent link, not a merge), nor is a name that fits several organizations
+    Research Centre and IBM: a parent link, not a merge) or a governing body and its organization (the
+    Council of EMBO and EMBO), nor is a name that fits several organizations
     which do not fit each other (an acronym such as "UC" for the universities of California, Chicago and
     Cambridge says nothing about which one is meant). Affiliations are never compared with each
     other: duplicate organizations in general go to the editors' merge queue. Low severity: it
@@ -47,7 +64,7 @@ class OrganizationNameVariantRule(Rule):
         suggestions = [
             s
             for s in suggest_pairs(((index[k], names[k]) for k in keys), focus=focus)
-            if (keys[s.a], keys[s.b]) not in parents and not one_is_unit_of_other(names[keys[s.a]], names[keys[s.b]])
+            if (keys[s.a], keys[s.b]) not in parents and not is_part_of_other(names[keys[s.a]], names[keys[s.b]])
         ]
         ambiguous = self.ambiguous(suggestions, [names[k] for k in keys])
         for suggestion in suggestions:
