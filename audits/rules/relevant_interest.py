@@ -4,7 +4,7 @@ from audits.enums import Severity, SubjectType
 from audits.rules.activity import at_publishing_journal
 from audits.rules.base import Rule, register
 from audits.rules.evidence import author_evidence, interest_evidence
-from audits.rules.explain import EQUITY_CATEGORIES, describe_tie, join_words, ordered_categories, tie_phrase
+from audits.rules.explain import describe_tie, join_words, ordered_categories, tie_phrase
 from audits.rules.topics import TopicMatcher
 
 
@@ -15,7 +15,8 @@ class RelevantInterestRule(Rule):
     treatment for the same condition), or the tie's own description or topics name such a topic.
     Relevance comes only from topics, synonyms and related topics that editors keep. A role at the
     journal publishing the article (its editors writing an editorial about it) is left out: the
-    reader knows whose journal it is."""
+    reader knows whose journal it is. Medium, shares included: the tie is declared, and high is kept for
+    a financial tie left out of a disclosure."""
 
     code = "RELEVANT_INTEREST"
     version = 3
@@ -90,7 +91,6 @@ class RelevantInterestRule(Rule):
                     for reason in reasons
                 ],
             },
-            severity=Severity.HIGH if EQUITY_CATEGORIES & set(categories) else Severity.MEDIUM,
             author=row,
             organization_id=first.organization_id,
             interest_id=first.id,

@@ -3,7 +3,7 @@
 High: a financial tie (consulting, stock, lecture fees, employment, a founder role, royalties, expert
 testimony) to an organization relevant to the article, with a date that puts it in the window. Medium:
 any other tie a date puts there, and undated ties from imports or registers. Low: an undated tie
-declared only on later articles, possibly held earlier.
+declared only on later articles, possibly held earlier. Info: declared ties described, no failure.
 """
 
 from audits.context import AuditContext
@@ -20,12 +20,17 @@ SEVERITY_MEANING = {
         "with a date that puts it in the article's window"
     ),
     Severity.MEDIUM: (
-        "any other tie a date puts in the window (grants, patents, board seats, roles), and undated ties "
-        "known from imports or registers"
+        "any other tie a date puts in the window (grants, patents, board seats, roles), undated ties "
+        "known from imports or registers, an author with no disclosure on file, a declared tie relevant to "
+        "the article, and an editor or reviewer close to an author (the journal's conflict to manage)"
     ),
     Severity.LOW: (
         "a tie possibly held in the window (undated, declared only on later articles), a tie to the article's "
-        "own funder that does not pay the author, and names to check (name variants, several kinds of tie)"
+        "own funder that does not pay the author, and names to check (an organization under two names)"
+    ),
+    Severity.INFO: (
+        "what declared ties add up to (several kinds of tie to one organization): no disclosure failure, "
+        "information for a reader, left out of the count of findings to review"
     ),
 }
 
