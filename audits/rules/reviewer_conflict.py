@@ -6,7 +6,7 @@ from audits.dates import months_before, overlaps
 from audits.enums import Severity, SubjectType
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import article_evidence
-from audits.rules.explain import join_words, quoted
+from audits.rules.explain import day, join_words, quoted
 from registry.enums import EditorialRoleKind
 from registry.models import Article, Authorship
 from registry.names import normalize_organization_name
@@ -115,11 +115,13 @@ class ReviewerConflictRule(Rule):
         editor_name = ctx.person_name(editor_id)
         author_name = ctx.person_name(author_id)
         reasons = []
+        # The dates relied on: the article's, at which both affiliations are current, and each shared paper's.
         if orgs:
-            reasons.append(f"both are at {join_words(sorted(ctx.organization_name(o) for o in orgs))}")
+            where = join_words(sorted(ctx.organization_name(o) for o in orgs))
+            reasons.append(f"both are at {where} on {day(article.ref_date)}")
         if papers:
-            titles = join_words(quoted(p["title"]) for p in papers[:2])
-            reasons.append(f"they co-authored {titles} within {self.params['coauthorship_years']} years")
+            titles = join_words(f"{quoted(p['title'])} ({p['date']})" for p in papers[:2])
+            reasons.append(f"they co-authored {titles}, within {self.params['coauthorship_years']} years")
         role_label = EditorialRoleKind(role).label.lower() if role in EditorialRoleKind.values else role
         return self.finding(
             key=f"article:{article.id}|editor:{editor_id}|author:{author_id}",

@@ -26,8 +26,8 @@ def test_reviewer_sharing_a_current_affiliation_or_recent_paper_is_flagged():
     AuthorshipFactory(article=old, person=reviewer, position=2)
     run = audit(["REVIEWER_CONFLICT"])
     assert summaries(run) == [
-        "Rex Viewer, reviewer of “A trial”, is close to the author Ann Lee: both are at University of Oslo; "
-        "they co-authored “Joint paper” within 3 years."
+        "Rex Viewer, reviewer of “A trial”, is close to the author Ann Lee: both are at University of Oslo "
+        "on 2026-01-10; they co-authored “Joint paper” (2024-05-01), within 3 years."
     ]
 
 

@@ -58,5 +58,5 @@ def test_an_editor_who_coauthored_with_an_author_in_the_registry_is_flagged(tmp_
 
     assert summaries(audit(["REVIEWER_CONFLICT"])) == [
         "Hideyuki Okano, handling editor of “Zebrafish tectum”, is close to the author Annelise Vestergaard: "
-        "they co-authored “Zebrafish retina” within 3 years."
+        "they co-authored “Zebrafish retina” (2022-02-01), within 3 years."
     ]

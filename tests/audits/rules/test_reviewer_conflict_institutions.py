@@ -46,7 +46,7 @@ def test_the_same_unit_is_a_shared_institution_named_in_the_finding():
 
     assert summaries(run) == [
         "Ed Itor, handling editor of “A trial”, is close to the author Ann Lee: both are at "
-        "Howard Hughes Medical Institute, Duke University."
+        "Howard Hughes Medical Institute, Duke University on 2026-01-10."
     ]
     finding = Finding.objects.get()
     assert (finding.rule_version, finding.evidence["shared_affiliations"], finding.evidence["coauthored"]) == (
@@ -77,7 +77,7 @@ def test_a_senior_editor_who_coauthored_with_an_author_is_named_with_the_shared_
 
     assert summaries(run) == [
         "Ed Itor, senior editor of “A trial”, is close to the author Ann Lee: they co-authored “Joint paper” "
-        "within 3 years."
+        "(2023-03-01), within 3 years."
     ]
     assert Finding.objects.get().evidence["coauthored"] == [
         {"id": joint.pk, "title": "Joint paper", "date": "2023-03-01"}
@@ -93,7 +93,7 @@ def test_the_coauthorship_window_is_a_parameter():
     assert summaries(audit(["REVIEWER_CONFLICT"])) == []
     assert summaries(audit(["REVIEWER_CONFLICT"], coauthorship_years=5)) == [
         "Ed Itor, handling editor of “A trial”, is close to the author Ann Lee: they co-authored “Joint paper” "
-        "within 5 years."
+        "(2021-06-01), within 5 years."
     ]
 
 
