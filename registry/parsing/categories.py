@@ -70,7 +70,9 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "consulting",
         r"personal\s+fees|consult(?:ants?|ancy|ancies|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with",
+        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
+        r"|fees(?=\s+from\b)",
     ),
     (
         "lectures",
@@ -107,7 +109,11 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:related|married)\s+to|(?:spouse|wife|husband|son|daughter"
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
-    ("other", r"affiliated\s+with|meals?|awards?\s+(?:from|by)"),
+    (
+        "other",
+        r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
+        r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
+    ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
     ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*\d))"),
 ]
@@ -135,7 +141,7 @@ unrestricted investigator grant grants federal subcontract subcontracts clinical
 scholarships gift salary option receipt study copyright non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
-sister relative family meal meals award awards
+sister relative family meal meals award awards fees conflict conflicts
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 

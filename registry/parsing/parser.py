@@ -12,7 +12,7 @@ from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_
 from .clauses import join_headed_lists, split_clauses
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
-from .nothing import none_position, says_others, stock_none
+from .nothing import no_author_scope, none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParsedItem, ParseResult
@@ -81,9 +81,17 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
     last_org: Org | None = None
     for sa, sb in join_headed_lists(state, split_clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
-        if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
+        if is_boilerplate(text, sa, sb, low):
             continue
         pos = none_position(text, sa, sb, low)
+        if sentence_negated(text, sa, sb):
+            # "None of the authors has any conflict of interest": all of them declare nothing; "No author
+            # received funding from X" names no tie either way
+            says_ties = pos is not None or "conflict" in low or "competing" in low
+            scope = no_author_scope(text, sa, sb) if says_ties else None
+            if scope is not None:
+                state.nones.append((scope, []))
+            continue
         if pos is not None:
             state.nones.append(_none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
