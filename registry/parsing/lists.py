@@ -152,9 +152,24 @@ US_STATES = words(
 )
 
 
+COUNTRIES = words(
+    "uk u.k. usa u.s.a. us u.s. england scotland wales ireland switzerland germany france italy spain portugal "
+    "netherlands belgium luxembourg austria denmark sweden norway finland iceland poland hungary greece israel "
+    "japan china korea taiwan singapore india australia canada brazil mexico argentina chile"
+)
+COUNTRY_PAIRS = words("united_kingdom united_states new_zealand south_korea south_africa the_netherlands")
+
+
+def _is_country(item: list[Tok]) -> bool:
+    if len(item) == 1:
+        return item[0].low.rstrip(".") in COUNTRIES and item[0].cap
+    return len(item) == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in COUNTRY_PAIRS
+
+
 def _places(items: list[list[Tok]]) -> set[int]:
-    """Items that say where a company is ("IDEXX Laboratories, Westbrook, ME"): a town and a US state."""
-    found: set[int] = set()
+    """Items that say where a company is: a town and a US state ("IDEXX Laboratories, Westbrook, ME"), a
+    country, or a town and a country at the end of the list ("Watermeadow Medical, Witney, UK")."""
+    found = _countries(items)
     if len(items) < 3 or not any(len(item[0].text) <= 3 and item[0].text.isupper() for item in items[2:]):
         return found
     for pos in range(1, len(items) - 1):
@@ -163,6 +178,19 @@ def _places(items: list[list[Tok]]) -> set[int]:
         is_town = 0 < len(town) <= 2 and all(is_name_token(t) for t in town)
         if lone and is_town and state[0].text.rstrip(".") in US_STATES:
             found.update((pos, pos + 1))
+    return found
+
+
+def _countries(items: list[list[Tok]]) -> set[int]:
+    found: set[int] = set()
+    for pos in range(1, len(items)):
+        if not _is_country(items[pos]):
+            continue
+        found.add(pos)
+        town = items[pos - 1]
+        last = pos + 1 == len(items) or not is_name_token(items[pos + 1][0])
+        if pos >= 2 and last and 0 < len(town) <= 2 and all(is_name_token(t) for t in town):
+            found.add(pos - 1)
     return found
 
 

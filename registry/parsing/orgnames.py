@@ -10,7 +10,7 @@ from .text import Tok, words
 
 COMPANY_FORMS = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
-    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp"
+    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
 KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
@@ -28,7 +28,14 @@ NOT_COUNTERPARTY = words(
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
-AND_NAME_HEADS = words("foundation foundations administration services diseases quality association society")
+# "Centers for Disease Control and Prevention", "the Siegfried and Jensen Law Firm", "Ministry of Health and
+# Welfare", "Institute of Science and Technology".
+AND_NAME_HEADS = words(
+    "foundation foundations administration services diseases quality association society prevention firm "
+    "welfare technology development innovation"
+)
+# A country before a single word does not complete a name: "U.S. Food and Drug Administration".
+NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
 FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
@@ -128,6 +135,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return False
     if len(left) == 1:
         return not left[0].text.isupper()
+    if len(left) == 2 and left[0].low in NATIONAL_PREFIXES and not left[1].text.isupper():
+        return True
     return any(t.low in ("of", "for") for t in left)
 
 

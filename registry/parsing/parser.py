@@ -95,7 +95,7 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
         if pos is not None:
             state.nones.append(_none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
-        triggers = find_triggers(text, toks, sa, sb)
+        triggers = _not_initials(state, find_triggers(text, toks, sa, sb))
         brackets = role_brackets(text, toks, triggers) if "(" in low else []
         if brackets:
             triggers = [t for t in triggers if not any(b.start <= t.start < b.end for b in brackets)]
@@ -139,6 +139,14 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             for category in br.categories:
                 trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
                 _add_items(state, number, trig, [br.org], "", who, "self")
+
+
+def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
+    """Relation phrases written in capitals ("VP", "CEO") that are an author's initials ("VP and JML
+    reported no conflict") name that author, not a role."""
+    if not any(t.text.isupper() for t in triggers):
+        return triggers
+    return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
 EXCEPT_RE = re.compile(
