@@ -26,7 +26,7 @@ NAME_SPLIT_RE = re.compile(r"[\s:]+")
 PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
 
 
-UNICODE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+UNICODE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
 @lru_cache(maxsize=4096)
@@ -34,7 +34,8 @@ def fold(s: str) -> str:
     """Lower-case and strip accents so "Jörg" and "Jorg" compare equal."""
     if s.isascii():
         return s.lower()  # nothing to decompose: most names and every initialism in English text
-    # Wiley prints hyphens as U+2010 ("Bosch\u2010Traberg") where the byline may have "-"
+    # Wiley prints hyphens as U+2010 ("Bosch\u2010Traberg") where the byline may have "-"; a soft hyphen
+    # (U+00AD) is no letter
     s = unicodedata.normalize("NFKD", s.translate(UNICODE_HYPHENS))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 

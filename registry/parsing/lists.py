@@ -244,6 +244,24 @@ def _ends_list(item: list[Tok]) -> bool:
     return not (first.low == "the" and len(item) > 1 and is_name_token(item[1]))
 
 
+# ICMJE: "has a patent X issued to Y", "a patent X pending to Y, and a patent Z licensed to W": the holder
+# of each patent follows its own "issued/pending/licensed to".
+ICMJE_PATENT_RE = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\b", re.IGNORECASE)
+PATENT_TO_RE = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\s+to\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+
+
+def patent_holders(text: str, toks: list[Tok], is_person) -> list[Org] | None:
+    """The names after each "to" in ICMJE patent wording, or None when the wording is not ICMJE's."""
+    if not toks or not ICMJE_PATENT_RE.search(text, toks[0].start, toks[-1].end):
+        return None
+    holders: list[Org] = []
+    marks = list(PATENT_TO_RE.finditer(text, toks[0].start, toks[-1].end))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else toks[-1].end
+        holders += organizations(text, [t for t in toks if m.end() <= t.start < end], is_person)
+    return holders
+
+
 def patent_holder_region(text: str, toks: list[Tok]) -> list[Tok]:
     """Patents name their holder after "on behalf of", "assigned to", "by"; "on X" is the subject matter."""
     if not toks:

@@ -34,6 +34,10 @@ AND_NAME_HEADS = words(
     "foundation foundations administration services diseases quality association society prevention firm "
     "welfare technology development innovation"
 )
+# Last words that make one name only after an "X of/for Y" or a national start ("German Federal Ministry of
+# Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
+# Council" is two bodies.
+WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
@@ -129,13 +133,14 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
-    if not any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:]):
+    strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:])
+    if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in right[-3:]):
         return False  # "Anxiety and Depression Association of America" ends in a place
     if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
         return False
     if len(left) == 1:
-        return not left[0].text.isupper()
-    if len(left) == 2 and left[0].low in NATIONAL_PREFIXES and not left[1].text.isupper():
+        return strong and not left[0].text.isupper()
+    if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
 

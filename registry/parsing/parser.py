@@ -11,7 +11,7 @@ from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
 from .labels import leading_label, mid_labels
-from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
+from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nothing import no_author_scope, none_position, says_others, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
 from .payees import PAYEE_BRACKET_RE, payee_spans
@@ -319,9 +319,12 @@ def _bare(desc: str) -> bool:
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
+    is_person = lambda run: _is_person(state, run)  # noqa: E731
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
     unit = trig.kind in ("leadership", "employment")
-    orgs = organizations(state.text, region, lambda run: _is_person(state, run), unit)
+    orgs = organizations(state.text, region, is_person, unit)
+    if not orgs and trig.kind == "patents":
+        orgs = patent_holders(state.text, vis, is_person) or []  # "a patent X pending to the University of Y"
     return orgs, ("" if orgs else description(state.text, vis))
 
 

@@ -13,8 +13,8 @@ def words(text: str) -> frozenset[str]:
 
 # Inner dots, hyphens, apostrophes and ampersands stay inside a token so "Precision-Health.ai",
 # "D.T.P." and "eLife's" are one token; a single trailing dot is kept to tell "Inc." from "Inc".
-# "A/S" (a Danish and Norwegian company form) is one token too.
-TOKEN_RE = re.compile(r"\b[A-Z]/S\b|\w+(?:[\-\u2010\u2011'\u2019.&]+\w+)*\.?|[^\w\s]")
+# "A/S" (a Danish and Norwegian company form) is one token too, and so is a name with a soft hyphen (U+00AD).
+TOKEN_RE = re.compile(r"\b[A-Z]/S\b|\w+(?:[\-\u00ad\u2010\u2011'\u2019.&]+\w+)*\.?|[^\w\s]")
 # The same for ASCII text, where the ASCII word and space classes are the Unicode ones (but for the
 # separators \x1c-\x1f, spaces only to Unicode) and cheaper to test.
 ASCII_TOKEN_RE = re.compile(TOKEN_RE.pattern, re.ASCII)

@@ -62,3 +62,36 @@ def test_initials_that_spell_a_role_name_their_author():
     assert rows("VP and AB reported no conflict of interest; HK has received travel fees from Vaxco.") == [
         ("Hal Kent", "travel", "Vaxco")
     ]
+
+
+def test_national_bodies_with_and_inside_need_more_than_one_word_before_it():
+    statement = (
+        "SW reports grants from National Health and Medical Research Council, the German Federal Ministry of "
+        "Education and Research, Vaxco and Medical Research Council."
+    )
+    authors = ["Sam Webb", "Ann Bee"]
+    assert rows(statement, authors) == [
+        ("Sam Webb", "grants", "National Health and Medical Research Council"),
+        ("Sam Webb", "grants", "German Federal Ministry of Education and Research"),
+        ("Sam Webb", "grants", "Vaxco"),
+        ("Sam Webb", "grants", "Medical Research Council"),
+    ]
+
+
+def test_a_soft_hyphen_inside_a_name_is_no_letter():
+    statement = "Ann Bee reports no conflicts of interest. Hal Kent-\u00adRoss reports personal fees from Vaxco."
+    authors = ["Ann Bee", "Hal Kent-Ross"]
+    result = parse_statement(statement.replace("-\u00ad", "\u00ad-"), authors)
+    assert [(it.author, it.organization) for it in result.items] == [("Hal Kent-Ross", "Vaxco")]
+    assert result.declares_none == ["Ann Bee"]
+
+
+def test_icmje_patents_are_held_by_whom_they_are_issued_pending_or_licensed_to():
+    statement = (
+        "In addition, Dr. Bee has a patent Methods for imaging licensed to Medico Ltd. and a patent Markers of "
+        "sepsis pending to the University of Ulm."
+    )
+    assert rows(statement) == [
+        ("Ann Bee", "patents", "Medico Ltd."),
+        ("Ann Bee", "patents", "University of Ulm"),
+    ]
