@@ -133,16 +133,27 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
+    if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
+        return True  # "Brigham and Women's Hospital"
     strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:])
     if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in right[-3:]):
         return False  # "Anxiety and Depression Association of America" ends in a place
-    if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
+    if _complete(left):
         return False
     if len(left) == 1:
         return strong and not left[0].text.isupper()
     if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
+
+
+def _complete(left: list[Tok]) -> bool:
+    """A company or a body whose head word is not followed by "of"/"for" is a whole name ("Gates
+    Foundation"), but "Mayo Foundation for Education" goes on."""
+    for k in range(len(left) - 1, -1, -1):
+        if is_company_form(left[k]) or left[k].low in AND_NAME_HEADS:
+            return not any(t.low in ("of", "for") for t in left[k + 1 :])
+    return False
 
 
 def trailing_name(toks: list[Tok]) -> list[Tok]:

@@ -95,3 +95,32 @@ def test_icmje_patents_are_held_by_whom_they_are_issued_pending_or_licensed_to()
         ("Ann Bee", "patents", "Medico Ltd."),
         ("Ann Bee", "patents", "University of Ulm"),
     ]
+
+
+def test_a_foundation_for_two_things_and_a_possessive_hospital_are_one_name_each():
+    statement = (
+        "Dr. Kent received grants from the Mayo Foundation for Education and Research, Gates Foundation and "
+        "Wellcome Trust, Brigham and Women's Hospital and Vaxco."
+    )
+    assert rows(statement) == [
+        ("Hal Kent", "grants", "Mayo Foundation for Education and Research"),
+        ("Hal Kent", "grants", "Gates Foundation"),
+        ("Hal Kent", "grants", "Wellcome Trust"),
+        ("Hal Kent", "grants", "Brigham and Women's Hospital"),
+        ("Hal Kent", "grants", "Vaxco"),
+    ]
+
+
+def test_ties_before_honoraria_for_lecturing_share_its_companies():
+    statement = (
+        "Dr. Kent has been a consultant, served on an advisory board and/or received honoraria for lecturing "
+        "from the following companies:\nVaxco, Genco."
+    )
+    assert rows(statement) == [
+        ("Hal Kent", "consulting", "Vaxco"),
+        ("Hal Kent", "consulting", "Genco"),
+        ("Hal Kent", "advisory_board", "Vaxco"),
+        ("Hal Kent", "advisory_board", "Genco"),
+        ("Hal Kent", "lectures", "Vaxco"),
+        ("Hal Kent", "lectures", "Genco"),
+    ]
