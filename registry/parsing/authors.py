@@ -281,6 +281,8 @@ class AuthorIndex:
         words = [w for w in words if w.lower() not in TITLES]
         if len(words) == 1 and titled:
             hits = self._surnames().get(fold(words[0].rstrip(".")), [])
+            if not hits and looks_like_initials(words[0]):
+                return self.by_initials(words[0])  # "Dr J.P.S. served as consultant"
             return hits[0] if len(hits) == 1 else None
         if len(words) == 1:
             m = GLUED_RE.match(words[0])  # "TTaniguchi": initial glued to the surname

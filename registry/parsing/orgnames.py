@@ -38,6 +38,7 @@ AND_NAME_HEADS = words(
 # Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
 # Council" is two bodies.
 WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
+FAMILY_HEADS = words("trust fund foundation prize")
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
@@ -135,6 +136,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
     if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
         return True  # "Brigham and Women's Hospital"
+    if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
+        return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
     strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:])
     if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in right[-3:]):
         return False  # "Anxiety and Depression Association of America" ends in a place

@@ -33,7 +33,9 @@ ABBREVIATIONS = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
     "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
 )
-COMPANY_ABBR = frozenset({"inc.", "ltd.", "co.", "corp.", "llc."})
+COMPANY_ABBR = frozenset(
+    {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}
+)
 OPENERS = words(
     "the this these that he she they we i it his her their our in all no none neither however there "
     "additionally furthermore moreover finally both"

@@ -124,3 +124,33 @@ def test_ties_before_honoraria_for_lecturing_share_its_companies():
         ("Hal Kent", "lectures", "Vaxco"),
         ("Hal Kent", "lectures", "Genco"),
     ]
+
+
+def test_a_body_named_after_a_couple_is_one_name():
+    statement = "AB reports grants from Maurice and Phyllis Ames Trust, grants from Vaxco and Wellcome Trust."
+    assert rows(statement) == [
+        ("Ann Bee", "grants", "Maurice and Phyllis Ames Trust"),
+        ("Ann Bee", "grants", "Vaxco"),
+        ("Ann Bee", "grants", "Wellcome Trust"),
+    ]
+
+
+def test_a_title_before_dotted_initials_names_that_author():
+    statement = (
+        "Dr A.B. served as consultant to Vaxco; Dr H.K. and Dr V.P. served as consultants to Genco. "
+        "Dr V.P. has nothing else to disclose."
+    )
+    assert rows(statement) == [
+        ("Ann Bee", "consulting", "Vaxco"),
+        ("Hal Kent", "consulting", "Genco"),
+        ("Vera Pohl", "consulting", "Genco"),
+    ]
+
+
+def test_dotted_initials_after_plc_start_a_sentence():
+    statement = "A.B. and H.K. are employees of Genco plc. V.P. is a consultant to Genco plc."
+    assert rows(statement) == [
+        ("Ann Bee", "employment", "Genco plc"),
+        ("Hal Kent", "employment", "Genco plc"),
+        ("Vera Pohl", "consulting", "Genco plc"),
+    ]
