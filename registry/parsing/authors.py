@@ -234,8 +234,18 @@ class AuthorIndex:
             return self._initials_memo[key]
         folded = key if key.isascii() else fold(key).upper()
         candidates = self._candidates(folded[:1])
-        found = self._initials_memo[key] = self._first_spelling(candidates, key, folded)
+        found = self._first_spelling(candidates, key, folded)
+        if found is None and len(folded) == 3:
+            found = self._without_middle(candidates, folded)
+        self._initials_memo[key] = found
         return found
+
+    def _without_middle(self, candidates: list[int], folded: str) -> int | None:
+        """ "RJM" for a byline "Ryan Marsh": a middle initial the byline leaves out, when one author alone
+        has the first and last letters and no middle name."""
+        short = folded[0] + folded[2]
+        hits = [i for i in candidates if len(self._name_tokens(i)) == 2 and short in self._spelling(i, False)]
+        return hits[0] if len(hits) == 1 else None
 
     def _by_dotted_parts(self, text: str) -> int | None:
         """ "D.Sh." = Diana Shpektor: each part starts one name word, the last part the surname."""

@@ -65,6 +65,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
+        r"|(?:partial|part|co|joint)-?owners?"
         r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?",
     ),
     (
@@ -85,7 +86,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "travel",
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|funding|fees|reimbursements?))?"
-        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)",
+        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
+        r"|expenses(?=\s+from\b)",  # "speaker honoraria and expenses from Teva"
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
@@ -94,7 +96,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+by|subcontracts?"
-        r"|clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?",
+        # not a name's words: "the University of Oxford's Clinical Trials policy"
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?",
     ),
     (
         "gifts",
@@ -141,7 +144,8 @@ unrestricted investigator grant grants federal subcontract subcontracts clinical
 scholarships gift salary option receipt study copyright non-financial nonfinancial other
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
-sister relative family meal meals award awards fees conflict conflicts
+sister relative family meal meals award awards fees conflict conflicts partial part co-owner co-owners
+joint expenses
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -149,7 +153,9 @@ NEGATION_RE = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b",
 CLAUSE_BREAK_RE = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
 NEGATED_SENTENCE_RE = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
 BOILERPLATE_RE = re.compile(
-    r"does\s+not\s+alter|adherence\s+to|products\s+in\s+development|marketed\s+products"
+    # "adherence to PLOS ONE policies", not "in adherence to the University's rules" beside a tie
+    r"does\s+not\s+alter|adherence\s+to\s+(?:all\s+)?(?:the\s+)?(?:PLOS|[\w\s]{0,30}?polic)"
+    r"|products\s+in\s+development|marketed\s+products"
     r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests",
     re.IGNORECASE,
 )
@@ -218,7 +224,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
 
 GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
 WHAT_FOR_RE = re.compile(
-    r"\s*(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
+    r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
     re.IGNORECASE,
 )

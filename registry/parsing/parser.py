@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -33,6 +34,9 @@ PREMOD_STOP = words(
 )
 
 
+TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
 def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
     """Read a competing-interest statement; `authors` are full names in byline order."""
     if statement is None:
@@ -42,12 +46,28 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
     authors = list(authors or [])
     if not all(isinstance(a, str) for a in authors):
         raise ValueError("authors must be a list of str")
+    # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
+    # its length, so every offset still points into the statement as given.
+    as_given, statement = statement, statement.translate(TYPOGRAPHIC_HYPHENS)
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     for number, (a, b) in enumerate(footnotes(statement)):
         _read_footnote(state, number, a, b)
-    return _finish(state)
+    result = _finish(state)
+    return result if as_given == statement else _as_given(result, statement, as_given)
+
+
+def _as_given(result: ParseResult, read: str, given: str) -> ParseResult:
+    """The result with each organization spelt as in the statement given (its typographic hyphens back)."""
+
+    def spelt(name: str | None) -> str | None:
+        at = read.find(name) if name and "-" in name else -1
+        return given[at : at + len(name)] if at >= 0 else name  # type: ignore[arg-type]
+
+    items = [replace(it, organization=spelt(it.organization)) for it in result.items]
+    variants = [(spelt(a), spelt(b)) for a, b in result.variants]
+    return replace(result, items=items, variants=variants)  # type: ignore[arg-type]
 
 
 # ---- footnotes ----

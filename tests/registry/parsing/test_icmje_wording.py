@@ -1,0 +1,49 @@
+"""ICMJE-style wording and typography from many journals: typographic hyphens, fees that say what for after
+a slash, expenses, owners, initials with a middle letter the byline leaves out, boilerplate about policies.
+
+Every statement here is invented.
+"""
+
+from registry.parsing import parse_statement
+
+AUTHORS = ["Ryan Marsh", "Alan R Smyth", "Sara Stone"]
+
+
+def rows(statement: str, authors: list[str] = AUTHORS) -> list[tuple]:
+    result = parse_statement(statement, authors)
+    return [(it.author, it.category, it.organization) for it in result.items]
+
+
+def test_typographic_hyphens_read_as_hyphens():
+    statement = (
+        "Sara Stone is a partial\u2010owner of Genco LLC and a co\u2010founder of Vaxco; ARS reports "
+        "non\u2010financial support from Medico."
+    )
+    assert rows(statement) == [
+        ("Sara Stone", "stock", "Genco LLC"),
+        ("Sara Stone", "founder", "Vaxco"),
+        ("Alan R Smyth", "gifts", "Medico"),
+    ]
+
+
+def test_honoraria_slash_compensation_for_advisory_boards_are_advisory_board_ties():
+    statement = "SS received honoraria/compensation for advisory boards from Vaxco and Genco."
+    assert rows(statement) == [("Sara Stone", "advisory_board", "Vaxco"), ("Sara Stone", "advisory_board", "Genco")]
+
+
+def test_expenses_from_a_company_are_travel():
+    statement = "ARS reports speaker honoraria and expenses from Vaxco."
+    assert rows(statement) == [("Alan R Smyth", "lectures", "Vaxco"), ("Alan R Smyth", "travel", "Vaxco")]
+
+
+def test_three_initials_fit_a_byline_without_the_middle_name():
+    assert rows("RJM declares support from the CF Trust.") == [("Ryan Marsh", "grants", "CF Trust")]
+
+
+def test_adherence_to_an_institutions_rules_beside_a_tie_is_no_boilerplate():
+    statement = (
+        "RM has consulted for Vaxco, and in adherence to the University of Ulm's Clinical Trials policy, "
+        "receives no personal fees."
+    )
+    assert rows(statement) == [("Ryan Marsh", "consulting", "Vaxco")]
+    assert parse_statement("This does not alter our adherence to PLOS ONE policies.", AUTHORS).items == []
