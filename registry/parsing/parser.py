@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
-from rapidfuzz import fuzz
 
 from .authors import author_index, looks_like_initials
 from .brackets import RoleBracket, is_generic, role_brackets
@@ -13,10 +10,11 @@ from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_
 from .clauses import join_headed_lists, split_clauses
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
-from .nothing import no_author_scope, none_position, says_others, stock_none
+from .nothing import no_author_scope, none_position, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
+from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
-from .result import ParsedItem, ParseResult
+from .result import ParseResult
 from .sharing import after_name, detailed_other, mid_subjects, names_nothing
 from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
@@ -48,26 +46,14 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
-    as_given, statement = statement, statement.translate(TYPOGRAPHIC_HYPHENS)
+    given, statement = statement, statement.translate(TYPOGRAPHIC_HYPHENS)
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     for number, (a, b) in enumerate(footnotes(statement)):
         _read_footnote(state, number, a, b)
-    result = _finish(state)
-    return result if as_given == statement else _as_given(result, statement, as_given)
-
-
-def _as_given(result: ParseResult, read: str, given: str) -> ParseResult:
-    """The result with each organization spelt as in the statement given (its typographic hyphens back)."""
-
-    def spelt(name: str | None) -> str | None:
-        at = read.find(name) if name and "-" in name else -1
-        return given[at : at + len(name)] if at >= 0 else name  # type: ignore[arg-type]
-
-    items = [replace(it, organization=spelt(it.organization)) for it in result.items]
-    variants = [(spelt(a), spelt(b)) for a, b in result.variants]
-    return replace(result, items=items, variants=variants)  # type: ignore[arg-type]
+    result = finish(state)
+    return result if given == statement else spelt_as_given(result, statement, given)
 
 
 # ---- footnotes ----
@@ -113,7 +99,7 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 state.nones.append((scope, []))
             continue
         if pos is not None:
-            state.nones.append(_none_scope(state, sa, pos, current, label))
+            state.nones.append(none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
         triggers = _not_initials(state, find_triggers(text, toks, sa, sb))
         brackets = role_brackets(text, toks, triggers) if "(" in low else []
@@ -412,72 +398,3 @@ def _merge_patents(state: ParseState, first_item: int) -> None:
             it.org = holder
         if named and it.author is None:
             state.items.remove(it)
-
-
-# ---- none declarations and the result ----
-
-
-def _none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
-    text = state.text
-    if says_others(text, sa, pos):
-        return "others", []
-    subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
-    if subj.kind == "persons":
-        return "authors", subj.authors
-    if subj.kind == "all":
-        return "all", []
-    if subj.kind in ("pronoun", "author") and (current or state.single):
-        return "authors", list(current or [0])
-    if subj.kind == "author" or label:
-        return ("authors", list(label)) if label else ("all", [])
-    return "subjectless", list(current or [])
-
-
-def _finish(state: ParseState) -> ParseResult:
-    index = state.index
-    items = _dedupe(state.items)
-    with_items = {it.author for it in items if it.author is not None}
-    everyone = index.all_authors()
-    chosen: set[int] = set()
-    for kind, group in state.nones:
-        if kind == "others":
-            chosen.update(i for i in everyone if i not in state.covered)
-        elif kind == "all" or (kind == "subjectless" and not group and not items):
-            chosen.update(everyone)
-        elif kind == "subjectless" and state.single:
-            chosen.add(0)
-        else:
-            chosen.update(i for i in group if i is not None)
-    declares = [index.names[i] for i in everyone if i in chosen and i not in with_items]
-    parsed = [_public(state, it) for it in items]
-    return ParseResult(declares, parsed, _variants(parsed), state.warnings)
-
-
-def _dedupe(items: list[DraftItem]) -> list[DraftItem]:
-    seen, out = set(), []
-    for it in items:
-        key = (it.author, it.category, norm(it.org) if it.org else "")
-        if key not in seen:
-            seen.add(key)
-            out.append(it)
-    return out
-
-
-def _public(state: ParseState, it: DraftItem) -> ParsedItem:
-    author = state.index.names[it.author] if it.author is not None else None
-    return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
-
-
-def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
-    names = list(dict.fromkeys(it.organization for it in items if it.organization))[:200]
-    normed = [norm(name) for name in names]
-    pairs = []
-    for i, a in enumerate(names):
-        na = normed[i]
-        for j in range(i + 1, len(names)):
-            b, nb = names[j], normed[j]
-            short, long = sorted((len(na), len(nb)))
-            # A ratio of 80 needs the shorter name to be at least 2/3 of the longer: skip the others.
-            if na == nb or (short >= 4 and 3 * short >= 2 * long and fuzz.ratio(na, nb) >= 80):
-                pairs.append((a, b))
-    return pairs
