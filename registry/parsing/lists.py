@@ -47,19 +47,22 @@ class Org:
 
 
 def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:
-    """Tokens outside parentheses and outside masked spans (payee phrases, person mentions)."""
+    """Tokens outside parentheses, quotes (a title: "royalties for the book \u201cMusic and the Brain\u201d") and
+    masked spans (payee phrases, person mentions)."""
     if not toks:
         return toks
     span = text[toks[0].start : toks[-1].end]
-    if not masked and "(" not in span and ")" not in span:
+    if not masked and "(" not in span and ")" not in span and "\u201c" not in span:
         return toks  # a bracket is always a token of its own, so the text tells
-    out, depth = [], 0
+    out, depth, quoted = [], 0, False
     for t in toks:
         if t.text == "(":
             depth += 1
         elif t.text == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and not any(a <= t.start < b for a, b in masked):
+        elif t.text in ("\u201c", "\u201d"):
+            quoted = t.text == "\u201c"
+        elif depth == 0 and not quoted and not any(a <= t.start < b for a, b in masked):
             out.append(t)
     return out
 

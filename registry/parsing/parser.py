@@ -221,7 +221,7 @@ def _relations(
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
-        if trig.kind == "other_member" and i + 1 < len(triggers) and not any(is_name_token(t) for t in vis):
+        if trig.kind == "other_member" and i + 1 < len(triggers) and _board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
@@ -276,6 +276,14 @@ def _relations(
     return last_org
 
 
+def _board_named(vis: list[Tok], nxt: Trigger) -> bool:
+    """ "a member of the advisory board of X", "a member of the North American Fabry Registry Board": the
+    board that follows says what the membership is."""
+    if not any(is_name_token(t) for t in vis):
+        return True
+    return nxt.kind in ("leadership", "advisory_board") and all(is_name_token(t) or t.low == "the" for t in vis)
+
+
 FOR_WORDS = words("the a an his her their my")
 
 
@@ -322,9 +330,19 @@ def _bare(desc: str) -> bool:
     return all(w in BARE_OBJECTS for w in desc.lower().split())
 
 
+TOPIC_WORDS = words("on about regarding")
+SOURCE_WORDS = words("from by for")
+
+
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
+    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
+        # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
+        source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
+        if source is None:
+            return [], description(state.text, vis)
+        vis = vis[source:]
     is_person = lambda run: _is_person(state, run)  # noqa: E731
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
     unit = trig.kind in ("leadership", "employment")

@@ -47,3 +47,28 @@ def test_adherence_to_an_institutions_rules_beside_a_tie_is_no_boilerplate():
     )
     assert rows(statement) == [("Ryan Marsh", "consulting", "Vaxco")]
     assert parse_statement("This does not alter our adherence to PLOS ONE policies.", AUTHORS).items == []
+
+
+def test_the_topic_of_lectures_is_no_counterparty():
+    statement = "SS has received speaker fees for lectures on Fabry disease from Vaxco."
+    assert rows(statement) == [("Sara Stone", "lectures", "Vaxco")]
+
+
+def test_honoraria_for_consultation_are_consulting():
+    statement = "RM has received honoraria for consultation and advisory board participation from Vaxco."
+    assert rows(statement) == [("Ryan Marsh", "consulting", "Vaxco"), ("Ryan Marsh", "advisory_board", "Vaxco")]
+
+
+def test_membership_of_a_board_named_before_the_word_board_is_the_board_alone():
+    statement = "SS is a member of the North American Fabry Registry Board. RM is a member of the EuroQol Group."
+    assert rows(statement) == [
+        ("Sara Stone", "leadership", "North American Fabry Registry"),
+        ("Ryan Marsh", "other", "EuroQol Group"),
+    ]
+
+
+def test_a_title_in_quotes_is_no_organization():
+    statement = (
+        "SS receives royalties for the book \u201cMusic, Motor Control and the Brain\u201d, Oxford University Press."
+    )
+    assert rows(statement) == [("Sara Stone", "royalties", "Oxford University Press")]
