@@ -119,10 +119,10 @@ class AuthorIndex:
         if toks is None:
             name = self.names[idx]
             if not self.collab[idx] and PLAIN_NAME_RE.fullmatch(name):
-                toks = self._tokens[idx] = name.split(" ")
+                toks = self._tokens[idx] = _without_suffix(name.split(" "))
                 self._plain[idx] = True
             else:
-                toks = self._tokens[idx] = _name_tokens(name, self.collab[idx])
+                toks = self._tokens[idx] = _without_suffix(_name_tokens(name, self.collab[idx]))
         return toks
 
     def _surnames(self) -> dict[str, list[int]]:
@@ -131,7 +131,7 @@ class AuthorIndex:
             for idx, name in enumerate(self.names):
                 parts = name.split()
                 last = parts[-1] if parts else ""
-                if ":" in name or self.collab[idx] or last.lower() == "the" or not last:
+                if ":" in name or self.collab[idx] or last.lower() in SUFFIXES or last.lower() == "the" or not last:
                     toks = self._name_tokens(idx)  # the general rules
                     last = toks[-1] if toks else ""
                 self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
@@ -306,6 +306,11 @@ class AuthorIndex:
                 return idx
         if "-" in words[-1] or words[-2].endswith("."):
             return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
+        if len(words) >= 3 and not titled:
+            # "Renato Matta Ramos" for a byline "Renato Matta": a second surname the byline leaves out
+            for idx in self._surnames().get(fold(words[-2].rstrip(".")), ()):
+                if self._given_ok(idx, words[:-2]):
+                    return idx
         return None
 
     def _given_ok(self, idx: int, given: list[str]) -> bool:
@@ -318,8 +323,8 @@ class AuthorIndex:
                 continue
             if bare.replace("-", "").isupper() and len(bare) <= 4:
                 text_init += bare.replace("-", "").lower()  # "ML", "S.-H."
-            elif fold(bare) in author_given:
-                text_init += fold(bare)[0]
+            elif fold(bare) in author_given or any(fold(bare) in g.split("-") for g in author_given):
+                text_init += fold(bare)[0]  # "Jean L. Montastruc" for Jean-Louis Montastruc
             else:
                 return False
         return author_init.startswith(text_init) or text_init == author_init
@@ -387,6 +392,14 @@ def _leading_letter(name: str) -> str | None:
     if name[:3].lower() == "the" and (name[3:4] in ("", ":") or name[3:4].isspace()):
         return None
     return first
+
+
+# Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text.
+SUFFIXES = words("jr jr. sr sr. ii iii iv")
+
+
+def _without_suffix(parts: list[str]) -> list[str]:
+    return parts[:-1] if len(parts) >= 3 and parts[-1].lower() in SUFFIXES else parts
 
 
 def _name_tokens(name: str, collab: bool) -> list[str]:
