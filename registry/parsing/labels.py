@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .authors import AuthorIndex, looks_like_initials
+from .authors import AuthorIndex
+from .spelling import looks_like_initials
 from .state import ParseState
 from .text import Tok, TokenIndex
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .authors import author_index, looks_like_initials
+from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
@@ -16,6 +16,7 @@ from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
 from .sharing import after_name, detailed_other, mid_subjects, names_nothing
+from .spelling import looks_like_initials
 from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
