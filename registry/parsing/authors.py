@@ -50,7 +50,7 @@ class AuthorIndex:
                 toks = self._tokens[idx] = _without_suffix(name.split(" "))
                 self._plain[idx] = True
             else:
-                toks = self._tokens[idx] = _without_suffix(_name_tokens(name, self.collab[idx]))
+                toks = self._tokens[idx] = _name_tokens(name, self.collab[idx])
         return toks
 
     def _surnames(self) -> dict[str, list[int]]:
@@ -335,7 +335,7 @@ def _name_tokens(name: str, collab: bool) -> list[str]:
     if collab:
         name = name.split(":", 1)[-1]
     parts = NAME_SPLIT_RE.split(name) if ":" in name else name.split()
-    return [t for t in parts if t and not (len(t) == 3 and t.lower() == "the")]
+    return _without_suffix([t for t in parts if t and not (len(t) == 3 and t.lower() == "the")])
 
 
 @lru_cache(maxsize=256)
