@@ -253,9 +253,16 @@ class AuthorIndex:
                 text_init += bare.replace("-", "").lower()  # "ML", "S.-H."
             elif fold(bare) in author_given or any(fold(bare) in g.split("-") for g in author_given):
                 text_init += fold(bare)[0]  # "Jean L. Montastruc" for Jean-Louis Montastruc
+            elif self._initials_only(idx):
+                text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
             else:
                 return False
         return author_init.startswith(text_init) or text_init == author_init
+
+    def _initials_only(self, idx: int) -> bool:
+        """Whether the byline gives only initials before the surname ("M. Lahteenvuo", "AV. Ahola-Olli")."""
+        given = [t.replace(".", "").replace("-", "") for t in self._name_tokens(idx)[:-1]]
+        return bool(given) and all(g.isupper() and len(g) <= 3 for g in given if g)
 
     def match(self, words: list[str]) -> int | None:
         """Author index for one mention (initials, "JM Gatell", "Robert Tjian"), or None."""

@@ -307,7 +307,12 @@ def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
 
 
 def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
+    """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
+    does or belongs to, not a tie of the author."""
     lead = state.text[max(sa, trig.start - 7) : trig.start]
+    if trig.kind == "other_member" and lead.endswith(", a "):
+        before = state.toks.before(trig.start, sa, 3)
+        return len(before) == 3 and (is_company_form(before[0]) or is_name_token(before[0]))
     if "that" not in lead and "which" not in lead:
         return False
     before = state.toks.before(trig.start, sa, 2)

@@ -24,3 +24,27 @@ def test_a_suffix_is_not_the_surname():
         ("Carlos A Camargo Jr", "grants", "Vaxco"),
         ("Sam Telford III", "consulting", "Genco"),
     ]
+
+
+def test_a_full_name_in_the_text_finds_a_byline_of_initials_and_surname():
+    authors = ["K. Hakala", "M. Lahteenvuo", "AV. Ahola-Olli", "Mark Smith"]
+    statement = (
+        "Markku Lahteenvuo is a board member of Genco Ltd. Ari Ahola-Olli is a part-time employee at Vaxco. "
+        "John Smith is a consultant for Medico."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization) for it in result.items] == [
+        ("M. Lahteenvuo", "leadership", "Genco Ltd."),
+        ("AV. Ahola-Olli", "employment", "Vaxco"),
+        (None, "consulting", "Medico"),
+    ]
+
+
+def test_the_group_a_company_belongs_to_is_no_tie_of_its_employee():
+    authors = ["Carl Hamm", "Pia Sand"]
+    statement = "C.H. is an employee of Genco Inc., a member of the Vaxo Group. P.S. is an employee of the Vaxo Group."
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization) for it in result.items] == [
+        ("Carl Hamm", "employment", "Genco Inc."),
+        ("Pia Sand", "employment", "Vaxo Group"),
+    ]
