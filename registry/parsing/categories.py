@@ -102,7 +102,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
-        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)"
+        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
     ),
@@ -145,10 +145,11 @@ scholarships gift salary option receipt study copyright non-financial nonfinanci
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards fees conflict conflicts partial part co-owner co-owners
-joint expenses
+joint expenses reagent reagents
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
+NEGATED_ROLE_RE = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
 NEGATED_SENTENCE_RE = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
@@ -251,7 +252,14 @@ def _negated(text: str, s_start: int, pos: int) -> bool:
         return False  # every negation word holds one of these ("not", "neither", "without")
     breaks = list(CLAUSE_BREAK_RE.finditer(window))
     if breaks:
-        window = window[breaks[-1].end() :]
+        last = breaks[-1]
+        if (
+            last.group() == ","
+            and len(window[last.end() :].split()) <= 2
+            and NEGATED_ROLE_RE.search(window, 0, last.start())
+        ):
+            return True  # "is not an employee, stock- or shareholder of": the list goes on negated
+        window = window[last.end() :]
     return bool(NEGATION_RE.search(window))
 
 

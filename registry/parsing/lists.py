@@ -22,7 +22,7 @@ ITEM_SEPS = frozenset({",", ";", "and", "or"})
 # "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
 FILLER = words(
     "and or a an the has have had been is are was were also as member members of its on in at by for "
-    "from with to participated received conducted serves served serving holds hold held own owns "
+    "from with to participated received receives receive conducted serves served serving holds hold held own owns "
     "currently now being paid his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
     " honoraria honorarium personal fees"

@@ -298,12 +298,17 @@ def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
     if k == 0 or before[k - 1].low != "for":
         return []
     j = k = k - 1
-    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1])):
+    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1]) or _comma_form(before, j - 1)):
         j -= 1
     if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
         return []
     run = before[j:k]
     return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
+def _comma_form(toks: list[Tok], k: int) -> bool:
+    """A comma before a company form inside a name ("Flatiron, Inc.")."""
+    return toks[k].text == "," and k + 1 < len(toks) and is_company_form(toks[k + 1]) and k > 0
 
 
 def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:

@@ -72,3 +72,23 @@ def test_a_title_in_quotes_is_no_organization():
         "SS receives royalties for the book \u201cMusic, Motor Control and the Brain\u201d, Oxford University Press."
     )
     assert rows(statement) == [("Sara Stone", "royalties", "Oxford University Press")]
+
+
+def test_roles_listed_after_not_are_negated_too():
+    statement = (
+        "RM has acted as a consultant to Vaxco GmbH but is not an employee, stock- or shareholder of this company."
+    )
+    assert rows(statement) == [("Ryan Marsh", "consulting", "Vaxco GmbH")]
+
+
+def test_research_reagents_are_gifts_and_share_their_source_with_a_role_before_them():
+    statement = "SS is a consultant to, and receives research reagents from, Vaxco Pharmaceuticals."
+    assert rows(statement) == [
+        ("Sara Stone", "consulting", "Vaxco Pharmaceuticals"),
+        ("Sara Stone", "gifts", "Vaxco Pharmaceuticals"),
+    ]
+
+
+def test_a_source_with_a_comma_before_its_company_form_pays_for_what_follows_for():
+    statement = "Ryan Marsh has received reimbursement from Vaxco, Inc. for travel."
+    assert rows(statement) == [("Ryan Marsh", "travel", "Vaxco, Inc.")]
