@@ -244,7 +244,7 @@ class AuthorIndex:
     def _given_ok(self, idx: int, given: list[str]) -> bool:
         author_given = self._given_names(idx)
         author_init = "".join(_given_initials(t) for t in self._name_tokens(idx)[:-1] if t.lower() not in PARTICLES)
-        text_init = ""
+        text_init, spelt_out = "", False
         for g in given:
             bare = g.replace(".", "")
             if not bare or bare.lower() in PARTICLES:
@@ -253,11 +253,13 @@ class AuthorIndex:
                 text_init += bare.replace("-", "").lower()  # "ML", "S.-H."
             elif fold(bare) in author_given or any(fold(bare) in g.split("-") for g in author_given):
                 text_init += fold(bare)[0]  # "Jean L. Montastruc" for Jean-Louis Montastruc
+                spelt_out = True
             elif self._initials_only(idx):
                 text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
             else:
                 return False
-        return author_init.startswith(text_init) or text_init == author_init
+        # "Nathan J. Hillson" for a byline "Nathan Hillson": a spelt-out given name may bring a middle initial
+        return author_init.startswith(text_init) or (spelt_out and text_init.startswith(author_init))
 
     def _initials_only(self, idx: int) -> bool:
         """Whether the byline gives only initials before the surname ("M. Lahteenvuo", "AV. Ahola-Olli")."""

@@ -157,6 +157,9 @@ BOILERPLATE_RE = re.compile(
     # "adherence to PLOS ONE policies", not "in adherence to the University's rules" beside a tie
     r"does\s+not\s+alter|adherence\s+to\s+(?:all\s+)?(?:the\s+)?(?:PLOS|[\w\s]{0,30}?polic)"
     r"|products\s+in\s+development|marketed\s+products"
+    # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
+    r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
+    r"|editors\s+consider\s+relevant"
     r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests",
     re.IGNORECASE,
 )
@@ -332,7 +335,15 @@ def _no_break(text: str, a: int, b: int) -> bool:
 
 def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
     # A substring test first: the regex is only needed for the few sentences that could match.
-    if not ("alter" in low or "adherence" in low or "products" in low or "listed" in low or "interests." in low):
+    if not (
+        "alter" in low
+        or "adherence" in low
+        or "products" in low
+        or "listed" in low
+        or "interests." in low
+        or "no role" in low
+        or "editors" in low
+    ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))
 

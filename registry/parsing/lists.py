@@ -52,13 +52,13 @@ def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[T
     if not toks:
         return toks
     span = text[toks[0].start : toks[-1].end]
-    if not masked and "(" not in span and ")" not in span and "\u201c" not in span:
+    if not masked and "(" not in span and ")" not in span and "\u201c" not in span and "[" not in span:
         return toks  # a bracket is always a token of its own, so the text tells
     out, depth, quoted = [], 0, False
     for t in toks:
-        if t.text == "(":
+        if t.text in ("(", "["):
             depth += 1
-        elif t.text == ")":
+        elif t.text in (")", "]"):
             depth = max(0, depth - 1)
         elif t.text in ("\u201c", "\u201d"):
             quoted = t.text == "\u201c"

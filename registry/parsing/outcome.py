@@ -38,7 +38,7 @@ def finish(state: ParseState) -> ParseResult:
     for kind, group in state.nones:
         if kind == "others":
             chosen.update(i for i in everyone if i not in state.covered)
-        elif kind == "all" or (kind == "subjectless" and not group and not items):
+        elif kind == "all" or (kind == "subjectless" and not group and not with_items):
             chosen.update(everyone)
         elif kind == "subjectless" and state.single:
             chosen.add(0)

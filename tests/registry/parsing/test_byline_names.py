@@ -48,3 +48,15 @@ def test_the_group_a_company_belongs_to_is_no_tie_of_its_employee():
         ("Carl Hamm", "employment", "Genco Inc."),
         ("Pia Sand", "employment", "Vaxo Group"),
     ]
+
+
+def test_a_middle_initial_the_byline_leaves_out_still_names_the_author():
+    authors = ["Nathan Hillson", "Mark Caddick"]
+    statement = (
+        "Nathan J. Hillson has financial interests in Vaxco Inc. All other authors declare no competing interests."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization) for it in result.items] == [
+        ("Nathan Hillson", "stock", "Vaxco Inc.")
+    ]
+    assert result.declares_none == ["Mark Caddick"]

@@ -82,3 +82,25 @@ def test_unicode_hyphens_keep_a_name_whole():
         ("Heidi Bosch\u2010Traberg", "grants", "Tanabe\u2010Mitsu"),
         ("Heidi Bosch\u2010Traberg", "grants", "Vaxco"),
     ]
+
+
+def test_a_subjectless_nothing_to_declare_after_study_funding_covers_everyone():
+    statement = (
+        "Funding: the Research Foundation, Bonn, Germany [BA 42/3-1], supported this work. There are no "
+        "conflicts of interest, financial, or otherwise."
+    )
+    result = parse_statement(statement, AUTHORS)
+    assert result.declares_none == AUTHORS
+    assert rows(statement, AUTHORS) == [(None, "grants", "Research Foundation")]
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "The funding sponsors had no role in the design of the study.",
+        "Conflicts that the editors consider relevant to the content of the manuscript have been disclosed.",
+    ],
+)
+def test_boilerplate_about_funders_and_editors_names_no_tie(boilerplate):
+    result = parse_statement("The authors declare no conflict of interest. " + boilerplate, AUTHORS)
+    assert (result.declares_none, result.items) == (AUTHORS, [])
