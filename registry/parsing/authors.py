@@ -165,8 +165,22 @@ class AuthorIndex:
         found = self._first_spelling(candidates, key, folded)
         if found is None and len(folded) == 3:
             found = self._without_middle(candidates, folded)
+        if found is None and 2 <= len(folded) <= 3:
+            found = self._by_middle_name(folded)
         self._initials_memo[key] = found
         return found
+
+    def _by_middle_name(self, folded: str) -> int | None:
+        """ "GJ" for a byline "R Gisli Jenkins": an author who goes by the name after a leading initial,
+        when one author alone fits."""
+        hits = []
+        for idx in range(len(self.names)):
+            toks = self._name_tokens(idx)
+            if len(toks) >= 3 and len(toks[0].rstrip(".")) == 1 and toks[0][0].isupper():
+                rest = "".join(_first_letter(t) for t in toks[1:])
+                if rest == folded:
+                    hits.append(idx)
+        return hits[0] if len(hits) == 1 else None
 
     def _without_middle(self, candidates: list[int], folded: str) -> int | None:
         """ "RJM" for a byline "Ryan Marsh": a middle initial the byline leaves out, when one author alone

@@ -33,7 +33,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("founder", r"co-?founders?|co-?founded|founders?|founded"),
     (
         "advisory_board",
-        r"(?:(?:scientific|medical|clinical|strategic|business|technical|external|industry"
+        r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|roles?|capacity)(?:\s+members?)?",
     ),
@@ -132,7 +132,7 @@ _FIRST_WORDS = """
 patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
 funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor
 provisional intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb
-scientific medical clinical strategic business technical external industry industrial international global
+scientific science medical clinical strategic business technical external industry industrial international global
 ethics expert executive adviser advisor board boards editorial senior reviewing deputy associate academic
 section guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair
 director trustee treasurer working steering committee head full part former employee employed employment

@@ -228,7 +228,10 @@ def _relations(
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
-            results[i] = ([pre], "") if pre is not None else results[i + 1]
+            shared = results[i + 1]
+            if shared == ([], "member") and i + 2 < len(triggers):
+                shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
+            results[i] = ([pre], "") if pre is not None else shared
         else:
             results[i] = _objects(state, trig, vis)
     detailed = detailed_other(state, triggers, results, sb)
@@ -247,8 +250,10 @@ def _relations(
                 orgs = [o for o in orgs if norm(o.name) not in explained]
                 if not orgs:
                     continue
-        if not orgs and desc.lower() in ANAPHORA and last_org is not None:
-            orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
+        if not orgs and last_org is not None and (desc.lower() in ANAPHORA or _dangling(state, trig)):
+            # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
+            # and ...": the company named before
+            orgs, desc = [last_org], ""
         elif not orgs and trig.kind == "stock" and _bare(desc) and _same_clause(state, employer, trig):
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company
@@ -304,6 +309,12 @@ def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
         return []
     run = before[j:k]
     return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
+def _dangling(state: ParseState, trig: Trigger) -> bool:
+    """A relation phrase whose preposition has no object of its own: "has an equity interest in, and"."""
+    after = state.toks.between(trig.end, trig.end + 12)
+    return len(after) >= 2 and after[0].low in ("in", "of", "with", "to", "for") and after[1].text in (",", ";")
 
 
 def _comma_form(toks: list[Tok], k: int) -> bool:

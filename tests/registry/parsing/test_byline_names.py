@@ -60,3 +60,11 @@ def test_a_middle_initial_the_byline_leaves_out_still_names_the_author():
         ("Nathan Hillson", "stock", "Vaxco Inc.")
     ]
     assert result.declares_none == ["Mark Caddick"]
+
+
+def test_initials_of_an_author_who_goes_by_the_name_after_a_leading_initial():
+    authors = ["Amanda T Goodwin", "R Gisli Jenkins"]
+    statement = "GJ reports grants from Vaxco. ATG has no competing interests."
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.organization) for it in result.items] == [("R Gisli Jenkins", "Vaxco")]
+    assert result.declares_none == ["Amanda T Goodwin"]

@@ -92,3 +92,25 @@ def test_research_reagents_are_gifts_and_share_their_source_with_a_role_before_t
 def test_a_source_with_a_comma_before_its_company_form_pays_for_what_follows_for():
     statement = "Ryan Marsh has received reimbursement from Vaxco, Inc. for travel."
     assert rows(statement) == [("Ryan Marsh", "travel", "Vaxco, Inc.")]
+
+
+def test_a_chain_of_roles_through_a_board_membership_shares_the_companies_at_its_end():
+    statement = (
+        "SS is co-founder, member of the Board of Directors, on the Science Advisory Board, equity holder, "
+        "and paid consultant for Vaxco."
+    )
+    assert rows(statement) == [
+        ("Sara Stone", "founder", "Vaxco"),
+        ("Sara Stone", "leadership", "Vaxco"),
+        ("Sara Stone", "advisory_board", "Vaxco"),
+        ("Sara Stone", "stock", "Vaxco"),
+        ("Sara Stone", "consulting", "Vaxco"),
+    ]
+
+
+def test_a_preposition_left_without_object_takes_the_company_named_before():
+    statement = "S.S. is a scientific founder of Vaxco Therapeutics, has an equity interest in, and consults."
+    assert rows(statement)[:2] == [
+        ("Sara Stone", "founder", "Vaxco Therapeutics"),
+        ("Sara Stone", "stock", "Vaxco Therapeutics"),
+    ]
