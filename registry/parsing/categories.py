@@ -38,6 +38,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|roles?|capacity)(?:\s+members?)?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
+    # the ICMJE form's "payments for board membership" from companies: advisory boards
+    ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
         r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"

@@ -114,3 +114,12 @@ def test_a_preposition_left_without_object_takes_the_company_named_before():
         ("Sara Stone", "founder", "Vaxco Therapeutics"),
         ("Sara Stone", "stock", "Vaxco Therapeutics"),
     ]
+
+
+def test_payments_for_board_membership_from_companies_are_advisory_boards():
+    statement = "RM has received payments for board membership from Vaxco and Genco, and for lectures from Medico."
+    assert rows(statement) == [
+        ("Ryan Marsh", "advisory_board", "Vaxco"),
+        ("Ryan Marsh", "advisory_board", "Genco"),
+        ("Ryan Marsh", "lectures", "Medico"),
+    ]
