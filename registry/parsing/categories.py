@@ -108,6 +108,35 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
     ),
+    # The same ties in German, French, Spanish, Portuguese and Italian statements.
+    (
+        "lectures",
+        r"vortragshonorare?|vortragst[\u00e4a]tigkeit(?:en)?|honorare|honoraires|honorarios|honor[\u00e1a]rios|onorari"
+        r"|palestras?",
+    ),
+    (
+        "consulting",
+        r"berater(?:in|honorare?|vertr[\u00e4a]ge?|t[\u00e4a]tigkeit(?:en)?)?|beratungshonorare?|consultor(?:a|es|as)?"
+        r"|consultor[\u00eda]a|consulenz[ae]",
+    ),
+    (
+        "grants",
+        r"forschungsf[\u00f6o]rderung(?:en)?|forschungsgelder|drittmittel|subventions?|subvenci(?:[\u00f3o]n|ones)"
+        r"|financiamentos?|financements?|becas?|bolsas?",
+    ),
+    (
+        "travel",
+        r"reisekosten(?:erstattung(?:en)?)?|frais\s+de\s+(?:voyage|d[\u00e9e]placement)|gastos\s+de\s+viaje|viagens?",
+    ),
+    ("stock", r"aktien|aktion[\u00e4a]r(?:in|e)?|actionnaire|accionista|acionista|azionista"),
+    (
+        "employment",
+        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|empleado|funcion[\u00e1a]rio|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
+    ),
+    (
+        "advisory_board",
+        r"beirat|wissenschaftlichen\s+beirat|conseil\s+scientifique|consejo\s+asesor|comit[\u00e9e]\s+consultivo",
+    ),
     ("other_lab", r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?|(?-i:labs?)"),
     (
         "other_rel",
@@ -147,7 +176,11 @@ scholarships gift salary option receipt study copyright non-financial nonfinanci
 gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
 devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
 sister relative family meal meals award awards fees conflict conflicts partial part co-owner co-owners
-joint expenses reagent reagents
+joint expenses reagent reagents vortragshonorare vortragstätigkeit honorare honoraires honorarios
+honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
+forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
+gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
+salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 

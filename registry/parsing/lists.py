@@ -17,7 +17,9 @@ from .orgnames import (
 )
 from .text import Tok, words
 
-ITEM_SEPS = frozenset({",", ";", "and", "or"})
+# "and" in English and in the languages whose statements take the same shapes ("von A und B", "de A y B").
+AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
+ITEM_SEPS = frozenset({",", ";", "or"}) | AND_WORDS
 # Words that may sit between chained relation phrases without naming anything:
 # "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
 FILLER = words(
@@ -74,7 +76,8 @@ def is_filler(toks: list[Tok]) -> bool:
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
     for pos, t in enumerate(toks):
-        if t.low in ITEM_SEPS and not (t.low == "and" and _inside_name(toks, pos, items[-1])):
+        joined = t.low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
+        if t.low in ITEM_SEPS and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])
         else:

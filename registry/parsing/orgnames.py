@@ -32,7 +32,8 @@ NOT_COUNTERPARTY = words(
 # Welfare", "Institute of Science and Technology".
 AND_NAME_HEADS = words(
     "foundation foundations administration services diseases quality association society prevention firm "
-    "welfare technology development innovation"
+    "welfare technology development innovation "
+    "stiftung fondation fundaci\u00f3n fundacion funda\u00e7\u00e3o fondazione"
 )
 # Last words that make one name only after an "X of/for Y" or a national start ("German Federal Ministry of
 # Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
