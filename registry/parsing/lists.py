@@ -20,6 +20,7 @@ from .text import Tok, words
 # "and" in English and in the languages whose statements take the same shapes ("von A und B", "de A y B").
 AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
 ITEM_SEPS = frozenset({",", ";", "or"}) | AND_WORDS
+# A capital "E" or "Y" is a letter of a name ("Vitamin E Society"), never "and".
 # Words that may sit between chained relation phrases without naming anything:
 # "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
 FILLER = words(
@@ -76,8 +77,9 @@ def is_filler(toks: list[Tok]) -> bool:
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
     for pos, t in enumerate(toks):
+        sep = t.low in ITEM_SEPS and (t.low in ("and", ",", ";", "or") or t.text == t.low)
         joined = t.low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
-        if t.low in ITEM_SEPS and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
+        if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])
         else:
