@@ -112,6 +112,15 @@ def no_author_scope(text: str, start: int, end: int) -> str | None:
     return "others" if m.group("others") else "all"
 
 
+# The ICMJE form's closing words, said by all the authors ("All authors ... declare: X; no other relationships
+# or activities that could appear to have influenced the submitted work").
+ICMJE_CLOSING_RE = re.compile(r"no\s+other\s+relationships\s+or\s+activities\b", re.IGNORECASE)
+
+
+def icmje_closing(text: str, pos: int) -> bool:
+    return bool(ICMJE_CLOSING_RE.match(text, pos))
+
+
 def says_others(text: str, start: int, pos: int) -> bool:
     """ "The other/remaining authors ...", "All other authors ..." before the no-conflict phrase."""
     # "No other authors report ..." names them after its "No"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from .nothing import says_others
+from .nothing import icmje_closing, says_others
 from .orgnames import norm
 from .result import ParsedItem, ParseResult
 from .state import DraftItem, ParseState
@@ -15,7 +15,7 @@ from .subjects import scan_subject
 
 def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
     text = state.text
-    if says_others(text, sa, pos):
+    if says_others(text, sa, pos) or icmje_closing(text, pos):
         return "others", []
     subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
     if subj.kind == "persons":

@@ -104,3 +104,14 @@ def test_a_subjectless_nothing_to_declare_after_study_funding_covers_everyone():
 def test_boilerplate_about_funders_and_editors_names_no_tie(boilerplate):
     result = parse_statement("The authors declare no conflict of interest. " + boilerplate, AUTHORS)
     assert (result.declares_none, result.items) == (AUTHORS, [])
+
+
+def test_the_icmje_forms_closing_words_cover_every_author_without_a_tie():
+    statement = (
+        "All authors have completed the ICMJE uniform disclosure form and declare: C.D. reports grants from "
+        "Vaxco, outside the submitted work; no other relationships or activities that could appear to have "
+        "influenced the submitted work."
+    )
+    result = parse_statement(statement, AUTHORS)
+    assert result.declares_none == ["Ann Bee", "Eva Fox"]
+    assert rows(statement, AUTHORS) == [("Carl Dee", "grants", "Vaxco")]
