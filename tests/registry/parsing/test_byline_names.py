@@ -68,3 +68,18 @@ def test_initials_of_an_author_who_goes_by_the_name_after_a_leading_initial():
     result = parse_statement(statement, authors)
     assert [(it.author, it.organization) for it in result.items] == [("R Gisli Jenkins", "Vaxco")]
     assert result.declares_none == ["Amanda T Goodwin"]
+
+
+def test_full_byline_names_before_colons_start_each_authors_block_mid_paragraph():
+    authors = ["Noa Diaz Troya", "Pablo G Medina", "Stefan Weber", "Martin Klammer"]
+    statement = (
+        "Noa Diaz Troya: no competing interests Pablo G Medina: no competing interests Stefan Weber: employee "
+        "of Vaxco GmbH (Penzberg, Germany) and holds shares in Genco Ltd Martin Klammer: employee of Vaxco GmbH"
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.category, it.organization) for it in result.items] == [
+        ("Stefan Weber", "employment", "Vaxco GmbH"),
+        ("Stefan Weber", "stock", "Genco Ltd"),
+        ("Martin Klammer", "employment", "Vaxco GmbH"),
+    ]
+    assert result.declares_none == ["Noa Diaz Troya", "Pablo G Medina"]
