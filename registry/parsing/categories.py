@@ -49,7 +49,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "leadership",
         r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
-        r"|consulting|executive)\s+)?editors?(?:[-\s]in[-\s]chief)?",
+        # not the journal's editor who "declared a shared affiliation" with an author (Frontiers' wording)
+        r"|consulting|executive)\s+)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
     ),
     (
         "leadership",
@@ -137,6 +138,12 @@ _GRAMMAR: list[tuple[str, str]] = [
         "advisory_board",
         r"beirat|wissenschaftlichen\s+beirat|conseil\s+scientifique|consejo\s+asesor|comit[\u00e9e]\s+consultivo",
     ),
+    # "The handling Editor declared a shared affiliation with one of the authors YS": a tie of that author
+    (
+        "other_shared",
+        r"shared\s+(?:institutional\s+)?affiliation|(?:past|previous|recent)\s+co-?authorships?"
+        r"|(?:past|previous|recent|ongoing|current)\s+collaborations?",
+    ),
     ("other_lab", r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?|(?-i:labs?)"),
     (
         "other_rel",
@@ -161,22 +168,22 @@ _GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
 # at those tokens, which keeps the parser fast on long texts.
 _FIRST_WORDS = """
 patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
-funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor
-provisional intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb
-scientific science medical clinical strategic business technical external industry industrial international global
-ethics expert executive adviser advisor board boards editorial senior reviewing deputy associate academic
-section guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair
-director trustee treasurer working steering committee head full part former employee employed employment
-works staff stock stockholder shareholder stocks shares equity ownership significant consultant consultancy
-consulted consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria
-honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
-testified testifies travel travelling traveling accommodation meeting congress conference research
-unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift salary option receipt study copyright non-financial nonfinancial other
-gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
-devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
-sister relative family meal meals award awards fees conflict conflicts partial part co-owner co-owners
-joint expenses reagent reagents vortragshonorare vortragstätigkeit honorare honoraires honorarios
+funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor provisional
+intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb scientific
+science medical clinical strategic business technical external industry industrial international global ethics
+expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
+guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
+trustee treasurer working steering committee head full part former employee employed employment works staff
+stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
+consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
+spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel
+travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
+federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
+receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
+materials reagent reagents drug drugs sample samples device devices writing associated affiliated member
+members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
+award awards fees conflict conflicts partial part co-owner co-owners joint expenses reagent reagents shared
+past previous recent ongoing current vortragshonorare vortragstätigkeit honorare honoraires honorarios
 honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter

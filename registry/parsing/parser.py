@@ -25,6 +25,12 @@ STUDY_SUBJECT_RE = re.compile(
     r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
     re.IGNORECASE,
 )
+# "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
+PASSIVE_SUPPORT_RE = re.compile(
+    r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
+    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
+    re.IGNORECASE,
+)
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
@@ -129,7 +135,11 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 # affiliation says which authors; the tie is what follows
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
-        if STUDY_SUBJECT_RE.match(text, sa) and who is current and current is not label:
+        if (
+            (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
+            and who is current
+            and current is not label
+        ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
@@ -271,6 +281,8 @@ def _relations(
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
+        if trig.kind == "other_shared" and whos[i] == [None]:
+            continue  # an affiliation the editor shares with a reviewer, not with an author
         bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
         to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"

@@ -115,3 +115,28 @@ def test_the_icmje_forms_closing_words_cover_every_author_without_a_tie():
     result = parse_statement(statement, AUTHORS)
     assert result.declares_none == ["Ann Bee", "Eva Fox"]
     assert rows(statement, AUTHORS) == [("Carl Dee", "grants", "Vaxco")]
+
+
+def test_an_editor_who_shares_an_affiliation_with_a_named_author_is_that_authors_other_tie():
+    statement = (
+        "The authors declare that the research was conducted in the absence of any commercial or financial "
+        "relationships. The handling Editor declared a shared affiliation, though no other collaboration, with "
+        "one of the authors EF."
+    )
+    result = parse_statement(statement, AUTHORS)
+    assert rows(statement, AUTHORS) == [("Eva Fox", "other", None)]
+    assert result.declares_none == ["Ann Bee", "Carl Dee"]
+
+
+def test_an_editor_who_shares_an_affiliation_with_a_reviewer_is_no_tie():
+    statement = (
+        "The authors declare no competing interests. The reviewer GDO and handling Editor declared their shared "
+        "institutional affiliation and the handling Editor states that the process met the standards."
+    )
+    result = parse_statement(statement, AUTHORS)
+    assert (result.declares_none, result.items) == (AUTHORS, [])
+
+
+def test_writing_support_provided_by_a_company_is_no_authors_tie():
+    statement = "C Dee is an advisor to Vaxco. Writing support was provided by Medico Writers, Oxford, UK."
+    assert rows(statement, AUTHORS) == [("Carl Dee", "advisory_board", "Vaxco"), (None, "gifts", "Medico Writers")]
