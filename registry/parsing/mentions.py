@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .spelling import PARTICLES
+from .spelling import PARTICLES, TITLES
 from .text import Tok
 
 MENTION_SEPS = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
@@ -19,7 +19,7 @@ def read_mentions(toks: list[Tok], i: int) -> tuple[list[list[Tok]], int]:
     n = len(toks)
     while i < n:
         tok = toks[i]
-        if (is_nameish(tok) and len(cur) < 5) or (
+        if (is_nameish(tok) and len(cur) < 5 + sum(t.low in TITLES for t in cur)) or (
             cur and tok.low in PARTICLES and i + 1 < n and is_nameish(toks[i + 1])
         ):
             cur.append(tok)

@@ -139,8 +139,11 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True  # "Brigham and Women's Hospital"
     if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
-    strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:])
-    if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in right[-3:]):
+    # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
+    core = next((right[:k] for k, t in enumerate(right) if k and t.low in ("for", "of", "on")), right)
+    tail = right[-3:] + core[-3:]
+    strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in tail)
+    if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in tail):
         return False  # "Anxiety and Depression Association of America" ends in a place
     if _complete(left):
         return False

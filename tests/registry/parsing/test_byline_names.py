@@ -83,3 +83,13 @@ def test_full_byline_names_before_colons_start_each_authors_block_mid_paragraph(
         ("Martin Klammer", "employment", "Vaxco GmbH"),
     ]
     assert result.declares_none == ["Noa Diaz Troya", "Pablo G Medina"]
+
+
+def test_two_titles_before_a_long_name_still_leave_the_whole_name():
+    authors = ["Sara Silva", "Luis De la Cruz-Merino"]
+    statement = (
+        "Prof. Dr. Luis De la Cruz-Merino reports grants from Vaxco. The authors report no conflicts of interest."
+    )
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.organization) for it in result.items] == [("Luis De la Cruz-Merino", "Vaxco")]
+    assert result.declares_none == ["Sara Silva"]

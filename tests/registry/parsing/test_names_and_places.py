@@ -154,3 +154,11 @@ def test_dotted_initials_after_plc_start_a_sentence():
         ("Hal Kent", "employment", "Genco plc"),
         ("Vera Pohl", "consulting", "Genco plc"),
     ]
+
+
+def test_a_foundation_named_after_a_couple_keeps_its_and_before_its_purpose():
+    statement = "Dr. Kent received grants from the Laura and John Arnold Foundation for Research Integrity, and Vaxco."
+    assert rows(statement) == [
+        ("Hal Kent", "grants", "Laura and John Arnold Foundation for Research Integrity"),
+        ("Hal Kent", "grants", "Vaxco"),
+    ]
