@@ -200,6 +200,15 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         return True  # "... Inc. Oscar H Franco works"
     if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
         return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
+    if (
+        nxt.cap
+        and nxt.text.isalpha()
+        and second.cap
+        and second.text.isalpha()
+        and len(after) > 1
+        and after[1].text == ","
+    ):
+        return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
     return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
 

@@ -93,3 +93,11 @@ def test_two_titles_before_a_long_name_still_leave_the_whole_name():
     result = parse_statement(statement, authors)
     assert [(it.author, it.organization) for it in result.items] == [("Luis De la Cruz-Merino", "Vaxco")]
     assert result.declares_none == ["Sara Silva"]
+
+
+def test_a_list_of_full_names_after_a_company_form_starts_a_sentence():
+    authors = ["Tom Bell", "Sara Lin", "Yan Yu"]
+    statement = "Tom Bell is an employee of Vaxco, Inc. Sara Lin, Yan Yu declare no conflict of interest."
+    result = parse_statement(statement, authors)
+    assert [(it.author, it.organization) for it in result.items] == [("Tom Bell", "Vaxco, Inc.")]
+    assert result.declares_none == ["Sara Lin", "Yan Yu"]
