@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .authors import author_index, fold
+from .authors import author_index
 from .parser import parse_statement
 from .result import CATEGORIES, ParsedItem, ParseResult
+from .spelling import fold
 
 __all__ = [
     "CATEGORIES",

@@ -2,90 +2,23 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import lru_cache
-from itertools import product
 
-from .text import Tok, words
-
-PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
-TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
-# Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
-DOTTED_PARTS_RE = re.compile(
-    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.(?:-?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.?)+"
+from .spelling import (
+    DOTTED_PARTS_RE,
+    DOTTED_SPLIT_RE,
+    GLUED_RE,
+    NAME_SPLIT_RE,
+    PARTICLES,
+    PLAIN_NAME_RE,
+    SPACED_INITIAL_RE,
+    TITLES,
+    fold,
+    initials_key,
+    looks_like_initials,
+    name_variants,
 )
-DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
-INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
-CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
-CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
-SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
-GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
-NAME_SPLIT_RE = re.compile(r"[\s:]+")
-# "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
-PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
-
-
-@lru_cache(maxsize=4096)
-def fold(s: str) -> str:
-    """Lower-case and strip accents so "Jörg" and "Jorg" compare equal."""
-    if s.isascii():
-        return s.lower()  # nothing to decompose: most names and every initialism in English text
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
-
-def initials_key(text: str) -> str:
-    return text.upper() if text.isalpha() else INITIAL_STRIP_RE.sub("", text).upper()
-
-
-def looks_like_initials(text: str) -> bool:
-    """ "EI", "J-PML", "D.T.P.", "ØF": 2-6 capitals once dots and hyphens are gone."""
-    key = text if text.isalpha() else INITIAL_STRIP_RE.sub("", text)  # nothing to strip from letters
-    if not (2 <= len(key) <= 7 and key.isalpha()):
-        return False
-    if key.isupper():
-        return True
-    if "." in text and text.lower() not in TITLES and DOTTED_PARTS_RE.fullmatch(text):
-        return True  # "D.Sh.", "M.Le.": a part may keep a few letters of the name
-    # "CdlF", "JvE": particles may be written in lower case between capitals
-    upper = sum(c.isupper() for c in key)
-    return key[0].isupper() and key[-1].isupper() and upper >= 2 and len(key) - upper <= 2
-
-
-def _token_options(tok: str, is_last: bool) -> list[str]:
-    """Letters a name token may contribute to an initialism (several spellings are in use)."""
-    bare = tok.replace(".", "")
-    if not bare:
-        return [""]
-    if bare[0].islower() and bare.lower() in PARTICLES:
-        return ["", bare[0].upper()]
-    if "-" in bare:
-        parts = [p for p in bare.split("-") if p]
-        if not parts:
-            return [""]
-        return list(dict.fromkeys(["".join(p[0].upper() for p in parts), parts[0][0].upper()]))
-    if not is_last and bare.isupper() and len(bare) <= 3:
-        return [bare]  # "GW", "HD", "I.A": each capital is an initial
-    opts = [bare[0].upper()]
-    m = CAMEL_RE.match(bare) if bare[0] in CAMEL_FIRST else None
-    if m:
-        opts.append(bare[0].upper() + bare[m.end()].upper())
-    return opts
-
-
-def _options(tokens: list[str]) -> list[list[str]]:
-    """Per token, the letters it may contribute; very long names keep their first and last four tokens."""
-    last = len(tokens) - 1
-    options = [_token_options(t, i == last) for i, t in enumerate(tokens)]
-    return options[:4] + options[-4:] if len(options) > 8 else options
-
-
-def _variants(tokens: list[str]) -> set[str]:
-    options = _options(tokens)
-    if all(len(opts) == 1 for opts in options):
-        return {"".join(opts[0] for opts in options)}  # the common case: one spelling
-    return {"".join(combo) for combo in product(*options)}
+from .text import words
 
 
 class AuthorIndex:
@@ -114,7 +47,7 @@ class AuthorIndex:
         if toks is None:
             name = self.names[idx]
             if not self.collab[idx] and PLAIN_NAME_RE.fullmatch(name):
-                toks = self._tokens[idx] = name.split(" ")
+                toks = self._tokens[idx] = _without_suffix(name.split(" "))
                 self._plain[idx] = True
             else:
                 toks = self._tokens[idx] = _name_tokens(name, self.collab[idx])
@@ -126,7 +59,7 @@ class AuthorIndex:
             for idx, name in enumerate(self.names):
                 parts = name.split()
                 last = parts[-1] if parts else ""
-                if ":" in name or self.collab[idx] or last.lower() == "the" or not last:
+                if ":" in name or self.collab[idx] or last.lower() in SUFFIXES or last.lower() == "the" or not last:
                     toks = self._name_tokens(idx)  # the general rules
                     last = toks[-1] if toks else ""
                 self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
@@ -212,8 +145,8 @@ class AuthorIndex:
             if self._plain[idx] and toks:
                 kept = toks[:4] + toks[-4:] if len(toks) > 8 else toks
                 found = self._spellings[(idx, short)] = frozenset(("".join([t[0] for t in kept]),))
-                return found  # what _variants gives for such a name, found without its general rules
-            keys = _variants(toks) if toks else set()
+                return found  # what name_variants gives for such a name, found without its general rules
+            keys = name_variants(toks) if toks else set()
             if not all(key.isascii() for key in keys):
                 keys |= {fold(key).upper() for key in keys}  # an ASCII initialism is upper case already
             found = self._spellings[(idx, short)] = frozenset(keys)
@@ -229,8 +162,32 @@ class AuthorIndex:
             return self._initials_memo[key]
         folded = key if key.isascii() else fold(key).upper()
         candidates = self._candidates(folded[:1])
-        found = self._initials_memo[key] = self._first_spelling(candidates, key, folded)
+        found = self._first_spelling(candidates, key, folded)
+        if found is None and len(folded) == 3:
+            found = self._without_middle(candidates, folded)
+        if found is None and 2 <= len(folded) <= 3:
+            found = self._by_middle_name(folded)
+        self._initials_memo[key] = found
         return found
+
+    def _by_middle_name(self, folded: str) -> int | None:
+        """ "GJ" for a byline "R Gisli Jenkins": an author who goes by the name after a leading initial,
+        when one author alone fits."""
+        hits = []
+        for idx in range(len(self.names)):
+            toks = self._name_tokens(idx)
+            if len(toks) >= 3 and len(toks[0].rstrip(".")) == 1 and toks[0][0].isupper():
+                rest = "".join(_first_letter(t) for t in toks[1:])
+                if rest == folded:
+                    hits.append(idx)
+        return hits[0] if len(hits) == 1 else None
+
+    def _without_middle(self, candidates: list[int], folded: str) -> int | None:
+        """ "RJM" for a byline "Ryan Marsh": a middle initial the byline leaves out, when one author alone
+        has the first and last letters and no middle name."""
+        short = folded[0] + folded[2]
+        hits = [i for i in candidates if len(self._name_tokens(i)) == 2 and short in self._spelling(i, False)]
+        return hits[0] if len(hits) == 1 else None
 
     def _by_dotted_parts(self, text: str) -> int | None:
         """ "D.Sh." = Diana Shpektor: each part starts one name word, the last part the surname."""
@@ -276,6 +233,8 @@ class AuthorIndex:
         words = [w for w in words if w.lower() not in TITLES]
         if len(words) == 1 and titled:
             hits = self._surnames().get(fold(words[0].rstrip(".")), [])
+            if not hits and looks_like_initials(words[0]):
+                return self.by_initials(words[0])  # "Dr J.P.S. served as consultant"
             return hits[0] if len(hits) == 1 else None
         if len(words) == 1:
             m = GLUED_RE.match(words[0])  # "TTaniguchi": initial glued to the surname
@@ -289,23 +248,37 @@ class AuthorIndex:
                 return idx
         if "-" in words[-1] or words[-2].endswith("."):
             return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
+        if len(words) >= 3 and not titled:
+            # "Renato Matta Ramos" for a byline "Renato Matta": a second surname the byline leaves out
+            for idx in self._surnames().get(fold(words[-2].rstrip(".")), ()):
+                if self._given_ok(idx, words[:-2]):
+                    return idx
         return None
 
     def _given_ok(self, idx: int, given: list[str]) -> bool:
         author_given = self._given_names(idx)
         author_init = "".join(_given_initials(t) for t in self._name_tokens(idx)[:-1] if t.lower() not in PARTICLES)
-        text_init = ""
+        text_init, spelt_out = "", False
         for g in given:
             bare = g.replace(".", "")
             if not bare or bare.lower() in PARTICLES:
                 continue
             if bare.replace("-", "").isupper() and len(bare) <= 4:
                 text_init += bare.replace("-", "").lower()  # "ML", "S.-H."
-            elif fold(bare) in author_given:
-                text_init += fold(bare)[0]
+            elif fold(bare) in author_given or any(fold(bare) in g.split("-") for g in author_given):
+                text_init += fold(bare)[0]  # "Jean L. Montastruc" for Jean-Louis Montastruc
+                spelt_out = True
+            elif self._initials_only(idx):
+                text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
             else:
                 return False
-        return author_init.startswith(text_init) or text_init == author_init
+        # "Nathan J. Hillson" for a byline "Nathan Hillson": a spelt-out given name may bring a middle initial
+        return author_init.startswith(text_init) or (spelt_out and text_init.startswith(author_init))
+
+    def _initials_only(self, idx: int) -> bool:
+        """Whether the byline gives only initials before the surname ("M. Lahteenvuo", "AV. Ahola-Olli")."""
+        given = [t.replace(".", "").replace("-", "") for t in self._name_tokens(idx)[:-1]]
+        return bool(given) and all(g.isupper() and len(g) <= 3 for g in given if g)
 
     def match(self, words: list[str]) -> int | None:
         """Author index for one mention (initials, "JM Gatell", "Robert Tjian"), or None."""
@@ -372,46 +345,22 @@ def _leading_letter(name: str) -> str | None:
     return first
 
 
+# Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text.
+SUFFIXES = words("jr jr. sr sr. ii iii iv")
+
+
+def _without_suffix(parts: list[str]) -> list[str]:
+    return parts[:-1] if len(parts) >= 3 and parts[-1].lower() in SUFFIXES else parts
+
+
 def _name_tokens(name: str, collab: bool) -> list[str]:
     name = name.strip()
     if collab:
         name = name.split(":", 1)[-1]
     parts = NAME_SPLIT_RE.split(name) if ":" in name else name.split()
-    return [t for t in parts if t and not (len(t) == 3 and t.lower() == "the")]
+    return _without_suffix([t for t in parts if t and not (len(t) == 3 and t.lower() == "the")])
 
 
 @lru_cache(maxsize=256)
 def author_index(authors: tuple[str, ...]) -> AuthorIndex:
     return AuthorIndex(authors)
-
-
-# ---- mention lists in running text ("D Dalmau and JM Gatell", "EI, FT, and JL") ----
-
-MENTION_SEPS = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
-
-
-def is_nameish(tok: Tok) -> bool:
-    return tok.cap
-
-
-def read_mentions(toks: list[Tok], i: int) -> tuple[list[list[Tok]], int]:
-    """Read a list of capitalised mentions starting at toks[i]; returns the mentions and the next index."""
-    mentions: list[list[Tok]] = []
-    cur: list[Tok] = []
-    n = len(toks)
-    while i < n:
-        tok = toks[i]
-        if (is_nameish(tok) and len(cur) < 5) or (
-            cur and tok.low in PARTICLES and i + 1 < n and is_nameish(toks[i + 1])
-        ):
-            cur.append(tok)
-        elif tok.low in MENTION_SEPS and (cur or mentions):
-            if cur:
-                mentions.append(cur)
-            cur = []
-        else:
-            break
-        i += 1
-    if cur:
-        mentions.append(cur)
-    return mentions, i

@@ -33,11 +33,13 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("founder", r"co-?founders?|co-?founded|founders?|founded"),
     (
         "advisory_board",
-        r"(?:(?:scientific|medical|clinical|strategic|business|technical|external|industry"
+        r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|roles?|capacity)(?:\s+members?)?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
+    # the ICMJE form's "payments for board membership" from companies: advisory boards
+    ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
         r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"
@@ -47,7 +49,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "leadership",
         r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
-        r"|consulting|executive)\s+)?editors?(?:[-\s]in[-\s]chief)?",
+        # not the journal's editor who "declared a shared affiliation" with an author (Frontiers' wording)
+        r"|consulting|executive)\s+)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
     ),
     (
         "leadership",
@@ -65,12 +68,15 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
+        r"|(?:partial|part|co|joint)-?owners?"
         r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?",
     ),
     (
         "consulting",
-        r"personal\s+fees|consult(?:ants?|ancy|ancies|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with",
+        r"personal\s+fees|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
+        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
+        r"|fees(?=\s+from\b)",
     ),
     (
         "lectures",
@@ -83,7 +89,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "travel",
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|funding|fees|reimbursements?))?"
-        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)",
+        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
+        r"|expenses(?=\s+from\b)",  # "speaker honoraria and expenses from Teva"
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
@@ -92,14 +99,50 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+by|subcontracts?"
-        r"|clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?",
+        # not a name's words: "the University of Oxford's Clinical Trials policy"
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?",
     ),
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
-        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)"
+        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
+    ),
+    # The same ties in German, French, Spanish, Portuguese and Italian statements.
+    (
+        "lectures",
+        r"vortragshonorare?|vortragst[\u00e4a]tigkeit(?:en)?|honorare|honoraires|honorarios|honor[\u00e1a]rios|onorari"
+        r"|palestras?",
+    ),
+    (
+        "consulting",
+        r"berater(?:in|honorare?|vertr[\u00e4a]ge?|t[\u00e4a]tigkeit(?:en)?)?|beratungshonorare?|consultor(?:a|es|as)?"
+        r"|consultor[\u00eda]a|consulenz[ae]",
+    ),
+    (
+        "grants",
+        r"forschungsf[\u00f6o]rderung(?:en)?|forschungsgelder|drittmittel|subventions?|subvenci(?:[\u00f3o]n|ones)"
+        r"|financiamentos?|financements?|becas?|bolsas?",
+    ),
+    (
+        "travel",
+        r"reisekosten(?:erstattung(?:en)?)?|frais\s+de\s+(?:voyage|d[\u00e9e]placement)|gastos\s+de\s+viaje|viagens?",
+    ),
+    ("stock", r"aktien|aktion[\u00e4a]r(?:in|e)?|actionnaire|accionista|acionista|azionista"),
+    (
+        "employment",
+        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|empleado|funcion[\u00e1a]rio|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
+    ),
+    (
+        "advisory_board",
+        r"beirat|wissenschaftlichen\s+beirat|conseil\s+scientifique|consejo\s+asesor|comit[\u00e9e]\s+consultivo",
+    ),
+    # "The handling Editor declared a shared affiliation with one of the authors YS": a tie of that author
+    (
+        "other_shared",
+        r"shared\s+(?:institutional\s+)?affiliation|(?:past|previous|recent)\s+co-?authorships?"
+        r"|(?:past|previous|recent|ongoing|current)\s+collaborations?",
     ),
     ("other_lab", r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?|(?-i:labs?)"),
     (
@@ -107,7 +150,11 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:related|married)\s+to|(?:spouse|wife|husband|son|daughter"
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
-    ("other", r"affiliated\s+with|meals?|awards?\s+(?:from|by)"),
+    (
+        "other",
+        r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
+        r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
+    ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
     ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*\d))"),
 ]
@@ -121,29 +168,40 @@ _GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
 # at those tokens, which keeps the parser fast on long texts.
 _FIRST_WORDS = """
 patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
-funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor
-provisional intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb
-scientific medical clinical strategic business technical external industry industrial international global
-ethics expert executive adviser advisor board boards editorial senior reviewing deputy associate academic
-section guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair
-director trustee treasurer working steering committee head full part former employee employed employment
-works staff stock stockholder shareholder stocks shares equity ownership significant consultant consultancy
-consulted consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria
-honorarium speaking spoke spoken speak talk talks presentation presentations paid educational testify
-testified testifies travel travelling traveling accommodation meeting congress conference research
-unrestricted investigator grant grants federal subcontract subcontracts clinical fellowship fellowships scholarship
-scholarships gift salary option receipt study copyright non-financial nonfinancial other
-gifts free donated in-kind equipment material materials reagent reagents drug drugs sample samples device
-devices writing associated affiliated member members lab labs related married spouse wife husband son daughter brother
-sister relative family meal meals award awards
+funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor provisional
+intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb scientific
+science medical clinical strategic business technical external industry industrial international global ethics
+expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
+guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
+trustee treasurer working steering committee head full part former employee employed employment works staff
+stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
+consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
+spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel
+travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
+federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
+receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
+materials reagent reagents drug drugs sample samples device devices writing associated affiliated member
+members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
+award awards fees conflict conflicts partial part co-owner co-owners joint expenses reagent reagents shared
+past previous recent ongoing current vortragshonorare vortragstätigkeit honorare honoraires honorarios
+honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
+forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
+gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
+salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
+NEGATED_ROLE_RE = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
 CLAUSE_BREAK_RE = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
 NEGATED_SENTENCE_RE = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
 BOILERPLATE_RE = re.compile(
-    r"does\s+not\s+alter|adherence\s+to|products\s+in\s+development|marketed\s+products"
+    # "adherence to PLOS ONE policies", not "in adherence to the University's rules" beside a tie
+    r"does\s+not\s+alter|adherence\s+to\s+(?:all\s+)?(?:the\s+)?(?:PLOS|[\w\s]{0,30}?polic)"
+    r"|products\s+in\s+development|marketed\s+products"
+    # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
+    r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
+    r"|editors\s+consider\s+relevant"
     r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests",
     re.IGNORECASE,
 )
@@ -212,7 +270,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
 
 GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
 WHAT_FOR_RE = re.compile(
-    r"\s*(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
+    r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
     re.IGNORECASE,
 )
@@ -239,7 +297,14 @@ def _negated(text: str, s_start: int, pos: int) -> bool:
         return False  # every negation word holds one of these ("not", "neither", "without")
     breaks = list(CLAUSE_BREAK_RE.finditer(window))
     if breaks:
-        window = window[breaks[-1].end() :]
+        last = breaks[-1]
+        if (
+            last.group() == ","
+            and len(window[last.end() :].split()) <= 2
+            and NEGATED_ROLE_RE.search(window, 0, last.start())
+        ):
+            return True  # "is not an employee, stock- or shareholder of": the list goes on negated
+        window = window[last.end() :]
     return bool(NEGATION_RE.search(window))
 
 
@@ -312,7 +377,15 @@ def _no_break(text: str, a: int, b: int) -> bool:
 
 def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
     # A substring test first: the regex is only needed for the few sentences that could match.
-    if not ("alter" in low or "adherence" in low or "products" in low or "listed" in low or "interests." in low):
+    if not (
+        "alter" in low
+        or "adherence" in low
+        or "products" in low
+        or "listed" in low
+        or "interests." in low
+        or "no role" in low
+        or "editors" in low
+    ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))
 

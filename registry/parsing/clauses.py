@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .authors import is_nameish, read_mentions
 from .categories import find_triggers
+from .mentions import is_nameish, read_mentions
 from .orgnames import is_name_token
 from .state import ParseState
 from .subjects import evaluate as evaluate_mentions

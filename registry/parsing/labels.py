@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .authors import AuthorIndex, looks_like_initials
+from .authors import AuthorIndex
+from .orgnames import is_company_form
+from .spelling import TITLES, looks_like_initials
 from .state import ParseState
 from .text import Tok, TokenIndex
 
@@ -39,6 +41,9 @@ def mid_labels(
             continue
         run = _label_run(toks, k, lo)
         if not run:
+            named = _full_name_label(toks, k, lo, authors)
+            if named is not None:
+                found.append(([named[0]], named[1], toks[k + 1].start))
             continue
         first = k - len(run)
         before = toks[first - 1] if first > lo else None
@@ -50,6 +55,23 @@ def mid_labels(
             continue
         found.append((group, run[0].start, toks[k + 1].start))
     return found
+
+
+def _full_name_label(toks: list[Tok], colon: int, lo: int, authors: AuthorIndex) -> tuple[int, int] | None:
+    """(author, label start) of a byline name of two to four words before a colon, mid-paragraph: "...
+    no competing interests Pablo G. Medina: employee of X"."""
+    for size in (4, 3, 2):
+        first = colon - size
+        if first <= lo:
+            continue
+        words = toks[first:colon]
+        before = toks[first - 1]
+        if not all(t.cap for t in words) or (before.cap and not is_company_form(before) and before.low not in TITLES):
+            continue
+        idx = authors.match([t.text for t in words])
+        if idx is not None:
+            return idx, words[0].start
+    return None
 
 
 def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:

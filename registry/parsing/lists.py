@@ -17,13 +17,18 @@ from .orgnames import (
 )
 from .text import Tok, words
 
-ITEM_SEPS = frozenset({",", ";", "and", "or"})
+# "and" in English and in the languages whose statements take the same shapes ("von A und B", "de A y B").
+AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
+ITEM_SEPS = frozenset({",", ";", "or"}) | AND_WORDS
+# A capital "E" or "Y" is a letter of a name ("Vitamin E Society"), never "and".
 # Words that may sit between chained relation phrases without naming anything:
 # "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
 FILLER = words(
     "and or a an the has have had been is are was were also as member members of its on in at by for "
-    "from with to participated received conducted serves served serving holds hold held own owns "
+    "from with to participated received receives receive conducted serves served serving holds hold held own owns "
     "currently now being paid his her their including , ; / ( ) : - \u2013 a"
+    # fees that say what for ("received honoraria for lecturing") leave only the second phrase
+    " honoraria honorarium personal fees"
 )
 # Words that end a listed name rather than continue it.
 NOT_TAIL = FILLER | words(
@@ -45,19 +50,22 @@ class Org:
 
 
 def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:
-    """Tokens outside parentheses and outside masked spans (payee phrases, person mentions)."""
+    """Tokens outside parentheses, quotes (a title: "royalties for the book \u201cMusic and the Brain\u201d") and
+    masked spans (payee phrases, person mentions)."""
     if not toks:
         return toks
     span = text[toks[0].start : toks[-1].end]
-    if not masked and "(" not in span and ")" not in span:
+    if not masked and "(" not in span and ")" not in span and "\u201c" not in span and "[" not in span:
         return toks  # a bracket is always a token of its own, so the text tells
-    out, depth = [], 0
+    out, depth, quoted = [], 0, False
     for t in toks:
-        if t.text == "(":
+        if t.text in ("(", "["):
             depth += 1
-        elif t.text == ")":
+        elif t.text in (")", "]"):
             depth = max(0, depth - 1)
-        elif depth == 0 and not any(a <= t.start < b for a, b in masked):
+        elif t.text in ("\u201c", "\u201d"):
+            quoted = t.text == "\u201c"
+        elif depth == 0 and not quoted and not any(a <= t.start < b for a, b in masked):
             out.append(t)
     return out
 
@@ -69,7 +77,9 @@ def is_filler(toks: list[Tok]) -> bool:
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
     for pos, t in enumerate(toks):
-        if t.low in ITEM_SEPS and not (t.low == "and" and _inside_name(toks, pos, items[-1])):
+        sep = t.low in ITEM_SEPS and (t.low in ("and", ",", ";", "or") or t.text == t.low)
+        joined = t.low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
+        if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])
         else:
@@ -152,9 +162,24 @@ US_STATES = words(
 )
 
 
+COUNTRIES = words(
+    "uk u.k. usa u.s.a. us u.s. england scotland wales ireland switzerland germany france italy spain portugal "
+    "netherlands belgium luxembourg austria denmark sweden norway finland iceland poland hungary greece israel "
+    "japan china korea taiwan singapore india australia canada brazil mexico argentina chile"
+)
+COUNTRY_PAIRS = words("united_kingdom united_states new_zealand south_korea south_africa the_netherlands")
+
+
+def _is_country(item: list[Tok]) -> bool:
+    if len(item) == 1:
+        return item[0].low.rstrip(".") in COUNTRIES and item[0].cap
+    return len(item) == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in COUNTRY_PAIRS
+
+
 def _places(items: list[list[Tok]]) -> set[int]:
-    """Items that say where a company is ("IDEXX Laboratories, Westbrook, ME"): a town and a US state."""
-    found: set[int] = set()
+    """Items that say where a company is: a town and a US state ("IDEXX Laboratories, Westbrook, ME"), a
+    country, or a town and a country at the end of the list ("Watermeadow Medical, Witney, UK")."""
+    found = _countries(items)
     if len(items) < 3 or not any(len(item[0].text) <= 3 and item[0].text.isupper() for item in items[2:]):
         return found
     for pos in range(1, len(items) - 1):
@@ -163,6 +188,19 @@ def _places(items: list[list[Tok]]) -> set[int]:
         is_town = 0 < len(town) <= 2 and all(is_name_token(t) for t in town)
         if lone and is_town and state[0].text.rstrip(".") in US_STATES:
             found.update((pos, pos + 1))
+    return found
+
+
+def _countries(items: list[list[Tok]]) -> set[int]:
+    found: set[int] = set()
+    for pos in range(1, len(items)):
+        if not _is_country(items[pos]):
+            continue
+        found.add(pos)
+        town = items[pos - 1]
+        last = pos + 1 == len(items) or not is_name_token(items[pos + 1][0])
+        if pos >= 2 and last and 0 < len(town) <= 2 and all(is_name_token(t) for t in town):
+            found.add(pos - 1)
     return found
 
 
@@ -214,6 +252,24 @@ def _ends_list(item: list[Tok]) -> bool:
     if is_name_token(first) or is_company_form(first):
         return False
     return not (first.low == "the" and len(item) > 1 and is_name_token(item[1]))
+
+
+# ICMJE: "has a patent X issued to Y", "a patent X pending to Y, and a patent Z licensed to W": the holder
+# of each patent follows its own "issued/pending/licensed to".
+ICMJE_PATENT_RE = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\b", re.IGNORECASE)
+PATENT_TO_RE = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\s+to\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+
+
+def patent_holders(text: str, toks: list[Tok], is_person) -> list[Org] | None:
+    """The names after each "to" in ICMJE patent wording, or None when the wording is not ICMJE's."""
+    if not toks or not ICMJE_PATENT_RE.search(text, toks[0].start, toks[-1].end):
+        return None
+    holders: list[Org] = []
+    marks = list(PATENT_TO_RE.finditer(text, toks[0].start, toks[-1].end))
+    for k, m in enumerate(marks):
+        end = marks[k + 1].start() if k + 1 < len(marks) else toks[-1].end
+        holders += organizations(text, [t for t in toks if m.end() <= t.start < end], is_person)
+    return holders
 
 
 def patent_holder_region(text: str, toks: list[Tok]) -> list[Tok]:

@@ -7,14 +7,19 @@ import re
 from .text import first_visible
 
 NONE_RE = re.compile(
-    r"\bno\b(?:\s+[\w-]+){0,4}?\s+(?:competing|conflicting|conflicts?|financial|potential|relevant|declared"
-    r"|disclosures?|interests?)\b"
+    # "no personal, financial, or industrial conflicts": the words between may be a comma list
+    r"\bno\b(?:[\s,]+[\w/-]+){0,4}?[\s,]+(?:competing|conflicting|conflicts?|financial|potential|relevant"
+    r"|declared|disclosures?|interests?)\b"
     r"|\bnothing\s+to\s+(?:declare|disclose|report)\b"
-    r"|\b(?:not|n['\u2019]t)\s+(?:have|has|had|report|declare|disclose|hold)\s+(?:any\s+|a\s+)?(?:other\s+)?"
+    r"|\b(?:not|n['\u2019]t)\s+(?:have|has|had|report|declare|disclose|hold)\s+(?:any\s+|a\s+)?(?:other\s+|direct\s+)?"
     r"(?:competing|conflicts?|conflicting|financial|relevant|potential)\b"
+    # "there are not conflicts of interest", "declare that not conflict of interest exist", "not any conflict"
+    r"|\bnot\s+(?:any\s+)?(?:competing|conflicts?|conflicting)\b"
+    r"|\bnone\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:declared|reported|disclosed|to\s+declare)\b"
+    r"|\bwithout\s+any\s+(?:commercial|financial|competing|conflicts?)\b"
     r"|\bnot\s+received\s+any\s+(?:[\w-]+\s+){0,3}?(?:funding|benefits?|payments?|compensation|support|honorari(?:a|um))\b"
     r"|\bden(?:y|ies|ied)\s+(?:any\s+)?(?:competing|conflicts?|conflicting|financial)\b"
-    r"|\bin\s+the\s+absence\s+of\s+any\s+(?:commercial|financial)\b"
+    r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"
     r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
     r"|\bnone\s+of\s+(?:the\s+authors|them|us)\b"
     # The same shapes in other languages: "no tener ningún conflicto", "não haver conflito", "kein
@@ -32,7 +37,13 @@ STOCK_NONE_RE = re.compile(
     re.IGNORECASE,
 )
 STOCK_FIRST = frozenset("tTaAoOrR")
-NONE_ONLY_RE = re.compile(r"\W*(?:none|nil|not\s+applicable)(?:\s+(?:declared|to\s+declare|reported))?\W*", re.I)
+# A sentence that is only "None", "No", "There are none", "The authors have none to declare", "None relevant".
+NONE_ONLY_RE = re.compile(
+    r"\W*(?:(?:there\s+(?:are|is|were)|(?:all\s+)?(?:the\s+)?authors?\s+(?:have|has))\s+)?(?:none|nil|no|not\s+applicable)"
+    r"(?:\s+(?:declared|disclosed|reported|relevant(?:\s+to\s+(?:this\s+|the\s+)?(?:article|manuscript|work|study))?"
+    r"|to\s+(?:declare|disclose|report)))?\W*",
+    re.I,
+)
 NO_OTHER_AUTHORS_RE = re.compile(r"no\s+other\s+(?:co-?)?authors?\b", re.IGNORECASE)
 OTHERS_RE = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
 
@@ -52,7 +63,7 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
     return m.start() if m else None
 
 
-OTHER_NONE_HINTS = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas")
+OTHER_NONE_HINTS = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas", "without")
 NONE_WORDS = frozenset({"no", "not", "nothing", "none"})
 
 
@@ -82,6 +93,32 @@ def stock_none(text: str, start: int, end: int) -> str | None:
     if not m:
         return None
     return "others" if m.group("others") else m.group("who").lower()
+
+
+# "None of the authors has ...", "No author has ...", "Neither author has ...": the sentence speaks of all
+# the authors (or of the others, "None of the other authors ...").
+NO_AUTHOR_RE = re.compile(
+    r"\s*(?:none\s+of\s+(?:the\s+|us\b|them\b)?|no\s+|neither\s+(?:of\s+the\s+)?)(?P<others>(?:other|remaining)\s+)?"
+    r"(?:co-?)?(?:authors?\b|(?<=us)|(?<=them)|(?:investigators?|contributors?)\b)",
+    re.IGNORECASE,
+)
+
+
+def no_author_scope(text: str, start: int, end: int) -> str | None:
+    """ "all" or "others" for a sentence that starts by saying no author has something, else None."""
+    m = NO_AUTHOR_RE.match(text, start, end)
+    if not m:
+        return None
+    return "others" if m.group("others") else "all"
+
+
+# The ICMJE form's closing words, said by all the authors ("All authors ... declare: X; no other relationships
+# or activities that could appear to have influenced the submitted work").
+ICMJE_CLOSING_RE = re.compile(r"no\s+other\s+relationships\s+or\s+activities\b", re.IGNORECASE)
+
+
+def icmje_closing(text: str, pos: int) -> bool:
+    return bool(ICMJE_CLOSING_RE.match(text, pos))
 
 
 def says_others(text: str, start: int, pos: int) -> bool:

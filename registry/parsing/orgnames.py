@@ -10,7 +10,7 @@ from .text import Tok, words
 
 COMPANY_FORMS = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
-    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp"
+    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
 KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
@@ -28,7 +28,20 @@ NOT_COUNTERPARTY = words(
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
-AND_NAME_HEADS = words("foundation foundations administration services diseases quality association society")
+# "Centers for Disease Control and Prevention", "the Siegfried and Jensen Law Firm", "Ministry of Health and
+# Welfare", "Institute of Science and Technology".
+AND_NAME_HEADS = words(
+    "foundation foundations administration services diseases quality association society prevention firm "
+    "welfare technology development innovation "
+    "stiftung fondation fundaci\u00f3n fundacion funda\u00e7\u00e3o fondazione"
+)
+# Last words that make one name only after an "X of/for Y" or a national start ("German Federal Ministry of
+# Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
+# Council" is two bodies.
+WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
+FAMILY_HEADS = words("trust fund foundation prize")
+# A country before a single word does not complete a name: "U.S. Food and Drug Administration".
+NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
 FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
@@ -122,13 +135,32 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
-    if not any(t.low.rstrip(".") in AND_NAME_HEADS for t in right[-3:]):
+    if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
+        return True  # "Brigham and Women's Hospital"
+    if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
+        return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
+    # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
+    core = next((right[:k] for k, t in enumerate(right) if k and t.low in ("for", "of", "on")), right)
+    tail = right[-3:] + core[-3:]
+    strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in tail)
+    if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in tail):
         return False  # "Anxiety and Depression Association of America" ends in a place
-    if any(is_company_form(t) or t.low in AND_NAME_HEADS for t in left):
+    if _complete(left):
         return False
     if len(left) == 1:
-        return not left[0].text.isupper()
+        return strong and not left[0].text.isupper()
+    if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
+        return True
     return any(t.low in ("of", "for") for t in left)
+
+
+def _complete(left: list[Tok]) -> bool:
+    """A company or a body whose head word is not followed by "of"/"for" is a whole name ("Gates
+    Foundation"), but "Mayo Foundation for Education" goes on."""
+    for k in range(len(left) - 1, -1, -1):
+        if is_company_form(left[k]) or left[k].low in AND_NAME_HEADS:
+            return not any(t.low in ("of", "for") for t in left[k + 1 :])
+    return False
 
 
 def trailing_name(toks: list[Tok]) -> list[Tok]:

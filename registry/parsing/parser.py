@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
-from .authors import author_index, looks_like_initials
+from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
 from .labels import leading_label, mid_labels
-from .lists import Org, description, is_filler, organizations, patent_holder_region, visible
-from .nothing import none_position, says_others, stock_none
+from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
+from .nothing import no_author_scope, none_position, stock_none
 from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
+from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
-from .result import ParsedItem, ParseResult
+from .result import ParseResult
 from .sharing import after_name, detailed_other, mid_subjects, names_nothing
+from .spelling import looks_like_initials
 from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
@@ -25,12 +25,21 @@ STUDY_SUBJECT_RE = re.compile(
     r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
     re.IGNORECASE,
 )
+# "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
+PASSIVE_SUPPORT_RE = re.compile(
+    r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
+    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
+    re.IGNORECASE,
+)
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
     "chief executive board member former current vice global head international national european us "
     "usa provisional patent co founding"
 )
+
+
+TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
@@ -42,12 +51,16 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
     authors = list(authors or [])
     if not all(isinstance(a, str) for a in authors):
         raise ValueError("authors must be a list of str")
+    # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
+    # its length, so every offset still points into the statement as given.
+    given, statement = statement, statement.translate(TYPOGRAPHIC_HYPHENS)
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     for number, (a, b) in enumerate(footnotes(statement)):
         _read_footnote(state, number, a, b)
-    return _finish(state)
+    result = finish(state)
+    return result if given == statement else spelt_as_given(result, statement, given)
 
 
 # ---- footnotes ----
@@ -81,13 +94,21 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
     last_org: Org | None = None
     for sa, sb in join_headed_lists(state, split_clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
-        if is_boilerplate(text, sa, sb, low) or sentence_negated(text, sa, sb):
+        if is_boilerplate(text, sa, sb, low):
             continue
         pos = none_position(text, sa, sb, low)
+        if sentence_negated(text, sa, sb):
+            # "None of the authors has any conflict of interest": all of them declare nothing; "No author
+            # received funding from X" names no tie either way
+            says_ties = pos is not None or "conflict" in low or "competing" in low
+            scope = no_author_scope(text, sa, sb) if says_ties else None
+            if scope is not None:
+                state.nones.append((scope, []))
+            continue
         if pos is not None:
-            state.nones.append(_none_scope(state, sa, pos, current, label))
+            state.nones.append(none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
-        triggers = find_triggers(text, toks, sa, sb)
+        triggers = _not_initials(state, find_triggers(text, toks, sa, sb))
         brackets = role_brackets(text, toks, triggers) if "(" in low else []
         if brackets:
             triggers = [t for t in triggers if not any(b.start <= t.start < b.end for b in brackets)]
@@ -114,7 +135,11 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 # affiliation says which authors; the tie is what follows
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
-        if STUDY_SUBJECT_RE.match(text, sa) and who is current and current is not label:
+        if (
+            (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
+            and who is current
+            and current is not label
+        ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
@@ -131,6 +156,14 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             for category in br.categories:
                 trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
                 _add_items(state, number, trig, [br.org], "", who, "self")
+
+
+def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
+    """Relation phrases written in capitals ("VP", "CEO") that are an author's initials ("VP and JML
+    reported no conflict") name that author, not a role."""
+    if not any(t.text.isupper() for t in triggers):
+        return triggers
+    return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
 EXCEPT_RE = re.compile(
@@ -199,13 +232,16 @@ def _relations(
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
-        if trig.kind == "other_member" and i + 1 < len(triggers) and not any(is_name_token(t) for t in vis):
+        if trig.kind == "other_member" and i + 1 < len(triggers) and _board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
-            results[i] = ([pre], "") if pre is not None else results[i + 1]
+            shared = results[i + 1]
+            if shared == ([], "member") and i + 2 < len(triggers):
+                shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
+            results[i] = ([pre], "") if pre is not None else shared
         else:
             results[i] = _objects(state, trig, vis)
     detailed = detailed_other(state, triggers, results, sb)
@@ -224,8 +260,10 @@ def _relations(
                 orgs = [o for o in orgs if norm(o.name) not in explained]
                 if not orgs:
                     continue
-        if not orgs and desc.lower() in ANAPHORA and last_org is not None:
-            orgs, desc = [last_org], ""  # "employees of GSK and hold shares in the company"
+        if not orgs and last_org is not None and (desc.lower() in ANAPHORA or _dangling(state, trig)):
+            # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
+            # and ...": the company named before
+            orgs, desc = [last_org], ""
         elif not orgs and trig.kind == "stock" and _bare(desc) and _same_clause(state, employer, trig):
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company
@@ -243,6 +281,8 @@ def _relations(
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
+        if trig.kind == "other_shared" and whos[i] == [None]:
+            continue  # an affiliation the editor shares with a reviewer, not with an author
         bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
         to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"
@@ -252,6 +292,14 @@ def _relations(
             if trig.kind == "employment":
                 employer = last_org
     return last_org
+
+
+def _board_named(vis: list[Tok], nxt: Trigger) -> bool:
+    """ "a member of the advisory board of X", "a member of the North American Fabry Registry Board": the
+    board that follows says what the membership is."""
+    if not any(is_name_token(t) for t in vis):
+        return True
+    return nxt.kind in ("leadership", "advisory_board") and all(is_name_token(t) or t.low == "the" for t in vis)
 
 
 FOR_WORDS = words("the a an his her their my")
@@ -267,7 +315,7 @@ def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
     if k == 0 or before[k - 1].low != "for":
         return []
     j = k = k - 1
-    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1])):
+    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1]) or _comma_form(before, j - 1)):
         j -= 1
     if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
         return []
@@ -275,8 +323,24 @@ def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
     return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
 
 
+def _dangling(state: ParseState, trig: Trigger) -> bool:
+    """A relation phrase whose preposition has no object of its own: "has an equity interest in, and"."""
+    after = state.toks.between(trig.end, trig.end + 12)
+    return len(after) >= 2 and after[0].low in ("in", "of", "with", "to", "for") and after[1].text in (",", ";")
+
+
+def _comma_form(toks: list[Tok], k: int) -> bool:
+    """A comma before a company form inside a name ("Flatiron, Inc.")."""
+    return toks[k].text == "," and k + 1 < len(toks) and is_company_form(toks[k + 1]) and k > 0
+
+
 def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
+    """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
+    does or belongs to, not a tie of the author."""
     lead = state.text[max(sa, trig.start - 7) : trig.start]
+    if trig.kind == "other_member" and lead.endswith(", a "):
+        before = state.toks.before(trig.start, sa, 3)
+        return len(before) == 3 and (is_company_form(before[0]) or is_name_token(before[0]))
     if "that" not in lead and "which" not in lead:
         return False
     before = state.toks.before(trig.start, sa, 2)
@@ -300,12 +364,25 @@ def _bare(desc: str) -> bool:
     return all(w in BARE_OBJECTS for w in desc.lower().split())
 
 
+TOPIC_WORDS = words("on about regarding")
+SOURCE_WORDS = words("from by for")
+
+
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
+    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
+        # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
+        source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
+        if source is None:
+            return [], description(state.text, vis)
+        vis = vis[source:]
+    is_person = lambda run: _is_person(state, run)  # noqa: E731
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
     unit = trig.kind in ("leadership", "employment")
-    orgs = organizations(state.text, region, lambda run: _is_person(state, run), unit)
+    orgs = organizations(state.text, region, is_person, unit)
+    if not orgs and trig.kind == "patents":
+        orgs = patent_holders(state.text, vis, is_person) or []  # "a patent X pending to the University of Y"
     return orgs, ("" if orgs else description(state.text, vis))
 
 
@@ -373,72 +450,3 @@ def _merge_patents(state: ParseState, first_item: int) -> None:
             it.org = holder
         if named and it.author is None:
             state.items.remove(it)
-
-
-# ---- none declarations and the result ----
-
-
-def _none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
-    text = state.text
-    if says_others(text, sa, pos):
-        return "others", []
-    subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
-    if subj.kind == "persons":
-        return "authors", subj.authors
-    if subj.kind == "all":
-        return "all", []
-    if subj.kind in ("pronoun", "author") and (current or state.single):
-        return "authors", list(current or [0])
-    if subj.kind == "author" or label:
-        return ("authors", list(label)) if label else ("all", [])
-    return "subjectless", list(current or [])
-
-
-def _finish(state: ParseState) -> ParseResult:
-    index = state.index
-    items = _dedupe(state.items)
-    with_items = {it.author for it in items if it.author is not None}
-    everyone = index.all_authors()
-    chosen: set[int] = set()
-    for kind, group in state.nones:
-        if kind == "others":
-            chosen.update(i for i in everyone if i not in state.covered)
-        elif kind == "all" or (kind == "subjectless" and not group and not items):
-            chosen.update(everyone)
-        elif kind == "subjectless" and state.single:
-            chosen.add(0)
-        else:
-            chosen.update(i for i in group if i is not None)
-    declares = [index.names[i] for i in everyone if i in chosen and i not in with_items]
-    parsed = [_public(state, it) for it in items]
-    return ParseResult(declares, parsed, _variants(parsed), state.warnings)
-
-
-def _dedupe(items: list[DraftItem]) -> list[DraftItem]:
-    seen, out = set(), []
-    for it in items:
-        key = (it.author, it.category, norm(it.org) if it.org else "")
-        if key not in seen:
-            seen.add(key)
-            out.append(it)
-    return out
-
-
-def _public(state: ParseState, it: DraftItem) -> ParsedItem:
-    author = state.index.names[it.author] if it.author is not None else None
-    return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
-
-
-def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
-    names = list(dict.fromkeys(it.organization for it in items if it.organization))[:200]
-    normed = [norm(name) for name in names]
-    pairs = []
-    for i, a in enumerate(names):
-        na = normed[i]
-        for j in range(i + 1, len(names)):
-            b, nb = names[j], normed[j]
-            short, long = sorted((len(na), len(nb)))
-            # A ratio of 80 needs the shorter name to be at least 2/3 of the longer: skip the others.
-            if na == nb or (short >= 4 and 3 * short >= 2 * long and fuzz.ratio(na, nb) >= 80):
-                pairs.append((a, b))
-    return pairs

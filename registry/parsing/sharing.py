@@ -4,9 +4,9 @@ honoraria from X"."""
 
 from __future__ import annotations
 
-from .authors import is_nameish, read_mentions
 from .categories import Trigger
 from .lists import is_filler
+from .mentions import is_nameish, read_mentions
 from .orgnames import is_name_token
 from .state import ParseState
 from .subjects import evaluate as evaluate_mentions

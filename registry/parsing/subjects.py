@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .authors import AuthorIndex, is_nameish, looks_like_initials, read_mentions
+from .authors import AuthorIndex
+from .mentions import is_nameish, read_mentions
 from .orgnames import clean_name, run_from
+from .spelling import looks_like_initials
 from .text import Tok, words
 
 LEADIN = words("co-author co-authors coauthor coauthors author authors two both member members")

@@ -13,7 +13,8 @@ def words(text: str) -> frozenset[str]:
 
 # Inner dots, hyphens, apostrophes and ampersands stay inside a token so "Precision-Health.ai",
 # "D.T.P." and "eLife's" are one token; a single trailing dot is kept to tell "Inc." from "Inc".
-TOKEN_RE = re.compile(r"\w+(?:[\-'\u2019.&]+\w+)*\.?|[^\w\s]")
+# "A/S" (a Danish and Norwegian company form) is one token too, and so is a name with a soft hyphen (U+00AD).
+TOKEN_RE = re.compile(r"\b[A-Z]/S\b|\w+(?:[\-\u00ad\u2010\u2011'\u2019.&]+\w+)*\.?|[^\w\s]")
 # The same for ASCII text, where the ASCII word and space classes are the Unicode ones (but for the
 # separators \x1c-\x1f, spaces only to Unicode) and cheaper to test.
 ASCII_TOKEN_RE = re.compile(TOKEN_RE.pattern, re.ASCII)
@@ -32,7 +33,9 @@ ABBREVIATIONS = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
     "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
 )
-COMPANY_ABBR = frozenset({"inc.", "ltd.", "co.", "corp.", "llc."})
+COMPANY_ABBR = frozenset(
+    {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}
+)
 OPENERS = words(
     "the this these that he she they we i it his her their our in all no none neither however there "
     "additionally furthermore moreover finally both"
@@ -197,6 +200,15 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         return True  # "... Inc. Oscar H Franco works"
     if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
         return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
+    if (
+        nxt.cap
+        and nxt.text.isalpha()
+        and second.cap
+        and second.text.isalpha()
+        and len(after) > 1
+        and after[1].text == ","
+    ):
+        return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
     return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
 

@@ -1,0 +1,91 @@
+"""The end of a parse: whom a no-conflict sentence covers, and the items and authors a statement gives."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from .nothing import icmje_closing, says_others
+from .orgnames import norm
+from .result import ParsedItem, ParseResult
+from .state import DraftItem, ParseState
+from .subjects import scan_subject
+
+
+def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
+    text = state.text
+    if says_others(text, sa, pos) or icmje_closing(text, pos):
+        return "others", []
+    subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
+    if subj.kind == "persons":
+        return "authors", subj.authors
+    if subj.kind == "all":
+        return "all", []
+    if subj.kind in ("pronoun", "author") and (current or state.single):
+        return "authors", list(current or [0])
+    if subj.kind == "author" or label:
+        return ("authors", list(label)) if label else ("all", [])
+    return "subjectless", list(current or [])
+
+
+def finish(state: ParseState) -> ParseResult:
+    index = state.index
+    items = _dedupe(state.items)
+    with_items = {it.author for it in items if it.author is not None}
+    everyone = index.all_authors()
+    chosen: set[int] = set()
+    for kind, group in state.nones:
+        if kind == "others":
+            chosen.update(i for i in everyone if i not in state.covered)
+        elif kind == "all" or (kind == "subjectless" and not group and not with_items):
+            chosen.update(everyone)
+        elif kind == "subjectless" and state.single:
+            chosen.add(0)
+        else:
+            chosen.update(i for i in group if i is not None)
+    declares = [index.names[i] for i in everyone if i in chosen and i not in with_items]
+    parsed = [_public(state, it) for it in items]
+    return ParseResult(declares, parsed, _variants(parsed), state.warnings)
+
+
+def _dedupe(items: list[DraftItem]) -> list[DraftItem]:
+    seen, out = set(), []
+    for it in items:
+        key = (it.author, it.category, norm(it.org) if it.org else "")
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def _public(state: ParseState, it: DraftItem) -> ParsedItem:
+    author = state.index.names[it.author] if it.author is not None else None
+    return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
+
+
+def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
+    names = list(dict.fromkeys(it.organization for it in items if it.organization))[:200]
+    normed = [norm(name) for name in names]
+    pairs = []
+    for i, a in enumerate(names):
+        na = normed[i]
+        for j in range(i + 1, len(names)):
+            b, nb = names[j], normed[j]
+            short, long = sorted((len(na), len(nb)))
+            # A ratio of 80 needs the shorter name to be at least 2/3 of the longer: skip the others.
+            if na == nb or (short >= 4 and 3 * short >= 2 * long and fuzz.ratio(na, nb) >= 80):
+                pairs.append((a, b))
+    return pairs
+
+
+def spelt_as_given(result: ParseResult, read: str, given: str) -> ParseResult:
+    """The result with each organization spelt as in the statement given (its typographic hyphens back)."""
+
+    def spelt(name: str | None) -> str | None:
+        at = read.find(name) if name and "-" in name else -1
+        return given[at : at + len(name)] if at >= 0 else name  # type: ignore[arg-type]
+
+    items = [replace(it, organization=spelt(it.organization)) for it in result.items]
+    variants = [(spelt(a), spelt(b)) for a, b in result.variants]
+    return replace(result, items=items, variants=variants)  # type: ignore[arg-type]

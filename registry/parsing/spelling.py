@@ -1,0 +1,93 @@
+"""How names are spelt: accents and hyphens folded, initials recognised, the variants one name may be written in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import product
+
+from .text import words
+
+PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
+TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
+# Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
+DOTTED_PARTS_RE = re.compile(
+    r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.(?:-?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.?)+"
+)
+DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
+INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
+CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
+CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
+SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
+GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
+NAME_SPLIT_RE = re.compile(r"[\s:]+")
+# "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
+PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
+
+
+UNICODE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+
+
+@lru_cache(maxsize=4096)
+def fold(s: str) -> str:
+    """Lower-case and strip accents so "Jörg" and "Jorg" compare equal."""
+    if s.isascii():
+        return s.lower()  # nothing to decompose: most names and every initialism in English text
+    # Wiley prints hyphens as U+2010 ("Bosch\u2010Traberg") where the byline may have "-"; a soft hyphen
+    # (U+00AD) is no letter
+    s = unicodedata.normalize("NFKD", s.translate(UNICODE_HYPHENS))
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+def initials_key(text: str) -> str:
+    return text.upper() if text.isalpha() else INITIAL_STRIP_RE.sub("", text).upper()
+
+
+def looks_like_initials(text: str) -> bool:
+    """ "EI", "J-PML", "D.T.P.", "ØF": 2-6 capitals once dots and hyphens are gone."""
+    key = text if text.isalpha() else INITIAL_STRIP_RE.sub("", text)  # nothing to strip from letters
+    if not (2 <= len(key) <= 7 and key.isalpha()):
+        return False
+    if key.isupper():
+        return True
+    if "." in text and text.lower() not in TITLES and DOTTED_PARTS_RE.fullmatch(text):
+        return True  # "D.Sh.", "M.Le.": a part may keep a few letters of the name
+    # "CdlF", "JvE": particles may be written in lower case between capitals
+    upper = sum(c.isupper() for c in key)
+    return key[0].isupper() and key[-1].isupper() and upper >= 2 and len(key) - upper <= 2
+
+
+def _token_options(tok: str, is_last: bool) -> list[str]:
+    """Letters a name token may contribute to an initialism (several spellings are in use)."""
+    bare = tok.replace(".", "")
+    if not bare:
+        return [""]
+    if bare[0].islower() and bare.lower() in PARTICLES:
+        return ["", bare[0].upper()]
+    if "-" in bare:
+        parts = [p for p in bare.split("-") if p]
+        if not parts:
+            return [""]
+        return list(dict.fromkeys(["".join(p[0].upper() for p in parts), parts[0][0].upper()]))
+    if not is_last and bare.isupper() and len(bare) <= 3:
+        return [bare]  # "GW", "HD", "I.A": each capital is an initial
+    opts = [bare[0].upper()]
+    m = CAMEL_RE.match(bare) if bare[0] in CAMEL_FIRST else None
+    if m:
+        opts.append(bare[0].upper() + bare[m.end()].upper())
+    return opts
+
+
+def _options(tokens: list[str]) -> list[list[str]]:
+    """Per token, the letters it may contribute; very long names keep their first and last four tokens."""
+    last = len(tokens) - 1
+    options = [_token_options(t, i == last) for i, t in enumerate(tokens)]
+    return options[:4] + options[-4:] if len(options) > 8 else options
+
+
+def name_variants(tokens: list[str]) -> set[str]:
+    options = _options(tokens)
+    if all(len(opts) == 1 for opts in options):
+        return {"".join(opts[0] for opts in options)}  # the common case: one spelling
+    return {"".join(combo) for combo in product(*options)}
