@@ -11,14 +11,15 @@ from itertools import combinations
 from django.db import transaction
 from django.db.models import Q
 
+from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
 from registry.enums import LinkMethod, MatchMethod, MatchStatus
 from registry.identity.names import block_key, compare_names
 from registry.identity.profiles import Profile, load_profiles
 from registry.identity.scoring import Assessment, Decision, assess
-from registry.merges import MergeRefused, merge_people
 from registry.models import Authorship, Person, PersonMatch, PersonName
 from registry.services import Actor
 
+LINK_BATCH = 2000  # merges written in one transaction
 MAX_BLOCK = 200  # larger blocks ("wang w") are compared within the same first name only
 _IDENTIFIERS = {"orcid", "contributor_id", "email"}
 
@@ -81,12 +82,42 @@ def link_people(
         ),
         key=lambda item: (-item[0].score, item[1], item[2]),
     )
-    decided = _editor_decisions(profiles)
-    with transaction.atomic():
-        _Applier(actor, profiles, decided, report, dry_run=dry_run, reason=reason).apply(assessed)
-        if dry_run:
-            transaction.set_rollback(True)
+    applier = _Applier(profiles, _editor_decisions(profiles), report)
+    applier.apply(assessed)
+    if not dry_run:
+        _write_links(applier, actor=actor, reason=reason)
+        _write_queue(applier)
     return report
+
+
+def _write_links(applier: "_Applier", *, actor: Actor, reason: str) -> None:
+    """Every link decided, written as flat bulk merges (each record straight into its cluster's
+    final record), a transaction per batch; a merge the database refuses is reported as refused."""
+    planned = [
+        (outcome, PlannedMerge(applier.find(merge), merge, assessment.score, assessment.as_json()), pending)
+        for outcome, merge, assessment, pending in applier.links
+    ]
+    for start in range(0, len(planned), LINK_BATCH):
+        batch = planned[start : start + LINK_BATCH]
+        with transaction.atomic():
+            refused = merge_people_in_bulk(
+                actor=actor, merges=[plan for _, plan, _ in batch], reason=reason, method=LinkMethod.AUTOMATIC
+            )
+            for outcome, plan, pending in batch:
+                if plan.merge in refused:
+                    outcome.action = f"refused: {refused[plan.merge]}"
+                elif pending is not None:
+                    PersonMatch.objects.filter(pk=pending.pk).update(
+                        status=MatchStatus.AUTOMATIC, score=plan.score, evidence=plan.evidence
+                    )
+
+
+@transaction.atomic
+def _write_queue(applier: "_Applier") -> None:
+    """The queue entries decided: new ones in one INSERT per batch, existing ones' scores updated."""
+    for entry in applier.queue_updates:
+        PersonMatch.objects.filter(pk=entry.pk).update(score=entry.score, evidence=entry.evidence)
+    PersonMatch.objects.bulk_create(applier.new_entries, batch_size=500)
 
 
 def candidate_pairs(profiles: dict[int, Profile], focus: set[int] | None = None) -> dict[tuple[int, int], int]:
@@ -174,15 +205,17 @@ def _editor_decisions(profiles: dict[int, Profile]) -> dict[frozenset[int], Pers
 class _Applier:
     """Acts on assessed pairs, strongest first, keeping clusters consistent as they grow."""
 
-    def __init__(self, actor, profiles, decided, report: LinkReport, *, dry_run: bool, reason: str):
-        self.actor = actor
+    def __init__(self, profiles, decided, report: LinkReport):
         self.profiles = profiles
         self.decided = decided
         self.report = report
-        self.dry_run = dry_run
-        self.reason = reason
         self.root = {pk: pk for pk in profiles}
         self.members = {pk: {pk} for pk in profiles}
+        # What to write: (outcome, merged root, assessment, pending queue entry) in decision order;
+        # queue entries to create, and existing ones with a new score.
+        self.links: list[tuple[PairOutcome, int, Assessment, PersonMatch | None]] = []
+        self.new_entries: list[PersonMatch] = []
+        self.queue_updates: list[PersonMatch] = []
 
     def find(self, pk: int) -> int:
         while self.root[pk] != pk:
@@ -192,12 +225,11 @@ class _Applier:
 
     def apply(self, assessed: list[tuple[Assessment, int, int]]) -> None:
         for assessment, a, b in assessed:
-            action = self.act(assessment, a, b)
-            self.report.outcomes.append(
-                PairOutcome(a, b, self.profiles[a].name, self.profiles[b].name, assessment, action)
-            )
+            outcome = PairOutcome(a, b, self.profiles[a].name, self.profiles[b].name, assessment, "")
+            self.report.outcomes.append(outcome)
+            outcome.action = self.act(assessment, a, b, outcome)
 
-    def act(self, assessment: Assessment, a: int, b: int) -> str:
+    def act(self, assessment: Assessment, a: int, b: int, outcome: PairOutcome) -> str:
         if assessment.decision in (Decision.APART, Decision.REFUSED):
             return assessment.decision
         ra, rb = self.find(a), self.find(b)
@@ -210,7 +242,7 @@ class _Applier:
             return f"refused: {conflict}"
         if assessment.decision == Decision.QUEUE:
             return self.queue(assessment, ra, rb)
-        return self.link(assessment, ra, rb)
+        return self.link(assessment, ra, rb, outcome)
 
     def _rejected(self, ra: int, rb: int) -> bool:
         for x in self.members[ra]:
@@ -237,27 +269,11 @@ class _Applier:
                         return "names in the two groups disagree"
         return ""
 
-    def link(self, assessment: Assessment, ra: int, rb: int) -> str:
+    def link(self, assessment: Assessment, ra: int, rb: int, outcome: PairOutcome) -> str:
         keep, merge = min(ra, rb), max(ra, rb)
-        if not self.dry_run:
-            pending = self.decided.get(frozenset((keep, merge)))
-            try:
-                with transaction.atomic():
-                    merge_people(
-                        actor=self.actor,
-                        keep=Person.objects.get(pk=keep),
-                        merge=Person.objects.get(pk=merge),
-                        reason=self.reason,
-                        method=LinkMethod.AUTOMATIC,
-                        score=assessment.score,
-                        evidence=assessment.as_json(),
-                    )
-                    if pending is not None and pending.status == MatchStatus.PENDING:
-                        PersonMatch.objects.filter(pk=pending.pk).update(
-                            status=MatchStatus.AUTOMATIC, score=assessment.score, evidence=assessment.as_json()
-                        )
-            except MergeRefused as exc:
-                return f"refused: {exc}"
+        pending = self.decided.get(frozenset((keep, merge)))
+        pending = pending if pending is not None and pending.status == MatchStatus.PENDING else None
+        self.links.append((outcome, merge, assessment, pending))
         self.root[merge] = keep
         self.members[keep] |= self.members.pop(merge)
         return "linked"
@@ -266,20 +282,20 @@ class _Applier:
         existing = self.decided.get(frozenset((ra, rb)))
         if existing is not None and existing.status != MatchStatus.PENDING:
             return f"already decided ({existing.get_status_display()})"
-        if self.dry_run:
-            return "queued"
         newer, older = self.profiles[max(ra, rb)], self.profiles[min(ra, rb)]
-        values = {"score": assessment.score, "evidence": assessment.as_json()}
         if existing is not None:
-            PersonMatch.objects.filter(pk=existing.pk).update(**values)
+            existing.score, existing.evidence = assessment.score, assessment.as_json()
+            self.queue_updates.append(existing)
             return "queued"
-        self.decided[frozenset((ra, rb))] = PersonMatch.objects.create(
+        self.decided[frozenset((ra, rb))] = entry = PersonMatch(
             person_id=newer.person_id,
             candidate_id=older.person_id,
             name_as_printed=newer.name[:300],
             method=MatchMethod.EVIDENCE,
             status=MatchStatus.PENDING,
             reason=f"Score {assessment.score:g}, between the thresholds: {assessment.explain()}",
-            **values,
+            score=assessment.score,
+            evidence=assessment.as_json(),
         )
+        self.new_entries.append(entry)
         return "queued"
