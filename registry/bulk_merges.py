@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.core import serializers
-from django.db import IntegrityError, transaction
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db import IntegrityError, connections, router, transaction
+from django.db.models import Q
 
 from registry.enums import LinkMethod
 from registry.importers.articles.bulk import insert_history, insert_rows, update_with_history
@@ -28,6 +28,7 @@ from registry.merges import (
 from registry.models import Authorship, Person, PersonLink, PersonMatch, PersonName
 from registry.services import Actor
 
+_NONE_DELETED = serializers.serialize("json", [])  # what a merge that deleted no entry records
 _CHUNK = 900  # ids a query binds: under SQLite's limit of parameters, with room for the rest
 
 
@@ -176,7 +177,7 @@ def _decide(merges: Sequence[PlannedMerge], people: dict[int, Person]) -> tuple[
 def _move_relation(relation, merged: dict[int, int], *, actor: Actor, reason: str) -> dict[int, list[int]]:
     """Point the relation's rows of merged records at their kept records: one UPDATE per chunk, and
     the "changed" history rows where the model keeps history. Returns the ids moved, by merged id."""
-    model, name = relation.related_model, relation.field.name
+    model = relation.related_model
     column = relation.field.attname
     moved: dict[int, list[int]] = defaultdict(list)
     tracked = hasattr(model, "history")
@@ -185,12 +186,7 @@ def _move_relation(relation, merged: dict[int, int], *, actor: Actor, reason: st
         found = list(rows) if tracked else list(rows.values("pk", column))
         if not found:
             continue
-        target = Case(
-            *(When(**{column: merge_id}, then=Value(merged[merge_id])) for merge_id in chunk),
-            default=F(column),
-            output_field=IntegerField(),
-        )
-        model._default_manager.filter(pk__in=[_pk(row) for row in found]).update(**{name: target})
+        _repoint(model, column, {merge_id: merged[merge_id] for merge_id in chunk})
         for row in found:
             moved[_value(row, column)].append(_pk(row))
         if tracked:
@@ -198,6 +194,19 @@ def _move_relation(relation, merged: dict[int, int], *, actor: Actor, reason: st
                 setattr(row, column, merged[getattr(row, column)])
             insert_history(found, actor=actor, reason=reason, history_type="~")
     return moved
+
+
+def _repoint(model, column: str, targets: dict[int, int]) -> None:
+    """UPDATE … SET column = CASE column WHEN merged THEN kept … END for these merged ids: written as
+    SQL, as the ORM's Case() costs a millisecond a WHEN to build."""
+    connection = connections[router.db_for_write(model)]
+    quote = connection.ops.quote_name
+    table, name = quote(model._meta.db_table), quote(column)
+    whens = " ".join(["WHEN %s THEN %s"] * len(targets))
+    places = ", ".join(["%s"] * len(targets))
+    sql = f"UPDATE {table} SET {name} = CASE {name} {whens} ELSE {name} END WHERE {name} IN ({places})"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value for pair in targets.items() for value in pair] + list(targets))
 
 
 def _pk(row) -> int:
@@ -217,10 +226,16 @@ def _move_matches(done: list[_Done]) -> list[dict]:
         for entry in PersonMatch.objects.filter(Q(person_id__in=chunk) | Q(candidate_id__in=chunk)):
             entries[entry.pk] = entry
     before = {pk: (entry.person_id, entry.candidate_id) for pk, entry in entries.items()}
-    saved = [
-        {name: _match_step(name, keep=item.plan.keep, merge=item.plan.merge, entries=entries) for name in MATCH_FIELDS}
-        for item in done
-    ]
+    # Records on some entry: a merge of two others moves nothing, and needs no look at the entries.
+    involved = {pk for entry in entries.values() for pk in (entry.person_id, entry.candidate_id)}
+    saved = []
+    for item in done:
+        keep, merge = item.plan.keep, item.plan.merge
+        if merge not in involved:
+            saved.append({name: {"moved": [], "deleted": _NONE_DELETED} for name in MATCH_FIELDS})
+            continue
+        involved.add(keep)
+        saved.append({name: _match_step(name, keep=keep, merge=merge, entries=entries) for name in MATCH_FIELDS})
     gone = set(before) - set(entries)
     PersonMatch.objects.filter(pk__in=gone).delete()
     changed = [entry for pk, entry in entries.items() if before[pk] != (entry.person_id, entry.candidate_id)]
