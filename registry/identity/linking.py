@@ -9,18 +9,17 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.db import transaction
-from django.db.models import Q
 
 from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
 from registry.enums import LinkMethod, MatchMethod, MatchStatus
+from registry.identity.lookup_keys import BlockSizes, profile_keys, refresh_lookup_keys, registry_blocks
 from registry.identity.names import block_key, compare_names
-from registry.identity.profiles import Profile, load_profiles
+from registry.identity.profiles import Profile, load_identities, load_profiles
 from registry.identity.scoring import Assessment, Decision, assess
 from registry.models import Authorship, Person, PersonMatch, PersonName
 from registry.services import Actor
 
 LINK_BATCH = 2000  # merges written in one transaction
-MAX_BLOCK = 200  # larger blocks ("wang w") are compared within the same first name only
 _IDENTIFIERS = {"orcid", "contributor_id", "email"}
 
 
@@ -69,11 +68,16 @@ def link_people(
     focus = None if person_ids is None else set(person_ids)
     if focus is not None and not focus:
         return LinkReport()
-    ids = None if focus is None else focus | _candidates_of(focus)
-    if ids is None:
-        ids = _in_some_block()
-    profiles, facts = load_profiles(ids)
-    pairs = candidate_pairs(profiles, focus)
+    sizes = None
+    if focus is None:
+        profiles, facts = load_profiles(_in_some_block())
+    else:
+        identities = load_identities(focus)
+        sizes, candidates, unindexed = registry_blocks(identities)
+        profiles, facts = load_profiles(focus | candidates)
+        if not dry_run:
+            refresh_lookup_keys({**identities, **unindexed})
+    pairs = candidate_pairs(profiles, focus, sizes=sizes)
     report = LinkReport(compared=len(pairs))
     assessed = sorted(
         (
@@ -120,56 +124,29 @@ def _write_queue(applier: "_Applier") -> None:
     PersonMatch.objects.bulk_create(applier.new_entries, batch_size=500)
 
 
-def candidate_pairs(profiles: dict[int, Profile], focus: set[int] | None = None) -> dict[tuple[int, int], int]:
-    """Pairs (lower id first) sharing a block key or an identifier, with how many different first
-    names share the block; with `focus`, only pairs involving one of those people."""
-    blocks: dict[str, set[int]] = defaultdict(set)
-    for pk, profile in profiles.items():
-        for key in profile.keys:
-            blocks[f"name:{key}"].add(pk)
-        for value in profile.contributor_ids:
-            blocks[f"contributor:{value}"].add(pk)
-        for value in profile.emails:
-            blocks[f"email:{value}"].add(pk)
-        if profile.orcid:
-            blocks[f"orcid:{profile.orcid.upper()}"].add(pk)
+def candidate_pairs(
+    profiles: dict[int, Profile], focus: set[int] | None = None, *, sizes: BlockSizes | None = None
+) -> dict[tuple[int, int], int]:
+    """Pairs (lower id first) sharing a block key or an identifier, with how many different given
+    names share the block; with `focus`, only pairs involving one of those people. `sizes`: the
+    blocks' sizes in the whole registry, when these profiles are only part of it."""
+    keys_of = {pk: profile_keys(profile) for pk, profile in profiles.items()}
+    sizes = sizes or BlockSizes.counted(keys_of)
+    blocks: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for pk, keys in keys_of.items():
+        for key, first in keys:
+            blocks[key][first].add(pk)
     pairs: dict[tuple[int, int], int] = {}
-    for key, members in blocks.items():
-        if len(members) < 2:
+    for key, by_first in blocks.items():
+        if sum(len(group) for group in by_first.values()) < 2:
             continue
-        firsts = {form.first for pk in members for form in profiles[pk].names if len(form.first) > 1}
-        frequency = max(1, len(firsts)) if key.startswith("name:") else 1
-        for group in _sub_blocks(members, profiles):
+        frequency = sizes.frequency(key)
+        for group in sizes.compared_groups(key, by_first):
             for a, b in combinations(sorted(group), 2):
                 if focus is not None and a not in focus and b not in focus:
                     continue
                 pairs[(a, b)] = min(pairs.get((a, b), frequency), frequency)
     return pairs
-
-
-def _sub_blocks(members: set[int], profiles: dict[int, Profile]) -> list[set[int]]:
-    if len(members) <= MAX_BLOCK:
-        return [members]
-    by_first: dict[str, set[int]] = defaultdict(set)
-    for pk in members:
-        for form in profiles[pk].names:
-            by_first[form.first].add(pk)
-    return [group for group in by_first.values() if len(group) <= MAX_BLOCK]
-
-
-def _candidates_of(focus: set[int]) -> set[int]:
-    """Records that share a block key or an identifier with the focus people (indexed lookups)."""
-    people = Person.objects.filter(pk__in=focus).order_by()
-    keys = {key for key in people.values_list("name_key", flat=True) if key}
-    identifiers = Authorship.objects.filter(person_id__in=focus).order_by()
-    contributor_ids = {v for v in identifiers.values_list("contributor_id", flat=True) if v}
-    emails = {v for v in identifiers.values_list("email", flat=True) if v}
-    orcids = {v for v in people.values_list("orcid", flat=True) if v}
-    wanted = Q(name_key__in=keys) | Q(orcid__in=orcids)
-    if contributor_ids or emails:
-        same = Authorship.objects.filter(Q(contributor_id__in=contributor_ids) | Q(email__in=emails))
-        wanted |= Q(pk__in=same.values("person_id"))
-    return set(Person.objects.filter(wanted).order_by().values_list("pk", flat=True)) - focus
 
 
 def _in_some_block() -> set[int]:

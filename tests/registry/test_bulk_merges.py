@@ -193,9 +193,9 @@ def test_a_bulk_merge_takes_the_same_queries_for_one_pair_or_many(editor_user, d
     # savepoint; the people; their authorships' articles; their name variants; their queue entries
     # (none changed: no update); per relation, its rows, then with rows an UPDATE, and with history
     # the history rows: authorships 3, editorial roles 1, interests 3, links 1, payments 1,
-    # affiliations 1, findings 1; the deleted records' history; their variants; the records; the new
+    # lookup keys 1, affiliations 1, findings 1; the deleted records' history; their variants; the records; the new
     # variants; savepoint, the links, release; release
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         merge_people_in_bulk(actor=editor_user, merges=plans, reason=REASON)
 
     assert Person.objects.count() == pairs
