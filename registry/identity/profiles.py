@@ -5,11 +5,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from registry.identity.names import NameForm, block_key, form_key, name_form
+from registry.identity.names import NameForm, form_key, name_form
 from registry.models import Affiliation, Article, Authorship, Person, PersonName
 from registry.names import fold
 
 _CHUNK = 900  # under SQLite's limit of bound parameters per query
+_SCAN_ABOVE = 20 * _CHUNK  # ids beyond which a table is read whole
 
 
 @dataclass
@@ -31,11 +32,23 @@ class Profile:
 
     def add_name(self, name: str, family_name: str = "") -> None:
         form = name_form(name, family_name)
+        self.add_form(form, form_key(form) if form is not None else "")
+
+    def add_form(self, form: NameForm | None, key: str) -> None:
         if form is not None:
             self.names.add(form)
-            key = form_key(form)
             self.keys.add(key)
             self.name_keys.add((key, form.first))
+
+
+class _Forms(dict):
+    """Parsed names and their block keys by (name, family name), for one load: each distinct name
+    is parsed once (a whole registry's names outgrow the shared cache of `name_form`)."""
+
+    def __missing__(self, name: tuple[str, str]) -> tuple[NameForm | None, str]:
+        form = name_form(*name)
+        parsed = self[name] = (form, form_key(form) if form is not None else "")
+        return parsed
 
 
 @dataclass
@@ -71,9 +84,15 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 
 
 def _rows(queryset, field_name: str, ids: list[int] | None, *fields):
-    """`fields` of the rows whose `field_name` is one of `ids` (all rows when None), in chunks."""
-    if ids is None:
-        yield from queryset.order_by().values_list(*fields).iterator(chunk_size=20000)
+    """`fields` of the rows whose `field_name` (the first field) is one of `ids` (all rows when None).
+
+    Many ids are read by one pass over the table rather than in chunks: building the queries of
+    hundreds of chunks of 900 ids (about 10 ms each) costs more than reading the rows not wanted."""
+    if ids is None or len(ids) > _SCAN_ABOVE:
+        wanted = None if ids is None else set(ids)
+        for row in queryset.order_by().values_list(*fields).iterator(chunk_size=20000):
+            if wanted is None or row[0] in wanted:
+                yield row
         return
     for chunk in _chunks(ids):
         yield from queryset.filter(**{f"{field_name}__in": chunk}).order_by().values_list(*fields)
@@ -86,18 +105,21 @@ def load_identities(person_ids: Iterable[int] | None = None, *, models=None) -> 
     return _read_identities(None if person_ids is None else sorted(set(person_ids)), models)[0]
 
 
-def _read_identities(wanted: list[int] | None, models=None) -> tuple[dict[int, Profile], set[int]]:
+def _read_identities(
+    wanted: list[int] | None, models=None, forms: _Forms | None = None
+) -> tuple[dict[int, Profile], set[int]]:
     person, person_name, authorship = models or (Person, PersonName, Authorship)
+    forms = _Forms() if forms is None else forms
     profiles: dict[int, Profile] = {}
     for pk, name, family, orcid, email in _rows(
         person.objects.all(), "pk", wanted, "pk", "name", "family_name", "orcid", "email"
     ):
         profile = profiles[pk] = Profile(pk, name, orcid=orcid)
-        profile.add_name(name, family)
+        profile.add_form(*forms[(name, family)])
         if email:
             profile.emails.add(email.casefold())
     for person_id, name in _rows(person_name.objects.all(), "person_id", wanted, "person_id", "name"):
-        profiles[person_id].add_name(name)
+        profiles[person_id].add_form(*forms[(name, "")])
     article_ids: set[int] = set()
     for person_id, article_id, printed, contributor_id, email, affiliations in _rows(
         authorship.objects.all(),
@@ -116,7 +138,7 @@ def _read_identities(wanted: list[int] | None, models=None) -> tuple[dict[int, P
         profile.articles.add(article_id)
         article_ids.add(article_id)
         if printed:
-            profile.add_name(printed)
+            profile.add_form(*forms[(printed, "")])
         if contributor_id:
             profile.contributor_ids.add(contributor_id)
         if email:
@@ -127,7 +149,8 @@ def _read_identities(wanted: list[int] | None, models=None) -> tuple[dict[int, P
 def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Profile], dict[int, ArticleFacts]]:
     """Profiles of these people (everyone when None), and the facts of their articles."""
     wanted = None if person_ids is None else sorted(set(person_ids))
-    profiles, article_ids = _read_identities(wanted)
+    forms = _Forms()
+    profiles, article_ids = _read_identities(wanted, forms=forms)
     for person_id, organization_id in _rows(
         Affiliation.objects.all(), "person_id", wanted, "person_id", "organization_id"
     ):
@@ -145,7 +168,7 @@ def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Pr
         "person__name",
         "person__family_name",
     ):
-        bylines[article_id].append((person_id, block_key(printed) if printed else block_key(name, family)))
+        bylines[article_id].append((person_id, forms[(printed, "")][1] if printed else forms[(name, family)][1]))
     for article_id, authors in bylines.items():
         keys = frozenset(key for _, key in authors)
         for person_id, own in authors:
