@@ -171,11 +171,16 @@ def _editor_decisions(profiles: dict[int, Profile]) -> dict[frozenset[int], Pers
     """Queue entries between these people, by pair: rejected ones are editors' "two people"."""
     ids = list(profiles)
     found: dict[frozenset[int], PersonMatch] = {}
-    for start in range(0, len(ids), 450):
-        chunk = ids[start : start + 450]
-        rows = PersonMatch.objects.filter(person_id__in=chunk, candidate__isnull=False).order_by()
-        for match in rows.only("pk", "person_id", "candidate_id", "status"):
-            found[frozenset((match.person_id, match.candidate_id))] = match
+    entries = PersonMatch.objects.filter(candidate__isnull=False).order_by()
+    entries = entries.only("pk", "person_id", "candidate_id", "status")
+    if len(ids) > 20 * 450:  # a whole-registry run: one pass over the queue, not hundreds of chunks
+        chunks = [entries.iterator(chunk_size=20000)]
+    else:
+        chunks = [entries.filter(person_id__in=ids[start : start + 450]) for start in range(0, len(ids), 450)]
+    for rows in chunks:
+        for match in rows:
+            if match.person_id in profiles:
+                found[frozenset((match.person_id, match.candidate_id))] = match
     return found
 
 
