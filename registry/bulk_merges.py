@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django.core import serializers
 from django.db import IntegrityError, connections, router, transaction
-from django.db.models import Q
 
 from registry.enums import LinkMethod
 from registry.importers.articles.bulk import insert_history, insert_rows, update_with_history
@@ -27,6 +26,7 @@ from registry.merges import (
 )
 from registry.models import Authorship, Person, PersonLink, PersonMatch, PersonName
 from registry.services import Actor
+from registry.sql import among
 
 _NONE_DELETED = serializers.serialize("json", [])  # what a merge that deleted no entry records
 _CHUNK = 900  # ids a query binds: under SQLite's limit of parameters, with room for the rest
@@ -118,7 +118,7 @@ def _check_flat(merges: Sequence[PlannedMerge]) -> None:
 def _people(ids: set[int]) -> dict[int, Person]:
     found = {}
     for chunk in _chunks(ids):
-        found.update((person.pk, person) for person in Person.objects.filter(pk__in=chunk).order_by())
+        found.update((person.pk, person) for person in Person.objects.filter(among(Person, "id", chunk)).order_by())
     return found
 
 
@@ -128,12 +128,12 @@ def _decide(merges: Sequence[PlannedMerge], people: dict[int, Person]) -> tuple[
     ids = list(people)
     articles: dict[int, set[int]] = defaultdict(set)
     for chunk in _chunks(ids):
-        rows = Authorship.objects.filter(person_id__in=chunk).order_by()
+        rows = Authorship.objects.filter(among(Authorship, "person_id", chunk)).order_by()
         for person_id, article_id in rows.values_list("person_id", "article_id"):
             articles[person_id].add(article_id)
     variants: dict[int, list[tuple[str, str]]] = defaultdict(list)  # person → (name, normalized), by name
     for chunk in _chunks(ids):
-        rows = PersonName.objects.filter(person_id__in=chunk).order_by("name", "pk")
+        rows = PersonName.objects.filter(among(PersonName, "person_id", chunk)).order_by("name", "pk")
         for person_id, name, normalized in rows.values_list("person_id", "name", "normalized_name"):
             variants[person_id].append((name, normalized))
     known_names = {pk: {normalized for _, normalized in names} for pk, names in variants.items()}
@@ -182,7 +182,7 @@ def _move_relation(relation, merged: dict[int, int], *, actor: Actor, reason: st
     moved: dict[int, list[int]] = defaultdict(list)
     tracked = hasattr(model, "history")
     for chunk in _chunks(merged):
-        rows = model._default_manager.filter(**{f"{column}__in": chunk}).order_by("pk")
+        rows = model._default_manager.filter(among(model, column, chunk)).order_by("pk")
         found = list(rows) if tracked else list(rows.values("pk", column))
         if not found:
             continue
@@ -223,7 +223,7 @@ def _move_matches(done: list[_Done]) -> list[dict]:
     ids = {pk for item in done for pk in (item.plan.keep, item.plan.merge)}
     entries: dict[int, PersonMatch] = {}
     for chunk in _chunks(ids):
-        for entry in PersonMatch.objects.filter(Q(person_id__in=chunk) | Q(candidate_id__in=chunk)):
+        for entry in PersonMatch.objects.filter(among(PersonMatch, "person_id", chunk, or_column="candidate_id")):
             entries[entry.pk] = entry
     before = {pk: (entry.person_id, entry.candidate_id) for pk, entry in entries.items()}
     # Records on some entry: a merge of two others moves nothing, and needs no look at the entries.
@@ -277,9 +277,9 @@ def _replace_people(done: list[_Done], people: dict[int, Person], *, actor: Acto
     merged = [people[item.plan.merge] for item in done]
     insert_history(merged, actor=actor, reason=reason, history_type="-")
     for chunk in _chunks(person.pk for person in merged):
-        PersonName.objects.filter(person_id__in=chunk).delete()
+        PersonName.objects.filter(among(PersonName, "person_id", chunk)).delete()
         # Every row pointing here was moved above; the "deleted" history is written, so no collector.
-        Person.objects.filter(pk__in=chunk)._raw_delete(Person.objects.db)
+        Person.objects.filter(among(Person, "id", chunk))._raw_delete(Person.objects.db)
     new_names = insert_rows([name for item in done for name in item.new_names])
     if new_names:
         for item in done:

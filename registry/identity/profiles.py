@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from registry.identity.names import NameForm, form_key, name_form
 from registry.models import Affiliation, Article, Authorship, Person, PersonName
 from registry.names import fold
+from registry.sql import among
 
 _CHUNK = 900  # under SQLite's limit of bound parameters per query
 _SCAN_ABOVE = 20 * _CHUNK  # ids beyond which a table is read whole
@@ -94,8 +95,10 @@ def _rows(queryset, field_name: str, ids: list[int] | None, *fields):
             if wanted is None or row[0] in wanted:
                 yield row
         return
+    opts = queryset.model._meta
+    column = opts.pk.column if field_name == "pk" else opts.get_field(field_name).column
     for chunk in _chunks(ids):
-        yield from queryset.filter(**{f"{field_name}__in": chunk}).order_by().values_list(*fields)
+        yield from queryset.filter(among(queryset.model, column, chunk)).order_by().values_list(*fields)
 
 
 def load_identities(person_ids: Iterable[int] | None = None, *, models=None) -> dict[int, Profile]:
