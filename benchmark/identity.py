@@ -5,9 +5,12 @@ import random
 import statistics
 from collections import Counter
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from benchmark.measure import Figure, timed
 from benchmark.synthetic_people import Identities
-from registry.identity.linking import LinkReport, link_people
+from registry.identity.linking import LINK_BATCH, LinkReport, link_people
 from registry.models import Article, Authorship, Person
 
 
@@ -16,21 +19,23 @@ def linking_figures(identities: Identities, *, seed: int = 42, articles: int = 2
     dry run, whose decisions are scored pairwise), then, with `write`, deciding and writing the links."""
     ids = list(Article.objects.values_list("pk", flat=True))
     chosen = random.Random(seed).sample(ids, min(articles, len(ids)))
-    times = []
+    times, queries = [], []
     for article_id in chosen:
         people = list(Authorship.objects.filter(article_id=article_id).values_list("person_id", flat=True))
-        seconds, _ = timed(lambda people=people: link_people(actor=None, person_ids=people, dry_run=True))
+        count, (seconds, _) = counted(lambda people=people: link_people(actor=None, person_ids=people, dry_run=True))
         times.append(seconds * 1000)
+        queries.append(count)
     per_article = Figure(
         "person linking, one article's authors",
         statistics.median(times),
         "ms",
         target=50.0,
         higher_is_better=False,
-        note=f"median of {len(times)} articles (max {max(times):.1f} ms)",
+        note=f"median of {len(times)} articles (max {max(times):.1f} ms), "
+        f"{min(queries)}-{max(queries)} queries each (the index of lookup keys, then the candidates' profiles)",
     )
     authorships, records = Authorship.objects.count(), Person.objects.count()
-    deciding, report = timed(lambda: link_people(actor=None, dry_run=True))
+    deciding_queries, (deciding, report) = counted(lambda: link_people(actor=None, dry_run=True))
     precision, recall = pairwise_scores(_clusters(report, {"linked"}), identities)
     _, recall_with_queue = pairwise_scores(_clusters(report, {"linked", "queued"}), identities)
     scale_note = "target is for the large scale (400k authorships)"
@@ -44,11 +49,11 @@ def linking_figures(identities: Identities, *, seed: int = 42, articles: int = 2
             higher_is_better=False,
             note=f"{authorships} authorships on {records} person records, {report.compared} pairs compared, "
             f"{report.count('linked')} to link, {report.count('queued')} to queue; a dry run: blocking, "
-            f"profiles and scores, nothing written; {scale_note}",
+            f"profiles and scores, nothing written, {deciding_queries} queries; {scale_note}",
         ),
     ]
     if write:
-        seconds, written = timed(lambda: link_people(actor=None, reason="Linked by the benchmark"))
+        writing_queries, (seconds, written) = counted(lambda: link_people(actor=None, reason="Linked by the benchmark"))
         figures.append(
             Figure(
                 "person linking, whole registry (writing)",
@@ -56,8 +61,9 @@ def linking_figures(identities: Identities, *, seed: int = 42, articles: int = 2
                 "s",
                 target=60.0,
                 higher_is_better=False,
-                note=f"{written.count('linked')} links written, one merge with history each; "
-                f"{written.count('queued')} queued",
+                note=f"deciding and writing: {written.count('linked')} links written as bulk merges of up to "
+                f"{LINK_BATCH} a transaction, with history; {written.count('queued')} queued; "
+                f"{writing_queries} queries; {scale_note}",
             )
         )
     return [
@@ -71,6 +77,13 @@ def linking_figures(identities: Identities, *, seed: int = 42, articles: int = 2
             f"{identities.true_pairs()} such pairs",
         ),
     ]
+
+
+def counted(action) -> tuple[int, tuple[float, object]]:
+    """How many queries the action made, and its time and result."""
+    with CaptureQueriesContext(connection) as queries:
+        result = timed(action)
+    return len(queries.captured_queries), result
 
 
 def _clusters(report: LinkReport, actions: set[str]) -> dict[int, int]:

@@ -23,6 +23,7 @@ from registry.enums import (
     OrganizationKind,
     Provenance,
 )
+from registry.identity.lookup_keys import rebuild_lookup_keys
 from registry.identity.names import block_key
 from registry.models import (
     Affiliation,
@@ -314,6 +315,8 @@ class Generator:
         self.article_topics.flush()
         self.organization_topics.flush()
         reset_sequences([*TABLES, Article.topics.through, Organization.topics.through])
+        # As the migration that made the index indexed every record already there.
+        rebuild_lookup_keys()
         analyze()
 
     # --- planted conflicts ---------------------------------------------------------------------------

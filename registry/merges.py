@@ -18,6 +18,30 @@ class MergeRefused(ValueError):
     """Two records that cannot be one person (e.g. both authors of the same article)."""
 
 
+# The queue entries' two sides: a merge moves them by the rules of `_move_matches`, not as plain rows.
+MATCH_FIELDS = ("person", "candidate")
+
+
+def moved_relations() -> list:
+    """The relations whose rows a merge points at the kept record (name variants and queue entries
+    have rules of their own), in a fixed order."""
+    return [
+        relation
+        for relation in Person._meta.related_objects
+        if not (relation.many_to_many or relation.one_to_one)
+        and relation.related_model not in (PersonName, PersonMatch)
+    ]
+
+
+def moved_label(relation) -> str:
+    """How a PersonLink's `moved` names a relation: "registry.authorship:person"."""
+    return f"{relation.related_model._meta.label_lower}:{relation.field.name}"
+
+
+def refusal_for_orcids(keep: Person, merge: Person) -> str:
+    return f"{keep} and {merge} have different ORCID iDs; they are two people."
+
+
 @transaction.atomic
 def merge_people(
     *,
@@ -38,7 +62,7 @@ def merge_people(
     if keep.pk == merge.pk:
         raise MergeRefused("A person cannot be merged into themselves.")
     if keep.orcid and merge.orcid and keep.orcid != merge.orcid:
-        raise MergeRefused(f"{keep} and {merge} have different ORCID iDs; they are two people.")
+        raise MergeRefused(refusal_for_orcids(keep, merge))
     shared = Authorship.objects.filter(person=keep, article__authorships__person=merge)
     if shared.exists():
         raise MergeRefused(f"{keep} and {merge} are both authors of {shared.first().article}.")
@@ -50,17 +74,12 @@ def merge_people(
         "added_names": [],
     }
     moved: dict[str, list[int]] = {}
-    for relation in Person._meta.related_objects:
-        if relation.many_to_many or relation.one_to_one or relation.related_model is PersonName:
-            continue
-        if relation.related_model is PersonMatch:
-            snapshot.setdefault("matches", {})[relation.field.name] = _move_matches(
-                relation.field.name, keep=keep, merge=merge
-            )
-            continue
+    for field in MATCH_FIELDS:
+        snapshot.setdefault("matches", {})[field] = _move_matches(field, keep=keep, merge=merge)
+    for relation in moved_relations():
         ids = _move_rows(relation, keep=keep, merge=merge, actor=actor, reason=reason)
         if ids:
-            moved[f"{relation.related_model._meta.label_lower}:{relation.field.name}"] = ids
+            moved[moved_label(relation)] = ids
     for name in [merge.name, *own_names]:
         key = Person.normalizer(name)
         if key != keep.normalized_name and not keep.name_variants.filter(normalized_name=key).exists():

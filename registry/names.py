@@ -66,9 +66,11 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits separated by single spaces."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(_TRANSLITERATE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ")
+    text = text or ""
+    if not text.isascii():  # ASCII has nothing to transliterate or decompose: the common case, fast
+        text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold().replace("&", " and ")
     return " ".join(_NON_ALNUM.sub(" ", text).split())
 
 

@@ -9,17 +9,17 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from django.db import transaction
-from django.db.models import Q
 
+from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
 from registry.enums import LinkMethod, MatchMethod, MatchStatus
+from registry.identity.lookup_keys import BlockSizes, profile_keys, refresh_lookup_keys, registry_blocks
 from registry.identity.names import block_key, compare_names
-from registry.identity.profiles import Profile, load_profiles
+from registry.identity.profiles import Profile, load_identities, load_profiles
 from registry.identity.scoring import Assessment, Decision, assess
-from registry.merges import MergeRefused, merge_people
 from registry.models import Authorship, Person, PersonMatch, PersonName
 from registry.services import Actor
 
-MAX_BLOCK = 200  # larger blocks ("wang w") are compared within the same first name only
+LINK_BATCH = 2000  # merges written in one transaction
 _IDENTIFIERS = {"orcid", "contributor_id", "email"}
 
 
@@ -68,11 +68,16 @@ def link_people(
     focus = None if person_ids is None else set(person_ids)
     if focus is not None and not focus:
         return LinkReport()
-    ids = None if focus is None else focus | _candidates_of(focus)
-    if ids is None:
-        ids = _in_some_block()
-    profiles, facts = load_profiles(ids)
-    pairs = candidate_pairs(profiles, focus)
+    sizes = None
+    if focus is None:
+        profiles, facts = load_profiles(_in_some_block())
+    else:
+        identities = load_identities(focus)
+        sizes, candidates, unindexed = registry_blocks(identities)
+        profiles, facts = load_profiles(focus | candidates)
+        if not dry_run:
+            refresh_lookup_keys({**identities, **unindexed})
+    pairs = candidate_pairs(profiles, focus, sizes=sizes)
     report = LinkReport(compared=len(pairs))
     assessed = sorted(
         (
@@ -81,64 +86,67 @@ def link_people(
         ),
         key=lambda item: (-item[0].score, item[1], item[2]),
     )
-    decided = _editor_decisions(profiles)
-    with transaction.atomic():
-        _Applier(actor, profiles, decided, report, dry_run=dry_run, reason=reason).apply(assessed)
-        if dry_run:
-            transaction.set_rollback(True)
+    applier = _Applier(profiles, _editor_decisions(profiles), report)
+    applier.apply(assessed)
+    if not dry_run:
+        _write_links(applier, actor=actor, reason=reason)
+        _write_queue(applier)
     return report
 
 
-def candidate_pairs(profiles: dict[int, Profile], focus: set[int] | None = None) -> dict[tuple[int, int], int]:
-    """Pairs (lower id first) sharing a block key or an identifier, with how many different first
-    names share the block; with `focus`, only pairs involving one of those people."""
-    blocks: dict[str, set[int]] = defaultdict(set)
-    for pk, profile in profiles.items():
-        for key in profile.keys:
-            blocks[f"name:{key}"].add(pk)
-        for value in profile.contributor_ids:
-            blocks[f"contributor:{value}"].add(pk)
-        for value in profile.emails:
-            blocks[f"email:{value}"].add(pk)
-        if profile.orcid:
-            blocks[f"orcid:{profile.orcid.upper()}"].add(pk)
+def _write_links(applier: "_Applier", *, actor: Actor, reason: str) -> None:
+    """Every link decided, written as flat bulk merges (each record straight into its cluster's
+    final record), a transaction per batch; a merge the database refuses is reported as refused."""
+    planned = [
+        (outcome, PlannedMerge(applier.find(merge), merge, assessment.score, assessment.as_json()), pending)
+        for outcome, merge, assessment, pending in applier.links
+    ]
+    for start in range(0, len(planned), LINK_BATCH):
+        batch = planned[start : start + LINK_BATCH]
+        with transaction.atomic():
+            refused = merge_people_in_bulk(
+                actor=actor, merges=[plan for _, plan, _ in batch], reason=reason, method=LinkMethod.AUTOMATIC
+            )
+            for outcome, plan, pending in batch:
+                if plan.merge in refused:
+                    outcome.action = f"refused: {refused[plan.merge]}"
+                elif pending is not None:
+                    PersonMatch.objects.filter(pk=pending.pk).update(
+                        status=MatchStatus.AUTOMATIC, score=plan.score, evidence=plan.evidence
+                    )
+
+
+@transaction.atomic
+def _write_queue(applier: "_Applier") -> None:
+    """The queue entries decided: new ones in one INSERT per batch, existing ones' scores updated."""
+    for entry in applier.queue_updates:
+        PersonMatch.objects.filter(pk=entry.pk).update(score=entry.score, evidence=entry.evidence)
+    PersonMatch.objects.bulk_create(applier.new_entries, batch_size=500)
+
+
+def candidate_pairs(
+    profiles: dict[int, Profile], focus: set[int] | None = None, *, sizes: BlockSizes | None = None
+) -> dict[tuple[int, int], int]:
+    """Pairs (lower id first) sharing a block key or an identifier, with how many different given
+    names share the block; with `focus`, only pairs involving one of those people. `sizes`: the
+    blocks' sizes in the whole registry, when these profiles are only part of it."""
+    keys_of = {pk: profile_keys(profile) for pk, profile in profiles.items()}
+    sizes = sizes or BlockSizes.counted(keys_of)
+    blocks: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    for pk, keys in keys_of.items():
+        for key, first in keys:
+            blocks[key][first].add(pk)
     pairs: dict[tuple[int, int], int] = {}
-    for key, members in blocks.items():
-        if len(members) < 2:
+    for key, by_first in blocks.items():
+        if sum(len(group) for group in by_first.values()) < 2:
             continue
-        firsts = {form.first for pk in members for form in profiles[pk].names if len(form.first) > 1}
-        frequency = max(1, len(firsts)) if key.startswith("name:") else 1
-        for group in _sub_blocks(members, profiles):
+        frequency = sizes.frequency(key)
+        for group in sizes.compared_groups(key, by_first):
             for a, b in combinations(sorted(group), 2):
                 if focus is not None and a not in focus and b not in focus:
                     continue
                 pairs[(a, b)] = min(pairs.get((a, b), frequency), frequency)
     return pairs
-
-
-def _sub_blocks(members: set[int], profiles: dict[int, Profile]) -> list[set[int]]:
-    if len(members) <= MAX_BLOCK:
-        return [members]
-    by_first: dict[str, set[int]] = defaultdict(set)
-    for pk in members:
-        for form in profiles[pk].names:
-            by_first[form.first].add(pk)
-    return [group for group in by_first.values() if len(group) <= MAX_BLOCK]
-
-
-def _candidates_of(focus: set[int]) -> set[int]:
-    """Records that share a block key or an identifier with the focus people (indexed lookups)."""
-    people = Person.objects.filter(pk__in=focus).order_by()
-    keys = {key for key in people.values_list("name_key", flat=True) if key}
-    identifiers = Authorship.objects.filter(person_id__in=focus).order_by()
-    contributor_ids = {v for v in identifiers.values_list("contributor_id", flat=True) if v}
-    emails = {v for v in identifiers.values_list("email", flat=True) if v}
-    orcids = {v for v in people.values_list("orcid", flat=True) if v}
-    wanted = Q(name_key__in=keys) | Q(orcid__in=orcids)
-    if contributor_ids or emails:
-        same = Authorship.objects.filter(Q(contributor_id__in=contributor_ids) | Q(email__in=emails))
-        wanted |= Q(pk__in=same.values("person_id"))
-    return set(Person.objects.filter(wanted).order_by().values_list("pk", flat=True)) - focus
 
 
 def _in_some_block() -> set[int]:
@@ -163,26 +171,33 @@ def _editor_decisions(profiles: dict[int, Profile]) -> dict[frozenset[int], Pers
     """Queue entries between these people, by pair: rejected ones are editors' "two people"."""
     ids = list(profiles)
     found: dict[frozenset[int], PersonMatch] = {}
-    for start in range(0, len(ids), 450):
-        chunk = ids[start : start + 450]
-        rows = PersonMatch.objects.filter(person_id__in=chunk, candidate__isnull=False).order_by()
-        for match in rows.only("pk", "person_id", "candidate_id", "status"):
-            found[frozenset((match.person_id, match.candidate_id))] = match
+    entries = PersonMatch.objects.filter(candidate__isnull=False).order_by()
+    entries = entries.only("pk", "person_id", "candidate_id", "status")
+    if len(ids) > 20 * 450:  # a whole-registry run: one pass over the queue, not hundreds of chunks
+        chunks = [entries.iterator(chunk_size=20000)]
+    else:
+        chunks = [entries.filter(person_id__in=ids[start : start + 450]) for start in range(0, len(ids), 450)]
+    for rows in chunks:
+        for match in rows:
+            if match.person_id in profiles:
+                found[frozenset((match.person_id, match.candidate_id))] = match
     return found
 
 
 class _Applier:
     """Acts on assessed pairs, strongest first, keeping clusters consistent as they grow."""
 
-    def __init__(self, actor, profiles, decided, report: LinkReport, *, dry_run: bool, reason: str):
-        self.actor = actor
+    def __init__(self, profiles, decided, report: LinkReport):
         self.profiles = profiles
         self.decided = decided
         self.report = report
-        self.dry_run = dry_run
-        self.reason = reason
         self.root = {pk: pk for pk in profiles}
         self.members = {pk: {pk} for pk in profiles}
+        # What to write: (outcome, merged root, assessment, pending queue entry) in decision order;
+        # queue entries to create, and existing ones with a new score.
+        self.links: list[tuple[PairOutcome, int, Assessment, PersonMatch | None]] = []
+        self.new_entries: list[PersonMatch] = []
+        self.queue_updates: list[PersonMatch] = []
 
     def find(self, pk: int) -> int:
         while self.root[pk] != pk:
@@ -192,12 +207,11 @@ class _Applier:
 
     def apply(self, assessed: list[tuple[Assessment, int, int]]) -> None:
         for assessment, a, b in assessed:
-            action = self.act(assessment, a, b)
-            self.report.outcomes.append(
-                PairOutcome(a, b, self.profiles[a].name, self.profiles[b].name, assessment, action)
-            )
+            outcome = PairOutcome(a, b, self.profiles[a].name, self.profiles[b].name, assessment, "")
+            self.report.outcomes.append(outcome)
+            outcome.action = self.act(assessment, a, b, outcome)
 
-    def act(self, assessment: Assessment, a: int, b: int) -> str:
+    def act(self, assessment: Assessment, a: int, b: int, outcome: PairOutcome) -> str:
         if assessment.decision in (Decision.APART, Decision.REFUSED):
             return assessment.decision
         ra, rb = self.find(a), self.find(b)
@@ -210,7 +224,7 @@ class _Applier:
             return f"refused: {conflict}"
         if assessment.decision == Decision.QUEUE:
             return self.queue(assessment, ra, rb)
-        return self.link(assessment, ra, rb)
+        return self.link(assessment, ra, rb, outcome)
 
     def _rejected(self, ra: int, rb: int) -> bool:
         for x in self.members[ra]:
@@ -237,27 +251,11 @@ class _Applier:
                         return "names in the two groups disagree"
         return ""
 
-    def link(self, assessment: Assessment, ra: int, rb: int) -> str:
+    def link(self, assessment: Assessment, ra: int, rb: int, outcome: PairOutcome) -> str:
         keep, merge = min(ra, rb), max(ra, rb)
-        if not self.dry_run:
-            pending = self.decided.get(frozenset((keep, merge)))
-            try:
-                with transaction.atomic():
-                    merge_people(
-                        actor=self.actor,
-                        keep=Person.objects.get(pk=keep),
-                        merge=Person.objects.get(pk=merge),
-                        reason=self.reason,
-                        method=LinkMethod.AUTOMATIC,
-                        score=assessment.score,
-                        evidence=assessment.as_json(),
-                    )
-                    if pending is not None and pending.status == MatchStatus.PENDING:
-                        PersonMatch.objects.filter(pk=pending.pk).update(
-                            status=MatchStatus.AUTOMATIC, score=assessment.score, evidence=assessment.as_json()
-                        )
-            except MergeRefused as exc:
-                return f"refused: {exc}"
+        pending = self.decided.get(frozenset((keep, merge)))
+        pending = pending if pending is not None and pending.status == MatchStatus.PENDING else None
+        self.links.append((outcome, merge, assessment, pending))
         self.root[merge] = keep
         self.members[keep] |= self.members.pop(merge)
         return "linked"
@@ -266,20 +264,20 @@ class _Applier:
         existing = self.decided.get(frozenset((ra, rb)))
         if existing is not None and existing.status != MatchStatus.PENDING:
             return f"already decided ({existing.get_status_display()})"
-        if self.dry_run:
-            return "queued"
         newer, older = self.profiles[max(ra, rb)], self.profiles[min(ra, rb)]
-        values = {"score": assessment.score, "evidence": assessment.as_json()}
         if existing is not None:
-            PersonMatch.objects.filter(pk=existing.pk).update(**values)
+            existing.score, existing.evidence = assessment.score, assessment.as_json()
+            self.queue_updates.append(existing)
             return "queued"
-        self.decided[frozenset((ra, rb))] = PersonMatch.objects.create(
+        self.decided[frozenset((ra, rb))] = entry = PersonMatch(
             person_id=newer.person_id,
             candidate_id=older.person_id,
             name_as_printed=newer.name[:300],
             method=MatchMethod.EVIDENCE,
             status=MatchStatus.PENDING,
             reason=f"Score {assessment.score:g}, between the thresholds: {assessment.explain()}",
-            **values,
+            score=assessment.score,
+            evidence=assessment.as_json(),
         )
+        self.new_entries.append(entry)
         return "queued"

@@ -137,6 +137,11 @@ def block_key(name: str, family_name: str = "") -> str:
     form = name_form(name, family_name)
     if form is None:
         return ""
+    return form_key(form)
+
+
+def form_key(form: NameForm) -> str:
+    """The block key of a parsed name."""
     return f"{transliterated(form.family)} {form.first[:1]}"[:300]
 
 

@@ -5,11 +5,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from registry.identity.names import NameForm, block_key, name_form
+from registry.identity.names import NameForm, form_key, name_form
 from registry.models import Affiliation, Article, Authorship, Person, PersonName
 from registry.names import fold
+from registry.sql import among
 
 _CHUNK = 900  # under SQLite's limit of bound parameters per query
+_SCAN_ABOVE = 20 * _CHUNK  # ids beyond which a table is read whole
 
 
 @dataclass
@@ -19,6 +21,7 @@ class Profile:
     orcid: str | None = None
     names: set[NameForm] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)  # block keys of every name form
+    name_keys: set[tuple[str, str]] = field(default_factory=set)  # (block key, given name) of every form
     contributor_ids: set[str] = field(default_factory=set)
     emails: set[str] = field(default_factory=set)
     articles: set[int] = field(default_factory=set)
@@ -30,9 +33,23 @@ class Profile:
 
     def add_name(self, name: str, family_name: str = "") -> None:
         form = name_form(name, family_name)
+        self.add_form(form, form_key(form) if form is not None else "")
+
+    def add_form(self, form: NameForm | None, key: str) -> None:
         if form is not None:
             self.names.add(form)
-            self.keys.add(block_key(name, family_name))
+            self.keys.add(key)
+            self.name_keys.add((key, form.first))
+
+
+class _Forms(dict):
+    """Parsed names and their block keys by (name, family name), for one load: each distinct name
+    is parsed once (a whole registry's names outgrow the shared cache of `name_form`)."""
+
+    def __missing__(self, name: tuple[str, str]) -> tuple[NameForm | None, str]:
+        form = name_form(*name)
+        parsed = self[name] = (form, form_key(form) if form is not None else "")
+        return parsed
 
 
 @dataclass
@@ -67,30 +84,48 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
         yield ids[start : start + _CHUNK]
 
 
-def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Profile], dict[int, ArticleFacts]]:
-    """Profiles of these people (everyone when None), and the facts of their articles."""
-    wanted = None if person_ids is None else sorted(set(person_ids))
+def _rows(queryset, field_name: str, ids: list[int] | None, *fields):
+    """`fields` of the rows whose `field_name` (the first field) is one of `ids` (all rows when None).
+
+    Many ids are read by one pass over the table rather than in chunks: building the queries of
+    hundreds of chunks of 900 ids (about 10 ms each) costs more than reading the rows not wanted."""
+    if ids is None or len(ids) > _SCAN_ABOVE:
+        wanted = None if ids is None else set(ids)
+        for row in queryset.order_by().values_list(*fields).iterator(chunk_size=20000):
+            if wanted is None or row[0] in wanted:
+                yield row
+        return
+    opts = queryset.model._meta
+    column = opts.pk.column if field_name == "pk" else opts.get_field(field_name).column
+    for chunk in _chunks(ids):
+        yield from queryset.filter(among(queryset.model, column, chunk)).order_by().values_list(*fields)
+
+
+def load_identities(person_ids: Iterable[int] | None = None, *, models=None) -> dict[int, Profile]:
+    """Profiles with names and identifiers only (three queries): what lookup keys are made of.
+
+    `models` gives the (Person, PersonName, Authorship) classes to read, for a migration's."""
+    return _read_identities(None if person_ids is None else sorted(set(person_ids)), models)[0]
+
+
+def _read_identities(
+    wanted: list[int] | None, models=None, forms: _Forms | None = None
+) -> tuple[dict[int, Profile], set[int]]:
+    person, person_name, authorship = models or (Person, PersonName, Authorship)
+    forms = _Forms() if forms is None else forms
     profiles: dict[int, Profile] = {}
-
-    def rows(queryset, field_name: str, ids: list[int] | None, *fields):
-        if ids is None:
-            yield from queryset.order_by().values_list(*fields).iterator(chunk_size=20000)
-            return
-        for chunk in _chunks(ids):
-            yield from queryset.filter(**{f"{field_name}__in": chunk}).order_by().values_list(*fields)
-
-    for pk, name, family, orcid, email in rows(
-        Person.objects.all(), "pk", wanted, "pk", "name", "family_name", "orcid", "email"
+    for pk, name, family, orcid, email in _rows(
+        person.objects.all(), "pk", wanted, "pk", "name", "family_name", "orcid", "email"
     ):
         profile = profiles[pk] = Profile(pk, name, orcid=orcid)
-        profile.add_name(name, family)
+        profile.add_form(*forms[(name, family)])
         if email:
             profile.emails.add(email.casefold())
-    for person_id, name in rows(PersonName.objects.all(), "person_id", wanted, "person_id", "name"):
-        profiles[person_id].add_name(name)
+    for person_id, name in _rows(person_name.objects.all(), "person_id", wanted, "person_id", "name"):
+        profiles[person_id].add_form(*forms[(name, "")])
     article_ids: set[int] = set()
-    for person_id, article_id, printed, contributor_id, email, affiliations in rows(
-        Authorship.objects.all(),
+    for person_id, article_id, printed, contributor_id, email, affiliations in _rows(
+        authorship.objects.all(),
         "person_id",
         wanted,
         "person_id",
@@ -106,19 +141,27 @@ def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Pr
         profile.articles.add(article_id)
         article_ids.add(article_id)
         if printed:
-            profile.add_name(printed)
+            profile.add_form(*forms[(printed, "")])
         if contributor_id:
             profile.contributor_ids.add(contributor_id)
         if email:
             profile.emails.add(email.casefold())
-    for person_id, organization_id in rows(
+    return profiles, article_ids
+
+
+def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Profile], dict[int, ArticleFacts]]:
+    """Profiles of these people (everyone when None), and the facts of their articles."""
+    wanted = None if person_ids is None else sorted(set(person_ids))
+    forms = _Forms()
+    profiles, article_ids = _read_identities(wanted, forms=forms)
+    for person_id, organization_id in _rows(
         Affiliation.objects.all(), "person_id", wanted, "person_id", "organization_id"
     ):
         profiles[person_id].organizations.add(organization_id)
     articles = sorted(article_ids)
     article_scope = None if wanted is None else articles
     bylines: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for article_id, person_id, printed, name, family in rows(
+    for article_id, person_id, printed, name, family in _rows(
         Authorship.objects.all(),
         "article_id",
         article_scope,
@@ -128,7 +171,7 @@ def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Pr
         "person__name",
         "person__family_name",
     ):
-        bylines[article_id].append((person_id, block_key(printed) if printed else block_key(name, family)))
+        bylines[article_id].append((person_id, forms[(printed, "")][1] if printed else forms[(name, family)][1]))
     for article_id, authors in bylines.items():
         keys = frozenset(key for _, key in authors)
         for person_id, own in authors:
@@ -137,13 +180,13 @@ def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Pr
                 profile.bylines[article_id] = keys
                 profile.coauthors.update(key for _, key in authors if key != own)
     topics_of: dict[int, set[int]] = defaultdict(set)
-    for article_id, topic_id in rows(
+    for article_id, topic_id in _rows(
         Article.topics.through.objects.all(), "article_id", article_scope, "article_id", "topic_id"
     ):
         topics_of[article_id].add(topic_id)
     facts = {
         pk: ArticleFacts(article_type.casefold(), journal.casefold())
-        for pk, article_type, journal in rows(
+        for pk, article_type, journal in _rows(
             Article.objects.all(), "pk", article_scope, "pk", "article_type", "journal"
         )
     }

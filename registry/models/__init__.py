@@ -2,7 +2,7 @@
 
 from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
-from registry.models.identity import PersonLink
+from registry.models.identity import PersonLink, PersonLookupKey
 from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
 from registry.models.organization_identity import (
     OrganizationListEntry,
@@ -33,6 +33,7 @@ __all__ = [
     "PaymentRecord",
     "Person",
     "PersonLink",
+    "PersonLookupKey",
     "PersonMatch",
     "PersonName",
     "Topic",

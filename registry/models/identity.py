@@ -71,3 +71,28 @@ class PersonLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_name} (#{self.merged_person_id}) → {self.kept or '—'} ({self.get_status_display()})"
+
+
+class PersonLookupKey(models.Model):
+    """A key person linking finds this record under: a name's block key with the given name it
+    carries ("name:watt f" with "fiona", or "f" for an initial), or an identifier ("orcid:…",
+    "contributor:…", "email:…", with no given name).
+
+    Derived from the record's names, authorships and ORCID iD (`registry.identity.lookup_keys`), so
+    linking one article's authors reads only the records sharing a key with them, by index, however
+    large the registry. Merges move the rows with the rest of the record.
+    """
+
+    person = models.ForeignKey("registry.Person", on_delete=models.CASCADE, related_name="lookup_keys")
+    key = models.CharField(max_length=320)
+    first = models.CharField(max_length=200, blank=True, help_text="The given name (or initial) of a name key.")
+
+    class Meta:
+        indexes = [
+            # The candidates of a newly imported author and the sizes of their blocks: by key and
+            # given name, the person read from the index alone.
+            models.Index(fields=["key", "first", "person"], name="person_lookup_key_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.first}".strip()

@@ -34,7 +34,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-link-writes",
             action="store_true",
-            help="Score person linking on a dry run only: writing every link is one merge each (slow at large scale).",
+            help="Score person linking on a dry run only, without the whole-registry run that writes the links.",
         )
         parser.add_argument(
             "--only",

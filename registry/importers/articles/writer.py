@@ -14,6 +14,7 @@ from django.db.models import Count, F
 from registry import services
 from registry.enums import ArticleStatus, DisclosureStatus, InterestCategory, Provenance
 from registry.identity.linking import link_people
+from registry.identity.lookup_keys import refresh_lookup_keys_of
 from registry.identity.names import block_key
 from registry.importers.articles.bulk import create_with_history, insert_rows, update_with_history, validated
 from registry.importers.articles.orgs import OrganizationResolver
@@ -58,6 +59,7 @@ class ArticleWriter:
         self.organizations = OrganizationResolver(actor=actor, reason=self.reason)
         self.people = PersonMatcher(actor=actor, reason=self.reason, source=source)
         self.new_authorships: set[int] = set()
+        self.new_authors: set[int] = set()  # people of the new authorships
         self.known: dict[tuple[str, str], Article] | None = None  # by ("pmid"|"doi", value), in write_all
         self.topics: dict[str, Topic] | None = None  # by normal name, in write_all
 
@@ -76,7 +78,10 @@ class ArticleWriter:
         self.topics = topics_by_key(name for record in records for name in record.topics)
         articles = [self.write(record) for record in records]
         # The people this file added may be people the registry knows: weigh all the evidence now.
-        link_people(actor=self.actor, person_ids=[person.pk for person in self.people.created], reason=self.reason)
+        created = {person.pk for person in self.people.created}
+        # People already known may be printed under a new name or id: linking finds them by it.
+        refresh_lookup_keys_of(self.new_authors - created)
+        link_people(actor=self.actor, person_ids=created, reason=self.reason)
         return articles
 
     def prefetch_articles(self, records: Sequence[ArticleRecord]) -> None:
@@ -230,6 +235,7 @@ class ArticleWriter:
             authorships.append(authorship)
         create_with_history(new, actor=self.actor, reason=self.reason)
         self.new_authorships.update(authorship.pk for authorship in new)
+        self.new_authors.update(authorship.person_id for authorship in new)
         return authorships
 
     def write_editors(self, article: Article, record: ArticleRecord, *, is_new: bool) -> None:
