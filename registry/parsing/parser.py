@@ -11,7 +11,8 @@ from .clauses import join_headed_lists, split_clauses
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nothing import no_author_scope, none_position, stock_none
-from .orgnames import TITLE_WORDS, clean_name, is_company_form, is_counterparty, is_name_token, norm, run_from
+from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
+from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
 from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
@@ -232,7 +233,7 @@ def _relations(
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
-        if trig.kind == "other_member" and i + 1 < len(triggers) and _board_named(vis, triggers[i + 1]):
+        if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
@@ -260,24 +261,24 @@ def _relations(
                 orgs = [o for o in orgs if norm(o.name) not in explained]
                 if not orgs:
                     continue
-        if not orgs and last_org is not None and (desc.lower() in ANAPHORA or _dangling(state, trig)):
+        if not orgs and last_org is not None and (desc.lower() in ANAPHORA or dangling(state, trig)):
             # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
             # and ...": the company named before
             orgs, desc = [last_org], ""
-        elif not orgs and trig.kind == "stock" and _bare(desc) and _same_clause(state, employer, trig):
+        elif not orgs and trig.kind == "stock" and bare(desc) and same_clause(state, employer, trig):
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company
             orgs, desc = [_premod(state, trig, sa, None) or employer], ""
         of_object = state.text[trig.end : trig.end + 5].lstrip().startswith("of ")
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
-            orgs = _source_before(state, trig, sa) or orgs
+            orgs = source_before(state, trig, sa) or orgs
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
                 pre = Org(*subj.org)
             orgs = [pre] if pre else orgs
-        if _describes_company(state, trig, sa):
+        if describes_company(state, trig, sa):
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
@@ -292,76 +293,6 @@ def _relations(
             if trig.kind == "employment":
                 employer = last_org
     return last_org
-
-
-def _board_named(vis: list[Tok], nxt: Trigger) -> bool:
-    """ "a member of the advisory board of X", "a member of the North American Fabry Registry Board": the
-    board that follows says what the membership is."""
-    if not any(is_name_token(t) for t in vis):
-        return True
-    return nxt.kind in ("leadership", "advisory_board") and all(is_name_token(t) or t.low == "the" for t in vis)
-
-
-FOR_WORDS = words("the a an his her their my")
-
-
-def _source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
-    """ "received fees from X for consultancy services": the phrase after "for" names what was paid for,
-    and the name after "from" before it is the source."""
-    before = state.toks.before(trig.start, sa, 14)
-    k = len(before)
-    while k > 0 and before[k - 1].low in FOR_WORDS:
-        k -= 1
-    if k == 0 or before[k - 1].low != "for":
-        return []
-    j = k = k - 1
-    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1]) or _comma_form(before, j - 1)):
-        j -= 1
-    if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
-        return []
-    run = before[j:k]
-    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
-
-
-def _dangling(state: ParseState, trig: Trigger) -> bool:
-    """A relation phrase whose preposition has no object of its own: "has an equity interest in, and"."""
-    after = state.toks.between(trig.end, trig.end + 12)
-    return len(after) >= 2 and after[0].low in ("in", "of", "with", "to", "for") and after[1].text in (",", ";")
-
-
-def _comma_form(toks: list[Tok], k: int) -> bool:
-    """A comma before a company form inside a name ("Flatiron, Inc.")."""
-    return toks[k].text == "," and k + 1 < len(toks) and is_company_form(toks[k + 1]) and k > 0
-
-
-def _describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
-    """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
-    does or belongs to, not a tie of the author."""
-    lead = state.text[max(sa, trig.start - 7) : trig.start]
-    if trig.kind == "other_member" and lead.endswith(", a "):
-        before = state.toks.before(trig.start, sa, 3)
-        return len(before) == 3 and (is_company_form(before[0]) or is_name_token(before[0]))
-    if "that" not in lead and "which" not in lead:
-        return False
-    before = state.toks.before(trig.start, sa, 2)
-    return (
-        len(before) == 2
-        and before[1].low in ("that", "which")
-        and (is_company_form(before[0]) or is_name_token(before[0]))
-    )
-
-
-def _same_clause(state: ParseState, employer: Org | None, trig: Trigger) -> bool:
-    """An employer named before bare stock in the same clause: "employees of 23andMe, Inc. and may hold
-    stock", but not "Employment by Pfizer; stock or stock options", where a semicolon parts the two."""
-    return employer is not None and ";" not in state.text[employer.end : trig.start]
-
-
-BARE_OBJECTS = words("or and options option in")
-
-
-def _bare(desc: str) -> bool:
-    return all(w in BARE_OBJECTS for w in desc.lower().split())
 
 
 TOPIC_WORDS = words("on about regarding")

@@ -5,13 +5,13 @@ Every statement here is invented.
 """
 
 from registry.parsing import parse_statement
+from tests.registry.parsing.triples import triples
 
 AUTHORS = ["Ryan Marsh", "Alan R Smyth", "Sara Stone"]
 
 
 def rows(statement: str, authors: list[str] = AUTHORS) -> list[tuple]:
-    result = parse_statement(statement, authors)
-    return [(it.author, it.category, it.organization) for it in result.items]
+    return triples(statement, authors)
 
 
 def test_typographic_hyphens_read_as_hyphens():

@@ -5,13 +5,13 @@ Every statement here is invented.
 """
 
 from registry.parsing import parse_statement
+from tests.registry.parsing.triples import triples
 
 AUTHORS = ["Ann Bee", "Hal Kent", "Vera Pohl"]
 
 
 def rows(statement: str, authors: list[str] = AUTHORS) -> list[tuple]:
-    result = parse_statement(statement, authors)
-    return [(it.author, it.category, it.organization) for it in result.items]
+    return triples(statement, authors)
 
 
 def test_bodies_whose_last_word_says_they_are_one_name_keep_their_and():

@@ -7,13 +7,9 @@ Every statement here is invented.
 import pytest
 
 from registry.parsing import parse_statement
+from tests.registry.parsing.triples import triples
 
 AUTHORS = ["Ann Bee", "Carl Dee", "Eva Fox"]
-
-
-def rows(statement: str, authors: list[str]) -> list[tuple]:
-    result = parse_statement(statement, authors)
-    return [(it.author, it.category, it.organization) for it in result.items]
 
 
 @pytest.mark.parametrize(
@@ -43,7 +39,7 @@ def test_none_of_the_other_authors_covers_those_without_a_tie():
     statement = "Ann Bee received consulting fees from Vaxco. None of the other authors has any conflict."
     result = parse_statement(statement, AUTHORS)
     assert result.declares_none == ["Carl Dee", "Eva Fox"]
-    assert rows(statement, AUTHORS) == [("Ann Bee", "consulting", "Vaxco")]
+    assert triples(statement, AUTHORS) == [("Ann Bee", "consulting", "Vaxco")]
 
 
 def test_none_was_declared_for_the_remaining_authors():
@@ -58,7 +54,7 @@ def test_a_sentence_that_says_no_author_received_money_names_no_tie():
 
 def test_fees_that_do_not_say_what_for_are_consulting():
     statement = "Dr Bee has received fees from Vaxco and Genco, and speaker fees from Medico."
-    assert rows(statement, AUTHORS) == [
+    assert triples(statement, AUTHORS) == [
         ("Ann Bee", "consulting", "Vaxco"),
         ("Ann Bee", "consulting", "Genco"),
         ("Ann Bee", "lectures", "Medico"),
@@ -67,7 +63,7 @@ def test_fees_that_do_not_say_what_for_are_consulting():
 
 def test_conflicts_of_interest_in_respect_to_companies_are_other_ties():
     statement = "C Dee has conflicts of interest in respect to Vaxco, Genco and Medico."
-    assert rows(statement, AUTHORS) == [
+    assert triples(statement, AUTHORS) == [
         ("Carl Dee", "other", "Vaxco"),
         ("Carl Dee", "other", "Genco"),
         ("Carl Dee", "other", "Medico"),
@@ -78,7 +74,7 @@ def test_unicode_hyphens_keep_a_name_whole():
     # Some publishers print U+2010 for the hyphen in names, in the statement and in the byline.
     authors = ["Ann Bee", "Heidi Bosch\u2010Traberg"]
     statement = "H Bosch\u2010Traberg received grants from Tanabe\u2010Mitsu and Vaxco."
-    assert rows(statement, authors) == [
+    assert triples(statement, authors) == [
         ("Heidi Bosch\u2010Traberg", "grants", "Tanabe\u2010Mitsu"),
         ("Heidi Bosch\u2010Traberg", "grants", "Vaxco"),
     ]
@@ -91,7 +87,7 @@ def test_a_subjectless_nothing_to_declare_after_study_funding_covers_everyone():
     )
     result = parse_statement(statement, AUTHORS)
     assert result.declares_none == AUTHORS
-    assert rows(statement, AUTHORS) == [(None, "grants", "Research Foundation")]
+    assert triples(statement, AUTHORS) == [(None, "grants", "Research Foundation")]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +110,7 @@ def test_the_icmje_forms_closing_words_cover_every_author_without_a_tie():
     )
     result = parse_statement(statement, AUTHORS)
     assert result.declares_none == ["Ann Bee", "Eva Fox"]
-    assert rows(statement, AUTHORS) == [("Carl Dee", "grants", "Vaxco")]
+    assert triples(statement, AUTHORS) == [("Carl Dee", "grants", "Vaxco")]
 
 
 def test_an_editor_who_shares_an_affiliation_with_a_named_author_is_that_authors_other_tie():
@@ -124,7 +120,7 @@ def test_an_editor_who_shares_an_affiliation_with_a_named_author_is_that_authors
         "one of the authors EF."
     )
     result = parse_statement(statement, AUTHORS)
-    assert rows(statement, AUTHORS) == [("Eva Fox", "other", None)]
+    assert triples(statement, AUTHORS) == [("Eva Fox", "other", None)]
     assert result.declares_none == ["Ann Bee", "Carl Dee"]
 
 
@@ -139,4 +135,4 @@ def test_an_editor_who_shares_an_affiliation_with_a_reviewer_is_no_tie():
 
 def test_writing_support_provided_by_a_company_is_no_authors_tie():
     statement = "C Dee is an advisor to Vaxco. Writing support was provided by Medico Writers, Oxford, UK."
-    assert rows(statement, AUTHORS) == [("Carl Dee", "advisory_board", "Vaxco"), (None, "gifts", "Medico Writers")]
+    assert triples(statement, AUTHORS) == [("Carl Dee", "advisory_board", "Vaxco"), (None, "gifts", "Medico Writers")]

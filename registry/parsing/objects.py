@@ -1,0 +1,80 @@
+"""Where a relation phrase finds its object when the words after it do not name one: a source named
+before it, a company named earlier in the sentence, a board that says what a membership is."""
+
+from __future__ import annotations
+
+from .categories import Trigger
+from .lists import Org
+from .orgnames import clean_name, is_company_form, is_name_token
+from .state import ParseState
+from .text import Tok, words
+
+
+def board_named(vis: list[Tok], nxt: Trigger) -> bool:
+    """ "a member of the advisory board of X", "a member of the North American Fabry Registry Board": the
+    board that follows says what the membership is."""
+    if not any(is_name_token(t) for t in vis):
+        return True
+    return nxt.kind in ("leadership", "advisory_board") and all(is_name_token(t) or t.low == "the" for t in vis)
+
+
+FOR_WORDS = words("the a an his her their my")
+
+
+def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
+    """ "received fees from X for consultancy services": the phrase after "for" names what was paid for,
+    and the name after "from" before it is the source."""
+    before = state.toks.before(trig.start, sa, 14)
+    k = len(before)
+    while k > 0 and before[k - 1].low in FOR_WORDS:
+        k -= 1
+    if k == 0 or before[k - 1].low != "for":
+        return []
+    j = k = k - 1
+    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1]) or comma_form(before, j - 1)):
+        j -= 1
+    if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
+        return []
+    run = before[j:k]
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
+def dangling(state: ParseState, trig: Trigger) -> bool:
+    """A relation phrase whose preposition has no object of its own: "has an equity interest in, and"."""
+    after = state.toks.between(trig.end, trig.end + 12)
+    return len(after) >= 2 and after[0].low in ("in", "of", "with", "to", "for") and after[1].text in (",", ";")
+
+
+def comma_form(toks: list[Tok], k: int) -> bool:
+    """A comma before a company form inside a name ("Flatiron, Inc.")."""
+    return toks[k].text == "," and k + 1 < len(toks) and is_company_form(toks[k + 1]) and k > 0
+
+
+def describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
+    """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
+    does or belongs to, not a tie of the author."""
+    lead = state.text[max(sa, trig.start - 7) : trig.start]
+    if trig.kind == "other_member" and lead.endswith(", a "):
+        before = state.toks.before(trig.start, sa, 3)
+        return len(before) == 3 and (is_company_form(before[0]) or is_name_token(before[0]))
+    if "that" not in lead and "which" not in lead:
+        return False
+    before = state.toks.before(trig.start, sa, 2)
+    return (
+        len(before) == 2
+        and before[1].low in ("that", "which")
+        and (is_company_form(before[0]) or is_name_token(before[0]))
+    )
+
+
+def same_clause(state: ParseState, employer: Org | None, trig: Trigger) -> bool:
+    """An employer named before bare stock in the same clause: "employees of 23andMe, Inc. and may hold
+    stock", but not "Employment by Pfizer; stock or stock options", where a semicolon parts the two."""
+    return employer is not None and ";" not in state.text[employer.end : trig.start]
+
+
+BARE_OBJECTS = words("or and options option in")
+
+
+def bare(desc: str) -> bool:
+    return all(w in BARE_OBJECTS for w in desc.lower().split())
