@@ -52,7 +52,8 @@ def production(tmp_path):
     prepare = "import django; django.setup(); from django.core.management import call_command as c; "
     prepare += "c('collectstatic', interactive=False, verbosity=0); c('migrate', interactive=False, verbosity=0)"
     env["DJANGO_SETTINGS_MODULE"] = "coi.settings"
-    subprocess.run([sys.executable, "-c", prepare], cwd=ROOT, env=env, check=True, timeout=60)
+    # Generous: collecting the static files (the API docs' assets among them) takes minutes on a busy machine.
+    subprocess.run([sys.executable, "-c", prepare], cwd=ROOT, env=env, check=True, timeout=300)
     server = subprocess.Popen(
         [str(GUNICORN), "-c", "gunicorn.conf.py", "coi.wsgi"],
         cwd=ROOT,
