@@ -50,6 +50,7 @@ class PersonMatcher:
         self.coauthors_of: dict[int, set[str]] = defaultdict(set)  # block keys of their co-authors
         self.new_people: list[Person] = []
         self.created: list[Person] = []  # everyone this matcher created, for callers to tell apart
+        self.created_ids: set[int] = set()
         self.new_names: dict[tuple[int, str], PersonName] = {}
 
     def prefetch(self, authors: list[AuthorRecord]) -> None:
@@ -164,6 +165,7 @@ class PersonMatcher:
         """Create the people decided on since the last flush, and the name variants read."""
         created = create_with_history(self.new_people, actor=self.actor, reason=self.reason)
         self.created += created
+        self.created_ids.update(person.pk for person in created)
         for person in created:
             self.by_name[person.normalized_name][person.pk] = person
         self.new_people = []

@@ -73,9 +73,12 @@ class ArticleWriter:
         self.people.prefetch([author for record in records for author in [*record.authors, *record.editors]])
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
+        earlier = len(self.people.created)
         articles = [self.write(record) for record in records]
-        # The people this file added may be people the registry knows: weigh all the evidence now.
-        link_people(actor=self.actor, person_ids=[person.pk for person in self.people.created], reason=self.reason)
+        # The people this batch added may be people the registry knows: weigh all the evidence now
+        # (those of earlier batches were weighed then, against everyone on record).
+        new_people = [person.pk for person in self.people.created[earlier:]]
+        link_people(actor=self.actor, person_ids=new_people, reason=self.reason)
         return articles
 
     def prefetch_articles(self, records: Sequence[ArticleRecord]) -> None:
@@ -346,7 +349,7 @@ class ArticleWriter:
         if earlier:  # authorships this import created have no disclosure yet
             found = Disclosure.objects.filter(authorship__in=earlier).order_by()
             on_file = {d.authorship_id: d for d in found.annotate(declared=Count("declared_interests"))}
-        fresh = {person.pk for person in self.people.created}
+        fresh = self.people.created_ids
         new: list[tuple[Authorship, str, bool, list[services.InterestInput]]] = []
         updates = []
         for authorship, statement, items, declares_none in plans:
