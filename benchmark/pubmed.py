@@ -33,9 +33,10 @@ def _tag(n: int) -> bytes:
             return "".join(reversed(letters)).encode()
 
 
-def write_pubmed_file(path: Path, records: int) -> None:
+def write_pubmed_file(path: Path, records: int, *, same_people: bool = False) -> None:
     """A gzipped PubMed file of `records` citations, each a sample record under a new PMID and DOI,
-    its authors renamed per copy (so most are new people) and without ORCID iDs."""
+    its authors renamed per copy (so most are new people) and without ORCID iDs; with `same_people`,
+    every copy keeps the sample's authors (names, ORCID iDs) as they are."""
     text = gzip.decompress(SAMPLE.read_bytes())
     templates = _RECORD.findall(text)
     head = text[: text.index(b"<PubmedArticle>")]
@@ -46,8 +47,10 @@ def write_pubmed_file(path: Path, records: int) -> None:
             tag = _tag(n // len(templates))
             record = _PMID.sub(lambda m, n=n: m[1] + str(50_000_000 + n).encode() + b"<", record)
             record = _DOI.sub(lambda m, n=n: m[1] + b"10.99999/bench." + str(n).encode() + b"<", record)
-            record = _LAST_NAME.sub(lambda m, tag=tag: b"<LastName>" + m[1] + tag + b"</LastName>", record)
-            out.write(_ORCID.sub(b"", record) + b"\n")
+            if not same_people:
+                record = _LAST_NAME.sub(lambda m, tag=tag: b"<LastName>" + m[1] + tag + b"</LastName>", record)
+                record = _ORCID.sub(b"", record)
+            out.write(record + b"\n")
         out.write(b"</PubmedArticleSet>\n")
 
 
