@@ -127,6 +127,8 @@ class ArticleWriter:
         }
         if record.pmid:
             fields.update(pmid=record.pmid, pmid_version=record.pmid_version, pubmed_file=self.source[:100])
+        if record.preprint_doi or record.preprint_pmid:
+            fields.update(preprint_doi=record.preprint_doi, preprint_pmid=record.preprint_pmid[:20])
         if record.published_date:
             fields["status"] = ArticleStatus.PUBLISHED
         elif existing is None:
