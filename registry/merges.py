@@ -6,7 +6,6 @@ from django.apps import apps
 from django.core import serializers
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_update_with_history
 
 from registry.enums import LinkMethod, LinkStatus, MatchMethod, MatchStatus
 from registry.models import Authorship, Person, PersonLink, PersonMatch, PersonName
@@ -109,22 +108,11 @@ def _point_rows(model, ids: list[int], field: str, person: Person, *, actor: Act
     if not hasattr(model, "history"):
         rows.update(**{field: person})
         return
-    changed = list(rows)
-    # bulk_update() does not touch auto_now fields as save() does: set them as save() would.
-    stamped = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
-    now = timezone.now()
-    for row in changed:
+    for row in rows:
         setattr(row, field, person)
-        for name in stamped:
-            setattr(row, name, now)
-    # One UPDATE and one history INSERT for all of them (a save a row cost two queries each).
-    bulk_update_with_history(
-        changed,
-        model,
-        [field, *stamped],
-        default_user=actor if getattr(actor, "pk", None) else None,
-        default_change_reason=reason,
-    )
+        row._history_user = actor
+        row._change_reason = reason
+        row.save()
 
 
 @transaction.atomic
