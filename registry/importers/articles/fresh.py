@@ -3,17 +3,24 @@ written table by table (people, articles, topics, funders, affiliations, authors
 disclosures), a few multi-row INSERTs for the whole batch instead of a dozen queries an article.
 
 It makes the same decisions, in the same order, as `ArticleWriter.write()` (the per-record path,
-which stays for updates): new people are candidates for later authors before they are saved.
+which stays for updates): new people are candidates for later authors before they are saved. In a
+batch that mixes new citations and updates, the new ones are written first, then the updates.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from registry.importers.articles.bulk import create_with_history, insert_rows, validated
 from registry.importers.articles.records import ArticleRecord
 from registry.models import Article, ArticleFunding, Authorship
 
+if TYPE_CHECKING:
+    from registry.importers.articles.writer import ArticleWriter
 
-def new_records(records: Sequence[ArticleRecord], find) -> list[ArticleRecord]:
+
+def new_records(
+    records: Sequence[ArticleRecord], find: Callable[[ArticleRecord], Article | None]
+) -> list[ArticleRecord]:
     """The records the bulk path may write: not on record (`find(record)` is None), without editors
     (written per record), and naming a PMID and DOI no other record of the batch names."""
     seen: dict[tuple[str, str], int] = {}
@@ -30,7 +37,7 @@ def new_records(records: Sequence[ArticleRecord], find) -> list[ArticleRecord]:
     ]
 
 
-def write_new_articles(writer, records: Sequence[ArticleRecord]) -> list[Article]:
+def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]) -> list[Article]:
     """Create these new articles with everything they carry; `writer` is the ArticleWriter whose
     batch caches (organizations, people, topics) are filled for them."""
     articles, decided = [], []
