@@ -191,6 +191,7 @@ class PersonMatcher:
                 self.by_name[key][person.pk] = self.by_name[key].pop(old)
             if old in self.organizations_of:
                 self.organizations_of[person.pk] = self.organizations_of.pop(old)
+            del self.created_order[old]  # ordered by id from now on
         self.new_people = []
         insert_rows(list(self.new_names.values()))
         self.new_names = {}
