@@ -33,21 +33,25 @@ def _tag(n: int) -> bytes:
             return "".join(reversed(letters)).encode()
 
 
-def write_pubmed_file(path: Path, records: int) -> None:
+def write_pubmed_file(path: Path, records: int, *, same_people: bool = False, first: int = 0) -> None:
     """A gzipped PubMed file of `records` citations, each a sample record under a new PMID and DOI,
-    its authors renamed per copy (so most are new people) and without ORCID iDs."""
+    its authors renamed per copy (so most are new people) and without ORCID iDs; with `same_people`,
+    every copy keeps the sample's authors (names, ORCID iDs) as they are. `first` numbers the copies
+    from there on, so that several files hold different citations and people."""
     text = gzip.decompress(SAMPLE.read_bytes())
     templates = _RECORD.findall(text)
     head = text[: text.index(b"<PubmedArticle>")]
     with gzip.open(path, "wb", compresslevel=1) as out:
         out.write(head)
-        for n in range(records):
+        for n in range(first, first + records):
             record = templates[n % len(templates)]
             tag = _tag(n // len(templates))
             record = _PMID.sub(lambda m, n=n: m[1] + str(50_000_000 + n).encode() + b"<", record)
             record = _DOI.sub(lambda m, n=n: m[1] + b"10.99999/bench." + str(n).encode() + b"<", record)
-            record = _LAST_NAME.sub(lambda m, tag=tag: b"<LastName>" + m[1] + tag + b"</LastName>", record)
-            out.write(_ORCID.sub(b"", record) + b"\n")
+            if not same_people:
+                record = _LAST_NAME.sub(lambda m, tag=tag: b"<LastName>" + m[1] + tag + b"</LastName>", record)
+                record = _ORCID.sub(b"", record)
+            out.write(record + b"\n")
         out.write(b"</PubmedArticleSet>\n")
 
 

@@ -40,6 +40,20 @@ class ArticleQuerySet(models.QuerySet):
         """Every article for editors and auditors; published ones for everyone else."""
         return self if can_read_unpublished(user) else self.published()
 
+    def versions_of(self, article):
+        """The other versions of `article` on record: the preprint it is the published version of, and
+        the published versions of it when it is a preprint (sources link them by DOI or PMID)."""
+        wanted = models.Q(pk__in=[])
+        if article.preprint_doi:
+            wanted |= models.Q(doi=article.preprint_doi)
+        if article.preprint_pmid:
+            wanted |= models.Q(pmid=article.preprint_pmid)
+        if article.doi:
+            wanted |= models.Q(preprint_doi=article.doi)
+        if article.pmid:
+            wanted |= models.Q(preprint_pmid=article.pmid)
+        return self.filter(wanted).exclude(pk=article.pk)
+
     def with_disclosure_counts(self):
         """Annotate authors, disclosures on file and explicit "nothing to declare" per article.
 

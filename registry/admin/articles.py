@@ -8,6 +8,7 @@ from django.contrib.admin.options import IS_POPUP_VAR
 from django.db.models import F, Prefetch
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
 from registry.admin.disclosures import DisclosureInline
@@ -109,15 +110,28 @@ class ArticleAdmin(SimpleHistoryAdmin):
     date_hierarchy = "published_date"
     autocomplete_fields = ["topics"]
     inlines = [AuthorshipInline, ArticleFundingInline, EditorialRoleInline]
-    readonly_fields = ["disclosures_side_by_side"]
+    readonly_fields = ["disclosures_side_by_side", "other_versions"]
     # Adds "Parse competing-interest statement" and "Write statement".
     change_form_template = "admin/registry/parse/article_change_form.html"
     fieldsets = [
         (None, {"fields": ["doi", "title", "journal", "article_type", "status"]}),
+        ("Versions", {"fields": ["preprint_doi", "preprint_pmid", "other_versions"]}),
         ("Dates", {"fields": ["received_date", "accepted_date", "published_date"]}),
         ("Content", {"fields": ["topics", "funding_statement", "competing_interests_text"]}),
         ("Disclosures", {"fields": ["disclosures_side_by_side"]}),
     ]
+
+    @admin.display(description="other versions on record")
+    def other_versions(self, obj: Article) -> str:
+        """The preprint this article was and the published versions of it, linked to their admin pages."""
+        if obj.pk is None:
+            return "-"
+        found = Article.objects.versions_of(obj).only("doi", "title").order_by("pk")
+        links = [
+            format_html('<a href="{}">{}</a>', reverse("admin:registry_article_change", args=[other.pk]), other)
+            for other in found
+        ]
+        return format_html_join(mark_safe("<br>"), "{}", ((link,) for link in links)) if links else "-"
 
     def get_urls(self):
         return article_parse_urls(self) + article_statement_urls(self) + super().get_urls()

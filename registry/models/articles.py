@@ -13,7 +13,7 @@ from registry.validators import normalize_doi, validate_doi
 
 
 class Article(CanonicalFieldsModel):
-    field_normalizers = {"doi": normalize_doi}
+    field_normalizers = {"doi": normalize_doi, "preprint_doi": normalize_doi}
 
     doi = models.CharField(
         "DOI",
@@ -33,6 +33,16 @@ class Article(CanonicalFieldsModel):
         max_length=100,
         blank=True,
         help_text="The PubMed file the record was last read from; a file that sorts before it holds an older one.",
+    )
+    preprint_doi = models.CharField(
+        "preprint DOI",
+        max_length=255,
+        blank=True,
+        validators=[validate_doi],
+        help_text="The preprint (an earlier version) this article is the published version of, as its source says.",
+    )
+    preprint_pmid = models.CharField(
+        "preprint PMID", max_length=20, blank=True, help_text="The PubMed identifier of that preprint, when it has one."
     )
     title = models.CharField(max_length=1000)
     journal = models.CharField(max_length=300, blank=True)
@@ -66,6 +76,9 @@ class Article(CanonicalFieldsModel):
             # Audit scope --since (received date, else publication date) and the admin date hierarchy.
             models.Index(fields=["received_date"], name="article_received_idx"),
             models.Index(fields=["published_date"], name="article_published_idx"),
+            # The published versions of a preprint, on the preprint's page (`versions_of`).
+            models.Index(fields=["preprint_doi"], name="article_preprint_doi_idx"),
+            models.Index(fields=["preprint_pmid"], name="article_preprint_pmid_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

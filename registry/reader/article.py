@@ -38,17 +38,32 @@ class ArticlePage:
     fundings: list[ArticleFunding]
     authors: list[ArticleAuthor]
     sections: list[PageSection]
+    versions: list[tuple[str, Article]]  # ("Preprint", its preprint) or ("Published version", ...)
 
 
 def article_page(article: Article) -> ArticlePage:
-    """Everything the page shows of a published article, in five queries after the article's own."""
+    """Everything the page shows of a published article, in six queries after the article's own."""
     return ArticlePage(
         article=article,
         topics=list(article.topics.only("name")),  # 1
         fundings=_fundings(article),  # 2
         authors=_authors(article),  # 3, 4
         sections=article_sections.sections(article),  # 5: one per section (the audits' summary)
+        versions=_versions(article),  # 6
     )
+
+
+def _versions(article: Article) -> list[tuple[str, Article]]:
+    found = Article.objects.published().versions_of(article).only("doi", "pmid", "title").order_by("pk")
+    return [
+        (
+            "Preprint"
+            if (other.doi and other.doi == article.preprint_doi) or (other.pmid and other.pmid == article.preprint_pmid)
+            else "Published version",
+            other,
+        )
+        for other in found
+    ]
 
 
 def _fundings(article: Article) -> list[ArticleFunding]:

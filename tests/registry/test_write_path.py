@@ -163,7 +163,7 @@ def test_one_at_a_time_in_a_batch_and_in_bulk_the_same_rows_and_history(scenario
             for a, s, n, items in plans
         ]
         ties = writer.ties_of({authorship.person_id for authorship, *_ in plans})
-        writer.create_disclosures(resolved_plans, ties, location="")
+        writer.create_disclosures(resolved_plans, ties, locate=lambda authorship: "")
 
     single = written_by(one_at_a_time)
     interests, interest_history = single["Interest"]

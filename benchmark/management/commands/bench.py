@@ -38,8 +38,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--only",
-            choices=["linking"],
-            help="Generate the registry and measure this alone (person linking: times, precision, recall).",
+            choices=["linking", "pubmed"],
+            help=(
+                "Measure this alone: person linking (times, precision, recall) on the generated registry, or "
+                "PubMed parsing and import (into an empty registry, without generating one)."
+            ),
         )
 
     def handle(self, *args, scale, seed, **options):
@@ -47,6 +50,11 @@ class Command(BaseCommand):
         settings.DEBUG = False
         bar = tqdm(total=10, desc="Benchmark", unit="step", disable=options["verbosity"] == 0)
         with bar, scratch_database():
+            if options["only"] == "pubmed":
+                bar.set_postfix_str("parsing and importing PubMed")
+                figures = pubmed_figures(scale)
+                self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
+                return
             figures, planted = self.generate(SCALES[scale], seed, bar)
             if options["only"] == "linking":
                 bar.set_postfix_str("linking people")

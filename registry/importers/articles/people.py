@@ -6,7 +6,9 @@ name and the shared affiliation organizations enough to link. Anyone else become
 the writer then links the new people with all the evidence (`registry.identity.linking`), which
 merges, lists a pair for an editor, or keeps them apart.
 
-Candidates are read in three queries per file; new people are created together by `flush()`.
+Candidates are read in three queries per file; new people are created together by `flush()`. Until
+then a new person is a candidate for later authors like anyone else, keyed by `identity()`: the
+bulk path for new articles flushes once a batch, the per-record path once an article.
 """
 
 from collections import defaultdict
@@ -45,12 +47,16 @@ class PersonMatcher:
         self.reason = reason
         self.source = source
         self.by_orcid: dict[str, Person] = {}
-        self.by_name: dict[str, dict[int, Person]] = defaultdict(dict)
-        self.organizations_of: dict[int, set[int]] = defaultdict(set)
+        self.by_name: dict[str, dict[int | tuple[str, int], Person]] = defaultdict(dict)  # by identity()
+        self.organizations_of: dict[int | tuple[str, int], set[int]] = defaultdict(set)  # by identity()
         self.coauthors_of: dict[int, set[str]] = defaultdict(set)  # block keys of their co-authors
         self.new_people: list[Person] = []
         self.created: list[Person] = []  # everyone this matcher created, for callers to tell apart
-        self.new_names: dict[tuple[int, str], PersonName] = {}
+        self.created_ids: set[int] = set()
+        self.new_names: dict[tuple, PersonName] = {}
+        # Where a person not saved yet is filed (its names), to file it under its id once saved.
+        self.unsaved_names: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self.created_order: dict[tuple[str, int], int] = {}
 
     def prefetch(self, authors: list[AuthorRecord]) -> None:
         orcids = {author.orcid for author in authors if author.orcid}
@@ -117,7 +123,7 @@ class PersonMatcher:
             return self._adopt(Decision(previous), author)
         same_name = [
             person
-            for pk, person in sorted(self.by_name.get(key, {}).items())
+            for _, person in sorted(self.by_name.get(key, {}).items(), key=self._candidate_order)
             if identity(person) not in taken and not _other_orcid(person, author)
         ]
         shared = [person for person in same_name if self._enough(author, person, organization_ids, coauthors)]
@@ -136,15 +142,17 @@ class PersonMatcher:
 
     def _enough(self, author: AuthorRecord, person: Person, organization_ids: set[int], coauthors) -> bool:
         """Whether the name, the affiliations and the co-authors link the author to this same-name person."""
-        shared = self.organizations_of[person.pk] & organization_ids
+        shared = self.organizations_of[identity(person)] & organization_ids
         if not shared:
             return False
         printed = Profile(None, author.name, orcid=author.orcid, organizations=organization_ids)
         printed.add_name(author.name, author.family_name)
         printed.coauthors = set(coauthors) - printed.keys
-        known = Profile(person.pk, person.name, orcid=person.orcid, organizations=self.organizations_of[person.pk])
+        known = Profile(
+            person.pk, person.name, orcid=person.orcid, organizations=self.organizations_of[identity(person)]
+        )
         known.add_name(person.name, person.family_name)
-        known.coauthors = self.coauthors_of[person.pk]
+        known.coauthors = self.coauthors_of[person.pk] if person.pk is not None else set()
         return assess(printed, known).decision == ScoreDecision.LINK
 
     def _create(self, author: AuthorRecord) -> Person:
@@ -155,17 +163,35 @@ class PersonMatcher:
             orcid=author.orcid,
         )
         validated(person, location=author.location)
+        self.created_order[identity(person)] = len(self.created_order)
         self.new_people.append(person)
+        self._file(person, person.normalized_name)
         if person.orcid:
             self.by_orcid[person.orcid] = person
         return person
 
+    def _file(self, person: Person, key: str) -> None:
+        self.by_name[key][identity(person)] = person
+        if person.pk is None:
+            self.unsaved_names[identity(person)].add(key)
+
+    def _candidate_order(self, item: tuple) -> tuple[int, int]:
+        """People on record by id, then new people as created: the order of their ids once saved."""
+        key, _ = item
+        return (0, key) if isinstance(key, int) else (1, self.created_order[key])
+
     def flush(self) -> None:
         """Create the people decided on since the last flush, and the name variants read."""
+        unsaved = [(person, identity(person)) for person in self.new_people]
         created = create_with_history(self.new_people, actor=self.actor, reason=self.reason)
         self.created += created
-        for person in created:
-            self.by_name[person.normalized_name][person.pk] = person
+        self.created_ids.update(person.pk for person in created)
+        for person, old in unsaved:
+            for key in self.unsaved_names.pop(old, ()):
+                self.by_name[key][person.pk] = self.by_name[key].pop(old)
+            if old in self.organizations_of:
+                self.organizations_of[person.pk] = self.organizations_of.pop(old)
+            del self.created_order[old]  # ordered by id from now on
         self.new_people = []
         insert_rows(list(self.new_names.values()))
         self.new_names = {}
@@ -175,22 +201,35 @@ class PersonMatcher:
         person = decision.person
         if author.orcid and not person.orcid:
             person.orcid = author.orcid
-            save_with_history(person, actor=self.actor, reason=self.reason)
+            if person.pk is not None:  # a person not saved yet is created with it
+                save_with_history(person, actor=self.actor, reason=self.reason)
             self.by_orcid[person.orcid] = person
         key = person_key(author.name)
-        if key != person.normalized_name and person.pk not in self.by_name.get(key, {}):
-            self.new_names[(person.pk, key)] = PersonName(person=person, name=author.name, normalized_name=key)
-            self.by_name[key][person.pk] = person
+        if key != person.normalized_name and identity(person) not in self.by_name.get(key, {}):
+            self.new_names[(identity(person), key)] = PersonName(person=person, name=author.name, normalized_name=key)
+            self._file(person, key)
         return decision
 
     def remember_affiliations(self, person: Person, organization_ids: set[int]) -> None:
-        self.organizations_of[person.pk] |= organization_ids
+        self.organizations_of[identity(person)] |= organization_ids
 
     def record(self, decisions: list[tuple[Decision, AuthorRecord]], *, article: Article | None) -> None:
         """Keep the reason of each rule-based match.
 
         Call after `flush()`: new people need their ids.
         """
+        self.record_all([(decisions, article)])
+
+    def record_all(self, decided: list[tuple[list[tuple[Decision, AuthorRecord]], Article | None]]) -> None:
+        """`record()` for the decisions of many articles (one query)."""
+        rows = []
+        for decisions, article in decided:
+            rows += self._match_rows(decisions, article)
+        if rows:
+            # ignore_conflicts: a pair already listed (a re-import) stays as it was decided.
+            PersonMatch.objects.bulk_create(rows, ignore_conflicts=True)
+
+    def _match_rows(self, decisions: list[tuple[Decision, AuthorRecord]], article: Article | None) -> list:
         rows = []
         for decision, author in decisions:
             common = {"article": article, "name_as_printed": author.name[:300], "source": self.source[:500]}
@@ -204,9 +243,7 @@ class PersonMatcher:
                         **common,
                     )
                 )
-        if rows:
-            # ignore_conflicts: a pair already listed (a re-import) stays as it was decided.
-            PersonMatch.objects.bulk_create(rows, ignore_conflicts=True)
+        return rows
 
 
 def identity(person: Person) -> int | tuple[str, int]:

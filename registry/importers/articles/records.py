@@ -82,3 +82,6 @@ class ArticleRecord:
     statements: list[StatementRecord] = field(default_factory=list)
     editors: list[EditorRecord] = field(default_factory=list)
     location: str = ""
+    # The preprint this article is the published version of, as the source names it.
+    preprint_doi: str = ""
+    preprint_pmid: str = ""

@@ -17,6 +17,7 @@ from registry.identity.linking import link_people
 from registry.identity.lookup_keys import refresh_lookup_keys_of
 from registry.identity.names import block_key
 from registry.importers.articles.bulk import create_with_history, insert_rows, update_with_history, validated
+from registry.importers.articles.fresh import new_records, write_new_articles
 from registry.importers.articles.orgs import OrganizationResolver
 from registry.importers.articles.people import PersonMatcher, identity, person_key
 from registry.importers.articles.records import ArticleRecord
@@ -38,6 +39,7 @@ from registry.models import (
     Disclosure,
     EditorialRole,
     Interest,
+    Organization,
     Person,
     Topic,
 )
@@ -49,7 +51,9 @@ _POSITION_SHIFT = 10000
 
 
 class ArticleWriter:
-    def __init__(self, *, actor, source: str, warnings: list[str]):
+    def __init__(self, *, actor, source: str, warnings: list[str], bulk: bool = True):
+        """`bulk`: write the articles new to the registry together (`fresh`); off, one at a time."""
+        self.bulk = bulk
         self.actor = actor
         self.source = source
         # History keeps at most 100 characters of a change reason.
@@ -76,12 +80,16 @@ class ArticleWriter:
         self.people.prefetch([author for record in records for author in [*record.authors, *record.editors]])
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
-        articles = [self.write(record) for record in records]
-        # The people this file added may be people the registry knows: weigh all the evidence now.
-        created = {person.pk for person in self.people.created}
+        earlier = len(self.people.created)
+        new = new_records(records, self.find) if self.bulk else []
+        written = dict(zip(map(id, new), write_new_articles(self, new), strict=True)) if new else {}
+        articles = [written.get(id(record)) or self.write(record) for record in records]
+        # The people this batch added may be people the registry knows: weigh all the evidence now
+        # (those of earlier batches were weighed then, against everyone on record).
+        new_people = [person.pk for person in self.people.created[earlier:]]
         # People already known may be printed under a new name or id: linking finds them by it.
-        refresh_lookup_keys_of(self.new_authors - created)
-        link_people(actor=self.actor, person_ids=created, reason=self.reason)
+        refresh_lookup_keys_of(self.new_authors - {person.pk for person in self.people.created})
+        link_people(actor=self.actor, person_ids=new_people, reason=self.reason)
         return articles
 
     def prefetch_articles(self, records: Sequence[ArticleRecord]) -> None:
@@ -110,8 +118,8 @@ class ArticleWriter:
                 if getattr(article, scheme):
                     self.known[(scheme, getattr(article, scheme))] = article
 
-    def write(self, record: ArticleRecord) -> Article:
-        existing = self.find(record)
+    def article_fields(self, record: ArticleRecord, existing: Article | None) -> dict:
+        """The article's fields as the record gives them."""
         fields = {
             "title": record.title[:1000],
             "journal": record.journal[:300],
@@ -124,11 +132,21 @@ class ArticleWriter:
         }
         if record.pmid:
             fields.update(pmid=record.pmid, pmid_version=record.pmid_version, pubmed_file=self.source[:100])
+        if record.preprint_doi or record.preprint_pmid:
+            fields.update(preprint_doi=record.preprint_doi, preprint_pmid=record.preprint_pmid[:20])
         if record.published_date:
             fields["status"] = ArticleStatus.PUBLISHED
         elif existing is None:
             fields["status"] = ArticleStatus.DRAFT
-        topics = topics_for(record.topics) if self.topics is None else topics_from(self.topics, record.topics)
+        return fields
+
+    def topics_of(self, record: ArticleRecord) -> list[Topic]:
+        return topics_for(record.topics) if self.topics is None else topics_from(self.topics, record.topics)
+
+    def write(self, record: ArticleRecord) -> Article:
+        existing = self.find(record)
+        fields = self.article_fields(record, existing)
+        topics = self.topics_of(record)
         if existing is not None:
             self.keep_editors_fields(existing, fields)
         if existing is None:
@@ -168,12 +186,7 @@ class ArticleWriter:
 
     def write_funders(self, article: Article, record: ArticleRecord, *, is_new: bool) -> None:
         """Exactly the funders the file lists (a newer version may drop one)."""
-        wanted = {}
-        for funder in record.funders:
-            organization = self.organizations.get(funder.organization)
-            for award in funder.award_ids or [""]:
-                if organization is not None:
-                    wanted[(organization.pk, award[:200])] = organization
+        wanted = self.funders_of(record)
         current = {} if is_new else {(f.organization_id, f.award_id): f for f in article.fundings.order_by()}
         for key, funding in current.items():
             if key not in wanted:
@@ -186,16 +199,21 @@ class ArticleWriter:
             ]
         )
 
+    def funders_of(self, record: ArticleRecord) -> dict[tuple[int, str], Organization]:
+        """The record's funders by (organization id, award id)."""
+        wanted = {}
+        for funder in record.funders:
+            organization = self.organizations.get(funder.organization)
+            for award in funder.award_ids or [""]:
+                if organization is not None:
+                    wanted[(organization.pk, award[:200])] = organization
+        return wanted
+
     # Authors
 
-    def write_authors(self, article: Article, record: ArticleRecord, *, is_new: bool) -> list[Authorship]:
-        current = [] if is_new else list(article.authorships.select_related("person").order_by("position"))
-        on_article: dict[str, Person] = {}
-        for authorship in current:
-            on_article.setdefault(person_key(authorship.name_as_printed), authorship.person)
-            on_article.setdefault(authorship.person.normalized_name, authorship.person)
-        already = {person.pk for person in on_article.values()}
-        taken: set[int] = set()
+    def decide_authors(self, record: ArticleRecord, *, on_article: dict[str, Person]) -> list:
+        """(Decision, AuthorRecord) for each author, in byline order; new people are not saved yet."""
+        taken: set = set()
         decisions = []
         byline = frozenset(block_key(author.name, author.family_name) for author in record.authors)
         for author in record.authors:
@@ -207,6 +225,27 @@ class ArticleWriter:
             )
             taken.add(identity(decision.person))
             decisions.append((decision, author))
+        return decisions
+
+    @staticmethod
+    def authorship_values(position: int, author) -> dict:
+        return {
+            "position": position,
+            "corresponding": author.corresponding,
+            "name_as_printed": author.name,
+            "affiliations_as_printed": "\n".join(aff.text for aff in author.affiliations),
+            "contributor_id": author.contributor_id,
+            "email": author.email,
+        }
+
+    def write_authors(self, article: Article, record: ArticleRecord, *, is_new: bool) -> list[Authorship]:
+        current = [] if is_new else list(article.authorships.select_related("person").order_by("position"))
+        on_article: dict[str, Person] = {}
+        for authorship in current:
+            on_article.setdefault(person_key(authorship.name_as_printed), authorship.person)
+            on_article.setdefault(authorship.person.normalized_name, authorship.person)
+        already = {person.pk for person in on_article.values()}
+        decisions = self.decide_authors(record, on_article=on_article)
         self.people.flush()
         self.people.record([pair for pair in decisions if pair[0].person.pk not in already], article=article)
         self.write_affiliations(decisions)
@@ -215,14 +254,7 @@ class ArticleWriter:
         by_person = {authorship.person_id: authorship for authorship in current}
         authorships, new = [], []
         for position, (decision, author) in enumerate(decisions, start=1):
-            values = {
-                "position": position,
-                "corresponding": author.corresponding,
-                "name_as_printed": author.name,
-                "affiliations_as_printed": "\n".join(aff.text for aff in author.affiliations),
-                "contributor_id": author.contributor_id,
-                "email": author.email,
-            }
+            values = self.authorship_values(position, author)
             authorship = by_person.get(decision.person.pk)
             if authorship is None:
                 authorship = Authorship(article=article, person=decision.person, **values)
@@ -291,10 +323,14 @@ class ArticleWriter:
             Authorship.objects.filter(pk__in=moving).update(position=F("position") + _POSITION_SHIFT)
 
     def write_affiliations(self, decisions) -> None:
-        """The organizations of each author's affiliations, as affiliations of the person (once)."""
+        create_with_history(self.new_affiliations(decisions), actor=self.actor, reason=self.reason)
+
+    def new_affiliations(self, decisions) -> list[Affiliation]:
+        """The organizations of each author's affiliations, as affiliations of the person (once),
+        validated and not saved yet."""
         new = []
         for decision, author in decisions:
-            known = self.people.organizations_of[decision.person.pk]
+            known = self.people.organizations_of[identity(decision.person)]
             for aff in author.affiliations:
                 organization = self.organizations.get(aff.organization)
                 if organization is None or organization.pk in known:
@@ -306,7 +342,7 @@ class ArticleWriter:
                     )
                 )
                 known.add(organization.pk)
-        create_with_history(new, actor=self.actor, reason=self.reason)
+        return new
 
     # Disclosures
 
@@ -335,10 +371,17 @@ class ArticleWriter:
         return None
 
     def write_disclosures(self, record: ArticleRecord, authorships: list[Authorship], *, article: Article) -> None:
-        """Per-author statements (linked by xref) belong to their author; an article-level statement
+        plans = self.disclosure_plans(record, authorships)
+        if plans:
+            self.store_disclosures(plans, article=article, locate=lambda authorship: record.location)
+
+    def disclosure_plans(self, record: ArticleRecord, authorships: list[Authorship]) -> list[tuple]:
+        """(authorship, statement, parsed items, declares none) for each author with a statement.
+
+        Per-author statements (linked by xref) belong to their author; an article-level statement
         is parsed and split among the authors by name or initials."""
         if not record.statements:
-            return
+            return []
         by_key = {statement.key: statement for statement in record.statements if statement.key}
         linked = {key for author in record.authors for key in author.statement_keys}
         general = " ".join(s.text for s in record.statements if not s.key or s.key not in linked)
@@ -386,6 +429,11 @@ class ArticleWriter:
                 statement = f"{statement} {role_text}"
                 items = [*items, *(replace(i, span=(i.span[0] + shift, i.span[1] + shift)) for i in role_items)]
             plans.append((authorship, statement, items, declares_none and not items))
+        return plans
+
+    def store_disclosures(self, plans: list[tuple], *, article: Article | None, locate) -> None:
+        """The disclosures of `disclosure_plans()` (of one article, or of many new ones), new ones in
+        bulk; `locate(authorship)` names the record in errors."""
         resolved = self.organizations.ensure_names(
             {item.organization for _, _, items, _ in plans for item in items if item.organization}
         )
@@ -394,7 +442,7 @@ class ArticleWriter:
         if earlier:  # authorships this import created have no disclosure yet
             found = Disclosure.objects.filter(authorship__in=earlier).order_by()
             on_file = {d.authorship_id: d for d in found.annotate(declared=Count("declared_interests"))}
-        fresh = {person.pk for person in self.people.created}
+        fresh = self.people.created_ids
         new: list[tuple[Authorship, str, bool, list[services.InterestInput]]] = []
         updates = []
         for authorship, statement, items, declares_none in plans:
@@ -406,14 +454,15 @@ class ArticleWriter:
                 updates.append((authorship, statement, declares_none, interests, existing))
         known = [plan for plan in [*new, *updates] if plan[0].person_id not in fresh]
         self.link_resolved_organizations([(plan[0].person_id, item) for plan in known for item in plan[3]])
-        ties = self.ties_of({authorship.person_id for authorship, *_, items in new if items} - fresh)
+        # People this import created have ties from its earlier articles only, read like the others'.
+        ties = self.ties_of({authorship.person_id for authorship, *_, items in new if items})
         bulk = []
         for plan in new:
             if any(len(services.same_ties(ties[plan[0].person_id], item)) > 1 for item in plan[3]):
                 updates.append((*plan, None))  # several ties on record fit: the service decides which is meant
             else:
                 bulk.append(plan)
-        self.create_disclosures(bulk, ties, location=record.location)
+        self.create_disclosures(bulk, ties, locate=locate)
         same = unchanged_disclosures([u for u in updates if u[3]])
         writing = [
             (authorship, statement, declares_none, interests, existing)
@@ -489,14 +538,14 @@ class ArticleWriter:
                 ties[interest.person_id].append(interest)
         return ties
 
-    def create_disclosures(self, plans, ties: dict[int, list[Interest]], *, location: str) -> None:
+    def create_disclosures(self, plans, ties: dict[int, list[Interest]], *, locate) -> None:
         """New disclosures in bulk, with what record_disclosure() would write for each: a tie already
         on record (`ties`) is declared again and takes the newer wording and source; any other becomes
         a new interest. Disclosures on file, and ties that fit several on record, go through the service."""
-        disclosures, created, changed, declared, restated = [], [], {}, {}, []
+        disclosures, created, changed, declared, restated, locations = [], [], {}, {}, [], {}
         for authorship, statement, declares_none, items in plans:
             disclosure = Disclosure(authorship=authorship, statement=statement, declares_none=declares_none)
-            disclosures.append(validated(disclosure, location=location))
+            disclosures.append(validated(disclosure, location=locate(authorship)))
             known = ties[authorship.person_id]
             for item in items:
                 found = services.same_ties(known, item)
@@ -513,8 +562,9 @@ class ArticleWriter:
                     changed[interest.pk] = interest
                 # Declared once per disclosure: the last phrase naming the tie gives its words, as in the service.
                 declared[(id(disclosure), id(interest))] = (disclosure, interest, item)
+                locations[id(interest)] = locate(authorship)
         for interest in [*created, *changed.values()]:
-            validated(interest, location=location)
+            validated(interest, location=locations[id(interest)])
         create_with_history(disclosures, actor=self.actor, reason=self.reason)
         create_with_history(created, actor=self.actor, reason=self.reason)
         update_with_history(list(changed.values()), restated, actor=self.actor, reason=self.reason)

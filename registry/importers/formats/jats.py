@@ -5,6 +5,7 @@ Pure reading: nothing here touches the database. Every refusal names the element
 
 import re
 
+from django.core.exceptions import ValidationError
 from lxml import etree
 
 from registry.enums import EditorialRoleKind, OrganizationKind
@@ -21,6 +22,7 @@ from registry.importers.errors import ImportFailure
 from registry.importers.formats.fields import check_doi, check_orcid, identifier, make_date
 from registry.importers.formats.places import country_code, split_affiliation
 from registry.importers.formats.xmlsafe import local_name, text_of
+from registry.validators import normalize_doi
 
 # "Competing interests", "Conflict of interest statement", "Declaration of interests", ...
 COI_TITLE = re.compile(
@@ -110,6 +112,7 @@ class _JatsArticle:
             editors=self.editors(),
             location=self.path(self.article),
         )
+        record.preprint_doi = self.preprint_doi()
         for author in [*record.authors, *record.editors]:
             if author.contributor_id:  # scoped by the publisher's DOI prefix: ids are per publisher
                 author.contributor_id = f"{doi.split('/')[0]}/{author.contributor_id}"[:100]
@@ -119,6 +122,19 @@ class _JatsArticle:
                 location=self.path(meta.find("history")),
             )
         return record
+
+    def preprint_doi(self) -> str:
+        """The preprint this article is the published version of: a related article of type "preprint"
+        (bioRxiv, medRxiv and Europe PMC name it so, by DOI, in the article's front matter)."""
+        for related in self.meta.iter("related-article"):
+            if (related.get("related-article-type") or "").lower() != "preprint":
+                continue
+            href = related.get("{http://www.w3.org/1999/xlink}href") or related.get("href") or ""
+            try:
+                return normalize_doi(href)
+            except ValidationError:
+                continue  # a preprint named by a URL outside doi.org: not a link the registry can follow
+        return ""
 
     # Journal, type, topics and dates
 

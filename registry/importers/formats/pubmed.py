@@ -72,6 +72,8 @@ _EMAIL = re.compile(r"\s*(?:electronic address:\s*)?\S+@\S+\.\w+\.?", re.IGNOREC
 # "Samsung Bioepis Co., Ltd., Incheon": a company form after a comma belongs to the name before it.
 _COMPANY_FORM = re.compile(r",\s*((?:Co\.,?\s*)?(?:Ltd|Inc|LLC|GmbH|AG|plc|S\.A|SA|Corp)\b\.?)", re.IGNORECASE)
 _BORING_TYPES = frozenset({"journal article"})
+# The DOI a CommentsCorrections entry cites ("... doi: 10.1101/2024.06.11.598480").
+_PREPRINT_DOI = re.compile(r"\bdoi:\s*(10\.\S+)", re.IGNORECASE)
 
 
 @dataclass
@@ -256,7 +258,25 @@ class _Citation:
             statements=[StatementRecord(text=statement, location=f"{self.where}/CoiStatement")] if statement else [],
             location=self.where,
         )
+        record.preprint_pmid, record.preprint_doi = self.preprint()
         return PubmedCitation(pmid=self.pmid, version=self.version, article=record)
+
+    def preprint(self) -> tuple[str, str]:
+        """(PMID, DOI) of the preprint this citation is the published version of: PubMed links the two
+        by a CommentsCorrections entry of type UpdateOf, whose RefSource cites the preprint with its DOI
+        ("bioRxiv. 2024 Jun 11:2024.06.11.598480. doi: 10.1101/2024.06.11.598480")."""
+        for entry in self.citation.iterfind("CommentsCorrectionsList/CommentsCorrections[@RefType='UpdateOf']"):
+            pmid = _text(entry.find("PMID")) if entry.find("PMID") is not None else ""
+            cited = _PREPRINT_DOI.search(_text(entry.find("RefSource")) if entry.find("RefSource") is not None else "")
+            doi = ""
+            if cited:
+                try:
+                    doi = normalize_doi(cited[1].rstrip("."))
+                except ValidationError:
+                    self.warn(f"{cited[1]!r} is not a DOI; the preprint is linked by PMID only")
+            if pmid.isdigit() or doi:
+                return (pmid if pmid.isdigit() else "", doi)
+        return ("", "")
 
     def doi(self) -> str:
         candidates = [el.text for el in self.element.iterfind("PubmedData/ArticleIdList/ArticleId[@IdType='doi']")]

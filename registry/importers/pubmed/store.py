@@ -40,10 +40,13 @@ class PubmedCounts:
         return {label: self.read[key] for key, label in self.LABELS.items()}
 
 
-def import_pubmed_stream(raw: BinaryIO, *, file: str, source: str, actor, warnings: list[str]) -> PubmedCounts:
+def import_pubmed_stream(
+    raw: BinaryIO, *, file: str, source: str, actor, warnings: list[str], bulk: bool = True
+) -> PubmedCounts:
     """Read and store one PubMed file. Raises ImportFailure on the first bad record; the caller's
-    transaction then writes nothing of the file."""
-    store = _Store(file=file, source=source, actor=actor, warnings=warnings)
+    transaction then writes nothing of the file. `bulk`: citations new to the registry are written
+    a batch at a time (off: one at a time, as updates always are; the same rows either way)."""
+    store = _Store(file=file, source=source, actor=actor, warnings=warnings, bulk=bulk)
     for item in read_pubmed(raw, file=file, warnings=warnings):
         if isinstance(item, PubmedCitation):
             store.add(item)
@@ -72,12 +75,12 @@ def _newer(citation: PubmedCitation, source: str, stored: dict) -> bool:
 
 
 class _Store:
-    def __init__(self, *, file: str, source: str, actor, warnings: list[str]):
+    def __init__(self, *, file: str, source: str, actor, warnings: list[str], bulk: bool):
         self.file = file
         self.source = source
         self.actor = actor
         self.warnings = warnings
-        self.writer = ArticleWriter(actor=actor, source=source, warnings=warnings)
+        self.writer = ArticleWriter(actor=actor, source=source, warnings=warnings, bulk=bulk)
         self.pending: dict[str, PubmedCitation] = {}
         self.counts = PubmedCounts()
 

@@ -60,11 +60,13 @@ def test_article_page_queries_are_constant(client, django_assert_num_queries, co
         authorship = AuthorshipFactory(article=article, position=position)
         DeclaredInterestFactory(disclosure__authorship=authorship, interest__person=authorship.person)
         article.fundings.create(organization=OrganizationFactory(), award_id=str(position))
-    with django_assert_num_queries(6):
+        ArticleFactory(preprint_doi=article.doi)  # a published version of it (as if it were a preprint)
+    with django_assert_num_queries(7):
         # 1 the article, if published; 2 topics; 3 funders; 4 authors with disclosures; 5 declared
-        # interests; 6 confirmed findings by rule.
+        # interests; 6 its other versions; 7 confirmed findings by rule.
         response = client.get(reverse("article", args=[article.doi]))
     assert len(response.context["page"].authors) == count
+    assert len(response.context["page"].versions) == count
 
 
 @pytest.mark.parametrize("count", SIZES)
