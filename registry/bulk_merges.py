@@ -165,8 +165,8 @@ def _decide(merges: Sequence[PlannedMerge], people: dict[int, Person]) -> tuple[
         if merge.orcid and not keep.orcid:
             keep.orcid = merge.orcid
         names = known_names.setdefault(keep.pk, set())
-        for name in [merge.name, *own_names]:
-            key = Person.normalizer(name)
+        # The normal forms stored with the names: what `merge_people` computes again, name by name.
+        for name, key in [(merge.name, merge.normalized_name), *variants[merge.pk]]:
             if key != keep.normalized_name and key not in names:
                 names.add(key)
                 item.new_names.append(PersonName(person_id=keep.pk, name=name, normalized_name=key))
