@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from django.core import serializers
 from django.db import IntegrityError, connections, router, transaction
+from django.utils import timezone
 
 from registry.enums import LinkMethod
-from registry.importers.articles.bulk import insert_history, insert_rows, update_with_history
+from registry.importers.articles.bulk import insert_rows, update_with_history
 from registry.merges import (
     _SNAPSHOT_FIELDS,
     MATCH_FIELDS,
@@ -165,8 +166,8 @@ def _decide(merges: Sequence[PlannedMerge], people: dict[int, Person]) -> tuple[
         if merge.orcid and not keep.orcid:
             keep.orcid = merge.orcid
         names = known_names.setdefault(keep.pk, set())
-        for name in [merge.name, *own_names]:
-            key = Person.normalizer(name)
+        # The normal forms stored with the names: what `merge_people` computes again, name by name.
+        for name, key in [(merge.name, merge.normalized_name), *variants[merge.pk]]:
             if key != keep.normalized_name and key not in names:
                 names.add(key)
                 item.new_names.append(PersonName(person_id=keep.pk, name=name, normalized_name=key))
@@ -180,20 +181,43 @@ def _move_relation(relation, merged: dict[int, int], *, actor: Actor, reason: st
     model = relation.related_model
     column = relation.field.attname
     moved: dict[int, list[int]] = defaultdict(list)
-    tracked = hasattr(model, "history")
     for chunk in _chunks(merged):
         rows = model._default_manager.filter(among(model, column, chunk)).order_by("pk")
-        found = list(rows) if tracked else list(rows.values("pk", column))
+        found = list(rows.values_list("pk", column))
         if not found:
             continue
         _repoint(model, column, {merge_id: merged[merge_id] for merge_id in chunk})
-        for row in found:
-            moved[_value(row, column)].append(_pk(row))
-        if tracked:
-            for row in found:
-                setattr(row, column, merged[getattr(row, column)])
-            insert_history(found, actor=actor, reason=reason, history_type="~")
+        for pk, merge_id in found:
+            moved[merge_id].append(pk)
+        if hasattr(model, "history"):
+            _copy_history(model, [pk for pk, _ in found], actor=actor, reason=reason, history_type="~")
     return moved
+
+
+def _copy_history(model, ids: list[int], *, actor: Actor, reason: str, history_type: str) -> None:
+    """History rows of these rows as they now stand, copied by INSERT … SELECT in the database, as
+    simple-history writes them one save at a time (no row goes through Python)."""
+    history = model.history.model
+    connection = connections[router.db_for_write(history)]
+    quote = connection.ops.quote_name
+    tracked = history.tracked_fields
+    common = {
+        "history_date": timezone.now(),
+        "history_change_reason": reason[:100],
+        "history_type": history_type,
+        "history_user_id": actor.pk if getattr(actor, "pk", None) else None,
+    }
+    fields = {field.attname: field for field in history._meta.concrete_fields}
+    targets = [fields[field.attname].column for field in tracked] + [fields[name].column for name in common]
+    values = [fields[name].get_db_prep_save(value, connection) for name, value in common.items()]
+    table = quote(model._meta.db_table)
+    selected = ", ".join([*(f"{table}.{quote(field.column)}" for field in tracked), *["%s"] * len(common)])
+    head = f"INSERT INTO {quote(history._meta.db_table)} ({', '.join(quote(c) for c in targets)}) SELECT {selected}"
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            where = f"{table}.{quote(model._meta.pk.column)} IN ({', '.join(['%s'] * len(chunk))})"
+            cursor.execute(f"{head} FROM {table} WHERE {where}", [*values, *chunk])
 
 
 def _repoint(model, column: str, targets: dict[int, int]) -> None:
@@ -207,14 +231,6 @@ def _repoint(model, column: str, targets: dict[int, int]) -> None:
     sql = f"UPDATE {table} SET {name} = CASE {name} {whens} ELSE {name} END WHERE {name} IN ({places})"
     with connection.cursor() as cursor:
         cursor.execute(sql, [value for pair in targets.items() for value in pair] + list(targets))
-
-
-def _pk(row) -> int:
-    return row["pk"] if isinstance(row, dict) else row.pk
-
-
-def _value(row, column: str) -> int:
-    return row[column] if isinstance(row, dict) else getattr(row, column)
 
 
 def _move_matches(done: list[_Done]) -> list[dict]:
@@ -265,7 +281,8 @@ def _match_step(name: str, *, keep: int, merge: int, entries: dict[int, PersonMa
     deleted = serializers.serialize("json", [dropped[pk] for pk in sorted(dropped)])
     for pk in dropped:
         del entries[pk]
-    moving = sorted((entry for entry in rows if entry.pk not in dropped and getattr(entry, other) != keep), key=_pk)
+    moving = [entry for entry in rows if entry.pk not in dropped and getattr(entry, other) != keep]
+    moving.sort(key=lambda entry: entry.pk)
     for entry in moving:
         setattr(entry, column, keep)
     return {"moved": [entry.pk for entry in moving], "deleted": deleted}
@@ -275,7 +292,7 @@ def _replace_people(done: list[_Done], people: dict[int, Person], *, actor: Acto
     """Delete the merged records (their "deleted" history, their own name variants), give the kept
     ones the merged names as variants and any ORCID iD they took over."""
     merged = [people[item.plan.merge] for item in done]
-    insert_history(merged, actor=actor, reason=reason, history_type="-")
+    _copy_history(Person, [person.pk for person in merged], actor=actor, reason=reason, history_type="-")
     for chunk in _chunks(person.pk for person in merged):
         PersonName.objects.filter(among(PersonName, "person_id", chunk)).delete()
         # Every row pointing here was moved above; the "deleted" history is written, so no collector.

@@ -1,7 +1,9 @@
 """Linking person records: find the pairs worth comparing (blocking), weigh each with
 `registry.identity.scoring.assess`, and act on it — merge above the threshold, queue for an editor
 between thresholds, keep apart below. An editor's "two people" (a rejected queue entry, an unlink)
-is never overridden. The same function serves imports (a few new people) and the whole registry.
+is never overridden. The same function serves imports (a few new people, whose candidates come from
+the lookup-key index) and the whole registry. Every pair is decided first; the links are then
+written as flat bulk merges (`registry.bulk_merges`), a transaction per batch.
 """
 
 from collections import defaultdict
