@@ -68,11 +68,11 @@ def _common_family_name() -> str:
 
 
 def misspell(word: str) -> str:
-    """The word with two neighbouring letters in its middle swapped, the commonest typo."""
-    middle = len(word) // 2
-    if len(word) < 4:
-        return word + word[-1]
-    return word[: middle - 1] + word[middle] + word[middle - 1] + word[middle + 1 :]
+    """The word with two different neighbouring letters swapped, from its middle on: the commonest typo."""
+    for index in range(max(len(word) // 2 - 1, 0), len(word) - 1):
+        if word[index] != word[index + 1]:
+            return word[:index] + word[index + 1] + word[index] + word[index + 2 :]
+    return word + word[-1]
 
 
 def _page_figure(client: Client, name: str, path: str, target: float, runs: int) -> Figure:
