@@ -117,6 +117,10 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The reader search's typo tolerance (registry/reader/fuzzy.py, TRIGRAM_THRESHOLD): pg_trgm's `%>`
+    # operator, which its indexes serve, compares with this setting.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.3"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while an import or audit writes; a busy timeout instead of
     # "database is locked" errors when two writers meet.
