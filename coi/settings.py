@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "registry",
     "audits",
     "benchmark",
+    "coi",  # the public page cache's watch on writes (coi/page_cache.py)
 ]
 
 MIDDLEWARE = [
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware's redirects; before the user is read: a cached page needs neither user nor CSRF token.
+    "coi.page_cache.PublicPageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -114,6 +117,10 @@ DATABASES = {
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The reader search's typo tolerance (registry/reader/fuzzy.py, TRIGRAM_THRESHOLD): pg_trgm's `%>`
+    # operator, which its indexes serve, compares with this setting.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c pg_trgm.word_similarity_threshold=0.3"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers work while an import or audit writes; a busy timeout instead of
     # "database is locked" errors when two writers meet.
@@ -184,6 +191,11 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Anonymous readers' public pages (home, search, article, author, organization, the public API) are
+# served whole from the shared cache for this many seconds, or until the next write to the registry or
+# the audits (coi/page_cache.py). Only with CACHE_URL: a cache per process would miss other processes' writes.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300) if CACHE_URL else 0
 
 # The JSON API (registry/api/): the public reads published records; editors write with a token.
 REST_FRAMEWORK = {

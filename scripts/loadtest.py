@@ -40,20 +40,18 @@ def prepare() -> None:
     import django
 
     django.setup()
-    from audits.benchmark.synthetic import SCALES, Generator
     from django.core.management import call_command
     from rest_framework.authtoken.models import Token
 
     from audits.scope import AuditScope
     from audits.services import run_audit
+    from benchmark.synthetic import SCALES, Generator
     from registry.models import Article
     from registry.permissions import AUDITORS, ensure_role_groups
 
     call_command("migrate", interactive=False, verbosity=0)
     if not Article.objects.exists():
-        generator = Generator(SCALES["small"])
-        generator.generate()
-        generator.write()
+        Generator(SCALES["small"]).generate()  # writes the rows too
         run_audit(actor=None, scope=AuditScope())
     ensure_role_groups()
     from django.contrib.auth.models import Group, User

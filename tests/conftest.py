@@ -35,3 +35,10 @@ def _fresh_throttle_counters():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Tests write and read inside one transaction, whose commit (which makes cached pages stale) never
+    comes: the page cache stays off even where CACHE_URL is set (tests/coi/test_page_cache.py turns it on)."""
+    settings.PAGE_CACHE_SECONDS = 0

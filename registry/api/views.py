@@ -15,11 +15,24 @@ from registry.api.parameters import check_parameters
 from registry.api.search import RegistrySearchBackend
 from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Interest, Organization, Person
 
+# The columns of an interest that PublicInterestSerializer shows.
+TIE_COLUMNS = ("category", "payee", "organization_name", "specification", "start_date", "end_date", "ongoing")
+
 
 def published_articles() -> QuerySet[Article]:
     """Published articles with their topics, funders, authors in order, and each author's declarations."""
     authors = Authorship.objects.published().select_related("person", "disclosure").order_by("position")
-    declared = DeclaredInterest.objects.published().select_related("interest__organization")
+    # Only what PublicInterestSerializer shows: an article page holds thousands of these rows, and building
+    # each instance costs with every column read.
+    declared = (
+        DeclaredInterest.objects.published()
+        .select_related("interest__organization")
+        .only(
+            "disclosure_id",
+            *(f"interest__{name}" for name in TIE_COLUMNS),
+            "interest__organization__name",
+        )
+    )
     # The id breaks ties in the default order, so that no article falls between two pages.
     return (
         Article.objects.published()

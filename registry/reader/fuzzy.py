@@ -5,7 +5,7 @@ way rapidfuzz scores the same candidates word by word, so both databases rank al
 """
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
 from rapidfuzz import fuzz
 
 from registry.names import fold
@@ -13,8 +13,6 @@ from registry.names import fold
 # Out of 100: how close each word of the query must come to some word of the text. 80 lets one typo
 # through in a word of five letters or more ("ketamin", "pfzer", "andreasen") and none in shorter ones.
 WORD_THRESHOLD = 80
-# pg_trgm's word similarity below which PostgreSQL does not even offer a candidate.
-TRIGRAM_THRESHOLD = 0.3
 # Words of a query the database looks at (the score reads them all): enough for any name or title.
 MAX_WORDS = 8
 
@@ -44,11 +42,15 @@ def candidates(queryset: QuerySet, field: str, key: str, *, also: Q | None = Non
     Any word rather than every word, in any order: the score then asks for every word."""
     if connection.vendor != "postgresql":
         return queryset
-    from django.contrib.postgres.search import TrigramWordSimilarity  # needs pg_trgm (migration 0010)
+    # pg_trgm (migration 0011). `field %> word` is word_similarity(word, field) >= the connection's
+    # pg_trgm.word_similarity_threshold (0.3, set in settings.DATABASES: below it PostgreSQL does not even
+    # offer a candidate): an operator, unlike the function, that the trigram indexes of migration 0013
+    # serve. Normalized names are in lower case already, so a plain LIKE finds a word in them, and the
+    # index on the column serves it; a title needs icontains (UPPER() LIKE UPPER(), its own index).
+    from django.contrib.postgres.lookups import TrigramWordSimilar
 
     condition = also if also is not None else Q(pk__in=[])
-    similarities = {}
-    for index, word in enumerate(key.split()[:MAX_WORDS]):
-        similarities[f"trigram_similarity_{index}"] = TrigramWordSimilarity(word, field)
-        condition |= Q(**{f"trigram_similarity_{index}__gte": TRIGRAM_THRESHOLD}) | Q(**{f"{field}__icontains": word})
-    return queryset.annotate(**similarities).filter(condition) if similarities else queryset.filter(condition)
+    contains = "contains" if field == "normalized_name" else "icontains"
+    for word in key.split()[:MAX_WORDS]:
+        condition |= Q(TrigramWordSimilar(F(field), Value(word))) | Q(**{f"{field}__{contains}": word})
+    return queryset.filter(condition)

@@ -59,9 +59,8 @@ def declares_ties() -> Exists:
 
 
 def filtered_articles(articles: QuerySet, filters: HomeFilters) -> QuerySet:
-    articles = articles.annotate(declares_ties=declares_ties())
     if filters.ties:
-        articles = articles.filter(declares_ties=True)
+        articles = articles.filter(declares_ties())
     if filters.year:
         articles = articles.filter(published_date__year=filters.year)
     if filters.topic:
@@ -72,13 +71,25 @@ def filtered_articles(articles: QuerySet, filters: HomeFilters) -> QuerySet:
     return articles
 
 
+NEWEST_FIRST = ("-published_date", "title", "pk")
+
+
 def home_page(articles: QuerySet, filters: HomeFilters, page_number: str | None) -> HomePage:
-    """`articles` is what the reader may see (`Article.objects.visible_to(user)`). 4 queries: the years
-    and the topics offered, how many articles match, this page of them."""
-    shown = (
-        filtered_articles(articles.with_disclosure_counts(), filters)
+    """`articles` is what the reader may see (`Article.objects.visible_to(user)`). 5 queries: the years
+    and the topics offered, how many articles match, the ids of this page, and this page's articles with
+    their counts.
+
+    The counts and the ties mark are computed for the page's 25 articles only: annotated on the whole
+    filtered list, the database grouped every article's authors before it could sort and cut (0.5 s on
+    10,000 articles)."""
+    ids = filtered_articles(articles, filters).order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+    page = Paginator(ids, ARTICLES_PER_PAGE).get_page(page_number)
+    page.object_list = list(
+        Article.objects.filter(pk__in=list(page.object_list))
+        .with_disclosure_counts()
+        .annotate(declares_ties=declares_ties())
         .only("title", "doi", "journal", "published_date", "status")
-        .order_by("-published_date", "title", "pk")
+        .order_by(*NEWEST_FIRST)
     )
     years = (
         Article.objects.published()
@@ -90,7 +101,7 @@ def home_page(articles: QuerySet, filters: HomeFilters, page_number: str | None)
     )
     topics = Topic.objects.filter(Exists(Article.objects.published().filter(topics=OuterRef("pk")))).order_by("name")
     return HomePage(
-        page=Paginator(shown, ARTICLES_PER_PAGE).get_page(page_number),
+        page=page,
         filters=filters,
         years=list(years),
         topics=list(topics.only("name")),

@@ -14,6 +14,7 @@ from benchmark.identity import linking_figures
 from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
 from benchmark.pages import author_page_figure
 from benchmark.payments import payments_figure
+from benchmark.public_pages import public_page_figures
 from benchmark.pubmed import pubmed_figures
 from benchmark.reports import report_figure
 from benchmark.scratch import scratch_database
@@ -38,10 +39,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--only",
-            choices=["linking", "pubmed"],
+            choices=["linking", "pages", "pubmed"],
             help=(
-                "Measure this alone: person linking (times, precision, recall) on the generated registry, or "
-                "PubMed parsing and import (into an empty registry, without generating one)."
+                "Measure this alone: person linking (times, precision, recall) or each public page's median "
+                "time and queries, on the generated registry; or PubMed parsing and import (into an empty "
+                "registry, without generating one)."
             ),
         )
 
@@ -59,6 +61,12 @@ class Command(BaseCommand):
             if options["only"] == "linking":
                 bar.set_postfix_str("linking people")
                 figures.extend(linking_figures(planted.identities, seed=seed, write=not options["no_link_writes"]))
+                bar.update(1)
+                self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
+                return
+            if options["only"] == "pages":
+                bar.set_postfix_str("rendering the public pages")
+                figures.extend(public_page_figures())
                 bar.update(1)
                 self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
                 return
@@ -87,6 +95,8 @@ class Command(BaseCommand):
             bar.set_postfix_str("importing Open Payments")
             figures.append(payments_figure())
             bar.update(1)
+            bar.set_postfix_str("rendering the public pages")
+            figures.extend(public_page_figures())
             bar.set_postfix_str("rendering an author page")
             figures.append(author_page_figure())
             bar.update(1)
