@@ -39,6 +39,13 @@ run: setup report-deps
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# Production: gunicorn with WEB_CONCURRENCY workers, static files by WhiteNoise. Needs DEBUG=false,
+# SECRET_KEY, ALLOWED_HOSTS and (for teams) DATABASE_URL, CELERY_BROKER_URL and CACHE_URL; see the README.
+serve: setup
+	$(PY) manage.py collectstatic --no-input -v0
+	$(PY) manage.py migrate --no-input
+	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py coi.wsgi
+
 test: setup browser report-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
 

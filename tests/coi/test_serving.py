@@ -92,3 +92,15 @@ def test_gunicorn_serves_pages_and_whitenoise_serves_static_files_with_debug_off
 
     status, _, _ = get(production + "/no-such-page/")
     assert status == 404
+
+
+def test_make_serve_prepares_the_static_files_and_database_then_starts_gunicorn():
+    """The README's production command exists and does what this module's server test does first."""
+    planned = subprocess.run(
+        ["make", "-n", "serve", "PY=python", "VENV=venv"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert [line.split(" manage.py ")[-1] for line in planned[:2]] == [
+        "collectstatic --no-input -v0",
+        "migrate --no-input",
+    ]
+    assert planned[2].endswith("venv/bin/gunicorn -c gunicorn.conf.py coi.wsgi")
