@@ -96,11 +96,10 @@ def test_gunicorn_serves_pages_and_whitenoise_serves_static_files_with_debug_off
 
 def test_make_serve_prepares_the_static_files_and_database_then_starts_gunicorn():
     """The README's production command exists and does what this module's server test does first."""
-    planned = subprocess.run(
-        ["make", "-n", "serve", "PY=python", "VENV=venv"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout.splitlines()
+    made = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    planned = [line for line in made.splitlines() if " manage.py " in line or "gunicorn" in line]
     assert [line.split(" manage.py ")[-1] for line in planned[:2]] == [
         "collectstatic --no-input -v0",
         "migrate --no-input",
     ]
-    assert planned[2].endswith("venv/bin/gunicorn -c gunicorn.conf.py coi.wsgi")
+    assert planned[2].endswith("bin/gunicorn -c gunicorn.conf.py coi.wsgi")
