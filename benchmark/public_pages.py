@@ -35,7 +35,8 @@ def public_pages() -> list[tuple[str, str, float]]:
     article = Article.objects.published().annotate(authors=Count("authorships")).order_by("-authors", "pk").first()
     author = Person.objects.annotate(articles=Count("authorships")).order_by("-articles", "pk").first()
     organization_id = (
-        Interest.objects.values_list("organization_id", flat=True)
+        Interest.objects.filter(organization__isnull=False)
+        .values_list("organization_id", flat=True)
         .annotate(ties=Count("pk"))
         .order_by("-ties", "organization_id")
         .first()
