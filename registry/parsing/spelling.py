@@ -40,10 +40,12 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=8192)
 def initials_key(text: str) -> str:
     return text.upper() if text.isalpha() else INITIAL_STRIP_RE.sub("", text).upper()
 
 
+@lru_cache(maxsize=8192)  # a pure function of one word, asked of the same words in every sentence
 def looks_like_initials(text: str) -> bool:
     """ "EI", "J-PML", "D.T.P.", "ØF": 2-6 capitals once dots and hyphens are gone."""
     key = text if text.isalpha() else INITIAL_STRIP_RE.sub("", text)  # nothing to strip from letters
