@@ -50,7 +50,12 @@ TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs",
 def is_name_token(tok: Tok) -> bool:
     if tok.cap:
         return tok.low not in NOT_NAMES
-    t = tok.text
+    return _uncapitalised_name(tok.text)
+
+
+@lru_cache(maxsize=8192)  # a pure function of one word; the same lower-case words come back in every sentence
+def _uncapitalised_name(t: str) -> bool:
+    """Whether a word that does not start with a capital still starts a name."""
     if not t[0].isalpha():
         # "23andMe", "3M": a brand may start with a digit when a capital follows
         return t[0].isdigit() and any(c.isupper() for c in t) and any(c.isalpha() for c in t[1:2] + t[-1:])
