@@ -62,7 +62,9 @@ class AuthorIndex:
                 if ":" in name or self.collab[idx] or last.lower() in SUFFIXES or last.lower() == "the" or not last:
                     toks = self._name_tokens(idx)  # the general rules
                     last = toks[-1] if toks else ""
-                self._by_surname.setdefault(fold(last) if last else "", []).append(idx)
+                # fold() of an ASCII word is its lower case: asked directly, it spares a cache entry per author
+                key = last.lower() if last.isascii() else fold(last)
+                self._by_surname.setdefault(key, []).append(idx)
         return self._by_surname
 
     def _compound_surnames(self) -> dict[str, list[int]]:
