@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from registry.models import Affiliation, Authorship, DeclaredInterest, Interest, Person
 from registry.reader import markup
+from registry.reader.paths import page_path
 from registry.reader.payments import CompanyPayments, register_payments
 from registry.reader.sections import PageSection, author_sections
 from registry.reader.statements import STATEMENT_FIELDS, Statement
@@ -120,7 +120,7 @@ def _published_articles(person: Person) -> list[AuthorArticle]:
     split = len(ARTICLE_FIELDS) - len(STATEMENT_FIELDS)
     for number, row in enumerate(rows, start=1):
         article = AuthorArticle(number, *row[:split], Statement.from_row(*row[split:]))
-        article.url = reverse("article", args=[article.doi or article.article_id])
+        article.url = page_path("article", article.doi or article.article_id)
         articles.append(article)
     return articles
 
