@@ -71,6 +71,10 @@ class AuthorPage:
     def ties_by_category_html(self) -> SafeString:
         return markup.category_rows(self.ties_by_category)
 
+    @property
+    def articles_html(self) -> SafeString:
+        return markup.article_items(self.articles)
+
 
 def author_page(person_id: int, *, today: date) -> AuthorPage:
     """Everything the author page shows, in seven queries whatever the number of articles and ties."""
