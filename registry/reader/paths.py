@@ -16,7 +16,7 @@ SAFE = RFC3986_SUBDELIMS + "/~:@"
 def page_path(name: str, key: int | str) -> str:
     """`reverse(name, args=[key])` for a page taking one key (an id, or a DOI for an article)."""
     before, after = _around_key(name, get_script_prefix(), get_urlconf())
-    return f"{before}{quote(str(key), safe=SAFE)}{after}"
+    return f"{before}{key if isinstance(key, int) else quote(key, safe=SAFE)}{after}"
 
 
 @lru_cache(maxsize=64)
