@@ -9,14 +9,20 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 
 from registry.api import filters, serializers
+from registry.api.article_rows import ARTICLE_COLUMNS, article_rows
 from registry.api.parameters import check_parameters
 from registry.api.search import RegistrySearchBackend
 from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Interest, Organization, Person
 
 # The columns of an interest that PublicInterestSerializer shows.
 TIE_COLUMNS = ("category", "payee", "organization_name", "specification", "start_date", "end_date", "ongoing")
+
+
+# The id breaks ties in the default order, so that no article falls between two pages.
+ARTICLE_ORDER = ("-published_date", "title", "pk")
 
 
 def published_articles() -> QuerySet[Article]:
@@ -33,10 +39,9 @@ def published_articles() -> QuerySet[Article]:
             "interest__organization__name",
         )
     )
-    # The id breaks ties in the default order, so that no article falls between two pages.
     return (
         Article.objects.published()
-        .order_by("-published_date", "title", "pk")
+        .order_by(*ARTICLE_ORDER)
         .prefetch_related(
             "topics",
             Prefetch("fundings", queryset=ArticleFunding.objects.select_related("organization")),
@@ -90,7 +95,13 @@ class ArticleViewSet(PublicReadViewSet):
     search_kind = "article"
 
     def get_queryset(self) -> QuerySet[Article]:
+        if self.action == "list":  # the rows are read apart, by article_rows()
+            return Article.objects.published().order_by(*ARTICLE_ORDER).only(*ARTICLE_COLUMNS)
         return published_articles()
+
+    def list(self, request, *args, **kwargs) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(article_rows(page))
 
 
 class PersonViewSet(PublicReadViewSet):

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from registry.models import Affiliation, Authorship, DeclaredInterest, Interest, Person
 from registry.reader import markup
+from registry.reader.paths import page_path
 from registry.reader.payments import CompanyPayments, register_payments
 from registry.reader.sections import PageSection, author_sections
 from registry.reader.statements import STATEMENT_FIELDS, Statement
@@ -71,6 +71,10 @@ class AuthorPage:
     def ties_by_category_html(self) -> SafeString:
         return markup.category_rows(self.ties_by_category)
 
+    @property
+    def articles_html(self) -> SafeString:
+        return markup.article_items(self.articles)
+
 
 def author_page(person_id: int, *, today: date) -> AuthorPage:
     """Everything the author page shows, in seven queries whatever the number of articles and ties."""
@@ -120,7 +124,7 @@ def _published_articles(person: Person) -> list[AuthorArticle]:
     split = len(ARTICLE_FIELDS) - len(STATEMENT_FIELDS)
     for number, row in enumerate(rows, start=1):
         article = AuthorArticle(number, *row[:split], Statement.from_row(*row[split:]))
-        article.url = reverse("article", args=[article.doi or article.article_id])
+        article.url = page_path("article", article.doi or article.article_id)
         articles.append(article)
     return articles
 

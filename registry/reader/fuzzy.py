@@ -4,9 +4,11 @@ On PostgreSQL pg_trgm narrows the candidates in the database; on SQLite every ca
 way rapidfuzz scores the same candidates word by word, so both databases rank alike.
 """
 
+from collections.abc import Sequence
+
 from django.db import connection
 from django.db.models import F, Q, QuerySet, Value
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from registry.names import fold
 
@@ -34,6 +36,38 @@ def word_score(query_words: list[str], text: str) -> float:
     if min(scores) < WORD_THRESHOLD:
         return 0.0
     return sum(scores) / len(scores) + (1.0 if query_words == text_words else 0.0)
+
+
+def scores_of(query_words: list[str], texts: Sequence[str], *, folded: bool = False) -> dict[int, float]:
+    """`word_score(query_words, text)` of every text that scores, by the text's position in `texts`.
+
+    The same scores, sooner: each distinct word of the texts is compared once with each query word
+    (rapidfuzz's batch `extract`), and only the texts holding a close word for every query word are
+    scored one by one. On SQLite, where every candidate is read, scoring each text alone took most of a
+    search. `folded` says the texts are folded already (a `normalized_name` column), so not again.
+    """
+    if not query_words:
+        return {}
+    folded_texts = texts if folded else [fold(text) for text in texts]
+    vocabulary = list(set(" ".join(folded_texts).split()))
+    close_words = []
+    for query_word in query_words:
+        close = {word for word in vocabulary if query_word in word}
+        close.update(
+            word
+            for word, _, _ in process.extract(
+                query_word, vocabulary, scorer=fuzz.ratio, score_cutoff=WORD_THRESHOLD, limit=None
+            )
+        )
+        if not close:
+            return {}
+        close_words.append(close)
+    return {
+        position: score
+        for position, text in enumerate(folded_texts)
+        if all(not close.isdisjoint(text.split()) for close in close_words)
+        if (score := word_score(query_words, texts[position]))
+    }
 
 
 def candidates(queryset: QuerySet, field: str, key: str, *, also: Q | None = None) -> QuerySet:

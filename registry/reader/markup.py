@@ -5,6 +5,7 @@ in 50 ms), and Django's template engine spends about 3 µs on every value it pri
 on these lists alone. Every value here goes through `html.escape`; nothing is marked safe unescaped.
 """
 
+from collections.abc import Iterable
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -40,6 +41,18 @@ def category_rows(groups: list[CategoryTies]) -> SafeString:
 def _category_row(group: CategoryTies) -> str:
     links = ", ".join(f'<a href="#{tie.anchor}">{escape(tie.organization or "not named")}</a>' for tie in group.ties)
     return f'<tr><th scope="row">{escape(group.label)}</th><td>{len(group.ties)}</td><td>{links}</td></tr>\n'
+
+
+def article_items(articles: Iterable) -> SafeString:
+    """The author's articles (`AuthorArticle`s) as the items of the page's numbered list, each with the
+    author's statement."""
+    return mark_safe(
+        "".join(
+            f'\n    <li id="article-{article.number}"><a href="{escape(article.url)}">{escape(article.title)}</a> '
+            f'<span class="meta">{escape(article.meta)}</span>\n      {article.statement}\n    </li>\n  '
+            for article in articles
+        )
+    )
 
 
 def statement(disclosure: Statement | None) -> SafeString:

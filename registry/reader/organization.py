@@ -89,14 +89,19 @@ class OrganizationPage:
 
 
 def organization_page(organization_id: int) -> OrganizationPage:
-    """Everything the organization page shows, in eight queries."""
+    """Everything the organization page shows, in eight queries (seven without subsidiaries)."""
     organization = get_object_or_404(
-        Organization.objects.public().select_related("parent").with_parent_is_public(),
+        Organization.objects.public()
+        .select_related("parent")
+        .with_parent_is_public()
+        .annotate(has_subsidiaries=Exists(Organization.objects.filter(parent=OuterRef("pk")))),
         pk=organization_id,
     )  # 1: only an organization named in a published disclosure or funding a published article
     rows = list(_declarations(organization))  # 2
     by_category = _by_category(rows)
-    subsidiaries = list(_subsidiaries(organization))  # 5
+    # 5, when it has any: most organizations have none, and this query, with three counts of public ties,
+    # costs more to build than the rest of the page's queries to run.
+    subsidiaries = list(_subsidiaries(organization)) if organization.has_subsidiaries else []
     family = [organization.pk, *(subsidiary.pk for subsidiary in subsidiaries)]
     own, rolled_up = _totals(organization.pk, family)  # 6
     return OrganizationPage(
@@ -171,12 +176,12 @@ def _totals(organization_id: int, family: list[int]) -> tuple[Totals, Totals]:
 
 def _declaring_articles(family: list[int]) -> QuerySet:
     """Published articles an author of which declares a tie to the organization or a subsidiary."""
-    declares = _public_ties().filter(
-        interest__organization_id__in=family, disclosure__authorship__article=OuterRef("pk")
-    )
+    # The articles' ids from the organization's ties (an index read), not an EXISTS tried on every
+    # published article: the page's slowest query on SQLite.
+    declaring = _public_ties().filter(interest__organization_id__in=family).values("disclosure__authorship__article")
     return (
         Article.objects.published()
-        .filter(Exists(declares))
+        .filter(pk__in=declaring)
         .order_by("-published_date", "title")
         .only("doi", "title", "journal", "published_date")
     )

@@ -66,6 +66,9 @@ def register_payments(person: Person, ties: list[Tie]) -> list[CompanyPayments]:
         )
         .order_by()
     )
+    rows = list(rows)
+    if not rows:  # most authors: then no need to fold the names of all their ties
+        return []
     declared_ids = {tie.organization_id for tie in ties if tie.organization_id}
     declared_names = {fold(tie.organization) for tie in ties} | {fold(tie.name_as_declared) for tie in ties}
     companies: dict[tuple, CompanyPayments] = {}

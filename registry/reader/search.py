@@ -24,7 +24,7 @@ from registry.models import (
 from registry.names import fold, normalize_organization_name, normalize_person_name
 from registry.querysets import is_public_organization
 from registry.reader.counts import distinct_count
-from registry.reader.fuzzy import candidates, word_score
+from registry.reader.fuzzy import candidates, scores_of
 from registry.validators import normalize_doi, normalize_orcid
 
 MAX_QUERY_LENGTH = 200
@@ -126,9 +126,11 @@ def _people(query: str) -> list[Hit]:
     key = normalize_person_name(query)
     orcid = as_identifier(normalize_orcid, query)
     rows = candidates(Person.objects.published(), "normalized_name", key, also=Q(orcid=orcid) if orcid else None)
+    rows = list(rows.values_list("pk", "name", "normalized_name", "orcid"))
+    scores = scores_of(key.split(), [normalized for _, _, normalized, _ in rows], folded=True)
     hits = []
-    for pk, name, normalized, person_orcid in rows.values_list("pk", "name", "normalized_name", "orcid"):
-        score = 101.0 if orcid and person_orcid == orcid else word_score(key.split(), normalized)
+    for position, (pk, name, _, person_orcid) in enumerate(rows):
+        score = 101.0 if orcid and person_orcid == orcid else scores.get(position)
         if score:
             hits.append(Hit("person", pk, score, name))
     return hits
@@ -139,18 +141,24 @@ def _organizations(query: str) -> list[Hit]:
     names = candidates(Organization.objects.public(), "normalized_name", key)
     hits = [
         Hit("organization", pk, score, name)
-        for pk, name, normalized in names.values_list("pk", "name", "normalized_name")
-        if (score := word_score(key.split(), normalized))
+        for (pk, name, _), score in _scored(key, names.values_list("pk", "name", "normalized_name"))
     ]
     aliases = candidates(
         OrganizationAlias.objects.filter(is_public_organization("organization_id")), "normalized_name", key
     )
-    for pk, label, alias, normalized in aliases.values_list(
-        "organization_id", "organization__name", "name", "normalized_name"
+    for (pk, label, alias, _), score in _scored(
+        key, aliases.values_list("organization_id", "organization__name", "name", "normalized_name")
     ):
-        if score := word_score(key.split(), normalized):
-            hits.append(Hit("organization", pk, score, label, Snippet("Also known as", "", alias, "")))
+        hits.append(Hit("organization", pk, score, label, Snippet("Also known as", "", alias, "")))
     return hits
+
+
+def _scored(key: str, rows: Iterable[tuple]) -> list[tuple[tuple, float]]:
+    """The rows whose last column, a normalized name, matches every word of the key, each with its score,
+    in their order."""
+    rows = list(rows)
+    scores = scores_of(key.split(), [row[-1] for row in rows], folded=True)
+    return [(rows[position], scores[position]) for position in sorted(scores)]
 
 
 def _articles(query: str) -> list[Hit]:
@@ -162,14 +170,16 @@ def _by_title_or_doi(query: str) -> list[Hit]:
     doi = as_identifier(normalize_doi, query)
     doi_match = Q(doi__contains=query.lower()) | (Q(doi=doi) if doi else Q(pk__in=[]))
     rows = candidates(Article.objects.published(), "title", key, also=doi_match)
+    rows = list(rows.values_list("pk", "doi", "title"))
+    scores = scores_of(key.split(), [title for _, _, title in rows])
     hits = []
-    for pk, title, article_doi in rows.values_list("pk", "title", "doi"):
+    for position, (pk, article_doi, title) in enumerate(rows):
         if article_doi and article_doi == doi:
             score = 101.0
         elif article_doi and query.lower() in article_doi:
             score = 100.0
         else:
-            score = word_score(key.split(), title)
+            score = scores.get(position)
         if score:
             hits.append(Hit("article", pk, score, title))
     return hits
@@ -198,9 +208,8 @@ def _by_topic(query: str) -> list[Hit]:
     synonyms = candidates(TopicSynonym.objects.all(), "normalized_name", key).values_list(
         "topic_id", "topic__name", "normalized_name"
     )
-    for pk, name, normalized in [*topics, *synonyms]:
-        score = word_score(key.split(), normalized)
-        if score and score > scores.get(pk, (0.0, ""))[0]:
+    for (pk, name, _), score in _scored(key, [*topics, *synonyms]):
+        if score > scores.get(pk, (0.0, ""))[0]:
             scores[pk] = (score, name)
     if not scores:
         return []

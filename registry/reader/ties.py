@@ -6,11 +6,11 @@ from datetime import date
 from functools import cached_property
 
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from registry.enums import InterestCategory, Payee
 from registry.names import fold
+from registry.reader.paths import page_path
 
 CATEGORY_LABELS = dict(InterestCategory.choices)
 CATEGORY_ORDER = {code: index for index, code in enumerate(InterestCategory.values)}
@@ -138,7 +138,7 @@ class OrganizationTies:
 
     @cached_property
     def url(self) -> str:
-        return reverse("organization", args=[self.organization_id]) if self.organization_id else ""
+        return page_path("organization", self.organization_id) if self.organization_id else ""
 
 
 @dataclass

@@ -6,6 +6,7 @@ from rest_framework.authtoken.models import Token
 from registry.models import ArticleFunding
 from tests.factories import (
     ArticleFactory,
+    AuthorshipFactory,
     DeclaredInterestFactory,
     FindingFactory,
     OrganizationAliasFactory,
@@ -36,6 +37,27 @@ def test_articles_list(api, django_assert_num_queries, count):
         response = api.get("/api/articles/")
 
     assert len(response.json()["results"]) == count
+
+
+def test_articles_list_rows_are_what_the_detail_shows(api):
+    """The list reads plain rows (registry/api/article_rows.py), the detail serializes instances: one
+    article reads the same from both, key order included."""
+    published_articles(3)
+    article = ArticleFactory()
+    DeclaredInterestFactory(
+        disclosure__authorship__article=article,
+        disclosure__authorship__position=1,
+        interest__organization=None,
+        interest__organization_name="A small foundation",
+    )
+    AuthorshipFactory(article=article, position=2)  # no disclosure on file
+
+    listed = api.get("/api/articles/").json()["results"]
+
+    assert len(listed) == 4
+    for row in listed:
+        detail = api.get(f"/api/articles/{row['id']}/").json()
+        assert list(row.items()) == list(detail.items())
 
 
 @pytest.mark.parametrize("count", [2, 20])

@@ -2,7 +2,7 @@
 
 import pytest
 
-from registry.reader.fuzzy import word_score
+from registry.reader.fuzzy import scores_of, word_score
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,13 @@ def test_one_typo_in_a_long_word_passes_and_ranks_below_exact():
 @pytest.mark.parametrize(("query", "text"), [(["acne"], "Acme Pharma"), (["ole", "x"], "Ole Andreassen"), ([], "Any")])
 def test_short_words_and_missing_words_do_not_match(query, text):
     assert word_score(query, text) == 0.0
+
+
+TEXTS = ["Ole A. Andreassen", "Acme Pharma", "Ole Andreasen", "Andrea Olsen", "", "Pfizer Norge AS"]
+
+
+@pytest.mark.parametrize("query", [["andreasen"], ["ole", "andreassen"], ["pfzer"], ["acne"], ["ole", "x"], []])
+def test_scores_of_many_texts_are_each_texts_word_score(query):
+    expected = {position: score for position, text in enumerate(TEXTS) if (score := word_score(query, text))}
+
+    assert scores_of(query, TEXTS) == expected

@@ -76,13 +76,27 @@ def test_organization_page_queries_are_constant(client, django_assert_num_querie
         interest = InterestFactory(organization=organization)
         DeclaredInterestFactory(interest=interest, disclosure__authorship__person=interest.person)
         ArticleFactory().fundings.create(organization=organization)
-    with django_assert_num_queries(8):
-        # 1 the organization, if public; 2 declarations by category, year and person; 3 aliases;
-        # 4 published articles it funded; 5 its public subsidiaries with their counts; 6 totals, its own
-        # and rolled up; 7 the articles declaring ties; 8 register payments per year.
+    with django_assert_num_queries(7):
+        # 1 the organization, if public, and whether it has subsidiaries; 2 declarations by category, year
+        # and person; 3 aliases; 4 published articles it funded; 5 totals, its own and rolled up; 6 the
+        # articles declaring ties; 7 register payments per year.
         response = client.get(reverse("organization", args=[organization.pk]))
     assert len(response.context["page"].declarants) == count
     assert len(response.context["page"].funded_articles) == count
+
+
+@pytest.mark.parametrize("count", SIZES)
+def test_organization_page_with_subsidiaries_asks_for_them_once(client, django_assert_num_queries, count):
+    organization = OrganizationFactory()
+    for _ in range(count):
+        subsidiary = OrganizationFactory(parent=organization)
+        interest = InterestFactory(organization=subsidiary)
+        DeclaredInterestFactory(interest=interest, disclosure__authorship__person=interest.person)
+    ArticleFactory().fundings.create(organization=organization)
+    with django_assert_num_queries(8):
+        # The seven above, and 8 its public subsidiaries with their counts.
+        response = client.get(reverse("organization", args=[organization.pk]))
+    assert len(response.context["page"].subsidiaries) == count
 
 
 @pytest.mark.parametrize("count", SIZES)
