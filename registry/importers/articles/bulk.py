@@ -95,6 +95,19 @@ def insert_rows(objs: Sequence) -> list:
     return objs
 
 
+def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> int:
+    """Insert rows given as tuples of the values of the fields `names` (attnames), without ids
+    returned or history: for derived rows no one needs as model instances. How many rows."""
+    if not rows:
+        return 0
+    opts = model._meta
+    connection = connections[router.db_for_write(model)]
+    prepare = _preparers(tuple(opts.get_field(name) for name in names))
+    prepared = [[prep(field, value, connection) for (field, prep), value in zip(prepare, row)] for row in rows]
+    _insert(connection, opts.db_table, [field for field, _ in prepare], prepared)
+    return len(prepared)
+
+
 def _insert(connection, table: str, fields: Sequence, rows: list[list], *, returning: str = "") -> list[tuple]:
     """Multi-row INSERTs of prepared values, as many rows a statement as the backend takes."""
     if connection.vendor == "postgresql" and all(_array_type(field, connection) for field in fields):
