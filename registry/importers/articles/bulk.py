@@ -103,7 +103,9 @@ def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> int:
     opts = model._meta
     connection = connections[router.db_for_write(model)]
     prepare = _preparers(tuple(opts.get_field(name) for name in names))
-    prepared = [[prep(field, value, connection) for (field, prep), value in zip(prepare, row)] for row in rows]
+    prepared = [
+        [prep(field, value, connection) for (field, prep), value in zip(prepare, row, strict=True)] for row in rows
+    ]
     _insert(connection, opts.db_table, [field for field, _ in prepare], prepared)
     return len(prepared)
 
