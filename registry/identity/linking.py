@@ -76,7 +76,7 @@ def link_people(
     else:
         identities = load_identities(focus)
         sizes, candidates, unindexed = registry_blocks(identities)
-        profiles, facts = load_profiles(focus | candidates)
+        profiles, facts = load_profiles(focus | candidates, known={**identities, **unindexed})
         if not dry_run:
             refresh_lookup_keys({**identities, **unindexed})
     pairs = candidate_pairs(profiles, focus, sizes=sizes)

@@ -149,11 +149,31 @@ def _read_identities(
     return profiles, article_ids
 
 
-def load_profiles(person_ids: Iterable[int] | None = None) -> tuple[dict[int, Profile], dict[int, ArticleFacts]]:
-    """Profiles of these people (everyone when None), and the facts of their articles."""
+def _reuse_identities(
+    wanted: list[int], known: dict[int, Profile], forms: _Forms
+) -> tuple[dict[int, Profile], set[int]]:
+    """The identities of `wanted`: those in `known` as they are, the others read; in `wanted`'s order."""
+    read, article_ids = _read_identities([pk for pk in wanted if pk not in known], forms=forms)
+    profiles = {}
+    for pk in wanted:
+        profile = known.get(pk) or read.get(pk)
+        if profile is not None:
+            profiles[pk] = profile
+            article_ids |= profile.articles
+    return profiles, article_ids
+
+
+def load_profiles(
+    person_ids: Iterable[int] | None = None, *, known: dict[int, Profile] | None = None
+) -> tuple[dict[int, Profile], dict[int, ArticleFacts]]:
+    """Profiles of these people (everyone when None), and the facts of their articles. `known`:
+    identities the caller has just loaded (`load_identities`), completed here instead of read again."""
     wanted = None if person_ids is None else sorted(set(person_ids))
     forms = _Forms()
-    profiles, article_ids = _read_identities(wanted, forms=forms)
+    if wanted is None or not known:
+        profiles, article_ids = _read_identities(wanted, forms=forms)
+    else:
+        profiles, article_ids = _reuse_identities(wanted, known, forms)
     for person_id, organization_id in _rows(
         Affiliation.objects.all(), "person_id", wanted, "person_id", "organization_id"
     ):

@@ -6,8 +6,10 @@ Updates of existing rows go through registry.services one by one.
 """
 
 from collections.abc import Sequence
+from datetime import date
 from functools import cache
 
+from django.core import validators
 from django.core.exceptions import ValidationError
 from django.db import connections, models, router
 from django.utils import timezone
@@ -19,9 +21,14 @@ def validated(obj, *, location: str = ""):
     """Field validators, canonical forms and the model's clean(), without database queries.
 
     Foreign keys are not looked up again: importers set them to rows they have just read or written.
+    Plain values (text within its length, a choice, a date, a flag) are checked here, as Django
+    would check them but without its call chain per field; any other value, and any plain value
+    that fails, goes through the field's own clean(), which says what is wrong.
     """
+    model = type(obj)
+    passed = frozenset(name for name, attname, accepts in _plain_checks(model) if accepts(getattr(obj, attname)))
     try:
-        obj.full_clean(exclude=_relations(type(obj)), validate_unique=False, validate_constraints=False)
+        obj.full_clean(exclude=_relations(model) | passed, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
         raise ImportFailure("; ".join(_messages(exc)), location=location) from None
     return obj
@@ -30,6 +37,49 @@ def validated(obj, *, location: str = ""):
 @cache
 def _relations(model) -> frozenset[str]:
     return frozenset(field.name for field in model._meta.concrete_fields if field.is_relation)
+
+
+_TEXT_VALIDATORS = (validators.MaxLengthValidator, validators.ProhibitNullCharactersValidator)
+
+
+@cache
+def _plain_checks(model) -> tuple:
+    """(name, attname, accepts(value)) of the fields whose values can be checked without the field:
+    text, dates and flags without validators of their own (beyond length and NUL characters), and
+    not brought to a canonical form by the model first."""
+    canonical = set(getattr(model, "field_normalizers", {}))
+    checks = []
+    for field in model._meta.concrete_fields:
+        if field.is_relation or field.primary_key or field.generated or field.name in canonical:
+            continue
+        if any(not isinstance(validator, _TEXT_VALIDATORS) for validator in field.validators):
+            continue
+        accepts = _plain_check(field)
+        if accepts is not None:
+            checks.append((field.name, field.attname, accepts))
+    return tuple(checks)
+
+
+def _plain_check(field):
+    """A function accepting the values `field.clean()` would accept as they are, or None."""
+    choices = frozenset(value for value, _ in field.flatchoices) if field.choices else None
+    if type(field) in (models.CharField, models.TextField):
+        limit, blank = field.max_length, field.blank
+
+        def accepts_text(value) -> bool:
+            return (
+                type(value) is str
+                and (limit is None or len(value) <= limit)
+                and (value != "" or blank)
+                and "\x00" not in value
+                and (choices is None or value in choices or (blank and value == ""))
+            )
+
+        return accepts_text
+    plain_type = {models.DateField: date, models.BooleanField: bool}.get(type(field))
+    if plain_type is None or choices is not None:
+        return None
+    return lambda value: type(value) is plain_type
 
 
 def _messages(exc: ValidationError) -> list[str]:
@@ -93,6 +143,21 @@ def insert_rows(objs: Sequence) -> list:
         obj._state.adding = False
         obj._state.db = alias
     return objs
+
+
+def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> int:
+    """Insert rows given as tuples of the values of the fields `names` (attnames), without ids
+    returned or history: for derived rows no one needs as model instances. How many rows."""
+    if not rows:
+        return 0
+    opts = model._meta
+    connection = connections[router.db_for_write(model)]
+    prepare = _preparers(tuple(opts.get_field(name) for name in names))
+    prepared = [
+        [prep(field, value, connection) for (field, prep), value in zip(prepare, row, strict=True)] for row in rows
+    ]
+    _insert(connection, opts.db_table, [field for field, _ in prepare], prepared)
+    return len(prepared)
 
 
 def _insert(connection, table: str, fields: Sequence, rows: list[list], *, returning: str = "") -> list[tuple]:
