@@ -7,7 +7,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from registry.enums import ArticleStatus, InterestCategory
+from registry.enums import ArticleStatus, InterestCategory, MatchMethod, MatchStatus
 from registry.models import (
     Affiliation,
     Article,
@@ -19,6 +19,7 @@ from registry.models import (
     OrganizationAlias,
     PaymentRecord,
     Person,
+    PersonMatch,
     Topic,
 )
 from registry.permissions import AUDITORS, EDITORS, ensure_role_groups
@@ -75,6 +76,21 @@ class PersonFactory(factory.django.DjangoModelFactory):
         model = Person
 
     name = factory.Sequence(lambda n: f"Author {n}")
+
+
+class PersonMatchFactory(factory.django.DjangoModelFactory):
+    """An entry of the editors' queue: a pair whose evidence scored between the thresholds."""
+
+    class Meta:
+        model = PersonMatch
+
+    person = factory.SubFactory(PersonFactory)
+    candidate = factory.SubFactory(PersonFactory)
+    name_as_printed = factory.SelfAttribute("person.name")
+    method = MatchMethod.EVIDENCE
+    status = MatchStatus.PENDING
+    reason = "Score 8, between the thresholds"
+    score = 8.0
 
 
 class AffiliationFactory(factory.django.DjangoModelFactory):

@@ -5,7 +5,7 @@ import pytest
 from django.db import transaction
 
 from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
-from registry.enums import EditorialRoleKind, LinkMethod, MatchMethod, MatchStatus
+from registry.enums import EditorialRoleKind, LinkMethod, MatchStatus
 from registry.merges import MergeRefused, merge_people, unlink_people
 from registry.models import (
     Affiliation,
@@ -26,18 +26,6 @@ REASON = "Linked by the test"
 HISTORIED = (Person, Authorship, EditorialRole, Interest, Affiliation)
 
 
-def entry(person, candidate) -> PersonMatch:
-    return PersonMatch.objects.create(
-        person=person,
-        candidate=candidate,
-        name_as_printed=person.name,
-        method=MatchMethod.EVIDENCE,
-        status=MatchStatus.PENDING,
-        reason="Score 8, between the thresholds",
-        score=8.0,
-    )
-
-
 def registry() -> list[PlannedMerge]:
     """Two clusters with everything a person record can carry, and the flat plan that merges them."""
     ada = factories.AuthorshipFactory(person__name="Ada Lovelace").person
@@ -53,11 +41,12 @@ def registry() -> list[PlannedMerge]:
     # An earlier merge into `again`: its link follows `again` to the kept record.
     PersonLink.objects.create(kept=again, merged_person_id=99999, merged_name="Ada L.", method=LinkMethod.MANUAL)
     other, newcomer = factories.PersonFactory(name="Ada M. Lovelace"), factories.PersonFactory(name="A Lovelace")
-    entry(initials, ada)  # the pair being merged: loses its merged side
-    entry(ada, other)
-    entry(again, other)  # a repeat of ada's own entry: deleted, kept for an unlink
-    entry(newcomer, initials)  # moves to ada
-    entry(ada, again)  # the pair being merged, from the other side: deleted
+    factories.PersonMatchFactory(person=initials, candidate=ada)  # the pair being merged: loses its merged side
+    factories.PersonMatchFactory(person=ada, candidate=other)
+    # A repeat of ada's own entry: deleted, kept for an unlink.
+    factories.PersonMatchFactory(person=again, candidate=other)
+    factories.PersonMatchFactory(person=newcomer, candidate=initials)  # moves to ada
+    factories.PersonMatchFactory(person=ada, candidate=again)  # the pair being merged, from the other side: deleted
 
     babbage = factories.AuthorshipFactory(person__name="Charles Babbage", person__orcid="0000-0001-5109-3700").person
     coauthor = factories.AuthorshipFactory(article=babbage.authorships.get().article, person__name="C. Babbage").person

@@ -3,7 +3,7 @@ kept record, and those it deleted as repeats of the kept record's own."""
 
 import pytest
 
-from registry.enums import MatchMethod, MatchStatus
+from registry.enums import MatchStatus
 from registry.merges import merge_people, unlink_people
 from registry.models import PersonLink, PersonMatch
 from tests import factories
@@ -11,24 +11,13 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-def entry(person, candidate) -> PersonMatch:
-    return PersonMatch.objects.create(
-        person=person,
-        candidate=candidate,
-        name_as_printed=person.name,
-        method=MatchMethod.EVIDENCE,
-        status=MatchStatus.PENDING,
-        reason="Score 8, between the thresholds",
-        score=8.0,
-    )
-
-
 def test_unlinking_puts_back_the_queue_entries_the_merge_moved_or_deleted(editor_user):
     keep, merge = factories.PersonFactory(name="Ada Lovelace"), factories.PersonFactory(name="A. Lovelace")
     other, newcomer = factories.PersonFactory(name="Ada M. Lovelace"), factories.PersonFactory(name="A Lovelace")
-    kept_own = entry(keep, other)
-    repeat = entry(merge, other)  # the kept record has this pair already: the merge deletes it
-    moved = entry(newcomer, merge)  # moves to the kept record
+    kept_own = factories.PersonMatchFactory(person=keep, candidate=other)
+    # The kept record has this pair already: the merge deletes it.
+    repeat = factories.PersonMatchFactory(person=merge, candidate=other)
+    moved = factories.PersonMatchFactory(person=newcomer, candidate=merge)  # moves to the kept record
     merge_people(actor=editor_user, keep=keep, merge=merge, reason="Same person")
     assert not PersonMatch.objects.filter(pk=repeat.pk).exists()
     assert PersonMatch.objects.get(pk=moved.pk).candidate == keep
