@@ -393,7 +393,11 @@ class ArticleWriter:
                 f"{self.source}:{record.location}: {len(unattributed)} interest(s) in the statement "
                 "name no author; kept in the statement text only"
             )
-        catch_all = self.catch_all_statement(record, linked, names)
+        # Parsed only for an author the source left unlinked: most articles link every author.
+        unlinked = general_result is None and any(
+            not any(key in by_key for key in author.statement_keys) for author in record.authors
+        )
+        catch_all = self.catch_all_statement(record, linked, names) if unlinked else None
         plans = []
         for author, authorship in zip(record.authors, authorships, strict=True):
             own = [by_key[key].text for key in author.statement_keys if key in by_key]
@@ -410,9 +414,7 @@ class ArticleWriter:
                 if named:
                     # A group's statement naming this author ("conducted by IK at ..., a Science Exchange
                     # lab") adds to the author's own: the tie is declared, on this article.
-                    shift = len(statement) + 1
-                    statement = f"{statement} {general}"
-                    items = [*items, *(replace(i, span=(i.span[0] + shift, i.span[1] + shift)) for i in named)]
+                    statement, items = appended(statement, items, general, named)
             elif general_result is not None:
                 statement, result = general, general_result
                 items = [
@@ -425,9 +427,7 @@ class ArticleWriter:
                 continue
             role_text, role_items = self.byline_role(author, record.journal)
             if role_items:
-                shift = len(statement) + 1
-                statement = f"{statement} {role_text}"
-                items = [*items, *(replace(i, span=(i.span[0] + shift, i.span[1] + shift)) for i in role_items)]
+                statement, items = appended(statement, items, role_text, role_items)
             plans.append((authorship, statement, items, declares_none and not items))
         return plans
 
@@ -620,3 +620,11 @@ def _distinct(interests: list[services.InterestInput]) -> list[services.Interest
     for item in interests:
         seen.setdefault(services.tie_key(item), item)
     return list(seen.values())
+
+
+def appended(statement: str, items: list, text: str, more: list) -> tuple[str, list]:
+    """The statement with `text` added after it, and its items with `more` (parsed from `text`), whose
+    spans move to where `text` now stands."""
+    shift = len(statement) + 1
+    moved = [replace(item, span=(item.span[0] + shift, item.span[1] + shift)) for item in more]
+    return f"{statement} {text}", [*items, *moved]
