@@ -8,6 +8,7 @@ from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
+from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nothing import no_author_scope, none_position, stock_none
@@ -76,6 +77,8 @@ def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
             state.nones.append(("authors", [0]))
         else:
             state.nones.append(("others", []) if stock == "others" else ("all", []))
+        return
+    if read_form(state, number, a, b):
         return
     state.toks = token_index(text, a, b)
     label, a = leading_label(state, a, b)
