@@ -108,7 +108,14 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             scope = no_author_scope(text, sa, sb) if says_ties else None
             if scope is not None:
                 state.nones.append((scope, []))
-            continue
+            exception = NEGATED_EXCEPT_RE.search(text, sa, sb) if "exc" in low or "apart" in low else None
+            if exception is None:
+                continue
+            # "None of the authors has any conflict, except that this research was funded by X": the
+            # exception is read as a sentence of its own
+            sa = exception.end()
+            low = text[sa:sb].lower()
+            pos = none_position(text, sa, sb, low)
         if pos is not None:
             state.nones.append(none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
@@ -170,6 +177,7 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
+NEGATED_EXCEPT_RE = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
 EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
