@@ -100,7 +100,11 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
-        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?",
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        # "investigators for the X program", "performs contract research on behalf of X", "conducted
+        # post-marketing studies for X": trials done for a company
+        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
+        r"|conduct(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:studies|trials)(?=\s+(?:for|with|on\s+behalf)\b)",
     ),
     (
         "gifts",
@@ -178,7 +182,7 @@ stock stockholder shareholder stocks shares equity ownership significant consult
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel
 travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
-federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships studentship gift salary option
+federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
 receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
 materials reagent reagents drug drugs sample samples device devices writing associated affiliated member
 members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
@@ -187,7 +191,8 @@ past previous recent ongoing current vortragshonorare vortragstätigkeit honorar
 honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
-salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité
+salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
+conducted conducts conducting
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
