@@ -61,7 +61,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
+        r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
     ),
     (
         "stock",
@@ -69,7 +69,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
-        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?",
+        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?|investors?(?=\s+in\b)",
     ),
     (
         "consulting",
@@ -81,7 +81,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
-        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
     ),
@@ -192,7 +192,7 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting
+conducted conducts conducting honoria honorium investor investors
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -273,7 +273,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
                 t.kind = "manuscript_support"
 
 
-GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
+GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)", re.IGNORECASE)
 WHAT_FOR_RE = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",

@@ -26,7 +26,7 @@ ITEM_SEPS = frozenset({",", ";", "or"}) | AND_WORDS
 FILLER = words(
     "and or a an the has have had been is are was were also as member members of its on in at by for "
     "from with to participated received receives receive conducted serves served serving holds hold held own owns "
-    "currently now being paid his her their including , ; / ( ) : - \u2013 a"
+    "currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
     " honoraria honorarium personal fees"
 )

@@ -126,3 +126,12 @@ def says_others(text: str, start: int, pos: int) -> bool:
     """ "The other/remaining authors ...", "All other authors ..." before the no-conflict phrase."""
     # "No other authors report ..." names them after its "No"
     return bool(OTHERS_RE.search(text, start, pos) or NO_OTHER_AUTHORS_RE.match(text, pos))
+
+
+# "No other interests are declared", "There are no other conflicts to disclose": with no subject, the
+# sentence speaks for every author the statement has not named with a tie.
+NO_OTHER_RE = re.compile(r"(?:no|none)\s+(?:other|further|additional)\b|nothing\s+(?:else|further)\b", re.IGNORECASE)
+
+
+def no_other(text: str, pos: int) -> bool:
+    return bool(NO_OTHER_RE.match(text, pos))
