@@ -123,7 +123,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
             if len(item) > 1:
                 closed = True  # "Olana Technologies, Inc. which produced ...": the name ends with its company form
             continue
-        if orgs and _campus_item(orgs[-1], items, pos):
+        if orgs and _campus_item(orgs[-1], items, pos) and text[orgs[-1].end : item[0].start].strip() == ",":
             orgs[-1] = _extend(text, orgs[-1], item)
             continue
         rng = first_run(item)

@@ -40,6 +40,15 @@ AND_NAME_HEADS = words(
 # Council" is two bodies.
 WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
 FAMILY_HEADS = words("trust fund foundation prize")
+# Fields a body is named after, two of them joined by "and": "Institute of Neurological Disorders and Stroke",
+# "Janssen Research and Development", "Unit in Emergency Preparedness and Response".
+FIELD_WORDS = words(
+    "research development innovation technology technologies science sciences medicine health care welfare "
+    "prevention control response preparedness readiness training education engineering stroke disorders "
+    "diseases rehabilitation nutrition metabolism epidemiology immunology therapeutics surgery policy practice "
+    "quality safety transparency integrity evaluation management treatment aging ageing environment energy "
+    "resistance infections hygiene"
+)
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
@@ -83,6 +92,16 @@ def run_from(toks: list[Tok], i: int) -> int:
             if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
                 break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
             continue
+        if (
+            tok.text == "/"
+            and j + 1 < n
+            and toks[j - 1].end == tok.start
+            and tok.end == toks[j + 1].start
+            and toks[j - 1].cap
+            and is_name_token(toks[j + 1])
+        ):
+            j += 2  # "BMS/Pfizer", "Sanofi/Regeneron": a joint name written with a slash
+            continue
         if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
             j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
             continue
@@ -125,7 +144,8 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
     if words[0] == "on":
-        return toks[j - 1].low in BODY_HEADS  # "National Institute on Drug Abuse", not "Pfizer on X"
+        # "National Institute on Drug Abuse", "National Institutes on Aging", not "Pfizer on X"
+        return toks[j - 1].low in BODY_HEADS or toks[j - 1].low[:-1] in BODY_HEADS
     return words[0] != "the"
 
 
@@ -144,6 +164,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True  # "Brigham and Women's Hospital"
     if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
+    if _fields(left, right):
+        return True
     # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
     core = next((right[:k] for k, t in enumerate(right) if k and t.low in ("for", "of", "on")), right)
     tail = right[-3:] + core[-3:]
@@ -157,6 +179,13 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
     if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
+
+
+def _fields(left: list[Tok], right: list[Tok]) -> bool:
+    """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of"."""
+    if len(right) > 2 or left[-1].text.isupper() or not all(t.low.rstrip(".") in FIELD_WORDS for t in right):
+        return False
+    return left[-1].low in FIELD_WORDS or any(t.low in ("of", "for", "in", "into", "on") for t in left)
 
 
 def _complete(left: list[Tok]) -> bool:
