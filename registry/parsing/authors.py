@@ -271,6 +271,9 @@ class AuthorIndex:
             elif fold(bare) in author_given or any(fold(bare) in g.split("-") for g in author_given):
                 text_init += fold(bare)[0]  # "Jean L. Montastruc" for Jean-Louis Montastruc
                 spelt_out = True
+            elif _short_form(fold(bare), author_given):
+                text_init += fold(bare)[0]  # "Theodora Bloom" for a byline "Theo Bloom", "Chris" for Christopher
+                spelt_out = True
             elif self._initials_only(idx):
                 text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
             else:
@@ -307,6 +310,11 @@ class AuthorIndex:
 
     def all_authors(self) -> list[int]:
         return list(range(len(self.names)))
+
+
+def _short_form(given: str, author_given: list[str]) -> bool:
+    """Whether a given name in the text and one of the byline's are the same name, one cut short."""
+    return len(given) >= 3 and any(len(g) >= 3 and (given.startswith(g) or g.startswith(given)) for g in author_given)
 
 
 def _given_initials(tok: str) -> str:

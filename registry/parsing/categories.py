@@ -56,7 +56,9 @@ _GRAMMAR: list[tuple[str, str]] = [
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
-        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of",
+        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
+        # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
+        r"|officers?(?=\s+(?:of|for|at)\b)|(?:team\s+|group\s+|project\s+)?leader(?=\s+(?:of|at)\b)|(?-i:council)",
     ),
     (
         "employment",
@@ -83,7 +85,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
-        r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
+        r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
+        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching)",
     ),
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (
@@ -192,7 +195,7 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors
+conducted conducts conducting honoria honorium investor investors officer officers team group project leader council
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -379,6 +382,8 @@ NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her
 def _inside_name(text: str, t: Trigger) -> bool:
     if not t.text[0].isupper():
         return False
+    if text[max(0, t.start - 3) : t.start].strip() == "&":
+        return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
         return False

@@ -17,6 +17,7 @@ NONE_RE = re.compile(
     r"|\bnot\s+(?:any\s+)?(?:competing|conflicts?|conflicting)\b"
     r"|\bnone\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:declared|reported|disclosed|to\s+declare)\b"
     r"|\bwithout\s+any\s+(?:commercial|financial|competing|conflicts?)\b"
+    r"|\breceived\s+no\s+(?:compensation|payments?|remuneration|honorari(?:a|um)|fees)\b"
     r"|\bnot\s+received\s+any\s+(?:[\w-]+\s+){0,3}?(?:funding|benefits?|payments?|compensation|support|honorari(?:a|um))\b"
     r"|\bden(?:y|ies|ied)\s+(?:any\s+)?(?:competing|conflicts?|conflicting|financial)\b"
     r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"

@@ -1,0 +1,54 @@
+"""Roles named in words the grammar lacked (officer, team leader, council, educational material, fees for
+instruction), a name ending "& Equity", "received no compensation", and a given name cut short.
+
+Every statement here is invented in the shape of the real ones.
+"""
+
+from registry.parsing import parse_statement
+
+AUTHORS = ["Jonas Smithers", "Alma Lindqvist", "Theo Bloom"]
+
+
+def read(statement: str, authors: list[str] = AUTHORS) -> tuple[list[tuple], list[str]]:
+    result = parse_statement(statement, authors)
+    return [(it.author, it.category, it.organization) for it in result.items], result.declares_none
+
+
+def test_an_officer_and_a_team_leader_hold_leadership_roles():
+    items, _ = read("JS is an officer for Vaxco Assessment, Inc. AL is the team leader of Biolab.")
+    assert items == [
+        ("Jonas Smithers", "leadership", "Vaxco Assessment, Inc."),
+        ("Alma Lindqvist", "leadership", "Biolab"),
+    ]
+
+
+def test_a_council_seat_is_leadership_but_a_research_council_is_a_name():
+    items, _ = read("AL is on the COPE council. JS received grants from the Medical Research Council.")
+    assert items == [("Alma Lindqvist", "leadership", "COPE"), ("Jonas Smithers", "grants", "Medical Research Council")]
+
+
+def test_educational_material_and_fees_for_instruction_are_lectures():
+    items, nones = read(
+        "AL has participated in the development of educational material for Biogen. JS received fees for "
+        "providing instruction in catheter insertion from Medtronic. All other authors have nothing to disclose."
+    )
+    assert items == [("Alma Lindqvist", "lectures", "Biogen"), ("Jonas Smithers", "lectures", "Medtronic")]
+    assert nones == ["Theo Bloom"]
+
+
+def test_a_capitalised_role_word_after_an_ampersand_ends_a_name():
+    items, _ = read("JS declares his role as a consultant for the Grand Challenge on Climate, Health, & Equity.")
+    assert [(author, category) for author, category, _ in items] == [("Jonas Smithers", "consulting")]
+
+
+def test_received_no_compensation_declares_nothing():
+    items, nones = read(
+        "Dr. Smithers is a paid consultant of Vaxco. Dr. Lindqvist received no compensation from Vaxco."
+    )
+    assert items == [("Jonas Smithers", "consulting", "Vaxco")]
+    assert nones == ["Alma Lindqvist"]
+
+
+def test_a_given_name_written_in_full_finds_the_bylines_short_form():
+    items, _ = read("Theodora Bloom is on the editorial board of Biolab Journal.")
+    assert items == [("Theo Bloom", "leadership", "Biolab Journal")]
