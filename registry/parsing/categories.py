@@ -251,6 +251,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         if m is None:
             continue
         at, last = m.span()
+        if text[last : last + 1] in (",", ":") and NONE_AFTER_RE.match(text, last, end):
+            continue  # "Financial, none; Funding, none": a heading answered with nothing
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     found = _suppress(_said_what_for(found, text), text, start)
@@ -258,6 +260,7 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     return found
 
 
+NONE_AFTER_RE = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
 # ICMJE wording: ties named before "during the conduct of the study" supported the present work.
 CONDUCT_RE = re.compile(r"\bduring\s+the\s+conduct\s+of\s+the\s+(?:study|trial|work|research|project)\b", re.I)
 CLAUSE_END_RE = re.compile(r";|\boutside\s+(?:of\s+)?the\s+submitted\s+work\b|\bconduct\s+of\s+the\s+\w+", re.I)

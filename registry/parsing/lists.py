@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .orgnames import (
+    FIELD_WORDS,
     and_joins,
     clean_name,
+    field_series,
     first_run,
     is_company_form,
     is_counterparty,
@@ -28,7 +30,7 @@ FILLER = words(
     "from with to participated received receives receive conducted serves served serving holds hold held own owns "
     "currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
-    " honoraria honorarium personal fees"
+    " honoraria honorarium personal fees refund refunds reimbursement reimbursements"
 )
 # Words that end a listed name rather than continue it.
 NOT_TAIL = FILLER | words(
@@ -76,7 +78,16 @@ def is_filler(toks: list[Tok]) -> bool:
 
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
+    series_end = -1  # "Secretariat for Education, Research and Innovation": fields listed inside one name
     for pos, t in enumerate(toks):
+        if pos < series_end:
+            items[-1].append(t)
+            continue
+        if t.text == "," and items[-1] and items[-1][-1].low in FIELD_WORDS:
+            series_end = field_series(toks, pos, items[-1])
+            if series_end > pos:
+                items[-1].append(t)
+                continue
         sep = t.low in ITEM_SEPS and (t.low in ("and", ",", ";", "or") or t.text == t.low)
         joined = t.low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"

@@ -10,10 +10,14 @@ from .text import Tok, words
 
 COMPANY_FORMS = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
-    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s"
+    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s "
+    # Spanish, German, French, Nordic, Czech and Brazilian forms: "Immunostep, S.L.", "Verein e.V."
+    "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
-KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
+KEEP_DOT = words(
+    "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda."
+)
 CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
 # Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
 BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
@@ -47,7 +51,7 @@ FIELD_WORDS = words(
     "prevention control response preparedness readiness training education engineering stroke disorders "
     "diseases rehabilitation nutrition metabolism epidemiology immunology therapeutics surgery policy practice "
     "quality safety transparency integrity evaluation management treatment aging ageing environment energy "
-    "resistance infections hygiene"
+    "resistance infections hygiene business"
 )
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
@@ -105,6 +109,11 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
             j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
             continue
+        if tok.text == "," and toks[j - 1].low in FIELD_WORDS:
+            end = field_series(toks, j, toks[i:j])
+            if end > j:
+                j = end  # "State Secretariat for Education, Research and Innovation"
+                continue
         campus = _campus(toks, i, j)
         if campus:
             j += 1 + campus
@@ -179,6 +188,25 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
     if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
+
+
+def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
+    """End of "Research and Innovation" after "Secretariat for Education" and the comma at `pos`: fields
+    listed with commas and a last "and" inside a body's "of/for" name; `pos` itself when there is none."""
+    if not any(t.low in ("of", "for") for t in trailing_name(item)):
+        return pos
+    j = pos + 1
+    while j < len(toks) and j - pos < 12:
+        if toks[j].low.rstrip(".") not in FIELD_WORDS or not toks[j].cap:
+            return pos
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if nxt == "and":
+            last = toks[j + 2] if j + 2 < len(toks) else None
+            return j + 3 if last is not None and last.cap and last.low.rstrip(".") in FIELD_WORDS else pos
+        if nxt != ",":
+            return pos
+        j += 2
+    return pos
 
 
 def _fields(left: list[Tok], right: list[Tok]) -> bool:

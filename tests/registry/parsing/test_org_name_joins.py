@@ -45,3 +45,19 @@ def test_institutes_on_a_topic_keep_their_topic():
     assert orgs("JS received grants from the National Institutes on Aging.") == [
         ("grants", "National Institutes on Aging")
     ]
+
+
+def test_fields_listed_with_commas_inside_a_bodys_name_stay_one_name():
+    assert orgs(
+        "JS has a scholarship from the State Secretariat for Education, Research and Innovation. AL received "
+        "grants from the Department of Health, Vaxco and Biolab."
+    ) == [
+        ("grants", "State Secretariat for Education, Research and Innovation"),
+        ("grants", "Department of Health"),
+        ("grants", "Vaxco"),
+        ("grants", "Biolab"),
+    ]
+
+
+def test_a_spanish_company_form_after_a_comma_belongs_to_the_name():
+    assert orgs("JS is CEO of Immunostep, S.L.") == [("leadership", "Immunostep, S.L.")]

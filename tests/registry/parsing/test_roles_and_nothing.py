@@ -52,3 +52,16 @@ def test_received_no_compensation_declares_nothing():
 def test_a_given_name_written_in_full_finds_the_bylines_short_form():
     items, _ = read("Theodora Bloom is on the editorial board of Biolab Journal.")
     assert items == [("Theo Bloom", "leadership", "Biolab Journal")]
+
+
+def test_a_heading_answered_none_names_no_tie():
+    assert read("Financial, none; Funding, none; Non-Financial, none.")[0] == []
+
+
+def test_a_stake_without_object_at_the_end_of_a_sentence_is_in_the_company_named_before():
+    items, _ = read("JS is CEO and founder of Vaxco and has equity interests.")
+    assert items == [
+        ("Jonas Smithers", "leadership", "Vaxco"),
+        ("Jonas Smithers", "founder", "Vaxco"),
+        ("Jonas Smithers", "stock", "Vaxco"),
+    ]
