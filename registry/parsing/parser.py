@@ -281,7 +281,9 @@ def _relations(
             and trig.kind in ("stock", "employment")
             and last_org is not None
             and last_org.start >= sa
+            and ";" not in state.text[last_org.end : trig.start]
             and not state.text[trig.end : sb].strip(" .,;")
+            and _premod(state, trig, sa, None) is None  # not "a holder of Roche stock"
         ):
             # "JF is CEO and founder of X, receives salary and has equity interests": the company named before
             orgs, desc = [last_org], ""
