@@ -170,8 +170,21 @@ class AuthorIndex:
             found = self._without_middle(candidates, folded)
         if found is None and 2 <= len(folded) <= 3:
             found = self._by_middle_name(folded)
+        if found is None and not text.isupper() and text.isalpha():
+            found = self._by_particle(candidates, text)
         self._initials_memo[key] = found
         return found
+
+    def _by_particle(self, candidates: list[int], text: str) -> int | None:
+        """ "BvE" for Betty C. A. M. van Esch: the first and last names with the particle before the last,
+        written in lower case, when one author alone fits."""
+        hits = []
+        for idx in candidates:
+            toks = self._name_tokens(idx)
+            particles = [t for t in toks[1:-1] if t[:1].islower() and t.lower() in PARTICLES]
+            if particles and fold(toks[0][0] + "".join(p[0] for p in particles) + toks[-1][0]) == fold(text):
+                hits.append(idx)
+        return hits[0] if len(hits) == 1 else None
 
     def _by_middle_name(self, folded: str) -> int | None:
         """ "GJ" for a byline "R Gisli Jenkins": an author who goes by the name after a leading initial,

@@ -112,6 +112,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
+        r"|in-kind\s+(?:research\s+)?(?:support|contributions?)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",

@@ -14,3 +14,21 @@ def test_a_double_surname_printed_with_a_typographic_hyphen_gives_its_initials()
         ("Pablo Alonso\u2010Coello", "employment", "Vaxco"),
     ]
     assert result.declares_none == ["Ivan Sola"]
+
+
+def test_capital_initials_spelt_like_an_article_name_an_author():
+    authors = ["Julia Hennig", "Agnes Nansubuga", "Agnes Akullo"]
+    result = parse_statement("AN and AA work for Vaxco East Africa.", authors)
+    assert [(it.author, it.organization) for it in result.items] == [
+        ("Agnes Nansubuga", "Vaxco East Africa"),
+        ("Agnes Akullo", "Vaxco East Africa"),
+    ]
+
+
+def test_initials_keep_a_particle_and_may_leave_out_middle_initials():
+    authors = ["Meng Li", "Betty C. A. M. van Esch", "Johan Garssen"]
+    result = parse_statement("Authors BvE and JG were employed by Vaxco Research.", authors)
+    assert [(it.author, it.category) for it in result.items] == [
+        ("Betty C. A. M. van Esch", "employment"),
+        ("Johan Garssen", "employment"),
+    ]

@@ -65,3 +65,8 @@ def test_a_stake_without_object_at_the_end_of_a_sentence_is_in_the_company_named
         ("Jonas Smithers", "founder", "Vaxco"),
         ("Jonas Smithers", "stock", "Vaxco"),
     ]
+
+
+def test_in_kind_research_support_is_a_gift():
+    items, _ = read("JS has received in-kind research support from GE Medical via a research agreement with Leeds.")
+    assert items[0] == ("Jonas Smithers", "gifts", "GE Medical")
