@@ -70,3 +70,19 @@ def test_a_stake_without_object_at_the_end_of_a_sentence_is_in_the_company_named
 def test_in_kind_research_support_is_a_gift():
     items, _ = read("JS has received in-kind research support from GE Medical via a research agreement with Leeds.")
     assert items[0] == ("Jonas Smithers", "gifts", "GE Medical")
+
+
+def test_staff_of_a_company_are_its_employees():
+    items, nones = read(
+        "Both, Mr. JS and AL are staff of Vaxco Pte Ltd., Singapore. The other authors have no competing interest."
+    )
+    assert items == [
+        ("Jonas Smithers", "employment", "Vaxco Pte Ltd."),
+        ("Alma Lindqvist", "employment", "Vaxco Pte Ltd."),
+    ]
+    assert nones == ["Theo Bloom"]
+
+
+def test_supported_in_part_by_a_company_is_a_grant():
+    items, _ = read("AL is supported in part by Vaxco (unrelated to this project).")
+    assert items == [("Alma Lindqvist", "grants", "Vaxco")]
