@@ -86,3 +86,15 @@ def test_staff_of_a_company_are_its_employees():
 def test_supported_in_part_by_a_company_is_a_grant():
     items, _ = read("AL is supported in part by Vaxco (unrelated to this project).")
     assert items == [("Alma Lindqvist", "grants", "Vaxco")]
+
+
+def test_what_a_company_does_in_an_appositive_is_no_tie():
+    items, _ = read(
+        "JS is a part-time employee at Abomics, a company offering consultation services. AL is a consultant for "
+        "Vaxco, a company that develops vaccines, and received grants from Biolab."
+    )
+    assert items == [
+        ("Jonas Smithers", "employment", "Abomics"),
+        ("Alma Lindqvist", "consulting", "Vaxco"),
+        ("Alma Lindqvist", "grants", "Biolab"),
+    ]
