@@ -98,3 +98,13 @@ def test_what_a_company_does_in_an_appositive_is_no_tie():
         ("Alma Lindqvist", "consulting", "Vaxco"),
         ("Alma Lindqvist", "grants", "Biolab"),
     ]
+
+
+def test_a_name_after_a_comma_right_before_a_tie_starts_a_new_subject():
+    items, _ = read("JS speaker fees Vaxco and Biolab, A Lindqvist honoraria from GenOne, consultancy fees Pharmax.")
+    assert items == [
+        ("Jonas Smithers", "lectures", "Vaxco"),
+        ("Jonas Smithers", "lectures", "Biolab"),
+        ("Alma Lindqvist", "lectures", "GenOne"),
+        ("Alma Lindqvist", "consulting", "Pharmax"),
+    ]
