@@ -58,7 +58,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
         r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
-        r"|officers?(?=\s+(?:of|for|at)\b)|(?:team\s+|group\s+|project\s+)?leader(?=\s+(?:of|at)\b)|(?-i:council)",
+        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)",
     ),
     (
         "employment",
@@ -196,7 +196,7 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors officer officers team group project leader council
+conducted conducts conducting honoria honorium investor investors officer officers leader council
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
