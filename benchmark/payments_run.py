@@ -1,6 +1,7 @@
 """python -m benchmark.payments_run FILE [--all-rows]: one Open Payments import in a fresh process,
 for the benchmark (benchmark/payments.py); prints its figures as one JSON line: rows, seconds, rows
-matched, rows created, and the peak resident memory above the process's start, in MB.
+matched, rows created, the peak resident memory above the import's start, and the memory the
+process held before it (Django, the apps and their libraries loaded), in MB.
 
 The database and the Parquet folder come from the environment (DATABASE_URL, OPEN_PAYMENTS_FOLDER).
 """
@@ -45,15 +46,16 @@ class PeakMemory:
 
 
 def main(arguments: list[str]) -> None:
-    memory = PeakMemory()  # before Django and the libraries load: all the import costs counts
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coi.settings")
+    import django
+
+    django.setup()
+    from registry.importers.open_payments.reader import import_open_payments_paths
+
+    libraries = PeakMemory.current() / 2**20  # Django, the apps and their libraries, before the import
+    path = Path(arguments[0])
+    memory = PeakMemory()
     with memory:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coi.settings")
-        import django
-
-        django.setup()
-        from registry.importers.open_payments.reader import import_open_payments_paths
-
-        path = Path(arguments[0])
         started = time.perf_counter()
         summary = import_open_payments_paths([path], store_all="--all-rows" in arguments)
         seconds = time.perf_counter() - started
@@ -65,6 +67,7 @@ def main(arguments: list[str]) -> None:
         "matched": summary.counts["matched"],
         "created": summary.counts["created"],
         "memory_mb": memory.growth_mb,
+        "libraries_mb": libraries,
     }
     print(json.dumps(figures))
 

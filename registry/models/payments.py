@@ -82,7 +82,7 @@ class PaymentRecord(models.Model):
         max_length=32,
         blank=True,
         editable=False,
-        help_text="A digest of the row as the register published it: a re-import writes only rows whose digest changed.",
+        help_text="A digest of the row as the register published it: a re-import writes a row only if it changed.",
     )
 
     class Meta:

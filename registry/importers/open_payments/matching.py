@@ -114,7 +114,9 @@ class PaymentMatcher:
             person = pc.if_else(use, found[0], person)
             method = pc.if_else(use, found[1], method)
             confidence = pc.if_else(use, found[2], confidence)
-            reason = pc.if_else(use, pc.binary_join_element_wise(f"principal investigator {number}: ", found[3], ""), reason)
+            reason = pc.if_else(
+                use, pc.binary_join_element_wise(f"principal investigator {number}: ", found[3], ""), reason
+            )
         shared = pc.take(self.shared_counts, pc.index_in(key, value_set=self.shared_names))
         ambiguous = pc.and_(pc.is_null(person), pc.is_valid(shared))
         why_not = pc.binary_join_element_wise(shared, " people in the registry are named ", key, "")

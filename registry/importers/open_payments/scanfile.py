@@ -73,7 +73,7 @@ class ScanFile:
             return
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.writer = pq.ParquetWriter(self.partial, SCHEMA, compression="zstd")
+            self.writer = pq.ParquetWriter(self.partial, SCHEMA, compression="snappy")
         self.writer.write_table(table.select(SCHEMA.names).cast(SCHEMA), row_group_size=ROW_GROUP)
         self.rows += len(table)
 
@@ -133,7 +133,9 @@ def rematch(matcher=None, writer_factory=None) -> int:
         writer.start(kind)
         for batch in pq.ParquetFile(path).iter_batches(batch_size=100_000):
             table = pa.Table.from_batches([batch])
-            values = {name: table.column(name).combine_chunks() for name in ("npi", "profile_id", "first_name", "last_name")}
+            values = {
+                name: table.column(name).combine_chunks() for name in ("npi", "profile_id", "first_name", "last_name")
+            }
             match = matcher.match(values)
             found = pc.is_in(match.status, pa.array([PaymentMatchStatus.MATCHED, PaymentMatchStatus.AMBIGUOUS]))
             if not pc.any(found).as_py():

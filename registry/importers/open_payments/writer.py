@@ -93,7 +93,7 @@ class PaymentWriter:
             try:
                 with transaction.atomic():
                     self._insert(self.prepare(new))
-            except IntegrityError:  # an id the file repeats: look its ids up from now on
+            except (IntegrityError, connection.Database.IntegrityError):  # an id the file repeats: look up ids now
                 self.fresh = False
                 return self.write(values, self.existing(values.column("record_id")))
         elif len(new):
@@ -106,7 +106,9 @@ class PaymentWriter:
     @staticmethod
     def _changed(rows: pa.Table, existing: pa.Table) -> pa.Array:
         """Rows whose register data or automatic match differ from what is stored."""
-        stored = {row[0]: row[1:] for row in zip(*(existing.column(n).to_pylist() for n in EXISTING.names), strict=True)}
+        stored = {
+            row[0]: row[1:] for row in zip(*(existing.column(n).to_pylist() for n in EXISTING.names), strict=True)
+        }
         names = EXISTING.names
         incoming = zip(*(rows.column(n).to_pylist() for n in names), strict=True)
         changed = []
@@ -166,7 +168,8 @@ class PaymentWriter:
                 updates.append(f"{quote(column)} = EXCLUDED.{quote(column)}")
         return (
             f"INSERT INTO {self.table} ({', '.join(names)}) {source} "
-            f"ON CONFLICT ({quote('register')}, {quote('kind')}, {quote('record_id')}) DO UPDATE SET {', '.join(updates)}"
+            f"ON CONFLICT ({quote('register')}, {quote('kind')}, {quote('record_id')}) "
+            f"DO UPDATE SET {', '.join(updates)}"
         )
 
     def _upsert(self, table: pa.Table) -> None:

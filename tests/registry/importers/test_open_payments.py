@@ -87,7 +87,10 @@ def test_reimport_updates_in_place_and_never_duplicates(tmp_path):
     assert PaymentRecord.objects.count() == 1
     again = PaymentRecord.objects.get()
     assert (again.pk, again.amount) == (first.pk, Decimal("250.50"))
-    assert summary.lines()[1] == "Payment records: 0 created, 1 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only."
+    assert (
+        summary.lines()[1]
+        == "Payment records: 0 created, 1 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only."
+    )
 
 
 def test_a_deleted_row_removes_the_record(tmp_path):
@@ -218,7 +221,10 @@ def test_payers_resolve_through_aliases_or_are_created_unreviewed_with_their_reg
 def test_the_command_prints_a_summary_and_fails_on_a_refused_file(tmp_path):
     out = io.StringIO()
     call_command("import_open_payments", str(GENERAL_2019), "--no-progress", stdout=out)
-    assert "Payment records: 1 created, 0 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only." in out.getvalue()
+    assert (
+        "Payment records: 1 created, 0 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only."
+        in out.getvalue()
+    )
 
     bad = rewrite(GENERAL_2019, tmp_path, [{"Date_of_Payment": "soon"}])
     with pytest.raises(Exception, match="1 of 1 Open Payments files refused"):
@@ -261,5 +267,6 @@ def test_editors_upload_an_open_payments_file_in_the_admin(editor_client):
     assert response.context["summary"].ok
     assert list(PaymentRecord.objects.values_list("record_id", flat=True)) == ["618989345"]
     assert ImportRecord.objects.get().warnings == [
-        f"{GENERAL_2019.name}: payment records 1 created, 0 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only"
+        f"{GENERAL_2019.name}: payment records 1 created, 0 updated, 0 unchanged, 0 deleted, 0 matched, "
+        "0 ambiguous, 0 scan only"
     ]

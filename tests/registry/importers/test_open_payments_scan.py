@@ -104,7 +104,7 @@ def test_people_added_later_are_matched_from_the_parquet(tmp_path):
     assert PaymentRecord.objects.get().raw["Covered_Recipient_Type"] == "Covered Recipient Physician"
 
 
-def test_a_reimport_of_the_same_file_writes_nothing_and_counts_the_rows_unchanged(tmp_path, django_assert_max_num_queries):
+def test_a_reimport_of_the_same_file_writes_nothing_and_counts_the_rows_unchanged(tmp_path):
     factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
     import_open_payments_paths([three_payments(tmp_path)], store_all=True)
     before = list(PaymentRecord.objects.order_by("pk").values())
@@ -217,7 +217,9 @@ def test_a_program_year_the_register_never_had_is_refused_with_its_line(tmp_path
     summary = import_open_payments_paths([path])
 
     (failure,) = summary.failures
-    assert str(failure).startswith(f"{path}:line 3, column Program_Year: '{year}' is not a program year of Open Payments")
+    assert str(failure).startswith(
+        f"{path}:line 3, column Program_Year: '{year}' is not a program year of Open Payments"
+    )
     assert PaymentRecord.objects.count() == 0
     assert not scan_path("general", "payments.csv").exists()
 
@@ -232,3 +234,33 @@ def test_a_refused_file_leaves_the_previous_parquet_as_it_was(tmp_path):
     assert not summary.ok
     assert pq.read_table(scan_path("general", "payments.csv")).equals(before)
     assert not list(scan_path("general", "payments.csv").parent.glob("*.partial"))
+
+
+def test_a_row_repeated_in_a_later_block_of_a_new_kind_updates_the_first(tmp_path, monkeypatch):
+    from registry.importers.open_payments import reader
+
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 1000)  # one row a block
+    path = rewrite(
+        GENERAL_2019,
+        tmp_path,
+        [{"Record_ID": "7", "Total_Amount_of_Payment_USDollars": "1.00"}, {"Record_ID": "8"},
+         {"Record_ID": "7", "Total_Amount_of_Payment_USDollars": "2.00"}],
+    )  # fmt: skip
+
+    summary = import_open_payments_paths([path], store_all=True)
+
+    assert summary.ok, summary.failures
+    assert (summary.counts["created"], summary.counts["updated"]) == (2, 1)
+    assert PaymentRecord.objects.get(record_id="7").amount == Decimal("2.00")
+
+
+def test_the_rematch_command_says_what_it_stored(tmp_path):
+    from django.core.management import call_command
+
+    import_open_payments_paths([three_payments(tmp_path)])
+    factories.PersonFactory(name="Someone New", open_payments_profile_id="900003")
+    out = io.StringIO()
+
+    call_command("rematch_open_payments", stdout=out)
+
+    assert out.getvalue() == "1 Parquet file(s) read; 1 payment record(s) newly matched and stored.\n"
