@@ -122,15 +122,6 @@ class PaymentWriter:
                 changed.append((was_person, was_status, was_method) != (person, status, method))
         return pa.array(changed, pa.bool_())
 
-    def _python_rows(self, table: pa.Table) -> list[list]:
-        lists = []
-        for name in table.column_names:
-            column = table.column(name)
-            if pa.types.is_decimal(column.type) or pa.types.is_date(column.type):
-                column = pc.cast(column, pa.string())  # SQLite stores dates as ISO text
-            lists.append(column.to_pylist())
-        return lists
-
     def _insert(self, table: pa.Table) -> None:
         quote = connection.ops.quote_name
         names = ", ".join(quote(column) for column, _ in _columns())
@@ -138,17 +129,26 @@ class PaymentWriter:
             with connection.cursor() as cursor:
                 self._copy(cursor, table, self.table, names)
             return
-        lists = self._python_rows(table)
-        width = len(lists)
+        table = self._as_sqlite(table)
+        width = table.num_columns
         per_statement = max(1, min(500, 30000 // width))  # within SQLite's limit of bound values
         values = f"({', '.join(['?'] * width)})"
         head = f"INSERT INTO {self.table} ({names}) VALUES "
-        rows = list(zip(*lists, strict=True))
+        full = head + ", ".join([values] * per_statement)
         with connection.cursor():
             driver = connection.connection  # sqlite3's own: its qmark parameters, no Django formatting
-            for start in range(0, len(rows), per_statement):
-                chunk = rows[start : start + per_statement]
-                driver.execute(head + ", ".join([values] * len(chunk)), [value for row in chunk for value in row])
+            for start in range(0, len(table), per_statement):  # a statement's rows in Python at a time
+                lists = [column.to_pylist() for column in table.slice(start, per_statement).columns]
+                sql = full if len(lists[0]) == per_statement else head + ", ".join([values] * len(lists[0]))
+                driver.execute(sql, [value for row in zip(*lists, strict=True) for value in row])
+
+    @staticmethod
+    def _as_sqlite(table: pa.Table) -> pa.Table:
+        """Decimals and dates as the ISO text SQLite stores."""
+        for index, field in enumerate(table.schema):
+            if pa.types.is_decimal(field.type) or pa.types.is_date(field.type):
+                table = table.set_column(index, field.name, pc.cast(table.column(index), pa.string()))
+        return table
 
     def _upsert_sql(self, source: str) -> str:
         quote = connection.ops.quote_name
@@ -178,7 +178,8 @@ class PaymentWriter:
         with connection.cursor() as cursor:
             if connection.vendor != "postgresql":
                 sql = self._upsert_sql(f"VALUES ({', '.join(['%s'] * table.num_columns)})")
-                cursor.executemany(sql, list(zip(*self._python_rows(table), strict=True)))
+                lists = [column.to_pylist() for column in self._as_sqlite(table).columns]
+                cursor.executemany(sql, list(zip(*lists, strict=True)))
                 return
             if not self.staged:
                 cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} AS SELECT {names} FROM {self.table} WITH NO DATA")
@@ -192,7 +193,7 @@ class PaymentWriter:
         sink = pa.BufferOutputStream()
         pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False))
         with cursor.cursor.copy(f"COPY {into} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
-            copy.write(sink.getvalue().to_pybytes())
+            copy.write(memoryview(sink.getvalue()))
 
     def delete(self, kind: str, record_ids: list[str]) -> int:
         """Remove the records a register withdrew (Change_Type DELETED); unknown ids are skipped."""
