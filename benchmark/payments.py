@@ -195,7 +195,8 @@ def payments_figures(scale: str = "small") -> list[Figure]:
         if stored_rows != scanned_rows:
             path.unlink()
             write_general_payments(path, stored_rows)
-        PaymentRecord.objects.all()._raw_delete(connection.alias)  # storing into a registry without payments
+        # Storing into a registry without the scan's records (the generated registry's own stay).
+        PaymentRecord.objects.filter(source_file=path.name)._raw_delete(connection.alias)
         connection.close()
         stored = run_import(path, folder / "parquet-all", store_all=True)
         figures.append(
