@@ -240,11 +240,17 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     """Relation phrases among toks (one sentence), in order, without negated ones ("did not fund")."""
     found: list[Trigger] = []
     last = start
+    patterns = _PATTERN_OF
     for tok in toks:
-        if tok.start < last or tok.low[:4] not in TRIGGER_KEYS:
+        if tok.start < last:
             continue
-        pattern = TRIGGER_DISPATCH.pattern_for(tok.low)
-        m = pattern.match(text, tok.start, end) if pattern is not None else None
+        low = tok.low
+        pattern = patterns.get(low, _UNSEEN)
+        if pattern is _UNSEEN:
+            pattern = _pattern_for(low)
+        if pattern is None:
+            continue
+        m = pattern.match(text, tok.start, end)
         if m is None:
             continue
         at, last = m.span()
@@ -253,6 +259,19 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
     return found
+
+
+_UNSEEN = object()
+# The alternation to try at a word, by the word (lower case); None where no relation phrase can start.
+# The same few hundred words come back in every statement, so each is looked up once.
+_PATTERN_OF: dict[str, re.Pattern[str] | None] = {}
+
+
+def _pattern_for(low: str) -> re.Pattern[str] | None:
+    pattern = TRIGGER_DISPATCH.pattern_for(low) if low[:4] in TRIGGER_KEYS else None
+    if len(_PATTERN_OF) < 20000:
+        _PATTERN_OF[low] = pattern
+    return pattern
 
 
 # ICMJE wording: ties named before "during the conduct of the study" supported the present work.
@@ -319,7 +338,7 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
         return found
     out: list[Trigger] = []
     relation = False
-    has_ms = any(t.kind == "manuscript_support" for t in found)
+    has_ms = "manuscript_support" in [t.kind for t in found]
     ms_context = None  # looked up once, and only for a sentence that names grants
     for t in found:
         if relation:
