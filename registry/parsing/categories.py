@@ -244,11 +244,17 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     """Relation phrases among toks (one sentence), in order, without negated ones ("did not fund")."""
     found: list[Trigger] = []
     last = start
+    patterns = _PATTERN_OF
     for tok in toks:
-        if tok.start < last or tok.low[:4] not in TRIGGER_KEYS:
+        if tok.start < last:
             continue
-        pattern = TRIGGER_DISPATCH.pattern_for(tok.low)
-        m = pattern.match(text, tok.start, end) if pattern is not None else None
+        low = tok.low
+        pattern = patterns.get(low, _UNSEEN)
+        if pattern is _UNSEEN:
+            pattern = _pattern_for(low)
+        if pattern is None:
+            continue
+        m = pattern.match(text, tok.start, end)
         if m is None:
             continue
         at, last = m.span()
@@ -262,6 +268,19 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
 
 
 NONE_AFTER_RE = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
+_UNSEEN = object()
+# The alternation to try at a word, by the word (lower case); None where no relation phrase can start.
+# The same few hundred words come back in every statement, so each is looked up once.
+_PATTERN_OF: dict[str, re.Pattern[str] | None] = {}
+
+
+def _pattern_for(low: str) -> re.Pattern[str] | None:
+    pattern = TRIGGER_DISPATCH.pattern_for(low) if low[:4] in TRIGGER_KEYS else None
+    if len(_PATTERN_OF) < 20000:
+        _PATTERN_OF[low] = pattern
+    return pattern
+
+
 # ICMJE wording: ties named before "during the conduct of the study" supported the present work.
 CONDUCT_RE = re.compile(r"\bduring\s+the\s+conduct\s+of\s+the\s+(?:study|trial|work|research|project)\b", re.I)
 CLAUSE_END_RE = re.compile(r";|\boutside\s+(?:of\s+)?the\s+submitted\s+work\b|\bconduct\s+of\s+the\s+\w+", re.I)
@@ -326,7 +345,7 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
         return found
     out: list[Trigger] = []
     relation = False
-    has_ms = any(t.kind == "manuscript_support" for t in found)
+    has_ms = "manuscript_support" in [t.kind for t in found]
     ms_context = None  # looked up once, and only for a sentence that names grants
     for t in found:
         if relation:

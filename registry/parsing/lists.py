@@ -83,13 +83,17 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
         if pos < series_end:
             items[-1].append(t)
             continue
-        if t.text == "," and items[-1] and items[-1][-1].low in FIELD_WORDS:
+        low = t.low
+        if low not in ITEM_SEPS:  # the common case: a word of an item
+            items[-1].append(t)
+            continue
+        if low == "," and items[-1] and items[-1][-1].low in FIELD_WORDS:
             series_end = field_series(toks, pos, items[-1])
             if series_end > pos:
                 items[-1].append(t)
                 continue
-        sep = t.low in ITEM_SEPS and (t.low in ("and", ",", ";", "or") or t.text == t.low)
-        joined = t.low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
+        sep = low in ("and", ",", ";", "or") or t.text == low
+        joined = low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])

@@ -55,7 +55,9 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
-    given, statement = statement, statement.translate(TYPOGRAPHIC_HYPHENS)
+    given = statement
+    if "\u2010" in statement or "\u2011" in statement:  # two substring tests cost less than translate()
+        statement = statement.translate(TYPOGRAPHIC_HYPHENS)
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
@@ -373,21 +375,24 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
 def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, payee: str) -> None:
     spec = " ".join(trig.text.split())
     targets = orgs or [None]
+    text, add, collab = state.text, state.items.append, state.index.collab
+    category, t_start, t_end = trig.category, trig.start, trig.end
     for author in who:
-        if author is not None and state.index.collab[author]:
+        if author is not None and collab[author]:
             author = None  # a consortium is not a person: its members' ties have no byline author
         for org in targets:
             if org is None:
                 # The description may follow lead words ("shareholder in a clinic ..."): its span ends
                 # where the description does.
-                at = state.text.find(desc, trig.end) if desc else -1
-                span = (trig.start, at + len(desc) if at >= 0 else trig.end)
-                state.items.append(DraftItem(author, trig.category, None, payee, desc or spec, span, number))
+                at = text.find(desc, t_end) if desc else -1
+                span = (t_start, at + len(desc) if at >= 0 else t_end)
+                add(DraftItem(author, category, None, payee, desc or spec, span, number))
             else:
-                end = org.start + len(org.name) if state.text.startswith(org.name, org.start) else org.end
-                near = trig.start - 80 <= org.start
-                span = (min(trig.start, org.start), max(trig.end, end)) if near else (trig.start, trig.end)
-                state.items.append(DraftItem(author, trig.category, org.name, payee, spec, span, number))
+                name, o_start = org.name, org.start
+                end = o_start + len(name) if text.startswith(name, o_start) else org.end
+                near = t_start - 80 <= o_start
+                span = (min(t_start, o_start), max(t_end, end)) if near else (t_start, t_end)
+                add(DraftItem(author, category, name, payee, spec, span, number))
 
 
 def _merge_patents(state: ParseState, first_item: int) -> None:
