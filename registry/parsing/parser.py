@@ -8,6 +8,7 @@ from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
+from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nothing import no_author_scope, none_position, stock_none
@@ -79,6 +80,8 @@ def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
         else:
             state.nones.append(("others", []) if stock == "others" else ("all", []))
         return
+    if read_form(state, number, a, b):
+        return
     state.toks = token_index(text, a, b)
     label, a = leading_label(state, a, b)
     first_item = len(state.items)
@@ -107,7 +110,14 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             scope = no_author_scope(text, sa, sb) if says_ties else None
             if scope is not None:
                 state.nones.append((scope, []))
-            continue
+            exception = NEGATED_EXCEPT_RE.search(text, sa, sb) if "exc" in low or "apart" in low else None
+            if exception is None:
+                continue
+            # "None of the authors has any conflict, except that this research was funded by X": the
+            # exception is read as a sentence of its own
+            sa = exception.end()
+            low = text[sa:sb].lower()
+            pos = none_position(text, sa, sb, low)
         if pos is not None:
             state.nones.append(none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
@@ -169,6 +179,7 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
+NEGATED_EXCEPT_RE = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
 EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
@@ -304,6 +315,8 @@ SOURCE_WORDS = words("from by for")
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
+    if len(vis) > 3 and vis[0].low == "on" and vis[1].low == "behalf" and vis[2].low == "of":
+        vis = vis[3:]  # "contract research on behalf of GSK": the company the work is done for
     if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
         # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
         source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
