@@ -34,7 +34,7 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
     spans: list[tuple[int, int]] = []
     for i in range(1, len(triggers)):
         tail = state.text[max(triggers[i - 1].end, triggers[i].start - 24) : triggers[i].start].lower().split()
-        if not any(w in SUBJECT_VERBS for w in tail[-3:]):
+        if SUBJECT_VERBS.isdisjoint(tail[-3:]):
             # "R Lee speaker fees BMS, M Rowe honoraria from X": a name after a comma, right before the phrase
             named = _listed_subject(state, triggers[i - 1].end, triggers[i].start)
             if named is not None:
