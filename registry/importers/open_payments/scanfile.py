@@ -46,7 +46,7 @@ SCHEMA = pa.schema(
         ("match_status", pa.string()),
     ]
 )
-ROW_GROUP = 100_000  # rows: about 15 MB gathered before they are written
+ROW_GROUP = 50_000  # rows: about 8 MB gathered before they are written
 
 
 def folder() -> Path:
