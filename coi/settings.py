@@ -179,6 +179,11 @@ IMPORT_SHEET_MAX_ROWS = env_int("IMPORT_SHEET_MAX_ROWS", 50_000)
 IMPORT_SHEET_MAX_COLUMNS = env_int("IMPORT_SHEET_MAX_COLUMNS", 50)
 IMPORT_SHEET_MAX_CELL_CHARS = env_int("IMPORT_SHEET_MAX_CELL_CHARS", 20_000)
 IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES = env_int("IMPORT_XLSX_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024)
+# Open Payments: every row of an imported file is kept, as Parquet in this folder, for totals and for
+# matching people added later; the database holds in full only the rows matched (or possibly matched)
+# to someone, unless OPEN_PAYMENTS_STORE_ALL=true (or `import_open_payments --all-rows`).
+OPEN_PAYMENTS_FOLDER = Path(os.environ.get("OPEN_PAYMENTS_FOLDER", BASE_DIR / "open_payments"))
+OPEN_PAYMENTS_STORE_ALL = env_bool("OPEN_PAYMENTS_STORE_ALL", False)
 
 LOGIN_URL = "admin:login"
 

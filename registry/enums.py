@@ -214,6 +214,9 @@ class PaymentMatchStatus(models.TextChoices):
     MATCHED = "matched", "Matched"
     AMBIGUOUS = "ambiguous", "Several people by that name; not matched"
     UNMATCHED = "unmatched", "No one in the registry"
+    # An editor's decision, which re-imports keep: the person they confirmed, or no one.
+    CONFIRMED = "confirmed", "Confirmed by an editor"
+    REJECTED = "rejected", "Rejected by an editor: not this person"
 
 
 class LinkMethod(models.TextChoices):

@@ -42,3 +42,10 @@ def _no_page_cache(settings):
     """Tests write and read inside one transaction, whose commit (which makes cached pages stale) never
     comes: the page cache stays off even where CACHE_URL is set (tests/coi/test_page_cache.py turns it on)."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def open_payments_folder(settings, tmp_path_factory):
+    """Each test's Open Payments Parquet files in a folder of its own, never the project's."""
+    settings.OPEN_PAYMENTS_FOLDER = tmp_path_factory.mktemp("open_payments")
+    return settings.OPEN_PAYMENTS_FOLDER

@@ -12,6 +12,11 @@ from django.db.models import Q
 
 from registry.enums import PaymentKind, PaymentMatchMethod, PaymentMatchStatus, PaymentRegister
 
+# Matches an editor decided: a re-import leaves their person and status as the editor set them.
+EDITOR_DECIDED = (PaymentMatchStatus.CONFIRMED, PaymentMatchStatus.REJECTED)
+# Payments the registry counts as the person's.
+COUNTED_AS_MATCHED = (PaymentMatchStatus.MATCHED, PaymentMatchStatus.CONFIRMED)
+
 # How sure each method is that the recipient is the person: identifiers CMS assigns are near
 # certain; a unique name is a good guess that audits can choose to leave out.
 MATCH_CONFIDENCE = {
@@ -73,6 +78,12 @@ class PaymentRecord(models.Model):
         max_length=20, choices=PaymentMatchStatus.choices, default=PaymentMatchStatus.UNMATCHED
     )
     match_reason = models.CharField(max_length=300, blank=True)
+    fingerprint = models.CharField(
+        max_length=32,
+        blank=True,
+        editable=False,
+        help_text="A digest of the row as the register published it: a re-import writes a row only if it changed.",
+    )
 
     class Meta:
         ordering = ["-payment_date", "-pk"]

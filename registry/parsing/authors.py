@@ -20,6 +20,8 @@ from .spelling import (
 )
 from .text import words
 
+_MISSING = object()
+
 
 class AuthorIndex:
     """Lookups over one author list; each table is built on first use, since most footnotes never
@@ -285,11 +287,13 @@ class AuthorIndex:
     def match(self, words: list[str]) -> int | None:
         """Author index for one mention (initials, "JM Gatell", "Robert Tjian"), or None."""
         key = tuple(words)
-        if key in self._memo:
-            return self._memo[key]
+        found = self._memo.get(key, _MISSING)
+        if found is not _MISSING:
+            return found
         if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
             words = [words[0][:-2]]  # "KC's effort is supported by ..."
-        if len(words) > 1 and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
+        # an initial is two characters ("A."): a look at the first word spares the regex for most
+        if len(words) > 1 and len(words[0]) == 2 and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
             words = ["".join(w[0] for w in words)]  # "A. E. C." = AEC
         initials = len(words) == 1 and looks_like_initials(words[0])
         idx = self.by_initials(words[0]) if initials else self.by_name(words)

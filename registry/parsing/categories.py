@@ -21,8 +21,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "manuscript_support",
         r"(?:financial\s+support|funding|funds?|support|sponsorship)\s+(?:for|of)\s+"
-        r"(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article|manuscript|project"
-        r"|paper|analysis|trial)",
+        r"(?:this|the\s+present|the\s+current|the\s+submitted)\s+(?:work|research|study|effort|article|manuscript"
+        r"|project|paper|analysis|trial)",
     ),
     ("patents", r"owner\s+of\s+(?:this|the|these|those)\s+patents?(?:\s+applications?)?"),
     (
@@ -100,7 +100,11 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
-        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?",
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        # "investigators for the X program", "performs contract research on behalf of X", "conducted
+        # post-marketing studies for X": trials done for a company
+        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
+        r"|conduct(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:studies|trials)(?=\s+(?:for|with|on\s+behalf)\b)",
     ),
     (
         "gifts",
@@ -187,7 +191,8 @@ past previous recent ongoing current vortragshonorare vortragstätigkeit honorar
 honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
-salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité
+salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
+conducted conducts conducting
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -206,7 +211,7 @@ BOILERPLATE_RE = re.compile(
     re.IGNORECASE,
 )
 MS_CONTEXT_RE = re.compile(
-    r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current)\s+(?:work|research|study|effort|article"
+    r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current|the\s+submitted)\s+(?:work|research|study|effort|article"
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
     r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:work|research|study|trial|effort|article|manuscript"
@@ -235,11 +240,17 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     """Relation phrases among toks (one sentence), in order, without negated ones ("did not fund")."""
     found: list[Trigger] = []
     last = start
+    patterns = _PATTERN_OF
     for tok in toks:
-        if tok.start < last or tok.low[:4] not in TRIGGER_KEYS:
+        if tok.start < last:
             continue
-        pattern = TRIGGER_DISPATCH.pattern_for(tok.low)
-        m = pattern.match(text, tok.start, end) if pattern is not None else None
+        low = tok.low
+        pattern = patterns.get(low, _UNSEEN)
+        if pattern is _UNSEEN:
+            pattern = _pattern_for(low)
+        if pattern is None:
+            continue
+        m = pattern.match(text, tok.start, end)
         if m is None:
             continue
         at, last = m.span()
@@ -248,6 +259,19 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
     return found
+
+
+_UNSEEN = object()
+# The alternation to try at a word, by the word (lower case); None where no relation phrase can start.
+# The same few hundred words come back in every statement, so each is looked up once.
+_PATTERN_OF: dict[str, re.Pattern[str] | None] = {}
+
+
+def _pattern_for(low: str) -> re.Pattern[str] | None:
+    pattern = TRIGGER_DISPATCH.pattern_for(low) if low[:4] in TRIGGER_KEYS else None
+    if len(_PATTERN_OF) < 20000:
+        _PATTERN_OF[low] = pattern
+    return pattern
 
 
 # ICMJE wording: ties named before "during the conduct of the study" supported the present work.
@@ -314,7 +338,7 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
         return found
     out: list[Trigger] = []
     relation = False
-    has_ms = any(t.kind == "manuscript_support" for t in found)
+    has_ms = "manuscript_support" in [t.kind for t in found]
     ms_context = None  # looked up once, and only for a sentence that names grants
     for t in found:
         if relation:
@@ -342,9 +366,24 @@ UNRELATED_RE = re.compile(
 )
 
 
+# A sentence that opens with the funding itself speaks of the work's funding ("Part of the funding was
+# provided by X"); so does money for the article's publication ("X funded the open access publication charge").
+STUDY_FUNDING_RE = re.compile(
+    r"\s*(?:(?:part|some|all)\s+of\s+)?(?:the\s+)?(?:funding|financial\s+support)\s+(?:was|were|is|has\s+been)"
+    r"\s+(?:\w+\s+)?(?:provided|received|obtained)\b",
+    re.IGNORECASE,
+)
+PUBLICATION_FEE_RE = re.compile(
+    r"\bthe\s+(?:open[-\s]access\s+(?:publication\s+)?|publication\s+|article[-\s]processing\s+)(?:charges?|fees?|costs?)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_this_work(text: str, start: int, end: int) -> bool:
     """Whether the sentence says its money is for the present work, not "unrelated to the present work"
     or "none of which are related to the content of this manuscript"."""
+    if STUDY_FUNDING_RE.match(text, start, end) or PUBLICATION_FEE_RE.search(text, start, end):
+        return True
     for m in MS_CONTEXT_RE.finditer(text, start, end):
         if not UNRELATED_RE.search(text, max(start, m.start() - 60), m.start()):
             return True

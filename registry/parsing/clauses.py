@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .categories import find_triggers
 from .mentions import is_nameish, read_mentions
+from .nothing import ICMJE_CLOSING_RE
 from .orgnames import is_name_token
 from .state import ParseState
 from .subjects import evaluate as evaluate_mentions
@@ -22,8 +23,15 @@ def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple
             continue
         toks = state.toks.between(sa, sb)
         start = sa
+        # The ICMJE form's answers ("declare: support from X for the submitted work; AB holds ...; no other
+        # relationships or activities ...") are one clause each, whatever their subject.
+        form = "relationships" in text[sa:sb] and ICMJE_CLOSING_RE.search(text, sa, sb) is not None
         for k, tok in enumerate(toks):
             if tok.text != ";" or k + 1 >= len(toks):
+                continue
+            if form:
+                out.append((start, tok.start))
+                start = toks[k + 1].start
                 continue
             j = k + 1
             while j < len(toks) and toks[j].low in CLAUSE_LEADS:

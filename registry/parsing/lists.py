@@ -77,8 +77,12 @@ def is_filler(toks: list[Tok]) -> bool:
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
     for pos, t in enumerate(toks):
-        sep = t.low in ITEM_SEPS and (t.low in ("and", ",", ";", "or") or t.text == t.low)
-        joined = t.low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
+        low = t.low
+        if low not in ITEM_SEPS:  # the common case: a word of an item
+            items[-1].append(t)
+            continue
+        sep = low in ("and", ",", ";", "or") or t.text == low
+        joined = low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])

@@ -99,7 +99,8 @@ def stock_none(text: str, start: int, end: int) -> str | None:
 # the authors (or of the others, "None of the other authors ...").
 NO_AUTHOR_RE = re.compile(
     r"\s*(?:none\s+of\s+(?:the\s+|us\b|them\b)?|no\s+|neither\s+(?:of\s+the\s+)?)(?P<others>(?:other|remaining)\s+)?"
-    r"(?:co-?)?(?:authors?\b|(?<=us)|(?<=them)|(?:investigators?|contributors?)\b)",
+    r"(?:(?:contributing|listed|named|participating)\s+)?(?:co-?)?(?:authors?\b|(?<=us)|(?<=them)|(?:investigators?"
+    r"|contributors?)\b)",
     re.IGNORECASE,
 )
 

@@ -53,6 +53,11 @@ def is_name_token(tok: Tok) -> bool:
     return _uncapitalised_name(tok.text)
 
 
+# A token's text ends with at most one dot, so "inc." and "inc" name the same form; a longer run of
+# dots is checked the long way.
+_COMPANY_FORMS_DOTTED = COMPANY_FORMS | frozenset(f + "." for f in COMPANY_FORMS if not f.endswith("."))
+
+
 @lru_cache(maxsize=8192)  # a pure function of one word; the same lower-case words come back in every sentence
 def _uncapitalised_name(t: str) -> bool:
     """Whether a word that does not start with a capital still starts a name."""
@@ -66,7 +71,8 @@ def _uncapitalised_name(t: str) -> bool:
 
 
 def is_company_form(tok: Tok) -> bool:
-    return tok.low in COMPANY_FORMS or tok.low.rstrip(".") in COMPANY_FORMS
+    low = tok.low
+    return low in _COMPANY_FORMS_DOTTED or (low.endswith("..") and low.rstrip(".") in COMPANY_FORMS)
 
 
 def run_from(toks: list[Tok], i: int) -> int:
@@ -228,7 +234,11 @@ def _dotted_initials(t: str) -> bool:
 
 def is_counterparty(toks: list[Tok]) -> bool:
     """False for runs made only of patent-office or filler words ("US Provisional", "PCT")."""
-    return any(t.low.rstrip(".") not in NOT_COUNTERPARTY and t.low not in NOT_COUNTERPARTY for t in toks)
+    for t in toks:
+        low = t.low
+        if low not in NOT_COUNTERPARTY and low.rstrip(".") not in NOT_COUNTERPARTY:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)

@@ -66,16 +66,23 @@ def _public(state: ParseState, it: DraftItem) -> ParsedItem:
 
 def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
     names = list(dict.fromkeys(it.organization for it in items if it.organization))[:200]
+    if len(names) < 2:
+        return []
     normed = [norm(name) for name in names]
+    sizes = [len(n) for n in normed]
+    ratio = fuzz.ratio
     pairs = []
     for i, a in enumerate(names):
-        na = normed[i]
+        na, la = normed[i], sizes[i]
         for j in range(i + 1, len(names)):
-            b, nb = names[j], normed[j]
-            short, long = sorted((len(na), len(nb)))
+            nb, lb = normed[j], sizes[j]
+            if na == nb:
+                pairs.append((a, names[j]))
+                continue
+            short, long = (la, lb) if la <= lb else (lb, la)
             # A ratio of 80 needs the shorter name to be at least 2/3 of the longer: skip the others.
-            if na == nb or (short >= 4 and 3 * short >= 2 * long and fuzz.ratio(na, nb) >= 80):
-                pairs.append((a, b))
+            if short >= 4 and 3 * short >= 2 * long and ratio(na, nb) >= 80:
+                pairs.append((a, names[j]))
     return pairs
 
 

@@ -8,6 +8,7 @@ from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
+from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nothing import no_author_scope, none_position, stock_none
@@ -54,7 +55,9 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
-    given, statement = statement, statement.translate(TYPOGRAPHIC_HYPHENS)
+    given = statement
+    if "\u2010" in statement or "\u2011" in statement:  # two substring tests cost less than translate()
+        statement = statement.translate(TYPOGRAPHIC_HYPHENS)
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
@@ -76,6 +79,8 @@ def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
             state.nones.append(("authors", [0]))
         else:
             state.nones.append(("others", []) if stock == "others" else ("all", []))
+        return
+    if read_form(state, number, a, b):
         return
     state.toks = token_index(text, a, b)
     label, a = leading_label(state, a, b)
@@ -105,7 +110,14 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             scope = no_author_scope(text, sa, sb) if says_ties else None
             if scope is not None:
                 state.nones.append((scope, []))
-            continue
+            exception = NEGATED_EXCEPT_RE.search(text, sa, sb) if "exc" in low or "apart" in low else None
+            if exception is None:
+                continue
+            # "None of the authors has any conflict, except that this research was funded by X": the
+            # exception is read as a sentence of its own
+            sa = exception.end()
+            low = text[sa:sb].lower()
+            pos = none_position(text, sa, sb, low)
         if pos is not None:
             state.nones.append(none_scope(state, sa, pos, current, label))
         toks = state.toks.between(sa, sb)
@@ -167,6 +179,7 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
+NEGATED_EXCEPT_RE = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
 EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
@@ -302,6 +315,8 @@ SOURCE_WORDS = words("from by for")
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
     if trig.kind == "other_lab":
         return [], ""
+    if len(vis) > 3 and vis[0].low == "on" and vis[1].low == "behalf" and vis[2].low == "of":
+        vis = vis[3:]  # "contract research on behalf of GSK": the company the work is done for
     if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
         # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
         source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
@@ -349,21 +364,24 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
 def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, payee: str) -> None:
     spec = " ".join(trig.text.split())
     targets = orgs or [None]
+    text, add, collab = state.text, state.items.append, state.index.collab
+    category, t_start, t_end = trig.category, trig.start, trig.end
     for author in who:
-        if author is not None and state.index.collab[author]:
+        if author is not None and collab[author]:
             author = None  # a consortium is not a person: its members' ties have no byline author
         for org in targets:
             if org is None:
                 # The description may follow lead words ("shareholder in a clinic ..."): its span ends
                 # where the description does.
-                at = state.text.find(desc, trig.end) if desc else -1
-                span = (trig.start, at + len(desc) if at >= 0 else trig.end)
-                state.items.append(DraftItem(author, trig.category, None, payee, desc or spec, span, number))
+                at = text.find(desc, t_end) if desc else -1
+                span = (t_start, at + len(desc) if at >= 0 else t_end)
+                add(DraftItem(author, category, None, payee, desc or spec, span, number))
             else:
-                end = org.start + len(org.name) if state.text.startswith(org.name, org.start) else org.end
-                near = trig.start - 80 <= org.start
-                span = (min(trig.start, org.start), max(trig.end, end)) if near else (trig.start, trig.end)
-                state.items.append(DraftItem(author, trig.category, org.name, payee, spec, span, number))
+                name, o_start = org.name, org.start
+                end = o_start + len(name) if text.startswith(name, o_start) else org.end
+                near = t_start - 80 <= o_start
+                span = (min(t_start, o_start), max(t_end, end)) if near else (t_start, t_end)
+                add(DraftItem(author, category, name, payee, spec, span, number))
 
 
 def _merge_patents(state: ParseState, first_item: int) -> None:

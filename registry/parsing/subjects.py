@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from .authors import AuthorIndex
 from .mentions import is_nameish, read_mentions
@@ -26,6 +28,9 @@ OTHER_AUTHORS_RE = re.compile(r"\b(?:other|remaining)\s+(?:co-?)?authors\b", re.
 AUTHOR_RE = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
 LATTER_RE = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
 PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
+
+
+_END = attrgetter("end")
 
 
 @dataclass(slots=True)
@@ -87,17 +92,14 @@ def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | Non
 
 def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex) -> Subject:
     """Read the words before the first relation phrase of a sentence."""
-    cut = 0
-    while cut < len(toks) and toks[cut].end <= prefix_end:  # tokens are in text order
-        cut += 1
-    prefix = toks[:cut]
+    prefix = toks[: bisect_right(toks, prefix_end, key=_END)]  # tokens are in text order
     org = None
     people: list[int | None] = []
     spans: list[tuple[int, int]] = []
     i, first = 0, _first_content(prefix)
     while i < len(prefix):
         t = prefix[i]
-        if not is_nameish(t) or t.low in SKIP or t.low in LEADIN:
+        if not t.cap or t.low in SKIP or t.low in LEADIN:  # is_nameish(t)
             i += 1
             continue
         mentions, j = read_mentions(prefix, i)

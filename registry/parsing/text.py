@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 
 def words(text: str) -> frozenset[str]:
@@ -131,7 +132,12 @@ def skip_header(text: str, start: int, end: int) -> int:
 
 
 def is_abbreviation(tok: Tok) -> bool:
-    body = tok.low[:-1]
+    return _abbreviation(tok.low)
+
+
+@lru_cache(maxsize=4096)  # a pure function of one word; the same few come back in every statement
+def _abbreviation(low: str) -> bool:
+    body = low[:-1]
     if body in ABBREVIATIONS:
         return True
     # Initials ("J.", "D.T.P.", "U.S.") never end a sentence in these statements.

@@ -9,8 +9,9 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 
-from registry.enums import PaymentMatchStatus, PaymentRegister
+from registry.enums import PaymentRegister
 from registry.models import Article, DeclaredInterest, Organization, PaymentRecord, Person
+from registry.models.payments import COUNTED_AS_MATCHED
 from registry.names import fold
 from registry.reader.charts import StackedBars, stacked_bars
 from registry.reader.counts import distinct_count
@@ -193,7 +194,7 @@ def _payments(family: list[int]) -> list[PaymentYear]:
     rows = (
         PaymentRecord.objects.filter(
             payer_id__in=family,
-            match_status=PaymentMatchStatus.MATCHED,
+            match_status__in=COUNTED_AS_MATCHED,
             person__in=Person.objects.published(),
         )
         .values("register", year=ExtractYear("payment_date"))

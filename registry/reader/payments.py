@@ -10,8 +10,9 @@ from decimal import Decimal
 from django.db.models import BooleanField, Count, ExpressionWrapper, Min, Sum
 from django.db.models.functions import ExtractYear
 
-from registry.enums import PaymentMatchMethod, PaymentMatchStatus, PaymentRegister
+from registry.enums import PaymentMatchMethod, PaymentRegister
 from registry.models import PaymentRecord, Person
+from registry.models.payments import COUNTED_AS_MATCHED
 from registry.names import fold
 from registry.querysets import is_public_organization
 from registry.reader.ties import Tie
@@ -55,7 +56,7 @@ class CompanyPayments:
 def register_payments(person: Person, ties: list[Tie]) -> list[CompanyPayments]:
     """The person's matched register payments by payer and year, largest payer first (1 query)."""
     rows = (
-        PaymentRecord.objects.filter(person=person, match_status=PaymentMatchStatus.MATCHED)
+        PaymentRecord.objects.filter(person=person, match_status__in=COUNTED_AS_MATCHED)
         .annotate(payer_public=ExpressionWrapper(is_public_organization("payer_id"), output_field=BooleanField()))
         .values("payer_id", "payer__name", "payer__parent_id", "payer_name", "payer_public", "register", "match_method")
         .annotate(

@@ -13,7 +13,7 @@ from benchmark.exports import export_figure
 from benchmark.identity import linking_figures
 from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
 from benchmark.pages import author_page_figure
-from benchmark.payments import payments_figure
+from benchmark.payments import payments_figures
 from benchmark.public_pages import public_page_figures
 from benchmark.pubmed import pubmed_figures
 from benchmark.reports import report_figure
@@ -39,11 +39,11 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--only",
-            choices=["linking", "pages", "pubmed"],
+            choices=["linking", "pages", "payments", "pubmed"],
             help=(
                 "Measure this alone: person linking (times, precision, recall) or each public page's median "
-                "time and queries, on the generated registry; or PubMed parsing and import (into an empty "
-                "registry, without generating one)."
+                "time and queries, on the generated registry; or PubMed parsing and import, or the Open Payments "
+                "scan, store and DuckDB peer figures (into an empty registry, without generating one)."
             ),
         )
 
@@ -55,6 +55,11 @@ class Command(BaseCommand):
             if options["only"] == "pubmed":
                 bar.set_postfix_str("parsing and importing PubMed")
                 figures = pubmed_figures(scale)
+                self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
+                return
+            if options["only"] == "payments":
+                bar.set_postfix_str("importing Open Payments")
+                figures = payments_figures(scale)
                 self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
                 return
             figures, planted = self.generate(SCALES[scale], seed, bar)
@@ -93,7 +98,7 @@ class Command(BaseCommand):
             figures.append(export_figure())
             bar.update(1)
             bar.set_postfix_str("importing Open Payments")
-            figures.append(payments_figure())
+            figures.extend(payments_figures(scale))
             bar.update(1)
             bar.set_postfix_str("rendering the public pages")
             figures.extend(public_page_figures())

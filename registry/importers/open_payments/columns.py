@@ -36,6 +36,27 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
+INVESTIGATORS = 5  # a research payment names up to five principal investigators
+_INVESTIGATOR_FIELDS = ("profile_id", "npi", "first_name", "last_name")
+
+
+def map_investigators(names: list[str]) -> list[dict[str, str]]:
+    """Each principal investigator's columns (field -> the file's column name), in order; only
+    research files have them. They stay in the record's raw columns too, which keep what the
+    record's own columns do not hold."""
+    lowered = [name.strip().lower() for name in names]
+    found = []
+    for number in range(1, INVESTIGATORS + 1):
+        columns = {}
+        for field in _INVESTIGATOR_FIELDS:
+            index = _find(lowered, f"principal_investigator_{number}_{field}")
+            if index is not None:
+                columns[field] = names[index]
+        if columns:
+            found.append(columns)
+    return found
+
+
 class COLUMNS:
     """Fields copied as text into the record's columns of the same name."""
 

@@ -102,9 +102,39 @@ class PaymentMatcher:
         self.shared_names = pa.array(list(shared), pa.string())
         self.shared_counts = pa.array([str(n) for n in shared.values()], pa.string())
 
-    def match(self, values: dict[str, pa.Array]) -> MatchResult:
-        npi, profile = values["npi"], values["profile_id"]
+    def match(self, values: dict[str, pa.Array], investigators: list[dict[str, pa.Array]] = ()) -> MatchResult:
+        """The recipient's match; for a row whose recipient matches no one (a research payment goes to
+        a hospital or a company), the first of its principal investigators who matches someone."""
         key = payment_name_key(values["first_name"], values["last_name"])
+        person, method, confidence, reason = self._find(values["npi"], values["profile_id"], key)
+        for number, investigator in enumerate(investigators, start=1):
+            pi_key = payment_name_key(investigator["first_name"], investigator["last_name"])
+            found = self._find(investigator["npi"], investigator["profile_id"], pi_key)
+            use = pc.and_(pc.is_null(person), pc.is_valid(found[0]))
+            person = pc.if_else(use, found[0], person)
+            method = pc.if_else(use, found[1], method)
+            confidence = pc.if_else(use, found[2], confidence)
+            reason = pc.if_else(
+                use, pc.binary_join_element_wise(f"principal investigator {number}: ", found[3], ""), reason
+            )
+        shared = pc.take(self.shared_counts, pc.index_in(key, value_set=self.shared_names))
+        ambiguous = pc.and_(pc.is_null(person), pc.is_valid(shared))
+        why_not = pc.binary_join_element_wise(shared, " people in the registry are named ", key, "")
+        status = pc.if_else(
+            pc.is_valid(person),
+            str(PaymentMatchStatus.MATCHED),
+            pc.if_else(ambiguous, str(PaymentMatchStatus.AMBIGUOUS), str(PaymentMatchStatus.UNMATCHED)),
+        )
+        return MatchResult(
+            person_id=person,
+            method=pc.fill_null(method, ""),
+            confidence=confidence,
+            status=status,
+            reason=pc.fill_null(pc.if_else(ambiguous, why_not, reason), ""),
+        )
+
+    def _find(self, npi: pa.Array, profile: pa.Array, key: pa.Array) -> tuple[pa.Array, ...]:
+        """(person, method, confidence, reason) by NPI, then profile id, then a name only one person has."""
         by_npi, by_profile, by_name = self.npi.find(npi), self.profile.find(profile), self.name.find(key)
         found = [
             (by_npi, PaymentMatchMethod.NPI, pc.binary_join_element_wise("NPI ", npi, "")),
@@ -123,18 +153,4 @@ class PaymentMatcher:
             method = pc.if_else(has, str(kind), method)
             confidence = pc.if_else(has, MATCH_CONFIDENCE[kind], confidence)
             reason = pc.if_else(has, why, reason)
-        shared = pc.take(self.shared_counts, pc.index_in(key, value_set=self.shared_names))
-        ambiguous = pc.and_(pc.is_null(person), pc.is_valid(shared))
-        why_not = pc.binary_join_element_wise(shared, " people in the registry are named ", key, "")
-        status = pc.if_else(
-            pc.is_valid(person),
-            str(PaymentMatchStatus.MATCHED),
-            pc.if_else(ambiguous, str(PaymentMatchStatus.AMBIGUOUS), str(PaymentMatchStatus.UNMATCHED)),
-        )
-        return MatchResult(
-            person_id=person,
-            method=pc.fill_null(method, ""),
-            confidence=confidence,
-            status=status,
-            reason=pc.fill_null(pc.if_else(ambiguous, why_not, reason), ""),
-        )
+        return person, method, confidence, reason

@@ -18,52 +18,65 @@ the register reports it at the year's end); without a program year, the year bef
 """
 
 import csv
+import datetime
 import hashlib
 import io
 import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, cached_property
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
-from django.db.models import Max
+from django.conf import settings
 from tqdm import tqdm
 
-from registry.enums import ImportKind, PaymentKind, PaymentRegister
+from registry.enums import ImportKind, PaymentKind, PaymentMatchStatus, PaymentRegister
 from registry.importers.errors import ImportFailure
-from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns
+from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns, map_investigators
 from registry.importers.open_payments.matching import PaymentMatcher
 from registry.importers.open_payments.payers import PayerResolver
+from registry.importers.open_payments.scanfile import ScanFile
 from registry.importers.open_payments.topics import PayerAreas
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
-from registry.models import PaymentRecord
 
-BLOCK_BYTES = 8 << 20  # about 20,000 rows of a general-payments file a block
+# About 7,000 rows of a general-payments file a block: larger blocks cost more memory than they save time.
+BLOCK_BYTES = 4 << 20
 KIND_NATURE = {PaymentKind.RESEARCH: "Research payment", PaymentKind.OWNERSHIP: "Ownership or investment interest"}
 DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 AMOUNT_TYPE = pa.decimal128(18, 4)  # as read; stored rounded to cents
+FIRST_PROGRAM_YEAR = 2013  # the register's first year
 
 
 @dataclass
 class PaymentCounts:
     rows: int = 0
-    written: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    scan_only: int = 0
     deleted: int = 0
     matched: int = 0
     ambiguous: int = 0
 
-    LABELS = ("created", "updated", "deleted", "matched", "ambiguous")
+    LABELS = ("created", "updated", "unchanged", "deleted", "matched", "ambiguous", "scan only")
 
-    def as_record(self, created: int | None) -> dict[str, int]:
-        """What the import record and the summary count; `created` from the table (None: unknown)."""
-        counts = (
-            {"written": self.written} if created is None else {"created": created, "updated": self.written - created}
-        )
-        return {**counts, "deleted": self.deleted, "matched": self.matched, "ambiguous": self.ambiguous}
+    def as_record(self) -> dict[str, int]:
+        """What the import record and the summary count."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+            "matched": self.matched,
+            "ambiguous": self.ambiguous,
+            "scan only": self.scan_only,
+        }
 
 
 class HashingReader(io.RawIOBase):
@@ -84,25 +97,55 @@ class HashingReader(io.RawIOBase):
 
 
 def import_payment_stream(
-    stream, *, file: str, matcher: PaymentMatcher | None = None, payers: PayerResolver | None = None
+    stream,
+    *,
+    file: str,
+    matcher: PaymentMatcher | None = None,
+    payers: PayerResolver | None = None,
+    store_all: bool | None = None,
 ) -> PaymentCounts:
     """Read, check, match and write one file's rows, block by block (inside the caller's transaction).
 
+    Every row goes to the file's Parquet (registry.importers.open_payments.scanfile); the database
+    gets the rows matched or possibly matched to someone, and those it already holds, or every row
+    with `store_all` (default: settings.OPEN_PAYMENTS_STORE_ALL).
+
     `matcher` and `payers` may be shared by the files of one import: the matcher creates no people,
     so what it read of the registry stays true; the payers start afresh with each file."""
+    store_all = settings.OPEN_PAYMENTS_STORE_ALL if store_all is None else store_all
     counts = PaymentCounts()
-    writer = PaymentWriter(source=Path(file).name)
+    source = Path(file).name
+    writer = PaymentWriter(source=source)
     matcher, payers = matcher or PaymentMatcher(), payers or PayerResolver()
     payers.start_file()
     areas = PayerAreas()
     first_line = 2
+    scan = None
     try:
         header = _header(stream)
         kind, columns = _layout(header)
+        investigators = map_investigators(header) if kind == PaymentKind.RESEARCH else []
+        writer.start(kind)
+        scan = ScanFile(kind, source)
+        mapped = set(columns.values())
         for batch in _batches(stream, header):
-            rows = PaymentRows(batch, kind=kind, columns=columns, first_line=first_line, file=Path(file).name)
+            rows = PaymentRows(
+                batch, kind=kind, columns=columns, first_line=first_line, file=source, investigators=investigators
+            )
             counts.deleted += writer.delete(kind, rows.deleted_ids())
-            counts.written += writer.write(rows.table(matcher, payers))
+            table = rows.table(matcher, payers)
+            scan.add(table)
+            existing = writer.existing(table.column("record_id"))
+            if not store_all:
+                kept = len(table)
+                table = table.filter(
+                    pc.or_(_possibly_someone(table), pc.is_in(table.column("record_id"), existing.column("record_id")))
+                )
+                counts.scan_only += kept - len(table)
+            created, updated, unchanged = writer.write(with_raw(table, batch, mapped), existing)
+            counts.created += created
+            counts.updated += updated
+            counts.unchanged += unchanged
             areas.collect(batch, rows.payer_ids, rows.kept)
             counts.rows += batch.num_rows
             counts.matched += rows.matched
@@ -110,9 +153,63 @@ def import_payment_stream(
             first_line += rows.lines()
         writer.close()  # on failure the transaction's rollback removes what it staged
         areas.record()
+        scan.finish()
     except ImportFailure as failure:
+        if scan is not None:
+            scan.abandon()
         raise failure.in_file(file) from None
+    except BaseException:
+        if scan is not None:
+            scan.abandon()
+        raise
     return counts
+
+
+_SOMEONE = pa.array([str(PaymentMatchStatus.MATCHED), str(PaymentMatchStatus.AMBIGUOUS)], pa.string())
+
+
+def _possibly_someone(table: pa.Table) -> pa.Array:
+    return pc.is_in(table.column("match_status"), _SOMEONE)
+
+
+def with_raw(table: pa.Table, batch: pa.RecordBatch, mapped: set[str]) -> pa.Table:
+    """The rows to write, with their other columns as JSON and their fingerprint."""
+    rows = table.column("row").combine_chunks()
+    raw = raw_json(batch.take(rows), mapped) if len(rows) else pa.array([], pa.string())
+    table = table.drop_columns(["row"]).append_column("raw", raw)
+    return table.append_column("fingerprint", fingerprints(table))
+
+
+# The register's data of a record (its match, its file and its fingerprint excepted).
+FINGERPRINTED = (
+    "record_id", "program_year", "profile_id", "npi", "first_name", "middle_name", "last_name", "city", "state",
+    "country", "specialty", "payer_name", "payer_register_id", "payer_id", "amount", "payment_date", "nature",
+    "form", "raw",
+)  # fmt: skip
+
+
+def fingerprints(table: pa.Table) -> pa.Array:
+    """A 64-bit digest of each row's register data, as hex: DuckDB's hash of the columns, computed
+    on the Arrow columns where they are (Python's hashlib row by row costs 15 times as much)."""
+    if not len(table):
+        return pa.array([], pa.string())
+    columns = ", ".join(f'"{name}"' for name in FINGERPRINTED)
+    cursor = _duckdb().cursor()  # a connection of its own: callers may be on several threads
+    try:
+        cursor.register("block", table.select(list(FINGERPRINTED)))
+        digests = cursor.sql(f"SELECT lpad(to_hex(hash({columns})), 16, '0') FROM block").to_arrow_table()
+    finally:
+        cursor.close()
+    return digests.column(0).combine_chunks()
+
+
+@cache
+def _duckdb():
+    import duckdb
+
+    database = duckdb.connect()
+    database.execute("SET threads = 1")  # the import's blocks are small: one thread, no start-up cost
+    return database
 
 
 def _header(stream) -> list[str]:
@@ -133,7 +230,8 @@ def _batches(stream, header: list[str]) -> Iterator[pa.RecordBatch]:
     try:
         reader = pa_csv.open_csv(
             stream,
-            read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, column_names=header),
+            # One thread: the import's target is one core, and parsing ahead would hold blocks in memory.
+            read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, column_names=header, use_threads=False),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(
                 column_types=dict.fromkeys(header, pa.string()),
@@ -176,8 +274,18 @@ def _layout(names: list[str]) -> tuple[str, dict[str, str]]:
 class PaymentRows:
     """One block of rows: checked, brought to the model's columns, matched (all vectorized)."""
 
-    def __init__(self, batch: pa.RecordBatch, *, kind: str, columns: dict[str, str], first_line: int, file: str = ""):
+    def __init__(
+        self,
+        batch: pa.RecordBatch,
+        *,
+        kind: str,
+        columns: dict[str, str],
+        first_line: int,
+        file: str = "",
+        investigators: list[dict[str, str]] = (),
+    ):
         self.batch = batch
+        self.investigators = investigators
         self.file = file
         self.kind = kind
         self.columns = columns
@@ -216,12 +324,25 @@ class PaymentRows:
 
     def _line(self, index: int) -> int:
         """The line in the file where row `index` of this block starts."""
-        before = pc.sum(self._newlines()[:index]).as_py() or 0
+        before = pc.sum(self._newlines()[:index]).as_py() or 0 if self.newlines else 0
         return self.first_line + index + before
 
     def lines(self) -> int:
         """The lines this block takes in the file."""
-        return self.batch.num_rows + (pc.sum(self._newlines()).as_py() or 0)
+        return self.batch.num_rows + self.newlines
+
+    @cached_property
+    def newlines(self) -> int:
+        """The line breaks inside the block's values, counted in the columns' bytes at memory speed
+        (nearly always none; row by row only to name a refused row's line)."""
+        found = 0
+        for column in self.batch.columns:
+            offsets, data = column.buffers()[1:3]
+            if data is None or not len(column):
+                continue
+            ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)
+            found += int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8)[ends[column.offset] : ends[-1]] == 10))
+        return found
 
     def deleted_ids(self) -> list[str]:
         ids = pc.filter(self.record_id, self.deleted)
@@ -240,23 +361,38 @@ class PaymentRows:
             "amount": self.amount(),
             "nature": self.nature(),
             "form": self.text("terms_of_interest" if self.kind == PaymentKind.OWNERSHIP else "form"),
-            "raw": raw_json(self.batch, set(self.columns.values())),
+            "row": pa.array(range(self.batch.num_rows), pa.int32()),  # for the raw columns of the rows written
         }
         values["payment_date"] = self.payment_date(values["program_year"])
         values["payer_id"] = self.payer_ids = payers.resolve(
             values["payer_name"], values["payer_register_id"], file=self.file
         )
-        match = matcher.match(values)
+        match = matcher.match(values, [self.investigator(columns) for columns in self.investigators])
         self.matched, self.ambiguous = match.counts()
         values.update(match.columns())
         table = pa.table(values).filter(self.kept)
         return _dedupe(table)
 
+    def investigator(self, columns: dict[str, str]) -> dict[str, pa.Array]:
+        empty = pa.array([""] * self.batch.num_rows, pa.string())
+        return {
+            field: pc.utf8_trim_whitespace(self.batch.column(columns[field])) if field in columns else empty
+            for field in ("npi", "profile_id", "first_name", "last_name")
+        }
+
     def program_year(self) -> pa.Array:
         text = self.text("program_year")
         is_year = pc.match_substring_regex(text, r"^[0-9]{4}$")
         self.fail(pc.and_(pc.invert(is_year), pc.not_equal(text, "")), "program_year", "{value!r} is not a year")
-        return pc.cast(pc.if_else(is_year, text, None), pa.int16())
+        years = pc.cast(pc.if_else(is_year, text, None), pa.int16())
+        last = datetime.date.today().year + 1
+        unknown = pc.fill_null(pc.or_(pc.less(years, FIRST_PROGRAM_YEAR), pc.greater(years, last)), False)
+        self.fail(
+            pc.and_(self.kept, unknown),
+            "program_year",
+            f"{{value!r}} is not a program year of Open Payments ({FIRST_PROGRAM_YEAR} to {last})",
+        )
+        return years
 
     def amount(self) -> pa.Array:
         name = "value_of_interest" if self.kind == PaymentKind.OWNERSHIP else "amount"
@@ -321,7 +457,7 @@ def _dedupe(table: pa.Table) -> pa.Table:
         return table
     positions = pa.array(range(len(ids)), pa.int64())
     last = pa.table({"id": ids, "at": positions}).group_by("id").aggregate([("at", "max")]).column("at_max")
-    return table.take(pc.sort_indices(last))
+    return table.take(pc.take(last, pc.sort_indices(last)))
 
 
 _ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
@@ -350,8 +486,11 @@ def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
     return pc.binary_join_element_wise("{", trimmed, "}", "")
 
 
-def import_open_payments_paths(paths, *, actor=None, progress: bool = False) -> "PaymentImportSummary":
-    """Import Open Payments CSV files and folders of them, one transaction per file."""
+def import_open_payments_paths(
+    paths, *, actor=None, progress: bool = False, store_all: bool | None = None
+) -> "PaymentImportSummary":
+    """Import Open Payments CSV files and folders of them, one transaction per file; `store_all`
+    writes every row into the database (default: settings.OPEN_PAYMENTS_STORE_ALL)."""
     summary = PaymentImportSummary(kind=ImportKind.OPEN_PAYMENTS)
     started = time.perf_counter()
     files = list(expand(paths, (".csv",)))
@@ -359,7 +498,7 @@ def import_open_payments_paths(paths, *, actor=None, progress: bool = False) -> 
     for path in tqdm(files, unit="file", disable=not progress, desc="Importing Open Payments"):
         try:
             with path.open("rb") as raw:
-                import_payment_file(raw, name=str(path), actor=actor, summary=summary, **shared)
+                import_payment_file(raw, name=str(path), actor=actor, summary=summary, store_all=store_all, **shared)
         except OSError as exc:
             summary.files += 1
             summary.failures.append(ImportFailure(f"cannot be read: {exc.strerror or exc}", file=str(path)))
@@ -374,11 +513,9 @@ def import_payment_file(raw, *, name: str, actor, summary: "PaymentImportSummary
     record = new_record(kind=ImportKind.OPEN_PAYMENTS, name=name, actor=actor)
 
     def work(warnings: list[str]) -> tuple[int, dict[str, int]]:
-        before = PaymentRecord.objects.aggregate(last=Max("pk"))["last"] or 0
         counts = import_payment_stream(stream, file=name, **shared)
-        created = PaymentRecord.objects.filter(pk__gt=before).count()
         record.sha256 = hashing.sha256.hexdigest()  # read whole only when the import went through
-        return counts.rows, counts.as_record(created)
+        return counts.rows, counts.as_record()
 
     return recorded(record, work, name=name, summary=summary)
 
@@ -387,9 +524,7 @@ def import_open_payments_data(data: bytes, *, file: str, source: str, actor, war
     """For the admin's upload page (the runner's transaction and record around it). Payment records
     name their file from `file` and keep no change history, so `source` and `actor` are not used."""
     counts = import_payment_stream(io.BufferedReader(io.BytesIO(data)), file=file)
-    warnings.append(
-        f"{file}: payment records " + ", ".join(f"{n} {what}" for what, n in counts.as_record(None).items())
-    )
+    warnings.append(f"{file}: payment records " + ", ".join(f"{n} {what}" for what, n in counts.as_record().items()))
     return counts.rows
 
 

@@ -29,10 +29,11 @@ class PayerAreas:
             return
         known = pc.and_(kept, pc.is_valid(payer_ids))
         for column in columns:
-            values = pc.utf8_trim_whitespace(batch.column(column))
+            values = batch.column(column)
             mask = pc.and_(known, pc.not_equal(values, ""))
-            pairs = zip(pc.filter(payer_ids, mask).to_pylist(), pc.filter(values, mask).to_pylist(), strict=True)
-            for payer, area in set(pairs):
+            pairs = pa.table({"payer": pc.filter(payer_ids, mask), "area": pc.filter(values, mask)})
+            unique = pairs.group_by(["payer", "area"]).aggregate([])  # a few pairs out of thousands of rows
+            for payer, area in zip(unique.column("payer").to_pylist(), unique.column("area").to_pylist(), strict=True):
                 name = area_name(area)
                 if name:
                     self.found[payer].setdefault(normalize_term(name), name)

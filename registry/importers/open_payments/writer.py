@@ -1,8 +1,13 @@
-"""Write blocks of payment records: insert new record ids, update known ones, remove withdrawn ones.
+"""Write blocks of payment records: insert new record ids, update the known ones that changed, leave
+the unchanged ones alone, remove withdrawn ones.
 
-PostgreSQL gets each block by COPY into a temporary table and one INSERT … ON CONFLICT from it
-(COPY is the fast way in; an INSERT with bound values costs several times more per row). SQLite
-takes the same upsert through executemany(), which its driver runs in C.
+New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as
+multi-row INSERTs. When the registry holds no record of the file's kind, the file's ids are not
+looked up at all (a repeat within the file makes the block's insert fail in its savepoint, and the
+block is then written the careful way). Known records are compared by their fingerprint, a digest
+of the row as the register published it: an unchanged row writes nothing; a changed one is upserted
+(on PostgreSQL by COPY into a temporary table and one INSERT … ON CONFLICT from it). A match an
+editor confirmed or rejected keeps its person and status whatever the register's row says.
 """
 
 from functools import cache
@@ -10,13 +15,26 @@ from functools import cache
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from registry.enums import PaymentRegister
 from registry.models import PaymentRecord
+from registry.models.payments import EDITOR_DECIDED
 
 STAGE = "payment_import_stage"
 DELETE_BATCH = 500
+LOOKUP_BATCH = 5000
+# Columns an editor's decision owns (registry.models.payments.EDITOR_DECIDED).
+MATCH_COLUMNS = ("person_id", "match_method", "match_confidence", "match_status", "match_reason")
+EXISTING = pa.schema(
+    [
+        ("record_id", pa.string()),
+        ("fingerprint", pa.string()),
+        ("person_id", pa.int64()),
+        ("match_status", pa.string()),
+        ("match_method", pa.string()),
+    ]
+)
 
 
 @cache
@@ -34,6 +52,25 @@ class PaymentWriter:
         self.source = source[:300]
         self.table = connection.ops.quote_name(PaymentRecord._meta.db_table)
         self.staged = False
+        self.kind = ""
+        self.fresh = False
+
+    def start(self, kind: str) -> None:
+        """Before a file's first block: whether the registry holds any record of its kind yet."""
+        self.kind = kind
+        self.fresh = not PaymentRecord.objects.filter(register=PaymentRegister.CMS_OPEN_PAYMENTS, kind=kind).exists()
+
+    def existing(self, record_ids: pa.Array) -> pa.Table:
+        """The stored records among these ids: record id, fingerprint and match (nothing read while
+        the registry held no record of the kind when the file started)."""
+        if self.fresh or not len(record_ids):
+            return EXISTING.empty_table()
+        ids = pc.unique(record_ids).to_pylist()
+        rows = []
+        records = PaymentRecord.objects.filter(register=PaymentRegister.CMS_OPEN_PAYMENTS, kind=self.kind).order_by()
+        for start in range(0, len(ids), LOOKUP_BATCH):
+            rows += records.filter(record_id__in=ids[start : start + LOOKUP_BATCH]).values_list(*EXISTING.names)
+        return pa.Table.from_pylist([dict(zip(EXISTING.names, row, strict=True)) for row in rows], schema=EXISTING)
 
     def prepare(self, values: pa.Table) -> pa.Table:
         """The block as the table's columns, text cut to the column's length."""
@@ -46,50 +83,117 @@ class PaymentWriter:
             columns[column] = array
         return pa.table(columns)
 
-    def write(self, values: pa.Table) -> int:
+    def write(self, values: pa.Table, existing: pa.Table) -> tuple[int, int, int]:
+        """(created, updated, unchanged) for a block whose stored records `existing` holds."""
         if not len(values):
-            return 0
-        table = self.prepare(values)
+            return 0, 0, 0
+        known = pc.is_in(values.column("record_id"), existing.column("record_id"))
+        new, old = values.filter(pc.invert(known)), values.filter(known)
+        if self.fresh and len(new):
+            try:
+                with transaction.atomic():
+                    self._insert(self.prepare(new))
+            except (IntegrityError, connection.Database.IntegrityError):  # an id the file repeats: look up ids now
+                self.fresh = False
+                return self.write(values, self.existing(values.column("record_id")))
+        elif len(new):
+            self._insert(self.prepare(new))
+        changed = old.filter(self._changed(old, existing)) if len(old) else old
+        if len(changed):
+            self._upsert(self.prepare(changed))
+        return len(new), len(changed), len(old) - len(changed)
+
+    @staticmethod
+    def _changed(rows: pa.Table, existing: pa.Table) -> pa.Array:
+        """Rows whose register data or automatic match differ from what is stored."""
+        stored = {
+            row[0]: row[1:] for row in zip(*(existing.column(n).to_pylist() for n in EXISTING.names), strict=True)
+        }
+        names = EXISTING.names
+        incoming = zip(*(rows.column(n).to_pylist() for n in names), strict=True)
+        changed = []
+        for record_id, fingerprint, person, status, method in incoming:
+            was_fingerprint, was_person, was_status, was_method = stored[record_id]
+            if was_fingerprint != fingerprint:
+                changed.append(True)
+            elif was_status in EDITOR_DECIDED:
+                changed.append(False)
+            else:
+                changed.append((was_person, was_status, was_method) != (person, status, method))
+        return pa.array(changed, pa.bool_())
+
+    def _insert(self, table: pa.Table) -> None:
+        quote = connection.ops.quote_name
+        names = ", ".join(quote(column) for column, _ in _columns())
         if connection.vendor == "postgresql":
-            self._copy(table)
-        else:
-            self._executemany(table)
-        return len(table)
+            with connection.cursor() as cursor:
+                self._copy(cursor, table, self.table, names)
+            return
+        table = self._as_sqlite(table)
+        width = table.num_columns
+        per_statement = max(1, min(500, 30000 // width))  # within SQLite's limit of bound values
+        values = f"({', '.join(['?'] * width)})"
+        head = f"INSERT INTO {self.table} ({names}) VALUES "
+        full = head + ", ".join([values] * per_statement)
+        with connection.cursor():
+            driver = connection.connection  # sqlite3's own: its qmark parameters, no Django formatting
+            for start in range(0, len(table), per_statement):  # a statement's rows in Python at a time
+                lists = [column.to_pylist() for column in table.slice(start, per_statement).columns]
+                sql = full if len(lists[0]) == per_statement else head + ", ".join([values] * len(lists[0]))
+                driver.execute(sql, [value for row in zip(*lists, strict=True) for value in row])
+
+    @staticmethod
+    def _as_sqlite(table: pa.Table) -> pa.Table:
+        """Decimals and dates as the ISO text SQLite stores."""
+        for index, field in enumerate(table.schema):
+            if pa.types.is_decimal(field.type) or pa.types.is_date(field.type):
+                table = table.set_column(index, field.name, pc.cast(table.column(index), pa.string()))
+        return table
 
     def _upsert_sql(self, source: str) -> str:
         quote = connection.ops.quote_name
         names = [quote(column) for column, _ in _columns()]
         key = {"register", "kind", "record_id"}
-        updates = ", ".join(f"{quote(c)} = EXCLUDED.{quote(c)}" for c, _ in _columns() if c not in key)
+        decided = ", ".join(f"'{status}'" for status in EDITOR_DECIDED)
+        updates = []
+        for column, _ in _columns():
+            if column in key:
+                continue
+            if column in MATCH_COLUMNS:
+                updates.append(
+                    f"{quote(column)} = CASE WHEN {self.table}.{quote('match_status')} IN ({decided}) "
+                    f"THEN {self.table}.{quote(column)} ELSE EXCLUDED.{quote(column)} END"
+                )
+            else:
+                updates.append(f"{quote(column)} = EXCLUDED.{quote(column)}")
         return (
             f"INSERT INTO {self.table} ({', '.join(names)}) {source} "
-            f"ON CONFLICT ({quote('register')}, {quote('kind')}, {quote('record_id')}) DO UPDATE SET {updates}"
+            f"ON CONFLICT ({quote('register')}, {quote('kind')}, {quote('record_id')}) "
+            f"DO UPDATE SET {', '.join(updates)}"
         )
 
-    def _executemany(self, table: pa.Table) -> None:
-        lists = []
-        for name in table.column_names:
-            column = table.column(name)
-            if pa.types.is_decimal(column.type) or pa.types.is_date(column.type):
-                column = pc.cast(column, pa.string())  # SQLite stores dates as ISO text
-            lists.append(column.to_pylist())
-        sql = self._upsert_sql(f"VALUES ({', '.join(['%s'] * len(lists))})")
-        with connection.cursor() as cursor:
-            cursor.executemany(sql, list(zip(*lists, strict=True)))
-
-    def _copy(self, table: pa.Table) -> None:
+    def _upsert(self, table: pa.Table) -> None:
         quote = connection.ops.quote_name
         names = ", ".join(quote(column) for column, _ in _columns())
         with connection.cursor() as cursor:
+            if connection.vendor != "postgresql":
+                sql = self._upsert_sql(f"VALUES ({', '.join(['%s'] * table.num_columns)})")
+                lists = [column.to_pylist() for column in self._as_sqlite(table).columns]
+                cursor.executemany(sql, list(zip(*lists, strict=True)))
+                return
             if not self.staged:
                 cursor.execute(f"CREATE TEMPORARY TABLE {STAGE} AS SELECT {names} FROM {self.table} WITH NO DATA")
                 self.staged = True
-            sink = pa.BufferOutputStream()
-            pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False))
-            with cursor.cursor.copy(f"COPY {STAGE} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
-                copy.write(sink.getvalue().to_pybytes())
+            self._copy(cursor, table, STAGE, names)
             cursor.execute(self._upsert_sql(f"SELECT {names} FROM {STAGE}"))
             cursor.execute(f"TRUNCATE {STAGE}")
+
+    @staticmethod
+    def _copy(cursor, table: pa.Table, into: str, names: str) -> None:
+        sink = pa.BufferOutputStream()
+        pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False))
+        with cursor.cursor.copy(f"COPY {into} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
+            copy.write(memoryview(sink.getvalue()))
 
     def delete(self, kind: str, record_ids: list[str]) -> int:
         """Remove the records a register withdrew (Change_Type DELETED); unknown ids are skipped."""

@@ -14,5 +14,20 @@ class Command(ImportCommand):
     )
     kind_label = "Open Payments files"
 
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--all-rows",
+            action="store_true",
+            help=(
+                "Store every row in the database. By default only the rows matched or possibly matched to "
+                "someone in the registry are stored in full; every row is kept as Parquet in OPEN_PAYMENTS_FOLDER."
+            ),
+        )
+
+    def handle(self, *args, all_rows=False, **options):
+        self.store_all = all_rows or None
+        return super().handle(*args, **options)
+
     def run_import(self, paths, *, actor, progress):
-        return import_open_payments_paths(paths, actor=actor, progress=progress)
+        return import_open_payments_paths(paths, actor=actor, progress=progress, store_all=self.store_all)

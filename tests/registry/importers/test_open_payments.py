@@ -21,6 +21,13 @@ OP = DATA / "open_payments"
 GENERAL_2019 = OP / "general_payments_PY2019_header_and_1_row.csv"
 
 
+@pytest.fixture(autouse=True)
+def store_every_row(settings):
+    """These tests read back rows matched to no one: the option that stores every row (the default
+    keeps those only in the Parquet scan file: test_open_payments_scan.py)."""
+    settings.OPEN_PAYMENTS_STORE_ALL = True
+
+
 def rewrite(source, tmp_path, rows: list[dict], name: str = "payments.csv"):
     """A copy of `source` whose data rows are its first row with the given columns changed."""
     with source.open(newline="", encoding="utf-8") as handle:
@@ -80,7 +87,10 @@ def test_reimport_updates_in_place_and_never_duplicates(tmp_path):
     assert PaymentRecord.objects.count() == 1
     again = PaymentRecord.objects.get()
     assert (again.pk, again.amount) == (first.pk, Decimal("250.50"))
-    assert summary.lines()[1] == "Payment records: 0 created, 1 updated, 0 deleted, 0 matched, 0 ambiguous."
+    assert (
+        summary.lines()[1]
+        == "Payment records: 0 created, 1 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only."
+    )
 
 
 def test_a_deleted_row_removes_the_record(tmp_path):
@@ -211,7 +221,10 @@ def test_payers_resolve_through_aliases_or_are_created_unreviewed_with_their_reg
 def test_the_command_prints_a_summary_and_fails_on_a_refused_file(tmp_path):
     out = io.StringIO()
     call_command("import_open_payments", str(GENERAL_2019), "--no-progress", stdout=out)
-    assert "Payment records: 1 created, 0 updated, 0 deleted, 0 matched, 0 ambiguous." in out.getvalue()
+    assert (
+        "Payment records: 1 created, 0 updated, 0 unchanged, 0 deleted, 0 matched, 0 ambiguous, 0 scan only."
+        in out.getvalue()
+    )
 
     bad = rewrite(GENERAL_2019, tmp_path, [{"Date_of_Payment": "soon"}])
     with pytest.raises(Exception, match="1 of 1 Open Payments files refused"):
@@ -254,5 +267,6 @@ def test_editors_upload_an_open_payments_file_in_the_admin(editor_client):
     assert response.context["summary"].ok
     assert list(PaymentRecord.objects.values_list("record_id", flat=True)) == ["618989345"]
     assert ImportRecord.objects.get().warnings == [
-        f"{GENERAL_2019.name}: payment records 1 written, 0 deleted, 0 matched, 0 ambiguous"
+        f"{GENERAL_2019.name}: payment records 1 created, 0 updated, 0 unchanged, 0 deleted, 0 matched, "
+        "0 ambiguous, 0 scan only"
     ]

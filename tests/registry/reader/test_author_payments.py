@@ -52,3 +52,11 @@ def test_no_note_when_every_payer_was_declared(client, scenario):
     tree = page(client, scenario.ann)
     assert texts(tree, '//table[@id="payments-table"]//td[text()="Yes"]') == ["Yes"]
     assert not tree.xpath('//p[@id="payments-disagree"]')
+
+
+def test_a_match_an_editor_confirmed_shows_and_one_they_rejected_does_not(client, scenario):
+    PaymentRecordFactory(person=scenario.ann, payer=scenario.acme, amount=Decimal("700.00"), match_status="confirmed")
+    PaymentRecordFactory(person=None, payer=scenario.acme, amount=Decimal("8888.00"), match_status="rejected")
+    tree = page(client, scenario.ann)
+    assert texts(tree, '//table[@id="payments-table"]/tbody/tr')[0].startswith("Acme Pharma 2024 1 700.00")
+    assert "8,888" not in tree.text_content()
