@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0015_trigram_operator_cost'),
+        ('registry', '0016_payment_fingerprint_editor_matches'),
     ]
 
     operations = [

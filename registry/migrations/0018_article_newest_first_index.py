@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0016_list_order_indexes'),
+        ('registry', '0017_list_order_indexes'),
     ]
 
     operations = [
