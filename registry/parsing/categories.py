@@ -409,9 +409,12 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+BREAK_RE = re.compile(r"[;,]|\band\b")
+
+
 def _no_break(text: str, a: int, b: int) -> bool:
     gap = text[a:b]
-    return len(gap) < 60 and not re.search(r"[;,]|\band\b", gap)
+    return len(gap) < 60 and not BREAK_RE.search(gap)
 
 
 def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:

@@ -65,8 +65,13 @@ def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[T
             depth = max(0, depth - 1)
         elif t.text in ("\u201c", "\u201d"):
             quoted = t.text == "\u201c"
-        elif depth == 0 and not quoted and not any(a <= t.start < b for a, b in masked):
-            out.append(t)
+        elif depth == 0 and not quoted:
+            start = t.start
+            for a, b in masked:
+                if a <= start < b:
+                    break  # masked
+            else:
+                out.append(t)
     return out
 
 
@@ -183,6 +188,8 @@ def _is_country(item: list[Tok]) -> bool:
 def _places(items: list[list[Tok]]) -> set[int]:
     """Items that say where a company is: a town and a US state ("IDEXX Laboratories, Westbrook, ME"), a
     country, or a town and a country at the end of the list ("Watermeadow Medical, Witney, UK")."""
+    if len(items) < 2:
+        return set()  # a lone item is the name itself
     found = _countries(items)
     if len(items) < 3 or not any(len(item[0].text) <= 3 and item[0].text.isupper() for item in items[2:]):
         return found

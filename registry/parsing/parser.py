@@ -174,8 +174,11 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     """Relation phrases written in capitals ("VP", "CEO") that are an author's initials ("VP and JML
     reported no conflict") name that author, not a role."""
-    if not any(t.text.isupper() for t in triggers):
-        return triggers
+    for t in triggers:
+        if t.text.isupper():
+            break
+    else:
+        return triggers  # the common case, told without a generator
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 

@@ -34,7 +34,7 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
     spans: list[tuple[int, int]] = []
     for i in range(1, len(triggers)):
         tail = state.text[max(triggers[i - 1].end, triggers[i].start - 24) : triggers[i].start].lower().split()
-        if not any(w in SUBJECT_VERBS for w in tail[-3:]):
+        if SUBJECT_VERBS.isdisjoint(tail[-3:]):
             continue  # the subject's verb stands right before the phrase
         seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
         if len(seg) < 3:

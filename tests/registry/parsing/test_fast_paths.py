@@ -5,9 +5,11 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
-from registry.parsing import authors, categories, nothing, spelling, text
+from registry.parsing import authors, categories, nothing, orgnames, outcome, spelling, text
 from registry.parsing.firstchars import PrefixDispatch, leading_strings
+from registry.parsing.result import ParsedItem
 
 # The plain forms, as they were before the shortcuts.
 TOKEN_RE = re.compile(r"\w(?:[\w'\u2019\-.&]*\w)?\.?|[^\w\s]")
@@ -180,3 +182,66 @@ def test_a_footnote_is_only_tried_where_its_pattern_can_start(pattern, first):
     assert leading_strings(after_spaces, re.IGNORECASE, 1) <= {c.lower() for c in first}
     # IGNORECASE also lets these stand for "i"; they must be let through too.
     assert not {"i"} & leading_strings(after_spaces, re.IGNORECASE, 1) or {"\u0130", "\u0131"} <= first
+
+
+ORG_NAMES = st.sampled_from(
+    [
+        "Pfizer",
+        "Pfizer Inc.",
+        "Pfizer, Inc",
+        "Merck & Co.",
+        "Merck and Co",
+        "Merck Sharp & Dohme",
+        "Novartis",
+        "Novartis Pharma AG",
+        "The",
+        "Inc.",
+        "GSK",
+        "GlaxoSmithKline",
+        "Glaxo Smith Kline",
+        "Hoffmann-La Roche",
+        "F. Hoffmann-La Roche Ltd",
+        "Sanofi-Aventis",
+        "Sanofi Aventis",
+        "AB",
+        "Ab",
+    ]
+)
+
+
+def _plain_variants(names):
+    normed = [outcome.norm(name) for name in names]
+    pairs = []
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            na, nb = normed[i], normed[j]
+            short, long = sorted((len(na), len(nb)))
+            if na == nb or (short >= 4 and 3 * short >= 2 * long and fuzz.ratio(na, nb) >= 80):
+                pairs.append((names[i], names[j]))
+    return pairs
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(ORG_NAMES | st.text(min_size=1, max_size=20), min_size=2, max_size=45, unique=True))
+def test_variant_pairs_of_a_long_list_are_those_of_the_pairwise_loop(names):
+    """From MATRIX_FROM names on the pairs are scored in one matrix; they and their order stay the same."""
+    items = [ParsedItem(None, "grants", name, "self", "grants", (0, 1)) for name in names]
+    normed = [outcome.norm(name) for name in names]
+    assert outcome._variant_matrix(names, normed, [len(n) for n in normed]) == _plain_variants(names)
+    assert outcome._variants(items) == _plain_variants(names)
+
+
+@pytest.mark.parametrize("word", [*sorted(orgnames.COMPANY_FORMS), "inc..", "s.r.l..", "a/s.", ".", "..", "pfizer"])
+@pytest.mark.parametrize("dots", ["", ".", ".."])
+def test_a_company_form_is_told_as_the_plain_test_tells_it(word, dots):
+    tok = text.Tok(0, len(word + dots), word + dots)
+    plain = tok.low in orgnames.COMPANY_FORMS or tok.low.rstrip(".") in orgnames.COMPANY_FORMS
+    assert orgnames.is_company_form(tok) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(categories._FIRST_WORDS.split()) | st.text(max_size=8))
+def test_the_relation_phrase_of_a_word_is_the_dispatch_s(word):
+    low = word.lower()
+    plain = categories.TRIGGER_DISPATCH.pattern_for(low) if low[:4] in categories.TRIGGER_KEYS else None
+    assert categories._pattern_for(low) is plain
