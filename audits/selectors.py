@@ -153,7 +153,7 @@ class AuditSummary:
 
 def public_findings() -> QuerySet[Finding]:
     return (
-        Finding.objects.filter(on_published_article("article_id"), review_status=ReviewStatus.CONFIRMED)
+        Finding.objects.filter(on_published_article("article"), review_status=ReviewStatus.CONFIRMED)
         .exclude(presence=Presence.RESOLVED)
         .exclude(rule_code__in=RULES_ON_PRIVATE_RECORDS)
     )

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.csv as pa_csv
+import pyarrow.compute as pc
 from django.conf import settings
 from django.db import connection
 
@@ -42,46 +42,60 @@ ROWS = {"small": (300_000, 300_000), "medium": (1_000_000, 1_000_000), "large": 
 MEMORY_LIMIT_MB = 300
 
 
-def _recipient_names(recipient: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    return np.char.add("FIRST", recipient.astype(str)), np.char.add("LAST", recipient.astype(str))
+def _quoted(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _padded(values: np.ndarray) -> pa.Array:
+    return pc.utf8_lpad(pc.cast(pa.array(values), pa.string()), 2, "0")
 
 
 def write_general_payments(path: Path, rows: int, *, seed: int = 2026) -> float:
-    """`rows` general payments in the layout of the real 2019 file, built column-wise a chunk at a
-    time (memory flat however many rows); the seconds it took."""
+    """`rows` general payments in the layout of the real 2019 file, built column-wise with Arrow a
+    chunk at a time (memory flat however many rows); the seconds it took."""
     started = time.perf_counter()
     with TEMPLATE.open(newline="", encoding="utf-8") as handle:
         reader = csv.reader(handle)
         header, example = next(reader), next(reader)
     rng = np.random.default_rng(seed)
-    schema = pa.schema([(name, pa.string()) for name in header])
-    with pa_csv.CSVWriter(str(path), schema) as writer:
+    natures, payers = pa.array(NATURES), pa.array(PAYERS)
+    with path.open("wb") as out:
+        out.write((",".join(_quoted(name) for name in header) + "\n").encode())
         for first in range(0, rows, CHUNK):
             size = min(CHUNK, rows - first)
             recipient = rng.integers(0, RECIPIENTS, size)
-            first_names, last_names = _recipient_names(recipient)
-            dates = np.char.add(
-                np.char.mod("%02d/", rng.integers(1, 13, size)), np.char.mod("%02d/2019", rng.integers(1, 29, size))
-            )
+            number = pc.cast(pa.array(recipient), pa.string())
+            cents = (rng.gamma(1.2, 150.0, size) * 100).astype(np.int64)
             varied = {
-                "Record_ID": np.arange(800_000_000 + first, 800_000_000 + first + size).astype(str),
-                "Physician_Profile_ID": (100_000 + recipient).astype(str),
-                "Physician_First_Name": first_names,
-                "Physician_Last_Name": last_names,
-                "Total_Amount_of_Payment_USDollars": np.char.mod("%.2f", rng.gamma(1.2, 150.0, size)),
-                "Date_of_Payment": dates,
-                "Nature_of_Payment_or_Transfer_of_Value": np.array(NATURES)[rng.integers(0, len(NATURES), size)],
-                "Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name": np.array(PAYERS)[
+                "Record_ID": pc.cast(pa.array(np.arange(800_000_000 + first, 800_000_000 + first + size)), pa.string()),
+                "Physician_Profile_ID": pc.cast(pa.array(100_000 + recipient), pa.string()),
+                "Physician_First_Name": pc.binary_join_element_wise("FIRST", number, ""),
+                "Physician_Last_Name": pc.binary_join_element_wise("LAST", number, ""),
+                "Total_Amount_of_Payment_USDollars": pc.binary_join_element_wise(
+                    pc.cast(pa.array(cents // 100), pa.string()), _padded(cents % 100), "."
+                ),
+                "Date_of_Payment": pc.binary_join_element_wise(
+                    _padded(rng.integers(1, 13, size)), _padded(rng.integers(1, 29, size)), "2019", "/"
+                ),
+                "Nature_of_Payment_or_Transfer_of_Value": natures.take(rng.integers(0, len(NATURES), size)),
+                "Applicable_Manufacturer_or_Applicable_GPO_Making_Payment_Name": payers.take(
                     rng.integers(0, len(PAYERS), size)
-                ],
+                ),
             }
-            columns = [
-                pa.array(varied[name], pa.string())
-                if name in varied
-                else pa.repeat(pa.scalar(value, pa.string()), size)
-                for name, value in zip(header, example, strict=True)
-            ]
-            writer.write_batch(pa.record_batch(columns, schema=schema))
+            # Each line is the template row's quoted cells with the varied ones put in: one string
+            # join a chunk, written out as the array's bytes (Arrow's CSV writer takes 10 times as long).
+            parts, text = [], ""
+            for name, value in zip(header, example, strict=True):
+                if name in varied:
+                    parts += [text + '"', varied[name]]
+                    text = '",'
+                else:
+                    text += _quoted(value) + ","
+            parts.append(text[:-1] + "\n")
+            lines = pc.binary_join_element_wise(*parts, "")
+            offsets, data = lines.buffers()[1:3]
+            ends = np.frombuffer(offsets, dtype=np.int32, count=len(lines) + 1)
+            out.write(memoryview(data)[ends[0] : ends[-1]])
     return time.perf_counter() - started
 
 

@@ -2,7 +2,11 @@
 
 Everything public hangs off a published article: authorships, disclosures and declarations on one,
 people who author one, organizations a published disclosure names or that fund a published article.
-Each of those asks `ArticleQuerySet.published()`, so a change to what "published" means reaches them all.
+Each of those asks `published_article_condition()`, so a change to what "published" means reaches them all.
+
+The condition is a plain join on the article's status (`…__article__status = 'published'`), not an
+`EXISTS` over the articles: Django builds a join many times faster than a nested subquery (building
+the subqueries was most of a page's time), and the database reuses the join a query already has.
 """
 
 from django.apps import apps
@@ -12,10 +16,17 @@ from registry.enums import DISCLOSURE_STATUSES_IN_FORCE, ArticleStatus
 from registry.permissions import can_read_unpublished
 
 
-def on_published_article(article_path: str) -> models.Exists:
-    """True for rows whose article (reached by `article_path` from the row) is published."""
-    article = apps.get_model("registry", "Article")
-    return models.Exists(article.objects.published().filter(pk=models.OuterRef(article_path)))
+def published_article_condition(prefix: str = "") -> models.Q:
+    """Articles (reached by `prefix`, e.g. "authorship__article__") that the public may read."""
+    return models.Q(**{f"{prefix}status": ArticleStatus.PUBLISHED})
+
+
+def on_published_article(article_path: str) -> models.Q:
+    """True for rows whose article (reached by `article_path` from the row, e.g. "article" or
+    "disclosure__authorship__article"; a trailing "_id" is allowed) is published. A join through
+    the foreign keys: a row without an article is never on a published one."""
+    path = article_path.removesuffix("_id")
+    return published_article_condition(f"{path}__")
 
 
 def disclosure_in_force(prefix: str = "") -> models.Q:
@@ -34,7 +45,7 @@ def is_public_organization(organization_path: str = "pk") -> models.Q:
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=ArticleStatus.PUBLISHED)
+        return self.filter(published_article_condition())
 
     def visible_to(self, user):
         """Every article for editors and auditors; published ones for everyone else."""
@@ -73,13 +84,13 @@ class ArticleQuerySet(models.QuerySet):
 class ArticleFundingQuerySet(models.QuerySet):
     def published(self):
         """Fundings of published articles."""
-        return self.filter(on_published_article("article_id"))
+        return self.filter(on_published_article("article"))
 
 
 class AuthorshipQuerySet(models.QuerySet):
     def published(self):
         """Authorships of published articles."""
-        return self.filter(on_published_article("article_id"))
+        return self.filter(on_published_article("article"))
 
     def with_disclosure_in_force(self):
         """Make `disclosure_in_force__…` read the authorship's disclosure only while it is in force
@@ -92,7 +103,7 @@ class AuthorshipQuerySet(models.QuerySet):
 class DisclosureQuerySet(models.QuerySet):
     def published(self):
         """Disclosures on published articles."""
-        return self.filter(on_published_article("authorship__article_id"))
+        return self.filter(on_published_article("authorship__article"))
 
     def in_force(self):
         """Disclosures that count: active ones and corrected ones (corrected in place, so the record
@@ -107,7 +118,7 @@ class DeclaredInterestQuerySet(models.QuerySet):
         An interest known only from a draft's disclosure, an import or a register is never declared here,
         so it never reaches a public page.
         """
-        return self.filter(on_published_article("disclosure__authorship__article_id"))
+        return self.filter(on_published_article("disclosure__authorship__article"))
 
     def in_force(self):
         """Declarations in disclosures in force (see `DisclosureQuerySet.in_force()`)."""

@@ -1,10 +1,14 @@
 """A bounded load test of a running registry on this machine (loopback only), with a published mix.
 
-    python scripts/loadtest.py prepare          # DATABASE_URL: a scratch database to fill (small scale)
+    python scripts/loadtest.py prepare [--scale large]   # DATABASE_URL: a scratch database to fill
+    python scripts/loadtest.py audit                     # a full audit on the Celery worker, to load beside
     python scripts/loadtest.py run --base-url http://127.0.0.1:8000 --duration 25 --concurrency 16
 
-`prepare` fills the database of DATABASE_URL with the benchmark's synthetic registry (1,000 articles,
-2,500 people), audits it, and prints an auditor's API token. `run` sends the mix below for DURATION
+`prepare` fills the database of DATABASE_URL with the benchmark's synthetic registry (`small`: 1,000
+articles, 2,500 people, audited once so that the auditor's list has findings; `medium` or `large`: not
+audited, that takes long, run `audit`), and prints an auditor's API token. `audit` submits a full audit
+of that registry to the worker of CELERY_BROKER_URL and returns at once: the load the targets are
+measured under. `run` sends the mix below for DURATION
 seconds from CONCURRENCY clients and reports requests per second, p50/p95/p99 latencies and errors,
 overall and per kind. The server must allow the rate: start it with API_THROTTLE_ANON and
 API_THROTTLE_USER raised (e.g. 1000000/minute), or the API answers 429, which counts as an error.
@@ -34,12 +38,16 @@ MIX = {
 MAX_DURATION = 120
 
 
-def prepare() -> None:
+def setup_django() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coi.settings")
     import django
 
     django.setup()
+
+
+def prepare(scale: str = "small") -> None:
+    setup_django()
     from django.core.management import call_command
     from rest_framework.authtoken.models import Token
 
@@ -51,14 +59,28 @@ def prepare() -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     if not Article.objects.exists():
-        Generator(SCALES["small"]).generate()  # writes the rows too
-        run_audit(actor=None, scope=AuditScope())
+        Generator(SCALES[scale]).generate()  # writes the rows too
+        if scale == "small":
+            run_audit(actor=None, scope=AuditScope())
     ensure_role_groups()
     from django.contrib.auth.models import Group, User
 
     auditor, _ = User.objects.get_or_create(username="loadtest-auditor", defaults={"is_staff": True})
     auditor.groups.add(Group.objects.get(name=AUDITORS))
     print(Token.objects.get_or_create(user=auditor)[0].key)
+
+
+def submit_audit() -> None:
+    setup_django()
+    from django.conf import settings
+
+    from audits.dispatch import submit_run
+    from audits.scope import AuditScope
+
+    if not settings.CELERY_BROKER_URL:
+        raise SystemExit("Set CELERY_BROKER_URL (and start `make worker`): the audit must run on a worker.")
+    run = submit_run(actor=None, scope=AuditScope())
+    print(f"Audit run {run.pk} submitted to the worker")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -140,7 +162,8 @@ def report(results, elapsed: float, concurrency: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("prepare")
+    commands.add_parser("prepare").add_argument("--scale", choices=["small", "medium", "large"], default="small")
+    commands.add_parser("audit")
     load = commands.add_parser("run")
     load.add_argument("--base-url", default="http://127.0.0.1:8000")
     load.add_argument("--duration", type=float, default=25)
@@ -148,7 +171,10 @@ def main() -> None:
     load.add_argument("--token", default=os.environ.get("LOADTEST_TOKEN", ""), help="an auditor's API token")
     options = parser.parse_args()
     if options.command == "prepare":
-        prepare()
+        prepare(options.scale)
+        return
+    if options.command == "audit":
+        submit_audit()
         return
     print(
         json.dumps(asyncio.run(run(options.base_url, options.duration, options.concurrency, options.token)), indent=2)

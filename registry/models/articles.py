@@ -76,6 +76,10 @@ class Article(CanonicalFieldsModel):
             # Audit scope --since (received date, else publication date) and the admin date hierarchy.
             models.Index(fields=["received_date"], name="article_received_idx"),
             models.Index(fields=["published_date"], name="article_published_idx"),
+            # The home page and /api/articles/: published articles newest first, in their exact order,
+            # so a page is read off the index, and the count of published ones from the index alone
+            # (SQLite sorted all 100,000 for 25: 0.44 s).
+            models.Index(fields=["status", "-published_date", "title", "id"], name="article_newest_first"),
             # The published versions of a preprint, on the preprint's page (`versions_of`).
             models.Index(fields=["preprint_doi"], name="article_preprint_doi_idx"),
             models.Index(fields=["preprint_pmid"], name="article_preprint_pmid_idx"),

@@ -46,6 +46,11 @@ class Person(CanonicalFieldsModel, NormalizedNameModel):
     class Meta:
         ordering = ["family_name", "name"]
         verbose_name_plural = "people"
+        indexes = [
+            # The public API's list, in its order: the database walks it and stops at the page's end
+            # instead of sorting every published author.
+            models.Index(fields=["family_name", "name", "id"], name="person_list_order"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 Upper("orcid"),

@@ -1,11 +1,12 @@
 """The start page: articles newest first, a page at a time, filtered by declared ties, year, topic and
 any filter another app registers (audits: confirmed findings). Editors also see drafts."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from registry.models import Article, DeclaredInterest, Topic
 from registry.reader.sections import ArticleListFilter, article_list_filters
@@ -75,9 +76,9 @@ NEWEST_FIRST = ("-published_date", "title", "pk")
 
 
 def home_page(articles: QuerySet, filters: HomeFilters, page_number: str | None) -> HomePage:
-    """`articles` is what the reader may see (`Article.objects.visible_to(user)`). 5 queries: the years
-    and the topics offered, how many articles match, the ids of this page, and this page's articles with
-    their counts.
+    """`articles` is what the reader may see (`Article.objects.visible_to(user)`). 6 queries: how many
+    articles match, the ids of this page, this page's articles with their counts, the years (2) and the
+    topics offered.
 
     The counts and the ties mark are computed for the page's 25 articles only: annotated on the whole
     filtered list, the database grouped every article's authors before it could sort and cut (0.5 s on
@@ -91,19 +92,58 @@ def home_page(articles: QuerySet, filters: HomeFilters, page_number: str | None)
         .only("title", "doi", "journal", "published_date", "status")
         .order_by(*NEWEST_FIRST)
     )
-    years = (
-        Article.objects.published()
-        .filter(published_date__isnull=False)
-        .annotate(year=ExtractYear("published_date"))
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
-    topics = Topic.objects.filter(Exists(Article.objects.published().filter(topics=OuterRef("pk")))).order_by("name")
     return HomePage(
         page=page,
         filters=filters,
-        years=list(years),
-        topics=list(topics.only("name")),
+        years=years_offered(),
+        topics=topics_offered(),
         optional_filters=article_list_filters.all(),
     )
+
+
+def years_offered() -> list[int]:
+    """The years with a published article, newest first (2 queries).
+
+    Not `DISTINCT EXTRACT(YEAR …)`, which reads every article (0.1 s for 100,000): the first and last
+    dates, then, in one query, the first published article of each year between them, each found on the
+    date index and stopping at the first. That per-year lookup is compiled once and repeated with each
+    year's dates: built by the ORM for every year, it took longer to build than to run."""
+    published = Article.objects.published().filter(published_date__isnull=False)
+    # MIN() and MAX() together read every row on SQLite; the first of each order stops at one.
+    first, last = (published.order_by(order).values("pk")[:1] for order in ("published_date", "-published_date"))
+    bounds = list(
+        Article.objects.filter(Q(pk=Subquery(first)) | Q(pk=Subquery(last))).values_list("published_date", flat=True)
+    )
+    if not bounds:
+        return []
+    start, end = datetime.date(1, 1, 1), datetime.date(1, 1, 2)  # stand-ins, replaced per year
+    probe = published.filter(published_date__gte=start, published_date__lt=end).order_by().values("pk")[:1]
+    sql, params = probe.query.sql_with_params()
+    parts, values = [], []
+    for year in range(min(bounds).year, max(bounds).year + 1):
+        dates = {start: datetime.date(year, 1, 1), end: datetime.date(year + 1, 1, 1)}
+        # The backend may have adapted the stand-ins (SQLite passes dates as text): replace them alike.
+        dates |= {str(stand_in): str(date) for stand_in, date in dates.items()}
+        parts.append(f"({sql})")
+        values += [dates.get(value, value) if isinstance(value, datetime.date | str) else value for value in params]
+    table, pk = Article._meta.db_table, Article._meta.pk.column
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('published_date')} FROM {quote(table)} WHERE {quote(pk)} IN ({', '.join(parts)})",
+            values,
+        )
+        return sorted({_as_date(row[0]).year for row in cursor.fetchall()}, reverse=True)
+
+
+def _as_date(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+
+
+def topics_offered() -> list[Topic]:
+    """The topics of published articles, by name: each topic looks up its first published article by
+    the topic's index (a correlated subquery with a limit, which the database runs per topic), where
+    `EXISTS` had PostgreSQL join every article to its topics first (0.1-0.25 s for 100,000 articles)."""
+    first = Article.objects.published().filter(topics=OuterRef("pk")).order_by().values("pk")[:1]
+    offered = Topic.objects.alias(first=Subquery(first)).filter(first__isnull=False)
+    return list(offered.order_by("name").only("name"))

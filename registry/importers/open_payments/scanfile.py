@@ -46,7 +46,7 @@ SCHEMA = pa.schema(
         ("match_status", pa.string()),
     ]
 )
-ROW_GROUP = 250_000
+ROW_GROUP = 50_000  # rows: about 8 MB gathered before they are written
 
 
 def folder() -> Path:
@@ -67,17 +67,31 @@ class ScanFile:
         self.partial = self.path.with_name(self.path.name + ".partial")
         self.writer: pq.ParquetWriter | None = None
         self.rows = 0
+        self.pending: list[pa.Table] = []  # blocks gathered into one row group
+        self.pending_rows = 0
 
     def add(self, table: pa.Table) -> None:
         if not len(table):
             return
+        self.pending.append(table.select(SCHEMA.names).cast(SCHEMA))
+        self.pending_rows += len(table)
+        self.rows += len(table)
+        if self.pending_rows >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write the gathered blocks as one row group: a row group a block would grow the file's
+        footer, held in memory while writing, with every block of a 15-million-row file."""
+        if not self.pending:
+            return
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.writer = pq.ParquetWriter(self.partial, SCHEMA, compression="snappy")
-        self.writer.write_table(table.select(SCHEMA.names).cast(SCHEMA), row_group_size=ROW_GROUP)
-        self.rows += len(table)
+        self.writer.write_table(pa.concat_tables(self.pending), row_group_size=ROW_GROUP)
+        self.pending, self.pending_rows = [], 0
 
     def finish(self) -> None:
+        self._flush()
         if self.writer is None:
             self.path.unlink(missing_ok=True)  # the file has no rows now
             return
@@ -85,6 +99,7 @@ class ScanFile:
         os.replace(self.partial, self.path)
 
     def abandon(self) -> None:
+        self.pending = []
         if self.writer is not None:
             self.writer.close()
             self.partial.unlink(missing_ok=True)

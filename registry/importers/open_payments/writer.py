@@ -3,8 +3,9 @@ the unchanged ones alone, remove withdrawn ones.
 
 New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as
 multi-row INSERTs. When the registry holds no record of the file's kind, the file's ids are not
-looked up at all (a repeat within the file makes the block's insert fail in its savepoint, and the
-block is then written the careful way). Known records are compared by their fingerprint, a digest
+looked up at all; when it holds up to a million, their ids are read once and only the block's ids
+among them are looked up (either way, an id the file repeats makes the block's insert fail in its
+savepoint, and from then on every block's ids are looked up). Known records are compared by their fingerprint, a digest
 of the row as the register published it: an unchanged row writes nothing; a changed one is upserted
 (on PostgreSQL by COPY into a temporary table and one INSERT … ON CONFLICT from it). A match an
 editor confirmed or rejected keeps its person and status whatever the register's row says.
@@ -24,6 +25,9 @@ from registry.models.payments import EDITOR_DECIDED
 STAGE = "payment_import_stage"
 DELETE_BATCH = 500
 LOOKUP_BATCH = 5000
+# Up to this many records of a kind, their ids are read once a file (a few MB) and only the block's
+# ids among them looked up; past it, every block's ids are.
+KNOWN_IDS_IN_MEMORY = 1_000_000
 # Columns an editor's decision owns (registry.models.payments.EDITOR_DECIDED).
 MATCH_COLUMNS = ("person_id", "match_method", "match_confidence", "match_status", "match_reason")
 EXISTING = pa.schema(
@@ -54,17 +58,28 @@ class PaymentWriter:
         self.staged = False
         self.kind = ""
         self.fresh = False
+        self.known_ids: pa.Array | None = None
 
     def start(self, kind: str) -> None:
-        """Before a file's first block: whether the registry holds any record of its kind yet."""
+        """Before a file's first block: whether the registry holds any record of its kind yet, and
+        if it holds few enough, their ids, so that only the ids among them are looked up."""
         self.kind = kind
-        self.fresh = not PaymentRecord.objects.filter(register=PaymentRegister.CMS_OPEN_PAYMENTS, kind=kind).exists()
+        records = PaymentRecord.objects.filter(register=PaymentRegister.CMS_OPEN_PAYMENTS, kind=kind).order_by()
+        held = records[: KNOWN_IDS_IN_MEMORY + 1].count()
+        self.fresh = held == 0
+        self.known_ids = None
+        if 0 < held <= KNOWN_IDS_IN_MEMORY:
+            self.known_ids = pa.array(list(records.values_list("record_id", flat=True)), pa.string())
 
     def existing(self, record_ids: pa.Array) -> pa.Table:
         """The stored records among these ids: record id, fingerprint and match (nothing read while
         the registry held no record of the kind when the file started)."""
         if self.fresh or not len(record_ids):
             return EXISTING.empty_table()
+        if self.known_ids is not None:
+            record_ids = pc.filter(record_ids, pc.is_in(record_ids, self.known_ids))
+            if not len(record_ids):
+                return EXISTING.empty_table()
         ids = pc.unique(record_ids).to_pylist()
         rows = []
         records = PaymentRecord.objects.filter(register=PaymentRegister.CMS_OPEN_PAYMENTS, kind=self.kind).order_by()
@@ -89,12 +104,12 @@ class PaymentWriter:
             return 0, 0, 0
         known = pc.is_in(values.column("record_id"), existing.column("record_id"))
         new, old = values.filter(pc.invert(known)), values.filter(known)
-        if self.fresh and len(new):
+        if (self.fresh or self.known_ids is not None) and len(new):
             try:
                 with transaction.atomic():
                     self._insert(self.prepare(new))
-            except (IntegrityError, connection.Database.IntegrityError):  # an id the file repeats: look up ids now
-                self.fresh = False
+            except (IntegrityError, connection.Database.IntegrityError):  # an id the file repeats
+                self.fresh, self.known_ids = False, None  # look every id up from now on
                 return self.write(values, self.existing(values.column("record_id")))
         elif len(new):
             self._insert(self.prepare(new))

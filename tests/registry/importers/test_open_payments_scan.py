@@ -264,3 +264,24 @@ def test_the_rematch_command_says_what_it_stored(tmp_path):
     call_command("rematch_open_payments", stdout=out)
 
     assert out.getvalue() == "1 Parquet file(s) read; 1 payment record(s) newly matched and stored.\n"
+
+
+def test_a_new_row_repeated_in_a_later_block_of_a_known_kind_updates_the_first(tmp_path, monkeypatch):
+    from registry.importers.open_payments import reader
+
+    import_open_payments_paths(
+        [rewrite(GENERAL_2019, tmp_path, [{"Record_ID": "1"}], name="first.csv")], store_all=True
+    )
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 1000)  # one row a block
+    path = rewrite(
+        GENERAL_2019,
+        tmp_path,
+        [{"Record_ID": "7", "Total_Amount_of_Payment_USDollars": "1.00"}, {"Record_ID": "1"},
+         {"Record_ID": "7", "Total_Amount_of_Payment_USDollars": "2.00"}],
+    )  # fmt: skip
+
+    summary = import_open_payments_paths([path], store_all=True)
+
+    assert summary.ok, summary.failures
+    assert (summary.counts["created"], summary.counts["updated"], summary.counts["unchanged"]) == (1, 1, 1)
+    assert PaymentRecord.objects.get(record_id="7").amount == Decimal("2.00")

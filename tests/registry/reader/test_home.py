@@ -63,9 +63,14 @@ def test_topics_and_years_of_drafts_are_not_offered(client):
     ArticleFactory(status=ArticleStatus.DRAFT, published_date=datetime.date(2011, 1, 1)).topics.add(
         TopicFactory(name="Secret topic")
     )
+    ArticleFactory(status=ArticleStatus.DRAFT, published_date=datetime.date(2013, 6, 1))
+    for year in (2010, 2012):
+        ArticleFactory(published_date=datetime.date(year, 12, 31))
     tree = parse(client.get(reverse("home")))
     assert texts(tree, '//select[@name="topic"]/option') == ["any topic"]
     assert "Secret topic" not in tree.text_content()
+    # Only the years of published articles: not the draft's 2011 between them nor its 2013 after them.
+    assert texts(tree, '//select[@name="year"]/option') == ["any year", "2012", "2010"]
 
 
 @pytest.mark.parametrize("value", ["x", "-1", "2019.5", "99999999999999"])
@@ -87,7 +92,8 @@ def test_filtered_home_page_queries_are_constant(client, django_assert_num_queri
     for _ in range(count):
         article = DeclaredInterestFactory().disclosure.authorship.article
         FindingFactory(article=article, review_status=ReviewStatus.CONFIRMED)
-    # 1 years, 2 topics offered; 3 how many match; 4 the ids of this page; 5 its articles with their counts.
-    with django_assert_num_queries(5):
+    # 1 how many match; 2 the ids of this page; 3 its articles with their counts; 4 the first and last
+    # publication dates, 5 the years between them with an article; 6 the topics offered.
+    with django_assert_num_queries(6):
         response = client.get(reverse("home"), {"ties": "1", "confirmed": "1"})
     assert len(response.context["articles"]) == count
