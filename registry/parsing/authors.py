@@ -13,6 +13,7 @@ from .spelling import (
     PLAIN_NAME_RE,
     SPACED_INITIAL_RE,
     TITLES,
+    UNICODE_HYPHENS,
     fold,
     initials_key,
     looks_like_initials,
@@ -171,8 +172,21 @@ class AuthorIndex:
             found = self._without_middle(candidates, folded)
         if found is None and 2 <= len(folded) <= 3:
             found = self._by_middle_name(folded)
+        if found is None and not text.isupper() and text.isalpha():
+            found = self._by_particle(candidates, text)
         self._initials_memo[key] = found
         return found
+
+    def _by_particle(self, candidates: list[int], text: str) -> int | None:
+        """ "BvE" for Betty C. A. M. van Esch: the first and last names with the particle before the last,
+        written in lower case, when one author alone fits."""
+        hits = []
+        for idx in candidates:
+            toks = self._name_tokens(idx)
+            particles = [t for t in toks[1:-1] if t[:1].islower() and t.lower() in PARTICLES]
+            if particles and fold(toks[0][0] + "".join(p[0] for p in particles) + toks[-1][0]) == fold(text):
+                hits.append(idx)
+        return hits[0] if len(hits) == 1 else None
 
     def _by_middle_name(self, folded: str) -> int | None:
         """ "GJ" for a byline "R Gisli Jenkins": an author who goes by the name after a leading initial,
@@ -272,6 +286,9 @@ class AuthorIndex:
             elif fold(bare) in author_given or any(fold(bare) in g.split("-") for g in author_given):
                 text_init += fold(bare)[0]  # "Jean L. Montastruc" for Jean-Louis Montastruc
                 spelt_out = True
+            elif _short_form(fold(bare), author_given):
+                text_init += fold(bare)[0]  # "Theodora Bloom" for a byline "Theo Bloom", "Chris" for Christopher
+                spelt_out = True
             elif self._initials_only(idx):
                 text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
             else:
@@ -310,6 +327,11 @@ class AuthorIndex:
 
     def all_authors(self) -> list[int]:
         return list(range(len(self.names)))
+
+
+def _short_form(given: str, author_given: list[str]) -> bool:
+    """Whether a given name in the text and one of the byline's are the same name, one cut short."""
+    return len(given) >= 3 and any(len(g) >= 3 and (given.startswith(g) or g.startswith(given)) for g in author_given)
 
 
 def _given_initials(tok: str) -> str:
@@ -360,7 +382,8 @@ def _without_suffix(parts: list[str]) -> list[str]:
 
 
 def _name_tokens(name: str, collab: bool) -> list[str]:
-    name = name.strip()
+    # Wiley prints the hyphen of a double surname as U+2010 ("Pardo\u2010Hernandez"): its parts still give initials
+    name = name.strip().translate(UNICODE_HYPHENS)
     if collab:
         name = name.split(":", 1)[-1]
     parts = NAME_SPLIT_RE.split(name) if ":" in name else name.split()

@@ -56,12 +56,14 @@ _GRAMMAR: list[tuple[str, str]] = [
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
-        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of",
+        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
+        # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
+        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)",
     ),
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
+        r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
     ),
     (
         "stock",
@@ -69,7 +71,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
-        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?",
+        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?|investors?(?=\s+in\b)",
     ),
     (
         "consulting",
@@ -81,9 +83,10 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
-        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
-        r"|educational\s+(?:events?|meetings?|symposi(?:a|um))",
+        r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
+        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching)",
     ),
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (
@@ -98,7 +101,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
-        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+by|subcontracts?"
+        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # "investigators for the X program", "performs contract research on behalf of X", "conducted
@@ -109,6 +112,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
+        r"|in-kind\s+(?:research\s+)?(?:support|contributions?)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
@@ -192,7 +196,7 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting
+conducted conducts conducting honoria honorium investor investors officer officers leader council
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -254,6 +258,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         if m is None:
             continue
         at, last = m.span()
+        if text[last : last + 1] in (",", ":") and NONE_AFTER_RE.match(text, last, end):
+            continue  # "Financial, none; Funding, none": a heading answered with nothing
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     found = _suppress(_said_what_for(found, text), text, start)
@@ -261,6 +267,7 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     return found
 
 
+NONE_AFTER_RE = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
 _UNSEEN = object()
 # The alternation to try at a word, by the word (lower case); None where no relation phrase can start.
 # The same few hundred words come back in every statement, so each is looked up once.
@@ -292,7 +299,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
                 t.kind = "manuscript_support"
 
 
-GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)", re.IGNORECASE)
+GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)", re.IGNORECASE)
 WHAT_FOR_RE = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
@@ -398,6 +405,8 @@ NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her
 def _inside_name(text: str, t: Trigger) -> bool:
     if not t.text[0].isupper():
         return False
+    if text[max(0, t.start - 3) : t.start].strip() == "&":
+        return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
         return False

@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 
 from .orgnames import (
+    FIELD_WORDS,
     and_joins,
     clean_name,
+    field_series,
     first_run,
     is_company_form,
     is_counterparty,
@@ -26,9 +28,9 @@ ITEM_SEPS = frozenset({",", ";", "or"}) | AND_WORDS
 FILLER = words(
     "and or a an the has have had been is are was were also as member members of its on in at by for "
     "from with to participated received receives receive conducted serves served serving holds hold held own owns "
-    "currently now being paid his her their including , ; / ( ) : - \u2013 a"
+    "currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
-    " honoraria honorarium personal fees"
+    " honoraria honorarium personal fees refund refunds reimbursement reimbursements"
 )
 # Words that end a listed name rather than continue it.
 NOT_TAIL = FILLER | words(
@@ -81,11 +83,20 @@ def is_filler(toks: list[Tok]) -> bool:
 
 def split_items(toks: list[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
+    series_end = -1  # "Secretariat for Education, Research and Innovation": fields listed inside one name
     for pos, t in enumerate(toks):
+        if pos < series_end:
+            items[-1].append(t)
+            continue
         low = t.low
         if low not in ITEM_SEPS:  # the common case: a word of an item
             items[-1].append(t)
             continue
+        if low == "," and items[-1] and items[-1][-1].low in FIELD_WORDS:
+            series_end = field_series(toks, pos, items[-1])
+            if series_end > pos:
+                items[-1].append(t)
+                continue
         sep = low in ("and", ",", ";", "or") or t.text == low
         joined = low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
@@ -132,7 +143,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
             if len(item) > 1:
                 closed = True  # "Olana Technologies, Inc. which produced ...": the name ends with its company form
             continue
-        if orgs and _campus_item(orgs[-1], items, pos):
+        if orgs and _campus_item(orgs[-1], items, pos) and text[orgs[-1].end : item[0].start].strip() == ",":
             orgs[-1] = _extend(text, orgs[-1], item)
             continue
         rng = first_run(item)

@@ -17,6 +17,7 @@ NONE_RE = re.compile(
     r"|\bnot\s+(?:any\s+)?(?:competing|conflicts?|conflicting)\b"
     r"|\bnone\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:declared|reported|disclosed|to\s+declare)\b"
     r"|\bwithout\s+any\s+(?:commercial|financial|competing|conflicts?)\b"
+    r"|\breceived\s+no\s+(?:compensation|payments?|remuneration|honorari(?:a|um)|fees)\b"
     r"|\bnot\s+received\s+any\s+(?:[\w-]+\s+){0,3}?(?:funding|benefits?|payments?|compensation|support|honorari(?:a|um))\b"
     r"|\bden(?:y|ies|ied)\s+(?:any\s+)?(?:competing|conflicts?|conflicting|financial)\b"
     r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"
@@ -135,3 +136,12 @@ def says_others(text: str, start: int, pos: int) -> bool:
     """ "The other/remaining authors ...", "All other authors ..." before the no-conflict phrase."""
     # "No other authors report ..." names them after its "No"
     return bool(OTHERS_RE.search(text, start, pos) or NO_OTHER_AUTHORS_RE.match(text, pos))
+
+
+# "No other interests are declared", "There are no other conflicts to disclose": with no subject, the
+# sentence speaks for every author the statement has not named with a tie.
+NO_OTHER_RE = re.compile(r"(?:no|none)\s+(?:other|further|additional)\b|nothing\s+(?:else|further)\b", re.IGNORECASE)
+
+
+def no_other(text: str, pos: int) -> bool:
+    return bool(NO_OTHER_RE.match(text, pos))

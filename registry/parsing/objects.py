@@ -3,6 +3,8 @@ before it, a company named earlier in the sentence, a board that says what a mem
 
 from __future__ import annotations
 
+import re
+
 from .categories import Trigger
 from .lists import Org
 from .orgnames import clean_name, is_company_form, is_name_token
@@ -50,10 +52,22 @@ def comma_form(toks: list[Tok], k: int) -> bool:
     return toks[k].text == "," and k + 1 < len(toks) and is_company_form(toks[k + 1]) and k > 0
 
 
+# An appositive that says what a company does: the relation words in it are the company's business.
+APPOSITIVE_RE = re.compile(
+    r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|organi[sz]ation|start-?up|consultancy|business|provider)\s+"
+    r"(?:that|which|offering|providing|specializing|specialising|dedicated|focused|focusing|developing|selling)\b"
+    r"(?:(?!\band\s+(?:has|have|had|is|was|are|were|also|received|receives|serves|served|holds|owns)\b)[^,;.])*$",
+    re.IGNORECASE,
+)
+
+
 def describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
     """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
     does or belongs to, not a tie of the author."""
-    lead = state.text[max(sa, trig.start - 7) : trig.start]
+    window = state.text[max(sa, trig.start - 120) : trig.start]
+    if ", a" in window and APPOSITIVE_RE.search(window):
+        return True  # "Abomics, a company offering pharmacogenetic consultation services"
+    lead = window[-7:]
     if trig.kind == "other_member" and lead.endswith(", a "):
         before = state.toks.before(trig.start, sa, 3)
         return len(before) == 3 and (is_company_form(before[0]) or is_name_token(before[0]))

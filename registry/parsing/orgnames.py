@@ -10,10 +10,14 @@ from .text import Tok, words
 
 COMPANY_FORMS = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
-    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s"
+    "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s "
+    # Spanish, German, French, Nordic, Czech and Brazilian forms: "Immunostep, S.L.", "Verein e.V."
+    "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg pte pvt"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
-KEEP_DOT = words("inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc.")
+KEEP_DOT = words(
+    "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda."
+)
 CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
 # Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
 BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
@@ -40,6 +44,15 @@ AND_NAME_HEADS = words(
 # Council" is two bodies.
 WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
 FAMILY_HEADS = words("trust fund foundation prize")
+# Fields a body is named after, two of them joined by "and": "Institute of Neurological Disorders and Stroke",
+# "Janssen Research and Development", "Unit in Emergency Preparedness and Response".
+FIELD_WORDS = words(
+    "research development innovation technology technologies science sciences medicine health care welfare "
+    "prevention control response preparedness readiness training education engineering stroke disorders "
+    "diseases rehabilitation nutrition metabolism epidemiology immunology therapeutics surgery policy practice "
+    "quality safety transparency integrity evaluation management treatment aging ageing environment energy "
+    "resistance infections hygiene business"
+)
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
 BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
@@ -89,9 +102,24 @@ def run_from(toks: list[Tok], i: int) -> int:
             if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
                 break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
             continue
+        if (
+            tok.text == "/"
+            and j + 1 < n
+            and toks[j - 1].end == tok.start
+            and tok.end == toks[j + 1].start
+            and toks[j - 1].cap
+            and is_name_token(toks[j + 1])
+        ):
+            j += 2  # "BMS/Pfizer", "Sanofi/Regeneron": a joint name written with a slash
+            continue
         if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
             j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
             continue
+        if tok.text == "," and toks[j - 1].low in FIELD_WORDS:
+            end = field_series(toks, j, toks[i:j])
+            if end > j:
+                j = end  # "State Secretariat for Education, Research and Innovation"
+                continue
         campus = _campus(toks, i, j)
         if campus:
             j += 1 + campus
@@ -131,7 +159,8 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
     if words[0] == "on":
-        return toks[j - 1].low in BODY_HEADS  # "National Institute on Drug Abuse", not "Pfizer on X"
+        # "National Institute on Drug Abuse", "National Institutes on Aging", not "Pfizer on X"
+        return toks[j - 1].low in BODY_HEADS or toks[j - 1].low[:-1] in BODY_HEADS
     return words[0] != "the"
 
 
@@ -150,6 +179,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return True  # "Brigham and Women's Hospital"
     if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
+    if _fields(left, right):
+        return True
     # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
     core = next((right[:k] for k, t in enumerate(right) if k and t.low in ("for", "of", "on")), right)
     tail = right[-3:] + core[-3:]
@@ -163,6 +194,32 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
     if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
+
+
+def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
+    """End of "Research and Innovation" after "Secretariat for Education" and the comma at `pos`: fields
+    listed with commas and a last "and" inside a body's "of/for" name; `pos` itself when there is none."""
+    if not any(t.low in ("of", "for") for t in trailing_name(item)):
+        return pos
+    j = pos + 1
+    while j < len(toks) and j - pos < 12:
+        if toks[j].low.rstrip(".") not in FIELD_WORDS or not toks[j].cap:
+            return pos
+        nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if nxt == "and":
+            last = toks[j + 2] if j + 2 < len(toks) else None
+            return j + 3 if last is not None and last.cap and last.low.rstrip(".") in FIELD_WORDS else pos
+        if nxt != ",":
+            return pos
+        j += 2
+    return pos
+
+
+def _fields(left: list[Tok], right: list[Tok]) -> bool:
+    """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of"."""
+    if len(right) > 2 or left[-1].text.isupper() or not all(t.low.rstrip(".") in FIELD_WORDS for t in right):
+        return False
+    return left[-1].low in FIELD_WORDS or any(t.low in ("of", "for", "in", "into", "on") for t in left)
 
 
 def _complete(left: list[Tok]) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .nothing import icmje_closing, says_others
+from .nothing import icmje_closing, no_other, says_others
 from .orgnames import norm
 from .result import ParsedItem, ParseResult
 from .state import DraftItem, ParseState
@@ -27,6 +27,8 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
         return "authors", list(current or [0])
     if subj.kind == "author" or label:
         return ("authors", list(label)) if label else ("all", [])
+    if no_other(text, pos) and not label:
+        return "no_other", []
     return "subjectless", list(current or [])
 
 
@@ -39,6 +41,9 @@ def finish(state: ParseState) -> ParseResult:
     for kind, group in state.nones:
         if kind == "others":
             chosen.update(i for i in everyone if i not in state.covered)
+        elif kind == "no_other":
+            # "No other interests are declared" speaks for the persons, not for a consortium in the byline
+            chosen.update(i for i in everyone if i not in state.covered and not index.collab[i])
         elif kind == "all" or (kind == "subjectless" and not group and not with_items):
             chosen.update(everyone)
         elif kind == "subjectless" and state.single:

@@ -281,6 +281,17 @@ def _relations(
             # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
             # and ...": the company named before
             orgs, desc = [last_org], ""
+        elif (
+            not orgs
+            and trig.kind in ("stock", "employment")
+            and last_org is not None
+            and last_org.start >= sa
+            and ";" not in state.text[last_org.end : trig.start]
+            and not state.text[trig.end : sb].strip(" .,;")
+            and _premod(state, trig, sa, None) is None  # not "a holder of Roche stock"
+        ):
+            # "JF is CEO and founder of X, receives salary and has equity interests": the company named before
+            orgs, desc = [last_org], ""
         elif not orgs and trig.kind == "stock" and bare(desc) and same_clause(state, employer, trig):
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company

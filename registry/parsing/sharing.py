@@ -35,7 +35,12 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
     for i in range(1, len(triggers)):
         tail = state.text[max(triggers[i - 1].end, triggers[i].start - 24) : triggers[i].start].lower().split()
         if SUBJECT_VERBS.isdisjoint(tail[-3:]):
-            continue  # the subject's verb stands right before the phrase
+            # "R Lee speaker fees BMS, M Rowe honoraria from X": a name after a comma, right before the phrase
+            named = _listed_subject(state, triggers[i - 1].end, triggers[i].start)
+            if named is not None:
+                whos[i:] = [named[0]] * (len(triggers) - i)
+                spans.append(named[1])
+            continue  # otherwise the subject's verb stands right before the phrase
         seg = state.toks.between(triggers[i - 1].end, triggers[i].start)
         if len(seg) < 3:
             continue
@@ -52,6 +57,23 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
             spans.append((seg[p + 1].start, seg[end - 1].end))
             break
     return whos, spans
+
+
+def _listed_subject(state: ParseState, a: int, b: int) -> tuple[list, tuple[int, int]] | None:
+    """Authors named between a comma and the relation phrase at `b`, and their span."""
+    seg = state.toks.between(a, b)
+    p = len(seg) - 1
+    while p >= 0 and seg[p].text not in (",", ";"):
+        p -= 1
+    if p < 0 or p + 1 >= len(seg) or len(seg) - p > 6 or not is_nameish(seg[p + 1]):
+        return None
+    mentions, end = read_mentions(seg, p + 1)
+    if end != len(seg):
+        return None
+    group = evaluate_mentions(mentions, state.index, False)
+    if group is None or None in group:
+        return None
+    return group, (seg[p + 1].start, seg[-1].end)
 
 
 DETAIL_WORDS = words("including includes include namely incl. incl")

@@ -99,7 +99,7 @@ def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex
     i, first = 0, _first_content(prefix)
     while i < len(prefix):
         t = prefix[i]
-        if not t.cap or t.low in SKIP or t.low in LEADIN:  # is_nameish(t)
+        if not t.cap or t.low in LEADIN or (t.low in SKIP and _skipped(t)):  # is_nameish(t)
             i += 1
             continue
         mentions, j = read_mentions(prefix, i)
@@ -121,9 +121,14 @@ def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex
     return _pronoun(text, prefix)
 
 
+def _skipped(tok: Tok) -> bool:
+    """An article or sentence adverb, not initials written the same way ("AN and AA work for X")."""
+    return tok.low in SKIP and not (len(tok.text) > 1 and tok.text.isupper())
+
+
 def _first_content(prefix: list[Tok]) -> int:
     i = 0
-    while i < len(prefix) and (prefix[i].low in SKIP or prefix[i].text == ","):
+    while i < len(prefix) and (_skipped(prefix[i]) or prefix[i].text == ","):
         i += 1
     return i
 
@@ -162,7 +167,7 @@ def persons_anywhere(toks: list[Tok], index: AuthorIndex) -> tuple[list[int], li
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(toks):
-        if not is_nameish(toks[i]) or toks[i].low in SKIP:
+        if not is_nameish(toks[i]) or _skipped(toks[i]):
             i += 1
             continue
         mentions, j = read_mentions(toks, i)

@@ -40,3 +40,21 @@ def test_studies_conducted_for_companies_are_grants():
 def test_contract_research_on_behalf_of_companies_is_grants_from_them():
     items, _ = read("JS reports that her unit performs contract research on behalf of Vaxco and Biolab.")
     assert items == [("Jonas Smithers", "grants", "Vaxco"), ("Jonas Smithers", "grants", "Biolab")]
+
+
+def test_an_investor_in_a_company_holds_a_stake_and_shares_the_object_of_the_next_role():
+    items, _ = read("JS is an investor in and informal advisor to Offline Labs.")
+    assert items == [("Jonas Smithers", "stock", "Offline Labs"), ("Jonas Smithers", "advisory_board", "Offline Labs")]
+
+
+def test_honoraria_misspelt_honoria_are_lectures():
+    items, _ = read("A. Lindqvist received honoria from Kirin Pharma.")
+    assert items == [("Alma Lindqvist", "lectures", "Kirin Pharma")]
+
+
+def test_working_or_having_worked_for_a_body_is_employment():
+    items, _ = read("JS and AL were working, or are working, for the European Commission.")
+    assert items == [
+        ("Jonas Smithers", "employment", "European Commission"),
+        ("Alma Lindqvist", "employment", "European Commission"),
+    ]

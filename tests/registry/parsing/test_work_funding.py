@@ -53,3 +53,17 @@ def test_an_exception_naming_an_author_leaves_the_others_declaring_nothing():
     items, nones = read("None of the authors has any conflict of interest, except JS, who received grants from Vaxco.")
     assert items == [("Jonas Smithers", "grants", "Vaxco")]
     assert nones == ["Alma Lindqvist"]
+
+
+def test_no_other_interests_without_a_subject_covers_the_authors_without_a_tie():
+    items, nones = read("JS reports grants from Vaxco. No other interests are declared.")
+    assert items == [("Jonas Smithers", "grants", "Vaxco")]
+    assert nones == ["Alma Lindqvist"]
+
+
+def test_no_other_interests_leaves_a_consortium_in_the_byline_out():
+    result = parse_statement(
+        "JS reports grants from Vaxco. No other interests are declared.",
+        ["Jonas Smithers", "Alma Lindqvist", "COLLAB: Northern Cohort Group"],
+    )
+    assert result.declares_none == ["Alma Lindqvist"]
