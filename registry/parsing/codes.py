@@ -43,6 +43,7 @@ CODE_CATEGORIES = {
 ROLE_END_RE = re.compile(r"\.(?=\s|[A-Z]|$)")
 NONE_HEAD_RE = re.compile(r"\s*([^,:;.]+(?:\.[^,:;.]+)*?),\s+(?:None|Nothing\s+to\s+disclose)\b\.?\s*", re.IGNORECASE)
 CODED_RE = re.compile(r"\s*([^,;()]+?)\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*")
+CODE_RE = re.compile(r"\([A-Z](?:\s*,\s*[A-Z])*\)")
 FORM_HEADER_RE = re.compile(r"\s*commercial\s+relationships?(?:\s+disclosures?)?\s*:\s*", re.IGNORECASE)
 MAX_WORDS = 10
 SENTENCE_WORDS_RE = re.compile(
@@ -54,15 +55,20 @@ def read_form(state: ParseState, number: int, a: int, b: int) -> bool:
     """Read the footnote text[a:b] as one of the forms, adding its items and authors who declare nothing;
     False (and nothing added) unless the whole footnote has the form's shape."""
     text = state.text
-    if text.count(":", a, b) < 1 and "(" not in text[a:b]:
-        return False
-    m = FORM_HEADER_RE.match(text, a, b)
-    start = m.end() if m else a
+    start = a
+    if text[a : a + 1] in ("C", "c"):
+        m = FORM_HEADER_RE.match(text, a, b)
+        start = m.end() if m else a
     head = text.find(", ", start, min(b, start + 80))
     if head < 0:
         return False  # both forms open with an author's name and a comma
-    colon = text.find(":", start, b)
-    found = _roles_form(state, start, b) if 0 <= colon < start + 160 else _codes_form(state, start, b)
+    colon = text.find(":", head, min(b, start + 160))
+    if colon >= 0:
+        found = _roles_form(state, start, b)
+    elif CODE_RE.search(text, head, b):
+        found = _codes_form(state, start, b)
+    else:
+        return False  # most footnotes: sentences, neither form
     if found is None:
         return False
     items, nones = found
