@@ -16,8 +16,13 @@ def _install_public_set(sender, using, **kwargs):
 
     connection = connections[using]
     with connection.cursor() as cursor:
-        columns = {column.name for column in connection.introspection.get_table_description(cursor, "registry_person")}
-    if "is_public" in columns:  # not when migrated back before the flags
+        tables = {flag.table for flag in public_set.FLAGS}
+        columns = {
+            (table, column.name)
+            for table in tables
+            for column in connection.introspection.get_table_description(cursor, table)
+        }
+    if all((flag.table, flag.column) in columns for flag in public_set.FLAGS):  # not before the flags' migrations
         public_set.install(connection)
 
 

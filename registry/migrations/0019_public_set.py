@@ -2,13 +2,7 @@
 
 from django.db import migrations, models
 
-from registry import public_set
-
-
-def keep_public_set(apps, schema_editor):
-    """Install the triggers that keep the flags, then set every flag from the data."""
-    public_set.install(schema_editor.connection)
-    public_set.repair(schema_editor.connection)
+# The triggers that keep these flags are installed, and the flags set, by 0020 (which adds the last flag).
 
 
 class Migration(migrations.Migration):
@@ -28,7 +22,6 @@ class Migration(migrations.Migration):
             name='is_public',
             field=models.BooleanField(default=False, editable=False),
         ),
-        migrations.RunPython(keep_public_set, migrations.RunPython.noop, elidable=False),
         migrations.AddIndex(
             model_name='organization',
             index=models.Index(condition=models.Q(('is_public', True)), fields=['name', 'id'], name='organization_public_list'),

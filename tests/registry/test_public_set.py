@@ -1,6 +1,6 @@
-"""The public set kept by the database (registry/public_set.py): every write path that changes who or
-what is public moves the flags with it, a flag cannot be written stale, and `manage.py public_set`
-finds and repairs drift."""
+"""The flags kept by the database (registry/public_set.py): every write path that changes who or what
+is public, or which articles declare ties, moves the flags with it, a flag cannot be written stale, and
+`manage.py public_set` finds and repairs drift."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -8,12 +8,21 @@ from django.db import connection
 
 from registry import public_set
 from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
-from registry.enums import ArticleStatus
+from registry.enums import ArticleStatus, DisclosureStatus
 from registry.identity.org_merges import merge_organizations
 from registry.importers import import_jats_paths
 from registry.merges import merge_people
-from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Interest, Organization, Person
-from registry.services import remove_article
+from registry.models import (
+    Article,
+    ArticleFunding,
+    Authorship,
+    DeclaredInterest,
+    Disclosure,
+    Interest,
+    Organization,
+    Person,
+)
+from registry.services import change_disclosure_status, remove_article
 from tests import factories
 from tests.helpers import DATA
 
@@ -168,16 +177,18 @@ def test_an_import_keeps_the_set_right(jats_dir=DATA / "jats"):
     assert public_set.drift().total == 0
 
 
-def break_the_flags(person: Person, organization: Organization) -> None:
+def break_the_flags(person: Person, organization: Organization, article: Article) -> None:
     """Write wrong flags past the triggers, as a restore with triggers disabled would."""
+    rows = [("registry_person", "is_public", person.pk), ("registry_organization", "is_public", organization.pk)]
+    rows.append(("registry_article", "declares_ties", article.pk))
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SET session_replication_role = replica")
         else:
-            cursor.execute("DROP TRIGGER registry_person_keep_flag_update")
-            cursor.execute("DROP TRIGGER registry_organization_keep_flag_update")
-        for table, row_id in [("registry_person", person.pk), ("registry_organization", organization.pk)]:
-            cursor.execute(f"UPDATE {table} SET is_public = NOT is_public WHERE id = %s", [row_id])
+            for flag in public_set.FLAGS:
+                cursor.execute(f"DROP TRIGGER {flag.name}_keep_update")
+        for table, column, row_id in rows:
+            cursor.execute(f"UPDATE {table} SET {column} = NOT {column} WHERE id = %s", [row_id])
         if connection.vendor == "postgresql":
             cursor.execute("SET session_replication_role = origin")
         else:
@@ -185,21 +196,57 @@ def break_the_flags(person: Person, organization: Organization) -> None:
 
 
 def test_the_command_reports_drift_and_repairs_it(capsys):
-    _, author, company, _ = draft_with_ties(ArticleStatus.PUBLISHED)
+    article, author, company, _ = draft_with_ties(ArticleStatus.PUBLISHED)
     nobody = factories.PersonFactory()
-    break_the_flags(nobody, company)
-    assert public_set.drift() == public_set.Drift([nobody.pk], [], [], [company.pk])
+    break_the_flags(nobody, company, article)
+    found = public_set.drift()
+    assert found.wrongly_true == {"person": [nobody.pk], "organization": [], "article": []}
+    assert found.wrongly_false == {"person": [], "organization": [company.pk], "article": [article.pk]}
 
-    with pytest.raises(CommandError, match="2 flags wrong"):
+    with pytest.raises(CommandError, match="3 flags wrong"):
         call_command("public_set", "--check")
     assert "people shown though not public: 1" in capsys.readouterr().out
     assert flags(nobody, company) == [True, False]  # --check writes nothing
 
     call_command("public_set")
-    assert "repaired 2" in capsys.readouterr().out
+    assert "repaired 3" in capsys.readouterr().out
     assert flags(nobody, company, author) == [False, True, True]
+    assert Article.objects.get(pk=article.pk).declares_ties
     call_command("public_set", "--check")
     assert "no drift" in capsys.readouterr().out
+
+
+def ties(article: Article) -> bool:
+    return Article.objects.values_list("declares_ties", flat=True).get(pk=article.pk)
+
+
+def test_an_article_declares_ties_while_a_declaration_in_force_stands():
+    article, author, company, _ = draft_with_ties()
+    assert ties(article)  # drafts too: the mark is shown to editors on the start page
+    disclosure = Disclosure.objects.get(authorship__article=article)
+    change_disclosure_status(actor=None, disclosure=disclosure, status=DisclosureStatus.WITHDRAWN, note="Wrong paper")
+    assert not ties(article)
+    change_disclosure_status(actor=None, disclosure=disclosure, status=DisclosureStatus.CORRECTED, note="Right")
+    assert ties(article)
+    DeclaredInterest.objects.filter(disclosure=disclosure).delete()
+    assert not ties(article)
+    DeclaredInterest.objects.create(disclosure=disclosure, interest=Interest.objects.get(organization=company))
+    assert ties(article)
+    Authorship.objects.filter(article=article).delete()
+    assert not ties(article)
+
+
+def test_a_flag_on_an_article_cannot_be_written_stale():
+    article, _, _, _ = draft_with_ties()
+    plain = factories.ArticleFactory()
+    Article.objects.filter(pk__in=[article.pk, plain.pk]).update(declares_ties=False)
+    Article.objects.filter(pk=plain.pk).update(declares_ties=True)
+    assert [ties(article), ties(plain)] == [True, False]
+    stale = Article.objects.get(pk=plain.pk)
+    factories.DeclaredInterestFactory(disclosure=factories.DisclosureFactory(authorship__article=plain))
+    stale.title = "Edited"
+    stale.save()
+    assert ties(plain)
 
 
 def test_the_triggers_are_in_place_after_migrating():

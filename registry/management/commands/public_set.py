@@ -9,8 +9,9 @@ from registry import public_set
 
 class Command(BaseCommand):
     help = (
-        "Compare every person's and organization's public flag with the published articles; report and "
-        "recompute the ones that disagree (and reinstall the triggers that keep them if any is missing)."
+        "Compare the flags the database keeps (public people and organizations, articles declaring ties) "
+        "with the data; report and recompute the ones that disagree (and reinstall the triggers that keep "
+        "them if any is missing)."
     )
 
     def add_arguments(self, parser):
@@ -24,11 +25,14 @@ class Command(BaseCommand):
             self.stdout.write("Reinstalled the triggers that keep the public set.")
         with transaction.atomic():
             found = public_set.drift() if check else public_set.repair()
-        self.stdout.write(
-            f"people shown though not public: {len(found.people_shown)}, public but hidden: "
-            f"{len(found.people_hidden)}; organizations shown though not public: {len(found.organizations_shown)}, "
-            f"public but hidden: {len(found.organizations_hidden)}"
-        )
+        for kind, label, true, false in [
+            ("person", "people", "shown though not public", "public but hidden"),
+            ("organization", "organizations", "shown though not public", "public but hidden"),
+            ("article", "articles", "marked as declaring ties though none is in force", "declaring ties unmarked"),
+        ]:
+            self.stdout.write(
+                f"{label} {true}: {len(found.wrongly_true[kind])}, {false}: {len(found.wrongly_false[kind])}"
+            )
         if not found.total:
             self.stdout.write("no drift")
         elif check:
