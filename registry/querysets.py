@@ -41,7 +41,9 @@ def is_public_organization(organization_path: str = "pk") -> models.Q:
     from the row ("pk" for the organization itself, or a foreign key such as "parent_id")."""
     if organization_path == "pk":
         return models.Q(is_public=True)
-    return models.Q(**{f"{organization_path.removesuffix('_id')}__is_public": True})
+    path = organization_path.removesuffix("_id")
+    # With the foreign key's own test, a row without one reads false rather than NULL (an outer join).
+    return models.Q(**{f"{path}__isnull": False, f"{path}__is_public": True})
 
 
 class ArticleQuerySet(models.QuerySet):
