@@ -20,7 +20,7 @@ from registry.identity.names import block_key
 from registry.identity.profiles import Profile
 from registry.identity.scoring import Decision as ScoreDecision
 from registry.identity.scoring import assess
-from registry.importers.articles.bulk import create_with_history, insert_rows, validated
+from registry.importers.articles.bulk import create_with_history, insert_rows, new_row, validated
 from registry.importers.articles.records import AuthorRecord
 from registry.importers.errors import ImportFailure
 from registry.models import Affiliation, Article, Authorship, Person, PersonMatch, PersonName
@@ -163,7 +163,8 @@ class PersonMatcher:
         return assess(printed, known).decision == ScoreDecision.LINK
 
     def _create(self, author: AuthorRecord) -> Person:
-        person = Person(
+        person = new_row(
+            Person,
             name=author.name,
             given_names=author.given_names,
             family_name=author.family_name,
