@@ -120,7 +120,9 @@ def refresh_lookup_keys(profiles: dict[int, Profile]) -> None:
         return
     with transaction.atomic(savepoint=False):  # within an import's or a link's transaction, no savepoint
         for start in range(0, len(ids), _CHUNK):
-            PersonLookupKey.objects.filter(person_id__in=ids[start : start + _CHUNK]).delete()
+            PersonLookupKey.objects.filter(
+                among_any(PersonLookupKey, {"person_id": ids[start : start + _CHUNK]})
+            ).delete()
         insert_values(PersonLookupKey, _COLUMNS, list(_rows_of(profiles)))
 
 

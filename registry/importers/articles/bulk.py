@@ -255,6 +255,13 @@ def _prepare_any(field, value, connection):
     return field.get_db_prep_save(value, connection)
 
 
+def _prepare_date(field, value, connection):
+    # A date's database value is what the backend makes of it; anything else goes through the field.
+    return (
+        connection.ops.adapt_datefield_value(value) if type(value) is date else _prepare_any(field, value, connection)
+    )
+
+
 @cache
 def _preparers(fields: tuple) -> tuple:
     """(field, function giving its database value) for each field."""
@@ -262,6 +269,9 @@ def _preparers(fields: tuple) -> tuple:
     for field in fields:
         if type(field) in (models.ForeignKey, models.OneToOneField):
             types = _INTEGERS if type(field.target_field) in _INTEGER_FIELDS else None
+        elif type(field) is models.DateField:
+            prepared.append((field, _prepare_date))
+            continue
         else:
             types = _PLAIN_TYPES.get(type(field))
         prepared.append((field, _prepare_plain(types) if types else _prepare_any))
