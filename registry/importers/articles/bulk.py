@@ -257,6 +257,8 @@ def _prepare_any(field, value, connection):
 
 def _prepare_date(field, value, connection):
     # A date's database value is what the backend makes of it; anything else goes through the field.
+    if value is None:
+        return None
     return (
         connection.ops.adapt_datefield_value(value) if type(value) is date else _prepare_any(field, value, connection)
     )
