@@ -65,7 +65,7 @@ COMPANY_FORMS = frozenset(
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits separated by single spaces.
 
