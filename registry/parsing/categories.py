@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .firstchars import PrefixDispatch
+from .nameshapes import ends_portfolio_name
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -407,6 +408,8 @@ def _inside_name(text: str, t: Trigger) -> bool:
         return False
     if text[max(0, t.start - 3) : t.start].strip() == "&":
         return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
+    if " " not in t.text and ends_portfolio_name(text, t.start):
+        return True  # "Ministry of Business, Innovation and Employment"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
         return False

@@ -98,7 +98,9 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
                 items[-1].append(t)
                 continue
         sep = low in ("and", ",", ";", "or") or t.text == low
-        joined = low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
+        joined = low in AND_WORDS and (
+            (pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
+        )
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])
@@ -107,12 +109,18 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
     return [it for it in items if it]
 
 
-def _inside_name(toks: list[Tok], pos: int, item: list[Tok]) -> bool:
-    """ "from the Laura and John Arnold Foundation": this "and" joins two parts of one name."""
+def _inside_name(toks: list[Tok], pos: int, item: list[Tok], listed: bool = False) -> bool:
+    """ "from the Laura and John Arnold Foundation": this "and" joins two parts of one name.
+
+    At the end of a list ("Eli Lilly and Company, Regeneron and Pfizer Inc") the "and" closes the list:
+    two one-word names there are two companies, the company form belonging to the last."""
     after = toks[pos + 1 : pos + 15]
     if not after or not is_name_token(after[0]):
         return False
-    return and_joins(trailing_name(item), after[: run_from(after, 0)])
+    left, right = trailing_name(item), after[: run_from(after, 0)]
+    if listed and len(left) == 1 and len(right) == 2 and is_company_form(right[1]):
+        return False
+    return and_joins(left, right)
 
 
 def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:
@@ -185,15 +193,27 @@ US_STATES = words(
 COUNTRIES = words(
     "uk u.k. usa u.s.a. us u.s. england scotland wales ireland switzerland germany france italy spain portugal "
     "netherlands belgium luxembourg austria denmark sweden norway finland iceland poland hungary greece israel "
-    "japan china korea taiwan singapore india australia canada brazil mexico argentina chile"
+    "japan china korea taiwan singapore india australia canada brazil mexico argentina chile "
+    "czechia slovakia slovenia croatia serbia romania bulgaria estonia latvia lithuania ukraine russia turkey "
+    "egypt iran pakistan thailand malaysia vietnam indonesia philippines colombia peru uruguay nigeria kenya "
+    "ghana qatar uae"
 )
-COUNTRY_PAIRS = words("united_kingdom united_states new_zealand south_korea south_africa the_netherlands")
+COUNTRY_PAIRS = words(
+    "united_kingdom united_states new_zealand south_korea south_africa the_netherlands czech_republic hong_kong "
+    "saudi_arabia"
+)
 
 
 def _is_country(item: list[Tok]) -> bool:
-    if len(item) == 1:
+    """A country alone, or followed by words that close the list ("Sanofi, Switzerland outside of the work")."""
+    n = len(item)
+    if n > 1 and item[1].text[0].islower():
+        n = 1 if all(t.text[0].islower() or not t.text[0].isalnum() for t in item[1:]) else 0
+    elif n > 2 and item[2].text[0].islower():
+        n = 2 if all(t.text[0].islower() or not t.text[0].isalnum() for t in item[2:]) else 0
+    if n == 1:
         return item[0].low.rstrip(".") in COUNTRIES and item[0].cap
-    return len(item) == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in COUNTRY_PAIRS
+    return n == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in COUNTRY_PAIRS
 
 
 def _places(items: list[list[Tok]]) -> set[int]:

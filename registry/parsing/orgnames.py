@@ -12,11 +12,12 @@ COMPANY_FORMS = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
     "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s "
     # Spanish, German, French, Nordic, Czech and Brazilian forms: "Immunostep, S.L.", "Verein e.V."
-    "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg pte pvt"
+    "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg pte pvt sdn bhd"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
 KEEP_DOT = words(
-    "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda."
+    "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda. "
+    "pte. pvt. bhd."
 )
 CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
 # Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
@@ -52,6 +53,10 @@ FIELD_WORDS = words(
     "diseases rehabilitation nutrition metabolism epidemiology immunology therapeutics surgery policy practice "
     "quality safety transparency integrity evaluation management treatment aging ageing environment energy "
     "resistance infections hygiene business"
+    # ministries named after their portfolios: "Ministry of Business, Innovation and Employment", "Ministry of
+    # Economy, Trade and Industry", "Ministry of Education, Culture, Sports, Science and Technology"
+    " employment enterprise industry trade culture sports sport tourism transport labour labor economy finance"
+    " agriculture fisheries forestry food justice communications information"
 )
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")

@@ -32,7 +32,7 @@ HEADER_RE = re.compile(
 # Words that end with a dot without ending the sentence.
 ABBREVIATIONS = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
-    "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
+    "univ assoc intl mt bros pty pte pvt sdn bhd plc s.a s.l s.p.a n.v b.v"
 )
 COMPANY_ABBR = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}

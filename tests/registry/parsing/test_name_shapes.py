@@ -1,0 +1,59 @@
+"""Shapes of organization names across journals: company forms with dots, bodies named after their
+portfolios, a country after a company, and the "and" that closes a list of companies.
+
+Every statement here is invented in the shape of the real ones.
+"""
+
+from .triples import triples
+
+AUTHORS = ["Jonas Smithers", "Alma Lindqvist"]
+
+
+def orgs(statement: str) -> list[tuple[str, str]]:
+    return [(category, org) for _, category, org in triples(statement, AUTHORS)]
+
+
+def test_dotted_company_forms_of_singapore_india_and_malaysia_stay_in_the_name():
+    assert orgs(
+        "JS holds shares in Vaxco Bio Pte. Ltd. AL is a partner at Biolab Pvt. Ltd. and an adviser to Medix Sdn. Bhd."
+    ) == [
+        ("stock", "Vaxco Bio Pte. Ltd."),
+        ("advisory_board", "Medix Sdn. Bhd."),
+    ]
+
+
+def test_a_ministry_named_after_its_portfolios_is_one_body_and_no_employment():
+    assert orgs(
+        "JS received funding from the Ministry of Business, Innovation and Employment and from the Ministry of "
+        "Economy, Trade and Industry."
+    ) == [
+        ("grants", "Ministry of Business, Innovation and Employment"),
+        ("grants", "Ministry of Economy, Trade and Industry"),
+    ]
+
+
+def test_employment_as_a_tie_is_still_read():
+    assert orgs("JS reports consulting and employment with Vaxco.") == [
+        ("consulting", "Vaxco"),
+        ("employment", "Vaxco"),
+    ]
+
+
+def test_a_country_after_a_company_is_where_it_is_even_before_closing_words():
+    assert orgs("JS received speaker fees from Vaxco Genzyme, Switzerland outside of the submitted work.") == [
+        ("lectures", "Vaxco Genzyme")
+    ]
+
+
+def test_the_and_that_ends_a_list_of_companies_separates_the_last_two():
+    assert orgs(
+        "Dr Smithers reports grants from Biolab and Company, Vaxco LP, Regenix and Medix Inc, and Novo Biotech, "
+        "and personal fees from Fisher and Paykel Ltd., outside the submitted work."
+    ) == [
+        ("grants", "Biolab and Company"),
+        ("grants", "Vaxco LP"),
+        ("grants", "Regenix"),
+        ("grants", "Medix Inc"),
+        ("grants", "Novo Biotech"),
+        ("consulting", "Fisher and Paykel Ltd."),
+    ]
