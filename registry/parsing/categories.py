@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .firstchars import PrefixDispatch
-from .nameshapes import ends_portfolio_name
+from .nameshapes import ends_portfolio_name, member_of_bodies
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -263,6 +263,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             continue  # "Financial, none; Funding, none": a heading answered with nothing
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
+    if found and "ember" in text[start:end]:
+        found = member_of_bodies(found, text, end)
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
     return found

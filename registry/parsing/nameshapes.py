@@ -13,3 +13,30 @@ PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:of|for)\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]
 def ends_portfolio_name(text: str, start: int) -> bool:
     """Whether the capitalised word at `start` is the last portfolio of a body's name."""
     return PORTFOLIO_BEFORE_RE.search(text, max(0, start - 80), start) is not None
+
+
+# "a member of the ABC Working Group", "member of the mRNA-1273 Study Group", "member of the National
+# Vaccine Steering Committee": a membership of a body that works or steers is a leadership role, and the
+# body's whole name (its last words included) is the organization. "member of the EuroQol Group" is not.
+MEMBER_BODY_RE = re.compile(
+    r"\s+(?:the\s+)?(?:(?!(?:and|or)\s)[A-Za-z0-9][\w'\u2019./-]*\s+){1,8}?"
+    r"(?-i:(?:Working|Study|Steering|Writing|Guideline|Expert|Technical|Scientific)\s+(?:Groups?|Committees?)"
+    r"|Committees?|Task\s+Force|Panel)\b(?!\s+(?:of|for|on)\b)",
+)
+
+
+def member_of_bodies(found: list, text: str, end: int) -> list:
+    """Turn "member of <a committee's name>" into a leadership role and drop the role word inside the name."""
+    out = []
+    skip_until = -1
+    for k, t in enumerate(found):
+        if t.start < skip_until:
+            continue  # "Working Group" inside the name just read
+        if t.kind == "other_member":
+            m = MEMBER_BODY_RE.match(text, t.end, end)
+            inner = [u for u in found[k + 1 :] if u.start < m.end()] if m is not None else []
+            if m is not None and "," not in m.group() and all(u.end == m.end() for u in inner):
+                t.kind = "leadership"
+                skip_until = m.end()
+        out.append(t)
+    return out

@@ -57,3 +57,28 @@ def test_the_and_that_ends_a_list_of_companies_separates_the_last_two():
         ("grants", "Novo Biotech"),
         ("consulting", "Fisher and Paykel Ltd."),
     ]
+
+
+def test_a_given_name_before_a_full_name_shares_its_surname():
+    authors = ["Sue O'Donnell", "Bob O'Donnell", "Alma Lindqvist"]
+    assert triples("Sue and Bob O'Donnell are employees of Vaxco Corp.", authors) == [
+        ("Sue O'Donnell", "employment", "Vaxco Corp."),
+        ("Bob O'Donnell", "employment", "Vaxco Corp."),
+    ]
+
+
+def test_a_member_of_a_working_group_or_committee_holds_a_leadership_role_in_it():
+    assert orgs(
+        "JS is a member of the Vaxco Working Group. JS is a member of the National Vaccine Steering Committee. "
+        "AL is a member of the Biolab Group."
+    ) == [
+        ("leadership", "Vaxco Working Group"),
+        ("leadership", "National Vaccine Steering Committee"),
+        ("other", "Biolab Group"),
+    ]
+
+
+def test_a_membership_of_two_named_boards_keeps_both_roles():
+    assert orgs(
+        "JS has consulted, and is a member of the Scientific Advisory Board and Steering Committee, for Vaxco."
+    ) == [("consulting", "Vaxco"), ("advisory_board", "Vaxco"), ("leadership", "Vaxco")]
