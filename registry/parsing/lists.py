@@ -198,13 +198,25 @@ COUNTRIES = words(
     "egypt iran pakistan thailand malaysia vietnam indonesia philippines colombia peru uruguay nigeria kenya "
     "ghana qatar uae"
 )
+# US states and Canadian provinces written out ("Pfizer, New York"; "Vaxco, Massachusetts"): a place after a
+# company, but never the country that makes the name before it a town.
+STATES = words(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+    "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+    "vermont virginia washington wisconsin wyoming ontario quebec alberta"
+)
 COUNTRY_PAIRS = words(
     "united_kingdom united_states new_zealand south_korea south_africa the_netherlands czech_republic hong_kong "
     "saudi_arabia"
 )
+STATE_PAIRS = words(
+    "new_york new_jersey new_mexico new_hampshire north_carolina south_carolina north_dakota south_dakota "
+    "west_virginia rhode_island british_columbia"
+)
 
 
-def _is_country(item: list[Tok]) -> bool:
+def _is_country(item: list[Tok], singles: frozenset[str] = COUNTRIES, pairs: frozenset[str] = COUNTRY_PAIRS) -> bool:
     """A country alone, or followed by words that close the list ("Sanofi, Switzerland outside of the work")."""
     n = len(item)
     if n > 1 and item[1].text[0].islower():
@@ -212,8 +224,8 @@ def _is_country(item: list[Tok]) -> bool:
     elif n > 2 and item[2].text[0].islower():
         n = 2 if all(t.text[0].islower() or not t.text[0].isalnum() for t in item[2:]) else 0
     if n == 1:
-        return item[0].low.rstrip(".") in COUNTRIES and item[0].cap
-    return n == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in COUNTRY_PAIRS
+        return item[0].low.rstrip(".") in singles and item[0].cap
+    return n == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in pairs
 
 
 def _places(items: list[list[Tok]]) -> set[int]:
@@ -237,6 +249,8 @@ def _countries(items: list[list[Tok]]) -> set[int]:
     found: set[int] = set()
     for pos in range(1, len(items)):
         if not _is_country(items[pos]):
+            if _is_country(items[pos], STATES, STATE_PAIRS):
+                found.add(pos)
             continue
         found.add(pos)
         town = items[pos - 1]

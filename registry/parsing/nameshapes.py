@@ -40,3 +40,13 @@ def member_of_bodies(found: list, text: str, end: int) -> list:
                 skip_until = m.end()
         out.append(t)
     return out
+
+
+def new_clause(vis: list) -> bool:
+    """ "in which X holds an equity interest; receiving travel support from A": after a semicolon a verb
+    starts a new clause, so the phrase before it does not share the object of the one after."""
+    for k, t in enumerate(vis[:-1]):
+        if t.text == ";":
+            nxt = vis[k + 1]
+            return nxt.low.endswith(("ing", "ed", "s")) and nxt.text.islower()
+    return False

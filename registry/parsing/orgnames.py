@@ -56,7 +56,8 @@ FIELD_WORDS = words(
     # ministries named after their portfolios: "Ministry of Business, Innovation and Employment", "Ministry of
     # Economy, Trade and Industry", "Ministry of Education, Culture, Sports, Science and Technology"
     " employment enterprise industry trade culture sports sport tourism transport labour labor economy finance"
-    " agriculture fisheries forestry food justice communications information"
+    " agriculture fisheries forestry food justice communications information productivity security"
+    " sustainability wellbeing"
 )
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
@@ -178,6 +179,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return False
     if len(left) == len(right) == 1 and left[0].low == right[0].low:
         return True
+    if len(right) == 1 and right[0].low.rstrip(".") in ("co", "company") and not is_company_form(left[-1]):
+        return True  # "M. Davis and Co", "Eli Lilly and Company"
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
     if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():

@@ -11,6 +11,7 @@ from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
+from .nameshapes import new_clause
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
@@ -251,7 +252,7 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
-        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
+        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)) and not new_clause(vis):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
@@ -287,7 +288,7 @@ def _relations(
             and last_org is not None
             and last_org.start >= sa
             and ";" not in state.text[last_org.end : trig.start]
-            and not state.text[trig.end : sb].strip(" .,;")
+            and not state.text[trig.end : sb].split(";", 1)[0].strip(" .,")  # nothing after it in its clause
             and _premod(state, trig, sa, None) is None  # not "a holder of Roche stock"
         ):
             # "JF is CEO and founder of X, receives salary and has equity interests": the company named before

@@ -185,9 +185,11 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')
 
 
-DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
-SINGLE_INITIAL_RE = re.compile(r"[A-Z]\.")
-MIDDLE_INITIAL_RE = re.compile(r"[A-Z]\.?")
+# Initials may carry an accent ("M.É.C."): capitals of Latin-1 and Latin Extended-A as well as A-Z.
+_CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
+DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}")
+SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
+MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
 PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 

@@ -82,3 +82,42 @@ def test_a_membership_of_two_named_boards_keeps_both_roles():
     assert orgs(
         "JS has consulted, and is a member of the Scientific Advisory Board and Steering Committee, for Vaxco."
     ) == [("consulting", "Vaxco"), ("advisory_board", "Vaxco"), ("leadership", "Vaxco")]
+
+
+def test_a_us_state_written_out_after_a_company_is_a_place():
+    assert orgs("JS reports personal fees from Vaxco, New York, and grants from Biolab, Texas.") == [
+        ("consulting", "Vaxco"),
+        ("grants", "Biolab"),
+    ]
+
+
+def test_a_company_and_co_is_one_name():
+    assert orgs("JS is a consultant to M. Davis and Co, Vaxco and Biolab.") == [
+        ("consulting", "M. Davis and Co"),
+        ("consulting", "Vaxco"),
+        ("consulting", "Biolab"),
+    ]
+
+
+def test_accented_initials_after_a_company_form_start_a_new_sentence():
+    authors = ["Mark \u00c9. Czernik", "Charles A. Czernik"]
+    assert triples(
+        "M.\u00c9.C. and C.A.C. reported a gift from Vaxco, Inc. M.\u00c9.C. reported personal fees from Biolab.",
+        authors,
+    ) == [
+        ("Mark \u00c9. Czernik", "gifts", "Vaxco, Inc."),
+        ("Charles A. Czernik", "gifts", "Vaxco, Inc."),
+        ("Mark \u00c9. Czernik", "consulting", "Biolab"),
+    ]
+
+
+def test_a_clause_after_a_semicolon_does_not_share_its_object_with_the_phrase_before():
+    assert orgs(
+        "JS reported being a paid consultant to Vaxco, in which JS holds an equity interest; receiving travel "
+        "support from Biolab; and royalties from Medix."
+    ) == [
+        ("consulting", "Vaxco"),
+        ("stock", "Vaxco"),
+        ("travel", "Biolab"),
+        ("royalties", "Medix"),
+    ]
