@@ -259,8 +259,10 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         if m is None:
             continue
         at, last = m.span()
-        if text[last : last + 1] in (",", ":") and NONE_AFTER_RE.match(text, last, end):
-            continue  # "Financial, none; Funding, none": a heading answered with nothing
+        if text[last : last + 1] in (",", ":") and NONE_AFTER_RE.match(text, last, max(end, last + 12)):
+            # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
+            # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
+            continue
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:
@@ -402,6 +404,7 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
 
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
+ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
 
 
@@ -415,6 +418,8 @@ def _inside_name(text: str, t: Trigger) -> bool:
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
         return False
+    if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
+        return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised
     return bool(NAME_AFTER_RE.match(text, t.end))
 
 

@@ -31,6 +31,8 @@ FILLER = words(
     "currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
     " honoraria honorarium personal fees refund refunds reimbursement reimbursements"
+    # a degree says what a scholarship is for ("supported by a PhD scholarship from X")
+    " phd ph.d. doctoral postdoctoral predoctoral"
 )
 # Words that end a listed name rather than continue it.
 NOT_TAIL = FILLER | words(

@@ -4,6 +4,8 @@ portfolios, a country after a company, and the "and" that closes a list of compa
 Every statement here is invented in the shape of the real ones.
 """
 
+from registry.parsing import parse_statement
+
 from .triples import triples
 
 AUTHORS = ["Jonas Smithers", "Alma Lindqvist"]
@@ -120,4 +122,23 @@ def test_a_clause_after_a_semicolon_does_not_share_its_object_with_the_phrase_be
         ("stock", "Vaxco"),
         ("travel", "Biolab"),
         ("royalties", "Medix"),
+    ]
+
+
+def test_a_heading_answered_none_after_its_colon_names_no_funding():
+    result = parse_statement("Conflicts of interest and sources of funding: none declared.", AUTHORS)
+    assert result.items == []
+    assert result.declares_none == AUTHORS
+
+
+def test_a_degree_before_a_scholarship_names_no_funder():
+    assert orgs("JS has been supported by a PhD scholarship from the Swiss Science Foundation.") == [
+        ("grants", "Swiss Science Foundation")
+    ]
+
+
+def test_a_capitalised_role_after_an_article_is_a_role_not_part_of_a_name():
+    assert orgs("JS is on the Advisory Committee of Vaxco and an Academic Consultant for the Biolab University.") == [
+        ("advisory_board", "Vaxco"),
+        ("consulting", "Biolab University"),
     ]
