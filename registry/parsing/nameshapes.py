@@ -50,3 +50,20 @@ def new_clause(vis: list) -> bool:
             nxt = vis[k + 1]
             return nxt.low.endswith(("ing", "ed", "s")) and nxt.text.islower()
     return False
+
+
+def named_beside(items: list, text: str) -> list:
+    """Without the unnamed ties that a named one of the same author and kind stands right beside, in the same
+    sentence: "funded by the KPS research fellowship" is one grant from KPS, not that and a grant from no one."""
+    drop = set()
+    for k, it in enumerate(items):
+        if it.org is not None:
+            continue
+        for other in items:
+            if other.org is None or other.author != it.author or other.category != it.category:
+                continue
+            a, b = sorted((other.span[0], it.span[0]))
+            if other.footnote == it.footnote and b - a < 60 and ". " not in text[a:b] and ";" not in text[a:b]:
+                drop.add(k)
+                break
+    return [it for k, it in enumerate(items) if k not in drop] if drop else items

@@ -142,3 +142,10 @@ def test_a_capitalised_role_after_an_article_is_a_role_not_part_of_a_name():
         ("advisory_board", "Vaxco"),
         ("consulting", "Biolab University"),
     ]
+
+
+def test_a_named_fellowship_is_one_grant_from_its_funder_not_also_one_from_no_one():
+    assert triples("JS is supported by Vaxco and AL is funded by the KPS research fellowship.", AUTHORS) == [
+        ("Jonas Smithers", "grants", "Vaxco"),
+        ("Alma Lindqvist", "grants", "KPS"),
+    ]
