@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nameshapes import SPINOFF_WORDS, after_spinoff
 from .orgnames import (
     FIELD_WORDS,
     and_joins,
@@ -156,6 +157,8 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if orgs and _campus_item(orgs[-1], items, pos) and text[orgs[-1].end : item[0].start].strip() == ",":
             orgs[-1] = _extend(text, orgs[-1], item)
             continue
+        if len(item) > 2 and any(t.low in SPINOFF_WORDS for t in item):
+            item = after_spinoff(item)
         rng = first_run(item)
         if rng is None:
             closed = bool(orgs)

@@ -67,3 +67,21 @@ def named_beside(items: list, text: str) -> list:
                 drop.add(k)
                 break
     return [it for k, it in enumerate(items) if k not in drop] if drop else items
+
+
+SPINOFF_WORDS = frozenset({"spin-off", "spinoff", "spin-out", "spinout", "start-up", "startup"})
+SPINOFF_HEADS = frozenset({"company", "companies", "firm", "firms", "of", "from", "called", "named"})
+
+
+def after_spinoff(item: list) -> list:
+    """ "the University of Zurich spin-off company NovaGo Therapeutics Inc.": the company is the name after
+    "spin-off", the body before it is where the company came from."""
+    for k, t in enumerate(item):
+        if t.low in SPINOFF_WORDS:
+            j = k + 1
+            while j < len(item) and item[j].low in SPINOFF_HEADS:
+                j += 1
+            if j < len(item) and item[j].text[:1].isupper():
+                return item[j:]
+            return item
+    return item

@@ -165,7 +165,27 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
         s_start = toks[first].start if first < len(toks) and toks[first].start < end else end
     if s_start < end and text[s_start:end].strip():
         spans.append((s_start, end))
+    if " - " in text[start:end] or "\u2022" in text[start:end] or " \u2013 " in text[start:end]:
+        spans = _bullets(text, spans)
     return spans
+
+
+# "- YMP is an employee of X - ZK is an employee of Y - All other authors declare ...": a dash or bullet
+# between spaces before initials, a title or a sentence's opening word starts a new sentence.
+BULLET_RE = re.compile(
+    r"\s[-\u2013\u2022]\s+(?=(?:[A-Z][A-Z.\-]{1,7}|Drs?\.?|Prof\.?)\s)|(?<=\.)\s[-\u2013\u2022]\s+(?=[A-Z])"
+)
+
+
+def _bullets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        for m in BULLET_RE.finditer(text, a, b):
+            if text[a : m.start()].strip(" -\u2013\u2022"):
+                out.append((a, m.start()))
+            a = m.end()
+        out.append((a, b))
+    return out
 
 
 def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: list[Tok] | None = None) -> bool:

@@ -149,3 +149,23 @@ def test_a_named_fellowship_is_one_grant_from_its_funder_not_also_one_from_no_on
         ("Jonas Smithers", "grants", "Vaxco"),
         ("Alma Lindqvist", "grants", "KPS"),
     ]
+
+
+def test_the_company_of_a_spin_off_is_the_name_after_it():
+    assert orgs(
+        "JS is a founder of the University of Leeds spin-off company Vaxco Therapeutics Inc. and AL owns shares "
+        "of the Biolab GmbH start-up supplying microscopes."
+    ) == [("founder", "Vaxco Therapeutics Inc."), ("stock", "Biolab GmbH")]
+
+
+def test_a_dash_before_initials_starts_another_authors_sentence():
+    result = parse_statement(
+        "- JS is an employee of Vaxco, Inc. - AL holds shares in Biolab - All other authors declare no competing "
+        "interests.",
+        [*AUTHORS, "Bo Ek"],
+    )
+    assert [(it.author, it.category, it.organization) for it in result.items] == [
+        ("Jonas Smithers", "employment", "Vaxco, Inc."),
+        ("Alma Lindqvist", "stock", "Biolab"),
+    ]
+    assert result.declares_none == ["Bo Ek"]
