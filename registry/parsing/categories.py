@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .firstchars import PrefixDispatch
-from .nameshapes import ends_portfolio_name, member_of_bodies
+from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -361,6 +361,14 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
             continue  # "royalties from commercialization of patent applications": the patent is the source
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
+        if (
+            out
+            and t.kind in ("leadership", "advisory_board")
+            and t.text[0].isupper()
+            and out[-1].kind in MONEY
+            and in_money_list(text, out[-1], t)
+        ):
+            continue  # "grants from the NIHR, the Evidence Synthesis Working Group and the WHO"
         if t.kind == "grants" and ms_context is None:
             ms_context = _about_this_work(text, start, _sentence_end(text, found[-1].end))
         if t.kind == "grants" and ms_context:

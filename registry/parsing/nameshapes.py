@@ -85,3 +85,22 @@ def after_spinoff(item: list) -> list:
                 return item[j:]
             return item
     return item
+
+
+LIST_GAP_WORDS = frozenset({"and", "the", "of", "for", "from", "in", "on", "to", "at", "&", "by", "with"})
+WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+
+
+def in_money_list(text: str, before, t) -> bool:
+    """ "grant funding from the NIHR School, the NIHR Evidence Synthesis Working Group and the WHO": a
+    capitalised role word inside a list of funders ends a funder's name, it is no role of the author."""
+    gap = text[before.end : t.start]
+    if ("," not in gap and " and " not in gap) or ":" in gap or ";" in gap:
+        return False  # not "Research grants: A, B; Advisory Board: C", a heading's list
+    if text[t.end : t.end + 3].lstrip().startswith(":"):
+        return False
+    for m in WORD_RE.finditer(gap):
+        word = m.group()
+        if word[0].islower() and word not in LIST_GAP_WORDS:
+            return False
+    return True

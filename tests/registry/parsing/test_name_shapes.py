@@ -169,3 +169,15 @@ def test_a_dash_before_initials_starts_another_authors_sentence():
         ("Alma Lindqvist", "stock", "Biolab"),
     ]
     assert result.declares_none == ["Bo Ek"]
+
+
+def test_a_working_group_among_funders_is_a_funder_not_a_role():
+    assert orgs(
+        "JS holds grant funding from the Vaxco School, and the Vaxco Evidence Synthesis Working Group, the "
+        "Biolab Centre and the WHO."
+    ) == [
+        ("grants", "Vaxco School"),
+        ("grants", "Vaxco Evidence Synthesis Working Group"),
+        ("grants", "Biolab Centre"),
+        ("grants", "WHO"),
+    ]
