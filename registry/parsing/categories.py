@@ -64,7 +64,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "employment",
         r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
+        r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
+        r"|(?:paid\s+)?(?:summer\s+)?internships?(?=\s+(?:with|at)\b)",
     ),
     (
         "stock",
@@ -105,6 +106,10 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        # an award that pays for a career or research is a grant ("supported by a career award from X")
+        # (a capitalised one after a name is the award's name: "Hamilton Health Sciences Early Career Award")
+        r"|(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?-i:(?=[a-z])))"
+        r"(?:career|research|investigator|training)\s+(?:development\s+)?awards?"
         # "investigators for the X program", "performs contract research on behalf of X", "conducted
         # post-marketing studies for X": trials done for a company
         r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
@@ -197,7 +202,8 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors officer officers leader council
+conducted conducts conducting honoria honorium investor investors officer officers leader council internship
+internships summer career training
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 

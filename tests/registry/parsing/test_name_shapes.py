@@ -181,3 +181,20 @@ def test_a_working_group_among_funders_is_a_funder_not_a_role():
         ("grants", "Biolab Centre"),
         ("grants", "WHO"),
     ]
+
+
+def test_a_paid_internship_with_a_company_is_employment():
+    assert orgs("JS reports a paid summer internship with Vaxco Pharmaceuticals for unrelated work.") == [
+        ("employment", "Vaxco Pharmaceuticals")
+    ]
+
+
+def test_a_career_or_research_award_from_a_funder_is_a_grant():
+    assert orgs(
+        "JS is supported by a career award from the Fonds de recherche du Quebec. AL has received unrestricted "
+        "research awards from Vaxco and holds a Biolab Early Career Research Award."
+    ) == [
+        ("grants", "Fonds de recherche du Quebec"),
+        ("grants", "Vaxco"),
+        ("grants", "Biolab Early Career Research Award"),
+    ]
