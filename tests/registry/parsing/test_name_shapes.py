@@ -192,7 +192,7 @@ def test_a_paid_internship_with_a_company_is_employment():
 def test_a_career_or_research_award_from_a_funder_is_a_grant():
     assert orgs(
         "JS is supported by a career award from the Fonds de recherche du Quebec. AL has received unrestricted "
-        "research awards from Vaxco and holds a Biolab Early Career Research Award."
+        "research awards from Vaxco and is supported by a Biolab Early Career Research Award."
     ) == [
         ("grants", "Fonds de recherche du Quebec"),
         ("grants", "Vaxco"),
