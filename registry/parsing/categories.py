@@ -43,7 +43,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"
+        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)"
         r"|(?:scientific\s+)?advis[oe]rs?",
     ),
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
@@ -203,7 +203,7 @@ forschungsgelder drittmittel subventions subvención financiamento financement b
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
 conducted conducts conducting honoria honorium investor investors officer officers leader council internship
-internships summer career training
+internships summer career training sab sabs
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 

@@ -290,6 +290,12 @@ def _department(item: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
     if j + 1 < len(item) and item[j].low in ("in", "at") and is_name_token(item[j + 1]):
         k = j + 1
         return k, run_from(item, k)
+    # "Director of Research for Survivor Corps": a field before "for" names the unit, the body follows
+    k = rng[0]
+    while k < j and item[k].low in FIELD_WORDS:
+        k += 1
+    if rng[0] < k < j - 1 and item[k].low in ("for", "at", "in") and is_name_token(item[k + 1]):
+        return k + 1, j
     return rng
 
 

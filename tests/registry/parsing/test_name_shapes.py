@@ -198,3 +198,15 @@ def test_a_career_or_research_award_from_a_funder_is_a_grant():
         ("grants", "Vaxco"),
         ("grants", "Biolab Early Career Research Award"),
     ]
+
+
+def test_a_sab_is_a_scientific_advisory_board():
+    assert orgs("JS serves on the SAB of Vaxco and on the SABs of Biolab and Medix.") == [
+        ("advisory_board", "Vaxco"),
+        ("advisory_board", "Biolab"),
+        ("advisory_board", "Medix"),
+    ]
+
+
+def test_a_director_of_a_field_for_a_body_directs_in_that_body():
+    assert orgs("JS does volunteer service as Director of Research for Vaxco Corps.") == [("leadership", "Vaxco Corps")]
