@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .text import words
+
 # "<Name> of X, Y and Employment", "<Name> for X and Training": a capitalised word after a listed
 # capitalised field ends the name of a body.
 PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:of|for)\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+,?\s+(?:and|&)\s+$")
@@ -104,3 +106,22 @@ def in_money_list(text: str, before, t) -> bool:
         if word[0].islower() and word not in LIST_GAP_WORDS:
             return False
     return True
+
+
+# Lower-case words that say what a board is about, never a relation ("UCB narcolepsy advisory board").
+NOT_TOPIC = words(
+    "and or the a an of on for in at by to with from as is are was were has have had its his her their also "
+    "former current international national global scientific medical clinical executive member members "
+    "paid unpaid company companies advisory board boards"
+)
+
+
+def topic_word(tok) -> bool:
+    word = tok.text
+    return (
+        word.isalpha()
+        and word.islower()
+        and len(word) > 3
+        and word not in NOT_TOPIC
+        and not word.endswith(("ed", "ing", "ly"))
+    )

@@ -31,7 +31,7 @@ NOT_COUNTERPARTY = words(
     "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
     "application applications number numbers no no. appln appln. title grant national"
     # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
-    " phd ph.d ph.d. md msc bsc mph"
+    " phd ph.d ph.d. md msc bsc mph pi"
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".

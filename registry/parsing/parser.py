@@ -11,7 +11,7 @@ from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
-from .nameshapes import new_clause
+from .nameshapes import new_clause, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
@@ -363,6 +363,8 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
     last = before[-1]
     if last.low == "its":
         return last_org
+    if trig.kind == "advisory_board" and len(before) > 1 and topic_word(last) and is_name_token(before[-2]):
+        before = before[:-1]  # "UCB narcolepsy advisory board": a topic between the company and its board
     for k in range(len(before)):
         if not is_name_token(before[k]) or (k and before[k - 1].low in TITLE_WORDS):
             continue

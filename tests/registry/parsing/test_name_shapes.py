@@ -210,3 +210,9 @@ def test_a_sab_is_a_scientific_advisory_board():
 
 def test_a_director_of_a_field_for_a_body_directs_in_that_body():
     assert orgs("JS does volunteer service as Director of Research for Vaxco Corps.") == [("leadership", "Vaxco Corps")]
+
+
+def test_a_topic_between_a_company_and_its_advisory_board():
+    assert orgs("Dr. Jonas Smithers: international Vaxco narcolepsy advisory board; PI for studies of Biolab.") == [
+        ("advisory_board", "Vaxco")
+    ]
