@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .firstchars import PrefixDispatch
-from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies
+from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -59,7 +59,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
         r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
-        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)",
+        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)",
     ),
     (
         "employment",
@@ -203,7 +203,7 @@ forschungsgelder drittmittel subventions subvención financiamento financement b
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
 conducted conducts conducting honoria honorium investor investors officer officers leader council internship
-internships summer career training sab sabs
+internships summer career training sab sabs governor governors
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -367,6 +367,8 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
             continue  # "royalties from commercialization of patent applications": the patent is the source
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
+        if out and names_the_body(text, out[-1], t):
+            continue  # "Chair of the Committee for Strategic Coordination": the committee's name
         if (
             out
             and t.kind in ("leadership", "advisory_board")

@@ -125,3 +125,18 @@ def topic_word(tok) -> bool:
         and word not in NOT_TOPIC
         and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+ROLE_KINDS = frozenset({"leadership", "advisory_board", "other_member"})
+OF_THE_RE = re.compile(r"\s+of\s+the\s+$")
+BODY_TOPIC_RE = re.compile(r"\s+(?:for|on)\s+(?:the\s+)?[A-Z]")
+
+
+def names_the_body(text: str, before, t) -> bool:
+    """ "Chair of the Committee for Strategic Coordination": after a role, "of the" and a capitalised body
+    word followed by its topic name the body the role is in; the body word is no second role."""
+    if before.kind not in ROLE_KINDS or not t.text[0].isupper():
+        return False
+    if not OF_THE_RE.fullmatch(text, before.end, t.start):
+        return False
+    return BODY_TOPIC_RE.match(text, t.end) is not None

@@ -310,7 +310,9 @@ def _relations(
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
-        if trig.kind == "other_shared" and whos[i] == [None]:
+        if trig.kind == "other_shared" and (
+            whos[i] == [None] or (subj.kind != "persons" and "reviewer" in state.text[sa : trig.start].lower())
+        ):
             continue  # an affiliation the editor shares with a reviewer, not with an author
         bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
         to_institution = institution or bool(bracket)

@@ -216,3 +216,16 @@ def test_a_topic_between_a_company_and_its_advisory_board():
     assert orgs("Dr. Jonas Smithers: international Vaxco narcolepsy advisory board; PI for studies of Biolab.") == [
         ("advisory_board", "Vaxco")
     ]
+
+
+def test_a_governor_of_a_trust_and_the_chair_of_a_named_committee_lead_those_bodies():
+    assert orgs("JS was a Governor of Vaxco Trust and is Chair of the Committee for Strategic Coordination.") == [
+        ("leadership", "Vaxco Trust"),
+        ("leadership", "Committee for Strategic Coordination"),
+    ]
+
+
+def test_an_affiliation_a_reviewer_shares_with_the_editor_is_no_authors_tie():
+    assert orgs(
+        "JS and AL are inventors on a patent. The reviewer DF and handling editor declared their shared affiliation."
+    ) == [("patents", None), ("patents", None)]
