@@ -215,6 +215,7 @@ COUNTRY_PAIRS = words(
     "united_kingdom united_states new_zealand south_korea south_africa the_netherlands czech_republic hong_kong "
     "saudi_arabia"
 )
+PAIR_FIRSTS = frozenset(p.split("_")[0] for p in COUNTRY_PAIRS) | {"new", "north", "south", "west", "rhode", "british"}
 STATE_PAIRS = words(
     "new_york new_jersey new_mexico new_hampshire north_carolina south_carolina north_dakota south_dakota "
     "west_virginia rhode_island british_columbia"
@@ -223,14 +224,18 @@ STATE_PAIRS = words(
 
 def _is_country(item: list[Tok], singles: frozenset[str] = COUNTRIES, pairs: frozenset[str] = COUNTRY_PAIRS) -> bool:
     """A country alone, or followed by words that close the list ("Sanofi, Switzerland outside of the work")."""
+    first = item[0]
     n = len(item)
-    if n > 1 and item[1].text[0].islower():
-        n = 1 if all(t.text[0].islower() or not t.text[0].isalnum() for t in item[1:]) else 0
-    elif n > 2 and item[2].text[0].islower():
-        n = 2 if all(t.text[0].islower() or not t.text[0].isalnum() for t in item[2:]) else 0
-    if n == 1:
-        return item[0].low.rstrip(".") in singles and item[0].cap
-    return n == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in pairs
+    if first.cap and first.low.rstrip(".") in singles:
+        return n == 1 or _closing(item, 1)
+    if n >= 2 and first.low in PAIR_FIRSTS and f"{first.low}_{item[1].low.rstrip('.')}" in pairs:
+        return n == 2 or _closing(item, 2)
+    return False
+
+
+def _closing(item: list[Tok], k: int) -> bool:
+    """Whether the words from item[k] on are lower-case words or signs that close a list."""
+    return all(t.text[0].islower() or not t.text[0].isalnum() for t in item[k:])
 
 
 def _places(items: list[list[Tok]]) -> set[int]:

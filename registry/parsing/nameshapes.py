@@ -14,6 +14,8 @@ PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:of|for)\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]
 
 def ends_portfolio_name(text: str, start: int) -> bool:
     """Whether the capitalised word at `start` is the last portfolio of a body's name."""
+    if not text.endswith(("and ", "& "), max(0, start - 5), start):
+        return False
     return PORTFOLIO_BEFORE_RE.search(text, max(0, start - 80), start) is not None
 
 
