@@ -225,9 +225,20 @@ def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
     return pos
 
 
+# Adjectives a field may carry after "and": "Society of Allergology and Clinical Immunology".
+FIELD_ADJECTIVES = words(
+    "clinical public mental social molecular medical experimental applied environmental human animal cellular "
+    "internal family preventive translational computational"
+)
+
+
 def _fields(left: list[Tok], right: list[Tok]) -> bool:
     """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of"."""
-    if len(right) > 2 or left[-1].text.isupper() or not all(t.low.rstrip(".") in FIELD_WORDS for t in right):
+    if len(right) > 2 or left[-1].text.isupper():
+        return False
+    if not all(t.low.rstrip(".") in FIELD_WORDS for t in right) and not (
+        len(right) == 2 and right[0].low in FIELD_ADJECTIVES and right[1].low.rstrip(".") in FIELD_WORDS
+    ):
         return False
     return left[-1].low in FIELD_WORDS or any(t.low in ("of", "for", "in", "into", "on") for t in left)
 

@@ -207,7 +207,7 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
 
 # Initials may carry an accent ("M.É.C."): capitals of Latin-1 and Latin Extended-A as well as A-Z.
 _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
-DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}")
+DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
 PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")

@@ -229,3 +229,18 @@ def test_an_affiliation_a_reviewer_shares_with_the_editor_is_no_authors_tie():
     assert orgs(
         "JS and AL are inventors on a patent. The reviewer DF and handling editor declared their shared affiliation."
     ) == [("patents", None), ("patents", None)]
+
+
+def test_initials_without_their_last_dot_after_a_company_form_start_a_sentence():
+    authors = ["Brian K. Kobal", "Rabindra V. Shiv"]
+    assert triples("B.K.K is a consultant for Vaxco, Inc. R.V.S is a Director at Biolab Sciences.", authors) == [
+        ("Brian K. Kobal", "consulting", "Vaxco, Inc."),
+        ("Rabindra V. Shiv", "leadership", "Biolab Sciences"),
+    ]
+
+
+def test_a_field_with_its_adjective_after_and_stays_in_a_societys_name():
+    assert orgs("JS received grants from the Society of Allergology and Clinical Immunology and from Vaxco.") == [
+        ("grants", "Society of Allergology and Clinical Immunology"),
+        ("grants", "Vaxco"),
+    ]
