@@ -123,7 +123,8 @@ def _inside_name(toks: list[Tok], pos: int, item: list[Tok], listed: bool = Fals
     left, right = trailing_name(item), after[: run_from(after, 0)]
     if listed and len(left) == 1 and len(right) == 2 and is_company_form(right[1]):
         return False
-    return and_joins(left, right)
+    the = len(item) >= 2 and len(left) == 1 and item[-2].low == "the"
+    return and_joins(left, right, after_the=the)
 
 
 def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:

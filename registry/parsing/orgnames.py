@@ -163,7 +163,8 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     words = [t.low for t in toks[j:k]]
     if words[0] == "and":
         # "and" separates list items, unless it is inside one name ("Food and Drug Administration")
-        return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)])
+        the = i > 0 and toks[i - 1].low == "the"
+        return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)], after_the=the)
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
     if words[0] == "on":
@@ -172,7 +173,7 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     return words[0] != "the"
 
 
-def and_joins(left: list[Tok], right: list[Tok]) -> bool:
+def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> bool:
     """Whether "LEFT and RIGHT" is one name rather than two: the same word twice ("Johnson and
     Johnson"), or a name whose last word says it is one body ("Food and Drug Administration", "Laura
     and John Arnold Foundation", "Centers for Medicare and Medicaid Services") after a single word or
@@ -181,6 +182,8 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return False
     if len(left) == len(right) == 1 and left[0].low == right[0].low:
         return True
+    if after_the and len(left) == 1 and left[0].text[1:].islower() and not is_company_form(left[0]):
+        return True  # "the Food and Health Bureau", "the Brain and Mind Centre": "the" opens one name
     if len(right) == 1 and right[0].low.rstrip(".") in ("co", "company") and not is_company_form(left[-1]):
         return True  # "M. Davis and Co", "Eli Lilly and Company"
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():

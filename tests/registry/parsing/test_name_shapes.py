@@ -244,3 +244,14 @@ def test_a_field_with_its_adjective_after_and_stays_in_a_societys_name():
         ("grants", "Society of Allergology and Clinical Immunology"),
         ("grants", "Vaxco"),
     ]
+
+
+def test_the_before_one_word_and_another_name_opens_one_name():
+    assert orgs(
+        "JS received grants from the Food and Health Bureau, the Brain and Mind Centre, the NIH and Vaxco."
+    ) == [
+        ("grants", "Food and Health Bureau"),
+        ("grants", "Brain and Mind Centre"),
+        ("grants", "NIH"),
+        ("grants", "Vaxco"),
+    ]
