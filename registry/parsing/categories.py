@@ -164,6 +164,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:related|married)\s+to|(?:spouse|wife|husband|son|daughter"
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
+    # money that does not say what for, like personal fees ("received compensation from X", "payments from Y")
+    ("consulting", r"(?<!royalty\s)(?<!consulting\s)(?:payments?|compensation|remuneration)(?=\s+from\b)"),
     (
         "other",
         r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
@@ -204,6 +206,7 @@ gastos viagens aktien aktionär actionnaire accionista acionista azionista anges
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
 conducted conducts conducting honoria honorium investor investors officer officers leader council internship
 internships summer career training sab sabs governor governors
+payment payments compensation remuneration
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -310,7 +313,9 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
                 t.kind = "manuscript_support"
 
 
-GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)", re.IGNORECASE)
+GENERIC_FEES_RE = re.compile(
+    r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
+)
 WHAT_FOR_RE = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",

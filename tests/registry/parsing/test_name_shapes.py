@@ -255,3 +255,10 @@ def test_the_before_one_word_and_another_name_opens_one_name():
         ("grants", "NIH"),
         ("grants", "Vaxco"),
     ]
+
+
+def test_compensation_or_payments_from_a_company_are_fees_unless_they_say_what_for():
+    assert orgs(
+        "JS has received compensation from Vaxco, Inc. and Biolab. AL has received payment from Medix for travel "
+        "to meetings. AL received no compensation from Curex."
+    ) == [("consulting", "Vaxco, Inc."), ("consulting", "Biolab"), ("travel", "Medix")]
