@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .firstchars import PrefixDispatch
-from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body
+from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body, new_predicate
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -63,7 +63,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "employment",
-        r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
+        r"(?<!\bfor\s)(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
         r"|(?:paid\s+)?(?:summer\s+)?internships?(?=\s+(?:with|at)\b)",
     ),
@@ -364,7 +364,7 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
     has_ms = "manuscript_support" in [t.kind for t in found]
     ms_context = None  # looked up once, and only for a sentence that names grants
     for t in found:
-        if relation:
+        if relation and not new_predicate(text, out[-1].end, t.start):
             continue  # "is related to a PLOS One editor": the editor is the relative, not a role
         if has_ms and t.kind == "grants":
             continue  # "funding for this effort came ... through commercial funding by X"

@@ -142,3 +142,11 @@ def names_the_body(text: str, before, t) -> bool:
     if not OF_THE_RE.fullmatch(text, before.end, t.start):
         return False
     return BODY_TOPIC_RE.match(text, t.end) is not None
+
+
+PREDICATE_RE = re.compile(r"(?:\band|,)\s+(?:is|are|was|were|has|have|had|serves|served|holds|held)\b")
+
+
+def new_predicate(text: str, a: int, b: int) -> bool:
+    """ "NSA is the spouse of PB and is president of X": a new verb after the relative starts a tie of its own."""
+    return PREDICATE_RE.search(text, a, b) is not None

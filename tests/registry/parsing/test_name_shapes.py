@@ -262,3 +262,13 @@ def test_compensation_or_payments_from_a_company_are_fees_unless_they_say_what_f
         "JS has received compensation from Vaxco, Inc. and Biolab. AL has received payment from Medix for travel "
         "to meetings. AL received no compensation from Curex."
     ) == [("consulting", "Vaxco, Inc."), ("consulting", "Biolab"), ("travel", "Medix")]
+
+
+def test_a_new_verb_after_a_relative_starts_a_tie_of_its_own():
+    found = orgs("JS is the spouse of AL and is president and owner of Vaxco Corporation.")
+    assert ("leadership", "Vaxco Corporation") in found
+    assert ("stock", "Vaxco Corporation") in found
+
+
+def test_fees_for_talks_to_employees_of_a_company_are_no_employment():
+    assert "employment" not in [c for c, _ in orgs("JS received speaker fees for two seminars for employees of Vaxco.")]
