@@ -158,7 +158,12 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"shared\s+(?:institutional\s+)?affiliation|(?:past|previous|recent)\s+co-?authorships?"
         r"|(?:past|previous|recent|ongoing|current)\s+collaborations?",
     ),
-    ("other_lab", r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?|(?-i:labs?)"),
+    # not "MS's lab is supported by X", "her lab": the lab there is whose the money is
+    (
+        "other_lab",
+        r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?"
+        r"|(?<!'s\s)(?<!\u2019s\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bmy\s)(?-i:labs?)",
+    ),
     (
         "other_rel",
         r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:related|married)\s+to|(?:spouse|wife|husband|son|daughter"

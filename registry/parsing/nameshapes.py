@@ -150,3 +150,15 @@ PREDICATE_RE = re.compile(r"(?:\band|,)\s+(?:is|are|was|were|has|have|had|serves
 def new_predicate(text: str, a: int, b: int) -> bool:
     """ "NSA is the spouse of PB and is president of X": a new verb after the relative starts a tie of its own."""
     return PREDICATE_RE.search(text, a, b) is not None
+
+
+PASSIVE_VERBS = frozenset({"provided", "given", "awarded", "granted", "supplied", "paid", "made"})
+
+
+def passive_source(vis: list) -> list:
+    """The words after "was provided by" when the object of a money phrase is put in the passive ("Funding
+    for JD was provided by Pfizer"); the words as they are otherwise."""
+    for k in range(1, min(len(vis) - 1, 7)):  # right after the phrase and its beneficiary
+        if vis[k].low == "by" and vis[k - 1].low in PASSIVE_VERBS:
+            return vis[k + 1 :]
+    return vis

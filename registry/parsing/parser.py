@@ -11,7 +11,7 @@ from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
-from .nameshapes import new_clause, topic_word
+from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
@@ -341,6 +341,8 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
             return [], description(state.text, vis)
         vis = vis[source:]
     is_person = lambda run: _is_person(state, run)  # noqa: E731
+    if trig.kind in MONEY:
+        vis = passive_source(vis)  # "Funding for JD was provided by Pfizer": the source follows "by"
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
     unit = trig.kind in ("leadership", "employment")
     orgs = organizations(state.text, region, is_person, unit)

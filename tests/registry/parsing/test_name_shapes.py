@@ -272,3 +272,11 @@ def test_a_new_verb_after_a_relative_starts_a_tie_of_its_own():
 
 def test_fees_for_talks_to_employees_of_a_company_are_no_employment():
     assert "employment" not in [c for c, _ in orgs("JS received speaker fees for two seminars for employees of Vaxco.")]
+
+
+def test_money_put_in_the_passive_comes_from_the_name_after_by():
+    assert orgs("Funding for JS was provided by Vaxco.") == [("grants", "Vaxco")]
+
+
+def test_an_authors_own_lab_is_no_tie_to_the_lab():
+    assert orgs("JS's lab is supported by grants from Vaxco.") == [("grants", "Vaxco")]
