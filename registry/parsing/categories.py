@@ -106,6 +106,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        # payments a body received for the work its authors do there ("X, which received payments from Y")
+        r"|(?:(?<=\bwhich\sreceived\s)|(?<=\bthat\sreceived\s)|(?<=\bwhich\shas\sreceived\s))payments?(?=\s+from\b)"
         # an award that pays for a career or research is a grant ("supported by a career award from X")
         # (a capitalised one after a name is the award's name: "Hamilton Health Sciences Early Career Award")
         r"|(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?-i:(?=[a-z])))"

@@ -280,3 +280,10 @@ def test_money_put_in_the_passive_comes_from_the_name_after_by():
 
 def test_an_authors_own_lab_is_no_tie_to_the_lab():
     assert orgs("JS's lab is supported by grants from Vaxco.") == [("grants", "Vaxco")]
+
+
+def test_payments_a_body_received_for_its_work_are_a_grant():
+    assert orgs(
+        "JS was working for the Vaxco Collaboration, which received payments from the European Commission to "
+        "develop the reviews."
+    ) == [("employment", "Vaxco Collaboration"), ("grants", "European Commission")]
