@@ -57,8 +57,9 @@ def new_clause(vis: list) -> bool:
 
 
 def named_beside(items: list, text: str) -> list:
-    """Without the unnamed ties that a named one of the same author and kind stands right beside, in the same
-    sentence: "funded by the KPS research fellowship" is one grant from KPS, not that and a grant from no one."""
+    """Without the unnamed ties that a named one of the same author and kind stands right beside: "funded by the
+    KPS research fellowship" is one grant from KPS, not that and a grant from no one. Two phrases joined by
+    "and" or a comma are two ties ("support from X and support, during the conduct of the study")."""
     drop = set()
     for k, it in enumerate(items):
         if it.org is not None:
@@ -66,8 +67,11 @@ def named_beside(items: list, text: str) -> list:
         for other in items:
             if other.org is None or other.author != it.author or other.category != it.category:
                 continue
-            a, b = sorted((other.span[0], it.span[0]))
-            if other.footnote == it.footnote and b - a < 60 and ". " not in text[a:b] and ";" not in text[a:b]:
+            if other.footnote != it.footnote:
+                continue
+            first, second = (it, other) if it.span[0] <= other.span[0] else (other, it)
+            gap = text[first.span[1] : second.span[0]]
+            if len(gap) < 12 and " and " not in gap and not any(c in gap for c in ",;."):
                 drop.add(k)
                 break
     return [it for k, it in enumerate(items) if k not in drop] if drop else items
