@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from audits.context import AuditContext
@@ -63,13 +63,18 @@ def start_run(
     scope: AuditScope,
     rule_codes: Sequence[str] | None = None,
     parameters: dict[str, Any] | None = None,
+    running: bool = False,
 ) -> AuditRun:
-    """Record a pending run; refuses when an audit of the same scope is still pending or running."""
+    """Record a pending run, or with `running` one this process runs at once (taken as it is recorded,
+    so no worker may take it); refuses when an audit of the same scope is still pending or running."""
     resolved = resolve_rule_parameters(rule_codes, parameters)
     classes = {cls.code: cls for cls in iter_rule_classes(rule_codes)}
     fail_stale_runs()
+    now = timezone.now()
+    taken = {"status": RunStatus.RUNNING, "started_at": now, "heartbeat_at": now} if running else {}
     try:
         with transaction.atomic():
+            run_bookkeeping_without_waiting_for_disk()
             return AuditRun.objects.create(
                 started_by=actor if getattr(actor, "pk", None) else None,
                 scope={"label": scope.label, **scope.description},
@@ -77,9 +82,24 @@ def start_run(
                 rules=[{"code": code, "version": cls.version} for code, cls in classes.items()],
                 parameters=resolved,
                 code_version=code_version(),
+                **taken,
             )
     except IntegrityError as exc:
         raise AuditAlreadyRunning(f"An audit of {scope.label} is already running.") from exc
+
+
+def run_bookkeeping_without_waiting_for_disk() -> None:
+    """In the transaction under way, commit without waiting for PostgreSQL to flush it to disk.
+
+    For an audit's own rows only (its run, findings and occurrences), which a later run computes again:
+    a crash of the database server in the fraction of a second after such a commit may lose it (never
+    half of it), and the run is then failed for want of a heartbeat. Waiting for the disk at each of a
+    one-article audit's commits was a third of its time on PostgreSQL on a busy machine. Any later
+    commit that waits (a reviewer's review) flushes these before it.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
 
 
 def execute_run(run: AuditRun, scope: AuditScope, *, today: date | None = None, progress=None) -> AuditRun:
@@ -111,6 +131,7 @@ def _execute(run: AuditRun, scope: AuditScope, started: float, *, today: date | 
                 found[finding.fingerprint] = finding
             last_report = _report_progress(run, int(90 * (index + 1) / len(rules)), progress, last_report)
         with transaction.atomic():
+            run_bookkeeping_without_waiting_for_disk()
             # Still ours? A run taken for dead may have been replaced; its findings must not land.
             if not AuditRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(heartbeat_at=timezone.now()):
                 raise RunAbandoned(f"Audit run {run.pk} was marked failed while it ran; its findings are not recorded.")
@@ -141,8 +162,11 @@ def run_audit(
     today: date | None = None,
     progress=None,
 ) -> AuditRun:
-    run = start_run(actor=actor, scope=scope, rule_codes=rule_codes, parameters=parameters)
-    return execute_run(run, scope, today=today, progress=progress)
+    started = time.monotonic()
+    # Recorded as running, in the transaction that records it: one commit less than taking a pending run.
+    run = start_run(actor=actor, scope=scope, rule_codes=rule_codes, parameters=parameters, running=True)
+    with heartbeat(run.pk):
+        return _execute(run, scope, started, today=today, progress=progress)
 
 
 def fail_stale_runs() -> int:
@@ -156,15 +180,19 @@ def fail_stale_runs() -> int:
     now = timezone.now()
     silent = now - timedelta(seconds=settings.AUDIT_STALE_AFTER_SECONDS)
     unclaimed = now - timedelta(seconds=settings.AUDIT_PENDING_STALE_AFTER_SECONDS)
-    failed = AuditRun.objects.filter(status=RunStatus.RUNNING, heartbeat_at__lt=silent).update(
+    # One statement for both: it runs before every audit.
+    return AuditRun.objects.filter(
+        Q(status=RunStatus.RUNNING, heartbeat_at__lt=silent) | Q(status=RunStatus.PENDING, created_at__lt=unclaimed)
+    ).update(
         status=RunStatus.FAILED,
         finished_at=now,
-        error=f"No sign of its worker for {settings.AUDIT_STALE_AFTER_SECONDS} seconds; marked failed.",
-    )
-    return failed + AuditRun.objects.filter(status=RunStatus.PENDING, created_at__lt=unclaimed).update(
-        status=RunStatus.FAILED,
-        finished_at=now,
-        error=f"No worker took it in {settings.AUDIT_PENDING_STALE_AFTER_SECONDS} seconds; marked failed.",
+        error=Case(
+            When(
+                status=RunStatus.RUNNING,
+                then=Value(f"No sign of its worker for {settings.AUDIT_STALE_AFTER_SECONDS} seconds; marked failed."),
+            ),
+            default=Value(f"No worker took it in {settings.AUDIT_PENDING_STALE_AFTER_SECONDS} seconds; marked failed."),
+        ),
     )
 
 

@@ -9,8 +9,10 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from importlib.metadata import version
 from pathlib import Path
 
+import pubmed_parser
 from django.conf import settings
 from lxml import etree
 
@@ -112,12 +114,15 @@ def audit_figures(article_dois: list[str]) -> tuple[list[Figure], object]:
 
 BENCH_DATA = Path(settings.BASE_DIR) / "tests" / "data"
 JATS_COPIES = 20
+# The import of a file (read, matched, stored) against the peer's reading it alone.
+JATS_PEER_TARGET = 2.0
 _DOI_ELEMENT = re.compile(rb'(<article-id pub-id-type="doi">)([^<]+)(</article-id>)')
 
 
-def jats_figure() -> Figure:
+def jats_figures() -> list[Figure]:
     """Import the project's sample JATS files, each under several DOIs (the same authors publishing
-    again, as they do), into the scratch database."""
+    again, as they do), into the scratch database; and the peer's figure, pubmed_parser reading the same
+    files (their metadata, authors and affiliations: what the import reads too), with the ratio."""
     sources = [path for path in sorted((BENCH_DATA / "jats").glob("*.xml")) if _is_sample_article(path.read_bytes())]
     with tempfile.TemporaryDirectory(prefix="coi-bench-jats-") as folder:
         paths = []
@@ -129,14 +134,32 @@ def jats_figure() -> Figure:
                 target.write_bytes(data)
                 paths.append(target)
         seconds, summary = timed(lambda: import_jats_paths(paths))
+        peer_seconds, _ = timed(lambda: [pubmed_parser.parse_pubmed_xml(str(path)) for path in paths])
     articles = len(paths)
-    return Figure(
-        "JATS import",
-        articles / seconds,
-        "articles/s",
-        target=50.0,
-        note=f"{articles} articles from {len(sources)} sample files, {len(summary.failures)} refused",
-    )
+    ratio = seconds / peer_seconds
+    return [
+        Figure(
+            "JATS import",
+            articles / seconds,
+            "articles/s",
+            target=50.0,
+            note=f"{articles} articles from {len(sources)} sample files, {len(summary.failures)} refused",
+        ),
+        Figure(
+            "JATS, pubmed_parser's parse (the peer)",
+            articles / peer_seconds,
+            "articles/s",
+            note=f"pubmed_parser {version('pubmed-parser')}: parse_pubmed_xml of the same files, nothing stored",
+        ),
+        Figure(
+            "JATS import against the peer's parse",
+            ratio,
+            "x",
+            target=JATS_PEER_TARGET,
+            higher_is_better=False,
+            note=f"{seconds:.2f} s against {peer_seconds:.2f} s for the same {articles} files",
+        ),
+    ]
 
 
 def _is_sample_article(data: bytes) -> bool:

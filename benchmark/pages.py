@@ -5,13 +5,11 @@ import random
 import statistics
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import connection, transaction
-from django.test import Client
-from django.test.utils import override_settings
 from django.urls import reverse
 
 from benchmark.measure import Figure, timed
+from benchmark.serving import QueryCounter, as_measured, production_client
 from registry.enums import ArticleStatus, DisclosureForm, InterestCategory, Payee
 from registry.models import Article, Authorship, DeclaredInterest, Disclosure, Interest, Organization, Person
 from registry.names import normalize_organization_name
@@ -38,9 +36,9 @@ def author_page_figure(runs: int = RUNS) -> Figure:
     """Median server time of the author page of a prolific author, and its number of queries."""
     person, declarations = build_prolific_author()
     path = reverse("person", args=[person.pk])
-    client = Client()
+    client = production_client()
     queries = QueryCounter()
-    with override_settings(ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"]):
+    with as_measured():
         with connection.execute_wrapper(queries):
             first = client.get(path)  # also warms the template and URL caches
         if first.status_code != 200:
@@ -57,17 +55,6 @@ def author_page_figure(runs: int = RUNS) -> Figure:
             f"{declarations} declarations, {len(first.content) // 1024} KB; slowest {max(times):.0f} ms of {runs}"
         ),
     )
-
-
-class QueryCounter:
-    """Counts the queries run, whatever DEBUG says (the benchmark runs with it off)."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, execute, sql, params, many, context):
-        self.count += 1
-        return execute(sql, params, many, context)
 
 
 @transaction.atomic

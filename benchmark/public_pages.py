@@ -3,31 +3,44 @@ every page a reader or an API client reaches, rendered through Django's test cli
 generated registry, with the busiest records of that registry chosen so that a page shows its worst."""
 
 import statistics
-from collections.abc import Iterator
-from contextlib import contextmanager
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import override_settings
 from django.urls import reverse
 
 from benchmark.measure import Figure, timed
-from benchmark.pages import QueryCounter
+from benchmark.serving import QueryCounter, as_measured, production_client, served_as
 from registry.models import Article, Interest, Person
 
 RUNS = 15
 PAGE_TARGET_MS = 50.0
 SEARCH_TARGET_MS = 100.0
 QUERY_BUDGET = 15
+# /api/articles/ (a page of articles with their authors and declared ties) against the floor page.
+ARTICLES_TO_FLOOR_TARGET = 5.0
 
 
 def public_page_figures(runs: int = RUNS) -> list[Figure]:
-    """Median server time and query count of each public page, one figure a page."""
+    """Median server time and query count of each public page, one figure a page, after the floor
+    page's; then /api/articles/ against the floor."""
     with as_measured():
-        client = Client()
-        return [_page_figure(client, name, path, target, runs) for name, path, target in public_pages()]
+        client = production_client()
+        floor = _page_figure(client, "floor page (/api/, the API root)", reverse("api:api-root"), None, runs)
+        floor.note += f"; {served_as()}"
+        figures = [floor, *(_page_figure(client, name, path, target, runs) for name, path, target in public_pages())]
+    articles = next(figure for figure in figures if figure.name == "/api/articles/")
+    figures.append(
+        Figure(
+            "/api/articles/ against the floor page",
+            articles.value / floor.value,
+            "x",
+            target=ARTICLES_TO_FLOOR_TARGET,
+            higher_is_better=False,
+            note=f"{articles.value:.1f} ms against {floor.value:.1f} ms (medians)",
+        )
+    )
+    return figures
 
 
 def public_pages() -> list[tuple[str, str, float]]:
@@ -92,15 +105,3 @@ def _page_figure(client: Client, name: str, path: str, target: float, runs: int)
         higher_is_better=False,
         note=f"{path}: {queries.count} queries{over}, {len(first.content) // 1024} KB; slowest {max(times):.0f} ms",
     )
-
-
-@contextmanager
-def as_measured() -> Iterator[None]:
-    """The test client as an anonymous reader the API's throttles never stop (they count in the cache),
-    and every page rendered afresh: with CACHE_URL set, the public page cache would otherwise answer all
-    renderings but the first, and the figures would be the cache's."""
-    api = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None}}
-    with override_settings(
-        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"], REST_FRAMEWORK=api, PAGE_CACHE_SECONDS=0
-    ):
-        yield

@@ -46,7 +46,7 @@ class PublicDisclosureSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PublicInterestSerializer(many=True))
     def get_interests(self, disclosure: Disclosure) -> list:
-        # Read from the prefetched published declarations (see views.published_articles).
+        # The API itself writes these rows with registry/api/article_rows.py, from these fields.
         interests = [declared.interest for declared in disclosure.declared_interests.all()]
         return self._interests.to_representation(interests)
 

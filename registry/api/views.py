@@ -15,40 +15,10 @@ from registry.api import filters, serializers
 from registry.api.article_rows import ARTICLE_COLUMNS, article_rows
 from registry.api.parameters import check_parameters
 from registry.api.search import RegistrySearchBackend
-from registry.models import Article, ArticleFunding, Authorship, DeclaredInterest, Interest, Organization, Person
-
-# The columns of an interest that PublicInterestSerializer shows.
-TIE_COLUMNS = ("category", "payee", "organization_name", "specification", "start_date", "end_date", "ongoing")
-
+from registry.models import Article, Authorship, DeclaredInterest, Interest, Organization, Person
 
 # The id breaks ties in the default order, so that no article falls between two pages.
 ARTICLE_ORDER = ("-published_date", "title", "pk")
-
-
-def published_articles() -> QuerySet[Article]:
-    """Published articles with their topics, funders, authors in order, and each author's declarations."""
-    authors = Authorship.objects.published().select_related("person", "disclosure").order_by("position")
-    # Only what PublicInterestSerializer shows: an article page holds thousands of these rows, and building
-    # each instance costs with every column read.
-    declared = (
-        DeclaredInterest.objects.published()
-        .select_related("interest__organization")
-        .only(
-            "disclosure_id",
-            *(f"interest__{name}" for name in TIE_COLUMNS),
-            "interest__organization__name",
-        )
-    )
-    return (
-        Article.objects.published()
-        .order_by(*ARTICLE_ORDER)
-        .prefetch_related(
-            "topics",
-            Prefetch("fundings", queryset=ArticleFunding.objects.select_related("organization")),
-            Prefetch("authorships", queryset=authors),
-            Prefetch("authorships__disclosure__declared_interests", queryset=declared),
-        )
-    )
 
 
 PEOPLE_ORDER = ("family_name", "name", "pk")
@@ -95,13 +65,16 @@ class ArticleViewSet(PublicReadViewSet):
     search_kind = "article"
 
     def get_queryset(self) -> QuerySet[Article]:
-        if self.action == "list":  # the rows are read apart, by article_rows()
-            return Article.objects.published().order_by(*ARTICLE_ORDER).only(*ARTICLE_COLUMNS)
-        return published_articles()
+        # The article's own columns; what it carries is read by article_rows(), which the list and the
+        # detail share, as ArticleSerializer describes it.
+        return Article.objects.published().order_by(*ARTICLE_ORDER).only(*ARTICLE_COLUMNS)
 
     def list(self, request, *args, **kwargs) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(article_rows(page))
+
+    def retrieve(self, request, *args, **kwargs) -> Response:
+        return Response(article_rows([self.get_object()])[0])
 
 
 class PersonViewSet(PublicReadViewSet):

@@ -11,7 +11,7 @@ from tqdm import tqdm
 
 from benchmark.exports import export_figure
 from benchmark.identity import linking_figures
-from benchmark.measure import Figure, audit_figures, jats_figure, parser_figure, planted_scores, timed
+from benchmark.measure import Figure, audit_figures, jats_figures, parser_figure, planted_scores, timed
 from benchmark.pages import author_page_figure
 from benchmark.payments import payments_figures
 from benchmark.public_pages import public_page_figures
@@ -86,7 +86,7 @@ class Command(BaseCommand):
             figures.append(report_figure())
             bar.update(1)
             bar.set_postfix_str("importing JATS")
-            figures.append(jats_figure())
+            figures.extend(jats_figures())
             bar.update(1)
             bar.set_postfix_str("parsing and importing PubMed")
             figures.extend(pubmed_figures(scale))

@@ -1,10 +1,12 @@
 """The bulk path for articles new to the registry: a batch of records decided in memory, then
-written table by table (people, articles, topics, funders, affiliations, authorships, matches,
-disclosures), a few multi-row INSERTs for the whole batch instead of a dozen queries an article.
+written table by table (people, articles, topics, funders, affiliations, authorships, editorial
+roles, matches, disclosures), a few multi-row INSERTs for the whole batch instead of a dozen
+queries an article.
 
 It makes the same decisions, in the same order, as `ArticleWriter.write()` (the per-record path,
-which stays for updates): new people are candidates for later authors before they are saved. In a
-batch that mixes new citations and updates, the new ones are written first, then the updates.
+which stays for updates): each record's authors, then its editors; new people are candidates for
+later authors before they are saved. In a batch that mixes new citations and updates, the new
+ones are written first, then the updates.
 """
 
 from collections.abc import Callable, Sequence
@@ -21,8 +23,8 @@ if TYPE_CHECKING:
 def new_records(
     records: Sequence[ArticleRecord], find: Callable[[ArticleRecord], Article | None]
 ) -> list[ArticleRecord]:
-    """The records the bulk path may write: not on record (`find(record)` is None), without editors
-    (written per record), and naming a PMID and DOI no other record of the batch names."""
+    """The records the bulk path may write: not on record (`find(record)` is None), and naming a PMID
+    and DOI no other record of the batch names."""
     seen: dict[tuple[str, str], int] = {}
     for record in records:
         for key in (("pmid", record.pmid), ("doi", record.doi)):
@@ -31,8 +33,7 @@ def new_records(
     return [
         record
         for record in records
-        if not record.editors
-        and all(seen.get(key, 0) <= 1 for key in (("pmid", record.pmid), ("doi", record.doi)) if key[1])
+        if all(seen.get(key, 0) <= 1 for key in (("pmid", record.pmid), ("doi", record.doi)) if key[1])
         and find(record) is None
     ]
 
@@ -40,7 +41,7 @@ def new_records(
 def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]) -> list[Article]:
     """Create these new articles with everything they carry; `writer` is the ArticleWriter whose
     batch caches (organizations, people, topics) are filled for them."""
-    articles, decided = [], []
+    articles, decided, editors = [], [], []
     topic_links, fundings, affiliations = [], [], []
     for record in records:
         article = validated(
@@ -56,11 +57,20 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
         # Saved later, but known now: later authors of the batch are matched against them.
         affiliations += writer.new_affiliations(decisions)
         decided.append(decisions)
+        # Then the editors, as ArticleWriter.write() decides them after the authors.
+        editors.append(writer.decide_editors(record, on_article={}))
+        affiliations += writer.new_affiliations(editors[-1])
     writer.people.flush()
     create_with_history(articles, actor=writer.actor, reason=writer.reason)
     insert_rows(topic_links)
     insert_rows(fundings)
-    writer.people.record_all([(decisions, article) for article, decisions in zip(articles, decided, strict=True)])
+    writer.people.record_all(
+        [
+            pair
+            for article, decisions, article_editors in zip(articles, decided, editors, strict=True)
+            for pair in ((decisions, article), (article_editors, article))
+        ]
+    )
     for article in articles:
         writer.remember(article)
     create_with_history(affiliations, actor=writer.actor, reason=writer.reason)
@@ -77,6 +87,12 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
     create_with_history(
         [a for article_authors in authorships for a in article_authors], actor=writer.actor, reason=writer.reason
     )
+    roles = [
+        role
+        for article, article_editors in zip(articles, editors, strict=True)
+        for role in writer.editorial_roles(article, article_editors).values()
+    ]
+    create_with_history(roles, actor=writer.actor, reason=writer.reason)
     writer.new_authorships.update(a.pk for article_authors in authorships for a in article_authors)
     writer.new_authors.update(a.person_id for article_authors in authorships for a in article_authors)
     plans, where = [], {}

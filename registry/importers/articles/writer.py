@@ -277,6 +277,24 @@ class ArticleWriter:
         if not record.editors and not current:
             return
         on_article = {role.person.normalized_name: role.person for role in current}
+        decisions = self.decide_editors(record, on_article=on_article)
+        self.people.flush()
+        already = {role.person_id for role in current}
+        self.people.record([pair for pair in decisions if pair[0].person.pk not in already], article=article)
+        self.write_affiliations(decisions)
+        wanted = self.editorial_roles(article, decisions)
+        for role in current:
+            if (role.person_id, role.role) not in wanted:
+                role._history_user = self.actor
+                role._change_reason = self.reason
+                role.delete()
+        have = {(role.person_id, role.role) for role in current}
+        create_with_history(
+            [role for key, role in wanted.items() if key not in have], actor=self.actor, reason=self.reason
+        )
+
+    def decide_editors(self, record: ArticleRecord, *, on_article: dict[str, Person]) -> list:
+        """(Decision, AuthorRecord) for each editor the file names; new people are not saved yet."""
         taken: set = set()
         decisions = []
         for editor in record.editors:
@@ -286,29 +304,19 @@ class ArticleWriter:
             decision = self.people.decide(editor, organization_ids=organization_ids, on_article=on_article, taken=taken)
             taken.add(identity(decision.person))
             decisions.append((decision, editor))
-        self.people.flush()
-        already = {role.person_id for role in current}
-        self.people.record([pair for pair in decisions if pair[0].person.pk not in already], article=article)
-        self.write_affiliations(decisions)
+        return decisions
+
+    @staticmethod
+    def editorial_roles(article: Article, decisions: list) -> dict[tuple[int, str], EditorialRole]:
+        """The roles the decided editors hold on `article`, by (person id, role), validated and not saved;
+        call after `people.flush()`."""
         wanted = {(decision.person.pk, editor.role): (decision, editor) for decision, editor in decisions}
-        for role in current:
-            if (role.person_id, role.role) not in wanted:
-                role._history_user = self.actor
-                role._change_reason = self.reason
-                role.delete()
-        have = {(role.person_id, role.role) for role in current}
-        create_with_history(
-            [
-                validated(
-                    EditorialRole(article=article, person=decision.person, role=editor.role),
-                    location=editor.location,
-                )
-                for key, (decision, editor) in wanted.items()
-                if key not in have
-            ],
-            actor=self.actor,
-            reason=self.reason,
-        )
+        return {
+            key: validated(
+                EditorialRole(article=article, person=decision.person, role=editor.role), location=editor.location
+            )
+            for key, (decision, editor) in wanted.items()
+        }
 
     def make_room(self, current: list[Authorship], people: list[int]) -> None:
         """Remove authors the new version no longer lists; move the rest out of the way when renumbered."""

@@ -213,11 +213,11 @@ def test_a_new_article_by_known_authors_is_written_in_batches(jats_dir, variant,
 
     # savepoint; counts before; organizations by name and by alias; name variants; people; their
     # affiliations; their co-authors; the article; topics; the article, its history, topics and
-    # funders; the matches to confirm; authorships and their history; the editor's match; the
-    # editorial role and its history; statement organizations by name and by alias; ties recorded
+    # funders; the matches to confirm, the editor's with the authors'; authorships and their history;
+    # the editorial role and its history; statement organizations by name and by alias; ties recorded
     # under those names only, to link; the authors' ties on record; disclosures and their history;
     # the ties declared again and their history; declarations and their history; counts after; the
     # import record; release. The same for six ties as for one. The authors' names, variants and
     # authorships, their lookup keys deleted and inserted again (linking finds them by the new ones).
-    with django_assert_num_queries(38):
+    with django_assert_num_queries(37):
         import_jats_paths([again])
