@@ -6,6 +6,7 @@ normal form, so aliases resolve whatever the case, punctuation, accents or compa
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that Unicode decomposition leaves alone but readers treat as plain Latin letters.
 _TRANSLITERATE = str.maketrans(
@@ -64,8 +65,12 @@ COMPANY_FORMS = frozenset(
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 14)
 def fold(text: str) -> str:
-    """Lower-case ASCII letters and digits separated by single spaces."""
+    """Lower-case ASCII letters and digits separated by single spaces.
+
+    Cached: an import folds the same names and affiliations several times (matching, validation,
+    lookup keys, linking)."""
     text = text or ""
     if not text.isascii():  # ASCII has nothing to transliterate or decompose: the common case, fast
         text = unicodedata.normalize("NFKD", text.translate(_TRANSLITERATE))

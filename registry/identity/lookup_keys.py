@@ -17,6 +17,7 @@ from django.db.models import Count, Q
 from registry.identity.profiles import Profile, load_identities
 from registry.importers.articles.bulk import insert_values
 from registry.models import Authorship, Person, PersonLookupKey, PersonName
+from registry.sql import among_any
 
 MAX_BLOCK = 200  # larger blocks ("wang w") are compared within the same given name only
 _CHUNK = 900
@@ -79,14 +80,19 @@ def registry_blocks(focus: dict[int, Profile]) -> tuple[BlockSizes, set[int], di
     keys = {key for pairs in own.values() for key, _ in pairs}
     if not keys:
         return sizes, set(), unindexed
-    others = PersonLookupKey.objects.filter(key__in=keys).exclude(person_id__in=local).order_by()
+    # The IN lists are built as plain SQL: the ORM prepares each of thousands of values on its own.
+    others = (
+        PersonLookupKey.objects.filter(among_any(PersonLookupKey, {"key": sorted(keys)}))
+        .exclude(among_any(PersonLookupKey, {"person_id": sorted(local)}))
+        .order_by()
+    )
     for key, first, count in others.values_list("key", "first").annotate(count=Count("person_id", distinct=True)):
         sizes.groups[(key, first)] = sizes.groups.get((key, first), 0) + count
         sizes.firsts[key].add(first)
     for key, count in others.values_list("key").annotate(count=Count("person_id", distinct=True)):
         sizes.members[key] += count
     whole = {key for key in keys if sizes.members[key] <= MAX_BLOCK}
-    wanted = Q(key__in=whole) if whole else Q(pk__in=[])
+    wanted = Q(among_any(PersonLookupKey, {"key": sorted(whole)}))
     by_key: dict[str, set[str]] = defaultdict(set)
     for pk in focus:
         for key, first in own[pk]:
@@ -114,7 +120,9 @@ def refresh_lookup_keys(profiles: dict[int, Profile]) -> None:
         return
     with transaction.atomic(savepoint=False):  # within an import's or a link's transaction, no savepoint
         for start in range(0, len(ids), _CHUNK):
-            PersonLookupKey.objects.filter(person_id__in=ids[start : start + _CHUNK]).delete()
+            PersonLookupKey.objects.filter(
+                among_any(PersonLookupKey, {"person_id": ids[start : start + _CHUNK]})
+            ).delete()
         insert_values(PersonLookupKey, _COLUMNS, list(_rows_of(profiles)))
 
 

@@ -132,6 +132,7 @@ def name_form(name: str, family_name: str = "") -> NameForm | None:
     return NameForm(given[0], tuple(word[0] for word in given[1:]), family)
 
 
+@lru_cache(maxsize=65536)
 def block_key(name: str, family_name: str = "") -> str:
     """Records compared with one another share this key: family name and first initial."""
     form = name_form(name, family_name)
@@ -140,6 +141,7 @@ def block_key(name: str, family_name: str = "") -> str:
     return form_key(form)
 
 
+@lru_cache(maxsize=65536)
 def form_key(form: NameForm) -> str:
     """The block key of a parsed name."""
     return f"{transliterated(form.family)} {form.first[:1]}"[:300]

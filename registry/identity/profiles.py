@@ -4,6 +4,7 @@ queries: names, identifiers, e-mails, articles and their bylines, co-authors, or
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from registry.identity.names import NameForm, form_key, name_form
 from registry.models import Affiliation, Article, Authorship, Person, PersonName
@@ -74,9 +75,11 @@ _GENERIC_PLACE_WORDS = _words(
 )
 
 
-def place_words(text: str) -> set[str]:
-    """Distinctive words of a printed affiliation ("berkeley", "hughes", "wyss"), without postcodes."""
-    return {word for word in fold(text).split() if len(word) > 3 and not word.isdigit()} - _GENERIC_PLACE_WORDS
+@lru_cache(maxsize=1 << 14)
+def place_words(text: str) -> frozenset[str]:
+    """Distinctive words of a printed affiliation ("berkeley", "hughes", "wyss"), without postcodes.
+    Cached: co-authors print the same affiliations."""
+    return frozenset(word for word in fold(text).split() if len(word) > 3 and not word.isdigit()) - _GENERIC_PLACE_WORDS
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:

@@ -5,13 +5,18 @@ per-row query here; the database's constraints still refuse anything that slippe
 Updates of existing rows go through registry.services one by one.
 """
 
+import inspect
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
+from django.conf import settings
 from django.core import validators
 from django.core.exceptions import ValidationError
-from django.db import connections, models, router
+from django.db import DEFAULT_DB_ALIAS, connections, models, router
+from django.db.models import signals
+from django.db.models.base import ModelState
+from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
 from django.utils import timezone
 
 from registry.importers.errors import ImportFailure
@@ -250,6 +255,15 @@ def _prepare_any(field, value, connection):
     return field.get_db_prep_save(value, connection)
 
 
+def _prepare_date(field, value, connection):
+    # A date's database value is what the backend makes of it; anything else goes through the field.
+    if value is None:
+        return None
+    return (
+        connection.ops.adapt_datefield_value(value) if type(value) is date else _prepare_any(field, value, connection)
+    )
+
+
 @cache
 def _preparers(fields: tuple) -> tuple:
     """(field, function giving its database value) for each field."""
@@ -257,6 +271,9 @@ def _preparers(fields: tuple) -> tuple:
     for field in fields:
         if type(field) in (models.ForeignKey, models.OneToOneField):
             types = _INTEGERS if type(field.target_field) in _INTEGER_FIELDS else None
+        elif type(field) is models.DateField:
+            prepared.append((field, _prepare_date))
+            continue
         else:
             types = _PLAIN_TYPES.get(type(field))
         prepared.append((field, _prepare_plain(types) if types else _prepare_any))
@@ -300,3 +317,68 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
 def _history_fields(history) -> tuple[list[str], dict]:
     tracked = [field.attname for field in history.tracked_fields]
     return tracked, {field.attname: field for field in history._meta.concrete_fields if not field.primary_key}
+
+
+def new_row(model, **values):
+    """`model(**values)` for the importers' new rows, without Django's general constructor (a pass
+    over every field with its descriptors and signals), which cost more than validating the row.
+
+    The same instance: each column's value as given, else its default; a related object given by
+    name sets the id and is cached, as the foreign key's descriptor does. Models it cannot build
+    this way (composite keys, data descriptors, init signals, database routers, other keywords)
+    get Django's constructor."""
+    plan = _init_plan(model)
+    if plan is None or not values.keys() <= plan[1] or _init_signals(model):
+        return model(**values)
+    obj = model.__new__(model)
+    state = obj._state = ModelState()
+    cache = state.fields_cache
+    attributes = obj.__dict__
+    for field, name, attname, target in plan[0]:
+        if target is not None and name in values:
+            related = values[name]
+            if related is None:
+                attributes[attname] = None
+            else:
+                attributes[attname] = getattr(related, target)
+                if state.db is None:
+                    state.db = related._state.db or DEFAULT_DB_ALIAS
+                if related._state.db is None:
+                    related._state.db = state.db
+                if field.one_to_one:  # the related object knows its one row, as the descriptor tells it
+                    field.remote_field.set_cached_value(related, obj)
+            cache[name] = related
+        elif attname in values:
+            attributes[attname] = values[attname]
+        else:
+            attributes[attname] = field.get_default()
+    return obj
+
+
+@cache
+def _init_plan(model) -> tuple | None:
+    """((field, name, attname, target attname of a foreign key or None) of each column, names accepted),
+    or None when the model is not one `new_row()` builds itself."""
+    if settings.DATABASE_ROUTERS:
+        return None
+    plan, accepted = [], set()
+    for field in model._meta.concrete_fields:
+        if field.generated:
+            continue
+        descriptor = inspect.getattr_static(model, field.attname, None)
+        # A foreign key's id attribute only clears a cached related object when set: none is cached yet.
+        if hasattr(type(descriptor), "__set__") and type(descriptor) is not ForeignKeyDeferredAttribute:
+            return None
+        target = None
+        if field.is_relation:
+            if len(field.related_fields) != 1:
+                return None
+            target = field.related_fields[0][1].attname
+            accepted.add(field.name)
+        accepted.add(field.attname)
+        plan.append((field, field.name, field.attname, target))
+    return tuple(plan), frozenset(accepted)
+
+
+def _init_signals(model) -> bool:
+    return signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model)

@@ -12,7 +12,7 @@ ones are written first, then the updates.
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from registry.importers.articles.bulk import create_with_history, insert_rows, validated
+from registry.importers.articles.bulk import create_with_history, insert_values, new_row, validated
 from registry.importers.articles.records import ArticleRecord
 from registry.models import Article, ArticleFunding, Authorship
 
@@ -45,14 +45,12 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
     topic_links, fundings, affiliations = [], [], []
     for record in records:
         article = validated(
-            Article(doi=record.doi or None, **writer.article_fields(record, None)), location=record.location
+            new_row(Article, doi=record.doi or None, **writer.article_fields(record, None)), location=record.location
         )
         articles.append(article)
-        topic_links += [Article.topics.through(article=article, topic=topic) for topic in writer.topics_of(record)]
-        fundings += [
-            ArticleFunding(article=article, organization=organization, award_id=key[1])
-            for key, organization in writer.funders_of(record).items()
-        ]
+        # Plain rows (no history, no one needs the instances): tuples, completed with the article's id below.
+        topic_links.append([topic.pk for topic in writer.topics_of(record)])
+        fundings.append([(organization.pk, key[1]) for key, organization in writer.funders_of(record).items()])
         decisions = writer.decide_authors(record, on_article={})
         # Saved later, but known now: later authors of the batch are matched against them.
         affiliations += writer.new_affiliations(decisions)
@@ -62,8 +60,16 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
         affiliations += writer.new_affiliations(editors[-1])
     writer.people.flush()
     create_with_history(articles, actor=writer.actor, reason=writer.reason)
-    insert_rows(topic_links)
-    insert_rows(fundings)
+    insert_values(
+        Article.topics.through,
+        ("article_id", "topic_id"),
+        [(article.pk, topic) for article, topics in zip(articles, topic_links, strict=True) for topic in topics],
+    )
+    insert_values(
+        ArticleFunding,
+        ("article_id", "organization_id", "award_id"),
+        [(article.pk, *funding) for article, funded in zip(articles, fundings, strict=True) for funding in funded],
+    )
     writer.people.record_all(
         [
             pair
@@ -77,7 +83,9 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
     authorships = [
         [
             validated(
-                Authorship(article=article, person=decision.person, **writer.authorship_values(position, author)),
+                new_row(
+                    Authorship, article=article, person=decision.person, **writer.authorship_values(position, author)
+                ),
                 location=author.location,
             )
             for position, (decision, author) in enumerate(decisions, start=1)

@@ -51,11 +51,16 @@ class OrganizationResolver:
                 self.ambiguous.add(resolution.normalized)
 
     def _find(self, ref: OrganizationRef) -> Organization | None:
-        return (
-            (self.by_ror.get(ref.ror_id) if ref.ror_id else None)
-            or next((self.by_identifier[pair] for pair in ref.identifiers if pair in self.by_identifier), None)
-            or self.by_name.get(org_key(ref.name))
-        )
+        # Called several times for every affiliation of an import: plain lookups, no generator.
+        if ref.ror_id:
+            found = self.by_ror.get(ref.ror_id)
+            if found is not None:
+                return found
+        for pair in ref.identifiers:
+            found = self.by_identifier.get(pair)
+            if found is not None:
+                return found
+        return self.by_name.get(org_key(ref.name))
 
     def ensure(
         self, refs: Iterable[OrganizationRef], *, funders: Iterable[OrganizationRef] = (), origin: str = ""

@@ -15,19 +15,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Q
-
 from registry.enums import MatchMethod, MatchStatus
 from registry.identity.names import block_key
 from registry.identity.profiles import Profile
 from registry.identity.scoring import Decision as ScoreDecision
 from registry.identity.scoring import assess
-from registry.importers.articles.bulk import create_with_history, insert_rows, validated
+from registry.importers.articles.bulk import create_with_history, insert_rows, new_row, validated
 from registry.importers.articles.records import AuthorRecord
 from registry.importers.errors import ImportFailure
 from registry.models import Affiliation, Article, Authorship, Person, PersonMatch, PersonName
 from registry.names import normalize_person_name
 from registry.services import save_with_history
+from registry.sql import among_any
 
 person_key = lru_cache(maxsize=16384)(normalize_person_name)
 
@@ -63,12 +62,20 @@ class PersonMatcher:
         names = {person_key(author.name) for author in authors}
         if not names:
             return
+        # The IN lists are built as plain SQL: the ORM prepares each of thousands of values on its own.
         variants = list(
-            PersonName.objects.filter(normalized_name__in=names).order_by().values_list("person_id", "normalized_name")
+            PersonName.objects.filter(among_any(PersonName, {"normalized_name": sorted(names)}))
+            .order_by()
+            .values_list("person_id", "normalized_name")
         )
-        wanted = Q(normalized_name__in=names) | Q(pk__in={person_id for person_id, _ in variants})
-        if orcids:
-            wanted |= Q(orcid__in=orcids)
+        wanted = among_any(
+            Person,
+            {
+                "normalized_name": sorted(names),
+                "id": sorted({person_id for person_id, _ in variants}),
+                "orcid": sorted(orcids),
+            },
+        )
         people = {person.pk: person for person in Person.objects.filter(wanted).order_by()}
         for person in people.values():
             if person.orcid and person.orcid in orcids:
@@ -156,7 +163,8 @@ class PersonMatcher:
         return assess(printed, known).decision == ScoreDecision.LINK
 
     def _create(self, author: AuthorRecord) -> Person:
-        person = Person(
+        person = new_row(
+            Person,
             name=author.name,
             given_names=author.given_names,
             family_name=author.family_name,

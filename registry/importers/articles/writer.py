@@ -16,7 +16,7 @@ from registry.enums import ArticleStatus, DisclosureStatus, InterestCategory, Pr
 from registry.identity.linking import link_people
 from registry.identity.lookup_keys import refresh_lookup_keys_of
 from registry.identity.names import block_key
-from registry.importers.articles.bulk import create_with_history, insert_rows, update_with_history, validated
+from registry.importers.articles.bulk import create_with_history, insert_rows, new_row, update_with_history, validated
 from registry.importers.articles.fresh import new_records, write_new_articles
 from registry.importers.articles.orgs import OrganizationResolver
 from registry.importers.articles.people import PersonMatcher, identity, person_key
@@ -345,7 +345,9 @@ class ArticleWriter:
                     continue
                 new.append(
                     validated(
-                        Affiliation(person=decision.person, organization=organization, department=aff.department),
+                        new_row(
+                            Affiliation, person=decision.person, organization=organization, department=aff.department
+                        ),
                         location=author.location,
                     )
                 )
@@ -552,7 +554,7 @@ class ArticleWriter:
         a new interest. Disclosures on file, and ties that fit several on record, go through the service."""
         disclosures, created, changed, declared, restated, locations = [], [], {}, {}, [], {}
         for authorship, statement, declares_none, items in plans:
-            disclosure = Disclosure(authorship=authorship, statement=statement, declares_none=declares_none)
+            disclosure = new_row(Disclosure, authorship=authorship, statement=statement, declares_none=declares_none)
             disclosures.append(validated(disclosure, location=locate(authorship)))
             known = ties[authorship.person_id]
             for item in items:
@@ -560,7 +562,7 @@ class ArticleWriter:
                 if found:
                     interest = found[0]
                 else:
-                    interest = Interest(person=authorship.person, category=item.category, payee=item.payee)
+                    interest = new_row(Interest, person=authorship.person, category=item.category, payee=item.payee)
                     interest.provenance = Provenance.DISCLOSURE
                     created.append(interest)
                     known.append(interest)
@@ -578,7 +580,8 @@ class ArticleWriter:
         update_with_history(list(changed.values()), restated, actor=self.actor, reason=self.reason)
         create_with_history(
             [
-                DeclaredInterest(
+                new_row(
+                    DeclaredInterest,
                     disclosure=disclosure,
                     interest=interest,
                     text_as_written=item.text_as_written,

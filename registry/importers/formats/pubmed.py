@@ -177,6 +177,8 @@ def _refuse_entity_declarations(root, *, file: str) -> None:
 
 
 _orcid = lru_cache(maxsize=65536)(normalize_orcid)
+# Dates read so far, by their parts as printed (tag and text of each child).
+_DATES: dict[tuple, date | None] = {}
 
 
 @lru_cache(maxsize=65536)
@@ -194,15 +196,44 @@ def _text(element) -> str:
     return " ".join(text.split()) if text else ""
 
 
+_NONE: tuple = ()
+
+
+def _children(element) -> dict[str, list]:
+    """The element's children by tag, in document order: one pass over them, where each
+    ElementPath lookup (`find()`) costs a pass of its own and more than the parse of the record."""
+    found: dict[str, list] = {}
+    for child in element:
+        tag = child.tag
+        if tag in found:
+            found[tag].append(child)
+        else:
+            found[tag] = [child]
+    return found
+
+
+def _first(children: dict[str, list], tag: str):
+    """The first child of that tag (what `find(tag)` gives), or None."""
+    found = children.get(tag)
+    return found[0] if found else None
+
+
+def _grandchildren(children: dict[str, list], tag: str, inner: str) -> list:
+    """What `findall(f"{tag}/{inner}")` gives: every `inner` child of every `tag` child, in order."""
+    return [child for parent in children.get(tag, _NONE) for child in parent if child.tag == inner]
+
+
 class _Citation:
     def __init__(self, element, *, file: str, warnings: list[str]):
         self.element = element
         self.file = file
         self.warnings = warnings
-        self.citation = element.find("MedlineCitation")
+        self.parts = _children(element)
+        self.citation = _first(self.parts, "MedlineCitation")
         if self.citation is None:
             raise ImportFailure("a PubmedArticle without MedlineCitation", location=f"line {element.sourceline}")
-        pmid_el = self.citation.find("PMID")
+        self.citation_parts = _children(self.citation)
+        pmid_el = _first(self.citation_parts, "PMID")
         self.pmid = (pmid_el.text or "").strip() if pmid_el is not None else ""
         if not self.pmid.isdigit():
             raise ImportFailure(
@@ -214,9 +245,12 @@ class _Citation:
         if not version.isdigit():
             raise ImportFailure(f"PMID Version {version!r} is not a number", location=self.where)
         self.version = int(version)
-        self.article = self.citation.find("Article")
+        self.article = _first(self.citation_parts, "Article")
         if self.article is None:
             raise ImportFailure("the record has no Article element", location=self.where)
+        self.article_parts = _children(self.article)
+        data = _first(self.parts, "PubmedData")
+        self.data_parts = _children(data) if data is not None else {}
 
     def warn(self, message: str) -> None:
         self.warnings.append(f"{self.file}:{self.where}: {message}")
@@ -231,23 +265,23 @@ class _Citation:
         return text
 
     def read(self) -> PubmedCitation:
-        article = self.article
-        title = self.field(article.find("ArticleTitle"), "title") or self.field(
-            article.find("VernacularTitle"), "title"
+        parts = self.article_parts
+        title = self.field(_first(parts, "ArticleTitle"), "title") or self.field(
+            _first(parts, "VernacularTitle"), "title"
         )
         history = self.history_dates()
         received, accepted = history["received"], history["accepted"]
         if received and accepted and accepted < received:
             self.warn(f"accepted {accepted} is before received {received}; the accepted date is left out")
             accepted = None
-        coi = self.citation.find("CoiStatement")
+        coi = _first(self.citation_parts, "CoiStatement")
         statement = self.field(coi, "competing-interest statement")
         record = ArticleRecord(
             doi=self.doi(),
             pmid=self.pmid,
             pmid_version=self.version,
             title=title or f"PubMed {self.pmid} (no title)",
-            journal=self.field(article.find("Journal/Title"), "journal title"),
+            journal=self.field(self.journal_part("Title"), "journal title"),
             article_type=self.article_type(),
             received_date=received,
             accepted_date=accepted,
@@ -265,7 +299,9 @@ class _Citation:
         """(PMID, DOI) of the preprint this citation is the published version of: PubMed links the two
         by a CommentsCorrections entry of type UpdateOf, whose RefSource cites the preprint with its DOI
         ("bioRxiv. 2024 Jun 11:2024.06.11.598480. doi: 10.1101/2024.06.11.598480")."""
-        for entry in self.citation.iterfind("CommentsCorrectionsList/CommentsCorrections[@RefType='UpdateOf']"):
+        for entry in _grandchildren(self.citation_parts, "CommentsCorrectionsList", "CommentsCorrections"):
+            if entry.get("RefType") != "UpdateOf":
+                continue
             pmid = _text(entry.find("PMID")) if entry.find("PMID") is not None else ""
             cited = _PREPRINT_DOI.search(_text(entry.find("RefSource")) if entry.find("RefSource") is not None else "")
             doi = ""
@@ -279,9 +315,13 @@ class _Citation:
         return ("", "")
 
     def doi(self) -> str:
-        candidates = [el.text for el in self.element.iterfind("PubmedData/ArticleIdList/ArticleId[@IdType='doi']")]
+        candidates = [
+            el.text for el in _grandchildren(self.data_parts, "ArticleIdList", "ArticleId") if el.get("IdType") == "doi"
+        ]
         candidates += [
-            el.text for el in self.article.iterfind("ELocationID[@EIdType='doi']") if (el.get("ValidYN") or "Y") == "Y"
+            el.text
+            for el in self.article_parts.get("ELocationID", _NONE)
+            if el.get("EIdType") == "doi" and (el.get("ValidYN") or "Y") == "Y"
         ]
         for value in candidates:
             if value and value.strip():
@@ -292,7 +332,7 @@ class _Citation:
         return ""
 
     def article_type(self) -> str:
-        types = [_text(el) for el in self.article.iterfind("PublicationTypeList/PublicationType")]
+        types = [_text(el) for el in _grandchildren(self.article_parts, "PublicationTypeList", "PublicationType")]
         specific = [kind for kind in types if kind.casefold() not in _BORING_TYPES and not kind.startswith("Research ")]
         return (specific or types or [""])[0][:100]
 
@@ -300,7 +340,7 @@ class _Citation:
 
     def history_dates(self) -> dict[str, date | None]:
         wanted = {"received": None, "accepted": None}
-        for element in self.element.iterfind("PubmedData/History/PubMedPubDate"):
+        for element in _grandchildren(self.data_parts, "History", "PubMedPubDate"):
             status = element.get("PubStatus")
             if status in wanted and wanted[status] is None:
                 wanted[status] = self.date_of(element)
@@ -308,15 +348,33 @@ class _Citation:
 
     def published_date(self) -> date | None:
         """The electronic publication date, else the issue's date (partial and MEDLINE dates allowed)."""
-        electronic = self.article.find("ArticleDate[@DateType='Electronic']")
+        electronic = next(
+            (el for el in self.article_parts.get("ArticleDate", _NONE) if el.get("DateType") == "Electronic"), None
+        )
         if electronic is not None and electronic.findtext("Year"):
             return self.date_of(electronic)
-        issue = self.article.find("Journal/JournalIssue/PubDate")
+        issues = _grandchildren(self.article_parts, "Journal", "JournalIssue")
+        issue = next((date for parent in issues for date in parent if date.tag == "PubDate"), None)
         return self.date_of(issue) if issue is not None else None
 
+    def journal_part(self, tag: str):
+        """What `find(f"Journal/{tag}")` on the Article gives: the first such child of any Journal."""
+        return next(iter(_grandchildren(self.article_parts, "Journal", tag)), None)
+
     def date_of(self, element) -> date | None:
-        where = f"{self.where}/{element.tag}"
         parts = {child.tag: child.text for child in element}
+        # Dates recur through a file: each distinct one is worked out once (a bad one is never kept).
+        key = tuple(parts.items())
+        known = _DATES.get(key)
+        if known is not None or (key in _DATES):
+            return known
+        found = self.new_date(element, parts)
+        if len(_DATES) < 65536:
+            _DATES[key] = found
+        return found
+
+    def new_date(self, element, parts: dict) -> date | None:
+        where = f"{self.where}/{element.tag}"
         year = parts.get("Year")
         if year:
             month = parts.get("Month")
@@ -341,16 +399,17 @@ class _Citation:
     def topics(self) -> list[str]:
         names = [
             _text(name)
-            for name in self.citation.iterfind("MeshHeadingList/MeshHeading/DescriptorName")
-            if _text(name).casefold() not in _CHECK_TAGS
+            for heading in _grandchildren(self.citation_parts, "MeshHeadingList", "MeshHeading")
+            for name in heading
+            if name.tag == "DescriptorName" and _text(name).casefold() not in _CHECK_TAGS
         ]
-        names += [_text(keyword) for keyword in self.citation.iterfind("KeywordList/Keyword")]
+        names += [_text(keyword) for keyword in _grandchildren(self.citation_parts, "KeywordList", "Keyword")]
         unique = {name.casefold(): name for name in reversed(names) if name and len(name) <= 200}
         return list(reversed(unique.values()))
 
     def funders(self) -> list[FunderRecord]:
         by_agency: dict[str, FunderRecord] = {}
-        for grant in self.article.iterfind("GrantList/Grant"):
+        for grant in _grandchildren(self.article_parts, "GrantList", "Grant"):
             agency = _text(grant.find("Agency"))[:300]
             if not agency:
                 continue
@@ -370,7 +429,7 @@ class _Citation:
     def authors(self) -> list[AuthorRecord]:
         # Children are read in one pass: an ElementPath lookup per field costs more than the parse.
         authors = []
-        for index, author in enumerate(self.article.iterfind("AuthorList/Author"), start=1):
+        for index, author in enumerate(_grandchildren(self.article_parts, "AuthorList", "Author"), start=1):
             if author.get("ValidYN") == "N":
                 continue  # a name an erratum corrected
             parts = {"LastName": "", "ForeName": "", "Initials": "", "Suffix": ""}
