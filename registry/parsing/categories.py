@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .firstchars import PrefixDispatch
+from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body, new_predicate
 from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
@@ -42,7 +43,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?"
+        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)"
         r"|(?:scientific\s+)?advis[oe]rs?",
     ),
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
@@ -58,12 +59,13 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
         r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
-        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)",
+        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)",
     ),
     (
         "employment",
-        r"(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
-        r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])",
+        r"(?<!\bfor\s)(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
+        r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
+        r"|(?:paid\s+)?(?:summer\s+)?internships?(?=\s+(?:with|at)\b)",
     ),
     (
         "stock",
@@ -104,6 +106,12 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        # payments a body received for the work its authors do there ("X, which received payments from Y")
+        r"|(?:(?<=\bwhich\sreceived\s)|(?<=\bthat\sreceived\s)|(?<=\bwhich\shas\sreceived\s))payments?(?=\s+from\b)"
+        # an award that pays for a career or research is a grant ("supported by a career award from X")
+        # (a capitalised one after a name is the award's name: "Hamilton Health Sciences Early Career Award")
+        r"|(?:(?<=\ba\s)|(?<=\ban\s)|(?<=\bthe\s)|(?-i:(?=[a-z])))"
+        r"(?:career|research|investigator|training)\s+(?:development\s+)?awards?"
         # "investigators for the X program", "performs contract research on behalf of X", "conducted
         # post-marketing studies for X": trials done for a company
         r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
@@ -152,12 +160,19 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"shared\s+(?:institutional\s+)?affiliation|(?:past|previous|recent)\s+co-?authorships?"
         r"|(?:past|previous|recent|ongoing|current)\s+collaborations?",
     ),
-    ("other_lab", r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?|(?-i:labs?)"),
+    # not "MS's lab is supported by X", "her lab": the lab there is whose the money is
+    (
+        "other_lab",
+        r"(?:associated|affiliated)\s+lab(?:orator(?:y|ies)|s)?"
+        r"|(?<!'s\s)(?<!\u2019s\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)(?<!\bmy\s)(?-i:labs?)",
+    ),
     (
         "other_rel",
         r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))(?:related|married)\s+to|(?:spouse|wife|husband|son|daughter"
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
+    # money that does not say what for, like personal fees ("received compensation from X", "payments from Y")
+    ("consulting", r"(?<!royalty\s)(?<!consulting\s)(?:payments?|compensation|remuneration)(?=\s+from\b)"),
     (
         "other",
         r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
@@ -196,7 +211,9 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors officer officers leader council
+conducted conducts conducting honoria honorium investor investors officer officers leader council internship
+internships summer career training sab sabs governor governors
+payment payments compensation remuneration
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
@@ -258,10 +275,14 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         if m is None:
             continue
         at, last = m.span()
-        if text[last : last + 1] in (",", ":") and NONE_AFTER_RE.match(text, last, end):
-            continue  # "Financial, none; Funding, none": a heading answered with nothing
+        if text[last : last + 1] in (",", ":") and NONE_AFTER_RE.match(text, last, max(end, last + 12)):
+            # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
+            # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
+            continue
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
+    if found and "ember" in text[start:end]:
+        found = member_of_bodies(found, text, end)
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
     return found
@@ -299,7 +320,9 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
                 t.kind = "manuscript_support"
 
 
-GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)", re.IGNORECASE)
+GENERIC_FEES_RE = re.compile(
+    r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
+)
 WHAT_FOR_RE = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
@@ -348,7 +371,7 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
     has_ms = "manuscript_support" in [t.kind for t in found]
     ms_context = None  # looked up once, and only for a sentence that names grants
     for t in found:
-        if relation:
+        if relation and not new_predicate(text, out[-1].end, t.start):
             continue  # "is related to a PLOS One editor": the editor is the relative, not a role
         if has_ms and t.kind == "grants":
             continue  # "funding for this effort came ... through commercial funding by X"
@@ -356,6 +379,16 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
             continue  # "royalties from commercialization of patent applications": the patent is the source
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
+        if out and names_the_body(text, out[-1], t):
+            continue  # "Chair of the Committee for Strategic Coordination": the committee's name
+        if (
+            out
+            and t.kind in ("leadership", "advisory_board")
+            and t.text[0].isupper()
+            and out[-1].kind in MONEY
+            and in_money_list(text, out[-1], t)
+        ):
+            continue  # "grants from the NIHR, the Evidence Synthesis Working Group and the WHO"
         if t.kind == "grants" and ms_context is None:
             ms_context = _about_this_work(text, start, _sentence_end(text, found[-1].end))
         if t.kind == "grants" and ms_context:
@@ -399,6 +432,7 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
 
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
+ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
 
 
@@ -407,9 +441,13 @@ def _inside_name(text: str, t: Trigger) -> bool:
         return False
     if text[max(0, t.start - 3) : t.start].strip() == "&":
         return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
+    if " " not in t.text and ends_portfolio_name(text, t.start):
+        return True  # "Ministry of Business, Innovation and Employment"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
         return False
+    if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
+        return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised
     return bool(NAME_AFTER_RE.match(text, t.end))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .nameshapes import SPINOFF_WORDS, after_spinoff
 from .orgnames import (
     FIELD_WORDS,
     and_joins,
@@ -31,6 +32,8 @@ FILLER = words(
     "currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
     " honoraria honorarium personal fees refund refunds reimbursement reimbursements"
+    # a degree says what a scholarship is for ("supported by a PhD scholarship from X")
+    " phd ph.d. doctoral postdoctoral predoctoral"
 )
 # Words that end a listed name rather than continue it.
 NOT_TAIL = FILLER | words(
@@ -98,7 +101,9 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
                 items[-1].append(t)
                 continue
         sep = low in ("and", ",", ";", "or") or t.text == low
-        joined = low in AND_WORDS and ((pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1]))
+        joined = low in AND_WORDS and (
+            (pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
+        )
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
                 items.append([])
@@ -107,12 +112,19 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
     return [it for it in items if it]
 
 
-def _inside_name(toks: list[Tok], pos: int, item: list[Tok]) -> bool:
-    """ "from the Laura and John Arnold Foundation": this "and" joins two parts of one name."""
+def _inside_name(toks: list[Tok], pos: int, item: list[Tok], listed: bool = False) -> bool:
+    """ "from the Laura and John Arnold Foundation": this "and" joins two parts of one name.
+
+    At the end of a list ("Eli Lilly and Company, Regeneron and Pfizer Inc") the "and" closes the list:
+    two one-word names there are two companies, the company form belonging to the last."""
     after = toks[pos + 1 : pos + 15]
     if not after or not is_name_token(after[0]):
         return False
-    return and_joins(trailing_name(item), after[: run_from(after, 0)])
+    left, right = trailing_name(item), after[: run_from(after, 0)]
+    if listed and len(left) == 1 and len(right) == 2 and is_company_form(right[1]):
+        return False
+    the = len(item) >= 2 and len(left) == 1 and item[-2].low == "the"
+    return and_joins(left, right, after_the=the)
 
 
 def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = False) -> list[Org]:
@@ -146,6 +158,8 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if orgs and _campus_item(orgs[-1], items, pos) and text[orgs[-1].end : item[0].start].strip() == ",":
             orgs[-1] = _extend(text, orgs[-1], item)
             continue
+        if len(item) > 2 and any(t.low in SPINOFF_WORDS for t in item):
+            item = after_spinoff(item)
         rng = first_run(item)
         if rng is None:
             closed = bool(orgs)
@@ -185,15 +199,44 @@ US_STATES = words(
 COUNTRIES = words(
     "uk u.k. usa u.s.a. us u.s. england scotland wales ireland switzerland germany france italy spain portugal "
     "netherlands belgium luxembourg austria denmark sweden norway finland iceland poland hungary greece israel "
-    "japan china korea taiwan singapore india australia canada brazil mexico argentina chile"
+    "japan china korea taiwan singapore india australia canada brazil mexico argentina chile "
+    "czechia slovakia slovenia croatia serbia romania bulgaria estonia latvia lithuania ukraine russia turkey "
+    "egypt iran pakistan thailand malaysia vietnam indonesia philippines colombia peru uruguay nigeria kenya "
+    "ghana qatar uae"
 )
-COUNTRY_PAIRS = words("united_kingdom united_states new_zealand south_korea south_africa the_netherlands")
+# US states and Canadian provinces written out ("Pfizer, New York"; "Vaxco, Massachusetts"): a place after a
+# company, but never the country that makes the name before it a town.
+STATES = words(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+    "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+    "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
+    "vermont virginia washington wisconsin wyoming ontario quebec alberta"
+)
+COUNTRY_PAIRS = words(
+    "united_kingdom united_states new_zealand south_korea south_africa the_netherlands czech_republic hong_kong "
+    "saudi_arabia"
+)
+PAIR_FIRSTS = frozenset(p.split("_")[0] for p in COUNTRY_PAIRS) | {"new", "north", "south", "west", "rhode", "british"}
+STATE_PAIRS = words(
+    "new_york new_jersey new_mexico new_hampshire north_carolina south_carolina north_dakota south_dakota "
+    "west_virginia rhode_island british_columbia"
+)
 
 
-def _is_country(item: list[Tok]) -> bool:
-    if len(item) == 1:
-        return item[0].low.rstrip(".") in COUNTRIES and item[0].cap
-    return len(item) == 2 and f"{item[0].low}_{item[1].low.rstrip('.')}" in COUNTRY_PAIRS
+def _is_country(item: list[Tok], singles: frozenset[str] = COUNTRIES, pairs: frozenset[str] = COUNTRY_PAIRS) -> bool:
+    """A country alone, or followed by words that close the list ("Sanofi, Switzerland outside of the work")."""
+    first = item[0]
+    n = len(item)
+    if first.cap and first.low.rstrip(".") in singles:
+        return n == 1 or _closing(item, 1)
+    if n >= 2 and first.low in PAIR_FIRSTS and f"{first.low}_{item[1].low.rstrip('.')}" in pairs:
+        return n == 2 or _closing(item, 2)
+    return False
+
+
+def _closing(item: list[Tok], k: int) -> bool:
+    """Whether the words from item[k] on are lower-case words or signs that close a list."""
+    return all(t.text[0].islower() or not t.text[0].isalnum() for t in item[k:])
 
 
 def _places(items: list[list[Tok]]) -> set[int]:
@@ -217,6 +260,8 @@ def _countries(items: list[list[Tok]]) -> set[int]:
     found: set[int] = set()
     for pos in range(1, len(items)):
         if not _is_country(items[pos]):
+            if _is_country(items[pos], STATES, STATE_PAIRS):
+                found.add(pos)
             continue
         found.add(pos)
         town = items[pos - 1]
@@ -251,6 +296,12 @@ def _department(item: list[Tok], rng: tuple[int, int]) -> tuple[int, int]:
     if j + 1 < len(item) and item[j].low in ("in", "at") and is_name_token(item[j + 1]):
         k = j + 1
         return k, run_from(item, k)
+    # "Director of Research for Survivor Corps": a field before "for" names the unit, the body follows
+    k = rng[0]
+    while k < j and item[k].low in FIELD_WORDS:
+        k += 1
+    if rng[0] < k < j - 1 and item[k].low in ("for", "at", "in") and is_name_token(item[k + 1]):
+        return k + 1, j
     return rng
 
 

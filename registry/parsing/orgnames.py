@@ -12,11 +12,12 @@ COMPANY_FORMS = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
     "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s "
     # Spanish, German, French, Nordic, Czech and Brazilian forms: "Immunostep, S.L.", "Verein e.V."
-    "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg pte pvt"
+    "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg pte pvt sdn bhd"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
 KEEP_DOT = words(
-    "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda."
+    "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda. "
+    "pte. pvt. bhd."
 )
 CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
 # Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
@@ -29,6 +30,8 @@ NOT_NAMES = words(
 NOT_COUNTERPARTY = words(
     "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
     "application applications number numbers no no. appln appln. title grant national"
+    # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
+    " phd ph.d ph.d. md msc bsc mph pi"
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
@@ -52,6 +55,11 @@ FIELD_WORDS = words(
     "diseases rehabilitation nutrition metabolism epidemiology immunology therapeutics surgery policy practice "
     "quality safety transparency integrity evaluation management treatment aging ageing environment energy "
     "resistance infections hygiene business"
+    # ministries named after their portfolios: "Ministry of Business, Innovation and Employment", "Ministry of
+    # Economy, Trade and Industry", "Ministry of Education, Culture, Sports, Science and Technology"
+    " employment enterprise industry trade culture sports sport tourism transport labour labor economy finance"
+    " agriculture fisheries forestry food justice communications information productivity security"
+    " sustainability wellbeing"
 )
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
@@ -155,7 +163,8 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     words = [t.low for t in toks[j:k]]
     if words[0] == "and":
         # "and" separates list items, unless it is inside one name ("Food and Drug Administration")
-        return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)])
+        the = i > 0 and toks[i - 1].low == "the"
+        return k == j + 1 and and_joins(toks[i:j], toks[k : run_from(toks, k)], after_the=the)
     if words[0] == ":":
         return words[1:] == ["the"]  # "Millennium: the Takeda Oncology Company"
     if words[0] == "on":
@@ -164,7 +173,7 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     return words[0] != "the"
 
 
-def and_joins(left: list[Tok], right: list[Tok]) -> bool:
+def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> bool:
     """Whether "LEFT and RIGHT" is one name rather than two: the same word twice ("Johnson and
     Johnson"), or a name whose last word says it is one body ("Food and Drug Administration", "Laura
     and John Arnold Foundation", "Centers for Medicare and Medicaid Services") after a single word or
@@ -173,6 +182,10 @@ def and_joins(left: list[Tok], right: list[Tok]) -> bool:
         return False
     if len(left) == len(right) == 1 and left[0].low == right[0].low:
         return True
+    if after_the and len(left) == 1 and left[0].text[1:].islower() and not is_company_form(left[0]):
+        return True  # "the Food and Health Bureau", "the Brain and Mind Centre": "the" opens one name
+    if len(right) == 1 and right[0].low.rstrip(".") in ("co", "company") and not is_company_form(left[-1]):
+        return True  # "M. Davis and Co", "Eli Lilly and Company"
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
     if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
@@ -215,9 +228,20 @@ def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
     return pos
 
 
+# Adjectives a field may carry after "and": "Society of Allergology and Clinical Immunology".
+FIELD_ADJECTIVES = words(
+    "clinical public mental social molecular medical experimental applied environmental human animal cellular "
+    "internal family preventive translational computational"
+)
+
+
 def _fields(left: list[Tok], right: list[Tok]) -> bool:
     """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of"."""
-    if len(right) > 2 or left[-1].text.isupper() or not all(t.low.rstrip(".") in FIELD_WORDS for t in right):
+    if len(right) > 2 or left[-1].text.isupper():
+        return False
+    if not all(t.low.rstrip(".") in FIELD_WORDS for t in right) and not (
+        len(right) == 2 and right[0].low in FIELD_ADJECTIVES and right[1].low.rstrip(".") in FIELD_WORDS
+    ):
         return False
     return left[-1].low in FIELD_WORDS or any(t.low in ("of", "for", "in", "into", "on") for t in left)
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .nameshapes import named_beside
 from .nothing import icmje_closing, no_other, says_others
 from .orgnames import norm
 from .result import ParsedItem, ParseResult
@@ -35,6 +36,8 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
 def finish(state: ParseState) -> ParseResult:
     index = state.index
     items = _dedupe(state.items)
+    if any(it.org is None for it in items):
+        items = named_beside(items, state.text)
     with_items = {it.author for it in items if it.author is not None}
     everyone = index.all_authors()
     chosen: set[int] = set()

@@ -11,6 +11,7 @@ from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
+from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
@@ -251,7 +252,7 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
-        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)):
+        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)) and not new_clause(vis):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
@@ -287,7 +288,7 @@ def _relations(
             and last_org is not None
             and last_org.start >= sa
             and ";" not in state.text[last_org.end : trig.start]
-            and not state.text[trig.end : sb].strip(" .,;")
+            and not state.text[trig.end : sb].split(";", 1)[0].strip(" .,")  # nothing after it in its clause
             and _premod(state, trig, sa, None) is None  # not "a holder of Roche stock"
         ):
             # "JF is CEO and founder of X, receives salary and has equity interests": the company named before
@@ -309,7 +310,9 @@ def _relations(
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
-        if trig.kind == "other_shared" and whos[i] == [None]:
+        if trig.kind == "other_shared" and (
+            whos[i] == [None] or (subj.kind != "persons" and "reviewer" in state.text[sa : trig.start].lower())
+        ):
             continue  # an affiliation the editor shares with a reviewer, not with an author
         bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
         to_institution = institution or bool(bracket)
@@ -338,6 +341,8 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
             return [], description(state.text, vis)
         vis = vis[source:]
     is_person = lambda run: _is_person(state, run)  # noqa: E731
+    if trig.kind in MONEY:
+        vis = passive_source(vis)  # "Funding for JD was provided by Pfizer": the source follows "by"
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
     unit = trig.kind in ("leadership", "employment")
     orgs = organizations(state.text, region, is_person, unit)
@@ -362,6 +367,8 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
     last = before[-1]
     if last.low == "its":
         return last_org
+    if trig.kind == "advisory_board" and len(before) > 1 and topic_word(last) and is_name_token(before[-2]):
+        before = before[:-1]  # "UCB narcolepsy advisory board": a topic between the company and its board
     for k in range(len(before)):
         if not is_name_token(before[k]) or (k and before[k - 1].low in TITLE_WORDS):
             continue

@@ -54,6 +54,8 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         idx = index.match(words)
+        if idx is None and len(words) == 1 and words[0].isalpha() and not looks_like_initials(words[0]):
+            idx = _shared_surname(words[0], mentions, m, index)
         if idx is not None and idx in matched and len(words) == 1 and looks_like_initials(words[0]):
             other = index.other_with_initials(words[0], set(matched))
             idx = idx if other is None else other
@@ -73,6 +75,16 @@ def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> lis
     if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
         return [None]
     return None
+
+
+def _shared_surname(given: str, mentions: list[list[Tok]], m: list[Tok], index: AuthorIndex) -> int | None:
+    """ "Sue and Bob O'Donnell", "Drs. Jane and John Smith": a given name alone before a full name shares
+    its surname."""
+    later = mentions[mentions.index(m) + 1 :]
+    full = next((x for x in later if len(x) >= 2), None)
+    if full is None or not full[-1].cap:
+        return None
+    return index.match([given, full[-1].text])
 
 
 def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | None] | None:

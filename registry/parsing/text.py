@@ -32,7 +32,7 @@ HEADER_RE = re.compile(
 # Words that end with a dot without ending the sentence.
 ABBREVIATIONS = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
-    "univ assoc intl mt bros pty plc s.a s.l s.p.a n.v b.v"
+    "univ assoc intl mt bros pty pte pvt sdn bhd plc s.a s.l s.p.a n.v b.v"
 )
 COMPANY_ABBR = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}
@@ -165,7 +165,27 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
         s_start = toks[first].start if first < len(toks) and toks[first].start < end else end
     if s_start < end and text[s_start:end].strip():
         spans.append((s_start, end))
+    if " - " in text[start:end] or "\u2022" in text[start:end] or " \u2013 " in text[start:end]:
+        spans = _bullets(text, spans)
     return spans
+
+
+# "- YMP is an employee of X - ZK is an employee of Y - All other authors declare ...": a dash or bullet
+# between spaces before initials, a title or a sentence's opening word starts a new sentence.
+BULLET_RE = re.compile(
+    r"\s[-\u2013\u2022]\s+(?=(?:[A-Z][A-Z.\-]{1,7}|Drs?\.?|Prof\.?)\s)|(?<=\.)\s[-\u2013\u2022]\s+(?=[A-Z])"
+)
+
+
+def _bullets(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        for m in BULLET_RE.finditer(text, a, b):
+            if text[a : m.start()].strip(" -\u2013\u2022"):
+                out.append((a, m.start()))
+            a = m.end()
+        out.append((a, b))
+    return out
 
 
 def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: list[Tok] | None = None) -> bool:
@@ -185,9 +205,11 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')
 
 
-DOTTED_INITIALS_RE = re.compile(r"(?:[A-Z]\.-?){2,4}")
-SINGLE_INITIAL_RE = re.compile(r"[A-Z]\.")
-MIDDLE_INITIAL_RE = re.compile(r"[A-Z]\.?")
+# Initials may carry an accent ("M.É.C."): capitals of Latin-1 and Latin Extended-A as well as A-Z.
+_CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
+DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
+SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
+MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
 PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
