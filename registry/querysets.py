@@ -2,14 +2,15 @@
 
 Everything public hangs off a published article: authorships, disclosures and declarations on one,
 people who author one, organizations a published disclosure names or that fund a published article.
-Each of those asks `published_article_condition()`, so a change to what "published" means reaches them all.
+Each of those asks `published_article_condition()`, so a change to what "published" means reaches them all;
+the public people and organizations are kept as flags by the database (registry/public_set.py), whose
+triggers say the same in SQL.
 
 The condition is a plain join on the article's status (`…__article__status = 'published'`), not an
 `EXISTS` over the articles: Django builds a join many times faster than a nested subquery (building
 the subqueries was most of a page's time), and the database reuses the join a query already has.
 """
 
-from django.apps import apps
 from django.db import models
 
 from registry.enums import DISCLOSURE_STATUSES_IN_FORCE, ArticleStatus
@@ -35,12 +36,14 @@ def disclosure_in_force(prefix: str = "") -> models.Q:
 
 
 def is_public_organization(organization_path: str = "pk") -> models.Q:
-    """An organization is public once a published disclosure names it or it funds a published article."""
-    declared = apps.get_model("registry", "DeclaredInterest").objects.published()
-    funded = apps.get_model("registry", "ArticleFunding").objects.published()
-    return models.Q(models.Exists(declared.filter(interest__organization=models.OuterRef(organization_path)))) | (
-        models.Q(models.Exists(funded.filter(organization=models.OuterRef(organization_path))))
-    )
+    """An organization is public once a published disclosure names it or it funds a published article:
+    the flag the database keeps (registry/public_set.py). `organization_path` reaches the organization
+    from the row ("pk" for the organization itself, or a foreign key such as "parent_id")."""
+    if organization_path == "pk":
+        return models.Q(is_public=True)
+    path = organization_path.removesuffix("_id")
+    # With the foreign key's own test, a row without one reads false rather than NULL (an outer join).
+    return models.Q(**{f"{path}__isnull": False, f"{path}__is_public": True})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -141,9 +144,9 @@ class OrganizationQuerySet(models.QuerySet):
 
 class PersonQuerySet(models.QuerySet):
     def published(self):
-        """People who author at least one published article."""
-        authorship = apps.get_model("registry", "Authorship")
-        return self.filter(models.Exists(authorship.objects.published().filter(person=models.OuterRef("pk"))))
+        """People who author at least one published article: the flag the database keeps
+        (registry/public_set.py)."""
+        return self.filter(is_public=True)
 
     def visible_to(self, user):
         return self if can_read_unpublished(user) else self.published()

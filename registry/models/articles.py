@@ -63,7 +63,10 @@ class Article(CanonicalFieldsModel):
         help_text="The statement exactly as the journal printed it.",
     )
     status = models.CharField(max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
-    history = HistoricalRecords()
+    # An author declares a tie in a disclosure in force: kept by the database (registry/public_set.py),
+    # never written here.
+    declares_ties = models.BooleanField(default=False, editable=False)
+    history = HistoricalRecords(excluded_fields=["declares_ties"])
 
     objects = ArticleQuerySet.as_manager()
 
@@ -80,6 +83,12 @@ class Article(CanonicalFieldsModel):
             # so a page is read off the index, and the count of published ones from the index alone
             # (SQLite sorted all 100,000 for 25: 0.44 s).
             models.Index(fields=["status", "-published_date", "title", "id"], name="article_newest_first"),
+            # The same for the home page's "declares ties" filter.
+            models.Index(
+                fields=["status", "-published_date", "title", "id"],
+                condition=models.Q(declares_ties=True),
+                name="article_with_ties_newest_first",
+            ),
             # The published versions of a preprint, on the preprint's page (`versions_of`).
             models.Index(fields=["preprint_doi"], name="article_preprint_doi_idx"),
             models.Index(fields=["preprint_pmid"], name="article_preprint_pmid_idx"),

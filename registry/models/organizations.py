@@ -64,7 +64,10 @@ class Organization(CanonicalFieldsModel, NormalizedNameModel):
     origin_detail = models.CharField(
         max_length=500, blank=True, editable=False, help_text="The record, file or list entry that named it first."
     )
-    history = HistoricalRecords()
+    # Named by a published declaration or funding a published article: kept by the database
+    # (registry/public_set.py), never written here.
+    is_public = models.BooleanField(default=False, editable=False)
+    history = HistoricalRecords(excluded_fields=["is_public"])
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -76,6 +79,7 @@ class Organization(CanonicalFieldsModel, NormalizedNameModel):
             # The public API's list, in its order: the database walks it and stops at the page's end
             # instead of sorting every public organization.
             models.Index(fields=["name", "id"], name="organization_list_order"),
+            models.Index(fields=["name", "id"], condition=models.Q(is_public=True), name="organization_public_list"),
         ]
 
     def __str__(self) -> str:

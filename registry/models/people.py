@@ -39,7 +39,9 @@ class Person(CanonicalFieldsModel, NormalizedNameModel):
     email = models.EmailField(blank=True, help_text="Private: never shown to the public.")
     # Family name and first initial ("watt f"): the records person linking compares with one another.
     name_key = models.CharField(max_length=300, editable=False, blank=True, db_index=True)
-    history = HistoricalRecords(excluded_fields=["normalized_name", "name_key"])
+    # Authors a published article: kept by the database (registry/public_set.py), never written here.
+    is_public = models.BooleanField(default=False, editable=False)
+    history = HistoricalRecords(excluded_fields=["normalized_name", "name_key", "is_public"])
 
     objects = PersonQuerySet.as_manager()
 
@@ -50,6 +52,10 @@ class Person(CanonicalFieldsModel, NormalizedNameModel):
             # The public API's list, in its order: the database walks it and stops at the page's end
             # instead of sorting every published author.
             models.Index(fields=["family_name", "name", "id"], name="person_list_order"),
+            # The same for the public: the list and its count read the published authors alone.
+            models.Index(
+                fields=["family_name", "name", "id"], condition=models.Q(is_public=True), name="person_public_list"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -7,7 +7,7 @@ import pytest
 from registry.enums import EditorialRoleKind
 from registry.models import EditorialRole, PersonName
 from tests.factories import PersonFactory
-from tests.registry.scenario import NEVER_PUBLIC
+from tests.registry.scenario import NEVER_PUBLIC, force_public_flags
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,10 @@ SEARCHES_FINDING_NOTHING = [
 ]
 
 
-def test_no_public_answer_holds_anything_unpublished_or_private(api, scenario, private_extras):
+@pytest.mark.parametrize("forced", [False, True], ids=["as kept", "flags forced"])
+def test_no_public_answer_holds_anything_unpublished_or_private(api, scenario, private_extras, forced):
+    if forced:
+        force_public_flags(scenario)
     for url in public_urls(scenario, private_extras):
         response = api.get(url)
         assert response.status_code == 200, url

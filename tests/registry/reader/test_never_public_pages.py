@@ -9,12 +9,15 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PaymentRecordFactory
-from tests.registry.scenario import NEVER_PUBLIC, parse
+from tests.registry.scenario import NEVER_PUBLIC, force_public_flags, parse
 
 pytestmark = pytest.mark.django_db
 
 
-def test_no_reader_page_shows_anything_unpublished_or_private(client, scenario):
+@pytest.mark.parametrize("forced", [False, True], ids=["as kept", "flags forced"])
+def test_no_reader_page_shows_anything_unpublished_or_private(client, scenario, forced):
+    if forced:
+        force_public_flags(scenario)
     PaymentRecordFactory(person=scenario.ann, payer=scenario.acme, payment_date=datetime.date(2024, 1, 1))
     PaymentRecordFactory(person=scenario.dan, payer=scenario.acme, amount=Decimal("4242.00"))  # drafts only
     urls = [

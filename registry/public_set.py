@@ -1,0 +1,395 @@
+"""The public set, kept: `Person.is_public` (authors of a published article), `Organization.is_public`
+(named by a published declaration or funding a published article) and `Article.declares_ties` (an author
+declares a tie in a disclosure in force), maintained by database triggers.
+
+Computed on every list request, these conditions read every authorship or every declaration (seconds at
+the large scale for the organizations' count). Kept as columns, a count or a page is an index read.
+
+Only the database sees every write: the admin, the importers (some write raw SQL or COPY), the bulk
+merges, publication and withdrawal, deletes. So triggers on each table the conditions read recompute
+the flag of the people and organizations a write touches:
+
+- article (its status), authorship (person, article), disclosure (authorship, status), declared interest
+  (disclosure, interest), interest (organization), article funding (article, organization);
+- on PostgreSQL once per statement, over the statement's rows (transition tables, so a COPY of a
+  million declarations recomputes each organization once), locking the rows it recomputes first so
+  two transactions publishing or withdrawing an author's articles at once cannot both keep a stale
+  flag; on SQLite once per row.
+
+The flags themselves cannot be written stale: a write to `is_public` (an edit form holding an old copy,
+anything) is replaced by the value the data gives, and a new row starts from that value too.
+
+`drift()` lists the rows whose flag disagrees with the data; `repair()` recomputes them (both used by
+`manage.py public_set`). The triggers are (re)installed by the migration that adds the newest flag and
+after every migrate, because SQLite drops a table's triggers when a migration rebuilds the table; a new
+flag needs its own migration to install and repair again (an older migration runs before its column exists).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection as default_connection
+
+from registry.enums import DISCLOSURE_STATUSES_IN_FORCE, ArticleStatus
+
+PUBLISHED = ArticleStatus.PUBLISHED.value
+
+PERSON_TABLE = "registry_person"
+ORGANIZATION_TABLE = "registry_organization"
+ARTICLE_TABLE = "registry_article"
+IN_FORCE = ", ".join(f"'{status.value}'" for status in sorted(DISCLOSURE_STATUSES_IN_FORCE))
+OPERATIONS = ("insert", "delete", "update")
+
+
+def person_public_sql(person_id: str) -> str:
+    return (
+        "EXISTS (SELECT 1 FROM registry_authorship pa JOIN registry_article pr ON pr.id = pa.article_id "
+        f"WHERE pa.person_id = {person_id} AND pr.status = '{PUBLISHED}')"
+    )
+
+
+def organization_public_sql(organization_id: str) -> str:
+    declared = (
+        "EXISTS (SELECT 1 FROM registry_interest oi "
+        "JOIN registry_declaredinterest od ON od.interest_id = oi.id "
+        "JOIN registry_disclosure os ON os.id = od.disclosure_id "
+        "JOIN registry_authorship oa ON oa.id = os.authorship_id "
+        "JOIN registry_article orr ON orr.id = oa.article_id "
+        f"WHERE oi.organization_id = {organization_id} AND orr.status = '{PUBLISHED}')"
+    )
+    funded = (
+        "EXISTS (SELECT 1 FROM registry_articlefunding ofu JOIN registry_article ofa ON ofa.id = ofu.article_id "
+        f"WHERE ofu.organization_id = {organization_id} AND ofa.status = '{PUBLISHED}')"
+    )
+    return f"({declared} OR {funded})"
+
+
+def declares_ties_sql(article_id: str) -> str:
+    return (
+        "EXISTS (SELECT 1 FROM registry_authorship ta JOIN registry_disclosure ts ON ts.authorship_id = ta.id "
+        "JOIN registry_declaredinterest td ON td.disclosure_id = ts.id "
+        f"WHERE ta.article_id = {article_id} AND ts.status IN ({IN_FORCE}))"
+    )
+
+
+# Every id whose flag is true, as one query each (for drift(): one pass over the tables, not a probe per row).
+PUBLIC_PEOPLE = (
+    "SELECT DISTINCT a.person_id AS id FROM registry_authorship a JOIN registry_article r ON r.id = a.article_id "
+    f"WHERE r.status = '{PUBLISHED}'"
+)
+PUBLIC_ORGANIZATIONS = (
+    "SELECT i.organization_id AS id FROM registry_interest i "
+    "JOIN registry_declaredinterest d ON d.interest_id = i.id "
+    "JOIN registry_disclosure s ON s.id = d.disclosure_id "
+    "JOIN registry_authorship a ON a.id = s.authorship_id "
+    f"JOIN registry_article r ON r.id = a.article_id WHERE r.status = '{PUBLISHED}' "
+    "AND i.organization_id IS NOT NULL "
+    "UNION SELECT f.organization_id FROM registry_articlefunding f JOIN registry_article r ON r.id = f.article_id "
+    f"WHERE r.status = '{PUBLISHED}'"
+)
+ARTICLES_WITH_TIES = (
+    "SELECT DISTINCT a.article_id AS id FROM registry_authorship a "
+    "JOIN registry_disclosure s ON s.authorship_id = a.id "
+    f"JOIN registry_declaredinterest d ON d.disclosure_id = s.id WHERE s.status IN ({IN_FORCE})"
+)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A kept boolean column: its table, its name, its value for one row as SQL, and every true row's id."""
+
+    table: str
+    column: str
+    value_sql: Callable[[str], str]
+    true_ids: str
+    id_column: str  # what the Sources' queries return ids of this table as
+    name: str  # of its value function; its refresh function and row trigger add `_refresh` and `_keep`
+
+
+PERSON = Flag(PERSON_TABLE, "is_public", person_public_sql, PUBLIC_PEOPLE, "person_id", "registry_person_public")
+ORGANIZATION = Flag(
+    ORGANIZATION_TABLE,
+    "is_public",
+    organization_public_sql,
+    PUBLIC_ORGANIZATIONS,
+    "organization_id",
+    "registry_organization_public",
+)
+ARTICLE = Flag(
+    ARTICLE_TABLE, "declares_ties", declares_ties_sql, ARTICLES_WITH_TIES, "article_id", "registry_article_ties"
+)
+FLAGS = [PERSON, ORGANIZATION, ARTICLE]
+
+_ORGS_OF_AUTHORSHIPS = (
+    "JOIN registry_disclosure s ON s.authorship_id = {authorship} "
+    "JOIN registry_declaredinterest d ON d.disclosure_id = s.id "
+    "JOIN registry_interest i ON i.id = d.interest_id"
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A table the flags read: the columns whose change matters, and, by flag, the query that gives from its
+    changed rows (`{changed} c`) the ids whose flag to recompute (as the flag's `id_column`)."""
+
+    table: str
+    columns: tuple[str, ...]
+    affects: dict[Flag, str]
+
+
+SOURCES = [
+    Source(
+        "registry_article",
+        ("status",),
+        {
+            PERSON: "SELECT a.person_id FROM {changed} c JOIN registry_authorship a ON a.article_id = c.id",
+            ORGANIZATION: (
+                "SELECT i.organization_id FROM {changed} c JOIN registry_authorship a ON a.article_id = c.id "
+                + _ORGS_OF_AUTHORSHIPS.format(authorship="a.id")
+                + " UNION SELECT f.organization_id FROM {changed} c "
+                "JOIN registry_articlefunding f ON f.article_id = c.id"
+            ),
+        },
+    ),
+    Source(
+        "registry_authorship",
+        ("person_id", "article_id"),
+        {
+            PERSON: "SELECT c.person_id FROM {changed} c",
+            ORGANIZATION: "SELECT i.organization_id FROM {changed} c " + _ORGS_OF_AUTHORSHIPS.format(authorship="c.id"),
+            ARTICLE: "SELECT c.article_id FROM {changed} c",
+        },
+    ),
+    Source(
+        "registry_disclosure",
+        ("authorship_id", "status"),
+        {
+            ORGANIZATION: (
+                "SELECT i.organization_id FROM {changed} c JOIN registry_declaredinterest d ON d.disclosure_id = c.id "
+                "JOIN registry_interest i ON i.id = d.interest_id"
+            ),
+            ARTICLE: "SELECT a.article_id FROM {changed} c JOIN registry_authorship a ON a.id = c.authorship_id",
+        },
+    ),
+    Source(
+        "registry_declaredinterest",
+        ("disclosure_id", "interest_id"),
+        {
+            ORGANIZATION: "SELECT i.organization_id FROM {changed} c JOIN registry_interest i ON i.id = c.interest_id",
+            ARTICLE: (
+                "SELECT a.article_id FROM {changed} c JOIN registry_disclosure s ON s.id = c.disclosure_id "
+                "JOIN registry_authorship a ON a.id = s.authorship_id"
+            ),
+        },
+    ),
+    Source("registry_interest", ("organization_id",), {ORGANIZATION: "SELECT c.organization_id FROM {changed} c"}),
+    Source(
+        "registry_articlefunding",
+        ("article_id", "organization_id"),
+        {ORGANIZATION: "SELECT c.organization_id FROM {changed} c"},
+    ),
+]
+
+
+# PostgreSQL ---------------------------------------------------------------------------------------------
+
+
+def _postgresql_statements() -> list[str]:
+    statements = []
+    for flag in FLAGS:
+        table, column, name = flag.table, flag.column, flag.name
+        statements += [
+            f"CREATE OR REPLACE FUNCTION {name}(row_id bigint) RETURNS boolean LANGUAGE sql STABLE "
+            f"AS $$ SELECT {flag.value_sql('row_id')} $$",
+            # Recompute the flag of `ids`: lock them (in id order) first, so that the UPDATE's snapshot,
+            # taken after the lock, sees what a concurrent writer of the same rows committed.
+            f"""CREATE OR REPLACE FUNCTION {name}_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
+                IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
+                PERFORM 1 FROM {table} WHERE id = ANY(ids) ORDER BY id FOR UPDATE;
+                UPDATE {table} SET {column} = {name}(id) WHERE id = ANY(ids) AND {column} IS DISTINCT FROM {name}(id);
+            END $$""",
+            # A new row, or a write of the flag itself, takes the value the data gives.
+            f"""CREATE OR REPLACE FUNCTION {name}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM OLD.{column} THEN
+                    NEW.{column} := {name}(NEW.id);
+                END IF;
+                RETURN NEW;
+            END $$""",
+            f"DROP TRIGGER IF EXISTS {name}_keep ON {table}",
+            f"CREATE TRIGGER {name}_keep BEFORE INSERT OR UPDATE ON {table} "
+            f"FOR EACH ROW EXECUTE FUNCTION {name}_keep()",
+        ]
+    for source in SOURCES:
+        keys = ("id", *source.columns)
+        changed_keys = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in source.columns)
+        changed = {
+            "INSERT": f"(SELECT {', '.join(keys)} FROM new_rows)",
+            "DELETE": f"(SELECT {', '.join(keys)} FROM old_rows)",
+            "UPDATE": (
+                f"(SELECT {', '.join(f'n.{k}' for k in keys)} FROM new_rows n "
+                f"JOIN old_rows o ON o.id = n.id WHERE {changed_keys} "
+                f"UNION ALL SELECT {', '.join(f'o.{k}' for k in keys)} FROM old_rows o "
+                f"JOIN new_rows n ON n.id = o.id WHERE {changed_keys})"
+            ),
+        }
+        referencing = {
+            "INSERT": "NEW TABLE AS new_rows",
+            "DELETE": "OLD TABLE AS old_rows",
+            "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        }
+        for operation, rows in changed.items():
+            name = f"{source.table}_flags_{operation.lower()}"
+            body = " ".join(
+                f"PERFORM {flag.name}_refresh(ARRAY(SELECT DISTINCT x.{flag.id_column} "
+                f"FROM ({query.format(changed=rows)}) x WHERE x.{flag.id_column} IS NOT NULL));"
+                for flag, query in source.affects.items()
+            )
+            statements += [
+                f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                f"BEGIN {body} RETURN NULL; END $$",
+                f"DROP TRIGGER IF EXISTS {name} ON {source.table}",
+                f"CREATE TRIGGER {name} AFTER {operation} ON {source.table} REFERENCING {referencing[operation]} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
+            ]
+    return statements
+
+
+# SQLite -------------------------------------------------------------------------------------------------
+
+
+def _refresh_sqlite(flag: Flag, ids_sql: str) -> str:
+    table, column, value = flag.table, flag.column, flag.value_sql(f"{flag.table}.id")
+    return f"UPDATE {table} SET {column} = {value} WHERE id IN ({ids_sql}) AND {column} IS NOT {value};"
+
+
+def _sqlite_statements() -> list[str]:
+    statements = []
+    for flag in FLAGS:
+        table, column, name = flag.table, flag.column, flag.name
+        refresh_self = _refresh_sqlite(flag, "NEW.id")
+        statements += [
+            f"DROP TRIGGER IF EXISTS {name}_keep_insert",
+            f"CREATE TRIGGER {name}_keep_insert AFTER INSERT ON {table} BEGIN {refresh_self} END",
+            f"DROP TRIGGER IF EXISTS {name}_keep_update",
+            f"CREATE TRIGGER {name}_keep_update AFTER UPDATE OF {column} ON {table} "
+            f"WHEN NEW.{column} IS NOT OLD.{column} BEGIN {refresh_self} END",
+        ]
+    for source in SOURCES:
+        keys = ("id", *source.columns)
+
+        def body(alias: str, source=source, keys=keys) -> str:
+            changed = "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
+            return " ".join(
+                _refresh_sqlite(flag, query.format(changed=changed)) for flag, query in source.affects.items()
+            )
+
+        changed_keys = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in source.columns)
+        triggers = {
+            "insert": f"AFTER INSERT ON {source.table} BEGIN {body('NEW')} END",
+            "delete": f"AFTER DELETE ON {source.table} BEGIN {body('OLD')} END",
+            "update": (
+                f"AFTER UPDATE OF {', '.join(source.columns)} ON {source.table} WHEN {changed_keys} "
+                f"BEGIN {body('NEW')} {body('OLD')} END"
+            ),
+        }
+        for operation, definition in triggers.items():
+            name = f"{source.table}_flags_{operation}"
+            statements += [f"DROP TRIGGER IF EXISTS {name}", f"CREATE TRIGGER {name} {definition}"]
+    return statements
+
+
+# Installing, checking, repairing ------------------------------------------------------------------------
+
+
+# Triggers and functions of the first version (people and organizations only), replaced by the above.
+_RETIRED_TABLES = [PERSON_TABLE, ORGANIZATION_TABLE]
+
+
+def _retired_statements(vendor: str) -> list[str]:
+    if vendor == "postgresql":
+        triggers = [(f"{table}_keep_flag", table) for table in _RETIRED_TABLES] + [
+            (f"{source.table}_public_set_{operation}", source.table) for source in SOURCES for operation in OPERATIONS
+        ]
+        functions = [f"{name}()" for name, _ in triggers] + [f"{table}_refresh(bigint[])" for table in _RETIRED_TABLES]
+        return [f"DROP TRIGGER IF EXISTS {name} ON {table}" for name, table in triggers] + [
+            f"DROP FUNCTION IF EXISTS {function}" for function in functions
+        ]
+    names = [f"{table}_keep_flag_{operation}" for table in _RETIRED_TABLES for operation in ("insert", "update")]
+    names += [f"{source.table}_public_set_{operation}" for source in SOURCES for operation in OPERATIONS]
+    return [f"DROP TRIGGER IF EXISTS {name}" for name in names]
+
+
+def install(connection=default_connection) -> None:
+    """Create or replace the triggers (idempotent)."""
+    statements = _retired_statements(connection.vendor)
+    statements += _postgresql_statements() if connection.vendor == "postgresql" else _sqlite_statements()
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def trigger_names(vendor: str) -> set[str]:
+    if vendor == "postgresql":
+        names = {f"{flag.name}_keep" for flag in FLAGS}
+    else:
+        names = {f"{flag.name}_keep_{operation}" for flag in FLAGS for operation in ("insert", "update")}
+    return names | {f"{source.table}_flags_{operation}" for source in SOURCES for operation in OPERATIONS}
+
+
+def installed(connection=default_connection) -> bool:
+    """Whether every trigger is in place."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT DISTINCT tgname FROM pg_trigger WHERE NOT tgisinternal")
+        else:
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+        return trigger_names(connection.vendor) <= {name for (name,) in cursor.fetchall()}
+
+
+@dataclass(frozen=True)
+class Drift:
+    """By flag ("person", "organization", "article"), the ids whose flag is true though the data says
+    false (`wrongly_true`: shown though not public) and the other way round."""
+
+    wrongly_true: dict[str, list[int]]
+    wrongly_false: dict[str, list[int]]
+
+    @property
+    def total(self) -> int:
+        return sum(len(ids) for ids in [*self.wrongly_true.values(), *self.wrongly_false.values()])
+
+
+LABELS = {PERSON: "person", ORGANIZATION: "organization", ARTICLE: "article"}
+
+
+def drift(connection=default_connection) -> Drift:
+    wrongly_true, wrongly_false = {}, {}
+    with connection.cursor() as cursor:
+        for flag, label in LABELS.items():
+            cursor.execute(
+                f"SELECT t.id, t.{flag.column} FROM {flag.table} t LEFT JOIN ({flag.true_ids}) p ON p.id = t.id "
+                f"WHERE t.{flag.column} <> (p.id IS NOT NULL) ORDER BY t.id"
+            )
+            rows = cursor.fetchall()
+            wrongly_true[label] = [row_id for row_id, value in rows if value]
+            wrongly_false[label] = [row_id for row_id, value in rows if not value]
+    return Drift(wrongly_true, wrongly_false)
+
+
+def repair(connection=default_connection, chunk: int = 5000) -> Drift:
+    """Recompute every drifted flag; returns what was wrong."""
+    found = drift(connection)
+    with connection.cursor() as cursor:
+        for flag, label in LABELS.items():
+            ids = found.wrongly_true[label] + found.wrongly_false[label]
+            for start in range(0, len(ids), chunk):
+                part = ids[start : start + chunk]
+                places = ", ".join(["%s"] * len(part))
+                cursor.execute(
+                    f"UPDATE {flag.table} SET {flag.column} = {flag.value_sql(f'{flag.table}.id')} "
+                    f"WHERE id IN ({places})",
+                    part,
+                )
+    return found
