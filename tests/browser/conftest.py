@@ -53,12 +53,11 @@ def page(browser, live_server):
 
         def submit(self, element) -> None:
             """Click a button or link and wait until the next page has replaced this one."""
-            from selenium.webdriver.support import expected_conditions
-            from selenium.webdriver.support.ui import WebDriverWait
+            from tests.browser.waiting import wait_replaced
 
             old = browser.find_element("tag name", "html")
             element.click()
-            WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old))
+            wait_replaced(browser, old)
 
         def login(self, user) -> None:
             session = SessionStore()

@@ -79,7 +79,6 @@ def test_an_auditor_triages_findings_by_keyboard_in_the_lists_order(page):
 
 
 def _wait_stale(driver, element) -> None:
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
+    from tests.browser.waiting import wait_replaced
 
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(element))
+    wait_replaced(driver, element)

@@ -6,9 +6,8 @@ from contextlib import contextmanager
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.browser.waiting import wait_replaced
 from tests.registry.scenario import NEVER_PUBLIC, build_scenario
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,7 +17,7 @@ def follow(driver, element) -> None:
     """Click a link or button and wait for the next page to replace this one."""
     old_page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old_page))
+    wait_replaced(driver, old_page)
 
 
 def search(driver, query: str) -> None:
