@@ -387,10 +387,15 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
     targets = orgs or [None]
     text, add, collab = state.text, state.items.append, state.index.collab
     category, t_start, t_end = trig.category, trig.start, trig.end
+    by_org = _bracketed_authors(state, orgs, who) if orgs and "(" in text[orgs[0].start : orgs[-1].end + 2] else None
+    if by_org is not None:
+        who = list(dict.fromkeys([*who, *(a for named in by_org.values() for a in named)]))
     for author in who:
         if author is not None and collab[author]:
             author = None  # a consortium is not a person: its members' ties have no byline author
         for org in targets:
+            if by_org is not None and author not in by_org.get(org.start if org is not None else -1, who):
+                continue
             if org is None:
                 # The description may follow lead words ("shareholder in a clinic ..."): its span ends
                 # where the description does.
@@ -403,6 +408,37 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
                 near = t_start - 80 <= o_start
                 span = (min(t_start, o_start), max(t_end, end)) if near else (t_start, t_end)
                 add(DraftItem(author, category, name, payee, spec, span, number))
+
+
+BRACKET_JOINS = frozenset({",", ";", "and", "&"})
+
+
+def _bracketed_authors(state: ParseState, orgs: list[Org], who) -> dict[int, list[int | None]] | None:
+    """ "Study authors received grants from the Gates Foundation (MMH, ALH), the NIH (ALH) and the CDC (SAT)":
+    a bracket of initials right after a listed funder says whose tie to that funder it is (those of the
+    sentence's authors it names, or the named authors when the sentence names none of them).
+
+    Keyed by each organization's start; None when no bracket after an organization names authors only."""
+    text, out = state.text, {}
+    for org in orgs:
+        at = org.end
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if not text.startswith("(", at):
+            continue
+        close = text.find(")", at, at + 80)
+        if close < 0:
+            continue
+        inner = state.toks.between(at + 1, close)
+        if len(inner) == 1 and inner[0].text == "".join(w[0] for w in org.name.split() if w[0].isupper()):
+            continue  # "Baylor Genetics (BG)": the name's own abbreviation
+        named, spans = persons_anywhere(inner, state.index)
+        if not named:
+            continue
+        rest = [t for t in inner if not any(a <= t.start < b for a, b in spans)]
+        if all(t.low in BRACKET_JOINS for t in rest):
+            out[org.start] = [a for a in who if a in named] or named
+    return out or None
 
 
 def _merge_patents(state: ParseState, first_item: int) -> None:

@@ -1,0 +1,32 @@
+"""Shapes of how statements are written that hold across journals: whose tie a bracket of initials after a
+funder names, bodies named after their fields, and words that look like ties but are not.
+
+Every statement here is invented in the shape of the real ones.
+"""
+
+from .triples import triples
+
+AUTHORS = ["Mara M Holt", "Dana K Ober", "Alan L Hirsch", "Sean A Tull"]
+
+
+def test_initials_in_a_bracket_after_each_funder_say_whose_grant_it_is():
+    assert sorted(
+        triples(
+            "Study authors have received grant funding from the Gates Foundation (MMH, ALH), the National "
+            "Institutes of Health (ALH) and the Wellcome Trust (SAT, DKO) for unrelated work.",
+            AUTHORS,
+        )
+    ) == sorted(
+        [
+            ("Mara M Holt", "grants", "Gates Foundation"),
+            ("Alan L Hirsch", "grants", "Gates Foundation"),
+            ("Alan L Hirsch", "grants", "National Institutes of Health"),
+            ("Sean A Tull", "grants", "Wellcome Trust"),
+            ("Dana K Ober", "grants", "Wellcome Trust"),
+        ]
+    )
+
+
+def test_a_bracket_that_abbreviates_the_funder_names_no_author():
+    rows = triples("ALH receives support from Tull Genetics (TG).", [*AUTHORS, "Tina Gale"])
+    assert rows == [("Alan L Hirsch", "grants", "Tull Genetics")]
