@@ -235,9 +235,24 @@ FIELD_ADJECTIVES = words(
 )
 
 
+# Head words of a public body named after its fields: "Innovation and Technology Commission", "Food and
+# Health Bureau".
+FIELD_BODY_HEADS = words(
+    "commission bureau council agency authority department office board fund programme program directorate "
+    "secretariat division unit"
+)
+
+
 def _fields(left: list[Tok], right: list[Tok]) -> bool:
-    """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of"."""
-    if len(right) > 2 or left[-1].text.isupper():
+    """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of";
+    "Innovation and Technology Commission": a field after a field, then the body's head word."""
+    if left[-1].text.isupper():
+        return False
+    head = next((k for k, t in enumerate(right) if t.low in FIELD_BODY_HEADS and t.cap), 0)
+    if 1 <= head <= 2 and (head + 1 == len(right) or right[head + 1].low in ("of", "for")):
+        # "Food and Health Bureau of the Government of X": the body's own "of" may follow its head
+        return left[-1].low in FIELD_WORDS and all(t.low in FIELD_WORDS and t.cap for t in right[:head])
+    if len(right) > 2:
         return False
     if not all(t.low.rstrip(".") in FIELD_WORDS for t in right) and not (
         len(right) == 2 and right[0].low in FIELD_ADJECTIVES and right[1].low.rstrip(".") in FIELD_WORDS

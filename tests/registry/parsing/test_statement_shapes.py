@@ -30,3 +30,15 @@ def test_initials_in_a_bracket_after_each_funder_say_whose_grant_it_is():
 def test_a_bracket_that_abbreviates_the_funder_names_no_author():
     rows = triples("ALH receives support from Tull Genetics (TG).", [*AUTHORS, "Tina Gale"])
     assert rows == [("Alan L Hirsch", "grants", "Tull Genetics")]
+
+
+def test_a_body_named_after_two_fields_and_its_head_word_is_one_name():
+    assert triples(
+        "MMH received grants from the Innovation and Technology Commission, the Food and Health Bureau of the "
+        "Government of Ruritania and Pfizer.",
+        AUTHORS,
+    ) == [
+        ("Mara M Holt", "grants", "Innovation and Technology Commission"),
+        ("Mara M Holt", "grants", "Food and Health Bureau of the Government of Ruritania"),
+        ("Mara M Holt", "grants", "Pfizer"),
+    ]
