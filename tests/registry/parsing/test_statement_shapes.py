@@ -4,6 +4,8 @@ funder names, bodies named after their fields, and words that look like ties but
 Every statement here is invented in the shape of the real ones.
 """
 
+from registry.parsing import parse_statement
+
 from .triples import triples
 
 AUTHORS = ["Mara M Holt", "Dana K Ober", "Alan L Hirsch", "Sean A Tull"]
@@ -42,3 +44,14 @@ def test_a_body_named_after_two_fields_and_its_head_word_is_one_name():
         ("Mara M Holt", "grants", "Food and Health Bureau of the Government of Ruritania"),
         ("Mara M Holt", "grants", "Pfizer"),
     ]
+
+
+def test_no_commercial_associations_with_examples_in_a_bracket_declares_nothing():
+    result = parse_statement(
+        "Each author warrants that he or she has no commercial associations (eg, consultancies, stock ownership, "
+        "equity interest, and patent/licensing arrangements) that might pose a conflict of interest in connection "
+        "with the article.",
+        AUTHORS,
+    )
+    assert result.items == []
+    assert result.declares_none == AUTHORS
