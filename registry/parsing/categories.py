@@ -69,7 +69,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "stock",
-        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"

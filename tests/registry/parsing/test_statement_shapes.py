@@ -55,3 +55,12 @@ def test_no_commercial_associations_with_examples_in_a_bracket_declares_nothing(
     )
     assert result.items == []
     assert result.declares_none == AUTHORS
+
+
+def test_health_equity_is_fairness_not_a_stake():
+    result = parse_statement(
+        "The authors work with community organizations on policies that support health equity for these "
+        "communities. They have no relevant financial conflicts of interest.",
+        AUTHORS,
+    )
+    assert result.items == []
