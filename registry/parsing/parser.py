@@ -172,6 +172,14 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+PASSIVE_BY_RE = re.compile(r"\s+by\b")
+
+
+def _passive_by(text: str, trig: Trigger) -> bool:
+    """Whether a money phrase is put in the passive with its source after it ("funded by X")."""
+    return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
+
+
 def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     """Relation phrases written in capitals ("VP", "CEO") that are an author's initials ("VP and JML
     reported no conflict") name that author, not a role."""
@@ -254,6 +262,8 @@ def _relations(
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)) and not new_clause(vis):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
+            if pre is not None and _passive_by(state.text, triggers[i + 1]):
+                pre = None  # "a Sir Henry Wellcome Fellowship funded by the Wellcome Trust": the award's name
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
             shared = results[i + 1]

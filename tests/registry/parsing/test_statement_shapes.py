@@ -64,3 +64,14 @@ def test_health_equity_is_fairness_not_a_stake():
         AUTHORS,
     )
     assert result.items == []
+
+
+def test_an_award_named_before_funded_by_is_the_awards_name_and_the_funder_follows():
+    assert triples(
+        "MMH holds a Sir Henry Wellcome Fellowship funded by the Wellcome Trust. DKO holds a Marie Curie "
+        "Fellowship funded by the European Commission.",
+        AUTHORS,
+    ) == [
+        ("Mara M Holt", "grants", "Wellcome Trust"),
+        ("Dana K Ober", "grants", "European Commission"),
+    ]
