@@ -14,7 +14,7 @@ from .lists import Org, description, is_filler, organizations, patent_holder_reg
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
-from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
+from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from, trailing_name
 from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
@@ -180,6 +180,20 @@ def _passive_by(text: str, trig: Trigger) -> bool:
     return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
 
 
+PASSIVE_GAP = words("( was were is are has have had been jointly originally")
+
+
+def _founded(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
+    """The company before "(was) founded by": "Vaxco was cofounded by AC", "Sentilus Inc. (cofounded by AC)"."""
+    before = state.toks.before(trig.start, sa, 12)
+    while before and before[-1].low in PASSIVE_GAP:
+        before = before[:-1]
+    run = trailing_name(before)
+    if not run or not is_counterparty(run) or _is_person(state, run):
+        return []
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
 def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     """Relation phrases written in capitals ("VP", "CEO") that are an author's initials ("VP and JML
     reported no conflict") name that author, not a role."""
@@ -311,6 +325,8 @@ def _relations(
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = source_before(state, trig, sa) or orgs
+        if not orgs and trig.kind == "founder" and _passive_by(state.text, trig):
+            orgs = _founded(state, trig, sa)  # "Sentilus Inc. (cofounded by AC and AMH)"
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
