@@ -9,6 +9,7 @@ from registry.parsing import parse_statement
 from .triples import triples
 
 AUTHORS = ["Mara M Holt", "Dana K Ober", "Alan L Hirsch", "Sean A Tull"]
+AUTHORS2 = ["Alan Carter", "Mara M Holt", "Dana K Ober"]
 
 
 def test_initials_in_a_bracket_after_each_funder_say_whose_grant_it_is():
@@ -74,4 +75,21 @@ def test_an_award_named_before_funded_by_is_the_awards_name_and_the_funder_follo
     ) == [
         ("Mara M Holt", "grants", "Wellcome Trust"),
         ("Dana K Ober", "grants", "European Commission"),
+    ]
+
+
+def test_a_company_founded_by_authors_in_the_passive_is_their_foundation():
+    assert triples(
+        "Vaxco was cofounded by AC. Biolab Inc. (co-founded by MMH and DKO) licensed the assay.", AUTHORS2
+    ) == [
+        ("Alan Carter", "founder", "Vaxco"),
+        ("Mara M Holt", "founder", "Biolab Inc."),
+        ("Dana K Ober", "founder", "Biolab Inc."),
+    ]
+
+
+def test_a_committee_role_in_a_bracket_says_what_the_funding_was_for():
+    assert triples("DKO receives funding from Vaxco (CEC member) and from Biolab (DMC member).", AUTHORS) == [
+        ("Dana K Ober", "advisory_board", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Biolab"),
     ]
