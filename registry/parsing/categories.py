@@ -43,7 +43,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)"
+        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
         r"|(?:scientific\s+)?advis[oe]rs?",
     ),
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
@@ -179,7 +179,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
     ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
-    ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*\d))"),
+    ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]|[a-z][A-Z])(?!\w*\d))"),
 ]
 
 _ALTERNATIVES = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]

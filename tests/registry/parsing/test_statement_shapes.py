@@ -93,3 +93,26 @@ def test_a_committee_role_in_a_bracket_says_what_the_funding_was_for():
         ("Dana K Ober", "advisory_board", "Vaxco"),
         ("Dana K Ober", "advisory_board", "Biolab"),
     ]
+
+
+def test_a_study_group_whose_name_starts_with_a_brand_shaped_word_is_led():
+    assert triples("AC is a member of the mRNA-1273 Study Group.", AUTHORS2) == [
+        ("Alan Carter", "leadership", "mRNA-1273 Study Group")
+    ]
+
+
+def test_an_sab_member_of_a_company_advises_it():
+    assert triples("AC is the co-founder of, and is an SAB member of, Vaxco Therapeutics.", AUTHORS2) == [
+        ("Alan Carter", "founder", "Vaxco Therapeutics"),
+        ("Alan Carter", "advisory_board", "Vaxco Therapeutics"),
+    ]
+
+
+def test_a_dotless_i_or_a_stroked_l_in_the_byline_matches_the_plain_letter_in_the_text():
+    authors = ["P\u0131nar Keskin", "\u0141ukasz Nowak"]
+    assert triples(
+        "Dr. Pinar Keskin is a consultant for Vaxco. Dr Lukasz Nowak is an employee of Biolab.", authors
+    ) == [
+        ("P\u0131nar Keskin", "consulting", "Vaxco"),
+        ("\u0141ukasz Nowak", "employment", "Biolab"),
+    ]
