@@ -57,7 +57,9 @@ _GRAMMAR: list[tuple[str, str]] = [
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
-        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
+        # an ethics committee or review board that approved the study is no role of the authors
+        r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
+        r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
         r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)",
     ),

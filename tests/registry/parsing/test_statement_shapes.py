@@ -116,3 +116,13 @@ def test_a_dotless_i_or_a_stroked_l_in_the_byline_matches_the_plain_letter_in_th
         ("P\u0131nar Keskin", "consulting", "Vaxco"),
         ("\u0141ukasz Nowak", "employment", "Biolab"),
     ]
+
+
+def test_a_review_board_or_ethics_committee_that_approved_the_study_is_no_role():
+    result = parse_statement(
+        "The authors declare no competing interests. The study was approved by the institutional review boards of "
+        "the Ruritania Medical Center and the Ethics Committee of Vaxco University.",
+        AUTHORS,
+    )
+    assert result.items == []
+    assert result.declares_none == AUTHORS
