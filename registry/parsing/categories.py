@@ -436,6 +436,8 @@ NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
 ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
+# Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
+ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
 
 
 def _inside_name(text: str, t: Trigger) -> bool:
@@ -446,8 +448,8 @@ def _inside_name(text: str, t: Trigger) -> bool:
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
-    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
-        return False
+    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS | ROLE_MODIFIERS:
+        return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised
     if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
         return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised
     return bool(NAME_AFTER_RE.match(text, t.end))

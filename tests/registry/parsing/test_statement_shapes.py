@@ -126,3 +126,12 @@ def test_a_review_board_or_ethics_committee_that_approved_the_study_is_no_role()
     )
     assert result.items == []
     assert result.declares_none == AUTHORS
+
+
+def test_a_capitalised_rank_before_a_role_makes_a_title_not_a_bodys_name():
+    assert triples(
+        "MMH is Senior Vice President of Vaxco. DKO is the Executive Director of the Biolab Foundation.", AUTHORS
+    ) == [
+        ("Mara M Holt", "leadership", "Vaxco"),
+        ("Dana K Ober", "leadership", "Biolab Foundation"),
+    ]
