@@ -180,6 +180,18 @@ def _passive_by(text: str, trig: Trigger) -> bool:
     return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
 
 
+def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigger | None, later) -> bool:
+    """Whether the words after a money phrase name the grant of the next one, which has its own source:
+    "supported by a VICI grant from the NWO"."""
+    if nxt is None or not vis or trig.kind not in MONEY or nxt.kind not in MONEY or not later[0][0]:
+        return False
+    if len(vis) > 4 or vis[0].low not in ("a", "an") or not all(is_name_token(t) for t in vis[1:]):
+        return False  # only "a NAME grant": an article and a name, nothing listed before the next phrase
+    return not state.text[vis[-1].end : nxt.start].strip() and state.text[nxt.end : nxt.end + 6].lstrip().startswith(
+        ("from ", "by ")
+    )
+
+
 PASSIVE_GAP = words("( was were is are has have had been jointly originally")
 
 
@@ -284,6 +296,8 @@ def _relations(
             if shared == ([], "member") and i + 2 < len(triggers):
                 shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
             results[i] = ([pre], "") if pre is not None else shared
+        elif _names_the_next(state, trig, vis, triggers[i + 1] if i + 1 < len(triggers) else None, results[i + 1 :]):
+            results[i] = results[i + 1]  # "supported by a VICI grant from NWO": VICI names the grant, NWO gives it
         else:
             results[i] = _objects(state, trig, vis)
     detailed = detailed_other(state, triggers, results, sb)

@@ -135,3 +135,16 @@ def test_a_capitalised_rank_before_a_role_makes_a_title_not_a_bodys_name():
         ("Mara M Holt", "leadership", "Vaxco"),
         ("Dana K Ober", "leadership", "Biolab Foundation"),
     ]
+
+
+def test_a_named_grant_from_a_funder_is_the_funders_grant():
+    assert triples(
+        "DKO was supported by a VICI grant from the Ruritanian Research Council and by a grant from the Vaxco "
+        "Foundation. AC has received speaker fees from Vaxco and a travel grant from Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Dana K Ober", "grants", "Ruritanian Research Council"),
+        ("Dana K Ober", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "lectures", "Vaxco"),
+        ("Alan Carter", "travel", "Biolab"),
+    ]
