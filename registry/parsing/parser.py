@@ -180,16 +180,18 @@ def _passive_by(text: str, trig: Trigger) -> bool:
     return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
 
 
+GRANT_ARTICLES = words("a an the his her their")
+GRANT_SOURCE_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|by|of)\s")
+
+
 def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigger | None, later) -> bool:
     """Whether the words after a money phrase name the grant of the next one, which has its own source:
     "supported by a VICI grant from the NWO"."""
     if nxt is None or not vis or trig.kind not in MONEY or nxt.kind not in MONEY or not later[0][0]:
         return False
-    if len(vis) > 4 or vis[0].low not in ("a", "an") or not all(is_name_token(t) for t in vis[1:]):
+    if len(vis) > 4 or vis[0].low not in GRANT_ARTICLES or not all(is_name_token(t) for t in vis[1:]):
         return False  # only "a NAME grant": an article and a name, nothing listed before the next phrase
-    return not state.text[vis[-1].end : nxt.start].strip() and state.text[nxt.end : nxt.end + 6].lstrip().startswith(
-        ("from ", "by ")
-    )
+    return not state.text[vis[-1].end : nxt.start].strip() and GRANT_SOURCE_RE.match(state.text, nxt.end) is not None
 
 
 PASSIVE_GAP = words("( was were is are has have had been jointly originally")

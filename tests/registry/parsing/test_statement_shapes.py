@@ -148,3 +148,9 @@ def test_a_named_grant_from_a_funder_is_the_funders_grant():
         ("Alan Carter", "lectures", "Vaxco"),
         ("Alan Carter", "travel", "Biolab"),
     ]
+
+
+def test_the_named_fellowship_of_a_body_is_the_bodys_grant():
+    assert triples(
+        "DKO is supported by the Research Fellowship (NET) of the University Grants Commission (UGC), India.", AUTHORS2
+    ) == [("Dana K Ober", "grants", "University Grants Commission")]
