@@ -135,6 +135,9 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.text in ("'", "\u2019") and j + 1 < n and toks[j - 1].low.endswith("s") and is_name_token(toks[j + 1]):
             j += 1
             continue
+        if tok.low == "in" and j + 1 < n and _field_in_field(toks, j):
+            j += 1  # "Center of Excellence in Regulatory Science", "Centre for Big Data Research in Health"
+            continue
         k = j
         while k < n and (toks[k].low in CONNECTORS or toks[k].text == ":") and k - j < 3:
             k += 1
@@ -143,6 +146,17 @@ def run_from(toks: list[Tok], i: int) -> int:
             continue
         break
     return j
+
+
+def _field_in_field(toks: list[Tok], j: int) -> bool:
+    """ "Excellence in Regulatory Science", "Research in Health": "in" between a field (or excellence) and a
+    capitalised field stays inside a body's name; "Research in England" names where the body is."""
+    if toks[j - 1].low not in FIELD_WORDS and toks[j - 1].low != "excellence":
+        return False
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].cap and is_name_token(toks[k]):
+        k += 1
+    return k > j + 1 and toks[k - 1].low in FIELD_WORDS
 
 
 def _campus(toks: list[Tok], i: int, j: int) -> int:

@@ -154,3 +154,14 @@ def test_the_named_fellowship_of_a_body_is_the_bodys_grant():
     assert triples(
         "DKO is supported by the Research Fellowship (NET) of the University Grants Commission (UGC), India.", AUTHORS2
     ) == [("Dana K Ober", "grants", "University Grants Commission")]
+
+
+def test_in_between_two_fields_stays_inside_a_bodys_name_but_not_before_a_place():
+    assert triples(
+        "AC is funded by the Center of Excellence in Regulatory Science and the National Institute for Health "
+        "Research in England.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Center of Excellence in Regulatory Science"),
+        ("Alan Carter", "grants", "National Institute for Health Research"),
+    ]
