@@ -45,6 +45,15 @@ def _no_page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Django's default hasher spends about 0.4 s of CPU on each password it sets or checks, by design;
+    the tests set one for every account their factories make and check one at each login, which came to
+    a large share of the suite's time. One MD5 round checks the same things here (right and wrong
+    passwords, lockouts); production keeps Django's default (PASSWORD_HASHERS is not set in settings)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def open_payments_folder(settings, tmp_path_factory):
     """Each test's Open Payments Parquet files in a folder of its own, never the project's."""
     settings.OPEN_PAYMENTS_FOLDER = tmp_path_factory.mktemp("open_payments")
