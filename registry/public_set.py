@@ -193,34 +193,85 @@ SOURCES = [
 
 # PostgreSQL ---------------------------------------------------------------------------------------------
 
+# The ids a transaction's writes touched, by flag (its place in FLAGS): a temporary table, one a session,
+# made by the first write that needs it; emptied by the refresh and at every commit.
+TOUCHED = "registry_public_set_touched"
+# One row a transaction that touched anything, whose deferred constraint trigger refreshes the touched
+# ids once, at commit (or when `SET CONSTRAINTS registry_public_set_refresh IMMEDIATE` asks for it).
+PENDING = "registry_public_set_pending"
+REFRESH = "registry_public_set_refresh"
+# Set (for the transaction) once the pending row is written, so that later writes do not add another.
+PENDING_SETTING = "registry.public_set_pending"
+
+
+def _touch_sql(selects: list[str]) -> str:
+    """PL/pgSQL: note the ids `selects` give (each `SELECT flag_index, id`) as touched, and ask for the
+    refresh at commit if this transaction has not yet."""
+    return f"""
+        IF to_regclass('pg_temp.{TOUCHED}') IS NULL THEN
+            CREATE TEMPORARY TABLE {TOUCHED} (flag smallint NOT NULL, id bigint NOT NULL) ON COMMIT DELETE ROWS;
+        END IF;
+        INSERT INTO pg_temp.{TOUCHED} (flag, id) {" UNION ALL ".join(selects)};
+        IF FOUND AND current_setting('{PENDING_SETTING}', true) IS DISTINCT FROM 'on' THEN
+            PERFORM set_config('{PENDING_SETTING}', 'on', true);
+            INSERT INTO {PENDING} DEFAULT VALUES;
+        END IF;"""
+
 
 def _postgresql_statements() -> list[str]:
-    statements = []
+    statements = [f"CREATE UNLOGGED TABLE IF NOT EXISTS {PENDING} (id bigserial PRIMARY KEY)"]
     for flag in FLAGS:
         table, column, name = flag.table, flag.column, flag.name
         statements += [
             f"CREATE OR REPLACE FUNCTION {name}(row_id bigint) RETURNS boolean LANGUAGE sql STABLE "
             f"AS $$ SELECT {flag.value_sql('row_id')} $$",
             # Recompute the flag of `ids`: lock them (in id order) first, so that the UPDATE's snapshot,
-            # taken after the lock, sees what a concurrent writer of the same rows committed.
+            # taken after the lock, sees what a concurrent writer of the same rows committed. The flag is
+            # never null, so flipping the ones that differ computes the value once a row.
             f"""CREATE OR REPLACE FUNCTION {name}_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
             BEGIN
                 IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-                PERFORM 1 FROM {table} WHERE id = ANY(ids) ORDER BY id FOR UPDATE;
-                UPDATE {table} SET {column} = {name}(id) WHERE id = ANY(ids) AND {column} IS DISTINCT FROM {name}(id);
+                PERFORM 1 FROM {table} WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+                UPDATE {table} SET {column} = NOT {column} WHERE id = ANY(ids) AND {column} <> {name}(id);
             END $$""",
-            # A new row, or a write of the flag itself, takes the value the data gives.
+            # A write of the flag itself (outside the refresh, which runs in a trigger) takes the value
+            # the data gives.
             f"""CREATE OR REPLACE FUNCTION {name}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM OLD.{column} THEN
-                    NEW.{column} := {name}(NEW.id);
-                END IF;
+                NEW.{column} := {name}(NEW.id);
                 RETURN NEW;
             END $$""",
             f"DROP TRIGGER IF EXISTS {name}_keep ON {table}",
-            f"CREATE TRIGGER {name}_keep BEFORE INSERT OR UPDATE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {name}_keep()",
+            f"CREATE TRIGGER {name}_keep BEFORE UPDATE OF {column} ON {table} FOR EACH ROW "
+            f"WHEN (NEW.{column} IS DISTINCT FROM OLD.{column} AND pg_trigger_depth() = 0) "
+            f"EXECUTE FUNCTION {name}_keep()",
+            # A new row is refreshed with the rest: whatever it was inserted with, the commit sets it.
+            f"""CREATE OR REPLACE FUNCTION {name}_keep_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN {_touch_sql([f"SELECT {FLAGS.index(flag)}, id FROM new_rows"])} RETURN NULL; END $$""",
+            f"DROP TRIGGER IF EXISTS {name}_keep_insert ON {table}",
+            f"CREATE TRIGGER {name}_keep_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_keep_insert()",
         ]
+    collect = " ".join(
+        f"{flag.name}_ids := ARRAY(SELECT DISTINCT id FROM pg_temp.{TOUCHED} WHERE flag = {index});"
+        for index, flag in enumerate(FLAGS)
+    )
+    refresh = " ".join(f"PERFORM {flag.name}_refresh({flag.name}_ids);" for flag in FLAGS)
+    statements += [
+        f"""CREATE OR REPLACE FUNCTION {REFRESH}() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE {" ".join(f"{flag.name}_ids bigint[];" for flag in FLAGS)}
+        BEGIN
+            PERFORM set_config('{PENDING_SETTING}', '', true);
+            DELETE FROM {PENDING} WHERE id = NEW.id;
+            {collect}
+            DELETE FROM pg_temp.{TOUCHED};
+            {refresh}
+            RETURN NULL;
+        END $$""",
+        f"DROP TRIGGER IF EXISTS {REFRESH} ON {PENDING}",
+        f"CREATE CONSTRAINT TRIGGER {REFRESH} AFTER INSERT ON {PENDING} DEFERRABLE INITIALLY DEFERRED "
+        f"FOR EACH ROW EXECUTE FUNCTION {REFRESH}()",
+    ]
     for source in SOURCES:
         keys = ("id", *source.columns)
         changed_keys = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in source.columns)
@@ -241,14 +292,14 @@ def _postgresql_statements() -> list[str]:
         }
         for operation, rows in changed.items():
             name = f"{source.table}_flags_{operation.lower()}"
-            body = " ".join(
-                f"PERFORM {flag.name}_refresh(ARRAY(SELECT DISTINCT x.{flag.id_column} "
-                f"FROM ({query.format(changed=rows)}) x WHERE x.{flag.id_column} IS NOT NULL));"
+            selects = [
+                f"SELECT {FLAGS.index(flag)}, x.{flag.id_column} FROM ({query.format(changed=rows)}) x "
+                f"WHERE x.{flag.id_column} IS NOT NULL"
                 for flag, query in source.affects.items()
-            )
+            ]
             statements += [
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN {body} RETURN NULL; END $$",
+                f"BEGIN {_touch_sql(selects)} RETURN NULL; END $$",
                 f"DROP TRIGGER IF EXISTS {name} ON {source.table}",
                 f"CREATE TRIGGER {name} AFTER {operation} ON {source.table} REFERENCING {referencing[operation]} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
@@ -332,10 +383,28 @@ def install(connection=default_connection) -> None:
 
 def trigger_names(vendor: str) -> set[str]:
     if vendor == "postgresql":
-        names = {f"{flag.name}_keep" for flag in FLAGS}
+        names = {f"{flag.name}_{trigger}" for flag in FLAGS for trigger in ("keep", "keep_insert")} | {REFRESH}
     else:
         names = {f"{flag.name}_keep_{operation}" for flag in FLAGS for operation in ("insert", "update")}
     return names | {f"{source.table}_flags_{operation}" for source in SOURCES for operation in OPERATIONS}
+
+
+def refresh_now(connection=default_connection) -> None:
+    """Bring the flags up to date with this transaction's writes before its commit, for a reader in the
+    same transaction (PostgreSQL refreshes at commit; SQLite at every row, so there is nothing to do)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS {REFRESH} IMMEDIATE")
+            cursor.execute(f"SET CONSTRAINTS {REFRESH} DEFERRED")
+
+
+def refresh_at_each_statement(connection=default_connection) -> None:
+    """For the rest of this transaction, refresh the flags at the end of every statement instead of at
+    commit: for tests, whose transaction is rolled back, never committed, and which read the flags as
+    they write."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS {REFRESH} IMMEDIATE")
 
 
 def installed(connection=default_connection) -> bool:
