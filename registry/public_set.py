@@ -225,14 +225,20 @@ def _postgresql_statements() -> list[str]:
         statements += [
             f"CREATE OR REPLACE FUNCTION {name}(row_id bigint) RETURNS boolean LANGUAGE sql STABLE "
             f"AS $$ SELECT {flag.value_sql('row_id')} $$",
-            # Recompute the flag of `ids`: lock them (in id order) first, so that the UPDATE's snapshot,
-            # taken after the lock, sees what a concurrent writer of the same rows committed. The flag is
-            # never null, so flipping the ones that differ computes the value once a row.
+            # Recompute the flag of `ids`: lock them (in id order) first, so that the queries after it, each
+            # with a snapshot taken after the lock, see what a concurrent writer of the same rows committed.
+            # Which of them are true is one query over them all (the set's own query, narrowed to `ids`):
+            # evaluated row by row, the condition is planned without the statistics of tables an import
+            # filled in this same transaction, and each call costs a scan.
             f"""CREATE OR REPLACE FUNCTION {name}_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+            DECLARE trues bigint[];
             BEGIN
                 IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
                 PERFORM 1 FROM {table} WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
-                UPDATE {table} SET {column} = NOT {column} WHERE id = ANY(ids) AND {column} <> {name}(id);
+                trues := ARRAY(SELECT p.id FROM ({flag.true_ids}) p WHERE p.id = ANY(ids));
+                UPDATE {table} SET {column} = true WHERE id = ANY(trues) AND NOT {column};
+                UPDATE {table} SET {column} = false
+                WHERE id = ANY(ARRAY(SELECT unnest(ids) EXCEPT SELECT unnest(trues))) AND {column};
             END $$""",
             # A write of the flag itself (outside the refresh, which runs in a trigger) takes the value
             # the data gives.
@@ -310,9 +316,13 @@ def _postgresql_statements() -> list[str]:
 # SQLite -------------------------------------------------------------------------------------------------
 
 
-def _refresh_sqlite(flag: Flag, ids_sql: str) -> str:
+def _refresh_sqlite(flag: Flag, ids_sql: str, *, now: str = "") -> str:
+    """Recompute the flag of `ids_sql`, flipping the ones that differ (never null: the value is computed once
+    a row); `now` limits it to the rows whose flag is that now (an insert can only set flags, a delete only
+    clear them: every condition is a plain EXISTS over the tables' rows)."""
     table, column, value = flag.table, flag.column, flag.value_sql(f"{flag.table}.id")
-    return f"UPDATE {table} SET {column} = {value} WHERE id IN ({ids_sql}) AND {column} IS NOT {value};"
+    state = {"": "", "set": f" AND {column}", "clear": f" AND NOT {column}"}[now]
+    return f"UPDATE {table} SET {column} = NOT {column} WHERE id IN ({ids_sql}){state} AND {column} <> {value};"
 
 
 def _sqlite_statements() -> list[str]:
@@ -330,19 +340,24 @@ def _sqlite_statements() -> list[str]:
     for source in SOURCES:
         keys = ("id", *source.columns)
 
-        def body(alias: str, source=source, keys=keys) -> str:
-            changed = "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
+        def changed(alias: str, keys=keys) -> str:
+            return "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
+
+        def body(*aliases: str, now: str = "", source=source) -> str:
             return " ".join(
-                _refresh_sqlite(flag, query.format(changed=changed)) for flag, query in source.affects.items()
+                _refresh_sqlite(
+                    flag, " UNION ".join(query.format(changed=changed(alias)) for alias in aliases), now=now
+                )
+                for flag, query in source.affects.items()
             )
 
         changed_keys = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in source.columns)
         triggers = {
-            "insert": f"AFTER INSERT ON {source.table} BEGIN {body('NEW')} END",
-            "delete": f"AFTER DELETE ON {source.table} BEGIN {body('OLD')} END",
+            "insert": f"AFTER INSERT ON {source.table} BEGIN {body('NEW', now='clear')} END",
+            "delete": f"AFTER DELETE ON {source.table} BEGIN {body('OLD', now='set')} END",
             "update": (
                 f"AFTER UPDATE OF {', '.join(source.columns)} ON {source.table} WHEN {changed_keys} "
-                f"BEGIN {body('NEW')} {body('OLD')} END"
+                f"BEGIN {body('NEW', 'OLD')} END"
             ),
         }
         for operation, definition in triggers.items():
