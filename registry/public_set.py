@@ -11,13 +11,21 @@ the flag of the people and organizations a write touches:
 
 - article (its status), authorship (person, article), disclosure (authorship, status), declared interest
   (disclosure, interest), interest (organization), article funding (article, organization);
-- on PostgreSQL once per statement, over the statement's rows (transition tables, so a COPY of a
-  million declarations recomputes each organization once), locking the rows it recomputes first so
-  two transactions publishing or withdrawing an author's articles at once cannot both keep a stale
-  flag; on SQLite once per row.
+- on PostgreSQL, statement triggers (transition tables, so a COPY of a million declarations costs one
+  statement) only note the ids they touch, in a temporary table; one deferred constraint trigger
+  recomputes them once, at commit, however many statements of the transaction touched them (an
+  imported article's authorships, disclosures, declarations and fundings arrive in four). It locks the
+  rows it recomputes first, in id order, so two transactions publishing or withdrawing an author's
+  articles at once cannot both keep a stale flag: the second waits for the first's commit and sees it.
+  A reader inside the writing transaction sees the flags as they were until then: `refresh_now()`
+  brings them up to date (nothing in the product reads them while writing; tests refresh at every
+  statement, `refresh_at_each_statement()`, as their transaction never commits);
+- on SQLite, per-row triggers (the only kind), each computing a value once and only for the rows whose
+  flag the write can move: an insert can only set flags, a delete only clear them.
 
-The flags themselves cannot be written stale: a write to `is_public` (an edit form holding an old copy,
-anything) is replaced by the value the data gives, and a new row starts from that value too.
+The flags themselves cannot be written stale: a write to a flag (an edit form holding an old copy,
+anything) is replaced by the value the data gives, and a new row is given that value too (on PostgreSQL,
+at commit).
 
 `drift()` lists the rows whose flag disagrees with the data; `repair()` recomputes them (both used by
 `manage.py public_set`). The triggers are (re)installed by the migration that adds the newest flag and
@@ -103,7 +111,7 @@ class Flag:
     value_sql: Callable[[str], str]
     true_ids: str
     id_column: str  # what the Sources' queries return ids of this table as
-    name: str  # of its value function; its refresh function and row trigger add `_refresh` and `_keep`
+    name: str  # of its value function; its refresh function and triggers add `_refresh`, `_keep`, `_keep_insert`
 
 
 PERSON = Flag(PERSON_TABLE, "is_public", person_public_sql, PUBLIC_PEOPLE, "person_id", "registry_person_public")
