@@ -65,3 +65,25 @@ def _public_set_at_each_statement(request):
 
     if connection.in_atomic_block:
         public_set.refresh_at_each_statement(connection)
+
+
+@pytest.fixture
+def celery_worker(settings):
+    """A real Celery worker, in a thread of this process, against Redis (the tests' database 15).
+
+    Its queues are this process's own (a key prefix with the process id): the suite runs in several
+    processes at once (pytest-xdist), and a worker must never take a task another process sent, whose
+    run or import record is in that process's test database."""
+    import os
+
+    from celery.contrib.testing.worker import start_worker
+
+    from coi.celery import app
+
+    broker = "redis://127.0.0.1:6379/15"
+    settings.CELERY_BROKER_URL = broker
+    app.conf.broker_url = broker
+    app.conf.broker_transport_options = {"global_keyprefix": f"coi-tests-{os.getpid()}:"}
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        yield
+    app.conf.broker_url = ""
