@@ -60,6 +60,22 @@ def open_payments_folder(settings, tmp_path_factory):
     return settings.OPEN_PAYMENTS_FOLDER
 
 
+@pytest.fixture(autouse=True)
+def _public_set_at_each_statement(request):
+    """On PostgreSQL the flags of the public set are refreshed at commit, which a test's transaction never
+    reaches: tests that read them as they write get them refreshed at every statement instead
+    (tests/registry/test_public_set.py checks the refresh at commit too)."""
+    if "_django_db_helper" not in request.fixturenames:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.db import connection
+
+    from registry import public_set
+
+    if connection.in_atomic_block:
+        public_set.refresh_at_each_statement(connection)
+
+
 @pytest.fixture
 def celery_worker(settings):
     """A real Celery worker, in a thread of this process, against Redis (the tests' database 15).
