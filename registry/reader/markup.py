@@ -8,6 +8,7 @@ on these lists alone. Every value here goes through `html.escape`; nothing is ma
 from collections.abc import Iterable
 from html import escape
 
+from django.utils.formats import localize
 from django.utils.safestring import SafeString, mark_safe
 
 from registry.reader.paths import page_path
@@ -119,3 +120,24 @@ def _people(people: Iterable) -> str:
     return ", ".join(
         f'<a href="{page_path("person", person.person_id)}">{escape(person.name)}</a>' for person in people
     )
+
+
+def chart_marks(chart) -> SafeString:
+    """A `StackedBars` chart's bars (each with its title) and year labels, as SVG elements."""
+    bars = "".join(
+        f'<rect x="{_number(segment.x)}" y="{_number(segment.y)}" width="{_number(chart.bar_width)}" '
+        f'height="{_number(segment.height)}" fill="{escape(segment.colour)}">'
+        f"<title>{escape(segment.title)}</title></rect>"
+        for segment in chart.segments
+    )
+    labels = "".join(
+        f'<text x="{_number(x)}" y="{_number(chart.labels_y)}" text-anchor="middle">{_number(year)}</text>'
+        for x, year in chart.labels
+    )
+    return mark_safe(f"{bars}\n      {labels}")
+
+
+def _number(value: float) -> str:
+    # As the template prints a number: str() but for exponents, which Django writes out.
+    text = str(value)
+    return localize(value) if "e" in text else text

@@ -91,6 +91,10 @@ class OrganizationPage:
     payments: list[PaymentYear] = field(default_factory=list)
 
     @property
+    def chart_marks(self) -> SafeString:
+        return markup.chart_marks(self.chart)
+
+    @property
     def declarant_rows(self) -> SafeString:
         return markup.declarant_rows(self.declarants)
 
