@@ -46,8 +46,11 @@ serve: setup
 	$(PY) manage.py migrate --no-input
 	HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py coi.wsgi
 
+# The suite runs in one process per core (pytest-xdist), each with its own test database;
+# PYTEST_WORKERS=0 runs it in this one process (as a bare `pytest` does).
+PYTEST_WORKERS ?= auto
 test: setup browser report-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: setup
 	$(PY) -m ruff check .

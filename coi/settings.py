@@ -168,6 +168,11 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# WhiteNoise's own default (look for files at each request while developing, index the collected
+# STATIC_ROOT once in production), fixed from the environment's DEBUG: the test runner turns
+# settings.DEBUG off at run time, and every test's middleware would then warn that STATIC_ROOT,
+# which only `make serve` collects, is missing.
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Uploads (statements pasted, files imported through the admin) are size-limited.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)

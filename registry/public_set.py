@@ -11,13 +11,21 @@ the flag of the people and organizations a write touches:
 
 - article (its status), authorship (person, article), disclosure (authorship, status), declared interest
   (disclosure, interest), interest (organization), article funding (article, organization);
-- on PostgreSQL once per statement, over the statement's rows (transition tables, so a COPY of a
-  million declarations recomputes each organization once), locking the rows it recomputes first so
-  two transactions publishing or withdrawing an author's articles at once cannot both keep a stale
-  flag; on SQLite once per row.
+- on PostgreSQL, statement triggers (transition tables, so a COPY of a million declarations costs one
+  statement) only note the ids they touch, in a temporary table; one deferred constraint trigger
+  recomputes them once, at commit, however many statements of the transaction touched them (an
+  imported article's authorships, disclosures, declarations and fundings arrive in four). It locks the
+  rows it recomputes first, in id order, so two transactions publishing or withdrawing an author's
+  articles at once cannot both keep a stale flag: the second waits for the first's commit and sees it.
+  A reader inside the writing transaction sees the flags as they were until then: `refresh_now()`
+  brings them up to date (nothing in the product reads them while writing; tests refresh at every
+  statement, `refresh_at_each_statement()`, as their transaction never commits);
+- on SQLite, per-row triggers (the only kind), each computing a value once and only for the rows whose
+  flag the write can move: an insert can only set flags, a delete only clear them.
 
-The flags themselves cannot be written stale: a write to `is_public` (an edit form holding an old copy,
-anything) is replaced by the value the data gives, and a new row starts from that value too.
+The flags themselves cannot be written stale: a write to a flag (an edit form holding an old copy,
+anything) is replaced by the value the data gives, and a new row is given that value too (on PostgreSQL,
+at commit).
 
 `drift()` lists the rows whose flag disagrees with the data; `repair()` recomputes them (both used by
 `manage.py public_set`). The triggers are (re)installed by the migration that adds the newest flag and
@@ -103,7 +111,7 @@ class Flag:
     value_sql: Callable[[str], str]
     true_ids: str
     id_column: str  # what the Sources' queries return ids of this table as
-    name: str  # of its value function; its refresh function and row trigger add `_refresh` and `_keep`
+    name: str  # of its value function; its refresh function and triggers add `_refresh`, `_keep`, `_keep_insert`
 
 
 PERSON = Flag(PERSON_TABLE, "is_public", person_public_sql, PUBLIC_PEOPLE, "person_id", "registry_person_public")
@@ -193,34 +201,91 @@ SOURCES = [
 
 # PostgreSQL ---------------------------------------------------------------------------------------------
 
+# The ids a transaction's writes touched, by flag (its place in FLAGS): a temporary table, one a session,
+# made by the first write that needs it; emptied by the refresh and at every commit.
+TOUCHED = "registry_public_set_touched"
+# One row a transaction that touched anything, whose deferred constraint trigger refreshes the touched
+# ids once, at commit (or when `SET CONSTRAINTS registry_public_set_refresh IMMEDIATE` asks for it).
+PENDING = "registry_public_set_pending"
+REFRESH = "registry_public_set_refresh"
+# Set (for the transaction) once the pending row is written, so that later writes do not add another.
+PENDING_SETTING = "registry.public_set_pending"
+
+
+def _touch_sql(selects: list[str]) -> str:
+    """PL/pgSQL: note the ids `selects` give (each `SELECT flag_index, id`) as touched, and ask for the
+    refresh at commit if this transaction has not yet."""
+    return f"""
+        IF to_regclass('pg_temp.{TOUCHED}') IS NULL THEN
+            CREATE TEMPORARY TABLE {TOUCHED} (flag smallint NOT NULL, id bigint NOT NULL) ON COMMIT DELETE ROWS;
+        END IF;
+        INSERT INTO pg_temp.{TOUCHED} (flag, id) {" UNION ALL ".join(selects)};
+        IF FOUND AND current_setting('{PENDING_SETTING}', true) IS DISTINCT FROM 'on' THEN
+            PERFORM set_config('{PENDING_SETTING}', 'on', true);
+            INSERT INTO {PENDING} DEFAULT VALUES;
+        END IF;"""
+
 
 def _postgresql_statements() -> list[str]:
-    statements = []
+    statements = [f"CREATE UNLOGGED TABLE IF NOT EXISTS {PENDING} (id bigserial PRIMARY KEY)"]
     for flag in FLAGS:
         table, column, name = flag.table, flag.column, flag.name
         statements += [
             f"CREATE OR REPLACE FUNCTION {name}(row_id bigint) RETURNS boolean LANGUAGE sql STABLE "
             f"AS $$ SELECT {flag.value_sql('row_id')} $$",
-            # Recompute the flag of `ids`: lock them (in id order) first, so that the UPDATE's snapshot,
-            # taken after the lock, sees what a concurrent writer of the same rows committed.
+            # Recompute the flag of `ids`: lock them (in id order) first, so that the queries after it, each
+            # with a snapshot taken after the lock, see what a concurrent writer of the same rows committed.
+            # Which of them are true is one query over them all (the set's own query, narrowed to `ids`):
+            # evaluated row by row, the condition is planned without the statistics of tables an import
+            # filled in this same transaction, and each call costs a scan.
             f"""CREATE OR REPLACE FUNCTION {name}_refresh(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+            DECLARE trues bigint[];
             BEGIN
                 IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
-                PERFORM 1 FROM {table} WHERE id = ANY(ids) ORDER BY id FOR UPDATE;
-                UPDATE {table} SET {column} = {name}(id) WHERE id = ANY(ids) AND {column} IS DISTINCT FROM {name}(id);
+                PERFORM 1 FROM {table} WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+                trues := ARRAY(SELECT p.id FROM ({flag.true_ids}) p WHERE p.id = ANY(ids));
+                UPDATE {table} SET {column} = true WHERE id = ANY(trues) AND NOT {column};
+                UPDATE {table} SET {column} = false
+                WHERE id = ANY(ARRAY(SELECT unnest(ids) EXCEPT SELECT unnest(trues))) AND {column};
             END $$""",
-            # A new row, or a write of the flag itself, takes the value the data gives.
+            # A write of the flag itself (outside the refresh, which runs in a trigger) takes the value
+            # the data gives.
             f"""CREATE OR REPLACE FUNCTION {name}_keep() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                IF TG_OP = 'INSERT' OR NEW.{column} IS DISTINCT FROM OLD.{column} THEN
-                    NEW.{column} := {name}(NEW.id);
-                END IF;
+                NEW.{column} := {name}(NEW.id);
                 RETURN NEW;
             END $$""",
             f"DROP TRIGGER IF EXISTS {name}_keep ON {table}",
-            f"CREATE TRIGGER {name}_keep BEFORE INSERT OR UPDATE ON {table} "
-            f"FOR EACH ROW EXECUTE FUNCTION {name}_keep()",
+            f"CREATE TRIGGER {name}_keep BEFORE UPDATE OF {column} ON {table} FOR EACH ROW "
+            f"WHEN (NEW.{column} IS DISTINCT FROM OLD.{column} AND pg_trigger_depth() = 0) "
+            f"EXECUTE FUNCTION {name}_keep()",
+            # A new row is refreshed with the rest: whatever it was inserted with, the commit sets it.
+            f"""CREATE OR REPLACE FUNCTION {name}_keep_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN {_touch_sql([f"SELECT {FLAGS.index(flag)}, id FROM new_rows"])} RETURN NULL; END $$""",
+            f"DROP TRIGGER IF EXISTS {name}_keep_insert ON {table}",
+            f"CREATE TRIGGER {name}_keep_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS new_rows "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION {name}_keep_insert()",
         ]
+    collect = " ".join(
+        f"{flag.name}_ids := ARRAY(SELECT DISTINCT id FROM pg_temp.{TOUCHED} WHERE flag = {index});"
+        for index, flag in enumerate(FLAGS)
+    )
+    refresh = " ".join(f"PERFORM {flag.name}_refresh({flag.name}_ids);" for flag in FLAGS)
+    statements += [
+        f"""CREATE OR REPLACE FUNCTION {REFRESH}() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE {" ".join(f"{flag.name}_ids bigint[];" for flag in FLAGS)}
+        BEGIN
+            PERFORM set_config('{PENDING_SETTING}', '', true);
+            DELETE FROM {PENDING} WHERE id = NEW.id;
+            {collect}
+            DELETE FROM pg_temp.{TOUCHED};
+            {refresh}
+            RETURN NULL;
+        END $$""",
+        f"DROP TRIGGER IF EXISTS {REFRESH} ON {PENDING}",
+        f"CREATE CONSTRAINT TRIGGER {REFRESH} AFTER INSERT ON {PENDING} DEFERRABLE INITIALLY DEFERRED "
+        f"FOR EACH ROW EXECUTE FUNCTION {REFRESH}()",
+    ]
     for source in SOURCES:
         keys = ("id", *source.columns)
         changed_keys = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in source.columns)
@@ -241,14 +306,14 @@ def _postgresql_statements() -> list[str]:
         }
         for operation, rows in changed.items():
             name = f"{source.table}_flags_{operation.lower()}"
-            body = " ".join(
-                f"PERFORM {flag.name}_refresh(ARRAY(SELECT DISTINCT x.{flag.id_column} "
-                f"FROM ({query.format(changed=rows)}) x WHERE x.{flag.id_column} IS NOT NULL));"
+            selects = [
+                f"SELECT {FLAGS.index(flag)}, x.{flag.id_column} FROM ({query.format(changed=rows)}) x "
+                f"WHERE x.{flag.id_column} IS NOT NULL"
                 for flag, query in source.affects.items()
-            )
+            ]
             statements += [
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                f"BEGIN {body} RETURN NULL; END $$",
+                f"BEGIN {_touch_sql(selects)} RETURN NULL; END $$",
                 f"DROP TRIGGER IF EXISTS {name} ON {source.table}",
                 f"CREATE TRIGGER {name} AFTER {operation} ON {source.table} REFERENCING {referencing[operation]} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
@@ -259,9 +324,13 @@ def _postgresql_statements() -> list[str]:
 # SQLite -------------------------------------------------------------------------------------------------
 
 
-def _refresh_sqlite(flag: Flag, ids_sql: str) -> str:
+def _refresh_sqlite(flag: Flag, ids_sql: str, *, now: str = "") -> str:
+    """Recompute the flag of `ids_sql`, flipping the ones that differ (never null: the value is computed once
+    a row); `now` limits it to the rows whose flag is that now (an insert can only set flags, a delete only
+    clear them: every condition is a plain EXISTS over the tables' rows)."""
     table, column, value = flag.table, flag.column, flag.value_sql(f"{flag.table}.id")
-    return f"UPDATE {table} SET {column} = {value} WHERE id IN ({ids_sql}) AND {column} IS NOT {value};"
+    state = {"": "", "set": f" AND {column}", "clear": f" AND NOT {column}"}[now]
+    return f"UPDATE {table} SET {column} = NOT {column} WHERE id IN ({ids_sql}){state} AND {column} <> {value};"
 
 
 def _sqlite_statements() -> list[str]:
@@ -279,19 +348,24 @@ def _sqlite_statements() -> list[str]:
     for source in SOURCES:
         keys = ("id", *source.columns)
 
-        def body(alias: str, source=source, keys=keys) -> str:
-            changed = "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
+        def changed(alias: str, keys=keys) -> str:
+            return "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
+
+        def body(*aliases: str, now: str = "", source=source) -> str:
             return " ".join(
-                _refresh_sqlite(flag, query.format(changed=changed)) for flag, query in source.affects.items()
+                _refresh_sqlite(
+                    flag, " UNION ".join(query.format(changed=changed(alias)) for alias in aliases), now=now
+                )
+                for flag, query in source.affects.items()
             )
 
         changed_keys = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in source.columns)
         triggers = {
-            "insert": f"AFTER INSERT ON {source.table} BEGIN {body('NEW')} END",
-            "delete": f"AFTER DELETE ON {source.table} BEGIN {body('OLD')} END",
+            "insert": f"AFTER INSERT ON {source.table} BEGIN {body('NEW', now='clear')} END",
+            "delete": f"AFTER DELETE ON {source.table} BEGIN {body('OLD', now='set')} END",
             "update": (
                 f"AFTER UPDATE OF {', '.join(source.columns)} ON {source.table} WHEN {changed_keys} "
-                f"BEGIN {body('NEW')} {body('OLD')} END"
+                f"BEGIN {body('NEW', 'OLD')} END"
             ),
         }
         for operation, definition in triggers.items():
@@ -332,10 +406,28 @@ def install(connection=default_connection) -> None:
 
 def trigger_names(vendor: str) -> set[str]:
     if vendor == "postgresql":
-        names = {f"{flag.name}_keep" for flag in FLAGS}
+        names = {f"{flag.name}_{trigger}" for flag in FLAGS for trigger in ("keep", "keep_insert")} | {REFRESH}
     else:
         names = {f"{flag.name}_keep_{operation}" for flag in FLAGS for operation in ("insert", "update")}
     return names | {f"{source.table}_flags_{operation}" for source in SOURCES for operation in OPERATIONS}
+
+
+def refresh_now(connection=default_connection) -> None:
+    """Bring the flags up to date with this transaction's writes before its commit, for a reader in the
+    same transaction (PostgreSQL refreshes at commit; SQLite at every row, so there is nothing to do)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS {REFRESH} IMMEDIATE")
+            cursor.execute(f"SET CONSTRAINTS {REFRESH} DEFERRED")
+
+
+def refresh_at_each_statement(connection=default_connection) -> None:
+    """For the rest of this transaction, refresh the flags at the end of every statement instead of at
+    commit: for tests, whose transaction is rolled back, never committed, and which read the flags as
+    they write."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS {REFRESH} IMMEDIATE")
 
 
 def installed(connection=default_connection) -> bool:

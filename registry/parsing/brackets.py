@@ -14,7 +14,7 @@ from .text import Tok, words
 # Role words that name a tie only inside such brackets ("Speaker", "Advisory", "SRA", "BOD").
 SOLO_ROLE_RE = re.compile(
     r"(?P<lectures>speakers?|speaking|lectures?|lecturing|honorari(?:a|um))"
-    r"|(?P<advisory_board>advisory(?:\s+(?:boards?|committees?|councils?|panels?|roles?))?|advis[oe]rs?|SAB|DSMB)"
+    r"|(?P<advisory_board>advisory(?:\s+(?:boards?|committees?|councils?|panels?|roles?))?|advis[oe]rs?|SAB|DSMB|I?DMC|CEC)"
     r"|(?P<grants>SRA|sponsored\s+research(?:\s+agreements?)?|research(?:\s+(?:support|funding|grants?))?|grants?)"
     r"|(?P<leadership>BOD|directors?|board\s+members?|board)"
     r"|(?P<consulting>consult(?:ant|ancy|ing)(?:\s+fees?)?)"
@@ -32,7 +32,7 @@ ROLE_FILLER = words(
 )
 # Where the company's name before the bracket begins: after one of these tokens.
 NAME_STARTS = words(", ; : ) and from with for to by at of in & or")
-GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|other|fees", re.IGNORECASE)
+GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|other|fees|funding|payments?", re.IGNORECASE)
 
 
 @dataclass(slots=True)

@@ -43,7 +43,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)"
+        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
         r"|(?:scientific\s+)?advis[oe]rs?",
     ),
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
@@ -57,7 +57,9 @@ _GRAMMAR: list[tuple[str, str]] = [
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
-        r"|(?:steering\s+)?committees?|boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
+        # an ethics committee or review board that approved the study is no role of the authors
+        r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
+        r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
         r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)",
     ),
@@ -69,7 +71,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "stock",
-        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
@@ -179,7 +181,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
     ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
-    ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z])(?!\w*\d))"),
+    ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]|[a-z][A-Z])(?!\w*\d))"),
 ]
 
 _ALTERNATIVES = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]
@@ -434,6 +436,8 @@ NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
 ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
+# Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
+ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
 
 
 def _inside_name(text: str, t: Trigger) -> bool:
@@ -444,8 +448,8 @@ def _inside_name(text: str, t: Trigger) -> bool:
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
-    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS:
-        return False
+    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS | ROLE_MODIFIERS:
+        return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised
     if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
         return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised
     return bool(NAME_AFTER_RE.match(text, t.end))

@@ -135,6 +135,9 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.text in ("'", "\u2019") and j + 1 < n and toks[j - 1].low.endswith("s") and is_name_token(toks[j + 1]):
             j += 1
             continue
+        if tok.low == "in" and j + 1 < n and _field_in_field(toks, j):
+            j += 1  # "Center of Excellence in Regulatory Science", "Centre for Big Data Research in Health"
+            continue
         k = j
         while k < n and (toks[k].low in CONNECTORS or toks[k].text == ":") and k - j < 3:
             k += 1
@@ -143,6 +146,17 @@ def run_from(toks: list[Tok], i: int) -> int:
             continue
         break
     return j
+
+
+def _field_in_field(toks: list[Tok], j: int) -> bool:
+    """ "Excellence in Regulatory Science", "Research in Health": "in" between a field (or excellence) and a
+    capitalised field stays inside a body's name; "Research in England" names where the body is."""
+    if toks[j - 1].low not in FIELD_WORDS and toks[j - 1].low != "excellence":
+        return False
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and toks[k].cap and is_name_token(toks[k]):
+        k += 1
+    return k > j + 1 and toks[k - 1].low in FIELD_WORDS
 
 
 def _campus(toks: list[Tok], i: int, j: int) -> int:
@@ -235,9 +249,24 @@ FIELD_ADJECTIVES = words(
 )
 
 
+# Head words of a public body named after its fields: "Innovation and Technology Commission", "Food and
+# Health Bureau".
+FIELD_BODY_HEADS = words(
+    "commission bureau council agency authority department office board fund programme program directorate "
+    "secretariat division unit"
+)
+
+
 def _fields(left: list[Tok], right: list[Tok]) -> bool:
-    """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of"."""
-    if len(right) > 2 or left[-1].text.isupper():
+    """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of";
+    "Innovation and Technology Commission": a field after a field, then the body's head word."""
+    if left[-1].text.isupper():
+        return False
+    head = next((k for k, t in enumerate(right) if t.low in FIELD_BODY_HEADS and t.cap), 0)
+    if 1 <= head <= 2 and (head + 1 == len(right) or right[head + 1].low in ("of", "for")):
+        # "Food and Health Bureau of the Government of X": the body's own "of" may follow its head
+        return left[-1].low in FIELD_WORDS and all(t.low in FIELD_WORDS and t.cap for t in right[:head])
+    if len(right) > 2:
         return False
     if not all(t.low.rstrip(".") in FIELD_WORDS for t in right) and not (
         len(right) == 2 and right[0].low in FIELD_ADJECTIVES and right[1].low.rstrip(".") in FIELD_WORDS

@@ -14,7 +14,7 @@ from .lists import Org, description, is_filler, organizations, patent_holder_reg
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
-from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from
+from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from, trailing_name
 from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
@@ -172,6 +172,42 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+PASSIVE_BY_RE = re.compile(r"\s+by\b")
+
+
+def _passive_by(text: str, trig: Trigger) -> bool:
+    """Whether a money phrase is put in the passive with its source after it ("funded by X")."""
+    return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
+
+
+GRANT_ARTICLES = words("a an the his her their")
+GRANT_SOURCE_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|by|of)\s")
+
+
+def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigger | None, later) -> bool:
+    """Whether the words after a money phrase name the grant of the next one, which has its own source:
+    "supported by a VICI grant from the NWO"."""
+    if nxt is None or not vis or trig.kind not in MONEY or nxt.kind not in MONEY or not later[0][0]:
+        return False
+    if len(vis) > 4 or vis[0].low not in GRANT_ARTICLES or not all(is_name_token(t) for t in vis[1:]):
+        return False  # only "a NAME grant": an article and a name, nothing listed before the next phrase
+    return not state.text[vis[-1].end : nxt.start].strip() and GRANT_SOURCE_RE.match(state.text, nxt.end) is not None
+
+
+PASSIVE_GAP = words("( was were is are has have had been jointly originally")
+
+
+def _founded(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
+    """The company before "(was) founded by": "Vaxco was cofounded by AC", "Sentilus Inc. (cofounded by AC)"."""
+    before = state.toks.before(trig.start, sa, 12)
+    while before and before[-1].low in PASSIVE_GAP:
+        before = before[:-1]
+    run = trailing_name(before)
+    if not run or not is_counterparty(run) or _is_person(state, run):
+        return []
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
 def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     """Relation phrases written in capitals ("VP", "CEO") that are an author's initials ("VP and JML
     reported no conflict") name that author, not a role."""
@@ -254,12 +290,16 @@ def _relations(
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)) and not new_clause(vis):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
+            if pre is not None and _passive_by(state.text, triggers[i + 1]):
+                pre = None  # "a Sir Henry Wellcome Fellowship funded by the Wellcome Trust": the award's name
             # "founder, shareholder and consultant of X": one shared object; but "a consultant for A and
             # Alimera Speakers Bureau, and has received ...": the name before the phrase is its object
             shared = results[i + 1]
             if shared == ([], "member") and i + 2 < len(triggers):
                 shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
             results[i] = ([pre], "") if pre is not None else shared
+        elif _names_the_next(state, trig, vis, triggers[i + 1] if i + 1 < len(triggers) else None, results[i + 1 :]):
+            results[i] = results[i + 1]  # "supported by a VICI grant from NWO": VICI names the grant, NWO gives it
         else:
             results[i] = _objects(state, trig, vis)
     detailed = detailed_other(state, triggers, results, sb)
@@ -301,6 +341,8 @@ def _relations(
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = source_before(state, trig, sa) or orgs
+        if not orgs and trig.kind == "founder" and _passive_by(state.text, trig):
+            orgs = _founded(state, trig, sa)  # "Sentilus Inc. (cofounded by AC and AMH)"
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
@@ -387,10 +429,15 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
     targets = orgs or [None]
     text, add, collab = state.text, state.items.append, state.index.collab
     category, t_start, t_end = trig.category, trig.start, trig.end
+    by_org = _bracketed_authors(state, orgs, who) if orgs and "(" in text[orgs[0].start : orgs[-1].end + 2] else None
+    if by_org is not None:
+        who = list(dict.fromkeys([*who, *(a for named in by_org.values() for a in named)]))
     for author in who:
         if author is not None and collab[author]:
             author = None  # a consortium is not a person: its members' ties have no byline author
         for org in targets:
+            if by_org is not None and author not in by_org.get(org.start if org is not None else -1, who):
+                continue
             if org is None:
                 # The description may follow lead words ("shareholder in a clinic ..."): its span ends
                 # where the description does.
@@ -403,6 +450,37 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
                 near = t_start - 80 <= o_start
                 span = (min(t_start, o_start), max(t_end, end)) if near else (t_start, t_end)
                 add(DraftItem(author, category, name, payee, spec, span, number))
+
+
+BRACKET_JOINS = frozenset({",", ";", "and", "&"})
+
+
+def _bracketed_authors(state: ParseState, orgs: list[Org], who) -> dict[int, list[int | None]] | None:
+    """ "Study authors received grants from the Gates Foundation (MMH, ALH), the NIH (ALH) and the CDC (SAT)":
+    a bracket of initials right after a listed funder says whose tie to that funder it is (those of the
+    sentence's authors it names, or the named authors when the sentence names none of them).
+
+    Keyed by each organization's start; None when no bracket after an organization names authors only."""
+    text, out = state.text, {}
+    for org in orgs:
+        at = org.end
+        while at < len(text) and text[at] == " ":
+            at += 1
+        if not text.startswith("(", at):
+            continue
+        close = text.find(")", at, at + 80)
+        if close < 0:
+            continue
+        inner = state.toks.between(at + 1, close)
+        if len(inner) == 1 and inner[0].text == "".join(w[0] for w in org.name.split() if w[0].isupper()):
+            continue  # "Baylor Genetics (BG)": the name's own abbreviation
+        named, spans = persons_anywhere(inner, state.index)
+        if not named:
+            continue
+        rest = [t for t in inner if not any(a <= t.start < b for a, b in spans)]
+        if all(t.low in BRACKET_JOINS for t in rest):
+            out[org.start] = [a for a in who if a in named] or named
+    return out or None
 
 
 def _merge_patents(state: ParseState, first_item: int) -> None:

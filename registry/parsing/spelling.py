@@ -26,7 +26,20 @@ NAME_SPLIT_RE = re.compile(r"[\s:]+")
 PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
 
 
-UNICODE_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
+# Letters that Unicode does not decompose into a base letter and an accent: the Turkish dotless i
+# ("P\u0131nar" is written "Pinar"), the Polish l with stroke and the Croatian d with stroke.
+UNICODE_HYPHENS = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00ad": None,
+        "\u0131": "i",
+        "\u0142": "l",
+        "\u0141": "L",
+        "\u0111": "d",
+        "\u0110": "D",
+    }
+)
 
 
 @lru_cache(maxsize=4096)

@@ -4,7 +4,6 @@ import datetime
 import time
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 from django.utils import timezone
 
 from audits.dispatch import submit_run
@@ -12,19 +11,7 @@ from audits.enums import RunStatus
 from audits.models import AuditRun, Finding
 from audits.scope import AuditScope
 from audits.services import fail_stale_runs, start_run
-from coi.celery import app
 from tests.factories import AuthorshipFactory
-
-BROKER = "redis://127.0.0.1:6379/15"
-
-
-@pytest.fixture
-def celery_worker(settings):
-    settings.CELERY_BROKER_URL = BROKER
-    app.conf.broker_url = BROKER
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
-    app.conf.broker_url = ""
 
 
 def wait_for(run: AuditRun, timeout: float = 30.0) -> AuditRun:

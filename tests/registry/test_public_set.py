@@ -2,9 +2,11 @@
 is public, or which articles declare ties, moves the flags with it, a flag cannot be written stale, and
 `manage.py public_set` finds and repairs drift."""
 
+import threading
+
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connection
+from django.db import connection, connections, transaction
 
 from registry import public_set
 from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
@@ -251,3 +253,71 @@ def test_a_flag_on_an_article_cannot_be_written_stale():
 
 def test_the_triggers_are_in_place_after_migrating():
     assert public_set.installed()
+
+
+committing = pytest.mark.django_db(transaction=True)
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="refreshed at commit on PostgreSQL")
+
+
+@committing
+def test_a_transaction_that_adds_and_removes_leaves_the_flags_right_at_its_commit():
+    with transaction.atomic():
+        article, author, company, funder = draft_with_ties()
+        article.status = ArticleStatus.PUBLISHED
+        article.save()
+        other = factories.OrganizationFactory()
+        declared = DeclaredInterest.objects.create(
+            disclosure=Disclosure.objects.get(authorship__article=article),
+            interest=factories.InterestFactory(person=author, organization=other),
+        )
+        declared.delete()
+        ArticleFunding.objects.filter(organization=funder).delete()
+    assert flags(author, company, funder, other) == [True, True, False, False]
+    assert ties(article)
+    assert public_set.drift().total == 0
+
+
+@committing
+@postgresql_only
+def test_a_reader_in_the_writing_transaction_asks_for_the_flags_now():
+    article, author, company, _ = draft_with_ties()
+    with transaction.atomic():
+        Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
+        assert flags(author, company) == [False, False]  # refreshed at commit
+        public_set.refresh_now()
+        assert flags(author, company) == [True, True]
+        Article.objects.filter(pk=article.pk).update(status=ArticleStatus.WITHDRAWN)
+    assert flags(author, company) == [False, False]
+
+
+@committing
+@postgresql_only
+def test_two_transactions_withdrawing_an_authors_two_articles_at_once_leave_nothing_public():
+    first, author, company, _ = draft_with_ties(ArticleStatus.PUBLISHED)
+    second = factories.AuthorshipFactory(person=author, article__status=ArticleStatus.PUBLISHED).article
+    factories.DeclaredInterestFactory(
+        disclosure=factories.DisclosureFactory(authorship=second.authorships.get()),
+        interest=factories.InterestFactory(person=author, organization=company),
+    )
+    ArticleFunding.objects.all().delete()
+    assert flags(author, company) == [True, True]
+    written = threading.Barrier(2)
+    failures = []
+
+    def withdraw(article):
+        try:
+            with transaction.atomic():
+                Article.objects.filter(pk=article.pk).update(status=ArticleStatus.WITHDRAWN)
+                written.wait(timeout=30)  # both written, neither committed: each sees the other's article published
+        except Exception as exc:  # reported below: an assertion in a thread would go unseen
+            failures.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=withdraw, args=(article,)) for article in (first, second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert flags(author, company) == [False, False]

@@ -5,25 +5,13 @@ import gzip
 import shutil
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
-from coi.celery import app
 from registry.enums import ImportStatus
 from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.models import Article, ImportRecord
 from tests.helpers import DATA
 
-BROKER = "redis://127.0.0.1:6379/15"
 PUBMED = DATA / "pubmed"
-
-
-@pytest.fixture
-def celery_worker(settings):
-    settings.CELERY_BROKER_URL = BROKER
-    app.conf.broker_url = BROKER
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
-    app.conf.broker_url = ""
 
 
 @pytest.fixture

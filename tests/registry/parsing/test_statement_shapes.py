@@ -1,0 +1,167 @@
+"""Shapes of how statements are written that hold across journals: whose tie a bracket of initials after a
+funder names, bodies named after their fields, and words that look like ties but are not.
+
+Every statement here is invented in the shape of the real ones.
+"""
+
+from registry.parsing import parse_statement
+
+from .triples import triples
+
+AUTHORS = ["Mara M Holt", "Dana K Ober", "Alan L Hirsch", "Sean A Tull"]
+AUTHORS2 = ["Alan Carter", "Mara M Holt", "Dana K Ober"]
+
+
+def test_initials_in_a_bracket_after_each_funder_say_whose_grant_it_is():
+    assert sorted(
+        triples(
+            "Study authors have received grant funding from the Gates Foundation (MMH, ALH), the National "
+            "Institutes of Health (ALH) and the Wellcome Trust (SAT, DKO) for unrelated work.",
+            AUTHORS,
+        )
+    ) == sorted(
+        [
+            ("Mara M Holt", "grants", "Gates Foundation"),
+            ("Alan L Hirsch", "grants", "Gates Foundation"),
+            ("Alan L Hirsch", "grants", "National Institutes of Health"),
+            ("Sean A Tull", "grants", "Wellcome Trust"),
+            ("Dana K Ober", "grants", "Wellcome Trust"),
+        ]
+    )
+
+
+def test_a_bracket_that_abbreviates_the_funder_names_no_author():
+    rows = triples("ALH receives support from Tull Genetics (TG).", [*AUTHORS, "Tina Gale"])
+    assert rows == [("Alan L Hirsch", "grants", "Tull Genetics")]
+
+
+def test_a_body_named_after_two_fields_and_its_head_word_is_one_name():
+    assert triples(
+        "MMH received grants from the Innovation and Technology Commission, the Food and Health Bureau of the "
+        "Government of Ruritania and Pfizer.",
+        AUTHORS,
+    ) == [
+        ("Mara M Holt", "grants", "Innovation and Technology Commission"),
+        ("Mara M Holt", "grants", "Food and Health Bureau of the Government of Ruritania"),
+        ("Mara M Holt", "grants", "Pfizer"),
+    ]
+
+
+def test_no_commercial_associations_with_examples_in_a_bracket_declares_nothing():
+    result = parse_statement(
+        "Each author warrants that he or she has no commercial associations (eg, consultancies, stock ownership, "
+        "equity interest, and patent/licensing arrangements) that might pose a conflict of interest in connection "
+        "with the article.",
+        AUTHORS,
+    )
+    assert result.items == []
+    assert result.declares_none == AUTHORS
+
+
+def test_health_equity_is_fairness_not_a_stake():
+    result = parse_statement(
+        "The authors work with community organizations on policies that support health equity for these "
+        "communities. They have no relevant financial conflicts of interest.",
+        AUTHORS,
+    )
+    assert result.items == []
+
+
+def test_an_award_named_before_funded_by_is_the_awards_name_and_the_funder_follows():
+    assert triples(
+        "MMH holds a Sir Henry Wellcome Fellowship funded by the Wellcome Trust. DKO holds a Marie Curie "
+        "Fellowship funded by the European Commission.",
+        AUTHORS,
+    ) == [
+        ("Mara M Holt", "grants", "Wellcome Trust"),
+        ("Dana K Ober", "grants", "European Commission"),
+    ]
+
+
+def test_a_company_founded_by_authors_in_the_passive_is_their_foundation():
+    assert triples(
+        "Vaxco was cofounded by AC. Biolab Inc. (co-founded by MMH and DKO) licensed the assay.", AUTHORS2
+    ) == [
+        ("Alan Carter", "founder", "Vaxco"),
+        ("Mara M Holt", "founder", "Biolab Inc."),
+        ("Dana K Ober", "founder", "Biolab Inc."),
+    ]
+
+
+def test_a_committee_role_in_a_bracket_says_what_the_funding_was_for():
+    assert triples("DKO receives funding from Vaxco (CEC member) and from Biolab (DMC member).", AUTHORS) == [
+        ("Dana K Ober", "advisory_board", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Biolab"),
+    ]
+
+
+def test_a_study_group_whose_name_starts_with_a_brand_shaped_word_is_led():
+    assert triples("AC is a member of the mRNA-1273 Study Group.", AUTHORS2) == [
+        ("Alan Carter", "leadership", "mRNA-1273 Study Group")
+    ]
+
+
+def test_an_sab_member_of_a_company_advises_it():
+    assert triples("AC is the co-founder of, and is an SAB member of, Vaxco Therapeutics.", AUTHORS2) == [
+        ("Alan Carter", "founder", "Vaxco Therapeutics"),
+        ("Alan Carter", "advisory_board", "Vaxco Therapeutics"),
+    ]
+
+
+def test_a_dotless_i_or_a_stroked_l_in_the_byline_matches_the_plain_letter_in_the_text():
+    authors = ["P\u0131nar Keskin", "\u0141ukasz Nowak"]
+    assert triples(
+        "Dr. Pinar Keskin is a consultant for Vaxco. Dr Lukasz Nowak is an employee of Biolab.", authors
+    ) == [
+        ("P\u0131nar Keskin", "consulting", "Vaxco"),
+        ("\u0141ukasz Nowak", "employment", "Biolab"),
+    ]
+
+
+def test_a_review_board_or_ethics_committee_that_approved_the_study_is_no_role():
+    result = parse_statement(
+        "The authors declare no competing interests. The study was approved by the institutional review boards of "
+        "the Ruritania Medical Center and the Ethics Committee of Vaxco University.",
+        AUTHORS,
+    )
+    assert result.items == []
+    assert result.declares_none == AUTHORS
+
+
+def test_a_capitalised_rank_before_a_role_makes_a_title_not_a_bodys_name():
+    assert triples(
+        "MMH is Senior Vice President of Vaxco. DKO is the Executive Director of the Biolab Foundation.", AUTHORS
+    ) == [
+        ("Mara M Holt", "leadership", "Vaxco"),
+        ("Dana K Ober", "leadership", "Biolab Foundation"),
+    ]
+
+
+def test_a_named_grant_from_a_funder_is_the_funders_grant():
+    assert triples(
+        "DKO was supported by a VICI grant from the Ruritanian Research Council and by a grant from the Vaxco "
+        "Foundation. AC has received speaker fees from Vaxco and a travel grant from Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Dana K Ober", "grants", "Ruritanian Research Council"),
+        ("Dana K Ober", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "lectures", "Vaxco"),
+        ("Alan Carter", "travel", "Biolab"),
+    ]
+
+
+def test_the_named_fellowship_of_a_body_is_the_bodys_grant():
+    assert triples(
+        "DKO is supported by the Research Fellowship (NET) of the University Grants Commission (UGC), India.", AUTHORS2
+    ) == [("Dana K Ober", "grants", "University Grants Commission")]
+
+
+def test_in_between_two_fields_stays_inside_a_bodys_name_but_not_before_a_place():
+    assert triples(
+        "AC is funded by the Center of Excellence in Regulatory Science and the National Institute for Health "
+        "Research in England.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Center of Excellence in Regulatory Science"),
+        ("Alan Carter", "grants", "National Institute for Health Research"),
+    ]
