@@ -12,7 +12,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from registry.api import filters, serializers
-from registry.api.article_rows import ARTICLE_COLUMNS, article_rows
+from registry.api.article_rows import article_rows, with_json
+from registry.api.pagination import ArticlePagination
 from registry.api.parameters import check_parameters
 from registry.api.search import RegistrySearchBackend
 from registry.models import Article, Authorship, DeclaredInterest, Interest, Organization, Person
@@ -62,12 +63,13 @@ class ArticleViewSet(PublicReadViewSet):
 
     serializer_class = serializers.ArticleSerializer
     filterset_class = filters.ArticleFilter
+    pagination_class = ArticlePagination
     search_kind = "article"
 
     def get_queryset(self) -> QuerySet[Article]:
-        # The article's own columns; what it carries is read by article_rows(), which the list and the
-        # detail share, as ArticleSerializer describes it.
-        return Article.objects.published().order_by(*ARTICLE_ORDER).only(*ARTICLE_COLUMNS)
+        # Each article as the JSON that ArticleSerializer describes, written by the database in the query
+        # of the page (registry/api/article_rows.py), for the list and the detail alike.
+        return with_json(Article.objects.published().order_by(*ARTICLE_ORDER))
 
     def list(self, request, *args, **kwargs) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))

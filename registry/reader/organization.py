@@ -8,11 +8,13 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
+from django.utils.safestring import SafeString
 
 from registry.enums import PaymentRegister
 from registry.models import Article, DeclaredInterest, Organization, PaymentRecord, Person
 from registry.models.payments import COUNTED_AS_MATCHED
 from registry.names import fold
+from registry.reader import markup
 from registry.reader.charts import StackedBars, stacked_bars
 from registry.reader.counts import distinct_count
 from registry.reader.ties import CATEGORY_LABELS, CATEGORY_ORDER
@@ -43,6 +45,10 @@ class CategoryDeclarations:
     @property
     def people_count(self) -> int:
         return len({person for year in self.years for person in year.people})
+
+    @property
+    def year_rows(self) -> SafeString:
+        return markup.category_year_rows(self.years)
 
 
 @dataclass
@@ -83,6 +89,22 @@ class OrganizationPage:
     declaring_articles: list[Article] = field(default_factory=list)
     chart: StackedBars | None = None
     payments: list[PaymentYear] = field(default_factory=list)
+
+    @property
+    def chart_marks(self) -> SafeString:
+        return markup.chart_marks(self.chart)
+
+    @property
+    def declarant_rows(self) -> SafeString:
+        return markup.declarant_rows(self.declarants)
+
+    @property
+    def declaring_items(self) -> SafeString:
+        return markup.article_list_items(self.declaring_articles)
+
+    @property
+    def funded_items(self) -> SafeString:
+        return markup.article_list_items(self.funded_articles)
 
     @property
     def payments_total(self) -> Decimal:
