@@ -90,10 +90,12 @@ def test_statement_like_word_soup(words, authors):
     ],
 )
 def test_100_kb_text_is_fast(text):
-    start = time.perf_counter()
+    # The parser's own CPU time, not the wall clock: the bound is on the work (no quadratic blow-up
+    # on long or adversarial texts), which other jobs on a busy machine must not decide.
+    start = time.process_time()
     result = parse_statement(text, ["Ole A. Andreassen", "Rita Sand"])
     assert isinstance(result, ParseResult)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 def test_empty_and_missing_inputs():
