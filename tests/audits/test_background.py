@@ -1,9 +1,11 @@
 """Background audits on a real Celery worker against Redis, and what happens when a worker dies."""
 
 import datetime
-import time
+import threading
+from contextlib import contextmanager
 
 import pytest
+from celery.signals import task_postrun
 from django.utils import timezone
 
 from audits.dispatch import submit_run
@@ -14,22 +16,33 @@ from audits.services import fail_stale_runs, start_run
 from tests.factories import AuthorshipFactory
 
 
-def wait_for(run: AuditRun, timeout: float = 30.0) -> AuditRun:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        run.refresh_from_db()
-        if run.status in (RunStatus.SUCCEEDED, RunStatus.FAILED):
-            return run
-        time.sleep(0.1)
-    raise AssertionError(f"run {run.pk} still {run.status} after {timeout} s")
+@contextmanager
+def task_finished(timeout: float = 30.0):
+    """Wait, on leaving the block, until the worker has finished a task sent inside it.
+
+    The worker runs in a thread of this process; on SQLite the tests' in-memory database is shared
+    between the two with table locks that do not wait, so polling the run's row while the worker
+    writes it can fail with "database table is locked". The worker's own signal says when it is done."""
+    done = threading.Event()
+
+    def finished(**_kwargs) -> None:
+        done.set()
+
+    task_postrun.connect(finished, weak=False)
+    try:
+        yield
+        assert done.wait(timeout), f"no task finished within {timeout} s"
+    finally:
+        task_postrun.disconnect(finished)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_full_audit_runs_on_a_worker_when_a_broker_is_configured(celery_worker):
     AuthorshipFactory()
-    run = submit_run(actor=None, scope=AuditScope())
-    assert run.status == RunStatus.PENDING  # handed to the worker, not run here
-    run = wait_for(run)
+    with task_finished():
+        run = submit_run(actor=None, scope=AuditScope())
+        assert run.status == RunStatus.PENDING  # handed to the worker, not run here
+    run.refresh_from_db()
     assert run.status == RunStatus.SUCCEEDED
     assert run.counts["total"] == 1
     assert Finding.objects.get().last_seen_run == run
