@@ -1,6 +1,6 @@
 """/api/articles/ as JSON the database writes: each article of a page, with its topics, funders, authors,
-their disclosures and declared ties, as one JSON text read in the same query as the page itself
-(`json_object`/`json_group_array` on SQLite, `json_build_object`/`json_agg` on PostgreSQL). Built in
+their disclosures and declared ties, as one JSON text read in the same query as the page itself (each
+value's JSON joined as text: `json_quote()` on SQLite, `to_json()` on PostgreSQL; see `Dialect`). Built in
 Python, the 2,000-odd objects of a page of 50 articles (model instances first, plain rows after) were
 nearly all of the list's time.
 

@@ -10,10 +10,10 @@ from .spelling import (
     GLUED_RE,
     NAME_SPLIT_RE,
     PARTICLES,
+    PLAIN_CHARACTERS,
     PLAIN_NAME_RE,
     SPACED_INITIAL_RE,
     TITLES,
-    UNICODE_HYPHENS,
     fold,
     initials_key,
     looks_like_initials,
@@ -383,7 +383,7 @@ def _without_suffix(parts: list[str]) -> list[str]:
 
 def _name_tokens(name: str, collab: bool) -> list[str]:
     # Wiley prints the hyphen of a double surname as U+2010 ("Pardo\u2010Hernandez"): its parts still give initials
-    name = name.strip().translate(UNICODE_HYPHENS)
+    name = name.strip().translate(PLAIN_CHARACTERS)
     if collab:
         name = name.split(":", 1)[-1]
     parts = NAME_SPLIT_RE.split(name) if ":" in name else name.split()

@@ -26,9 +26,10 @@ NAME_SPLIT_RE = re.compile(r"[\s:]+")
 PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
 
 
-# Letters that Unicode does not decompose into a base letter and an accent: the Turkish dotless i
-# ("P\u0131nar" is written "Pinar"), the Polish l with stroke and the Croatian d with stroke.
-UNICODE_HYPHENS = str.maketrans(
+# Characters written plainly before names are compared: typographic hyphens (U+2010, U+2011) as "-", a
+# soft hyphen dropped, and the letters Unicode does not decompose into a base letter and an accent: the
+# Turkish dotless i ("P\u0131nar" is written "Pinar"), the Polish l and the Croatian d with stroke.
+PLAIN_CHARACTERS = str.maketrans(
     {
         "\u2010": "-",
         "\u2011": "-",
@@ -49,7 +50,7 @@ def fold(s: str) -> str:
         return s.lower()  # nothing to decompose: most names and every initialism in English text
     # Wiley prints hyphens as U+2010 ("Bosch\u2010Traberg") where the byline may have "-"; a soft hyphen
     # (U+00AD) is no letter
-    s = unicodedata.normalize("NFKD", s.translate(UNICODE_HYPHENS))
+    s = unicodedata.normalize("NFKD", s.translate(PLAIN_CHARACTERS))
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
 
 
