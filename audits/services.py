@@ -283,7 +283,7 @@ def _resolve_missing(run: AuditRun, scope: AuditScope, rules: list[Rule]) -> int
     if scope.is_full:
         condition = Q(rule_code__in=article_rules + registry_rules)
     else:
-        condition = Q(rule_code__in=article_rules, article__in=scope.articles())
+        condition = Q(rule_code__in=article_rules, article__in=scope.articles_for_filter())
     return stale.filter(condition).update(presence=Presence.RESOLVED, updated_at=timezone.now())
 
 
