@@ -165,3 +165,55 @@ def test_in_between_two_fields_stays_inside_a_bodys_name_but_not_before_a_place(
         ("Alan Carter", "grants", "Center of Excellence in Regulatory Science"),
         ("Alan Carter", "grants", "National Institute for Health Research"),
     ]
+
+
+def test_fields_listed_with_a_serial_comma_stay_inside_one_ministrys_name():
+    assert triples(
+        "AC reports grants from the Ministry of Health, Labor, and Welfare, outside the work.", AUTHORS2
+    ) == [("Alan Carter", "grants", "Ministry of Health, Labor, and Welfare")]
+
+
+def test_organs_listed_before_a_national_institute_make_one_name():
+    assert triples(
+        "DKO is supported by the National Heart, Lung, and Blood Institute. AC has received grants from Vaxco, "
+        "Lung Biotech, and Roche.",
+        AUTHORS2,
+    ) == [
+        ("Dana K Ober", "grants", "National Heart, Lung, and Blood Institute"),
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Lung Biotech"),
+        ("Alan Carter", "grants", "Roche"),
+    ]
+
+
+def test_a_single_letter_before_and_is_part_of_a_name():
+    assert triples("AC was an expert witness for Vaxco; C and J Energy Services; and Biolab.", AUTHORS2) == [
+        ("Alan Carter", "expert_testimony", "Vaxco"),
+        ("Alan Carter", "expert_testimony", "C and J Energy Services"),
+        ("Alan Carter", "expert_testimony", "Biolab"),
+    ]
+
+
+def test_a_company_written_in_lower_case_keeps_its_name_before_its_company_form():
+    assert triples(
+        "AC and DKO are employees of vaxco.ai GmbH. AC holds shares in biolab group AG and received grants from "
+        "zymeo, Inc, outside the submitted work.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "vaxco.ai GmbH"),
+        ("Dana K Ober", "employment", "vaxco.ai GmbH"),
+        ("Alan Carter", "stock", "biolab group AG"),
+        ("Alan Carter", "grants", "zymeo, Inc"),
+    ]
+
+
+def test_a_company_form_listed_after_a_heading_belongs_to_the_name_before_it():
+    assert triples(
+        "AC reports the following disclosures: Scientific Advisory Board: Vaxco Therapeutics, Inc., Biolab, LLC, "
+        "Zymeo.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "advisory_board", "Vaxco Therapeutics, Inc."),
+        ("Alan Carter", "advisory_board", "Biolab, LLC"),
+        ("Alan Carter", "advisory_board", "Zymeo"),
+    ]
