@@ -13,7 +13,7 @@ from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
-from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
+from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from, trailing_name
 from .outcome import finish, none_scope, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
@@ -341,6 +341,8 @@ def _relations(
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = source_before(state, trig, sa) or orgs
+        if not orgs:
+            orgs = relationship_with(state, trig, sa)
         if not orgs and trig.kind == "founder" and _passive_by(state.text, trig):
             orgs = _founded(state, trig, sa)  # "Sentilus Inc. (cofounded by AC and AMH)"
         if not orgs:

@@ -217,3 +217,23 @@ def test_a_company_form_listed_after_a_heading_belongs_to_the_name_before_it():
         ("Alan Carter", "advisory_board", "Biolab, LLC"),
         ("Alan Carter", "advisory_board", "Zymeo"),
     ]
+
+
+def test_the_publishers_declaration_form_names_its_bodies_and_the_kinds_of_tie():
+    result = parse_statement(
+        "The authors declare the following financial interests/personal relationships which may be considered as "
+        "potential competing interests: Alan Carter, Dana K Ober reports financial support was provided by Biolab "
+        "Foundation. Mara M Holt reports a relationship with Vaxco Inc that includes: consulting or advisory, "
+        "equity or stocks, and travel reimbursement. If there are other authors, they declare that they have no "
+        "known competing financial interests or personal relationships that could have appeared to influence the "
+        "work reported in this paper.",
+        [*AUTHORS2, "Ann Lee"],
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "grants", "Biolab Foundation"),
+        ("Dana K Ober", "grants", "Biolab Foundation"),
+        ("Mara M Holt", "consulting", "Vaxco Inc"),
+        ("Mara M Holt", "stock", "Vaxco Inc"),
+        ("Mara M Holt", "travel", "Vaxco Inc"),
+    ]
+    assert result.declares_none == ["Ann Lee"]
