@@ -210,7 +210,7 @@ _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
 DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
-PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
+PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
@@ -226,6 +226,8 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         return True  # "... Ltd. M. Roman-Rodriguez reports"
     if nxt.cap and nxt.text.isalpha() and MIDDLE_INITIAL_RE.fullmatch(second.text):
         return True  # "... Inc. Oscar H Franco works"
+    if nxt.cap and nxt.text.isalpha() and second.low in PERSON_VERBS:
+        return True  # "... Inc. Smith reported consulting fees"
     if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
         return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
     if (

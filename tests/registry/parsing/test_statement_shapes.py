@@ -237,3 +237,20 @@ def test_the_publishers_declaration_form_names_its_bodies_and_the_kinds_of_tie()
         ("Mara M Holt", "travel", "Vaxco Inc"),
     ]
     assert result.declares_none == ["Ann Lee"]
+
+
+def test_a_surname_and_its_verb_after_a_company_form_start_a_new_sentence():
+    assert triples(
+        "Holt and Ober report employment with Vaxco, Inc. Carter reported consulting fees from Biolab Inc.", AUTHORS2
+    ) == [
+        ("Mara M Holt", "employment", "Vaxco, Inc."),
+        ("Dana K Ober", "employment", "Vaxco, Inc."),
+        ("Alan Carter", "consulting", "Biolab Inc."),
+    ]
+
+
+def test_a_given_name_with_two_letters_swapped_still_names_the_byline_author():
+    authors = ["Roberta Lenti", "Dana K Ober"]
+    assert triples("Dr. Robreta Lenti: advisory board member for Vaxco; Dr. Dana Ober: none.", authors) == [
+        ("Roberta Lenti", "advisory_board", "Vaxco")
+    ]
