@@ -25,6 +25,7 @@ PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
     r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
+    r"(?:(?:disclosures?|declarations?|statements?)\s+of\s+(?:(?:potential|competing)\s+)?(?=conflict|interest))?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
     r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
@@ -112,9 +113,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-# Letters HEADER_RE can start with, as IGNORECASE compares them (dotted capital and dotless small i
-# count as "i").
-HEADER_FIRST = frozenset("cCfFpPiIdD\u0130\u0131")
+# Letters HEADER_RE can start with ("Statement of interests" too), as IGNORECASE compares them (dotted
+# capital and dotless small i count as "i").
+HEADER_FIRST = frozenset("cCfFpPiIdDsS\u0130\u0131")
 
 
 def first_visible(text: str, start: int, end: int) -> str:

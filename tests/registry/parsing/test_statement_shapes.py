@@ -254,3 +254,14 @@ def test_a_given_name_with_two_letters_swapped_still_names_the_byline_author():
     assert triples("Dr. Robreta Lenti: advisory board member for Vaxco; Dr. Dana Ober: none.", authors) == [
         ("Roberta Lenti", "advisory_board", "Vaxco")
     ]
+
+
+def test_a_name_and_none_after_a_comma_declares_nothing_for_that_author():
+    result = parse_statement("Disclosure: A. Carter, None; M. M. Holt, Vaxco (C); D. K. Ober, None", AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("Mara M Holt", "consulting", "Vaxco")]
+    assert result.declares_none == ["Alan Carter", "Dana K Ober"]
+
+
+def test_a_heading_that_discloses_conflicts_of_interest_is_read_as_a_heading():
+    assert parse_statement("Disclosure of conflict of interest None.", AUTHORS2).declares_none == AUTHORS2
+    assert parse_statement("CONFLICTS OF INTEREST None by any of the authors.", AUTHORS2).declares_none == AUTHORS2
