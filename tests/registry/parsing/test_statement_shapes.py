@@ -265,3 +265,18 @@ def test_a_name_and_none_after_a_comma_declares_nothing_for_that_author():
 def test_a_heading_that_discloses_conflicts_of_interest_is_read_as_a_heading():
     assert parse_statement("Disclosure of conflict of interest None.", AUTHORS2).declares_none == AUTHORS2
     assert parse_statement("CONFLICTS OF INTEREST None by any of the authors.", AUTHORS2).declares_none == AUTHORS2
+
+
+def test_a_copy_of_the_statement_in_other_typography_adds_no_second_spelling():
+    first = (
+        "AC has received lecture fees from Klinikum Nordstadt, Goeppingen, the Institut d'investigacions Sant Pau, "
+        "Lilly Deutschland, Otsuka Pharmaceuticals and Vaxco, and consulting fees from Biolab, Zymeo and the "
+        "Ruritanian Society of Psychiatry. DKO has received grants from the Research Council."
+    )
+    copy = (
+        "AC has received lecture fees from Klinikum Nordstadt, Göppingen, the Institut d\u2019investigacions Sant "
+        "Pau, Lilly Deutschland, Otsuka Pharmaceuticals and Vaxco, and consulting fees from Biolab, Zymeo and the "
+        "Ruritanian Society of Psychiatry. DKO has received grants from the Research Council and from Medco."
+    )
+    result = triples(f"{first} || {copy}", AUTHORS2)
+    assert sorted(result) == sorted([*triples(first, AUTHORS2), ("Dana K Ober", "grants", "Medco")])
