@@ -280,3 +280,18 @@ def test_a_copy_of_the_statement_in_other_typography_adds_no_second_spelling():
     )
     result = triples(f"{first} || {copy}", AUTHORS2)
     assert sorted(result) == sorted([*triples(first, AUTHORS2), ("Dana K Ober", "grants", "Medco")])
+
+
+def test_crossref_funder_ids_glued_before_names_are_read_past():
+    text = (
+        "AC has received a research grant from 10.13039/100000001Vaxco Foundation and is on the speakers' bureau "
+        "for 10.13039/100004339Biolab/10.13039/100009857Zymeo and 10.13039/501100000265Medco."
+    )
+    result = parse_statement(text, AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "lectures", "Biolab/Zymeo"),
+        ("Alan Carter", "lectures", "Medco"),
+    ]
+    # spans still point into the statement as given
+    assert all(text[i.span[0] : i.span[1]].endswith(i.organization.split("/")[-1]) for i in result.items)
