@@ -295,3 +295,12 @@ def test_crossref_funder_ids_glued_before_names_are_read_past():
     ]
     # spans still point into the statement as given
     assert all(text[i.span[0] : i.span[1]].endswith(i.organization.split("/")[-1]) for i in result.items)
+
+
+def test_a_patent_application_filed_with_a_body_names_it_as_holder():
+    assert triples(
+        "Dr. Carter has been involved in a patent application with Biolab University and Vaxco.", AUTHORS2
+    ) == [
+        ("Alan Carter", "patents", "Biolab University"),
+        ("Alan Carter", "patents", "Vaxco"),
+    ]
