@@ -26,7 +26,9 @@ from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 STUDY_SUBJECT_RE = re.compile(
-    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
+    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were|received)\b"
+    r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have)\b|(?:the\s+)?investigators\s+(?:received|were)\b"
+    r"|(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:",
     re.IGNORECASE,
 )
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.

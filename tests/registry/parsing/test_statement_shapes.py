@@ -304,3 +304,18 @@ def test_a_patent_application_filed_with_a_body_names_it_as_holder():
         ("Alan Carter", "patents", "Biolab University"),
         ("Alan Carter", "patents", "Vaxco"),
     ]
+
+
+def test_the_works_own_funding_is_support_for_the_work_whoever_is_named_before():
+    assert triples(
+        "AC is a consultant for Vaxco. This research received support from the Biolab Foundation. The ALPHA and "
+        "BETA trials were supported by the Ruritanian Research Council. Investigators received support from the "
+        "Zymeo Trust. Funding: the Medco Foundation.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        (None, "manuscript_support", "Biolab Foundation"),
+        (None, "manuscript_support", "Ruritanian Research Council"),
+        (None, "manuscript_support", "Zymeo Trust"),
+        (None, "manuscript_support", "Medco Foundation"),
+    ]
