@@ -319,3 +319,9 @@ def test_the_works_own_funding_is_support_for_the_work_whoever_is_named_before()
         (None, "manuscript_support", "Zymeo Trust"),
         (None, "manuscript_support", "Medco Foundation"),
     ]
+
+
+def test_a_name_written_with_particles_the_byline_leaves_out_names_the_author():
+    authors = ["Rosa Lima Campos Santo", "Dana K Ober"]
+    result = parse_statement("Rosa de Lima do Campos Santo and Dana Ober declare no conflict of interest.", authors)
+    assert result.declares_none == authors
