@@ -56,15 +56,8 @@ class Source:
 
     def import_paths(self, paths: Iterable[Path | str], *, actor=None, progress: bool = False) -> ImportSummary:
         """Files and folders of this kind; each file all or nothing, `batch` files a transaction."""
-        return import_paths(
-            paths,
-            kind=self.kind,
-            importer=self.import_file,
-            suffixes=self.suffixes,
-            actor=actor,
-            progress=progress,
-            batch=self.batch,
-        )
+        how = {"suffixes": self.suffixes, "actor": actor, "progress": progress, "batch": self.batch}
+        return import_paths(paths, kind=self.kind, importer=self.import_file, **how)
 
 
 SOURCES = {
