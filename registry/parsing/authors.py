@@ -44,6 +44,7 @@ class AuthorIndex:
         self._joined: str | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
+        self._by_middle: dict[str, list[int]] | None = None
 
     def _name_tokens(self, idx: int) -> list[str]:
         toks = self._tokens[idx]
@@ -209,13 +210,15 @@ class AuthorIndex:
     def _by_middle_name(self, folded: str) -> int | None:
         """ "GJ" for a byline "R Gisli Jenkins": an author who goes by the name after a leading initial,
         when one author alone fits."""
-        hits = []
-        for idx in range(len(self.names)):
-            toks = self._name_tokens(idx)
-            if len(toks) >= 3 and len(toks[0].rstrip(".")) == 1 and toks[0][0].isupper():
-                rest = "".join(_first_letter(t) for t in toks[1:])
-                if rest == folded:
-                    hits.append(idx)
+        if self._by_middle is None:
+            # built once: every acronym of a statement ("GSK", "NIH") that is no author's initials comes here
+            self._by_middle = {}
+            for idx in range(len(self.names)):
+                toks = self._name_tokens(idx)
+                if len(toks) >= 3 and len(toks[0].rstrip(".")) == 1 and toks[0][0].isupper():
+                    rest = "".join(_first_letter(t) for t in toks[1:])
+                    self._by_middle.setdefault(rest, []).append(idx)
+        hits = self._by_middle.get(folded, [])
         return hits[0] if len(hits) == 1 else None
 
     def _without_middle(self, candidates: list[int], folded: str) -> int | None:
