@@ -22,8 +22,10 @@ CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
 SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
 GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
 NAME_SPLIT_RE = re.compile(r"[\s:]+")
-# "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
-PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
+# "Daniel A Guthy", "Ole A. Andreassen", "Sébastien Jeay": words of a capital A-Z and small letters (Latin-1
+# ones too) or of a capital and a dot, none of them "The"; each gives its first letter and nothing else.
+_PLAIN_WORD = r"[A-Z](?:[a-z\u00df-\u00f6\u00f8-\u00ff]*|\.)"
+PLAIN_NAME_RE = re.compile(rf"(?:(?!The ){_PLAIN_WORD} )*(?!The$){_PLAIN_WORD}")
 
 
 # Characters written plainly before names are compared: typographic hyphens (U+2010, U+2011) as "-", a
