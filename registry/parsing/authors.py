@@ -310,6 +310,9 @@ class AuthorIndex:
             elif _short_form(fold(bare), author_given):
                 text_init += fold(bare)[0]  # "Theodora Bloom" for a byline "Theo Bloom", "Chris" for Christopher
                 spelt_out = True
+            elif _misspelt(fold(bare), author_given):
+                text_init += fold(bare)[0]  # "Guiseppe Plazzi" for a byline "Giuseppe Plazzi"
+                spelt_out = True
             elif self._initials_only(idx):
                 text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
             else:
@@ -353,6 +356,24 @@ class AuthorIndex:
 def _short_form(given: str, author_given: list[str]) -> bool:
     """Whether a given name in the text and one of the byline's are the same name, one cut short."""
     return len(given) >= 3 and any(len(g) >= 3 and (given.startswith(g) or g.startswith(given)) for g in author_given)
+
+
+def _misspelt(given: str, author_given: list[str]) -> bool:
+    """Whether a given name of five letters or more is one of the byline's with one letter wrong, missing,
+    added or two letters swapped; the surname has matched already."""
+    return len(given) >= 5 and any(g[:1] == given[:1] and _one_edit(given, g) for g in author_given)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        return swapped or a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 def _given_initials(tok: str) -> str:

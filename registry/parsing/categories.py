@@ -105,7 +105,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
-        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
+        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # payments a body received for the work its authors do there ("X, which received payments from Y")

@@ -25,6 +25,7 @@ PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
     r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
+    r"(?:(?:disclosures?|declarations?|statements?)\s+of\s+(?:(?:potential|competing)\s+)?(?=conflict|interest))?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
     r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
@@ -113,9 +114,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-# Letters HEADER_RE can start with, as IGNORECASE compares them (dotted capital and dotless small i
-# count as "i").
-HEADER_FIRST = frozenset("cCfFpPiIdD\u0130\u0131")
+# Letters HEADER_RE can start with ("Statement of interests" too), as IGNORECASE compares them (dotted
+# capital and dotless small i count as "i").
+HEADER_FIRST = frozenset("cCfFpPiIdDsS\u0130\u0131")
 
 
 def first_visible(text: str, start: int, end: int) -> str:
@@ -211,7 +212,7 @@ _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
 DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
-PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
+PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
@@ -227,6 +228,8 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         return True  # "... Ltd. M. Roman-Rodriguez reports"
     if nxt.cap and nxt.text.isalpha() and MIDDLE_INITIAL_RE.fullmatch(second.text):
         return True  # "... Inc. Oscar H Franco works"
+    if nxt.cap and nxt.text.isalpha() and second.low in PERSON_VERBS:
+        return True  # "... Inc. Smith reported consulting fees"
     if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
         return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
     if (
