@@ -238,7 +238,10 @@ MS_CONTEXT_RE = re.compile(
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
     r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:work|research|study|trial|effort|article|manuscript"
-    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
+    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)"
+    # "This research received support from X": the work's own funding
+    r"|\b(?:this|the\s+present|the\s+current)\s+(?:work|research|study|project)\s+(?:has\s+)?receive[ds]?\s+"
+    r"(?:\w+\s+){0,2}?(?:support|funding|grants?)\b",
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
@@ -413,7 +416,12 @@ UNRELATED_RE = re.compile(
 # provided by X"); so does money for the article's publication ("X funded the open access publication charge").
 STUDY_FUNDING_RE = re.compile(
     r"\s*(?:(?:part|some|all)\s+of\s+)?(?:the\s+)?(?:funding|financial\s+support)\s+(?:was|were|is|has\s+been)"
-    r"\s+(?:\w+\s+)?(?:provided|received|obtained)\b",
+    r"\s+(?:\w+\s+)?(?:provided|received|obtained)\b"
+    r"|\s*(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:"  # "Funding: the DFG"
+    # "The A and B trials were supported by X", "Investigators received support from X"
+    r"|\W*the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:funded|supported|sponsored|financed)\b"
+    r"|\W*(?:the\s+)?investigators\s+(?:received|receive|were|are)\s+(?:\w+\s+)?(?:support|funding|funded|supported)\b",
     re.IGNORECASE,
 )
 PUBLICATION_FEE_RE = re.compile(

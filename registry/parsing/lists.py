@@ -376,8 +376,10 @@ def patent_holder_region(text: str, toks: list[Tok]) -> list[Tok]:
     """Patents name their holder after "on behalf of", "assigned to", "by"; "on X" is the subject matter."""
     if not toks:
         return []
-    if toks[0].low == "in":
-        return toks  # "ownership interest (including patents) in Peptidream Inc."
+    if toks[0].low in ("in", "with"):
+        # "ownership interest (including patents) in Peptidream Inc."; "a patent application with X": filed
+        # together with its holder
+        return toks
     a, b = toks[0].start, toks[-1].end
     for marker in PATENT_MARKERS:  # "filed by J Cate and O Ryan on behalf of the Regents": the Regents hold it
         m = marker.search(text, a, b)

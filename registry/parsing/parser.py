@@ -16,7 +16,7 @@ from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from, trailing_name
-from .outcome import finish, none_scope, spelt_as_given
+from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
 from .sharing import after_name, detailed_other, mid_subjects, names_nothing
@@ -26,7 +26,9 @@ from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 STUDY_SUBJECT_RE = re.compile(
-    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
+    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were|received)\b"
+    r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have)\b|(?:the\s+)?investigators\s+(?:received|were)\b"
+    r"|(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:",
     re.IGNORECASE,
 )
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
@@ -57,6 +59,9 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
+    removed: list[tuple[int, int]] = []
+    if "10.13039/" in statement:
+        statement, removed = _without_funder_ids(statement)
     given = statement
     if "\u2010" in statement or "\u2011" in statement:  # two substring tests cost less than translate()
         statement = statement.translate(TYPOGRAPHIC_HYPHENS)
@@ -74,7 +79,28 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
             continue
         _read_footnote(state, number, a, b)
     result = finish(state)
-    return result if given == statement else spelt_as_given(result, statement, given)
+    if given != statement:
+        result = spelt_as_given(result, statement, given)
+    return spans_before_removal(result, removed) if removed else result
+
+
+# Crossref funder ids that publishers glue before a funder's name ("10.13039/100004339Sanofi/10.13039/
+# 100009857Regeneron"): read without them, so the names and their joins are what was meant.
+FUNDER_DOI_RE = re.compile(r"10\.13039/\d{6,12}(?=[A-Za-z])")
+
+
+def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
+    """The statement without its glued funder ids, and where each was (offset in the result, length)."""
+    removed: list[tuple[int, int]] = []
+    parts: list[str] = []
+    last = cut = 0
+    for m in FUNDER_DOI_RE.finditer(statement):
+        parts.append(statement[last : m.start()])
+        removed.append((m.start() - cut, m.end() - m.start()))
+        cut += m.end() - m.start()
+        last = m.end()
+    parts.append(statement[last:])
+    return "".join(parts), removed
 
 
 # ---- footnotes ----

@@ -9,7 +9,7 @@ from itertools import product
 
 from .text import words
 
-PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
+PARTICLES = words("de van von der den del della da di do du la le dos das ten ter y el al bin")
 TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
 # Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
 DOTTED_PARTS_RE = re.compile(

@@ -280,3 +280,48 @@ def test_a_copy_of_the_statement_in_other_typography_adds_no_second_spelling():
     )
     result = triples(f"{first} || {copy}", AUTHORS2)
     assert sorted(result) == sorted([*triples(first, AUTHORS2), ("Dana K Ober", "grants", "Medco")])
+
+
+def test_crossref_funder_ids_glued_before_names_are_read_past():
+    text = (
+        "AC has received a research grant from 10.13039/100000001Vaxco Foundation and is on the speakers' bureau "
+        "for 10.13039/100004339Biolab/10.13039/100009857Zymeo and 10.13039/501100000265Medco."
+    )
+    result = parse_statement(text, AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "lectures", "Biolab/Zymeo"),
+        ("Alan Carter", "lectures", "Medco"),
+    ]
+    # spans still point into the statement as given
+    assert all(text[i.span[0] : i.span[1]].endswith(i.organization.split("/")[-1]) for i in result.items)
+
+
+def test_a_patent_application_filed_with_a_body_names_it_as_holder():
+    assert triples(
+        "Dr. Carter has been involved in a patent application with Biolab University and Vaxco.", AUTHORS2
+    ) == [
+        ("Alan Carter", "patents", "Biolab University"),
+        ("Alan Carter", "patents", "Vaxco"),
+    ]
+
+
+def test_the_works_own_funding_is_support_for_the_work_whoever_is_named_before():
+    assert triples(
+        "AC is a consultant for Vaxco. This research received support from the Biolab Foundation. The ALPHA and "
+        "BETA trials were supported by the Ruritanian Research Council. Investigators received support from the "
+        "Zymeo Trust. Funding: the Medco Foundation.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        (None, "manuscript_support", "Biolab Foundation"),
+        (None, "manuscript_support", "Ruritanian Research Council"),
+        (None, "manuscript_support", "Zymeo Trust"),
+        (None, "manuscript_support", "Medco Foundation"),
+    ]
+
+
+def test_a_name_written_with_particles_the_byline_leaves_out_names_the_author():
+    authors = ["Rosa Lima Campos Santo", "Dana K Ober"]
+    result = parse_statement("Rosa de Lima do Campos Santo and Dana Ober declare no conflict of interest.", authors)
+    assert result.declares_none == authors
