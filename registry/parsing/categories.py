@@ -270,12 +270,13 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     for tok in toks:
         if tok.start < last:
             continue
-        low = tok.low
-        pattern = patterns.get(low, _UNSEEN)
-        if pattern is _UNSEEN:
-            pattern = _pattern_for(low)
+        pattern = patterns.get(tok.low, _UNSEEN)
         if pattern is None:
-            continue
+            continue  # the common case: no relation phrase starts with this word
+        if pattern is _UNSEEN:
+            pattern = _pattern_for(tok.low)
+            if pattern is None:
+                continue
         m = pattern.match(text, tok.start, end)
         if m is None:
             continue
@@ -446,6 +447,7 @@ ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
 # Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
 ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
+NOT_NAME_OR_ROLE = NOT_NAME_WORDS | ROLE_MODIFIERS
 
 
 def _inside_name(text: str, t: Trigger) -> bool:
@@ -456,7 +458,7 @@ def _inside_name(text: str, t: Trigger) -> bool:
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
-    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS | ROLE_MODIFIERS:
+    if not before or before.group().split()[0].lower() in NOT_NAME_OR_ROLE:
         return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised
     if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
         return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised

@@ -103,12 +103,15 @@ def run_from(toks: list[Tok], i: int) -> int:
         return j
     while j < n and j - i < 14:
         tok = toks[j]
-        if is_name_token(tok) or is_company_form(tok):
+        form = is_company_form(tok)
+        if form or is_name_token(tok):
             j += 1
-            if j < n and is_company_form(tok) and is_company_form(toks[j]):
-                continue  # "Japan Vaccine Co. Ltd."
-            if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
-                break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
+            if form:
+                if j < n and is_company_form(toks[j]):
+                    continue  # "Japan Vaccine Co. Ltd."
+                break  # a company form closes the name
+            if _possessive(tok) and not _name_after_possessive(toks, j):
+                break  # so does "X's" ("eLife's Board"), but not "Parkinson's UK"
             continue
         if (
             tok.text == "/"

@@ -70,18 +70,19 @@ def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex
     # findall and str.find cost less than a match object per token; only spaces lie between tokens,
     # so the next occurrence of a token's text is where it starts. The tokens are filled in here rather
     # than by Tok.__init__: a statement has hundreds, and the call is a good part of their cost.
-    toks, starts, pos, find, new = [], [], start, text.find, object.__new__
+    toks, pos, find, new = [], start, text.find, object.__new__
+    append = toks.append
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
     pattern = ASCII_TOKEN_RE if ascii_ok else TOKEN_RE
     for word in pattern.findall(text, start, end):
-        pos = find(word, pos)
         tok = new(Tok)
-        tok.start, tok.end, tok.text = pos, pos + len(word), word
-        tok.low, tok.cap = word.lower(), word[0].isupper()
-        starts.append(pos)
-        toks.append(tok)
-        pos = tok.end
-    return TokenIndex(toks, starts)
+        tok.start = pos = find(word, pos)
+        tok.end = pos = pos + len(word)
+        tok.text = word
+        tok.low = word.lower()
+        tok.cap = word[0].isupper()
+        append(tok)
+    return TokenIndex(toks)
 
 
 def footnotes(text: str) -> list[tuple[int, int]]:

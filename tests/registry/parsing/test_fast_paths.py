@@ -143,6 +143,15 @@ def test_a_dispatch_keeps_alternatives_it_cannot_read_everywhere():
 NAME_PARTS = st.sampled_from(
     [
         "Jeff",
+        "Sébastien",
+        "Iñaki",
+        "Müßig",
+        "Ł",
+        "A.",
+        "Dé",
+        "Lé",
+        "Ole",
+        "Mc",
         "F",
         "Miller",
         "The",
