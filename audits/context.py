@@ -116,6 +116,7 @@ class AuditContext:
         # Memos shared by rules: several rules ask the same questions of the same rows.
         self._windows: dict[tuple[int, int], tuple[date, date]] = {}
         self.memo: dict[tuple, object] = {}
+        self._descriptions: dict[int, str] = {}  # of the organizations read, those that have one
 
     # --- articles and authorships in scope -------------------------------------------------
 
@@ -136,7 +137,7 @@ class AuditContext:
         """Authorships in scope, each with its disclosure in force: a withdrawn one reads as none on file."""
         rows = (
             Authorship.objects.with_disclosure_in_force()
-            .filter(article__in=self.scope.articles())
+            .filter(article__in=self.scope.articles_for_filter())
             .order_by()
             .values_list(
                 "pk",
@@ -153,7 +154,12 @@ class AuditContext:
     def person_ids(self) -> set[int]:
         return {row.person_id for row in self.authorships}
 
-    def persons_in_scope_subquery(self):
+    def authors_for_filter(self):
+        """What `person_id__in=` takes for the authors in scope: a narrowed scope's few as ids, from the
+        authorships read anyway (a subquery costs more to build and plan than it saves there), a full
+        scope's as a subquery."""
+        if not self.scope.is_full:
+            return sorted(self.person_ids)
         return Authorship.objects.filter(article__in=self.scope.articles()).values("person_id")
 
     @cached_property
@@ -175,7 +181,7 @@ class AuditContext:
         """Every interest of every person in scope, whatever its source."""
         interests = Interest.objects.all()
         if not self.scope.is_full:
-            interests = interests.filter(person_id__in=self.persons_in_scope_subquery())
+            interests = interests.filter(person_id__in=self.authors_for_filter())
         rows = interests.order_by().values_list(
             "pk",
             "person_id",
@@ -223,7 +229,7 @@ class AuditContext:
             ]
         rows = (
             DeclaredInterest.objects.in_force()
-            .filter(interest__person_id__in=self.persons_in_scope_subquery())
+            .filter(interest__person_id__in=self.authors_for_filter())
             .order_by()
             .values_list(
                 "disclosure_id", "disclosure__authorship_id", "disclosure__authorship__article_id", "interest_id"
@@ -300,13 +306,20 @@ class AuditContext:
         their parents and the articles' funders."""
         found: dict[int, tuple[str, int | None, str, bool | None]] = {}
         if self.scope.is_full:
-            rows = Organization.objects.order_by().values_list("pk", "name", "parent_id", "kind", "publicly_traded")
-            return {row[0]: row[1:] for row in rows.iterator(chunk_size=20000)}
+            rows = Organization.objects.order_by().values_list(*ORGANIZATION_COLUMNS)
+            for row in rows.iterator(chunk_size=20000):
+                _keep_organization(row, found, self._descriptions)
+            return found
         ids = {row.organization_id for row in self.interests.values() if row.organization_id}
         ids |= set(self.funders_by_article_ids)
         ids |= {org for _, org, _, _ in self.affiliations}
-        _read_with_parents(ids, found)
+        _read_with_parents(ids, found, self._descriptions)
         return found
+
+    def organization_description(self, org_id: int) -> str:
+        """What is recorded about an organization of the run (read with it): the topic rules look for
+        topics in it."""
+        return self._descriptions.get(org_id, "") if org_id in self.organizations else ""
 
     def organization_name(self, org_id: int) -> str:
         return self.organizations[org_id][0]
@@ -356,7 +369,7 @@ class AuditContext:
     @cached_property
     def article_topics(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
-        through = Article.topics.through.objects.filter(article__in=self.scope.articles())
+        through = Article.topics.through.objects.filter(article__in=self.scope.articles_for_filter())
         for article_id, topic_id in through.order_by().values_list("article_id", "topic_id"):
             grouped[article_id].add(topic_id)
         return grouped
@@ -374,7 +387,7 @@ class AuditContext:
     @cached_property
     def interest_topics(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
-        through = Interest.topics.through.objects.filter(interest__person_id__in=self.persons_in_scope_subquery())
+        through = Interest.topics.through.objects.filter(interest__person_id__in=self.authors_for_filter())
         for interest_id, topic_id in through.order_by().values_list("interest_id", "topic_id"):
             grouped[interest_id].add(topic_id)
         return grouped
@@ -385,7 +398,7 @@ class AuditContext:
     def funders_by_article(self) -> dict[int, set[int]]:
         grouped: dict[int, set[int]] = defaultdict(set)
         rows = (
-            ArticleFunding.objects.filter(article__in=self.scope.articles())
+            ArticleFunding.objects.filter(article__in=self.scope.articles_for_filter())
             .order_by()
             .values_list("article_id", "organization_id")
         )
@@ -401,7 +414,7 @@ class AuditContext:
     def editorial_roles(self) -> list[tuple[int, int, int, str]]:
         """(article, person, role id, role) for articles in scope."""
         rows = (
-            EditorialRole.objects.filter(article__in=self.scope.articles())
+            EditorialRole.objects.filter(article__in=self.scope.articles_for_filter())
             .order_by()
             .values_list("article_id", "person_id", "pk", "role")
         )
@@ -418,9 +431,8 @@ class AuditContext:
     @cached_property
     def people_in_scope(self) -> list[int]:
         """Authors, editors and reviewers of a narrowed scope, as ids (an OR of two subqueries
-        makes PostgreSQL scan whole tables)."""
-        editors = EditorialRole.objects.filter(article__in=self.scope.articles()).values_list("person_id", flat=True)
-        return sorted(self.person_ids | set(editors.order_by()))
+        makes PostgreSQL scan whole tables), from the rows already read for the rules."""
+        return sorted(self.person_ids | {person for _, person, _, _ in self.editorial_roles})
 
     @cached_property
     def affiliations_by_person(self) -> dict[int, list[tuple[int, date | None, date | None]]]:
@@ -436,27 +448,39 @@ class AuditContext:
         """Register payments matched to the authors in scope, in one query (payment_person_date)."""
         payments = PaymentRecord.objects.filter(person__isnull=False)
         if not self.scope.is_full:
-            payments = payments.filter(person_id__in=self.persons_in_scope_subquery())
+            payments = payments.filter(person_id__in=self.authors_for_filter())
         rows = payments.order_by().values_list(*PaymentRow._fields)
+        if self.scope.is_full:
+            # Streamed: a whole register's matched payments. A narrowed scope's few are read at once,
+            # as a server-side cursor costs PostgreSQL three more round trips (declare, fetch, close).
+            rows = rows.iterator(chunk_size=20000)
         grouped: dict[int, list[PaymentRow]] = defaultdict(list)
-        for row in rows.iterator(chunk_size=20000):
+        for row in rows:
             grouped[row[1]].append(PaymentRow(*row))
         return grouped
 
     def include_organizations(self, ids: set[int]) -> None:
         """Add organizations (and their parents) that no tie in scope names, such as payers, so
         `lineage()` sees their groups; a query per level of parents, none when all are known."""
-        _read_with_parents({org for org in ids if org not in self.organizations}, self.organizations)
-
-
-def _read_with_parents(ids: set[int], into: dict) -> None:
-    """Read these organizations and their parents' line into `into`: a query per level of parents."""
-    while ids:
-        rows = (
-            Organization.objects.filter(pk__in=ids)
-            .order_by()
-            .values_list("pk", "name", "parent_id", "kind", "publicly_traded")
+        _read_with_parents(
+            {org for org in ids if org not in self.organizations}, self.organizations, self._descriptions
         )
-        found = {row[0]: row[1:] for row in rows}
-        into.update(found)
-        ids = {row[1] for row in found.values() if row[1] and row[1] not in into}
+
+
+ORGANIZATION_COLUMNS = ("pk", "name", "parent_id", "kind", "publicly_traded", "description")
+
+
+def _keep_organization(row: tuple, into: dict, descriptions: dict[int, str]) -> None:
+    into[row[0]] = row[1:5]
+    if row[5]:
+        descriptions[row[0]] = row[5]
+
+
+def _read_with_parents(ids: set[int], into: dict, descriptions: dict[int, str]) -> None:
+    """Read these organizations and their parents' line into `into` (their descriptions into
+    `descriptions`): a query per level of parents."""
+    while ids:
+        rows = Organization.objects.filter(pk__in=ids).order_by().values_list(*ORGANIZATION_COLUMNS)
+        for row in rows:
+            _keep_organization(row, into, descriptions)
+        ids = {into[pk][1] for pk in ids if pk in into and into[pk][1] and into[pk][1] not in into}

@@ -16,6 +16,9 @@ class AuditScope:
     key: str = "all"
     label: str = "the whole registry"
     description: dict = field(default_factory=dict)
+    # The articles' ids when the scope names them (one article, or a list): reads then filter by the
+    # ids, which the ORM builds and the database plans faster than the subquery of `articles()`.
+    article_ids: tuple[int, ...] | None = None
 
     @property
     def is_full(self) -> bool:
@@ -23,6 +26,10 @@ class AuditScope:
 
     def articles(self):
         return Article.objects.all() if self.article_q is None else Article.objects.filter(self.article_q)
+
+    def articles_for_filter(self):
+        """What `article__in=` takes: the ids when known, else the articles as a subquery."""
+        return list(self.article_ids) if self.article_ids is not None else self.articles()
 
 
 class ScopeError(ValueError):
@@ -38,8 +45,10 @@ def build_scope(
 ) -> AuditScope:
     """Narrow the audit; each given option narrows further. Unknown articles or people are errors."""
     parts, keys, labels, description = [], [], [], {}
+    named: set[int] | None = None  # the articles, when only ids and DOIs narrow the scope
     if article_ids:
         ids = sorted(set(article_ids))
+        named = set(ids)
         parts.append(Q(pk__in=ids))
         keys.append("articles:" + ",".join(map(str, ids)))
         labels.append(f"{len(ids)} selected article{'s' if len(ids) > 1 else ''}")
@@ -50,6 +59,7 @@ def build_scope(
         if found is None:
             raise ScopeError(f"No article with DOI {doi} in the registry.")
         parts.append(Q(pk=found))
+        named = {found} if named is None else named & {found}
         keys.append(f"article:{found}")
         labels.append(f"article {doi}")
         description["article"] = doi
@@ -72,7 +82,8 @@ def build_scope(
     if person:
         # A person filter joins authorships; keep one row per article.
         q = Q(pk__in=Article.objects.filter(q).values("pk"))
-    return AuditScope(q, "|".join(keys), ", ".join(labels), description)
+    ids = tuple(sorted(named)) if named is not None and not person and not since else None
+    return AuditScope(q, "|".join(keys), ", ".join(labels), description, ids)
 
 
 def scope_from_description(description: dict) -> AuditScope:

@@ -132,16 +132,22 @@ def _execute(run: AuditRun, scope: AuditScope, started: float, *, today: date | 
             last_report = _report_progress(run, int(90 * (index + 1) / len(rules)), progress, last_report)
         with transaction.atomic():
             run_bookkeeping_without_waiting_for_disk()
-            # Still ours? A run taken for dead may have been replaced; its findings must not land.
-            if not AuditRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(heartbeat_at=timezone.now()):
-                raise RunAbandoned(f"Audit run {run.pk} was marked failed while it ran; its findings are not recorded.")
             counts = _record_findings(run, scope, rules, found)
-            run.status = RunStatus.SUCCEEDED
-            run.finished_at = timezone.now()
-            run.duration_seconds = round(time.monotonic() - started, 3)
-            run.counts = counts
-            run.progress = 100
-            run.save(update_fields=["status", "finished_at", "duration_seconds", "counts", "progress"])
+            finished = {
+                "status": RunStatus.SUCCEEDED,
+                "finished_at": timezone.now(),
+                "duration_seconds": round(time.monotonic() - started, 3),
+                "counts": counts,
+                "progress": 100,
+            }
+            # Still ours? A run taken for dead may have been replaced: then this rolls its findings back.
+            # Asked by the statement that finishes the run, in the findings' transaction, rather than by
+            # one more before them: a round trip less for a one-article audit.
+            still_running = AuditRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING)
+            if not still_running.update(heartbeat_at=finished["finished_at"], **finished):
+                raise RunAbandoned(f"Audit run {run.pk} was marked failed while it ran; its findings are not recorded.")
+            for name, value in finished.items():
+                setattr(run, name, value)
     except Exception as exc:
         AuditRun.objects.filter(pk=run.pk, status=RunStatus.RUNNING).update(
             status=RunStatus.FAILED,
@@ -283,7 +289,7 @@ def _resolve_missing(run: AuditRun, scope: AuditScope, rules: list[Rule]) -> int
     if scope.is_full:
         condition = Q(rule_code__in=article_rules + registry_rules)
     else:
-        condition = Q(rule_code__in=article_rules, article__in=scope.articles())
+        condition = Q(rule_code__in=article_rules, article__in=scope.articles_for_filter())
     return stale.filter(condition).update(presence=Presence.RESOLVED, updated_at=timezone.now())
 
 

@@ -13,6 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from django.db import transaction
+
+from benchmark.public_flags import set_public_flags
 from benchmark.synthetic_people import DUPLICATE_SHARE, Identities, Researcher, new_researcher, variant_name
 from benchmark.tables import Table, analyze, reset_sequences
 from registry.enums import (
@@ -214,12 +217,16 @@ class Generator:
     # --- the whole registry ----------------------------------------------------------------------
 
     def generate(self) -> Planted:
-        self._org_names: dict[int, str] = {}
-        self.background()
-        self.plant_all()
+        self.build()
         self.progress("writing rows")
         self.write()
         return self.planted
+
+    def build(self) -> None:
+        """Every row, queued in the tables, not yet written."""
+        self._org_names: dict[int, str] = {}
+        self.background()
+        self.plant_all()
 
     def background(self) -> None:
         scale = self.scale
@@ -309,15 +316,36 @@ class Generator:
         for row in self.t[Organization].rows:
             self._org_names[row[0]] = row[name_column]
 
+    def set_public_flags(self) -> None:
+        """Queue the public set's flags with the values the data gives them (`benchmark.public_flags`)."""
+        t = self.t
+        set_public_flags(
+            people=t[Person],
+            organizations=t[Organization],
+            articles=t[Article],
+            authorships=t[Authorship],
+            disclosures=t[Disclosure],
+            interests=t[Interest],
+            declarations=t[DeclaredInterest],
+            fundings=t[ArticleFunding],
+        )
+
     def write(self) -> None:
-        for model in TABLES:
-            self.t[model].flush()
-        self.article_topics.flush()
-        self.organization_topics.flush()
-        reset_sequences([*TABLES, Article.topics.through, Organization.topics.through])
-        # As the migration that made the index indexed every record already there.
-        rebuild_lookup_keys()
-        analyze()
+        self.set_public_flags()
+        t = self.t
+        # One transaction: PostgreSQL refreshes the public set once, at its commit, over every row written
+        # (registry/public_set.py), where a commit per table refreshed people, organizations and articles
+        # after each of the tables they depend on.
+        with transaction.atomic():
+            for model in TABLES:
+                t[model].flush()
+            self.article_topics.flush()
+            self.organization_topics.flush()
+            reset_sequences([*TABLES, Article.topics.through, Organization.topics.through])
+            # As the migration that made the index indexed every record already there.
+            rebuild_lookup_keys()
+            # Before the commit, so that the refresh is planned with the statistics of the tables just filled.
+            analyze()
 
     # --- planted conflicts ---------------------------------------------------------------------------
 

@@ -50,9 +50,10 @@ OPERATIONS = ("insert", "delete", "update")
 
 
 def person_public_sql(person_id: str) -> str:
-    # CROSS JOIN keeps SQLite's join order: from the person's authorships to their articles. Without table
-    # statistics (SQLite has none unless ANALYZE runs) it scanned every published article instead, a cost
-    # per refreshed person that grew with the registry (PostgreSQL plans a CROSS JOIN as any inner join).
+    # CROSS JOIN: SQLite then keeps the order written, the person's authorships first. Without statistics
+    # (a registry nobody ran ANALYZE on, a table being filled) it started from the published articles'
+    # index and probed each article's authorships for the person: a scan of every published article per
+    # authorship written. PostgreSQL plans it as any inner join.
     return (
         "EXISTS (SELECT 1 FROM registry_authorship pa CROSS JOIN registry_article pr "
         f"WHERE pr.id = pa.article_id AND pa.person_id = {person_id} AND pr.status = '{PUBLISHED}')"

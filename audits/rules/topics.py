@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from functools import cached_property
 
 from audits.context import AuditContext, InterestRow
-from registry.models import Organization
 from registry.names import normalize_term
 
 
@@ -108,20 +107,11 @@ class TopicMatcher:
             found = self._org[org_id] = []
             for org in self.ctx.lineage(org_id):
                 topics = set(self.ctx.organization_topics.get(org, ())) | self.topics_in_text(
-                    self.descriptions.get(org, "")
+                    self.ctx.organization_description(org)
                 )
                 if topics:
                     found.append(("organization", org, topics))
         return found
-
-    @cached_property
-    def descriptions(self) -> dict[int, str]:
-        """What is recorded about the organizations in scope, in one query (read only when a tie
-        is weighed)."""
-        rows = Organization.objects.exclude(description="")
-        if not self.ctx.scope.is_full:
-            rows = rows.filter(pk__in=list(self.ctx.organizations))
-        return dict(rows.order_by().values_list("pk", "description"))
 
     def match(self, topics: Iterable[int], article_topics: set[int]) -> list[tuple[int, int]]:
         """(tie topic, article topic) pairs: the same topic, or topics an editor marked related."""

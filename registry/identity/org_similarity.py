@@ -215,6 +215,12 @@ COUNTRY_WORDS = frozenset(
 )
 
 _LONG_GENERIC = sorted(word for word in {*GENERIC, *TRANSLATIONS} if len(word) >= 7)
+# The long generic words within a letter of each length (in the same order): a word is compared only
+# with those that can be one edit from it, not with all of them.
+_LONG_GENERIC_NEAR_LENGTH = {
+    length: [known for known in _LONG_GENERIC if abs(len(known) - length) <= 1]
+    for length in range(7, max(map(len, _LONG_GENERIC)) + 2)
+}
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _PARENS = re.compile(r"\(([^)]*)\)")
 
@@ -265,8 +271,8 @@ def _word(word: str) -> str:
     word = TRANSLATIONS.get(word, word)
     if word in GENERIC or len(word) < 7:
         return word
-    for known in _LONG_GENERIC:
-        if abs(len(known) - len(word)) <= 1 and DamerauLevenshtein.distance(known, word) <= 1:
+    for known in _LONG_GENERIC_NEAR_LENGTH.get(len(word), ()):
+        if DamerauLevenshtein.distance(known, word, score_cutoff=1) <= 1:
             return TRANSLATIONS.get(known, known)
     return word
 

@@ -44,6 +44,7 @@ class AuthorIndex:
         self._joined: str | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
+        self._by_middle: dict[str, list[int]] | None = None
 
     def _name_tokens(self, idx: int) -> list[str]:
         toks = self._tokens[idx]
@@ -69,6 +70,21 @@ class AuthorIndex:
                 key = last.lower() if last.isascii() else fold(last)
                 self._by_surname.setdefault(key, []).append(idx)
         return self._by_surname
+
+    def _folded_names(self) -> str:
+        """All the names in one folded string, which holds every surname key of `_surnames`."""
+        if self._joined is None:
+            # the same as folding the joined names (no letter's case depends on one beyond a line break),
+            # and an ASCII name, most of them, is folded without the table of accents
+            self._joined = "\n".join([fold(name) for name in self.names])
+        return self._joined
+
+    def _with_surname(self, word: str) -> list[int] | tuple[()]:
+        """Authors whose surname is `word` (a trailing dot aside), in byline order."""
+        key = fold(word.rstrip("."))
+        if key not in self._folded_names():
+            return ()  # most capitalised words are no author's surname: the table is not needed for them
+        return self._surnames().get(key, ())
 
     def _compound_surnames(self) -> dict[str, list[int]]:
         """The last two words of three-word names as one surname: "M. Roman-Rodriguez" for Miguel Roman
@@ -97,10 +113,8 @@ class AuthorIndex:
 
     def by_one_name(self, word: str) -> int | None:
         """The one author whose surname, or else whose first given name, is `word` ("Greenwald", "Ashwini")."""
-        if self._joined is None:
-            self._joined = fold("\n".join(self.names))
         key = fold(word)
-        if key not in self._joined:
+        if key not in self._folded_names():
             return None  # one look at all the names spares building the tables for most words
         hits = self._surnames().get(key, [])
         if len(hits) == 1:
@@ -124,8 +138,9 @@ class AuthorIndex:
 
     def _candidates(self, letter: str) -> list[int]:
         """Authors whose initials may start with `letter`, in byline order (a leading particle may give none)."""
-        if self._by_letter is None:
-            self._by_letter = {}
+        by_letter = self._by_letter
+        if by_letter is None:
+            by_letter = self._by_letter = {}
             for idx, name in enumerate(self.names):
                 first = name[:1]
                 if not ("A" <= first <= "Z" and name[:3].lower() != "the") or self.collab[idx]:
@@ -135,9 +150,13 @@ class AuthorIndex:
                     if not toks:
                         continue
                     first = _first_letter(toks[0])
-                self._by_letter.setdefault(first, []).append(idx)
-        lettered = self._by_letter.get(letter, [])
-        particles = self._by_letter.get("", []) if letter else []
+                group = by_letter.get(first)
+                if group is None:
+                    by_letter[first] = [idx]
+                else:
+                    group.append(idx)
+        lettered = by_letter.get(letter, [])
+        particles = by_letter.get("", []) if letter else []
         return sorted(lettered + particles) if particles else lettered
 
     def _spelling(self, idx: int, short: bool) -> frozenset[str]:
@@ -191,13 +210,15 @@ class AuthorIndex:
     def _by_middle_name(self, folded: str) -> int | None:
         """ "GJ" for a byline "R Gisli Jenkins": an author who goes by the name after a leading initial,
         when one author alone fits."""
-        hits = []
-        for idx in range(len(self.names)):
-            toks = self._name_tokens(idx)
-            if len(toks) >= 3 and len(toks[0].rstrip(".")) == 1 and toks[0][0].isupper():
-                rest = "".join(_first_letter(t) for t in toks[1:])
-                if rest == folded:
-                    hits.append(idx)
+        if self._by_middle is None:
+            # built once: every acronym of a statement ("GSK", "NIH") that is no author's initials comes here
+            self._by_middle = {}
+            for idx in range(len(self.names)):
+                toks = self._name_tokens(idx)
+                if len(toks) >= 3 and len(toks[0].rstrip(".")) == 1 and toks[0][0].isupper():
+                    rest = "".join(_first_letter(t) for t in toks[1:])
+                    self._by_middle.setdefault(rest, []).append(idx)
+        hits = self._by_middle.get(folded, [])
         return hits[0] if len(hits) == 1 else None
 
     def _without_middle(self, candidates: list[int], folded: str) -> int | None:
@@ -250,7 +271,7 @@ class AuthorIndex:
         titled = len(words) > 1 and words[0].lower() in TITLES
         words = [w for w in words if w.lower() not in TITLES]
         if len(words) == 1 and titled:
-            hits = self._surnames().get(fold(words[0].rstrip(".")), [])
+            hits = self._with_surname(words[0])
             if not hits and looks_like_initials(words[0]):
                 return self.by_initials(words[0])  # "Dr J.P.S. served as consultant"
             return hits[0] if len(hits) == 1 else None
@@ -261,14 +282,14 @@ class AuthorIndex:
             words = [m.group(1), m.group(2)]
         if len(words) < 2:
             return None
-        for idx in self._surnames().get(fold(words[-1].rstrip(".")), ()):
+        for idx in self._with_surname(words[-1]):
             if self._given_ok(idx, words[:-1]):
                 return idx
         if "-" in words[-1] or words[-2].endswith("."):
             return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
         if len(words) >= 3 and not titled:
             # "Renato Matta Ramos" for a byline "Renato Matta": a second surname the byline leaves out
-            for idx in self._surnames().get(fold(words[-2].rstrip(".")), ()):
+            for idx in self._with_surname(words[-2]):
                 if self._given_ok(idx, words[:-2]):
                     return idx
         return None
@@ -288,6 +309,9 @@ class AuthorIndex:
                 spelt_out = True
             elif _short_form(fold(bare), author_given):
                 text_init += fold(bare)[0]  # "Theodora Bloom" for a byline "Theo Bloom", "Chris" for Christopher
+                spelt_out = True
+            elif _misspelt(fold(bare), author_given):
+                text_init += fold(bare)[0]  # "Guiseppe Plazzi" for a byline "Giuseppe Plazzi"
                 spelt_out = True
             elif self._initials_only(idx):
                 text_init += fold(bare)[0]  # "Markku Lähteenvuo" for a byline "M. Lähteenvuo": initials only
@@ -332,6 +356,24 @@ class AuthorIndex:
 def _short_form(given: str, author_given: list[str]) -> bool:
     """Whether a given name in the text and one of the byline's are the same name, one cut short."""
     return len(given) >= 3 and any(len(g) >= 3 and (given.startswith(g) or g.startswith(given)) for g in author_given)
+
+
+def _misspelt(given: str, author_given: list[str]) -> bool:
+    """Whether a given name of five letters or more is one of the byline's with one letter wrong, missing,
+    added or two letters swapped; the surname has matched already."""
+    return len(given) >= 5 and any(g[:1] == given[:1] and _one_edit(given, g) for g in author_given)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        return swapped or a[i + 1 :] == b[i + 1 :]
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 def _given_initials(tok: str) -> str:

@@ -105,7 +105,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
-        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
+        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # payments a body received for the work its authors do there ("X, which received payments from Y")
@@ -238,7 +238,10 @@ MS_CONTEXT_RE = re.compile(
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
     r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:work|research|study|trial|effort|article|manuscript"
-    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)",
+    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)"
+    # "This research received support from X": the work's own funding
+    r"|\b(?:this|the\s+present|the\s+current)\s+(?:work|research|study|project)\s+(?:has\s+)?receive[ds]?\s+"
+    r"(?:\w+\s+){0,2}?(?:support|funding|grants?)\b",
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
@@ -267,12 +270,13 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     for tok in toks:
         if tok.start < last:
             continue
-        low = tok.low
-        pattern = patterns.get(low, _UNSEEN)
-        if pattern is _UNSEEN:
-            pattern = _pattern_for(low)
+        pattern = patterns.get(tok.low, _UNSEEN)
         if pattern is None:
-            continue
+            continue  # the common case: no relation phrase starts with this word
+        if pattern is _UNSEEN:
+            pattern = _pattern_for(tok.low)
+            if pattern is None:
+                continue
         m = pattern.match(text, tok.start, end)
         if m is None:
             continue
@@ -412,7 +416,12 @@ UNRELATED_RE = re.compile(
 # provided by X"); so does money for the article's publication ("X funded the open access publication charge").
 STUDY_FUNDING_RE = re.compile(
     r"\s*(?:(?:part|some|all)\s+of\s+)?(?:the\s+)?(?:funding|financial\s+support)\s+(?:was|were|is|has\s+been)"
-    r"\s+(?:\w+\s+)?(?:provided|received|obtained)\b",
+    r"\s+(?:\w+\s+)?(?:provided|received|obtained)\b"
+    r"|\s*(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:"  # "Funding: the DFG"
+    # "The A and B trials were supported by X", "Investigators received support from X"
+    r"|\W*the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:funded|supported|sponsored|financed)\b"
+    r"|\W*(?:the\s+)?investigators\s+(?:received|receive|were|are)\s+(?:\w+\s+)?(?:support|funding|funded|supported)\b",
     re.IGNORECASE,
 )
 PUBLICATION_FEE_RE = re.compile(
@@ -438,6 +447,7 @@ ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
 # Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
 ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
+NOT_NAME_OR_ROLE = NOT_NAME_WORDS | ROLE_MODIFIERS
 
 
 def _inside_name(text: str, t: Trigger) -> bool:
@@ -448,7 +458,7 @@ def _inside_name(text: str, t: Trigger) -> bool:
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
-    if not before or before.group().split()[0].lower() in NOT_NAME_WORDS | ROLE_MODIFIERS:
+    if not before or before.group().split()[0].lower() in NOT_NAME_OR_ROLE:
         return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised
     if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
         return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised

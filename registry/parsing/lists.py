@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .nameshapes import SPINOFF_WORDS, after_spinoff
 from .orgnames import (
     FIELD_WORDS,
+    SERIES_WORDS,
     and_joins,
     clean_name,
     field_series,
@@ -95,7 +96,7 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
         if low not in ITEM_SEPS:  # the common case: a word of an item
             items[-1].append(t)
             continue
-        if low == "," and items[-1] and items[-1][-1].low in FIELD_WORDS:
+        if low == "," and items[-1] and items[-1][-1].low in SERIES_WORDS:
             series_end = field_series(toks, pos, items[-1])
             if series_end > pos:
                 items[-1].append(t)
@@ -138,7 +139,12 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
     if heading:
         whole = [item for item in items if _whole_name(item)]
         if len(whole) == len(items):
-            return [Org(clean_name(text, item), item[0].start, item[-1].end) for item in whole if not is_person(item)]
+            for item in whole:
+                if orgs and len(item) == 1 and is_company_form(item[0]):
+                    orgs[-1] = _extend(text, orgs[-1], item)  # "BioXcel Therapeutics, Inc."
+                elif not is_person(item):
+                    orgs.append(Org(clean_name(text, item), item[0].start, item[-1].end))
+            return orgs
     closed = False
     places = _places(items)
     for pos, item in enumerate(items):
@@ -171,11 +177,32 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         rest = item[rng[1] :]
         if run and _name_tail(rest) and (_listed(items, pos) or any(t.low in FOREIGN_PARTICLES for t in rest)):
             run, rest = run + rest, []  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
+        if run and all(is_company_form(t) for t in run):
+            run = _written_small(items, pos, item, rng[0]) + run
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
         if rest and not all(t.low in FILLER for t in rest):
             closed = True  # trailing words ("Merck on issues regarding ...") close the list
     return orgs
+
+
+def _written_small(items: list[list[Tok]], pos: int, item: list[Tok], start: int) -> list[Tok]:
+    """ "biotx.ai GmbH", "neurocare group AG", "nference, Inc": a company whose name is written in lower case
+    comes before its company form, in the same item or as the item before."""
+    before = item[:start]
+    k = len(before)
+    while k and len(before) - k < 3 and before[k - 1].text[0].islower() and before[k - 1].low not in FILLER:
+        k -= 1
+    if k < len(before):
+        return before[k:]
+    if start or not pos:
+        return []
+    prev = items[pos - 1]
+    while prev and prev[0].low in FILLER:
+        prev = prev[1:]  # "from nference, Inc"
+    if 0 < len(prev) <= 2 and all(t.text[0].islower() and t.low not in FILLER for t in prev):
+        return prev
+    return []
 
 
 # Lower-case words inside names in other languages ("Fonds de la recherche en santé").
@@ -349,8 +376,10 @@ def patent_holder_region(text: str, toks: list[Tok]) -> list[Tok]:
     """Patents name their holder after "on behalf of", "assigned to", "by"; "on X" is the subject matter."""
     if not toks:
         return []
-    if toks[0].low == "in":
-        return toks  # "ownership interest (including patents) in Peptidream Inc."
+    if toks[0].low in ("in", "with"):
+        # "ownership interest (including patents) in Peptidream Inc."; "a patent application with X": filed
+        # together with its holder
+        return toks
     a, b = toks[0].start, toks[-1].end
     for marker in PATENT_MARKERS:  # "filed by J Cate and O Ryan on behalf of the Regents": the Regents hold it
         m = marker.search(text, a, b)

@@ -19,8 +19,9 @@ def read_mentions(toks: list[Tok], i: int) -> tuple[list[list[Tok]], int]:
     n = len(toks)
     while i < n:
         tok = toks[i]
-        # titles do not count towards a mention's five words; they are counted only past five words
-        if (tok.cap and (len(cur) < 5 or len(cur) < 5 + sum(t.low in TITLES for t in cur))) or (
+        # titles and particles do not count towards a mention's five words ("Caique de Melo do Espirito Santo");
+        # they are counted only past five words
+        if (tok.cap and (len(cur) < 5 or len(cur) < 5 + sum(t.low in TITLES or t.low in PARTICLES for t in cur))) or (
             cur and tok.low in PARTICLES and i + 1 < n and toks[i + 1].cap
         ):
             cur.append(tok)

@@ -24,7 +24,7 @@ NONE_RE = re.compile(
     r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
     # "has no commercial associations (eg, consultancies, stock ownership, ...) that might pose a conflict"
     r"|\bno\s+(?:commercial|financial|industry)\s+(?:associations?|ties)\b"
-    r"|\bnone\s+of\s+(?:the\s+authors|them|us)\b"
+    r"|\bnone\s+of\s+(?:the\s+authors|them|us)\b|\bnone\s+(?:by|from|for)\s+(?:any|all)\s+of\s+the\s+authors\b"
     # The same shapes in other languages: "no tener ningún conflicto", "não haver conflito", "kein
     # Interessenkonflikt", "aucun conflit", "nessun conflitto", "geen belangenverstrengeling".
     r"|\b(?:no|não|nao|ningún|ningun|ninguno|nenhum|kein(?:e|en)?|aucun(?:e)?|nessun(?:o)?|geen|inga?)\s+"
@@ -47,6 +47,8 @@ NONE_ONLY_RE = re.compile(
     r"|to\s+(?:declare|disclose|report)))?\W*",
     re.I,
 )
+# "N. Qiao, None; M. Song, None": a name and "None" after a comma, the shape some journals print per author.
+NAMED_NONE_RE = re.compile(r",\s*(?:none|nil)\W*$", re.IGNORECASE)
 NO_OTHER_AUTHORS_RE = re.compile(r"no\s+other\s+(?:co-?)?authors?\b", re.IGNORECASE)
 OTHERS_RE = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
 
@@ -60,6 +62,9 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
         return None  # "no", "not", "nothing", "none" all contain it
     if NONE_ONLY_RE.fullmatch(text, start, end):
         return start
+    named = NAMED_NONE_RE.search(text, start, end)
+    if named:
+        return named.start() + 1
     if not _has_none_word(low) and not _has_hint(low):
         return None  # every NONE_RE alternative starts with one of these words
     m = NONE_RE.search(text, start, end)

@@ -41,6 +41,24 @@ def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
     return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
 
 
+# The declaration form many publishers print: "X reports a relationship with Vaxco Inc that includes:
+# consulting or advisory and speaking and lecture fees."
+RELATIONSHIP_RE = re.compile(r"\brelationships?\s+with\s+(?=\S)([^;:]{1,120}?)\s+that\s+includes?\b", re.IGNORECASE)
+
+
+def relationship_with(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
+    """The body a declared relationship is with, for each kind of tie listed after "that includes"."""
+    m = max(RELATIONSHIP_RE.finditer(state.text, sa, trig.start), key=lambda found: found.start(), default=None)
+    if m is None or ";" in state.text[m.end() : trig.start]:
+        return []
+    run = state.toks.between(m.start(1), m.end(1))
+    if run and run[0].low == "the":
+        run = run[1:]
+    if not run or not is_name_token(run[0]):
+        return []
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
+
+
 def dangling(state: ParseState, trig: Trigger) -> bool:
     """A relation phrase whose preposition has no object of its own: "has an equity interest in, and"."""
     after = state.toks.between(trig.end, trig.end + 12)

@@ -103,12 +103,15 @@ def run_from(toks: list[Tok], i: int) -> int:
         return j
     while j < n and j - i < 14:
         tok = toks[j]
-        if is_name_token(tok) or is_company_form(tok):
+        form = is_company_form(tok)
+        if form or is_name_token(tok):
             j += 1
-            if j < n and is_company_form(tok) and is_company_form(toks[j]):
-                continue  # "Japan Vaccine Co. Ltd."
-            if is_company_form(tok) or (_possessive(tok) and not _name_after_possessive(toks, j)):
-                break  # a company form or "X's" closes the name ("eLife's Board"), not "Parkinson's UK"
+            if form:
+                if j < n and is_company_form(toks[j]):
+                    continue  # "Japan Vaccine Co. Ltd."
+                break  # a company form closes the name
+            if _possessive(tok) and not _name_after_possessive(toks, j):
+                break  # so does "X's" ("eLife's Board"), but not "Parkinson's UK"
             continue
         if (
             tok.text == "/"
@@ -123,7 +126,7 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
             j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
             continue
-        if tok.text == "," and toks[j - 1].low in FIELD_WORDS:
+        if tok.text == "," and toks[j - 1].low in SERIES_WORDS:
             end = field_series(toks, j, toks[i:j])
             if end > j:
                 j = end  # "State Secretariat for Education, Research and Innovation"
@@ -196,6 +199,8 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
         return False
     if len(left) == len(right) == 1 and left[0].low == right[0].low:
         return True
+    if len(left) == 1 and len(left[0].text) == 1 and left[0].text.isupper():
+        return True  # "C & J Energy Services": a single letter names nothing alone
     if after_the and len(left) == 1 and left[0].text[1:].islower() and not is_company_form(left[0]):
         return True  # "the Food and Health Bureau", "the Brain and Mind Centre": "the" opens one name
     if len(right) == 1 and right[0].low.rstrip(".") in ("co", "company") and not is_company_form(left[-1]):
@@ -223,19 +228,37 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     return any(t.low in ("of", "for") for t in left)
 
 
+# Organs and conditions national institutes are named after: "National Heart, Lung, and Blood Institute".
+BODY_WORDS = words("heart lung blood kidney eye liver brain skin bone cancer diabetes arthritis digestive sleep")
+SERIES_WORDS = FIELD_WORDS | BODY_WORDS
+NATIONAL_INSTITUTE_HEADS = words("institute institutes center centre")
+
+
 def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
     """End of "Research and Innovation" after "Secretariat for Education" and the comma at `pos`: fields
-    listed with commas and a last "and" inside a body's "of/for" name; `pos` itself when there is none."""
-    if not any(t.low in ("of", "for") for t in trailing_name(item)):
+    listed with commas and a last "and" inside a body's "of/for" name, or organs before a national
+    institute's head word ("National Heart, Lung, and Blood Institute"); `pos` itself when there is none."""
+    trail = trailing_name(item)
+    national = len(trail) >= 2 and trail[0].low == "national" and all(t.low in SERIES_WORDS for t in trail[1:])
+    if not national and not any(t.low in ("of", "for") for t in trail):
         return pos
+    vocabulary = SERIES_WORDS if national else FIELD_WORDS
     j = pos + 1
     while j < len(toks) and j - pos < 12:
-        if toks[j].low.rstrip(".") not in FIELD_WORDS or not toks[j].cap:
+        if toks[j].low.rstrip(".") not in vocabulary or not toks[j].cap:
             return pos
         nxt = toks[j + 1].low if j + 1 < len(toks) else ""
+        if nxt == "," and j + 2 < len(toks) and toks[j + 2].low == "and":
+            j += 1  # the serial comma: "Ministry of Health, Labor, and Welfare"
+            nxt = "and"
         if nxt == "and":
             last = toks[j + 2] if j + 2 < len(toks) else None
-            return j + 3 if last is not None and last.cap and last.low.rstrip(".") in FIELD_WORDS else pos
+            if last is None or not last.cap or last.low.rstrip(".") not in vocabulary:
+                return pos
+            if not national:
+                return j + 3
+            head = toks[j + 3] if j + 3 < len(toks) else None
+            return j + 4 if head is not None and head.low.rstrip(".") in NATIONAL_INSTITUTE_HEADS and head.cap else pos
         if nxt != ",":
             return pos
         j += 2

@@ -126,3 +126,14 @@ def spelt_as_given(result: ParseResult, read: str, given: str) -> ParseResult:
     items = [replace(it, organization=spelt(it.organization)) for it in result.items]
     variants = [(spelt(a), spelt(b)) for a, b in result.variants]
     return replace(result, items=items, variants=variants)  # type: ignore[arg-type]
+
+
+def spans_before_removal(result: ParseResult, removed: list[tuple[int, int]]) -> ParseResult:
+    """The result with each span moved back to the statement as given, where `removed` lists what reading
+    left out (offset in the text read, length)."""
+
+    def back(pos: int, end: bool = False) -> int:
+        return pos + sum(length for at, length in removed if at < pos or (at == pos and not end))
+
+    items = [replace(it, span=(back(it.span[0]), back(it.span[1], end=True))) for it in result.items]
+    return replace(result, items=items)

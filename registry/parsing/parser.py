@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
@@ -13,19 +14,21 @@ from .labels import leading_label, mid_labels
 from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
-from .objects import bare, board_named, dangling, describes_company, same_clause, source_before
+from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
 from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from, trailing_name
-from .outcome import finish, none_scope, spelt_as_given
+from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
 from .sharing import after_name, detailed_other, mid_subjects, names_nothing
-from .spelling import looks_like_initials
+from .spelling import fold, looks_like_initials
 from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 STUDY_SUBJECT_RE = re.compile(
-    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were)\b",
+    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were|received)\b"
+    r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have)\b|(?:the\s+)?investigators\s+(?:received|were)\b"
+    r"|(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:",
     re.IGNORECASE,
 )
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
@@ -56,19 +59,81 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         raise ValueError("authors must be a list of str")
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
+    removed: list[tuple[int, int]] = []
+    if "10.13039/" in statement:
+        statement, removed = _without_funder_ids(statement)
     given = statement
     if "\u2010" in statement or "\u2011" in statement:  # two substring tests cost less than translate()
         statement = statement.translate(TYPOGRAPHIC_HYPHENS)
     index = author_index(tuple(authors))
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
-    for number, (a, b) in enumerate(footnotes(statement)):
+    spans = footnotes(statement)
+    seen: list[tuple[list[str], set[str]]] = []
+    for number, (a, b) in enumerate(spans):
+        if len(spans) > 1 and _repeats(statement[a:b], seen):
+            # A copy adds only the ties the first reading missed, not the same ties under other spellings
+            before = len(state.items)
+            _read_footnote(state, number, a, b)
+            state.items[before:] = [it for it in state.items[before:] if not _read_before(it, state.items[:before])]
+            continue
         _read_footnote(state, number, a, b)
     result = finish(state)
-    return result if given == statement else spelt_as_given(result, statement, given)
+    if given != statement:
+        result = spelt_as_given(result, statement, given)
+    return spans_before_removal(result, removed) if removed else result
+
+
+# Crossref funder ids that publishers glue before a funder's name ("10.13039/100004339Sanofi/10.13039/
+# 100009857Regeneron"): read without them, so the names and their joins are what was meant.
+FUNDER_DOI_RE = re.compile(r"10\.13039/\d{6,12}(?=[A-Za-z])")
+
+
+def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
+    """The statement without its glued funder ids, and where each was (offset in the result, length)."""
+    removed: list[tuple[int, int]] = []
+    parts: list[str] = []
+    last = cut = 0
+    for m in FUNDER_DOI_RE.finditer(statement):
+        parts.append(statement[last : m.start()])
+        removed.append((m.start() - cut, m.end() - m.start()))
+        cut += m.end() - m.start()
+        last = m.end()
+    parts.append(statement[last:])
+    return "".join(parts), removed
 
 
 # ---- footnotes ----
+
+FOLDED_WORD_RE = re.compile(r"[^\W_]+")
+
+
+def _read_before(item: DraftItem, earlier: list[DraftItem]) -> bool:
+    """Whether an earlier item is this one spelt otherwise ("LVR Klinikum Düsseldorf", "... Duesseldorf")."""
+    name = " ".join(FOLDED_WORD_RE.findall(fold(item.org or "")))
+    for e in earlier:
+        if e.author != item.author or e.category != item.category:
+            continue
+        other = " ".join(FOLDED_WORD_RE.findall(fold(e.org or "")))
+        if name == other or (name and other and (name in other or other in name)):
+            return True
+        if name and other and SequenceMatcher(None, name, other).ratio() >= 0.85:
+            return True
+    return False
+
+
+def _repeats(footnote: str, seen: list[tuple[list[str], set[str]]]) -> bool:
+    """Whether a footnote repeats an earlier one in other typography ("Göppingen" for "Goeppingen", curly
+    quotes for straight ones), as preprint servers print the manuscript's statement beside their own copy:
+    it starts with the same words and shares nine words in ten. Footnotes for other authors start with
+    other names."""
+    ws = FOLDED_WORD_RE.findall(fold(footnote))
+    bag = set(ws)
+    for earlier, earlier_bag in seen:
+        if len(ws) >= 12 and ws[:3] == earlier[:3] and len(bag & earlier_bag) >= 0.9 * len(bag | earlier_bag):
+            return True
+    seen.append((ws, bag))
+    return False
 
 
 def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
@@ -341,6 +406,8 @@ def _relations(
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = source_before(state, trig, sa) or orgs
+        if not orgs:
+            orgs = relationship_with(state, trig, sa)
         if not orgs and trig.kind == "founder" and _passive_by(state.text, trig):
             orgs = _founded(state, trig, sa)  # "Sentilus Inc. (cofounded by AC and AMH)"
         if not orgs:

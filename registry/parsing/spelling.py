@@ -9,7 +9,7 @@ from itertools import product
 
 from .text import words
 
-PARTICLES = words("de van von der den del della da di du la le dos das ten ter y el al bin")
+PARTICLES = words("de van von der den del della da di do du la le dos das ten ter y el al bin")
 TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
 # Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
 DOTTED_PARTS_RE = re.compile(
@@ -22,8 +22,10 @@ CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
 SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
 GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
 NAME_SPLIT_RE = re.compile(r"[\s:]+")
-# "Daniel A Guthy": capitalised ASCII words, none of them "The"; each gives its first letter and nothing else.
-PLAIN_NAME_RE = re.compile(r"(?:(?!The )[A-Z][a-z]* )*(?!The$)[A-Z][a-z]*")
+# "Daniel A Guthy", "Ole A. Andreassen", "Sébastien Jeay": words of a capital A-Z and small letters (Latin-1
+# ones too) or of a capital and a dot, none of them "The"; each gives its first letter and nothing else.
+_PLAIN_WORD = r"[A-Z](?:[a-z\u00df-\u00f6\u00f8-\u00ff]*|\.)"
+PLAIN_NAME_RE = re.compile(rf"(?:(?!The ){_PLAIN_WORD} )*(?!The$){_PLAIN_WORD}")
 
 
 # Characters written plainly before names are compared: typographic hyphens (U+2010, U+2011) as "-", a
@@ -43,15 +45,33 @@ PLAIN_CHARACTERS = str.maketrans(
 )
 
 
+class _PlainLetters(dict):
+    """Each character as `fold` writes it before lower-casing: plain (PLAIN_CHARACTERS), decomposed (NFKD)
+    and without its combining marks; worked out the first time the character is met.
+
+    Decomposition works character by character (the only thing that crosses characters is the reordering
+    of combining marks, which are all dropped), so a text translated through this table is the text
+    normalised and stripped of its marks as a whole, at a fraction of the cost."""
+
+    def __missing__(self, code: int) -> str:
+        plain = chr(code).translate(PLAIN_CHARACTERS)
+        letters = "".join(c for c in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(c))
+        if len(self) < 8192:  # a text of many scripts does not grow the table without end
+            self[code] = letters
+        return letters
+
+
+PLAIN_LETTERS = _PlainLetters()
+
+
 @lru_cache(maxsize=4096)
 def fold(s: str) -> str:
     """Lower-case and strip accents so "Jörg" and "Jorg" compare equal."""
     if s.isascii():
         return s.lower()  # nothing to decompose: most names and every initialism in English text
     # Wiley prints hyphens as U+2010 ("Bosch\u2010Traberg") where the byline may have "-"; a soft hyphen
-    # (U+00AD) is no letter
-    s = unicodedata.normalize("NFKD", s.translate(PLAIN_CHARACTERS))
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+    # (U+00AD) is no letter. Lower case comes last, over the whole text, as a final sigma needs.
+    return s.translate(PLAIN_LETTERS).lower()
 
 
 @lru_cache(maxsize=8192)

@@ -25,6 +25,7 @@ PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
     r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
+    r"(?:(?:disclosures?|declarations?|statements?)\s+of\s+(?:(?:potential|competing)\s+)?(?=conflict|interest))?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
     r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
     re.IGNORECASE,
@@ -69,18 +70,19 @@ def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex
     # findall and str.find cost less than a match object per token; only spaces lie between tokens,
     # so the next occurrence of a token's text is where it starts. The tokens are filled in here rather
     # than by Tok.__init__: a statement has hundreds, and the call is a good part of their cost.
-    toks, starts, pos, find, new = [], [], start, text.find, object.__new__
+    toks, pos, find, new = [], start, text.find, object.__new__
+    append = toks.append
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
     pattern = ASCII_TOKEN_RE if ascii_ok else TOKEN_RE
     for word in pattern.findall(text, start, end):
-        pos = find(word, pos)
         tok = new(Tok)
-        tok.start, tok.end, tok.text = pos, pos + len(word), word
-        tok.low, tok.cap = word.lower(), word[0].isupper()
-        starts.append(pos)
-        toks.append(tok)
-        pos = tok.end
-    return TokenIndex(toks, starts)
+        tok.start = pos = find(word, pos)
+        tok.end = pos = pos + len(word)
+        tok.text = word
+        tok.low = word.lower()
+        tok.cap = word[0].isupper()
+        append(tok)
+    return TokenIndex(toks)
 
 
 def footnotes(text: str) -> list[tuple[int, int]]:
@@ -112,9 +114,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-# Letters HEADER_RE can start with, as IGNORECASE compares them (dotted capital and dotless small i
-# count as "i").
-HEADER_FIRST = frozenset("cCfFpPiIdD\u0130\u0131")
+# Letters HEADER_RE can start with ("Statement of interests" too), as IGNORECASE compares them (dotted
+# capital and dotless small i count as "i").
+HEADER_FIRST = frozenset("cCfFpPiIdDsS\u0130\u0131")
 
 
 def first_visible(text: str, start: int, end: int) -> str:
@@ -210,7 +212,7 @@ _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
 DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
-PERSON_VERBS = words("is was has had holds received receives reports reported serves served declares")
+PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
@@ -226,6 +228,8 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         return True  # "... Ltd. M. Roman-Rodriguez reports"
     if nxt.cap and nxt.text.isalpha() and MIDDLE_INITIAL_RE.fullmatch(second.text):
         return True  # "... Inc. Oscar H Franco works"
+    if nxt.cap and nxt.text.isalpha() and second.low in PERSON_VERBS:
+        return True  # "... Inc. Smith reported consulting fees"
     if nxt.cap and second.cap and len(after) > 1 and after[1].low in PERSON_VERBS:
         return True  # "... Ltd. Manuel Salto-Tellez is a senior advisor"
     if (

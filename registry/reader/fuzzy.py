@@ -70,6 +70,23 @@ def scores_of(query_words: list[str], texts: Sequence[str], *, folded: bool = Fa
     }
 
 
+# Two neighbouring letters swapped, the commonest typo, break the trigrams around them: in a word of five
+# to seven letters too many for the trigram threshold ("zahng" is 0.2 from "zhang", "ohtmas" 0.29 from
+# "thomas"), though the score lets it through. A shorter word cannot score a swap (two edits over the eight
+# letters of two four-letter words: 75, under WORD_THRESHOLD); a longer one keeps enough trigrams (0.44 or more).
+SWAPS_CHECKED = range(5, 8)
+
+
+def swapped(word: str) -> list[str]:
+    """The word with each pair of different neighbouring letters swapped, if a swap could go unseen by the
+    trigram threshold (a word of five to seven letters); each found by the trigram index as a LIKE."""
+    if len(word) not in SWAPS_CHECKED:
+        return []
+    return [
+        word[:at] + word[at + 1] + word[at] + word[at + 2 :] for at in range(len(word) - 1) if word[at] != word[at + 1]
+    ]
+
+
 def candidates(queryset: QuerySet, field: str, key: str, *, also: Q | None = None) -> QuerySet:
     """The rows of `queryset` worth scoring against `key`: on PostgreSQL those where some word of the key
     is in `field` or trigram-similar to a part of it (or that meet `also`), everywhere else all of them.
@@ -87,6 +104,8 @@ def candidates(queryset: QuerySet, field: str, key: str, *, also: Q | None = Non
     contains = "contains" if field == "normalized_name" else "icontains"
     for word in key.split()[:MAX_WORDS]:
         condition |= Q(TrigramWordSimilar(F(field), Value(word))) | Q(**{f"{field}__{contains}": word})
+        for variant in swapped(word):
+            condition |= Q(**{f"{field}__{contains}": variant})
     # Unordered: the hits are ranked by score afterwards, and sorting thousands of candidates by the
     # model's ordering was a tenth of a misspelt search's SQL at the large scale.
     return queryset.filter(condition).order_by()

@@ -87,7 +87,7 @@ def test_a_subjectless_nothing_to_declare_after_study_funding_covers_everyone():
     )
     result = parse_statement(statement, AUTHORS)
     assert result.declares_none == AUTHORS
-    assert triples(statement, AUTHORS) == [(None, "grants", "Research Foundation")]
+    assert triples(statement, AUTHORS) == [(None, "manuscript_support", "Research Foundation")]
 
 
 @pytest.mark.parametrize(

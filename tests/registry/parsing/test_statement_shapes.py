@@ -165,3 +165,163 @@ def test_in_between_two_fields_stays_inside_a_bodys_name_but_not_before_a_place(
         ("Alan Carter", "grants", "Center of Excellence in Regulatory Science"),
         ("Alan Carter", "grants", "National Institute for Health Research"),
     ]
+
+
+def test_fields_listed_with_a_serial_comma_stay_inside_one_ministrys_name():
+    assert triples(
+        "AC reports grants from the Ministry of Health, Labor, and Welfare, outside the work.", AUTHORS2
+    ) == [("Alan Carter", "grants", "Ministry of Health, Labor, and Welfare")]
+
+
+def test_organs_listed_before_a_national_institute_make_one_name():
+    assert triples(
+        "DKO is supported by the National Heart, Lung, and Blood Institute. AC has received grants from Vaxco, "
+        "Lung Biotech, and Roche.",
+        AUTHORS2,
+    ) == [
+        ("Dana K Ober", "grants", "National Heart, Lung, and Blood Institute"),
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Lung Biotech"),
+        ("Alan Carter", "grants", "Roche"),
+    ]
+
+
+def test_a_single_letter_before_and_is_part_of_a_name():
+    assert triples("AC was an expert witness for Vaxco; C and J Energy Services; and Biolab.", AUTHORS2) == [
+        ("Alan Carter", "expert_testimony", "Vaxco"),
+        ("Alan Carter", "expert_testimony", "C and J Energy Services"),
+        ("Alan Carter", "expert_testimony", "Biolab"),
+    ]
+
+
+def test_a_company_written_in_lower_case_keeps_its_name_before_its_company_form():
+    assert triples(
+        "AC and DKO are employees of vaxco.ai GmbH. AC holds shares in biolab group AG and received grants from "
+        "zymeo, Inc, outside the submitted work.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "vaxco.ai GmbH"),
+        ("Dana K Ober", "employment", "vaxco.ai GmbH"),
+        ("Alan Carter", "stock", "biolab group AG"),
+        ("Alan Carter", "grants", "zymeo, Inc"),
+    ]
+
+
+def test_a_company_form_listed_after_a_heading_belongs_to_the_name_before_it():
+    assert triples(
+        "AC reports the following disclosures: Scientific Advisory Board: Vaxco Therapeutics, Inc., Biolab, LLC, "
+        "Zymeo.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "advisory_board", "Vaxco Therapeutics, Inc."),
+        ("Alan Carter", "advisory_board", "Biolab, LLC"),
+        ("Alan Carter", "advisory_board", "Zymeo"),
+    ]
+
+
+def test_the_publishers_declaration_form_names_its_bodies_and_the_kinds_of_tie():
+    result = parse_statement(
+        "The authors declare the following financial interests/personal relationships which may be considered as "
+        "potential competing interests: Alan Carter, Dana K Ober reports financial support was provided by Biolab "
+        "Foundation. Mara M Holt reports a relationship with Vaxco Inc that includes: consulting or advisory, "
+        "equity or stocks, and travel reimbursement. If there are other authors, they declare that they have no "
+        "known competing financial interests or personal relationships that could have appeared to influence the "
+        "work reported in this paper.",
+        [*AUTHORS2, "Ann Lee"],
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "grants", "Biolab Foundation"),
+        ("Dana K Ober", "grants", "Biolab Foundation"),
+        ("Mara M Holt", "consulting", "Vaxco Inc"),
+        ("Mara M Holt", "stock", "Vaxco Inc"),
+        ("Mara M Holt", "travel", "Vaxco Inc"),
+    ]
+    assert result.declares_none == ["Ann Lee"]
+
+
+def test_a_surname_and_its_verb_after_a_company_form_start_a_new_sentence():
+    assert triples(
+        "Holt and Ober report employment with Vaxco, Inc. Carter reported consulting fees from Biolab Inc.", AUTHORS2
+    ) == [
+        ("Mara M Holt", "employment", "Vaxco, Inc."),
+        ("Dana K Ober", "employment", "Vaxco, Inc."),
+        ("Alan Carter", "consulting", "Biolab Inc."),
+    ]
+
+
+def test_a_given_name_with_two_letters_swapped_still_names_the_byline_author():
+    authors = ["Roberta Lenti", "Dana K Ober"]
+    assert triples("Dr. Robreta Lenti: advisory board member for Vaxco; Dr. Dana Ober: none.", authors) == [
+        ("Roberta Lenti", "advisory_board", "Vaxco")
+    ]
+
+
+def test_a_name_and_none_after_a_comma_declares_nothing_for_that_author():
+    result = parse_statement("Disclosure: A. Carter, None; M. M. Holt, Vaxco (C); D. K. Ober, None", AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("Mara M Holt", "consulting", "Vaxco")]
+    assert result.declares_none == ["Alan Carter", "Dana K Ober"]
+
+
+def test_a_heading_that_discloses_conflicts_of_interest_is_read_as_a_heading():
+    assert parse_statement("Disclosure of conflict of interest None.", AUTHORS2).declares_none == AUTHORS2
+    assert parse_statement("CONFLICTS OF INTEREST None by any of the authors.", AUTHORS2).declares_none == AUTHORS2
+
+
+def test_a_copy_of_the_statement_in_other_typography_adds_no_second_spelling():
+    first = (
+        "AC has received lecture fees from Klinikum Nordstadt, Goeppingen, the Institut d'investigacions Sant Pau, "
+        "Lilly Deutschland, Otsuka Pharmaceuticals and Vaxco, and consulting fees from Biolab, Zymeo and the "
+        "Ruritanian Society of Psychiatry. DKO has received grants from the Research Council."
+    )
+    copy = (
+        "AC has received lecture fees from Klinikum Nordstadt, Göppingen, the Institut d\u2019investigacions Sant "
+        "Pau, Lilly Deutschland, Otsuka Pharmaceuticals and Vaxco, and consulting fees from Biolab, Zymeo and the "
+        "Ruritanian Society of Psychiatry. DKO has received grants from the Research Council and from Medco."
+    )
+    result = triples(f"{first} || {copy}", AUTHORS2)
+    assert sorted(result) == sorted([*triples(first, AUTHORS2), ("Dana K Ober", "grants", "Medco")])
+
+
+def test_crossref_funder_ids_glued_before_names_are_read_past():
+    text = (
+        "AC has received a research grant from 10.13039/100000001Vaxco Foundation and is on the speakers' bureau "
+        "for 10.13039/100004339Biolab/10.13039/100009857Zymeo and 10.13039/501100000265Medco."
+    )
+    result = parse_statement(text, AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "lectures", "Biolab/Zymeo"),
+        ("Alan Carter", "lectures", "Medco"),
+    ]
+    # spans still point into the statement as given
+    assert all(text[i.span[0] : i.span[1]].endswith(i.organization.split("/")[-1]) for i in result.items)
+
+
+def test_a_patent_application_filed_with_a_body_names_it_as_holder():
+    assert triples(
+        "Dr. Carter has been involved in a patent application with Biolab University and Vaxco.", AUTHORS2
+    ) == [
+        ("Alan Carter", "patents", "Biolab University"),
+        ("Alan Carter", "patents", "Vaxco"),
+    ]
+
+
+def test_the_works_own_funding_is_support_for_the_work_whoever_is_named_before():
+    assert triples(
+        "AC is a consultant for Vaxco. This research received support from the Biolab Foundation. The ALPHA and "
+        "BETA trials were supported by the Ruritanian Research Council. Investigators received support from the "
+        "Zymeo Trust. Funding: the Medco Foundation.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        (None, "manuscript_support", "Biolab Foundation"),
+        (None, "manuscript_support", "Ruritanian Research Council"),
+        (None, "manuscript_support", "Zymeo Trust"),
+        (None, "manuscript_support", "Medco Foundation"),
+    ]
+
+
+def test_a_name_written_with_particles_the_byline_leaves_out_names_the_author():
+    authors = ["Rosa Lima Campos Santo", "Dana K Ober"]
+    result = parse_statement("Rosa de Lima do Campos Santo and Dana Ober declare no conflict of interest.", authors)
+    assert result.declares_none == authors
