@@ -1,8 +1,9 @@
 """Importers: JATS XML articles, Crossref works, ORCID records, spreadsheets of disclosures
 and CMS Open Payments files.
 
-Each file is imported in its own transaction (a bad file writes nothing and is reported with its
-file, place and reason) and re-importing updates the same rows instead of duplicating them.
+Each file is imported all or nothing, in a transaction or a savepoint of its own (a bad file writes
+nothing and is reported with its file, place and reason) and re-importing updates the same rows
+instead of duplicating them.
 """
 
 from registry.importers.errors import ImportFailure

@@ -5,7 +5,7 @@ from registry.importers.command import ImportCommand
 
 
 class Command(ImportCommand):
-    help = "Import JATS XML articles (eLife, PLOS, PMC); idempotent, one transaction per file."
+    help = "Import JATS XML articles (eLife, PLOS, PMC); idempotent, each file all or nothing."
     kind_label = "JATS files"
 
     def run_import(self, paths, *, actor, progress):
