@@ -43,7 +43,12 @@ WATCHED_APPS = ("registry", "audits")
 # Tables written often that no public page shows: a running audit stamps its run every few seconds,
 # and bumping the generation each time would empty the cache all through an audit.
 UNWATCHED_MODELS = ("audits.AuditRun",)
-WRITE = re.compile(r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"?(\w+)', re.I)
+# A COPY writes when it copies into a table (FROM); COPY … TO reads.
+WRITE = re.compile(
+    r"^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?"
+    r'|COPY(?=\s+"?\w+"?\s*(?:\([^)]*\))?\s*FROM\b))\s+"?(\w+)',
+    re.I,
+)
 
 
 def enabled() -> bool:

@@ -4,6 +4,7 @@ from django.urls import reverse
 from audits.enums import RunStatus
 from audits.models import AuditRun
 from registry.enums import ArticleStatus
+from registry.importers.articles.bulk import insert_rows
 from registry.models import Article
 from tests.factories import ArticleFactory, AuditRunFactory
 
@@ -50,6 +51,14 @@ def test_a_bulk_create_makes_the_next_read_fresh(client):
     client.get(reverse("home"))
     Article.objects.bulk_create([ArticleFactory.build(title="Bulk created study")])
     assert "Bulk created study" in client.get(reverse("home")).content.decode()
+
+
+@committing
+def test_an_importers_bulk_insert_makes_the_next_read_fresh(client):
+    # Enough rows for a COPY on PostgreSQL, which the page cache must see as a write like an INSERT.
+    client.get(reverse("home"))
+    insert_rows([ArticleFactory.build(title=f"Copied study {n}", doi=f"10.1/copied.{n}") for n in range(25)])
+    assert "Copied study 24" in client.get(reverse("home")).content.decode()
 
 
 @committing

@@ -255,6 +255,21 @@ def test_the_triggers_are_in_place_after_migrating():
     assert public_set.installed()
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner, without table statistics")
+def test_a_persons_flag_is_computed_from_their_own_authorships():
+    """Not by scanning every published article for one by them: the cost of each refreshed person,
+    paid per imported authorship, would grow with the registry."""
+    factories.AuthorshipFactory.create_batch(3, article__status=ArticleStatus.PUBLISHED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN SELECT {public_set.person_public_sql('1')}")
+        steps = [row[-1] for row in cursor.fetchall()]
+    searches = [step for step in steps if step.startswith(("SEARCH", "SCAN")) and step != "SCAN CONSTANT ROW"]
+    assert searches == [
+        "SEARCH pa USING INDEX registry_authorship_person_id_0a4ace7d (person_id=?)",
+        "SEARCH pr USING INTEGER PRIMARY KEY (rowid=?)",
+    ]
+
+
 committing = pytest.mark.django_db(transaction=True)
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="refreshed at commit on PostgreSQL")
 
