@@ -4,10 +4,13 @@ A GIN index gathers new entries in a pending list that every search through it r
 vacuum or 4 MB of them folds the list in. Where the planner answers `column IN (...)` from a trigram
 index on a column that imports write and read in the same breath (names, DOIs), each look-up read the
 whole list; without it, a new value's trigrams go into the index at once. The operation of the
-migrations that turn it off (0021, 0022).
+migrations that turn it off (0021, 0022), and its suspension for a bulk load.
 """
 
-from django.db import migrations
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db import connection, migrations
 
 
 def without_pending_list(*names: str) -> migrations.RunPython:
@@ -27,3 +30,26 @@ def without_pending_list(*names: str) -> migrations.RunPython:
                 schema_editor.execute(f"ALTER INDEX IF EXISTS {name} RESET (fastupdate)")
 
     return migrations.RunPython(forwards, backwards)
+
+
+# The indexes that have no pending list (migrations 0021 and 0022).
+WITHOUT_PENDING_LIST = ("person_name_trgm", "organization_name_trgm", "organizationalias_name_trgm", "article_doi_trgm")
+
+
+@contextmanager
+def pending_lists_for_bulk_load() -> Iterator[None]:
+    """Within a transaction that writes rows by the hundred thousand (the benchmark's generator), the
+    pending lists on while it writes and off, folded in, before its commit: a row at a time, 280,000 names
+    went into a trigram index in 22.8 s, through the list in 2.2 s. Should the transaction fail, its
+    rollback undoes the change with the rest."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        for name in WITHOUT_PENDING_LIST:
+            cursor.execute(f"ALTER INDEX IF EXISTS {name} SET (fastupdate = on)")
+    yield
+    with connection.cursor() as cursor:
+        for name in WITHOUT_PENDING_LIST:
+            cursor.execute(f"ALTER INDEX IF EXISTS {name} SET (fastupdate = off)")
+            cursor.execute("SELECT gin_clean_pending_list(i) FROM to_regclass(%s) AS i WHERE i IS NOT NULL", [name])
