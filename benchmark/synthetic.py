@@ -26,6 +26,7 @@ from registry.enums import (
     OrganizationKind,
     Provenance,
 )
+from registry.gin_indexes import pending_lists_for_bulk_load
 from registry.identity.lookup_keys import rebuild_lookup_keys
 from registry.identity.names import block_key
 from registry.models import (
@@ -336,7 +337,7 @@ class Generator:
         # One transaction: PostgreSQL refreshes the public set once, at its commit, over every row written
         # (registry/public_set.py), where a commit per table refreshed people, organizations and articles
         # after each of the tables they depend on.
-        with transaction.atomic():
+        with transaction.atomic(), pending_lists_for_bulk_load():
             for model in TABLES:
                 t[model].flush()
             self.article_topics.flush()

@@ -12,26 +12,12 @@ Nothing on other databases.
 
 from django.db import migrations
 
+from registry.gin_indexes import without_pending_list
+
 INDEXES = ("person_name_trgm", "organization_name_trgm", "organizationalias_name_trgm")
-
-
-def without_pending_list(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for name in INDEXES:
-            schema_editor.execute(f"ALTER INDEX IF EXISTS {name} SET (fastupdate = off)")
-            # What the list holds already goes into the index now.
-            schema_editor.execute(
-                "SELECT gin_clean_pending_list(i) FROM to_regclass(%s) AS i WHERE i IS NOT NULL", [name]
-            )
-
-
-def with_pending_list(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        for name in INDEXES:
-            schema_editor.execute(f"ALTER INDEX IF EXISTS {name} RESET (fastupdate)")
 
 
 class Migration(migrations.Migration):
     dependencies = [("registry", "0020_article_declares_ties")]
 
-    operations = [migrations.RunPython(without_pending_list, with_pending_list)]
+    operations = [without_pending_list(*INDEXES)]

@@ -1,10 +1,12 @@
 """The synthetic registry is written with the public set's flags the database would give it, so that the
-database's refresh at commit rewrites no row."""
+database's refresh at commit rewrites no row, and leaves the indexes the importers read by equality
+without pending lists."""
 
 import pytest
+from django.db import connection
 
 from benchmark.synthetic import Generator, Scale
-from registry import public_set
+from registry import gin_indexes, public_set
 from registry.models import Article, Organization, Person
 
 TINY = Scale("tiny", articles=150, people=120, companies=40, ties_per_person=2, planted_per_rule=1)
@@ -37,3 +39,22 @@ def test_the_generator_writes_the_flags_the_database_keeps():
     # articles' authors all declare none.
     counts = {name: (len(kept[name]), model.objects.count()) for name, (model, _) in tables.items()}
     assert all(0 < true < total for true, total in counts.values()), counts
+
+
+@pytest.mark.django_db
+def test_the_generator_leaves_the_looked_up_indexes_without_pending_lists():
+    if connection.vendor != "postgresql":
+        pytest.skip("GIN indexes and their pending lists are PostgreSQL's")
+    Generator(TINY, seed=7).generate()  # with the lists on while it writes
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s) ORDER BY relname",
+            [list(gin_indexes.WITHOUT_PENDING_LIST)],
+        )
+        assert cursor.fetchall() == [
+            ("article_doi_trgm", ["fastupdate=off"]),
+            ("organization_name_trgm", ["fastupdate=off"]),
+            ("organizationalias_name_trgm", ["fastupdate=off"]),
+            ("person_name_trgm", ["fastupdate=off"]),
+        ]
