@@ -416,6 +416,14 @@ def trigger_names(vendor: str) -> set[str]:
     return names | {f"{source.table}_flags_{operation}" for source in SOURCES for operation in OPERATIONS}
 
 
+def inserted_flags_kept(connection=default_connection) -> bool:
+    """Whether a new row inserted with the flag the data will give it is left as it is: on PostgreSQL the
+    refresh at commit rewrites only the rows whose flag differs (a rewrite that also writes the row into
+    every index again), so a writer that knows the flag beforehand spares it; on SQLite the insert trigger
+    recomputes the flag at once, from rows not written yet, and setting it would cost an update more."""
+    return connection.vendor == "postgresql"
+
+
 def refresh_now(connection=default_connection) -> None:
     """Bring the flags up to date with this transaction's writes before its commit, for a reader in the
     same transaction (PostgreSQL refreshes at commit; SQLite at every row, so there is nothing to do)."""

@@ -13,6 +13,7 @@ from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
 from registry.enums import ArticleStatus, DisclosureStatus
 from registry.identity.org_merges import merge_organizations
 from registry.importers import import_jats_paths
+from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.merges import merge_people
 from registry.models import (
     Article,
@@ -336,3 +337,17 @@ def test_two_transactions_withdrawing_an_authors_two_articles_at_once_leave_noth
         thread.join()
     assert failures == []
     assert flags(author, company) == [False, False]
+
+
+@committing
+def test_a_pubmed_import_committed_leaves_its_authors_public_and_no_drift():
+    """New authors are inserted public where the database keeps that (PostgreSQL): the commit's refresh
+    must agree, and nothing the import wrote may be left wrong."""
+    summary = import_pubmed_paths([DATA / "pubmed" / "pubmed26n0002-sample.xml.gz"], workers=False)
+
+    assert summary.failures == [] and summary.records > 0
+    published = Person.objects.filter(authorships__article__status=ArticleStatus.PUBLISHED).distinct()
+    unpublished = Person.objects.exclude(authorships__article__status=ArticleStatus.PUBLISHED)
+    assert published.exists() and set(published.values_list("is_public", flat=True)) == {True}
+    assert set(unpublished.values_list("is_public", flat=True)) <= {False}
+    assert public_set.drift().total == 0

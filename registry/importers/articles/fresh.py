@@ -12,6 +12,8 @@ ones are written first, then the updates.
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from registry import public_set
+from registry.enums import ArticleStatus
 from registry.importers.articles.bulk import create_with_history, insert_values, new_row, validated
 from registry.importers.articles.records import ArticleRecord
 from registry.models import Article, ArticleFunding, Authorship
@@ -58,6 +60,13 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
         # Then the editors, as ArticleWriter.write() decides them after the authors.
         editors.append(writer.decide_editors(record, on_article={}))
         affiliations += writer.new_affiliations(editors[-1])
+    if public_set.inserted_flags_kept():
+        # The new authors of a published article are public: inserted so, the commit leaves their rows be.
+        for article, decisions in zip(articles, decided, strict=True):
+            if article.status == ArticleStatus.PUBLISHED:
+                for decision, _ in decisions:
+                    if decision.person.pk is None:
+                        decision.person.is_public = True
     writer.people.flush()
     create_with_history(articles, actor=writer.actor, reason=writer.reason)
     insert_values(
