@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from .spelling import (
     DOTTED_PARTS_RE,
     DOTTED_SPLIT_RE,
@@ -360,20 +362,10 @@ def _short_form(given: str, author_given: list[str]) -> bool:
 
 def _misspelt(given: str, author_given: list[str]) -> bool:
     """Whether a given name of five letters or more is one of the byline's with one letter wrong, missing,
-    added or two letters swapped; the surname has matched already."""
-    return len(given) >= 5 and any(g[:1] == given[:1] and _one_edit(given, g) for g in author_given)
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1 or a == b:
-        return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    if len(a) == len(b):
-        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
-        return swapped or a[i + 1 :] == b[i + 1 :]
-    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
+    added or two neighbouring letters swapped; the surname has matched already."""
+    return len(given) >= 5 and any(
+        g[:1] == given[:1] and DamerauLevenshtein.distance(given, g, score_cutoff=1) == 1 for g in author_given
+    )
 
 
 def _given_initials(tok: str) -> str:

@@ -414,14 +414,18 @@ UNRELATED_RE = re.compile(
 
 # A sentence that opens with the funding itself speaks of the work's funding ("Part of the funding was
 # provided by X"); so does money for the article's publication ("X funded the open access publication charge").
+# Openings of a sentence about the work's own funding, which names no author's tie: "Funding: the DFG",
+# "The A and B trials were supported by X", "Investigators received support from X" (the parser reads
+# them with no author too).
+WORK_FUNDING_OPENINGS = (
+    r"(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:"
+    r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:funded|supported|sponsored|financed)\b"
+    r"|(?:the\s+)?investigators\s+(?:received|receive|were|are)\s+(?:\w+\s+)?(?:support|funding|funded|supported)\b"
+)
 STUDY_FUNDING_RE = re.compile(
     r"\s*(?:(?:part|some|all)\s+of\s+)?(?:the\s+)?(?:funding|financial\s+support)\s+(?:was|were|is|has\s+been)"
-    r"\s+(?:\w+\s+)?(?:provided|received|obtained)\b"
-    r"|\s*(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:"  # "Funding: the DFG"
-    # "The A and B trials were supported by X", "Investigators received support from X"
-    r"|\W*the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have\s+been)\s+(?:\w+\s+)?"
-    r"(?:funded|supported|sponsored|financed)\b"
-    r"|\W*(?:the\s+)?investigators\s+(?:received|receive|were|are)\s+(?:\w+\s+)?(?:support|funding|funded|supported)\b",
+    rf"\s+(?:\w+\s+)?(?:provided|received|obtained)\b|\W*(?:{WORK_FUNDING_OPENINGS})",
     re.IGNORECASE,
 )
 PUBLICATION_FEE_RE = re.compile(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
-from .categories import MONEY, Trigger, find_triggers, is_boilerplate, sentence_negated
+from .categories import MONEY, WORK_FUNDING_OPENINGS, Trigger, find_triggers, is_boilerplate, sentence_negated
 from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
@@ -27,8 +28,7 @@ from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_inde
 
 STUDY_SUBJECT_RE = re.compile(
     r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were|received)\b"
-    r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have)\b|(?:the\s+)?investigators\s+(?:received|were)\b"
-    r"|(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:",
+    rf"|{WORK_FUNDING_OPENINGS}",
     re.IGNORECASE,
 )
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
@@ -74,8 +74,9 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
         if len(spans) > 1 and _repeats(statement[a:b], seen):
             # A copy adds only the ties the first reading missed, not the same ties under other spellings
             before = len(state.items)
+            earlier = _folded_keys(state.items)
             _read_footnote(state, number, a, b)
-            state.items[before:] = [it for it in state.items[before:] if not _read_before(it, state.items[:before])]
+            state.items[before:] = [it for it in state.items[before:] if not _spelt_otherwise(it, earlier)]
             continue
         _read_footnote(state, number, a, b)
     result = finish(state)
@@ -108,18 +109,26 @@ def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
 FOLDED_WORD_RE = re.compile(r"[^\W_]+")
 
 
-def _read_before(item: DraftItem, earlier: list[DraftItem]) -> bool:
-    """Whether an earlier item is this one spelt otherwise ("LVR Klinikum Düsseldorf", "... Duesseldorf")."""
-    name = " ".join(FOLDED_WORD_RE.findall(fold(item.org or "")))
-    for e in earlier:
-        if e.author != item.author or e.category != item.category:
+def _spelt_otherwise(item: DraftItem, earlier: list[tuple[int | None, str, str]]) -> bool:
+    """Whether an earlier item, as `_folded_keys()` gives them, is this one spelt otherwise ("LVR Klinikum
+    Düsseldorf", "... Duesseldorf")."""
+    name = _folded_name(item.org)
+    for author, category, other in earlier:
+        if author != item.author or category != item.category:
             continue
-        other = " ".join(FOLDED_WORD_RE.findall(fold(e.org or "")))
         if name == other or (name and other and (name in other or other in name)):
             return True
-        if name and other and SequenceMatcher(None, name, other).ratio() >= 0.85:
+        if name and other and fuzz.ratio(name, other) >= 85:
             return True
     return False
+
+
+def _folded_keys(items: list[DraftItem]) -> list[tuple[int | None, str, str]]:
+    return [(it.author, it.category, _folded_name(it.org)) for it in items]
+
+
+def _folded_name(org: str | None) -> str:
+    return " ".join(FOLDED_WORD_RE.findall(fold(org or "")))
 
 
 def _repeats(footnote: str, seen: list[tuple[list[str], set[str]]]) -> bool:
