@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 try:  # the parser behind re.compile; private, so its absence only turns the split off
     from re import _constants as _c
@@ -34,9 +35,14 @@ def leading_strings(pattern: str, flags: int = 0, length: int = 2, space: str | 
     if _parser is None:
         return ANY
     try:
-        return frozenset(_sequence(_parser.parse(pattern, flags), length, space))
+        return frozenset(_sequence(_parsed(pattern, flags), length, space))
     except (_Unknown, re.error, RecursionError):
         return ANY
+
+
+@lru_cache(maxsize=256)  # a pattern is read for several lengths; this reading never changes the tree
+def _parsed(pattern: str, flags: int):
+    return _parser.parse(pattern, flags)
 
 
 def _join(heads: set[str], tails_of, length: int) -> set[str]:
