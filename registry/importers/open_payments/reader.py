@@ -221,6 +221,8 @@ class PendingRows:
         from_text = iter(())
         if texts:
             whole = raw_json(_read_block(b"".join(text for text, _ in texts), self.header, None), self.mapped)
+            if len(whole) != sum(rows for _, rows in texts):
+                raise RuntimeError("the stored rows' text did not read back as as many rows")
             from_text = iter(_split(whole, [rows for _, rows in texts]))
         raw = [next(from_text) if isinstance(part, bytes) else part for part in self.raw]
         table = pa.concat_tables(self.tables).append_column("raw", pa.chunked_array(raw, pa.string()))
@@ -366,12 +368,19 @@ def _blocks(stream, header: list[str], columns: list[str] | None) -> Iterator[Bl
 
 
 def _row_end(data: bytes, newlines: np.ndarray) -> int:
-    """Just after the last line break that ends a row (after an even number of quotes); 0 if none."""
+    """Just after the last line break that ends a row, one after an even number of quotes (0 if none).
+    A quote inside an unquoted value, which the CSV reader takes as it is, makes every later line
+    break look quoted: past four blocks, the last line break is taken instead, so memory stays bounded."""
+    if not len(newlines):
+        return 0
     quotes = np.frombuffer(data, np.uint8) == ord('"')
-    for at in reversed(newlines):
-        if not np.count_nonzero(quotes[:at]) % 2:
-            return int(at) + 1
-    return 0
+    last = int(newlines[-1])
+    if not np.count_nonzero(quotes[:last]) % 2:
+        return last + 1
+    even = newlines[np.searchsorted(np.flatnonzero(quotes), newlines) % 2 == 0]
+    if len(even):
+        return int(even[-1]) + 1
+    return last + 1 if len(data) > 4 * BLOCK_BYTES else 0
 
 
 def _read_block(data: bytes, header: list[str], columns: list[str] | None) -> pa.RecordBatch:

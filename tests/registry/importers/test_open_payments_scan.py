@@ -297,9 +297,9 @@ def test_a_stored_row_keeps_its_other_columns_whole_whatever_block_it_falls_in(t
     monkeypatch.setattr(reader, "BLOCK_BYTES", block_bytes)  # 300: every row is longer than a block
     factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
     rows = [
-        {"Record_ID": str(n), "Physician_Profile_ID": "900001" if n % 2 else "900002", ADDRESS: f"{n} Main St\nSuite {n}"}
+        {"Record_ID": str(n), "Physician_Profile_ID": f"90000{2 - n % 2}", ADDRESS: f"{n} Main St\nSuite {n}"}
         for n in range(1, 8)
-    ]  # fmt: skip
+    ]
     path = rewrite(GENERAL_2019, tmp_path, rows)
 
     summary = import_open_payments_paths([path])
@@ -340,3 +340,24 @@ def test_a_blank_line_between_rows_does_not_lose_the_stored_rows_columns(tmp_pat
     assert summary.ok, summary.failures
     record = PaymentRecord.objects.get()
     assert (record.record_id, record.raw["Covered_Recipient_Type"]) == ("2", "Covered Recipient Physician")
+
+
+def test_a_quote_inside_an_unquoted_value_does_not_hold_up_the_blocks(tmp_path, monkeypatch):
+    from registry.importers.open_payments import reader
+
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 300)
+    factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
+    path = rewrite(
+        GENERAL_2019, tmp_path, [{"Record_ID": str(n), "Physician_Profile_ID": "900001"} for n in range(1, 6)]
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # A device measured in inches, as a register's export may leave it: the quote is a character.
+    lines[2] = lines[2].replace(",Device,", ',Device 3/4",', 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    summary = import_open_payments_paths([path])
+
+    assert summary.ok, summary.failures
+    assert PaymentRecord.objects.count() == 5
+    device = PaymentRecord.objects.get(record_id="2").raw["Indicate_Drug_or_Biological_or_Device_or_Medical_Supply_1"]
+    assert device == 'Device 3/4"'
