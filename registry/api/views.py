@@ -6,7 +6,6 @@ costs the same number of queries whatever it holds.
 """
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
@@ -50,7 +49,7 @@ class PublicReadViewSet(viewsets.ReadOnlyModelViewSet):
     of `search_kind` as the reader search does; a query parameter the endpoint does not read is a 400."""
 
     permission_classes = [AllowAny]
-    filter_backends = [DjangoFilterBackend, RegistrySearchBackend]
+    filter_backends = [filters.RegistryFilterBackend, RegistrySearchBackend]
     search_kind: str | None = None
 
     def initial(self, request, *args, **kwargs):
