@@ -4,6 +4,8 @@ registry. The figure is the second rate over the first (target ≥ 1.7).
 
 The worker's queues are this benchmark's own (a key prefix with this process's id), so that no other
 worker on the same Redis takes its tasks. Measured on PostgreSQL only: SQLite takes one writer at a time.
+The files share their topics and organizations with the PubMed import figure's file, imported before:
+two files that create the same new topic would wait for each other's commit (docs/performance.md).
 """
 
 import os
