@@ -47,8 +47,11 @@ def worker_figures(scale: str) -> list[Figure]:
                 # Numbered on from the PubMed import figure's records, each file its own citations and people.
                 write_pubmed_file(path, records, first=1_000_000 + (run * files + n) * records)
                 paths.append(path)
-            with _worker(processes):
-                summary = import_pubmed_paths(paths, workers=True)
+            try:
+                with _worker(processes):
+                    summary = import_pubmed_paths(paths, workers=True)
+            except RuntimeError as exc:  # the worker did not start: say so, and measure the rest
+                return [Figure(name, 0.0, "x", note=f"not measured: {exc}")]
             if summary.failures:
                 return [Figure(name, 0.0, "x", note=f"{len(summary.failures)} file(s) refused: {summary.failures[0]}")]
             rates.append(summary.records / summary.seconds)
