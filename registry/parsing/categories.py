@@ -116,7 +116,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:career|research|investigator|training)\s+(?:development\s+)?awards?"
         # "investigators for the X program", "performs contract research on behalf of X", "conducted
         # post-marketing studies for X": trials done for a company
-        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
+        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract(?:ed)?\s+research(?:\s+trials?)?"
         r"|conduct(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:studies|trials)(?=\s+(?:for|with|on\s+behalf)\b)",
     ),
     (

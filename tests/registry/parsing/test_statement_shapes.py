@@ -325,3 +325,29 @@ def test_a_name_written_with_particles_the_byline_leaves_out_names_the_author():
     authors = ["Rosa Lima Campos Santo", "Dana K Ober"]
     result = parse_statement("Rosa de Lima do Campos Santo and Dana Ober declare no conflict of interest.", authors)
     assert result.declares_none == authors
+
+
+def test_initials_listed_after_a_company_form_start_the_next_sentence():
+    authors = ["Alan Carter", "Bea Dunn", "Cyd Evans"]
+    result = parse_statement(
+        "AC and BD have contracted research with Vaxco Inc. BD, CE and AC are employees of Vaxco Inc.", authors
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "grants", "Vaxco Inc."),
+        ("Bea Dunn", "grants", "Vaxco Inc."),
+        ("Bea Dunn", "employment", "Vaxco Inc."),
+        ("Cyd Evans", "employment", "Vaxco Inc."),
+        ("Alan Carter", "employment", "Vaxco Inc."),
+    ]
+
+
+def test_a_town_and_a_country_code_after_a_company_are_its_place():
+    assert triples("AC is an employee of Vaxco NV, Amsterdam, NL.", AUTHORS2) == [
+        ("Alan Carter", "employment", "Vaxco NV"),
+    ]
+
+
+def test_initials_and_a_verb_after_a_list_start_a_clause_not_a_name():
+    result = parse_statement("AC receives fees from Vaxco, ZQ is an officer of Vaxco.", AUTHORS2)
+    orgs = [i.organization for i in result.items]
+    assert "ZQ" not in orgs
