@@ -471,10 +471,12 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
 
 def _is_person(state: ParseState, run: list[Tok]) -> bool:
     words = [t.text for t in run]
-    if state.index.match(words) is not None:
+    if state.index.match(words, strict=True) is not None:
         return True
     # A lone surname of the byline ("Drs. Raphael and Hale invented ..."), as a title would make it.
-    return len(words) == 1 and len(words[0]) > 2 and state.index.match(["Dr", words[0]]) is not None
+    if len(words) != 1 or len(words[0]) <= 2 or looks_like_initials(words[0]):
+        return False  # initials were read above, as the byline spells them
+    return state.index.match(["Dr", words[0]]) is not None
 
 
 def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:

@@ -351,3 +351,37 @@ def test_initials_and_a_verb_after_a_list_start_a_clause_not_a_name():
     result = parse_statement("AC receives fees from Vaxco, ZQ is an officer of Vaxco.", AUTHORS2)
     orgs = [i.organization for i in result.items]
     assert "ZQ" not in orgs
+
+
+def test_spaced_initials_of_a_hyphenated_given_name_name_the_author():
+    authors = ["Jean-Michel Molina", "Mounir Ait-Khaled", "Bo Li"]
+    assert triples("J.-M. M. has received grants from Vaxco. M. A.-K. is an employee of Biolab.", authors) == [
+        ("Jean-Michel Molina", "grants", "Vaxco"),
+        ("Mounir Ait-Khaled", "employment", "Biolab"),
+    ]
+
+
+def test_a_company_acronym_is_no_author_whose_middle_initial_it_would_guess():
+    # "MSD" could be Manuel Dora with a middle initial the byline leaves out; among companies it is one
+    authors = ["Franco Maggiolo", "Manuel Dora"]
+    assert triples(
+        "FM has received grants from Vaxco, MSD and Biolab, has served on the advisory board for Vaxco and MSD "
+        "and has received lecture fees from Medco.",
+        authors,
+    ) == [
+        ("Franco Maggiolo", "grants", "Vaxco"),
+        ("Franco Maggiolo", "grants", "MSD"),
+        ("Franco Maggiolo", "grants", "Biolab"),
+        ("Franco Maggiolo", "advisory_board", "Vaxco"),
+        ("Franco Maggiolo", "advisory_board", "MSD"),
+        ("Franco Maggiolo", "lectures", "Medco"),
+    ]
+
+
+def test_initials_missing_a_middle_letter_name_an_author_beside_another_author():
+    authors = ["Tim Spector", "Paul W Franks", "Ruth Davies"]
+    assert triples("RD works for Vaxco Ltd and TDS and PWF are consultants to Vaxco Ltd.", authors) == [
+        ("Ruth Davies", "employment", "Vaxco Ltd"),
+        ("Tim Spector", "consulting", "Vaxco Ltd."),
+        ("Paul W Franks", "consulting", "Vaxco Ltd."),
+    ]
