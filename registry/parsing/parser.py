@@ -432,7 +432,7 @@ def _relations(
             whos[i] == [None] or (subj.kind != "persons" and "reviewer" in state.text[sa : trig.start].lower())
         ):
             continue  # an affiliation the editor shares with a reviewer, not with an author
-        bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
+        bracket = _payee_bracket(state.text, trig.end) or (orgs and _payee_bracket(state.text, orgs[-1].end))
         to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"
         _add_items(state, number, trig, orgs, desc, whos[i], payee)
@@ -441,6 +441,13 @@ def _relations(
             if trig.kind == "employment":
                 employer = last_org
     return last_org
+
+
+def _payee_bracket(text: str, pos: int) -> bool:
+    """ "grants (to institution) from X", "grants from A and B (all money to institution)"."""
+    while pos < len(text) and text[pos] in " ,":
+        pos += 1
+    return text.startswith("(", pos) and PAYEE_BRACKET_RE.match(text, pos) is not None
 
 
 TOPIC_WORDS = words("on about regarding")

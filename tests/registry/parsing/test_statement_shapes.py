@@ -385,3 +385,20 @@ def test_initials_missing_a_middle_letter_name_an_author_beside_another_author()
         ("Tim Spector", "consulting", "Vaxco Ltd."),
         ("Paul W Franks", "consulting", "Vaxco Ltd."),
     ]
+
+
+def test_a_bracket_after_the_names_sends_the_money_to_the_institution():
+    result = parse_statement(
+        "AC reports grants from Vaxco and Biolab (all money to institution), and personal fees from Medco.", AUTHORS2
+    )
+    assert [(i.organization, i.category, i.payee) for i in result.items] == [
+        ("Vaxco", "grants", "institution"),
+        ("Biolab", "grants", "institution"),
+        ("Medco", "consulting", "self"),
+    ]
+
+
+def test_a_relation_word_inside_a_journals_name_is_part_of_the_name():
+    assert triples("AC is an editor of the Journal of Intellectual Property Law.", AUTHORS2) == [
+        ("Alan Carter", "leadership", "Journal of Intellectual Property Law"),
+    ]
