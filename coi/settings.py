@@ -286,6 +286,10 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# CELERY_KEY_PREFIX: the queues under keys of their own, for workers sharing a Redis with others
+# (the benchmark's workers do).
+if os.environ.get("CELERY_KEY_PREFIX"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"global_keyprefix": os.environ["CELERY_KEY_PREFIX"]}
 
 # A running audit's process stamps the run every AUDIT_HEARTBEAT_SECONDS; a run without a stamp for
 # AUDIT_STALE_AFTER_SECONDS is taken for dead and marked failed, so that a new one may start. A run no

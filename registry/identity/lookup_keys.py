@@ -99,16 +99,21 @@ def registry_blocks(focus: dict[int, Profile]) -> tuple[BlockSizes, set[int], di
             if key not in whole and sizes.groups[(key, first)] <= MAX_BLOCK:
                 by_key[key].add(first)
     for key, firsts in by_key.items():
-        wanted |= Q(key=key, first__in=firsts)
+        wanted |= Q(key=key) & Q(among_any(PersonLookupKey, {"first": sorted(firsts)}))
     candidates = set(others.filter(wanted).values_list("person_id", flat=True).distinct())
     return sizes, candidates | set(unindexed), unindexed
 
 
 def _unindexed(focus: dict[int, Profile]) -> dict[int, Profile]:
     """Records whose own name shares a block key with these but is not in the index (one query)."""
-    names = {key for profile in focus.values() for key in profile.keys}
-    indexed = PersonLookupKey.objects.filter(key__in=[f"name:{key}" for key in names]).values("person_id")
-    missing = Person.objects.filter(name_key__in=names).exclude(pk__in=focus).exclude(pk__in=indexed)
+    names = sorted({key for profile in focus.values() for key in profile.keys})
+    # A subquery: the ORM's own IN list (raw SQL would name the table the subquery gives an alias).
+    indexed = PersonLookupKey.objects.filter(key__in=[f"name:{key}" for key in names])
+    missing = (
+        Person.objects.filter(among_any(Person, {"name_key": names}))
+        .exclude(among_any(Person, {"id": sorted(focus)}))
+        .exclude(pk__in=indexed.values("person_id"))
+    )
     ids = list(missing.order_by().values_list("pk", flat=True))
     return load_identities(ids) if ids else {}
 

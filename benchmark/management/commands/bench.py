@@ -16,6 +16,7 @@ from benchmark.pages import author_page_figure
 from benchmark.payments import payments_figures
 from benchmark.public_pages import public_page_figures
 from benchmark.pubmed import pubmed_figures
+from benchmark.pubmed_workers import worker_figures
 from benchmark.reports import report_figure
 from benchmark.scratch import scratch_database
 from benchmark.synthetic import SCALES, Generator
@@ -61,6 +62,8 @@ class Command(BaseCommand):
             if options["only"] == "pubmed":
                 bar.set_postfix_str("parsing and importing PubMed")
                 figures = pubmed_figures(scale)
+                bar.set_postfix_str("importing PubMed on workers")
+                figures.extend(worker_figures(scale))
                 self.finish({"scale": scale, "database": connection.vendor, "figures": figures, "planted": {}}, options)
                 return
             if options["only"] == "payments":
@@ -96,6 +99,8 @@ class Command(BaseCommand):
             bar.update(1)
             bar.set_postfix_str("parsing and importing PubMed")
             figures.extend(pubmed_figures(scale))
+            bar.set_postfix_str("importing PubMed on workers")
+            figures.extend(worker_figures(scale))
             bar.update(1)
             bar.set_postfix_str("parsing statements")
             figures.append(parser_figure())

@@ -21,18 +21,38 @@ from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttrib
 from django.utils import timezone
 
 from registry.importers.errors import ImportFailure
+from registry.models.base import CanonicalFieldsModel
 
 
 def validated(obj, *, location: str = ""):
     """Field validators, canonical forms and the model's clean(), without database queries.
 
     Foreign keys are not looked up again: importers set them to rows they have just read or written.
-    Plain values (text within its length, a choice, a date, a flag) are checked here, as Django
-    would check them but without its call chain per field; any other value, and any plain value
-    that fails, goes through the field's own clean(), which says what is wrong.
+    Plain values (text within its length, a choice, a number within its range, a date, a flag) are
+    checked here, as Django would check them but without its call chain per field; any other value,
+    and any plain value that fails, goes through the field's own clean(), which says what is wrong.
+    A row whose every value is plain and passes only runs the model's own clean().
     """
     model = type(obj)
-    passed = frozenset(name for name, attname, accepts in _plain_checks(model) if accepts(getattr(obj, attname)))
+    checks, canonical, whole = _plain_checks(model)
+    if canonical:
+        obj.canonicalize_fields()  # as its clean_fields() does first
+    attributes = obj.__dict__
+    passed = frozenset(
+        name
+        for name, attname, accepts in checks
+        if accepts(attributes[attname] if attname in attributes else getattr(obj, attname))
+    )
+    if whole and len(passed) == len(checks) and obj.pk is None:
+        try:
+            for field in canonical:  # validated by the field, as clean_fields() would
+                value = attributes[field.attname]
+                if not (field.blank and value in field.empty_values):
+                    attributes[field.attname] = field.clean(value, obj)
+            obj.clean()
+            return obj
+        except ValidationError:
+            pass  # full_clean() below says it in its own words
     try:
         obj.full_clean(exclude=_relations(model) | passed, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
@@ -46,46 +66,83 @@ def _relations(model) -> frozenset[str]:
 
 
 _TEXT_VALIDATORS = (validators.MaxLengthValidator, validators.ProhibitNullCharactersValidator)
+_RANGE_VALIDATORS = (validators.MinValueValidator, validators.MaxValueValidator)
 
 
 @cache
-def _plain_checks(model) -> tuple:
+def _plain_checks(model) -> tuple[tuple, bool]:
     """(name, attname, accepts(value)) of the fields whose values can be checked without the field:
-    text, dates and flags without validators of their own (beyond length and NUL characters), and
-    not brought to a canonical form by the model first."""
-    canonical = set(getattr(model, "field_normalizers", {}))
-    checks = []
+    text, numbers, dates and flags without validators of their own (beyond length, NUL characters
+    and the column's range), and not brought to a canonical form by the model first; the fields that
+    are (`CanonicalFieldsModel`); and whether these are all the fields `clean_fields()` checks (but for
+    an unset automatic primary key), the model's `clean_fields()` being Django's or the canonical one."""
+    normalized = set(model.field_normalizers) if issubclass(model, CanonicalFieldsModel) else set()
+    checks, canonical = [], []
+    whole = model.clean_fields in (models.Model.clean_fields, CanonicalFieldsModel.clean_fields)
     for field in model._meta.concrete_fields:
-        if field.is_relation or field.primary_key or field.generated or field.name in canonical:
+        if field.is_relation or field.primary_key or field.generated:
             continue
-        if any(not isinstance(validator, _TEXT_VALIDATORS) for validator in field.validators):
+        if field.name in normalized:
+            canonical.append(field)
             continue
         accepts = _plain_check(field)
-        if accepts is not None:
-            checks.append((field.name, field.attname, accepts))
-    return tuple(checks)
+        if accepts is None:
+            whole = False
+            continue
+        checks.append((field.name, field.attname, accepts))
+    auto_key = isinstance(model._meta.pk, models.AutoField)
+    return tuple(checks), tuple(canonical), whole and auto_key
 
 
 def _plain_check(field):
     """A function accepting the values `field.clean()` would accept as they are, or None."""
-    choices = frozenset(value for value, _ in field.flatchoices) if field.choices else None
+    # clean_fields() passes an empty value of a field that may be blank, and validate() none of a field
+    # that is not editable (its validators skip empty values).
+    empty_passes = field.blank or not field.editable
+    accepts = _plain_value_check(field, empty_passes)
+    if accepts is None and empty_passes:
+        empty = field.empty_values
+        return lambda value: value in empty
+    return accepts
+
+
+def _plain_value_check(field, blank: bool):
+    choices = frozenset(value for value, _ in field.flatchoices) if field.choices and field.editable else None
     if type(field) in (models.CharField, models.TextField):
-        limit, blank = field.max_length, field.blank
+        if any(not isinstance(validator, _TEXT_VALIDATORS) for validator in field.validators):
+            return None
+        limit = field.max_length
 
         def accepts_text(value) -> bool:
+            if value is None or value == "":
+                return blank  # clean_fields() passes an empty value of a field that may be blank
             return (
-                type(value) is str
+                isinstance(value, str)  # a choice's enum member is a str too
                 and (limit is None or len(value) <= limit)
-                and (value != "" or blank)
                 and "\x00" not in value
-                and (choices is None or value in choices or (blank and value == ""))
+                and (choices is None or value in choices)
             )
 
         return accepts_text
-    plain_type = {models.DateField: date, models.BooleanField: bool}.get(type(field))
-    if plain_type is None or choices is not None:
+    if choices is not None:
         return None
-    return lambda value: type(value) is plain_type
+    if type(field) in _INTEGER_FIELDS:
+        ranges = field.validators
+        if any(not isinstance(v, _RANGE_VALIDATORS) or callable(v.limit_value) for v in ranges):
+            return None
+        low = max((v.limit_value for v in ranges if isinstance(v, validators.MinValueValidator)), default=None)
+        high = min((v.limit_value for v in ranges if isinstance(v, validators.MaxValueValidator)), default=None)
+
+        def accepts_integer(value) -> bool:
+            if value is None:
+                return blank
+            return type(value) is int and (low is None or value >= low) and (high is None or value <= high)
+
+        return accepts_integer
+    plain_type = {models.DateField: date, models.BooleanField: bool}.get(type(field))
+    if plain_type is None or field.validators:
+        return None
+    return lambda value: type(value) is plain_type or (value is None and blank)
 
 
 def _messages(exc: ValidationError) -> list[str]:
@@ -137,10 +194,7 @@ def insert_rows(objs: Sequence) -> list:
     alias = router.db_for_write(model)
     connection = connections[alias]
     fields = _insert_fields(model)
-    for obj in objs:  # copies the ids of related rows saved after the object was built
-        obj._prepare_related_fields_for_save(operation_name="bulk_create")
-    prepare = _preparers(fields)
-    rows = [[prep(field, field.pre_save(obj, True), connection) for field, prep in prepare] for obj in objs]
+    rows = _rows(objs, fields, connection)
     ids = _insert(connection, opts.db_table, fields, rows, returning=opts.pk.column)
     if len(ids) != len(objs):
         raise RuntimeError("The database did not return the ids of bulk-inserted rows.")
@@ -149,6 +203,63 @@ def insert_rows(objs: Sequence) -> list:
         obj._state.adding = False
         obj._state.db = alias
     return objs
+
+
+def _rows(objs: Sequence, fields: tuple, connection) -> list[list]:
+    """The prepared values of unsaved objects' fields, as `bulk_create()` would insert them: each
+    foreign key first takes the id of a related row saved after the object was built.
+
+    Read from each instance's own attributes: a field whose value needs no `pre_save()` (no automatic
+    date, no file) skips it, and foreign keys are checked without Django's pass over every field."""
+    plan = _row_plan(type(objs[0]), fields)
+    if plan is None:
+        for obj in objs:
+            obj._prepare_related_fields_for_save(operation_name="bulk_create")
+        prepare = _preparers(fields)
+        return [[prep(field, field.pre_save(obj, True), connection) for field, prep in prepare] for obj in objs]
+    prepare, related = plan
+    rows = []
+    for obj in objs:
+        attributes = obj.__dict__
+        cached = obj._state.fields_cache
+        for name, attname, target in related:
+            other = cached.get(name)
+            if other is None:
+                continue
+            if other.pk is None:
+                raise ValueError(
+                    f"bulk_create() prohibited to prevent data loss due to unsaved related object '{name}'."
+                )
+            value = getattr(other, target)
+            if attributes[attname] is None:
+                attributes[attname] = value  # saved after this object was built
+            elif attributes[attname] != value:
+                del cached[name]  # the id was changed since: the related object is no longer this one
+        rows.append(
+            [
+                prep(field, attributes[attname] if attname else field.pre_save(obj, True), connection)
+                for field, attname, prep in prepare
+            ]
+        )
+    return rows
+
+
+@cache
+def _row_plan(model, fields: tuple) -> tuple | None:
+    """((field, attname or "" when `pre_save()` is needed, prepare) of each field, (name, attname, target
+    attname) of each foreign key), or None for a model `_rows()` leaves to Django (generic relations,
+    keys of several columns, foreign keys whose empty value is not None)."""
+    if model._meta.private_fields:
+        return None
+    prepare, related = [], []
+    for field, prep in _preparers(fields):
+        plain = type(field).pre_save is models.Field.pre_save
+        if field.is_relation:
+            if len(field.related_fields) != 1 or type(field.target_field) not in _INTEGER_FIELDS:
+                return None
+            related.append((field.name, field.attname, field.target_field.attname))
+        prepare.append((field, field.attname if plain else "", prep))
+    return tuple(prepare), tuple(related)
 
 
 def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> int:
@@ -317,11 +428,16 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
     columns = [*tracked, *common]
     connection = connections[router.db_for_write(history)]
     prepared_common = [fields[name].get_db_prep_save(value, connection) for name, value in common.items()]
-    prepare = _preparers(tuple(fields[name] for name in tracked))
-    rows = [
-        [prep(field, getattr(obj, field.attname), connection) for field, prep in prepare] + prepared_common
-        for obj in objs
-    ]
+    prepare = [(field, field.attname, prep) for field, prep in _preparers(tuple(fields[name] for name in tracked))]
+    rows = []
+    for obj in objs:
+        # Each value from the instance's own attributes (a foreign key's id without its descriptor).
+        attributes = obj.__dict__
+        values = [
+            prep(field, attributes[name] if name in attributes else getattr(obj, name), connection)
+            for field, name, prep in prepare
+        ]
+        rows.append(values + prepared_common)
     _insert(connection, history._meta.db_table, [fields[name] for name in columns], rows)
 
 

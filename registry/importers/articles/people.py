@@ -6,9 +6,12 @@ name and the shared affiliation organizations enough to link. Anyone else become
 the writer then links the new people with all the evidence (`registry.identity.linking`), which
 merges, lists a pair for an editor, or keeps them apart.
 
-Candidates are read in three queries per file; new people are created together by `flush()`. Until
+Candidates are read in three queries per batch; new people are created together by `flush()`. Until
 then a new person is a candidate for later authors like anyone else, keyed by `identity()`: the
-bulk path for new articles flushes once a batch, the per-record path once an article.
+bulk path for new articles flushes once a batch, the per-record path once an article. `forget()`
+drops what a batch read and created once it is written: the next batch reads the people it needs
+again, those of earlier batches included (they are on record by then), so memory does not grow with
+the file.
 """
 
 from collections import defaultdict
@@ -50,12 +53,25 @@ class PersonMatcher:
         self.organizations_of: dict[int | tuple[str, int], set[int]] = defaultdict(set)  # by identity()
         self.coauthors_of: dict[int, set[str]] = defaultdict(set)  # block keys of their co-authors
         self.new_people: list[Person] = []
-        self.created: list[Person] = []  # everyone this matcher created, for callers to tell apart
-        self.created_ids: set[int] = set()
+        self.created: list[Person] = []  # everyone created since `forget()`, for callers to tell apart
+        self.created_ids: set[int] = set()  # the ids of everyone this matcher created (the file's new people)
         self.new_names: dict[tuple, PersonName] = {}
         # Where a person not saved yet is filed (its names), to file it under its id once saved.
         self.unsaved_names: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.created_order: dict[tuple[str, int], int] = {}
+
+    def forget(self) -> None:
+        """Drop the people read and created so far (all saved by now): what a batch knew is on record,
+        and the next batch's `prefetch()` reads it again. Only the ids of the people created are kept."""
+        if self.new_people or self.new_names:
+            raise RuntimeError("flush() the new people before forgetting them")
+        self.by_orcid = {}
+        self.by_name = defaultdict(dict)
+        self.organizations_of = defaultdict(set)
+        self.coauthors_of = defaultdict(set)
+        self.created = []
+        self.unsaved_names = defaultdict(set)
+        self.created_order = {}
 
     def prefetch(self, authors: list[AuthorRecord]) -> None:
         orcids = {author.orcid for author in authors if author.orcid}

@@ -62,8 +62,9 @@ class ArticleWriter:
         self.warnings = warnings
         self.organizations = OrganizationResolver(actor=actor, reason=self.reason)
         self.people = PersonMatcher(actor=actor, reason=self.reason, source=source)
+        # The authorships this batch created, and their people; emptied when the batch is written.
         self.new_authorships: set[int] = set()
-        self.new_authors: set[int] = set()  # people of the new authorships
+        self.new_authors: set[int] = set()
         self.known: dict[tuple[str, str], Article] | None = None  # by ("pmid"|"doi", value), in write_all
         self.topics: dict[str, Topic] | None = None  # by normal name, in write_all
 
@@ -80,17 +81,23 @@ class ArticleWriter:
         self.people.prefetch([author for record in records for author in [*record.authors, *record.editors]])
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
-        earlier = len(self.people.created)
         new = new_records(records, self.find) if self.bulk else []
         written = dict(zip(map(id, new), write_new_articles(self, new), strict=True)) if new else {}
         articles = [written.get(id(record)) or self.write(record) for record in records]
         # The people this batch added may be people the registry knows: weigh all the evidence now
         # (those of earlier batches were weighed then, against everyone on record).
-        new_people = [person.pk for person in self.people.created[earlier:]]
+        new_people = [person.pk for person in self.people.created]
         # People already known may be printed under a new name or id: linking finds them by it.
-        refresh_lookup_keys_of(self.new_authors - {person.pk for person in self.people.created})
+        refresh_lookup_keys_of(self.new_authors - self.people.created_ids)
         link_people(actor=self.actor, person_ids=new_people, reason=self.reason)
+        self.forget_batch()
         return articles
+
+    def forget_batch(self) -> None:
+        """Everything the batch wrote is on record: the next batch reads what it needs again, so that
+        memory stays flat over a file of any size."""
+        self.people.forget()
+        self.new_authorships, self.new_authors = set(), set()
 
     def prefetch_articles(self, records: Sequence[ArticleRecord]) -> None:
         """The articles on record for these records, by PMID and by DOI (two queries for a file)."""

@@ -2,9 +2,11 @@
 
 The kind of file is read from its header; columns are found whatever their case, under the names
 of every program year (Physician_* before 2021, Covered_Recipient_* since) and truncated to 63
-characters as database exports leave them. The file is read in blocks by pyarrow's streaming CSV
-reader and each block is checked, matched and written with vectorized operations, so memory stays
-flat however long the file, and a row costs a few microseconds.
+characters as database exports leave them. The file is read in blocks of whole rows (cut at a line
+break outside quoted values) by pyarrow's CSV reader, converting only the columns the checks, the
+match and the payers' areas use; each block is checked and matched with vectorized operations, so
+memory stays flat however long the file, and a row costs a few microseconds. The rows to store
+are gathered over blocks and read again whole from their own bytes, for their other columns.
 
 A file is one transaction: a row without a record id, or with an amount or date that cannot be
 read, refuses the whole file as FILE:line N: reason (N counts records, the header being line 1).
@@ -41,7 +43,7 @@ from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_c
 from registry.importers.open_payments.matching import PaymentMatcher
 from registry.importers.open_payments.payers import PayerResolver
 from registry.importers.open_payments.scanfile import ScanFile
-from registry.importers.open_payments.topics import PayerAreas
+from registry.importers.open_payments.topics import AREA_COLUMN, PayerAreas
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
 
@@ -90,10 +92,9 @@ class HashingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:
-        data = self.stream.read(len(buffer))
-        self.sha256.update(data)
-        buffer[: len(data)] = data
-        return len(data)
+        read = self.stream.readinto(buffer)
+        self.sha256.update(memoryview(buffer)[:read])
+        return read
 
 
 def import_payment_stream(
@@ -128,29 +129,41 @@ def import_payment_stream(
         writer.start(kind)
         scan = ScanFile(kind, source)
         mapped = set(columns.values())
-        for batch in _batches(stream, header):
+        pending = PendingRows(writer, header, mapped, counts)
+        # Scanning reads only the columns the checks, the match and the payers' areas use; the few
+        # rows stored are read again whole, from their own bytes, for their other columns.
+        needed = None if store_all else _needed_columns(header, mapped, investigators)
+        for block in _blocks(stream, header, needed):
+            batch = block.batch
+            if not batch.num_rows:
+                first_line += block.lines()
+                continue
             rows = PaymentRows(
-                batch, kind=kind, columns=columns, first_line=first_line, file=source, investigators=investigators
+                batch,
+                kind=kind,
+                columns=columns,
+                first_line=first_line,
+                file=source,
+                investigators=investigators,
+                block=block,
             )
-            counts.deleted += writer.delete(kind, rows.deleted_ids())
+            deleted = rows.deleted_ids()
+            if deleted:
+                pending.flush()  # what came before the withdrawal is written before it
+                counts.deleted += writer.delete(kind, deleted)
             table = rows.table(matcher, payers)
             scan.add(table)
-            existing = writer.existing(table.column("record_id"))
             if not store_all:
                 kept = len(table)
-                table = table.filter(
-                    pc.or_(_possibly_someone(table), pc.is_in(table.column("record_id"), existing.column("record_id")))
-                )
+                table = table.filter(pc.or_(_possibly_someone(table), writer.stored(table.column("record_id"))))
                 counts.scan_only += kept - len(table)
-            created, updated, unchanged = writer.write(with_raw(table, batch, mapped), existing)
-            counts.created += created
-            counts.updated += updated
-            counts.unchanged += unchanged
+            pending.add(table, block)
             areas.collect(batch, rows.payer_ids, rows.kept)
             counts.rows += batch.num_rows
             counts.matched += rows.matched
             counts.ambiguous += rows.ambiguous
             first_line += rows.lines()
+        pending.flush()
         writer.close()  # on failure the transaction's rollback removes what it staged
         areas.record()
         scan.finish()
@@ -165,19 +178,83 @@ def import_payment_stream(
     return counts
 
 
+# Rows gathered before they are written: the writes, their JSON and their fingerprints cost about
+# as much for a few hundred rows as for thousands.
+PENDING_ROWS = 20_000
+
+
+class PendingRows:
+    """Rows to store, gathered over blocks and written together. A record id already gathered
+    writes what came before it first, so a later row of the same record updates the earlier one,
+    as it would across blocks."""
+
+    def __init__(self, writer: PaymentWriter, header: list[str], mapped: set[str], counts: PaymentCounts):
+        self.writer, self.header, self.mapped, self.counts = writer, header, mapped, counts
+        self.tables: list[pa.Table] = []
+        self.raw: list[pa.Array | bytes] = []  # each table's JSON, or its rows' CSV text to read again
+        self.ids: list[pa.Array] = []
+        self.rows = 0
+
+    def add(self, table: pa.Table, block: "Block") -> None:
+        if not len(table):
+            return
+        ids = table.column("record_id").combine_chunks()
+        if self.ids and pc.any(pc.is_in(ids, pa.concat_arrays(self.ids))).as_py():
+            self.flush()
+        rows = table.column("row").to_numpy()
+        if block.every_column or block.row_ends is None:
+            self.raw.append(raw_json(block.every_column_batch().take(rows), self.mapped))
+        else:
+            self.raw.append(block.rows_text(rows))
+        self.tables.append(table.drop_columns(["row"]))
+        self.ids.append(ids)
+        self.rows += len(table)
+        if self.rows >= PENDING_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.tables:
+            return
+        texts = [
+            (part, len(table)) for part, table in zip(self.raw, self.tables, strict=True) if isinstance(part, bytes)
+        ]
+        from_text = iter(())
+        if texts:
+            whole = raw_json(_read_block(b"".join(text for text, _ in texts), self.header, None), self.mapped)
+            if len(whole) != sum(rows for _, rows in texts):
+                raise RuntimeError("the stored rows' text did not read back as as many rows")
+            from_text = iter(_split(whole, [rows for _, rows in texts]))
+        raw = [next(from_text) if isinstance(part, bytes) else part for part in self.raw]
+        table = pa.concat_tables(self.tables).append_column("raw", pa.chunked_array(raw, pa.string()))
+        self.tables, self.raw, self.ids, self.rows = [], [], [], 0
+        table = table.append_column("fingerprint", fingerprints(table))
+        created, updated, unchanged = self.writer.write(table, self.writer.existing(table.column("record_id")))
+        self.counts.created += created
+        self.counts.updated += updated
+        self.counts.unchanged += unchanged
+
+
+def _split(array: pa.Array, lengths: list[int]) -> list[pa.Array]:
+    parts, start = [], 0
+    for length in lengths:
+        parts.append(array.slice(start, length))
+        start += length
+    return parts
+
+
+def _needed_columns(header: list[str], mapped: set[str], investigators: list[dict[str, str]]) -> list[str]:
+    """The file's columns the scan reads: the mapped ones, the principal investigators' and the
+    payers' product categories or therapeutic areas (registry.importers.open_payments.topics)."""
+    wanted = mapped | {name for columns in investigators for name in columns.values()}
+    wanted |= {name for name in header if name.strip().lower().startswith(AREA_COLUMN)}
+    return [name for name in dict.fromkeys(header) if name in wanted]
+
+
 _SOMEONE = pa.array([str(PaymentMatchStatus.MATCHED), str(PaymentMatchStatus.AMBIGUOUS)], pa.string())
 
 
 def _possibly_someone(table: pa.Table) -> pa.Array:
     return pc.is_in(table.column("match_status"), _SOMEONE)
-
-
-def with_raw(table: pa.Table, batch: pa.RecordBatch, mapped: set[str]) -> pa.Table:
-    """The rows to write, with their other columns as JSON and their fingerprint."""
-    rows = table.column("row").combine_chunks()
-    raw = raw_json(batch.take(rows), mapped) if len(rows) else pa.array([], pa.string())
-    table = table.drop_columns(["row"]).append_column("raw", raw)
-    return table.append_column("fingerprint", fingerprints(table))
 
 
 # The register's data of a record (its match, its file and its fingerprint excepted).
@@ -225,27 +302,108 @@ def _header(stream) -> list[str]:
     return [name.strip() for name in names]
 
 
-def _batches(stream, header: list[str]) -> Iterator[pa.RecordBatch]:
-    """The rows as blocks of text columns (no type guessing: ids and zip codes keep their zeros)."""
+class Block:
+    """Whole rows of the file: their bytes, and the columns read of them (`columns`, or every one)."""
+
+    def __init__(self, data: bytes, newlines: np.ndarray, header: list[str], columns: list[str] | None):
+        self.data, self.newlines, self.header = data, newlines, header
+        self.every_column = columns is None
+        self.batch = _read_block(data, header, columns)
+
+    def lines(self) -> int:
+        """The lines the block takes in the file."""
+        return len(self.newlines)
+
+    @cached_property
+    def row_ends(self) -> np.ndarray | None:
+        """Where each row ends in the bytes (after its line break); None when the rows cannot be told
+        apart in them (blank lines, which the reader skips)."""
+        ends = self.newlines + 1
+        if len(ends) != self.batch.num_rows:
+            # Line breaks inside quoted values: a row ends only after an even number of quotes.
+            quotes = np.flatnonzero(np.frombuffer(self.data, np.uint8) == ord('"'))
+            ends = ends[np.searchsorted(quotes, self.newlines) % 2 == 0]
+        if not self.data.endswith(b"\n"):
+            ends = np.append(ends, len(self.data))  # the file's last line, without a line break
+        return ends if len(ends) == self.batch.num_rows else None
+
+    def lines_before(self, index: int) -> int:
+        """The lines of the block before row `index`."""
+        start = int(self.row_ends[index - 1]) if index else 0
+        return int(np.searchsorted(self.newlines, start))
+
+    def rows_text(self, rows: np.ndarray) -> bytes:
+        """These rows' CSV text, each ending in a line break."""
+        ends = self.row_ends
+        data = self.data
+        text = b"".join([data[int(ends[row - 1]) if row else 0 : int(ends[row])] for row in rows])
+        return text if text.endswith(b"\n") else text + b"\n"
+
+    def every_column_batch(self) -> pa.RecordBatch:
+        if not self.every_column:
+            self.batch, self.every_column = _read_block(self.data, self.header, None), True
+        return self.batch
+
+
+def _blocks(stream, header: list[str], columns: list[str] | None) -> Iterator[Block]:
+    """The rows in blocks of about BLOCK_BYTES, cut at a line break outside quoted values, with
+    `columns` of them read as text (every column when None; no type guessing: ids and zip codes
+    keep their zeros)."""
+    rest = b""
+    while True:
+        chunk = stream.read(BLOCK_BYTES)
+        data = rest + chunk if rest else chunk
+        if not data:
+            return
+        newlines = np.flatnonzero(np.frombuffer(data, np.uint8) == ord("\n"))
+        if not chunk:  # the end of the file
+            yield Block(data, newlines, header, columns)
+            return
+        cut = _row_end(data, newlines)
+        if not cut:  # a row longer than a block
+            rest = data
+            continue
+        rest = data[cut:]
+        yield Block(data[:cut], newlines[: np.searchsorted(newlines, cut)], header, columns)
+
+
+def _row_end(data: bytes, newlines: np.ndarray) -> int:
+    """Just after the last line break that ends a row, one after an even number of quotes (0 if none).
+    A quote inside an unquoted value, which the CSV reader takes as it is, makes every later line
+    break look quoted: past four blocks, the last line break is taken instead, so memory stays bounded."""
+    if not len(newlines):
+        return 0
+    quotes = np.frombuffer(data, np.uint8) == ord('"')
+    last = int(newlines[-1])
+    if not np.count_nonzero(quotes[:last]) % 2:
+        return last + 1
+    even = newlines[np.searchsorted(np.flatnonzero(quotes), newlines) % 2 == 0]
+    if len(even):
+        return int(even[-1]) + 1
+    return last + 1 if len(data) > 4 * BLOCK_BYTES else 0
+
+
+def _read_block(data: bytes, header: list[str], columns: list[str] | None) -> pa.RecordBatch:
     try:
-        reader = pa_csv.open_csv(
-            stream,
-            # One thread: the import's target is one core, and parsing ahead would hold blocks in memory.
-            read_options=pa_csv.ReadOptions(block_size=BLOCK_BYTES, column_names=header, use_threads=False),
+        table = pa_csv.read_csv(
+            pa.BufferReader(data),
+            # One thread: the import's target is one core.
+            read_options=pa_csv.ReadOptions(block_size=len(data) + 1, column_names=header, use_threads=False),
             parse_options=pa_csv.ParseOptions(newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(
                 column_types=dict.fromkeys(header, pa.string()),
+                include_columns=columns,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
-        for batch in reader:
-            if batch.num_rows:
-                yield batch
     except pa.ArrowInvalid as exc:
         if "Empty CSV file" in str(exc):
-            return
-        raise ImportFailure(f"not a readable CSV file: {_parse_error(str(exc))}") from None
+            table = pa.schema([(name, pa.string()) for name in columns or header]).empty_table()
+        else:
+            raise ImportFailure(f"not a readable CSV file: {_parse_error(str(exc))}") from None
+    batches = table.combine_chunks().to_batches()
+    return batches[0] if batches else pa.RecordBatch.from_pylist([], schema=table.schema)
 
 
 def _parse_error(message: str) -> str:
@@ -283,8 +441,10 @@ class PaymentRows:
         first_line: int,
         file: str = "",
         investigators: list[dict[str, str]] = (),
+        block: Block | None = None,
     ):
         self.batch = batch
+        self.block = block
         self.investigators = investigators
         self.file = file
         self.kind = kind
@@ -314,35 +474,24 @@ class PaymentRows:
             value = self.batch.column(header)[index].as_py() if column in self.columns else None
             raise ImportFailure(reason.format(value=value), location=f"line {self._line(index)}, column {header}")
 
-    def _newlines(self) -> pa.Array:
-        """Each row's line breaks inside quoted values: a row takes one line more for each."""
-        counts = [pc.count_substring(self.batch.column(i), "\n") for i in range(self.batch.num_columns)]
-        total = pa.array([0] * self.batch.num_rows, pa.int32())
-        for count in counts:
-            total = pc.add(total, pc.cast(count, pa.int32()))
-        return total
-
     def _line(self, index: int) -> int:
         """The line in the file where row `index` of this block starts."""
-        before = pc.sum(self._newlines()[:index]).as_py() or 0 if self.newlines else 0
-        return self.first_line + index + before
+        if self.block is not None and self.block.row_ends is not None:
+            return self.first_line + self.block.lines_before(index)
+        batch = self.block.every_column_batch() if self.block is not None else self.batch
+        if not _newlines(batch):
+            return self.first_line + index
+        counts = [pc.count_substring(column, "\n") for column in batch.columns]
+        total = pa.array([0] * batch.num_rows, pa.int32())
+        for count in counts:
+            total = pc.add(total, pc.cast(count, pa.int32()))
+        return self.first_line + index + (pc.sum(total[:index]).as_py() or 0)
 
     def lines(self) -> int:
         """The lines this block takes in the file."""
-        return self.batch.num_rows + self.newlines
-
-    @cached_property
-    def newlines(self) -> int:
-        """The line breaks inside the block's values, counted in the columns' bytes at memory speed
-        (nearly always none; row by row only to name a refused row's line)."""
-        found = 0
-        for column in self.batch.columns:
-            offsets, data = column.buffers()[1:3]
-            if data is None or not len(column):
-                continue
-            ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)
-            found += int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8)[ends[column.offset] : ends[-1]] == 10))
-        return found
+        if self.block is not None:
+            return self.block.lines()
+        return self.batch.num_rows + _newlines(self.batch)
 
     def deleted_ids(self) -> list[str]:
         ids = pc.filter(self.record_id, self.deleted)
@@ -370,7 +519,9 @@ class PaymentRows:
         match = matcher.match(values, [self.investigator(columns) for columns in self.investigators])
         self.matched, self.ambiguous = match.counts()
         values.update(match.columns())
-        table = pa.table(values).filter(self.kept)
+        table = pa.table(values)
+        if pc.any(self.deleted).as_py():
+            table = table.filter(self.kept)
         return _dedupe(table)
 
     def investigator(self, columns: dict[str, str]) -> dict[str, pa.Array]:
@@ -428,8 +579,10 @@ class PaymentRows:
     def _dates(self, text: pa.Array, column: str = "") -> pa.Array:
         """Dates in any of the register's formats; refused in `column` when one is given."""
         found = pa.nulls(len(text), pa.timestamp("s"))
-        for date_format in DATE_FORMATS:
+        for date_format in DATE_FORMATS:  # the next format only while some dates are not read yet
             found = pc.coalesce(found, pc.strptime(text, format=date_format, unit="s", error_is_null=True))
+            if not found.null_count:
+                break
         if column:
             self.fail(pc.and_(self.kept, pc.is_null(found)), column, "{value!r} is not a date")
         return pc.cast(found, pa.date32())
@@ -439,6 +592,18 @@ class PaymentRows:
         if constant:
             return pa.array([constant] * self.batch.num_rows, pa.string())
         return self.text("nature")
+
+
+def _newlines(batch: pa.RecordBatch) -> int:
+    """The line breaks inside the values of a block, counted in the columns' bytes at memory speed."""
+    found = 0
+    for column in batch.columns:
+        offsets, data = column.buffers()[1:3]
+        if data is None or not len(column):
+            continue
+        ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)
+        found += int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8)[ends[column.offset] : ends[-1]] == 10))
+    return found
 
 
 def _not_a_number(text: str) -> bool:

@@ -28,15 +28,18 @@ class PayerAreas:
         if not columns:
             return
         known = pc.and_(kept, pc.is_valid(payer_ids))
+        payers, areas = [], []
         for column in columns:
             values = batch.column(column)
             mask = pc.and_(known, pc.not_equal(values, ""))
-            pairs = pa.table({"payer": pc.filter(payer_ids, mask), "area": pc.filter(values, mask)})
-            unique = pairs.group_by(["payer", "area"]).aggregate([])  # a few pairs out of thousands of rows
-            for payer, area in zip(unique.column("payer").to_pylist(), unique.column("area").to_pylist(), strict=True):
-                name = area_name(area)
-                if name:
-                    self.found[payer].setdefault(normalize_term(name), name)
+            payers.append(pc.filter(payer_ids, mask))
+            areas.append(pc.filter(values, mask))
+        pairs = pa.table({"payer": pa.chunked_array(payers, pa.int64()), "area": pa.chunked_array(areas, pa.string())})
+        unique = pairs.group_by(["payer", "area"]).aggregate([])  # a few pairs out of thousands of rows
+        for payer, area in zip(unique.column("payer").to_pylist(), unique.column("area").to_pylist(), strict=True):
+            name = area_name(area)
+            if name:
+                self.found[payer].setdefault(normalize_term(name), name)
 
     def record(self) -> int:
         """Add the areas to their payers' topics (an area already there is left as it is); how many

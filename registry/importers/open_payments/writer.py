@@ -87,6 +87,14 @@ class PaymentWriter:
             rows += records.filter(record_id__in=ids[start : start + LOOKUP_BATCH]).values_list(*EXISTING.names)
         return pa.Table.from_pylist([dict(zip(EXISTING.names, row, strict=True)) for row in rows], schema=EXISTING)
 
+    def stored(self, record_ids: pa.Array) -> pa.Array:
+        """Whether each of these ids is stored (read as `existing` does)."""
+        if self.fresh or not len(record_ids):
+            return pa.array([False] * len(record_ids), pa.bool_())
+        if self.known_ids is not None:
+            return pc.is_in(record_ids, self.known_ids)
+        return pc.is_in(record_ids, self.existing(record_ids).column("record_id"))
+
     def prepare(self, values: pa.Table) -> pa.Table:
         """The block as the table's columns, text cut to the column's length."""
         rows = len(values)

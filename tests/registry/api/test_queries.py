@@ -14,6 +14,7 @@ from tests.factories import (
     DeclaredInterestFactory,
     FindingFactory,
     OrganizationAliasFactory,
+    OrganizationFactory,
     TopicFactory,
 )
 
@@ -35,16 +36,16 @@ def published_articles(count: int) -> None:
 def test_articles_list(api, django_assert_num_queries, count):
     published_articles(count)
 
-    # 1 count, 2 the page's articles, each with its topics, funders, authors, disclosures and declared
-    # interests as JSON the database writes.
-    with django_assert_num_queries(2):
+    # 1 count, 2 the page's article ids, 3 the rows of those articles, their topics, funders, authors
+    # with their disclosures, and the declared interests, all in one.
+    with django_assert_num_queries(3):
         response = api.get("/api/articles/")
 
     assert len(response.json()["results"]) == count
 
 
 def test_articles_are_what_the_article_serializer_describes(api):
-    """The list and the detail send the JSON the database writes (registry/api/article_rows.py) from
+    """The list and the detail send what registry/api/article_rows.py puts together from plain rows, by
     ArticleSerializer's fields; the serializer itself, reading the instances, gives the same JSON, key
     order included, so the OpenAPI schema made from it describes what the API sends."""
     published_articles(3)
@@ -56,10 +57,22 @@ def test_articles_are_what_the_article_serializer_describes(api):
         interest__organization_name="A small foundation",
     )
     AuthorshipFactory(article=article, position=2)  # no disclosure on file
+    # Several ties in one disclosure, several topics and funders: each list in the serializer's order.
+    several = ArticleFactory()
+    declared = DeclaredInterestFactory(
+        disclosure__authorship__article=several, disclosure__authorship__position=1, interest__category="stock"
+    )
+    for category, name in [("consulting", "Zeta"), ("consulting", "Alpha"), ("grant", "Beta")]:
+        DeclaredInterestFactory(
+            disclosure=declared.disclosure, interest__category=category, interest__organization_name=name
+        )
+    several.topics.add(TopicFactory(name="Zoology"), TopicFactory(name="Anatomy"))
+    for name in ["Omega Fund", "Acme Trust"]:
+        ArticleFunding.objects.create(article=several, organization=OrganizationFactory(name=name))
 
     listed = api.get("/api/articles/").json()["results"]
 
-    assert len(listed) == 4
+    assert len(listed) == 5
     for row in listed:
         described = json.loads(JSONRenderer().render(ArticleSerializer(Article.objects.get(pk=row["id"])).data))
         assert list(row.items()) == list(described.items())
@@ -67,7 +80,7 @@ def test_articles_are_what_the_article_serializer_describes(api):
 
 
 def test_article_json_is_byte_for_byte_what_drf_writes(api):
-    """The JSON the database writes is the bytes DRF's own renderer writes for the serializer's data:
+    """The JSON of the plain rows is the bytes DRF's own renderer writes for the serializer's data:
     quotes, backslashes, control characters, line separators and non-ASCII text escaped alike, booleans,
     dates and nulls written alike."""
     tricky = 'Tab\there, "quoted" \\ back\nnew line \x01 \u2028 \u2029 é 中文 \U0001f600 </script>'
@@ -100,7 +113,7 @@ def test_article_detail(api, django_assert_num_queries, count):
     for position in range(1, count + 1):
         DeclaredInterestFactory(disclosure__authorship__article=article, disclosure__authorship__position=position)
 
-    # The article with everything it carries, as JSON the database writes.
+    # The article with everything it carries, in one query.
     with django_assert_num_queries(1):
         response = api.get(f"/api/articles/{article.pk}/")
 

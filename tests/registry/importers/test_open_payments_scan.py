@@ -285,3 +285,79 @@ def test_a_new_row_repeated_in_a_later_block_of_a_known_kind_updates_the_first(t
     assert summary.ok, summary.failures
     assert (summary.counts["created"], summary.counts["updated"], summary.counts["unchanged"]) == (1, 1, 1)
     assert PaymentRecord.objects.get(record_id="7").amount == Decimal("2.00")
+
+
+ADDRESS = "Recipient_Primary_Business_Street_Address_Line1"
+
+
+@pytest.mark.parametrize("block_bytes", [300, 1 << 20])
+def test_a_stored_row_keeps_its_other_columns_whole_whatever_block_it_falls_in(tmp_path, monkeypatch, block_bytes):
+    from registry.importers.open_payments import reader
+
+    monkeypatch.setattr(reader, "BLOCK_BYTES", block_bytes)  # 300: every row is longer than a block
+    factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
+    rows = [
+        {"Record_ID": str(n), "Physician_Profile_ID": f"90000{2 - n % 2}", ADDRESS: f"{n} Main St\nSuite {n}"}
+        for n in range(1, 8)
+    ]
+    path = rewrite(GENERAL_2019, tmp_path, rows)
+
+    summary = import_open_payments_paths([path])
+
+    assert summary.ok, summary.failures
+    stored = PaymentRecord.objects.order_by("record_id")
+    assert [(record.record_id, record.raw[ADDRESS]) for record in stored] == [
+        (str(n), f"{n} Main St\nSuite {n}") for n in (1, 3, 5, 7)
+    ]
+    assert summary.counts["scan only"] == 3
+
+
+def test_a_refused_row_is_named_by_its_line_when_blocks_end_inside_rows_with_line_breaks(tmp_path, monkeypatch):
+    from registry.importers.open_payments import reader
+
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 300)
+    rows = [{"Record_ID": str(n), ADDRESS: "1 Main St\nSuite 2\nFloor 3"} for n in range(1, 4)]
+    rows.append({"Record_ID": "4", "Total_Amount_of_Payment_USDollars": "abc"})
+    path = rewrite(GENERAL_2019, tmp_path, rows)
+
+    summary = import_open_payments_paths([path])
+
+    # The header, then three rows of three lines each: the bad row is on line 11.
+    assert [str(failure) for failure in summary.failures] == [
+        f"{path}:line 11, column Total_Amount_of_Payment_USDollars: the amount 'abc' is not a number"
+    ]
+    assert PaymentRecord.objects.count() == 0
+
+
+def test_a_blank_line_between_rows_does_not_lose_the_stored_rows_columns(tmp_path):
+    factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
+    path = rewrite(GENERAL_2019, tmp_path, [{"Record_ID": "1"}, {"Record_ID": "2", "Physician_Profile_ID": "900001"}])
+    header, first, second = path.read_text(encoding="utf-8").splitlines()
+    path.write_text(f"{header}\n{first}\n\n{second}\n", encoding="utf-8")
+
+    summary = import_open_payments_paths([path])
+
+    assert summary.ok, summary.failures
+    record = PaymentRecord.objects.get()
+    assert (record.record_id, record.raw["Covered_Recipient_Type"]) == ("2", "Covered Recipient Physician")
+
+
+def test_a_quote_inside_an_unquoted_value_does_not_hold_up_the_blocks(tmp_path, monkeypatch):
+    from registry.importers.open_payments import reader
+
+    monkeypatch.setattr(reader, "BLOCK_BYTES", 300)
+    factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
+    path = rewrite(
+        GENERAL_2019, tmp_path, [{"Record_ID": str(n), "Physician_Profile_ID": "900001"} for n in range(1, 6)]
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    # A device measured in inches, as a register's export may leave it: the quote is a character.
+    lines[2] = lines[2].replace(",Device,", ',Device 3/4",', 1)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    summary = import_open_payments_paths([path])
+
+    assert summary.ok, summary.failures
+    assert PaymentRecord.objects.count() == 5
+    device = PaymentRecord.objects.get(record_id="2").raw["Indicate_Drug_or_Biological_or_Device_or_Medical_Supply_1"]
+    assert device == 'Device 3/4"'

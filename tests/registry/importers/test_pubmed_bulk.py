@@ -8,6 +8,9 @@ from django.db import connection, models, transaction
 from django.test.utils import CaptureQueriesContext
 
 from benchmark.pubmed import write_pubmed_file
+from registry.importers.articles.people import PersonMatcher
+from registry.importers.articles.writer import ArticleWriter
+from registry.importers.pubmed import store
 from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.importers.pubmed.store import import_pubmed_stream
 from registry.models import (
@@ -114,3 +117,32 @@ def test_bulk_and_per_record_paths_write_the_same_rows(tmp_path):
     assert bulk_warnings == single_warnings
     # The bulk path did write them: about ten queries fewer an article (linking's merges cost both alike).
     assert single_queries - bulk_queries >= 8 * 15
+
+
+def test_batches_forget_their_people_and_decide_as_if_they_had_kept_them(tmp_path, monkeypatch):
+    # Each sample citation three times, its authors as printed: later copies find the people of earlier
+    # ones. In batches of four, they are people of earlier batches, which the writer no longer holds
+    # when the next batch starts (memory stays flat over a file): it reads them again from the registry.
+    import_pubmed_paths([DATA / "pubmed" / "pubmed26n0002-sample.xml.gz"], workers=False)
+    path = tmp_path / "pubmed99n0001.xml.gz"
+    write_pubmed_file(path, 15, same_people=True)
+    monkeypatch.setattr(store, "BATCH", 4)
+    held = []
+    prefetch = PersonMatcher.prefetch
+
+    def counted(matcher, authors):
+        held.append(len(matcher.by_name) + len(matcher.by_orcid) + len(matcher.organizations_of) + len(matcher.created))
+        prefetch(matcher, authors)
+
+    monkeypatch.setattr(PersonMatcher, "prefetch", counted)
+    forgetting = imported(path, bulk=True)[:3]
+    assert held == [0, 0, 0, 0]
+
+    with monkeypatch.context() as keeping:
+        keeping.setattr(ArticleWriter, "forget_batch", lambda writer: None)
+        kept = imported(path, bulk=True)[:3]
+    assert held[4:] != [0, 0, 0, 0]
+
+    for model in COMPARED:
+        assert forgetting[0][model.__name__] == kept[0][model.__name__], model.__name__
+    assert forgetting[1:] == kept[1:]
