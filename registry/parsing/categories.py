@@ -116,7 +116,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:career|research|investigator|training)\s+(?:development\s+)?awards?"
         # "investigators for the X program", "performs contract research on behalf of X", "conducted
         # post-marketing studies for X": trials done for a company
-        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
+        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract(?:ed)?\s+research(?:\s+trials?)?"
         r"|conduct(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:studies|trials)(?=\s+(?:for|with|on\s+behalf)\b)",
     ),
     (
@@ -448,6 +448,11 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
 ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+# A body's head word and its "of/for": what follows, capitalised, is the rest of its name.
+BODY_OF_RE = re.compile(
+    r"\b(?:Journal|Institute|Society|School|Office|Cent(?:er|re)|Department|Academy|College|Faculty|Association"
+    r"|Division|Bureau|Agency|Laboratory|Unit|Program|Programme)\s+(?:of|for|on)\s+(?:the\s+)?$"
+)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
 # Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
 ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
@@ -461,6 +466,8 @@ def _inside_name(text: str, t: Trigger) -> bool:
         return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
+    if BODY_OF_RE.search(text, max(0, t.start - 30), t.start):
+        return True  # "the Journal of Intellectual Property Law", "Center for Clinical Trials"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_OR_ROLE:
         return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised

@@ -212,6 +212,7 @@ _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
 DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
+INITIALS_RE = re.compile(rf"[{_CAP}]{{2,4}}")
 PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
@@ -241,6 +242,8 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         and after[1].text == ","
     ):
         return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
+    if INITIALS_RE.fullmatch(nxt.text) and second.low in ("and", ",", "&") and len(after) > 1:
+        return bool(INITIALS_RE.fullmatch(after[1].text))  # "... Inc. JF, JW and SM are employees"
     return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
 
