@@ -402,3 +402,14 @@ def test_a_relation_word_inside_a_journals_name_is_part_of_the_name():
     assert triples("AC is an editor of the Journal of Intellectual Property Law.", AUTHORS2) == [
         ("Alan Carter", "leadership", "Journal of Intellectual Property Law"),
     ]
+
+
+def test_a_project_performed_with_the_support_of_bodies_names_the_works_funding():
+    assert triples(
+        "The overall project is performed with the support of the Vaxco Foundation, with financial support of "
+        "the Biolab Fund. The authors report no conflicting interests.",
+        AUTHORS2,
+    ) == [
+        (None, "manuscript_support", "Vaxco Foundation"),
+        (None, "manuscript_support", "Biolab Fund"),
+    ]
