@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -269,10 +270,20 @@ class AuthorIndex:
         # initials go to the first author in byline order.
         for short in (False, True):
             for spelled in (key, folded) if folded != key else (key,):
-                for idx in candidates:
-                    if spelled in self._spelling(idx, short):
-                        return idx
+                hits = [idx for idx in candidates if spelled in self._spelling(idx, short)]
+                if len(hits) > 1:
+                    # "SS" is Stephan Schann, whose every name part it gives, before Stéphane St-Onge (SS-O)
+                    whole = [idx for idx in hits if self._every_part(idx) == folded]
+                    return whole[0] if whole else hits[0]
+                if hits:
+                    return hits[0]
         return None
+
+    def _every_part(self, idx: int) -> str:
+        """The first letter of every part of an author's name, hyphenated parts included: "SSO" for
+        Stéphane St-Onge."""
+        parts = [p for t in self._name_tokens(idx) for p in re.split(r"[-\u2010]", t) if p]
+        return fold("".join(p[0] for p in parts)).upper()
 
     def by_name(self, words: list[str]) -> int | None:
         titled = len(words) > 1 and words[0].lower() in TITLES

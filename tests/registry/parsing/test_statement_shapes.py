@@ -413,3 +413,10 @@ def test_a_project_performed_with_the_support_of_bodies_names_the_works_funding(
         (None, "manuscript_support", "Vaxco Foundation"),
         (None, "manuscript_support", "Biolab Fund"),
     ]
+
+
+def test_initials_two_authors_could_take_go_to_the_one_whose_every_name_part_they_give():
+    authors = ["Anna Duren-Lubanski", "Stella St-Onge", "Ada Daigle", "Sam Schann"]
+    result = parse_statement("AD and SS are employees of Vaxco. ADL and SSO declare no competing interests.", authors)
+    assert [(i.author, i.organization) for i in result.items] == [("Ada Daigle", "Vaxco"), ("Sam Schann", "Vaxco")]
+    assert result.declares_none == ["Anna Duren-Lubanski", "Stella St-Onge"]
