@@ -35,6 +35,7 @@ ABBREVIATIONS = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
     "univ assoc intl mt bros pty pte pvt sdn bhd plc s.a s.l s.p.a n.v b.v"
 )
+COUNTRY_ABBR = frozenset(("u.k.", "u.s.", "u.s.a."))
 COMPANY_ABBR = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}
 )
@@ -202,6 +203,13 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
         return False
     if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after or [])):
         return True  # "... Science Exchange Inc. The experiments ...", "... Novoic Ltd. KVP is ..."
+    if (
+        tok.low in COUNTRY_ABBR
+        and DOTTED_INITIALS_RE.fullmatch(nxt.text)
+        and after
+        and (after[0].low in PERSON_VERBS or after[0].low in ("and", ",", "&"))
+    ):
+        return True  # "... Essential Medicines U.K. S.K. and R.O. are members"
     if t != "." and is_abbreviation(tok):
         return False
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')

@@ -420,3 +420,11 @@ def test_initials_two_authors_could_take_go_to_the_one_whose_every_name_part_the
     result = parse_statement("AD and SS are employees of Vaxco. ADL and SSO declare no competing interests.", authors)
     assert [(i.author, i.organization) for i in result.items] == [("Ada Daigle", "Vaxco"), ("Sam Schann", "Vaxco")]
     assert result.declares_none == ["Anna Duren-Lubanski", "Stella St-Onge"]
+
+
+def test_dotted_initials_and_a_verb_after_a_countrys_abbreviation_start_a_sentence():
+    assert triples("A.C. is a member of Biolab U.K. M.M.H. and D.K.O. are members of the Vaxco Network.", AUTHORS2) == [
+        ("Alan Carter", "other", "Biolab U.K."),
+        ("Mara M Holt", "other", "Vaxco Network"),
+        ("Dana K Ober", "other", "Vaxco Network"),
+    ]
