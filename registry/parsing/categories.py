@@ -230,7 +230,9 @@ BOILERPLATE_RE = re.compile(
     # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
     r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
     r"|editors\s+consider\s+relevant"
-    r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests",
+    r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests"
+    # "views expressed in this paper are their own and not necessarily shared with the organisations ..."
+    r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b",
     re.IGNORECASE,
 )
 MS_CONTEXT_RE = re.compile(
@@ -450,7 +452,7 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
 
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
-ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an|is|was|as|currently|also|now)\s+$", re.IGNORECASE)
 # A body's head word and its "of/for": what follows, capitalised, is the rest of its name.
 BODY_OF_RE = re.compile(
     r"\b(?:Journal|Institute|Society|School|Office|Cent(?:er|re)|Department|Academy|College|Faculty|Association"
@@ -474,7 +476,7 @@ def _inside_name(text: str, t: Trigger) -> bool:
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_OR_ROLE:
         return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised
-    if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
+    if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 11), before.start()):
         return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised
     return bool(NAME_AFTER_RE.match(text, t.end))
 
@@ -502,6 +504,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or "interests." in low
         or "no role" in low
         or "editors" in low
+        or "views expressed" in low
     ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))

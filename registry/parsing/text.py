@@ -203,13 +203,15 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
         return False
     if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after or [])):
         return True  # "... Science Exchange Inc. The experiments ...", "... Novoic Ltd. KVP is ..."
-    if (
-        tok.low in COUNTRY_ABBR
-        and DOTTED_INITIALS_RE.fullmatch(nxt.text)
-        and after
-        and (after[0].low in PERSON_VERBS or after[0].low in ("and", ",", "&"))
+    if tok.low in COUNTRY_ABBR and (
+        nxt.low in OPENERS
+        or (
+            DOTTED_INITIALS_RE.fullmatch(nxt.text)
+            and after
+            and (after[0].low in PERSON_VERBS or after[0].low in ("and", ",", "&"))
+        )
     ):
-        return True  # "... Essential Medicines U.K. S.K. and R.O. are members"
+        return True  # "... Essential Medicines U.K. S.K. and R.O. are members", "... Health U.K. However"
     if t != "." and is_abbreviation(tok):
         return False
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')

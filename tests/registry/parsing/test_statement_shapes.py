@@ -428,3 +428,14 @@ def test_dotted_initials_and_a_verb_after_a_countrys_abbreviation_start_a_senten
         ("Mara M Holt", "other", "Vaxco Network"),
         ("Dana K Ober", "other", "Vaxco Network"),
     ]
+
+
+def test_a_capitalised_role_after_is_currently_is_a_role_not_part_of_a_name():
+    result = parse_statement(
+        "AC is currently Policy Director for Students for Vaxco U.K. However views expressed in this paper are "
+        "their own and are not necessarily shared with the organisations the authors are affiliated with.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "leadership", "Students for Vaxco U.K."),
+    ]
