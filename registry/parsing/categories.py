@@ -287,6 +287,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
             # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
             continue
+        if text.startswith(" no ", last) and text[last + 4 : last + 5].isalpha():
+            continue  # "owns no stock", "received no payment": the tie is denied
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:

@@ -439,3 +439,10 @@ def test_a_capitalised_role_after_is_currently_is_a_role_not_part_of_a_name():
     assert [(i.author, i.category, i.organization) for i in result.items] == [
         ("Alan Carter", "leadership", "Students for Vaxco U.K."),
     ]
+
+
+def test_a_tie_followed_by_no_is_denied():
+    assert triples(
+        "Dr. Carter is a consultant for Vaxco. He owns no stock and has no ownership interest in any company.",
+        AUTHORS2,
+    ) == [("Alan Carter", "consulting", "Vaxco")]
