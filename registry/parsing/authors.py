@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -40,6 +41,7 @@ class AuthorIndex:
         self._by_letter: dict[str, list[int]] | None = None
         self._spellings: dict[tuple[int, bool], frozenset[str]] = {}
         self._initials_memo: dict[str, int | None] = {}
+        self._strict_memo: dict[str, int | None] = {}
         self._by_surname: dict[str, list[int]] | None = None
         self._by_first: dict[str, list[int]] | None = None
         self._by_compound: dict[str, list[int]] | None = None
@@ -178,24 +180,28 @@ class AuthorIndex:
             found = self._spellings[(idx, short)] = frozenset(keys)
         return found
 
-    def by_initials(self, text: str) -> int | None:
+    def by_initials(self, text: str, strict: bool = False) -> int | None:
+        """The author whose initials `text` is; `strict` leaves out the readings that guess a middle
+        initial the byline lacks or a name behind a leading initial ("MSD" is no "Manuela Doroana" in the
+        middle of a list of companies)."""
         if "." in text and not text.isupper() and DOTTED_PARTS_RE.fullmatch(text):
             return self._by_dotted_parts(text)
         key = initials_key(text)
         if not key:
             return None
-        if key in self._initials_memo:
-            return self._initials_memo[key]
+        memo = self._strict_memo if strict else self._initials_memo
+        if key in memo:
+            return memo[key]
         folded = key if key.isascii() else fold(key).upper()
         candidates = self._candidates(folded[:1])
         found = self._first_spelling(candidates, key, folded)
-        if found is None and len(folded) == 3:
+        if found is None and len(folded) == 3 and not strict:
             found = self._without_middle(candidates, folded)
-        if found is None and 2 <= len(folded) <= 3:
+        if found is None and 2 <= len(folded) <= 3 and not strict:
             found = self._by_middle_name(folded)
         if found is None and not text.isupper() and text.isalpha():
             found = self._by_particle(candidates, text)
-        self._initials_memo[key] = found
+        memo[key] = found
         return found
 
     def _by_particle(self, candidates: list[int], text: str) -> int | None:
@@ -264,10 +270,20 @@ class AuthorIndex:
         # initials go to the first author in byline order.
         for short in (False, True):
             for spelled in (key, folded) if folded != key else (key,):
-                for idx in candidates:
-                    if spelled in self._spelling(idx, short):
-                        return idx
+                hits = [idx for idx in candidates if spelled in self._spelling(idx, short)]
+                if len(hits) > 1:
+                    # "SS" is Stephan Schann, whose every name part it gives, before Stéphane St-Onge (SS-O)
+                    whole = [idx for idx in hits if self._every_part(idx) == folded]
+                    return whole[0] if whole else hits[0]
+                if hits:
+                    return hits[0]
         return None
+
+    def _every_part(self, idx: int) -> str:
+        """The first letter of every part of an author's name, hyphenated parts included: "SSO" for
+        Stéphane St-Onge."""
+        parts = [p for t in self._name_tokens(idx) for p in re.split(r"[-\u2010]", t) if p]
+        return fold("".join(p[0] for p in parts)).upper()
 
     def by_name(self, words: list[str]) -> int | None:
         titled = len(words) > 1 and words[0].lower() in TITLES
@@ -327,19 +343,20 @@ class AuthorIndex:
         given = [t.replace(".", "").replace("-", "") for t in self._name_tokens(idx)[:-1]]
         return bool(given) and all(g.isupper() and len(g) <= 3 for g in given if g)
 
-    def match(self, words: list[str]) -> int | None:
-        """Author index for one mention (initials, "JM Gatell", "Robert Tjian"), or None."""
-        key = tuple(words)
+    def match(self, words: list[str], strict: bool = False) -> int | None:
+        """Author index for one mention (initials, "JM Gatell", "Robert Tjian"), or None; `strict` as in
+        `by_initials`, for mentions in the middle of a sentence."""
+        key = (*words, "\0") if strict else tuple(words)
         found = self._memo.get(key, _MISSING)
         if found is not _MISSING:
             return found
         if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
             words = [words[0][:-2]]  # "KC's effort is supported by ..."
-        # an initial is two characters ("A."): a look at the first word spares the regex for most
-        if len(words) > 1 and len(words[0]) == 2 and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
-            words = ["".join(w[0] for w in words)]  # "A. E. C." = AEC
+        # an initial is two characters ("A.", "J.-M."): a look at the first word spares the regex for most
+        if len(words) > 1 and words[0][1:2] == "." and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
+            words = ["".join(c for w in words for c in w if c != ".")]  # "A. E. C." = AEC, "J.-M. M." = J-MM
         initials = len(words) == 1 and looks_like_initials(words[0])
-        idx = self.by_initials(words[0]) if initials else self.by_name(words)
+        idx = self.by_initials(words[0], strict) if initials else self.by_name(words)
         if len(self._memo) < 4096:
             self._memo[key] = idx
         return idx

@@ -105,7 +105,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "grants",
         r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
-        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
+        r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # payments a body received for the work its authors do there ("X, which received payments from Y")
@@ -116,7 +116,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:career|research|investigator|training)\s+(?:development\s+)?awards?"
         # "investigators for the X program", "performs contract research on behalf of X", "conducted
         # post-marketing studies for X": trials done for a company
-        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract\s+research(?:\s+trials?)?"
+        r"|investigators?(?=\s+(?:for|on|in)\s+(?:the\s+)?(?-i:[A-Z]))|contract(?:ed)?\s+research(?:\s+trials?)?"
         r"|conduct(?:ed|s|ing)?\s+(?:[\w-]+\s+){0,2}?(?:studies|trials)(?=\s+(?:for|with|on\s+behalf)\b)",
     ),
     (
@@ -230,7 +230,9 @@ BOILERPLATE_RE = re.compile(
     # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
     r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
     r"|editors\s+consider\s+relevant"
-    r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests",
+    r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests"
+    # "views expressed in this paper are their own and not necessarily shared with the organisations ..."
+    r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b",
     re.IGNORECASE,
 )
 MS_CONTEXT_RE = re.compile(
@@ -285,6 +287,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
             # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
             continue
+        if text.startswith(" no ", last) and text[last + 4 : last + 5].isalpha():
+            continue  # "owns no stock", "received no payment": the tie is denied
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:
@@ -422,6 +426,9 @@ WORK_FUNDING_OPENINGS = (
     r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have\s+been)\s+(?:\w+\s+)?"
     r"(?:funded|supported|sponsored|financed)\b"
     r"|(?:the\s+)?investigators\s+(?:received|receive|were|are)\s+(?:\w+\s+)?(?:support|funding|funded|supported)\b"
+    # "The overall project is performed with the support of X", "The support of X was restricted to ..."
+    r"|(?:the\s+)?(?:\w+\s+)?(?:project|study|research|work)\s+(?:is|was|has\s+been)\s+(?:performed|conducted"
+    r"|carried\s+out)\s+with\s+(?:the\s+)?(?:financial\s+)?support\b|the\s+(?:financial\s+)?support\s+of\b"
 )
 STUDY_FUNDING_RE = re.compile(
     r"\s*(?:(?:part|some|all)\s+of\s+)?(?:the\s+)?(?:funding|financial\s+support)\s+(?:was|were|is|has\s+been)"
@@ -447,7 +454,12 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
 
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
-ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an)\s+$", re.IGNORECASE)
+ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an|is|was|as|currently|also|now)\s+$", re.IGNORECASE)
+# A body's head word and its "of/for": what follows, capitalised, is the rest of its name.
+BODY_OF_RE = re.compile(
+    r"\b(?:Journal|Institute|Society|School|Office|Cent(?:er|re)|Department|Academy|College|Faculty|Association"
+    r"|Division|Bureau|Agency|Laboratory|Unit|Program|Programme)\s+(?:of|for|on)\s+(?:the\s+)?$"
+)
 NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
 # Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
 ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
@@ -461,10 +473,12 @@ def _inside_name(text: str, t: Trigger) -> bool:
         return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
+    if BODY_OF_RE.search(text, max(0, t.start - 30), t.start):
+        return True  # "the Journal of Intellectual Property Law", "Center for Clinical Trials"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_OR_ROLE:
         return False  # "Senior Vice President of X", "Executive Director of X": a title, capitalised
-    if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 4), before.start()):
+    if ROLE_ARTICLE_RE.search(text, max(0, before.start() - 11), before.start()):
         return False  # "an Academic Consultant for the King Abdulaziz University": a role, capitalised
     return bool(NAME_AFTER_RE.match(text, t.end))
 
@@ -492,6 +506,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or "interests." in low
         or "no role" in low
         or "editors" in low
+        or "views expressed" in low
     ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))

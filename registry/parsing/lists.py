@@ -19,7 +19,7 @@ from .orgnames import (
     run_from,
     trailing_name,
 )
-from .text import Tok, words
+from .text import DOTTED_INITIALS_RE, INITIALS_RE, PERSON_VERBS, Tok, words
 
 # "and" in English and in the languages whose statements take the same shapes ("von A und B", "de A y B").
 AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
@@ -150,7 +150,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
     for pos, item in enumerate(items):
         if pos in places:
             continue
-        if closed or (orgs and _ends_list(item)):
+        if closed or (orgs and (_ends_list(item) or _clause(item))):
             # A closed list goes on with another "from" ("from A to develop X, from B to ...").
             if not _from_name(item):
                 closed = True
@@ -231,6 +231,8 @@ COUNTRIES = words(
     "egypt iran pakistan thailand malaysia vietnam indonesia philippines colombia peru uruguay nigeria kenya "
     "ghana qatar uae"
 )
+# Two-letter country codes, a place only after a town at the end of a list ("Agendia NV, Amsterdam, NL").
+COUNTRY_CODES = words("NL DE FR CH IT ES SE DK BE AT NO FI JP CN AU IE IL KR BR PL PT GR NZ SG IN HU CZ")
 # US states and Canadian provinces written out ("Pfizer, New York"; "Vaxco, Massachusetts"): a place after a
 # company, but never the country that makes the name before it a town.
 STATES = words(
@@ -286,6 +288,9 @@ def _places(items: list[list[Tok]]) -> set[int]:
 def _countries(items: list[list[Tok]]) -> set[int]:
     found: set[int] = set()
     for pos in range(1, len(items)):
+        if _is_code(items, pos):
+            found.update((pos - 1, pos))
+            continue
         if not _is_country(items[pos]):
             if _is_country(items[pos], STATES, STATE_PAIRS):
                 found.add(pos)
@@ -296,6 +301,16 @@ def _countries(items: list[list[Tok]]) -> set[int]:
         if pos >= 2 and last and 0 < len(town) <= 2 and all(is_name_token(t) for t in town):
             found.add(pos - 1)
     return found
+
+
+def _is_code(items: list[list[Tok]], pos: int) -> bool:
+    """A country code closing the list after a town: "..., Amsterdam, NL"."""
+    item = items[pos]
+    if pos < 2 or item[0].text.rstrip(".") not in COUNTRY_CODES or not (len(item) == 1 or _closing(item, 1)):
+        return False
+    town = items[pos - 1]
+    last = pos + 1 == len(items) or not is_name_token(items[pos + 1][0])
+    return last and 0 < len(town) <= 2 and all(is_name_token(t) for t in town)
 
 
 def _listed(items: list[list[Tok]], pos: int) -> bool:
@@ -345,6 +360,13 @@ def _campus_item(org: Org, items: list[list[Tok]], pos: int) -> bool:
     if not all(is_name_token(t) for t in item):
         return False
     return pos + 1 >= len(items) or _ends_list(items[pos + 1])
+
+
+def _clause(item: list[Tok]) -> bool:
+    """Initials and a verb start a clause, not a name: "fees from Exergen, MB is Senior Vice President"."""
+    if len(item) < 2 or item[1].low not in PERSON_VERBS:
+        return False
+    return bool(INITIALS_RE.fullmatch(item[0].text) or DOTTED_INITIALS_RE.fullmatch(item[0].text))
 
 
 def _ends_list(item: list[Tok]) -> bool:

@@ -432,7 +432,7 @@ def _relations(
             whos[i] == [None] or (subj.kind != "persons" and "reviewer" in state.text[sa : trig.start].lower())
         ):
             continue  # an affiliation the editor shares with a reviewer, not with an author
-        bracket = "(" in state.text[trig.end : trig.end + 3] and PAYEE_BRACKET_RE.match(state.text, trig.end)
+        bracket = _payee_bracket(state.text, trig.end) or (orgs and _payee_bracket(state.text, orgs[-1].end))
         to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"
         _add_items(state, number, trig, orgs, desc, whos[i], payee)
@@ -441,6 +441,13 @@ def _relations(
             if trig.kind == "employment":
                 employer = last_org
     return last_org
+
+
+def _payee_bracket(text: str, pos: int) -> bool:
+    """ "grants (to institution) from X", "grants from A and B (all money to institution)"."""
+    while pos < len(text) and text[pos] in " ,":
+        pos += 1
+    return text.startswith("(", pos) and PAYEE_BRACKET_RE.match(text, pos) is not None
 
 
 TOPIC_WORDS = words("on about regarding")
@@ -471,10 +478,12 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
 
 def _is_person(state: ParseState, run: list[Tok]) -> bool:
     words = [t.text for t in run]
-    if state.index.match(words) is not None:
+    if state.index.match(words, strict=True) is not None:
         return True
     # A lone surname of the byline ("Drs. Raphael and Hale invented ..."), as a title would make it.
-    return len(words) == 1 and len(words[0]) > 2 and state.index.match(["Dr", words[0]]) is not None
+    if len(words) != 1 or len(words[0]) <= 2 or looks_like_initials(words[0]):
+        return False  # initials were read above, as the byline spells them
+    return state.index.match(["Dr", words[0]]) is not None
 
 
 def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:

@@ -18,9 +18,12 @@ THROUGH_RE = re.compile(
 )
 # Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
 CHANNEL_WORDS = words("the of for and at in on & ( ) -")
-# "research support (to institution) from Pfizer", "grants (paid to my institution)".
+# "research support (to institution) from Pfizer", "grants (paid to my institution)", and after the
+# names: "grants from A, B (all money to institution)".
 PAYEE_BRACKET_RE = re.compile(
-    r"\s*\(\s*(?:paid\s+)?(?:to\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?)?institution(?:al)?\s*\)", re.I
+    r"\(\s*(?:(?:all|both)\s+)?(?:(?:money|funds|funding|payments?|fees)\s+)?(?:(?:paid|went|goes|go)\s+)?"
+    r"(?:to\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?)?institution(?:al|s)?\s*\)",
+    re.I,
 )
 
 

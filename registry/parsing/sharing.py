@@ -50,7 +50,7 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
             mentions, end = read_mentions(seg, p + 1)
             if end == p + 1 or end >= len(seg) or not is_filler(seg[end:]):
                 continue
-            group = evaluate_mentions(mentions, state.index, False)
+            group = evaluate_mentions(mentions, state.index, False, strict=True)
             if group is None or group == [None]:
                 continue
             whos[i:] = [group] * (len(triggers) - i)

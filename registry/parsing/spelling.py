@@ -19,7 +19,7 @@ DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
 INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
 CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
 CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
-SPACED_INITIAL_RE = re.compile(r"[A-Z]\.")
+SPACED_INITIAL_RE = re.compile(r"[A-Z]\.(?:-[A-Z]\.)?")  # "A.", and "J.-M." of a hyphenated given name
 GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
 NAME_SPLIT_RE = re.compile(r"[\s:]+")
 # "Daniel A Guthy", "Ole A. Andreassen", "Sébastien Jeay": words of a capital A-Z and small letters (Latin-1

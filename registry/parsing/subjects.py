@@ -44,16 +44,23 @@ class Subject:
     spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def evaluate(mentions: list[list[Tok]], index: AuthorIndex, leadin: bool) -> list[int | None] | None:
-    """Authors named by a mention list; [None] for a group of non-byline initials; None if not people."""
+def evaluate(
+    mentions: list[list[Tok]], index: AuthorIndex, leadin: bool, strict: bool = False
+) -> list[int | None] | None:
+    """Authors named by a mention list; [None] for a group of non-byline initials; None if not people.
+    `strict` (a subject in the middle of a sentence) takes initials as the byline spells them, unless
+    another mention of the list is spelt so ("and MSD and has received": a company; "and TDS and PWF are":
+    two authors)."""
     matched: list[int] = []
     unknown, dotted, other = 0, False, 0
     plural = bool(mentions) and mentions[0][0].low in PLURAL_TITLES
-    for m in mentions:
+    exact = [index.match([t.text for t in m], True) is not None for m in mentions] if strict else []
+    for k, m in enumerate(mentions):
         words = [t.text for t in m]
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
-        idx = index.match(words)
+        # a guessed reading only beside another mention the byline spells exactly
+        idx = index.match(words, strict and sum(exact) - exact[k] == 0)
         if idx is None and len(words) == 1 and words[0].isalpha() and not looks_like_initials(words[0]):
             idx = _shared_surname(words[0], mentions, m, index)
         if idx is not None and idx in matched and len(words) == 1 and looks_like_initials(words[0]):

@@ -35,6 +35,7 @@ ABBREVIATIONS = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
     "univ assoc intl mt bros pty pte pvt sdn bhd plc s.a s.l s.p.a n.v b.v"
 )
+COUNTRY_ABBR = frozenset(("u.k.", "u.s.", "u.s.a."))
 COMPANY_ABBR = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}
 )
@@ -202,6 +203,15 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
         return False
     if tok.low in COMPANY_ABBR and (nxt.low in OPENERS or _new_subject(nxt, after or [])):
         return True  # "... Science Exchange Inc. The experiments ...", "... Novoic Ltd. KVP is ..."
+    if tok.low in COUNTRY_ABBR and (
+        nxt.low in OPENERS
+        or (
+            DOTTED_INITIALS_RE.fullmatch(nxt.text)
+            and after
+            and (after[0].low in PERSON_VERBS or after[0].low in ("and", ",", "&"))
+        )
+    ):
+        return True  # "... Essential Medicines U.K. S.K. and R.O. are members", "... Health U.K. However"
     if t != "." and is_abbreviation(tok):
         return False
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')
@@ -212,6 +222,7 @@ _CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
 DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
+INITIALS_RE = re.compile(rf"[{_CAP}]{{2,4}}")
 PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
@@ -241,6 +252,8 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         and after[1].text == ","
     ):
         return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
+    if INITIALS_RE.fullmatch(nxt.text) and second.low in ("and", ",", "&") and len(after) > 1:
+        return bool(INITIALS_RE.fullmatch(after[1].text))  # "... Inc. JF, JW and SM are employees"
     return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
 
