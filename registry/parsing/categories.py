@@ -289,6 +289,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             continue
         if text.startswith(" no ", last) and text[last + 4 : last + 5].isalpha():
             continue  # "owns no stock", "received no payment": the tie is denied
+        if DENIED_AFTER_RE.match(text, last, end):
+            continue  # "His consultancy did not influence the design": a tie named before, not a new one
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:
@@ -298,6 +300,7 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     return found
 
 
+DENIED_AFTER_RE = re.compile(r"\s+(?:did|does|do|has|had|have)\s+(?:not|no)\b")
 NONE_AFTER_RE = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
 _UNSEEN = object()
 # The alternation to try at a word, by the word (lower case); None where no relation phrase can start.

@@ -446,3 +446,10 @@ def test_a_tie_followed_by_no_is_denied():
         "Dr. Carter is a consultant for Vaxco. He owns no stock and has no ownership interest in any company.",
         AUTHORS2,
     ) == [("Alan Carter", "consulting", "Vaxco")]
+
+
+def test_a_tie_that_did_not_influence_the_work_is_no_new_tie():
+    assert triples(
+        "Dr. Carter is a paid consultant to Vaxco. His consultancy did not influence the design of this article.",
+        AUTHORS2,
+    ) == [("Alan Carter", "consulting", "Vaxco")]
