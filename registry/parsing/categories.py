@@ -309,7 +309,7 @@ _PATTERN_OF: dict[str, re.Pattern[str] | None] = {}
 
 
 def _pattern_for(low: str) -> re.Pattern[str] | None:
-    pattern = TRIGGER_DISPATCH.pattern_for(low) if low[:4] in TRIGGER_KEYS else None
+    pattern = TRIGGER_DISPATCH.pattern_for_word(low) if low[:4] in TRIGGER_KEYS else None
     if len(_PATTERN_OF) < 20000:
         _PATTERN_OF[low] = pattern
     return pattern

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 try:  # the parser behind re.compile; private, so its absence only turns the split off
     from re import _constants as _c
@@ -20,21 +21,28 @@ except ImportError:  # pragma: no cover - other Python versions
 ANY = None  # "a match may start with anything"
 _MAX_RANGE = 64
 _MAX_STRINGS = 4096
+WORD_LETTERS = 8  # how many of a word's letters `PrefixDispatch.pattern_for_word` compares
 
 
 class _Unknown(Exception):
     """A pattern this reading does not follow; its alternative is kept everywhere."""
 
 
-def leading_strings(pattern: str, flags: int = 0, length: int = 2) -> frozenset[str] | None:
+def leading_strings(pattern: str, flags: int = 0, length: int = 2, space: str | None = None) -> frozenset[str] | None:
     """The lower-case strings a match of `pattern` can start with, cut to `length` characters (shorter
-    where a match can end sooner); None when that cannot be told."""
+    where a match can end sooner); None when that cannot be told. With `space`, that character stands for
+    any white space (\\s) in the strings; without it, white space is beyond this reading."""
     if _parser is None:
         return ANY
     try:
-        return frozenset(_sequence(_parser.parse(pattern, flags), length))
+        return frozenset(_sequence(_parsed(pattern, flags), length, space))
     except (_Unknown, re.error, RecursionError):
         return ANY
+
+
+@lru_cache(maxsize=256)  # a pattern is read for several lengths; this reading never changes the tree
+def _parsed(pattern: str, flags: int):
+    return _parser.parse(pattern, flags)
 
 
 def _join(heads: set[str], tails_of, length: int) -> set[str]:
@@ -50,26 +58,26 @@ def _join(heads: set[str], tails_of, length: int) -> set[str]:
     return out
 
 
-def _sequence(items, length: int) -> set[str]:
+def _sequence(items, length: int, space: str | None) -> set[str]:
     strings = {""}
     for op, av in items:
         if all(len(s) >= length for s in strings):
             break
-        strings = _join(strings, lambda room, op=op, av=av: _item(op, av, room), length)
+        strings = _join(strings, lambda room, op=op, av=av: _item(op, av, room, space), length)
     return strings
 
 
-def _item(op, av, length: int) -> set[str]:
+def _item(op, av, length: int, space: str | None) -> set[str]:
     if op is _c.LITERAL:
         return {chr(av).lower()}
     if op is _c.IN:
-        return _charset(av)
+        return _charset(av, space)
     if op is _c.BRANCH:
-        return set().union(*(_sequence(branch, length) for branch in av[1]))
+        return set().union(*(_sequence(branch, length, space) for branch in av[1]))
     if op is _c.SUBPATTERN:
-        return _sequence(av[-1], length)
+        return _sequence(av[-1], length, space)
     if op is getattr(_c, "ATOMIC_GROUP", None):
-        return _sequence(av, length)
+        return _sequence(av, length, space)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
         low, high, body = av
         found = {""} if low == 0 else set()
@@ -77,7 +85,7 @@ def _item(op, av, length: int) -> set[str]:
         # Each repetition adds a character unless the body can match nothing; `length` rounds past the
         # minimum reach every string the repetition can start with.
         for count in range(1, min(high, max(low, 0) + length) + 1):
-            current = _join(current, lambda room: _sequence(body, room), length)
+            current = _join(current, lambda room: _sequence(body, room, space), length)
             if count >= low:
                 found |= current
         return found
@@ -86,13 +94,15 @@ def _item(op, av, length: int) -> set[str]:
     raise _Unknown
 
 
-def _charset(members) -> set[str]:
+def _charset(members, space: str | None) -> set[str]:
     letters: set[str] = set()
     for op, av in members:
         if op is _c.LITERAL:
             letters.add(chr(av).lower())
         elif op is _c.RANGE and av[1] - av[0] <= _MAX_RANGE:
             letters.update(chr(code).lower() for code in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE and space is not None:
+            letters.add(space)
         else:
             raise _Unknown  # a category (\w), a negated set or a wide range
     return letters
@@ -109,17 +119,53 @@ class PrefixDispatch:
         everywhere = [lead is ANY or any(len(s) < length for s in lead) for lead in leads]
         keys = sorted({s for lead in leads if lead is not ANY for s in lead if len(s) == length})
         self._table: dict[str, re.Pattern[str] | None] = {}
+        self._chosen: dict[str, list[int]] = {}
         for key in keys:
-            chosen = [
-                alt for alt, lead, wide in zip(alternatives, leads, everywhere, strict=True) if wide or key in lead
-            ]
-            self._table[key] = re.compile("|".join(chosen), flags)
-        rest = [alt for alt, wide in zip(alternatives, everywhere, strict=True) if wide]
-        self._rest = re.compile("|".join(rest), flags) if rest else None
+            chosen = [k for k, (lead, wide) in enumerate(zip(leads, everywhere, strict=True)) if wide or key in lead]
+            self._chosen[key] = chosen
+            self._table[key] = re.compile("|".join(alternatives[k] for k in chosen), flags)
+        rest = [k for k, wide in enumerate(everywhere) if wide]
+        self._rest_chosen = rest
+        self._rest = re.compile("|".join(alternatives[k] for k in rest), flags) if rest else None
         self._all = re.compile("|".join(alternatives), flags)
+        self._alternatives, self._flags = alternatives, flags
+        self._leads: dict[tuple[int, int], frozenset[str] | None] = {}
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
     def pattern_for(self, low: str) -> re.Pattern[str] | None:
         """The alternation to try where the text, lower-cased, starts with `low` (None: nothing can match)."""
         if len(low) < self.length:
             return self._all
         return self._table.get(low[: self.length], self._rest)
+
+    def pattern_for_word(self, low: str) -> re.Pattern[str] | None:
+        """The alternation to try at a word whose text, lower-cased, is `low`: of `pattern_for(low)`, only
+        the alternatives that can start with the word's first letters (up to WORD_LETTERS of them), so
+        a word no alternative can start with ("competing" among the "co" ones) tries none.
+
+        Only for an ASCII word, where ignoring case is comparing lower case letter by letter."""
+        if len(low) <= self.length or not low.isascii():
+            return self.pattern_for(low)
+        head = low[:WORD_LETTERS]
+        candidates = self._chosen.get(low[: self.length], self._rest_chosen)
+        chosen = tuple(k for k in candidates if self._may_start(k, head))
+        pattern = self._compiled.get(chosen, ANY)
+        if pattern is ANY:
+            pattern = re.compile("|".join(self._alternatives[k] for k in chosen), self._flags) if chosen else None
+            if len(self._compiled) < _MAX_STRINGS:
+                self._compiled[chosen] = pattern
+        return pattern
+
+    def _may_start(self, k: int, head: str) -> bool:
+        """Whether a match of alternative `k` can start with `head` (lower case), as far as its first
+        letters can be told (a class such as \\w after a few letters ends what is known)."""
+        for n in range(len(head), self.length - 1, -1):
+            leads = self._leads.get((k, n), ANY)
+            if leads is ANY and (k, n) not in self._leads:
+                # a word holds no white space, so a string with any ("patent\\s+") is not this word's
+                leads = self._leads[(k, n)] = leading_strings(self._alternatives[k], self._flags, n, space=" ")
+            if leads is not ANY:
+                start = head[:n]
+                # a string shorter than n letters is a match that may end there
+                return any(s == start or (len(s) < n and start.startswith(s)) for s in leads)
+        return True

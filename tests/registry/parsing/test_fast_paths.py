@@ -106,9 +106,12 @@ def test_the_trigger_dispatch_matches_what_the_whole_grammar_matches(dev_labels)
         statement = record["statement"]
         for tok in text.tokenize(statement):
             whole = categories.TRIGGER_RE.match(statement, tok.start)
-            pattern = categories.TRIGGER_DISPATCH.pattern_for(tok.low)
-            split = pattern.match(statement, tok.start) if pattern else None
-            assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
+            for pattern in (
+                categories.TRIGGER_DISPATCH.pattern_for(tok.low),
+                categories.TRIGGER_DISPATCH.pattern_for_word(tok.low),
+            ):
+                split = pattern.match(statement, tok.start) if pattern else None
+                assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
             checked += 1
     assert checked > 5000
 
@@ -119,9 +122,37 @@ def test_the_trigger_dispatch_on_every_first_word(word, tail):
     for written in (word, word.upper(), word.capitalize()):
         sample = f"He is {written}{tail}"
         whole = categories.TRIGGER_RE.match(sample, 6)
-        pattern = categories.TRIGGER_DISPATCH.pattern_for(written.lower())
-        split = pattern.match(sample, 6) if pattern else None
-        assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
+        dispatch = categories.TRIGGER_DISPATCH
+        for pattern in (dispatch.pattern_for(written.lower()), dispatch.pattern_for_word(written.lower())):
+            split = pattern.match(sample, 6) if pattern else None
+            assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
+
+
+# Words that share their first letters with relation phrases without being one ("competing", "chiefly",
+# "patently"), and the phrases themselves, in any case, with what may follow them.
+WORD_STARTS = st.sampled_from([*categories._FIRST_WORDS.split(), "compet", "interest", "receiv", "chief", "co-"])
+WORD_ENDS = st.text(alphabet="aeilnorstyd-.'", max_size=6)
+WORD_TAILS = st.sampled_from(["", " ", " of ", "s ", " fees from X", ",", " (", "\n", " advisory board of Y"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_STARTS, WORD_ENDS, WORD_TAILS, st.sampled_from([str.lower, str.upper, str.capitalize]))
+def test_a_word_tries_the_phrases_the_whole_grammar_would_find_there(start, end, tail, case):
+    sample = f"He is {case(start + end)}{tail}"
+    toks = text.tokenize(sample)
+    tok = next(t for t in toks if t.start == 6)
+    whole = categories.TRIGGER_RE.match(sample, 6)
+    pattern = categories.TRIGGER_DISPATCH.pattern_for_word(tok.low)
+    split = pattern.match(sample, 6) if pattern else None
+    assert (whole and (whole.span(), whole.lastgroup)) == (split and (split.span(), split.lastgroup))
+
+
+def test_a_word_no_phrase_starts_with_tries_none():
+    dispatch = categories.TRIGGER_DISPATCH
+    for word in ("competing", "interest", "received", "chiefly"):  # they share only the first letters
+        assert dispatch.pattern_for(word) is not None
+        assert dispatch.pattern_for_word(word) is None
+    assert dispatch.pattern_for_word("consultant").match("consultant fees").lastgroup is not None
 
 
 def test_leading_strings():
@@ -130,6 +161,8 @@ def test_leading_strings():
     assert leading_strings(r"(?-i:CEO|VP)", re.I) == {"ce", "vp"}
     assert leading_strings(r"a|b", 0) == {"a", "b"}  # matches shorter than two characters
     assert leading_strings(r"\w+ly", re.I) is None  # any letter may start it
+    assert leading_strings(r"patent\s+fees", re.I, 8) is None  # white space, unless a character stands for it
+    assert leading_strings(r"patent\s+fees|owns", re.I, 8, space=" ") == {"patent f", "patent  ", "owns"}
 
 
 def test_a_dispatch_keeps_alternatives_it_cannot_read_everywhere():
@@ -253,5 +286,5 @@ def test_a_company_form_is_told_as_the_plain_test_tells_it(word, dots):
 @given(st.sampled_from(categories._FIRST_WORDS.split()) | st.text(max_size=8))
 def test_the_relation_phrase_of_a_word_is_the_dispatch_s(word):
     low = word.lower()
-    plain = categories.TRIGGER_DISPATCH.pattern_for(low) if low[:4] in categories.TRIGGER_KEYS else None
+    plain = categories.TRIGGER_DISPATCH.pattern_for_word(low) if low[:4] in categories.TRIGGER_KEYS else None
     assert categories._pattern_for(low) is plain
