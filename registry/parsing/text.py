@@ -208,7 +208,7 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
         or (
             DOTTED_INITIALS_RE.fullmatch(nxt.text)
             and after
-            and (after[0].low in PERSON_VERBS or after[0].low in ("and", ",", "&"))
+            and (after[0].low in PERSON_VERBS or after[0].low in INITIALS_JOINS)
         )
     ):
         return True  # "... Essential Medicines U.K. S.K. and R.O. are members", "... Health U.K. However"
@@ -223,6 +223,8 @@ DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3
 SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
 MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
 INITIALS_RE = re.compile(rf"[{_CAP}]{{2,4}}")
+# What joins initials in a list of authors: "JF, JW and SM", "S.K. & R.O.".
+INITIALS_JOINS = frozenset(("and", ",", "&"))
 PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
 NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
@@ -252,7 +254,7 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         and after[1].text == ","
     ):
         return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
-    if INITIALS_RE.fullmatch(nxt.text) and second.low in ("and", ",", "&") and len(after) > 1:
+    if INITIALS_RE.fullmatch(nxt.text) and second.low in INITIALS_JOINS and len(after) > 1:
         return bool(INITIALS_RE.fullmatch(after[1].text))  # "... Inc. JF, JW and SM are employees"
     return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()
 
