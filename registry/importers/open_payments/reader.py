@@ -320,9 +320,7 @@ class Block:
         apart in them (blank lines, which the reader skips)."""
         ends = self.newlines + 1
         if len(ends) != self.batch.num_rows:
-            # Line breaks inside quoted values: a row ends only after an even number of quotes.
-            quotes = np.flatnonzero(np.frombuffer(self.data, np.uint8) == ord('"'))
-            ends = ends[np.searchsorted(quotes, self.newlines) % 2 == 0]
+            ends = _unquoted(self.data, self.newlines) + 1  # line breaks inside quoted values end no row
         if not self.data.endswith(b"\n"):
             ends = np.append(ends, len(self.data))  # the file's last line, without a line break
         return ends if len(ends) == self.batch.num_rows else None
@@ -377,10 +375,16 @@ def _row_end(data: bytes, newlines: np.ndarray) -> int:
     last = int(newlines[-1])
     if not np.count_nonzero(quotes[:last]) % 2:
         return last + 1
-    even = newlines[np.searchsorted(np.flatnonzero(quotes), newlines) % 2 == 0]
+    even = _unquoted(data, newlines)
     if len(even):
         return int(even[-1]) + 1
     return last + 1 if len(data) > 4 * BLOCK_BYTES else 0
+
+
+def _unquoted(data: bytes, newlines: np.ndarray) -> np.ndarray:
+    """The line breaks outside quoted values: those after an even number of quotes."""
+    quotes = np.flatnonzero(np.frombuffer(data, np.uint8) == ord('"'))
+    return newlines[np.searchsorted(quotes, newlines) % 2 == 0]
 
 
 def _read_block(data: bytes, header: list[str], columns: list[str] | None) -> pa.RecordBatch:
