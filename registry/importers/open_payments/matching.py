@@ -109,10 +109,10 @@ class MatchResult:
         """Rows matched to no one (nor possibly to someone)."""
         return cls(
             person_id=pa.nulls(rows, pa.int64()),
-            method=pa.array([""] * rows, pa.string()),
+            method=pa.repeat("", rows),
             confidence=pa.nulls(rows, pa.float64()),
-            status=pa.array([str(PaymentMatchStatus.UNMATCHED)] * rows, pa.string()),
-            reason=pa.array([""] * rows, pa.string()),
+            status=pa.repeat(str(PaymentMatchStatus.UNMATCHED), rows),
+            reason=pa.repeat("", rows),
         )
 
     def spread(self, rows: pa.Array) -> "MatchResult":

@@ -465,8 +465,8 @@ class PaymentRows:
         """A column as trimmed text; empty when the file does not have it."""
         column = self.columns.get(name)
         if column is None:
-            return pa.array([""] * self.batch.num_rows, pa.string())
-        return pc.utf8_trim_whitespace(self.batch.column(column))
+            return pa.repeat("", self.batch.num_rows)
+        return trimmed(self.batch.column(column))
 
     def fail(self, mask: pa.Array, column: str, reason: str) -> None:
         """Refuse the file at the first row where `mask` holds, naming its line and `column` (the
@@ -506,15 +506,15 @@ class PaymentRows:
         record_id = self.record_id
         self.fail(pc.and_(self.kept, pc.equal(record_id, "")), "record_id", "the row has no Record_ID")
         values = {
-            "register": pa.array([PaymentRegister.CMS_OPEN_PAYMENTS] * self.batch.num_rows, pa.string()),
-            "kind": pa.array([self.kind] * self.batch.num_rows, pa.string()),
+            "register": pa.repeat(str(PaymentRegister.CMS_OPEN_PAYMENTS), self.batch.num_rows),
+            "kind": pa.repeat(str(self.kind), self.batch.num_rows),
             "record_id": record_id,
             "program_year": self.program_year(),
             **{name: self.text(name) for name in COLUMNS.TEXT},
             "amount": self.amount(),
             "nature": self.nature(),
             "form": self.text("terms_of_interest" if self.kind == PaymentKind.OWNERSHIP else "form"),
-            "row": pa.array(range(self.batch.num_rows), pa.int32()),  # for the raw columns of the rows written
+            "row": pa.array(np.arange(self.batch.num_rows, dtype=np.int32)),  # for the raw columns of the rows written
         }
         values["payment_date"] = self.payment_date(values["program_year"])
         values["payer_id"] = self.payer_ids = payers.resolve(
@@ -529,9 +529,9 @@ class PaymentRows:
         return _dedupe(table)
 
     def investigator(self, columns: dict[str, str]) -> dict[str, pa.Array]:
-        empty = pa.array([""] * self.batch.num_rows, pa.string())
+        empty = pa.repeat("", self.batch.num_rows)
         return {
-            field: pc.utf8_trim_whitespace(self.batch.column(columns[field])) if field in columns else empty
+            field: trimmed(self.batch.column(columns[field])) if field in columns else empty
             for field in ("npi", "profile_id", "first_name", "last_name")
         }
 
@@ -594,8 +594,29 @@ class PaymentRows:
     def nature(self) -> pa.Array:
         constant = KIND_NATURE.get(self.kind)
         if constant:
-            return pa.array([constant] * self.batch.num_rows, pa.string())
+            return pa.repeat(str(constant), self.batch.num_rows)
         return self.text("nature")
+
+
+# Bytes that may start or end a value utf8_trim_whitespace would trim: ASCII controls and spaces,
+# and the bytes of characters beyond ASCII (some are spaces).
+_MAYBE_SPACE = np.zeros(256, dtype=bool)
+_MAYBE_SPACE[: ord(" ") + 1] = _MAYBE_SPACE[0x80:] = True
+
+
+def trimmed(column: pa.Array) -> pa.Array:
+    """The column without spaces around its values; as it is (no copy) when no value starts or ends
+    with a byte that could be one, as in nearly every column of a register file."""
+    offsets, data = column.buffers()[1:3]
+    if data is None or not len(column):
+        return column
+    ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)[column.offset :]
+    starts, stops = ends[:-1], ends[1:]
+    filled = stops > starts
+    body = np.frombuffer(data, dtype=np.uint8)
+    if _MAYBE_SPACE[body[starts[filled]]].any() or _MAYBE_SPACE[body[stops[filled] - 1]].any():
+        return pc.utf8_trim_whitespace(column)
+    return column
 
 
 def _newlines(batch: pa.RecordBatch) -> int:
@@ -649,7 +670,7 @@ def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
         key = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '":"'
         pieces.append(pc.if_else(empty, "", pc.binary_join_element_wise(key, value, '",', "")))
     if not pieces:
-        return pa.array(["{}"] * batch.num_rows, pa.string())
+        return pa.repeat("{}", batch.num_rows)
     joined = pc.binary_join_element_wise(*pieces, "")
     trimmed = pc.utf8_slice_codeunits(joined, 0, -1)  # the last comma
     return pc.binary_join_element_wise("{", trimmed, "}", "")

@@ -90,7 +90,7 @@ class PaymentWriter:
     def stored(self, record_ids: pa.Array) -> pa.Array:
         """Whether each of these ids is stored (read as `existing` does)."""
         if self.fresh or not len(record_ids):
-            return pa.array([False] * len(record_ids), pa.bool_())
+            return pa.repeat(False, len(record_ids))
         if self.known_ids is not None:
             return pc.is_in(record_ids, self.known_ids)
         return pc.is_in(record_ids, self.existing(record_ids).column("record_id"))
@@ -100,7 +100,7 @@ class PaymentWriter:
         rows = len(values)
         columns = {}
         for column, max_length in _columns():
-            array = pa.array([self.source] * rows, pa.string()) if column == "source_file" else values.column(column)
+            array = pa.repeat(str(self.source), rows) if column == "source_file" else values.column(column)
             if max_length and pa.types.is_string(array.type):
                 array = pc.utf8_slice_codeunits(array, 0, max_length)
             columns[column] = array

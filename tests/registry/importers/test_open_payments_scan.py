@@ -361,3 +361,18 @@ def test_a_quote_inside_an_unquoted_value_does_not_hold_up_the_blocks(tmp_path, 
     assert PaymentRecord.objects.count() == 5
     device = PaymentRecord.objects.get(record_id="2").raw["Indicate_Drug_or_Biological_or_Device_or_Medical_Supply_1"]
     assert device == 'Device 3/4"'
+
+
+def test_the_parquet_records_the_range_of_years_dates_and_amounts_for_readers_that_filter(tmp_path):
+    import_open_payments_paths([three_payments(tmp_path, amount="12.50")])
+
+    row_group = pq.ParquetFile(scan_path("general", "payments.csv")).metadata.row_group(0)
+    ranges = {}
+    for index in range(row_group.num_columns):
+        column = row_group.column(index)
+        if column.statistics is not None and column.statistics.has_min_max:
+            ranges[column.path_in_schema] = (column.statistics.min, column.statistics.max)
+    assert ranges["program_year"] == (2019, 2019)
+    assert ranges["record_id"] == ("1", "3")
+    assert ranges["payment_date"][0] <= ranges["payment_date"][1]
+    assert "first_name" not in ranges  # names and places narrow no query: no statistics to write
