@@ -203,7 +203,9 @@ class PendingRows:
             self.flush()
         rows = table.column("row").to_numpy()
         if block.every_column or block.row_ends is None:
-            self.raw.append(raw_json(block.every_column_batch().take(rows), self.mapped))
+            batch = block.every_column_batch()
+            whole = len(rows) == batch.num_rows and bool((rows == np.arange(len(rows))).all())
+            self.raw.append(raw_json(batch if whole else batch.take(rows), self.mapped))
         else:
             self.raw.append(block.rows_text(rows))
         self.tables.append(table.drop_columns(["row"]))
@@ -651,29 +653,45 @@ def _dedupe(table: pa.Table) -> pa.Table:
 
 
 _ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
-_NEEDS_ESCAPE = r'[\\"\x00-\x1f]'
+# Bytes a JSON string cannot hold as they are: the quote, the backslash and the control characters.
+_NEEDS_ESCAPE = np.zeros(256, dtype=bool)
+_NEEDS_ESCAPE[[*range(0x20), ord('"'), ord("\\")]] = True
 
 
 def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
     """The row's other non-empty columns as JSON objects, built column-wise (a json.dumps per row
-    would cost more than the rest of the import). Columns empty throughout the block are skipped."""
+    would cost more than the rest of the import). Columns empty throughout the block are skipped;
+    which values are empty, and whether a column has anything to escape, is read in its bytes."""
     pieces = []
     for name in batch.schema.names:
-        value = batch.column(name)
-        empty = pc.equal(value, "")
-        if name in mapped or pc.all(empty).as_py():
+        if name in mapped:
             continue
-        if pc.any(pc.match_substring_regex(value, _NEEDS_ESCAPE)).as_py():
+        value = batch.column(name)
+        ends, body = _text_buffers(value)
+        if ends[-1] == ends[0]:
+            continue  # empty throughout
+        if _NEEDS_ESCAPE[body[ends[0] : ends[-1]]].any():
             for old, new in _ESCAPES:
                 value = pc.replace_substring(value, old, new)
             value = pc.replace_substring_regex(value, r"[\x00-\x1f]", " ")
         key = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '":"'
-        pieces.append(pc.if_else(empty, "", pc.binary_join_element_wise(key, value, '",', "")))
+        piece = pc.binary_join_element_wise(key, value, '",', "")
+        filled = np.packbits(np.diff(ends) > 0, bitorder="little")
+        pieces.append(pa.Array.from_buffers(pa.string(), len(piece), [pa.py_buffer(filled), *piece.buffers()[1:]]))
     if not pieces:
         return pa.repeat("{}", batch.num_rows)
-    joined = pc.binary_join_element_wise(*pieces, "")
+    # An empty value's piece is null, written as nothing.
+    joined = pc.binary_join_element_wise(*pieces, "", null_handling="replace", null_replacement="")
     trimmed = pc.utf8_slice_codeunits(joined, 0, -1)  # the last comma
     return pc.binary_join_element_wise("{", trimmed, "}", "")
+
+
+def _text_buffers(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """A text column's value boundaries (len + 1 of them) and bytes, as numpy views."""
+    offsets, data = column.buffers()[1:3]
+    ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)[column.offset :]
+    body = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+    return ends, body
 
 
 def import_open_payments_paths(
