@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from registry.enums import PaymentMatchMethod, PaymentMatchStatus
+from registry.importers.open_payments.textbytes import text_buffers
 from registry.models import Person, PersonName
 from registry.models.payments import MATCH_CONFIDENCE
 from registry.names import normalize_person_name
@@ -59,11 +60,10 @@ _NORMAL_BYTES[[*b"abcdefghijklmnopqrstuvwxyz0123456789 "]] = True
 def _not_in_normal_form(text: pa.Array) -> pa.Array:
     """Whether each value has a byte outside the normal form's, two spaces in a row, or a space at
     either end (read in the array's bytes: a regular expression per value costs ten times as much)."""
-    offsets, data = text.buffers()[1:3]
-    ends = np.frombuffer(offsets, dtype=np.int32, count=text.offset + len(text) + 1)[text.offset :]
-    if data is None or ends[-1] == ends[0]:
+    ends, body = text_buffers(text)
+    if ends[-1] == ends[0]:
         return pc.not_equal(text, text)  # every value empty
-    body = np.frombuffer(data, dtype=np.uint8)[: ends[-1]]
+    body = body[: ends[-1]]
     bad = ~_NORMAL_BYTES[body]
     space = body == 32
     bad[1:] |= space[1:] & space[:-1]  # a pair across two values marks one that ends in a space anyway

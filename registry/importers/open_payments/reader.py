@@ -43,6 +43,7 @@ from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_c
 from registry.importers.open_payments.matching import PaymentMatcher
 from registry.importers.open_payments.payers import PayerResolver
 from registry.importers.open_payments.scanfile import ScanFile
+from registry.importers.open_payments.textbytes import text_buffers
 from registry.importers.open_payments.topics import AREA_COLUMN, PayerAreas
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
@@ -609,13 +610,9 @@ _MAYBE_SPACE[: ord(" ") + 1] = _MAYBE_SPACE[0x80:] = True
 def trimmed(column: pa.Array) -> pa.Array:
     """The column without spaces around its values; as it is (no copy) when no value starts or ends
     with a byte that could be one, as in nearly every column of a register file."""
-    offsets, data = column.buffers()[1:3]
-    if data is None or not len(column):
-        return column
-    ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)[column.offset :]
+    ends, body = text_buffers(column)
     starts, stops = ends[:-1], ends[1:]
     filled = stops > starts
-    body = np.frombuffer(data, dtype=np.uint8)
     if _MAYBE_SPACE[body[starts[filled]]].any() or _MAYBE_SPACE[body[stops[filled] - 1]].any():
         return pc.utf8_trim_whitespace(column)
     return column
@@ -625,11 +622,8 @@ def _newlines(batch: pa.RecordBatch) -> int:
     """The line breaks inside the values of a block, counted in the columns' bytes at memory speed."""
     found = 0
     for column in batch.columns:
-        offsets, data = column.buffers()[1:3]
-        if data is None or not len(column):
-            continue
-        ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)
-        found += int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8)[ends[column.offset] : ends[-1]] == 10))
+        ends, body = text_buffers(column)
+        found += int(np.count_nonzero(body[ends[0] : ends[-1]] == 10))
     return found
 
 
@@ -667,7 +661,7 @@ def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
         if name in mapped:
             continue
         value = batch.column(name)
-        ends, body = _text_buffers(value)
+        ends, body = text_buffers(value)
         if ends[-1] == ends[0]:
             continue  # empty throughout
         if _NEEDS_ESCAPE[body[ends[0] : ends[-1]]].any():
@@ -684,14 +678,6 @@ def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
     joined = pc.binary_join_element_wise(*pieces, "", null_handling="replace", null_replacement="")
     trimmed = pc.utf8_slice_codeunits(joined, 0, -1)  # the last comma
     return pc.binary_join_element_wise("{", trimmed, "}", "")
-
-
-def _text_buffers(column: pa.Array) -> tuple[np.ndarray, np.ndarray]:
-    """A text column's value boundaries (len + 1 of them) and bytes, as numpy views."""
-    offsets, data = column.buffers()[1:3]
-    ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)[column.offset :]
-    body = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
-    return ends, body
 
 
 def import_open_payments_paths(
