@@ -1,14 +1,14 @@
 """Write blocks of payment records: insert new record ids, update the known ones that changed, leave
 the unchanged ones alone, remove withdrawn ones.
 
-New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as
-one prepared INSERT run for every row. When the registry holds no record of the file's kind, the file's ids are not
-looked up at all; when it holds up to a million, their ids are read once and only the block's ids
-among them are looked up (either way, an id the file repeats makes the block's insert fail in its
-savepoint, and from then on every block's ids are looked up). Known records are compared by their fingerprint, a digest
-of the row as the register published it: an unchanged row writes nothing; a changed one is upserted
-(on PostgreSQL by COPY into a temporary table and one INSERT … ON CONFLICT from it). A match an
-editor confirmed or rejected keeps its person and status whatever the register's row says.
+New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as one
+prepared INSERT run for every row. When the registry holds no record of the file's kind, the file's ids
+are not looked up at all; when it holds up to a million, their ids are read once and only the block's
+ids among them are looked up (either way, an id the file repeats makes the block's insert fail in its
+savepoint, and from then on every block's ids are looked up). Known records are compared by their
+fingerprint, a digest of the row as the register published it: an unchanged row writes nothing; a
+changed one is upserted (on PostgreSQL by COPY into a temporary table and one INSERT … ON CONFLICT from
+it). A match an editor confirmed or rejected keeps its person and status whatever the register's row says.
 """
 
 from functools import cache
