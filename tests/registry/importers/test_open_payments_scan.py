@@ -89,6 +89,28 @@ def test_every_row_is_stored_when_asked(tmp_path):
     assert PaymentRecord.objects.count() == 3
 
 
+@pytest.mark.parametrize("store_all", [True, False])
+def test_raw_keeps_the_rows_other_non_empty_columns_as_written_escaped_for_json(tmp_path, store_all):
+    factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
+    awkward = 'Say "ah"\\ then\ta\nnew line'
+    path = rewrite(
+        GENERAL_2019,
+        tmp_path,
+        [{"Record_ID": "1", "Physician_Profile_ID": "900001", "Contextual_Information": awkward,
+          "Recipient_Zip_Code": "", "Covered_Recipient_Type": "  Covered Recipient Physician "},
+         {"Record_ID": "2", "Physician_Profile_ID": "900001", "Contextual_Information": ""}],
+    )  # fmt: skip
+
+    assert import_open_payments_paths([path], store_all=store_all).ok
+
+    first, second = PaymentRecord.objects.order_by("record_id")
+    assert first.raw["Contextual_Information"] == awkward
+    assert first.raw["Covered_Recipient_Type"] == "  Covered Recipient Physician "  # as written
+    assert "Recipient_Zip_Code" not in first.raw  # empty
+    assert "Contextual_Information" not in second.raw
+    assert "Physician_Profile_ID" not in first.raw  # a column of the record's own
+
+
 def test_people_added_later_are_matched_from_the_parquet(tmp_path):
     import_open_payments_paths([three_payments(tmp_path)])
     assert PaymentRecord.objects.count() == 0
