@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -69,7 +70,7 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     spans = footnotes(statement)
-    seen: list[tuple[list[str], set[str]]] = []
+    seen: list[list] = []
     for number, (a, b) in enumerate(spans):
         if len(spans) > 1 and _repeats(statement[a:b], seen):
             # A copy adds only the ties the first reading missed, not the same ties under other spellings
@@ -131,18 +132,43 @@ def _folded_name(org: str | None) -> str:
     return " ".join(FOLDED_WORD_RE.findall(fold(org or "")))
 
 
-def _repeats(footnote: str, seen: list[tuple[list[str], set[str]]]) -> bool:
+def _repeats(footnote: str, seen: list[list]) -> bool:
     """Whether a footnote repeats an earlier one in other typography ("Göppingen" for "Goeppingen", curly
     quotes for straight ones), as preprint servers print the manuscript's statement beside their own copy:
     it starts with the same words and shares nine words in ten. Footnotes for other authors start with
-    other names."""
-    ws = FOLDED_WORD_RE.findall(fold(footnote))
-    bag = set(ws)
-    for earlier, earlier_bag in seen:
-        if len(ws) >= 12 and ws[:3] == earlier[:3] and len(bag & earlier_bag) >= 0.9 * len(bag | earlier_bag):
+    other names.
+
+    `seen` holds [first three words, text, words, bag of words] of each earlier footnote; the words are
+    folded only when another footnote starts like it, which per-author footnotes ("RP: ...", "CB: ...")
+    never do."""
+    if footnote.isascii():
+        # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone
+        ws = None
+        head = [m.group().lower() for m in islice(FOLDED_WORD_RE.finditer(footnote), 3)]
+    else:
+        ws = FOLDED_WORD_RE.findall(fold(footnote))
+        head = ws[:3]
+    entry = [head, footnote, ws, None]
+    for earlier in seen:
+        if earlier[0] != head:
+            continue
+        words, bag = _folded_words(entry)
+        if len(words) < 12:
+            break
+        earlier_words, earlier_bag = _folded_words(earlier)
+        if len(bag & earlier_bag) >= 0.9 * len(bag | earlier_bag):
             return True
-    seen.append((ws, bag))
+    seen.append(entry)
     return False
+
+
+def _folded_words(entry: list) -> tuple[list[str], set[str]]:
+    """The folded words of a `seen` entry of `_repeats` and their bag, worked out once."""
+    if entry[2] is None:
+        entry[2] = FOLDED_WORD_RE.findall(fold(entry[1]))
+    if entry[3] is None:
+        entry[3] = set(entry[2])
+    return entry[2], entry[3]
 
 
 def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
