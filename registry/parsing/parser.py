@@ -240,7 +240,10 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                     # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."
                     current = subject.authors
             continue
-        first = min([t.start for t in triggers[:1]] + [b.org.start for b in brackets[:1]])
+        if not brackets:
+            first = triggers[0].start
+        else:
+            first = min(triggers[0].start, brackets[0].org.start) if triggers else brackets[0].org.start
         subject = scan_subject(text, toks, first, state.index)
         if subject.kind == "all" and triggers and triggers[0].kind == "other":
             named = _authors_in_brackets(state, toks, triggers)
@@ -250,9 +253,9 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
         if (
-            (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
-            and who is current
+            who is current
             and current is not label
+            and (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
         ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
         if subject.kind == "org" and who is current and current is not label:
