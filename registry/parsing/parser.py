@@ -155,7 +155,7 @@ def _repeats(footnote: str, seen: list[list]) -> bool:
         words, bag = _folded_words(entry)
         if len(words) < 12:
             break
-        earlier_words, earlier_bag = _folded_words(earlier)
+        _, earlier_bag = _folded_words(earlier)
         if len(bag & earlier_bag) >= 0.9 * len(bag | earlier_bag):
             return True
     seen.append(entry)
