@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 
 from rapidfuzz import fuzz
 
@@ -108,6 +107,9 @@ def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
 # ---- footnotes ----
 
 FOLDED_WORD_RE = re.compile(r"[^\W_]+")
+# The first three of those words (None for each one missing).
+OPENING_WORDS_RE = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
+NO_WORDS = (None, None, None)
 
 
 def _spelt_otherwise(item: DraftItem, earlier: list[tuple[int | None, str, str]]) -> bool:
@@ -144,10 +146,11 @@ def _repeats(footnote: str, seen: list[list]) -> bool:
     if footnote.isascii():
         # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone
         ws = None
-        head = [m.group().lower() for m in islice(FOLDED_WORD_RE.finditer(footnote), 3)]
+        m = OPENING_WORDS_RE.match(footnote.lower())
+        head = m.groups() if m else NO_WORDS
     else:
         ws = FOLDED_WORD_RE.findall(fold(footnote))
-        head = ws[:3]
+        head = (*ws[:3], *NO_WORDS[len(ws) :])
     entry = [head, footnote, ws, None]
     for earlier in seen:
         if earlier[0] != head:
