@@ -453,3 +453,16 @@ def test_a_tie_that_did_not_influence_the_work_is_no_new_tie():
         "Dr. Carter is a paid consultant to Vaxco. His consultancy did not influence the design of this article.",
         AUTHORS2,
     ) == [("Alan Carter", "consulting", "Vaxco")]
+
+
+def test_a_recipient_or_an_authors_role_in_a_bracket_after_each_company_says_what_the_tie_is():
+    assert triples(
+        "AC reports: Vaxco (grant recipient, Scientific Advisory Board member); Biolab (consultant); "
+        "Press Books (author, royalty recipient).",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "advisory_board", "Vaxco"),
+        ("Alan Carter", "consulting", "Biolab"),
+        ("Alan Carter", "royalties", "Press Books"),
+    ]
