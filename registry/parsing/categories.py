@@ -232,7 +232,10 @@ BOILERPLATE_RE = re.compile(
     r"|editors\s+consider\s+relevant"
     r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests"
     # "views expressed in this paper are their own and not necessarily shared with the organisations ..."
-    r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b",
+    r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b"
+    # "All authors have completed and submitted the International Committee of Medical Journal Editors form for
+    # disclosure of potential conflicts of interest": the form, not a committee role
+    r"|\b(?:ICMJE|Medical\s+Journal\s+Editors)(?:\s+(?:uniform|disclosure))*\s+forms?\s+for\s+(?:the\s+)?disclosure\b",
     re.IGNORECASE,
 )
 MS_CONTEXT_RE = re.compile(
@@ -510,6 +513,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or "no role" in low
         or "editors" in low
         or "views expressed" in low
+        or "form" in low
     ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))

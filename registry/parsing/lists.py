@@ -13,6 +13,7 @@ from .orgnames import (
     clean_name,
     field_series,
     first_run,
+    foreign_and,
     is_company_form,
     is_counterparty,
     is_name_token,
@@ -103,7 +104,9 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
                 continue
         sep = low in ("and", ",", ";", "or") or t.text == low
         joined = low in AND_WORDS and (
-            (pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
+            (pos and toks[pos - 1].text == "-")
+            or (low != "and" and foreign_and(toks, pos, items[-1]))
+            or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
         )
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:

@@ -466,3 +466,34 @@ def test_a_recipient_or_an_authors_role_in_a_bracket_after_each_company_says_wha
         ("Alan Carter", "consulting", "Biolab"),
         ("Alan Carter", "royalties", "Press Books"),
     ]
+
+
+def test_the_icmje_form_for_disclosure_is_no_committee_role():
+    result = parse_statement(
+        "All authors have completed and submitted the International Committee of Medical Journal Editors form for "
+        "disclosure of potential conflicts of interest. No potential conflicts of interest were disclosed.",
+        AUTHORS2,
+    )
+    assert result.items == []
+    assert result.declares_none == AUTHORS2
+
+
+def test_a_name_in_another_language_goes_on_after_its_own_and():
+    assert triples(
+        "AC received grants from the Bundesministerium für Bildung und Forschung (BMBF), the Institut National de "
+        "la Santé et de la Recherche Médicale, the Ministerio de Ciencia e Innovación and Vaxco und Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Bundesministerium für Bildung und Forschung"),
+        ("Alan Carter", "grants", "Institut National de la Santé et de la Recherche Médicale"),
+        ("Alan Carter", "grants", "Ministerio de Ciencia e Innovación"),
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Biolab"),
+    ]
+
+
+def test_a_foundation_for_something_after_and_is_a_name_of_its_own():
+    assert triples("AC received grants from Vaxco and Fondation pour la Recherche Médicale.", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Fondation pour la Recherche Médicale"),
+    ]
