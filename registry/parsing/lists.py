@@ -327,9 +327,13 @@ def _name_tail(rest: list[Tok]) -> bool:
     return 0 < len(rest) <= 6 and all(t.text == "-" or (t.text[0].isalpha() and t.low not in NOT_TAIL) for t in rest)
 
 
+# Words that start a new source or party inside one list ("from A, and from B"; "with A, Boston, and with B").
+NEW_SOURCE_WORDS = words("from with by to")
+
+
 def _from_name(item: list[Tok]) -> bool:
-    """ "from the FDA", "from Medtronic": a new source in the same list."""
-    if item[0].low != "from" or len(item) < 2:
+    """ "from the FDA", "from Medtronic", "and with Sparks Therapeutics": a new source in the same list."""
+    if item[0].low not in NEW_SOURCE_WORDS or len(item) < 2:
         return False
     k = 2 if item[1].low == "the" else 1
     return k < len(item) and is_name_token(item[k])

@@ -116,7 +116,7 @@ def run_from(toks: list[Tok], i: int) -> int:
     j, n = i + 1, len(toks)
     if (_possessive(toks[i]) and not _name_after_possessive(toks, j)) or is_company_form(toks[i]):
         return j
-    while j < n and j - i < 14:
+    while j < n and j - i < 18:
         tok = toks[j]
         form = is_company_form(tok)
         if form or is_name_token(tok):

@@ -497,3 +497,10 @@ def test_a_foundation_for_something_after_and_is_a_name_of_its_own():
         ("Alan Carter", "grants", "Vaxco"),
         ("Alan Carter", "grants", "Fondation pour la Recherche Médicale"),
     ]
+
+
+def test_a_second_with_after_a_companys_place_names_a_second_company():
+    assert triples(
+        "AC has a Consultancy Agreement with Vaxco, Inc., Brisbane, CA and with Biolab Therapeutics, Philadelphia, PA.",
+        AUTHORS2,
+    ) == [("Alan Carter", "consulting", "Vaxco, Inc."), ("Alan Carter", "consulting", "Biolab Therapeutics")]
