@@ -17,7 +17,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?"),
+    ("royalties", r"(?:patent\s+)?royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?"),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",

@@ -504,3 +504,10 @@ def test_a_second_with_after_a_companys_place_names_a_second_company():
         "AC has a Consultancy Agreement with Vaxco, Inc., Brisbane, CA and with Biolab Therapeutics, Philadelphia, PA.",
         AUTHORS2,
     ) == [("Alan Carter", "consulting", "Vaxco, Inc."), ("Alan Carter", "consulting", "Biolab Therapeutics")]
+
+
+def test_a_patent_royalty_is_a_royalty_not_a_patent():
+    assert triples("Disclosure: A. Carter, Grant and patent royalty from Vaxco; M. M. Holt, None", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "royalties", "Vaxco"),
+    ]
