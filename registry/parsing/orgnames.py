@@ -39,7 +39,7 @@ FOREIGN_NAME_WORDS = words(
 BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
 NOT_NAMES = words(
     "the a an this that these those his her their its our my he she they we i it in on from for of "
-    "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each"
+    "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each none nothing nil"
 )
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
 NOT_COUNTERPARTY = words(
