@@ -23,7 +23,8 @@ NONE_RE = re.compile(
     r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"
     r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
     # "has no commercial associations (eg, consultancies, stock ownership, ...) that might pose a conflict"
-    r"|\bno\s+(?:commercial|financial|industry)\s+(?:associations?|ties)\b"
+    r"|\bno\s+(?:other\s+)?(?:commercial|financial|industry|industrial)\s+(?:associations?|ties|relationships?"
+    r"|involvements?|links?|connections?)\b"
     r"|\bnone\s+of\s+(?:the\s+authors|them|us)\b|\bnone\s+(?:by|from|for)\s+(?:any|all)\s+of\s+the\s+authors\b"
     # The same shapes in other languages: "no tener ningún conflicto", "não haver conflito", "kein
     # Interessenkonflikt", "aucun conflit", "nessun conflitto", "geen belangenverstrengeling".

@@ -511,3 +511,25 @@ def test_a_patent_royalty_is_a_royalty_not_a_patent():
         ("Alan Carter", "grants", "Vaxco"),
         ("Alan Carter", "royalties", "Vaxco"),
     ]
+
+
+def test_no_commercial_relationships_declares_nothing():
+    result = parse_statement(
+        "AC holds patents for the cell ablation system (US #7,514,595). All other authors have no commercial "
+        "relationships.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category) for i in result.items] == [("Alan Carter", "patents")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_the_icmje_closing_after_a_comma_still_speaks_for_the_other_authors():
+    result = parse_statement(
+        "AC has received grants from Vaxco outside of the submitted work. All other authors declare: no support "
+        "from any organisation for the submitted work; no financial relationships with any organisations that "
+        "might have an interest in the submitted work in the previous three years, no other relationships or "
+        "activities that could appear to have influenced the submitted work.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
