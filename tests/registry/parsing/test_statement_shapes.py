@@ -533,3 +533,27 @@ def test_the_icmje_closing_after_a_comma_still_speaks_for_the_other_authors():
     )
     assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco")]
     assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_no_conflicts_declared_by_named_authors_covers_those_authors():
+    result = parse_statement(
+        "No conflicts of interest were declared by AC and MMH. DKO is a member of the Vaxco Advisory Board.", AUTHORS2
+    )
+    assert [(i.author, i.organization) for i in result.items] == [("Dana K Ober", "Vaxco")]
+    assert result.declares_none == ["Alan Carter", "Mara M Holt"]
+
+
+def test_a_numbered_none_of_the_other_authors_covers_the_others():
+    result = parse_statement(
+        "(1) AC acts as advisor to Vaxco; he receives research funding from Biolab; (2) none of the other authors "
+        "has anything to disclose.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco"), ("Alan Carter", "Biolab")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_initials_and_a_capitalised_none_without_a_comma_declare_nothing():
+    result = parse_statement("MMH None. DKO None. AC Research Support, Vaxco Inc, Newton, MA.", AUTHORS2)
+    assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco Inc")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
