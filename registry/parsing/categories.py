@@ -36,9 +36,9 @@ _GRAMMAR: list[tuple[str, str]] = [
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|roles?|capacity)(?:\s+members?)?",
+        r"|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
-    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
+    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),
     # the ICMJE form's "payments for board membership" from companies: advisory boards
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
@@ -80,7 +80,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "consulting",
         r"personal\s+fees|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        r"|work|services|honorari(?:a|um)))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",
     ),

@@ -557,3 +557,15 @@ def test_initials_and_a_capitalised_none_without_a_comma_declare_nothing():
     result = parse_statement("MMH None. DKO None. AC Research Support, Vaxco Inc, Newton, MA.", AUTHORS2)
     assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco Inc")]
     assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_honoraria_or_fees_named_after_a_role_are_that_role_not_lectures():
+    assert triples(
+        "AC reports consulting honoraria from Vaxco, advisory board fees from Biolab and advisory honoraria from "
+        "Medco.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "advisory_board", "Biolab"),
+        ("Alan Carter", "advisory_board", "Medco"),
+    ]
