@@ -103,7 +103,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
     (
         "grants",
-        r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
+        r"(?:research[-\s]+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"

@@ -569,3 +569,18 @@ def test_honoraria_or_fees_named_after_a_role_are_that_role_not_lectures():
         ("Alan Carter", "advisory_board", "Biolab"),
         ("Alan Carter", "advisory_board", "Medco"),
     ]
+
+
+def test_hyphenated_research_grants_name_their_funders():
+    assert triples("AC: Research-grants from the Vaxco Foundation and from the Biolab Trust.", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "grants", "Biolab Trust"),
+    ]
+
+
+def test_an_authors_possessive_after_a_patent_holder_is_no_holder():
+    assert triples(
+        "In addition, A. Carter has a patent “Use of X” issued to the University of Vaxco, and A. Carter's spouse "
+        "owns stocks in Biolab.",
+        AUTHORS2,
+    ) == [("Alan Carter", "patents", "University of Vaxco"), ("Alan Carter", "stock", "Biolab")]
