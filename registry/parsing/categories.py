@@ -298,8 +298,23 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:
         found = member_of_bodies(found, text, end)
+    if found and "(" in text[start:end]:
+        found = _not_examples(found, text, start, end)
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
+    return found
+
+
+# "Any other conflict of interest (ie, personal associations or involvement as a director, officer, or expert
+# witness) is disclosed": ties named in a bracket of examples are kinds of tie, nobody's tie.
+EXAMPLES_BRACKET_RE = re.compile(r"\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|for\s+(?:example|instance))[\s,:]", re.IGNORECASE)
+
+
+def _not_examples(found: list[Trigger], text: str, start: int, end: int) -> list[Trigger]:
+    for m in EXAMPLES_BRACKET_RE.finditer(text, start, end):
+        close = text.find(")", m.end(), end)
+        close = end if close < 0 else close
+        found = [t for t in found if not m.start() < t.start < close]
     return found
 
 

@@ -584,3 +584,12 @@ def test_an_authors_possessive_after_a_patent_holder_is_no_holder():
         "owns stocks in Biolab.",
         AUTHORS2,
     ) == [("Alan Carter", "patents", "University of Vaxco"), ("Alan Carter", "stock", "Biolab")]
+
+
+def test_ties_given_as_examples_in_a_bracket_are_nobodys_ties():
+    result = parse_statement(
+        "AC is a consultant to Vaxco. Any other conflict of interest (ie, personal associations or involvement as "
+        "a director, officer, or expert witness) is also disclosed in an attachment.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("Alan Carter", "consulting", "Vaxco")]
