@@ -17,7 +17,10 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"(?:patent\s+)?royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?"),
+    (
+        "royalties",
+        r"(?:patent\s+)?royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?",
+    ),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",
@@ -307,7 +310,9 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
 
 # "Any other conflict of interest (ie, personal associations or involvement as a director, officer, or expert
 # witness) is disclosed": ties named in a bracket of examples are kinds of tie, nobody's tie.
-EXAMPLES_BRACKET_RE = re.compile(r"\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|for\s+(?:example|instance))[\s,:]", re.IGNORECASE)
+EXAMPLES_BRACKET_RE = re.compile(
+    r"\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|for\s+(?:example|instance))[\s,:]", re.IGNORECASE
+)
 
 
 def _not_examples(found: list[Trigger], text: str, start: int, end: int) -> list[Trigger]:
