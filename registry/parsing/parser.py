@@ -27,7 +27,8 @@ from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 STUDY_SUBJECT_RE = re.compile(
-    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were|received)\b"
+    r"(?:the|this|these|our)\s+(?:present\s+|current\s+)?(?:study|studies|work|research|trials?|projects?|analysis"
+    r"|analyses|experiments)\s+(?:was|is|has|have|were|are|received)\b"
     rf"|{WORK_FUNDING_OPENINGS}",
     re.IGNORECASE,
 )

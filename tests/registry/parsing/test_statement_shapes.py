@@ -593,3 +593,12 @@ def test_ties_given_as_examples_in_a_bracket_are_nobodys_ties():
         AUTHORS2,
     )
     assert [(i.author, i.category, i.organization) for i in result.items] == [("Alan Carter", "consulting", "Vaxco")]
+
+
+def test_the_studies_funding_after_named_employees_is_not_theirs():
+    result = parse_statement(
+        "AC and MMH are full-time employees of Vaxco KGaA. The studies were performed under the auspices of the EU "
+        "grant, including all funding, and independent of the company.",
+        AUTHORS2,
+    )
+    assert {i.author for i in result.items if i.category != "employment"} == {None}
