@@ -602,3 +602,9 @@ def test_the_studies_funding_after_named_employees_is_not_theirs():
         AUTHORS2,
     )
     assert {i.author for i in result.items if i.category != "employment"} == {None}
+
+
+def test_initials_that_leave_out_some_middle_initials_name_the_one_author_they_fit():
+    authors = ["Alexander R. E. C. Schwinges", "Hannes A. Baukmann", "Ann Roe Stone"]
+    result = parse_statement("A.R.E.S is an employee of Vaxco. HB declares no competing interests.", authors)
+    assert [(i.author, i.organization) for i in result.items] == [("Alexander R. E. C. Schwinges", "Vaxco")]
