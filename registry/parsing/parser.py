@@ -209,10 +209,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
         if not triggers and not brackets:
-            if pos is None and label is None and (len(toks) <= 8 or text[sb - 1] == ":"):
+            heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
+            if pos is None and label is None and (len(toks) <= 8 or heading):
                 subject = scan_subject(text, toks, sb, state.index)
-                if subject.kind == "persons" and (text[sb - 1] == ":" or _only_mentions(subject, sa, sb, text)):
-                    # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."
+                if subject.kind == "persons" and (heading or _only_mentions(subject, sa, sb, text)):
+                    # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."; "G.K.
+                    # and K.L.S. declare the following competing interests. <the ties, without a subject>"
                     current = subject.authors
             continue
         first = min([t.start for t in triggers[:1]] + [b.org.start for b in brackets[:1]])
@@ -247,6 +249,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+# "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
+FOLLOWING_RE = re.compile(
+    r"\b(?:declares?|discloses?|reports?|report|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
+    r"|potential|interests?|disclosures?)",
+    re.IGNORECASE,
+)
 PASSIVE_BY_RE = re.compile(r"\s+by\b")
 
 

@@ -608,3 +608,16 @@ def test_initials_that_leave_out_some_middle_initials_name_the_one_author_they_f
     authors = ["Alexander R. E. C. Schwinges", "Hannes A. Baukmann", "Ann Roe Stone"]
     result = parse_statement("A.R.E.S is an employee of Vaxco. HB declares no competing interests.", authors)
     assert [(i.author, i.organization) for i in result.items] == [("Alexander R. E. C. Schwinges", "Vaxco")]
+
+
+def test_authors_who_declare_the_following_interests_own_the_ties_that_follow():
+    result = parse_statement(
+        "A.C. and M.M.H. declare the following competing interests. Parts of this work have been the subject of a "
+        "patent application filed by Vaxco Enterprise Limited. The remaining authors declare no competing interests.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "patents", "Vaxco Enterprise Limited"),
+        ("Mara M Holt", "patents", "Vaxco Enterprise Limited"),
+    ]
+    assert result.declares_none == ["Dana K Ober"]
