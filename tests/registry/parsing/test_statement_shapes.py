@@ -621,3 +621,18 @@ def test_authors_who_declare_the_following_interests_own_the_ties_that_follow():
         ("Mara M Holt", "patents", "Vaxco Enterprise Limited"),
     ]
     assert result.declares_none == ["Dana K Ober"]
+
+
+def test_leadership_for_a_company_is_a_leadership_role_but_not_inside_a_programmes_name():
+    assert triples(
+        "AC and MMH declare employment with, equity ownership in, and leadership for Vaxco. DKO attends the "
+        "Clinical Leadership in Pharmacy programme, which is sponsored by Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco"),
+        ("Mara M Holt", "employment", "Vaxco"),
+        ("Alan Carter", "stock", "Vaxco"),
+        ("Mara M Holt", "stock", "Vaxco"),
+        ("Alan Carter", "leadership", "Vaxco"),
+        ("Mara M Holt", "leadership", "Vaxco"),
+    ]
