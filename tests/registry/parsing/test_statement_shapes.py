@@ -636,3 +636,17 @@ def test_leadership_for_a_company_is_a_leadership_role_but_not_inside_a_programm
         ("Alan Carter", "leadership", "Vaxco"),
         ("Mara M Holt", "leadership", "Vaxco"),
     ]
+
+
+def test_and_after_a_bracket_or_before_an_acronym_company_separates_two_names():
+    assert triples(
+        "AC received grants from the National Key Program of China (2018YFC0910500) and Neil Shen's SJTU Medical "
+        "Research Fund, fees from Vaxco and P.M.T. Corporation and from Fisher and Paykel Ltd.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "National Key Program of China"),
+        ("Alan Carter", "grants", "Neil Shen's SJTU Medical Research Fund"),
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "consulting", "P.M.T. Corporation"),
+        ("Alan Carter", "consulting", "Fisher and Paykel Ltd."),
+    ]
