@@ -191,8 +191,9 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
             run = _written_small(items, pos, item, rng[0]) + run
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
-        if rest and not all(t.low in FILLER for t in rest):
-            closed = True  # trailing words ("Merck on issues regarding ...") close the list
+        if rest and not all(t.low in FILLER for t in rest) and not (len(rest) == 2 and _is_country(rest)):
+            closed = True  # trailing words ("Merck on issues regarding ...") close the list, a country does not
+            # ("TEVA the Netherlands, Novartis and Pfizer")
     return orgs
 
 

@@ -650,3 +650,11 @@ def test_and_after_a_bracket_or_before_an_acronym_company_separates_two_names():
         ("Alan Carter", "consulting", "P.M.T. Corporation"),
         ("Alan Carter", "consulting", "Fisher and Paykel Ltd."),
     ]
+
+
+def test_a_country_after_a_company_does_not_end_the_list():
+    assert triples("AC received consulting fees from Vaxco the Netherlands, Biolab and Medco.", AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "consulting", "Biolab"),
+        ("Alan Carter", "consulting", "Medco"),
+    ]
