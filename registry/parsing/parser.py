@@ -456,6 +456,9 @@ def _relations(
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = source_before(state, trig, sa) or orgs
+        if orgs and trig.kind in ("advisory_board", "leadership") and _possessive_before(state, trig, sa):
+            # "Sarepta's Advisory Board meeting in Phoenix": the board is the company's, not the town's
+            orgs = [_premod(state, trig, sa, last_org) or orgs[0]]
         if not orgs:
             orgs = relationship_with(state, trig, sa)
         if not orgs and trig.kind == "founder" and _passive_by(state.text, trig):
@@ -527,6 +530,11 @@ def _is_person(state: ParseState, run: list[Tok]) -> bool:
     if len(words) != 1 or len(words[0]) <= 2 or looks_like_initials(words[0]):
         return False  # initials were read above, as the byline spells them
     return state.index.match(["Dr", words[0]]) is not None
+
+
+def _possessive_before(state: ParseState, trig: Trigger, sa: int) -> bool:
+    before = state.toks.before(trig.start, sa, 1)
+    return bool(before) and before[-1].text[-2:] in ("'s", "\u2019s") and before[-1].text[:1].isupper()
 
 
 def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:

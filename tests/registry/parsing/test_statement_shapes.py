@@ -658,3 +658,9 @@ def test_a_country_after_a_company_does_not_end_the_list():
         ("Alan Carter", "consulting", "Biolab"),
         ("Alan Carter", "consulting", "Medco"),
     ]
+
+
+def test_a_companys_possessive_board_is_the_companys_whatever_place_follows():
+    assert triples("AC attended Vaxco's Advisory Board meeting in Phoenix, Arizona.", AUTHORS2) == [
+        ("Alan Carter", "advisory_board", "Vaxco"),
+    ]
