@@ -72,7 +72,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "employment",
         r"(?<!\bfor\s)(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
-        r"|(?:paid\s+)?(?:summer\s+)?internships?(?=\s+(?:with|at)\b)",
+        r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)",
     ),
     (
         "stock",
@@ -218,7 +218,7 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors officer officers leader council internship
+conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns internship
 internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """

@@ -664,3 +664,9 @@ def test_a_companys_possessive_board_is_the_companys_whatever_place_follows():
     assert triples("AC attended Vaxco's Advisory Board meeting in Phoenix, Arizona.", AUTHORS2) == [
         ("Alan Carter", "advisory_board", "Vaxco"),
     ]
+
+
+def test_an_intern_at_a_company_was_employed_there():
+    assert triples(
+        "AC was an intern at Vaxco while conducting this research, and MMH has been a consultant for Vaxco.", AUTHORS2
+    ) == [("Alan Carter", "employment", "Vaxco"), ("Mara M Holt", "consulting", "Vaxco")]
