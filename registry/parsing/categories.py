@@ -363,7 +363,9 @@ GENERIC_FEES_RE = re.compile(
 )
 WHAT_FOR_RE = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
-    r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
+    r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$"
+    # "honoraria from serving on the scientific advisory board of X"
+    r"|\s*from\s+(?:serving|participati(?:ng|on))\s+(?:on|in|as)(?:\s+(?:a|an|the|his|her|their))?\s*$",
     re.IGNORECASE,
 )
 

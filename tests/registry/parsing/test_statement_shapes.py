@@ -670,3 +670,23 @@ def test_an_intern_at_a_company_was_employed_there():
     assert triples(
         "AC was an intern at Vaxco while conducting this research, and MMH has been a consultant for Vaxco.", AUTHORS2
     ) == [("Alan Carter", "employment", "Vaxco"), ("Mara M Holt", "consulting", "Vaxco")]
+
+
+def test_honoraria_from_serving_on_a_board_are_the_boards_role_not_lectures():
+    assert triples("AC received honoraria from serving on the scientific advisory board of Vaxco GmbH.", AUTHORS2) == [
+        ("Alan Carter", "advisory_board", "Vaxco GmbH"),
+    ]
+
+
+def test_a_ministrys_portfolio_may_end_in_a_word_before_its_last_field():
+    assert triples(
+        "AC is supported by the Ministry of Education, Science and Technological Development of the Republic of "
+        "Serbia.",
+        AUTHORS2,
+    ) == [
+        (
+            "Alan Carter",
+            "grants",
+            "Ministry of Education, Science and Technological Development of the Republic of Serbia",
+        )
+    ]
