@@ -218,8 +218,8 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns internship
-internships summer career training sab sabs governor governors
+conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns
+internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
