@@ -690,3 +690,17 @@ def test_a_ministrys_portfolio_may_end_in_a_word_before_its_last_field():
             "Ministry of Education, Science and Technological Development of the Republic of Serbia",
         )
     ]
+
+
+def test_initials_and_a_colon_after_a_company_form_start_the_next_authors_entry():
+    assert triples(
+        "AC: Employed by and own equity in Vaxco, Inc. MMH: Speakers' Bureau: Biolab; Consulting or Advisory Role: "
+        "Medco.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco, Inc."),
+        ("Alan Carter", "stock", "Vaxco, Inc."),
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "consulting", "Medco"),
+        ("Mara M Holt", "advisory_board", "Medco"),
+    ]
