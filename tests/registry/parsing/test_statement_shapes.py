@@ -704,3 +704,10 @@ def test_initials_and_a_colon_after_a_company_form_start_the_next_authors_entry(
         ("Mara M Holt", "consulting", "Medco"),
         ("Mara M Holt", "advisory_board", "Medco"),
     ]
+
+
+def test_a_consulting_role_heading_takes_the_companies_after_its_colon():
+    assert triples("MMH: Speakers' Bureau: Biolab; Consulting Role: Medco.", AUTHORS2) == [
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "consulting", "Medco"),
+    ]
