@@ -28,7 +28,8 @@ SOLO_ROLE_RE = re.compile(
 # Words that may stand around the roles inside the brackets ("as a member of the scientific advisory board").
 ROLE_FILLER = words(
     "as a an the member members of on for in and or & / , - serving served participation membership his her "
-    "their role roles scientific medical clinical strategic international global paid fees fee"
+    "their role roles scientific medical clinical strategic international global paid fees fee recipient recipients "
+    "holder author"
 )
 # Where the company's name before the bracket begins: after one of these tokens.
 NAME_STARTS = words(", ; : ) and from with for to by at of in & or")

@@ -17,7 +17,10 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
         r"|fees?|revenues?|payments?)",
     ),
-    ("royalties", r"royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?"),
+    (
+        "royalties",
+        r"(?:patent\s+)?royal(?:i)?t(?:y|ies)(?:\s+(?:interests?|income|payments?|fees?|stream))?|copyrights?",
+    ),
     ("royalties", r"benefits?\s+(?:from|through)\s+(?:IP|intellectual\s+property|patents?)"),
     (
         "manuscript_support",
@@ -36,9 +39,9 @@ _GRAMMAR: list[tuple[str, str]] = [
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|roles?|capacity)(?:\s+members?)?",
+        r"|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
-    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)"),
+    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),
     # the ICMJE form's "payments for board membership" from companies: advisory boards
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
@@ -80,7 +83,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "consulting",
         r"personal\s+fees|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        r"|work|services|honorari(?:a|um)))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",
     ),
@@ -103,7 +106,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
     (
         "grants",
-        r"(?:research\s+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
+        r"(?:research[-\s]+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
@@ -232,7 +235,10 @@ BOILERPLATE_RE = re.compile(
     r"|editors\s+consider\s+relevant"
     r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests"
     # "views expressed in this paper are their own and not necessarily shared with the organisations ..."
-    r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b",
+    r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b"
+    # "All authors have completed and submitted the International Committee of Medical Journal Editors form for
+    # disclosure of potential conflicts of interest": the form, not a committee role
+    r"|\b(?:ICMJE|Medical\s+Journal\s+Editors)(?:\s+(?:uniform|disclosure))*\s+forms?\s+for\s+(?:the\s+)?disclosure\b",
     re.IGNORECASE,
 )
 MS_CONTEXT_RE = re.compile(
@@ -295,8 +301,25 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:
         found = member_of_bodies(found, text, end)
+    if found and "(" in text[start:end]:
+        found = _not_examples(found, text, start, end)
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
+    return found
+
+
+# "Any other conflict of interest (ie, personal associations or involvement as a director, officer, or expert
+# witness) is disclosed": ties named in a bracket of examples are kinds of tie, nobody's tie.
+EXAMPLES_BRACKET_RE = re.compile(
+    r"\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|for\s+(?:example|instance))[\s,:]", re.IGNORECASE
+)
+
+
+def _not_examples(found: list[Trigger], text: str, start: int, end: int) -> list[Trigger]:
+    for m in EXAMPLES_BRACKET_RE.finditer(text, start, end):
+        close = text.find(")", m.end(), end)
+        close = end if close < 0 else close
+        found = [t for t in found if not m.start() < t.start < close]
     return found
 
 
@@ -510,6 +533,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or "no role" in low
         or "editors" in low
         or "views expressed" in low
+        or "form" in low
     ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))

@@ -25,8 +25,14 @@ def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple
         start = sa
         # The ICMJE form's answers ("declare: support from X for the submitted work; AB holds ...; no other
         # relationships or activities ...") are one clause each, whatever their subject.
-        form = "relationships" in text[sa:sb] and ICMJE_CLOSING_RE.search(text, sa, sb) is not None
+        closing = ICMJE_CLOSING_RE.search(text, sa, sb) if "relationships" in text[sa:sb] else None
+        form = closing is not None
         for k, tok in enumerate(toks):
+            if k + 1 < len(toks) and tok.text == "," and closing and toks[k + 1].start == closing.start():
+                # "...; no financial relationships ..., no other relationships or activities ..."
+                out.append((start, tok.start))
+                start = toks[k + 1].start
+                continue
             if tok.text != ";" or k + 1 >= len(toks):
                 continue
             if form:

@@ -13,6 +13,7 @@ from .orgnames import (
     clean_name,
     field_series,
     first_run,
+    foreign_and,
     is_company_form,
     is_counterparty,
     is_name_token,
@@ -103,7 +104,9 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
                 continue
         sep = low in ("and", ",", ";", "or") or t.text == low
         joined = low in AND_WORDS and (
-            (pos and toks[pos - 1].text == "-") or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
+            (pos and toks[pos - 1].text == "-")
+            or (low != "and" and foreign_and(toks, pos, items[-1]))
+            or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
         )
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
@@ -324,9 +327,13 @@ def _name_tail(rest: list[Tok]) -> bool:
     return 0 < len(rest) <= 6 and all(t.text == "-" or (t.text[0].isalpha() and t.low not in NOT_TAIL) for t in rest)
 
 
+# Words that start a new source or party inside one list ("from A, and from B"; "with A, Boston, and with B").
+NEW_SOURCE_WORDS = words("from with by to")
+
+
 def _from_name(item: list[Tok]) -> bool:
-    """ "from the FDA", "from Medtronic": a new source in the same list."""
-    if item[0].low != "from" or len(item) < 2:
+    """ "from the FDA", "from Medtronic", "and with Sparks Therapeutics": a new source in the same list."""
+    if item[0].low not in NEW_SOURCE_WORDS or len(item) < 2:
         return False
     k = 2 if item[1].low == "the" else 1
     return k < len(item) and is_name_token(item[k])

@@ -23,8 +23,9 @@ NONE_RE = re.compile(
     r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"
     r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
     # "has no commercial associations (eg, consultancies, stock ownership, ...) that might pose a conflict"
-    r"|\bno\s+(?:commercial|financial|industry)\s+(?:associations?|ties)\b"
-    r"|\bnone\s+of\s+(?:the\s+authors|them|us)\b|\bnone\s+(?:by|from|for)\s+(?:any|all)\s+of\s+the\s+authors\b"
+    r"|\bno\s+(?:other\s+)?(?:commercial|financial|industry|industrial)\s+(?:associations?|ties|relationships?"
+    r"|involvements?|links?|connections?)\b"
+    r"|\bnone\s+of\s+(?:the\s+(?:(?:other|remaining)\s+)?(?:co-?)?authors|them|us)\b|\bnone\s+(?:by|from|for)\s+(?:any|all)\s+of\s+the\s+authors\b"
     # The same shapes in other languages: "no tener ningún conflicto", "não haver conflito", "kein
     # Interessenkonflikt", "aucun conflit", "nessun conflitto", "geen belangenverstrengeling".
     r"|\b(?:no|não|nao|ningún|ningun|ninguno|nenhum|kein(?:e|en)?|aucun(?:e)?|nessun(?:o)?|geen|inga?)\s+"
@@ -48,8 +49,16 @@ NONE_ONLY_RE = re.compile(
     re.I,
 )
 # "N. Qiao, None; M. Song, None": a name and "None" after a comma, the shape some journals print per author.
-NAMED_NONE_RE = re.compile(r",\s*(?:none|nil)\W*$", re.IGNORECASE)
-NO_OTHER_AUTHORS_RE = re.compile(r"no\s+other\s+(?:co-?)?authors?\b", re.IGNORECASE)
+# "SK None. KL None.": the same without the comma, "None" capitalised after the initials.
+NAMED_NONE_RE = re.compile(r"(?:,\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
+NO_OTHER_AUTHORS_RE = re.compile(
+    r"(?:no|none\s+of\s+the)\s+(?:other|remaining)\s+(?:co-?)?authors?\b|no\s+other\s+(?:co-?)?authors?\b",
+    re.IGNORECASE,
+)
+# "No conflicts of interest were declared by MJG, JM, GDG": the authors follow the phrase.
+DECLARED_BY_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:were|was|have\s+been|has\s+been)\s+(?:declared|reported|disclosed)\s+by\s+(?=[A-Z])"
+)
 OTHERS_RE = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
 
 

@@ -19,12 +19,27 @@ KEEP_DOT = words(
     "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda. "
     "pte. pvt. bhd."
 )
-CONNECTORS = words("of for the de du der des la le di da von van für y and & + on")
+CONNECTORS = words("of for the de du der des la le di da von van für pour para y and & + on")
+# Heads that open a name of their own when "for"/"of" follows ("Foundation for ...", "Fondation pour ...").
+OPENING_HEADS = words(
+    "foundation foundations fondation fundaci\u00f3n fundacion funda\u00e7\u00e3o fondazione stiftung association "
+    "society institute institut instituto istituto"
+)
+# Where the head of a name ends and what it is for or of begins ("Foundation for ...", "Fondation pour ...").
+CORE_ENDS = words("for of on pour para für de")
+# In a name written in another language, its own "and" joins two parts of the name ("Bundesministerium für
+# Bildung und Forschung", "Institut National de la Santé et de la Recherche Médicale", "Ministerio de Ciencia e
+# Innovación"): the name already holds one of that language's small words.
+FOREIGN_ANDS = words("und et e y")
+FOREIGN_NAME_WORDS = words(
+    "für fur der des die von zur zum dem den de du la le les pour en aux au del las los para da do das dos em di "
+    "della dell dello degli"
+)
 # Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
 BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
 NOT_NAMES = words(
     "the a an this that these those his her their its our my he she they we i it in on from for of "
-    "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each"
+    "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each none nothing nil"
 )
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
 NOT_COUNTERPARTY = words(
@@ -101,7 +116,7 @@ def run_from(toks: list[Tok], i: int) -> int:
     j, n = i + 1, len(toks)
     if (_possessive(toks[i]) and not _name_after_possessive(toks, j)) or is_company_form(toks[i]):
         return j
-    while j < n and j - i < 14:
+    while j < n and j - i < 18:
         tok = toks[j]
         form = is_company_form(tok)
         if form or is_name_token(tok):
@@ -144,6 +159,10 @@ def run_from(toks: list[Tok], i: int) -> int:
         k = j
         while k < n and (toks[k].low in CONNECTORS or toks[k].text == ":") and k - j < 3:
             k += 1
+        if k == j and tok.low in FOREIGN_ANDS and foreign_and(toks, j, toks[i:j]):
+            k = j + 1
+            while k < n and toks[k].low in CONNECTORS and k - j < 3:
+                k += 1
         if k > j and k < n and is_name_token(toks[k]) and _connector_ok(toks, i, j, k):
             j = k
             continue
@@ -174,6 +193,17 @@ def _campus(toks: list[Tok], i: int, j: int) -> int:
     if k < len(toks) and toks[k].text == "," and k + 1 < len(toks) and is_name_token(toks[k + 1]):
         return 0  # "University of Oxford, Pfizer, ..." is a list, not a campus
     return k - j - 1
+
+
+def foreign_and(toks: list[Tok], pos: int, before: list[Tok]) -> bool:
+    """Whether the "und"/"et"/"e" at `pos` goes on with the name in `before` ("Deutsche Gesellschaft für
+    Hämatologie und Onkologie"): the name holds a small word of its language and a name follows."""
+    if len(before) < 2 or pos + 1 >= len(toks) or toks[pos].low not in FOREIGN_ANDS:
+        return False
+    after = toks[pos + 1]
+    if not (is_name_token(after) or after.low in FOREIGN_NAME_WORDS):
+        return False
+    return any(t.low in FOREIGN_NAME_WORDS for t in before[1:])
 
 
 def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
@@ -214,7 +244,9 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     if _fields(left, right):
         return True
     # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
-    core = next((right[:k] for k, t in enumerate(right) if k and t.low in ("for", "of", "on")), right)
+    core = next((right[:k] for k, t in enumerate(right) if k and t.low in CORE_ENDS), right)
+    if len(core) == 1 < len(right) and core[0].low in OPENING_HEADS:
+        return False  # "Vaxco and Fondation pour la Recherche Médicale": a name "<head> for X" of its own
     tail = right[-3:] + core[-3:]
     strong = any(t.low.rstrip(".") in AND_NAME_HEADS for t in tail)
     if not strong and not any(t.low.rstrip(".") in WEAK_AND_HEADS for t in tail):

@@ -8,7 +8,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .nameshapes import named_beside
-from .nothing import icmje_closing, no_other, says_others
+from .nothing import DECLARED_BY_RE, icmje_closing, no_other, says_others
 from .orgnames import norm
 from .result import ParsedItem, ParseResult
 from .state import DraftItem, ParseState
@@ -22,6 +22,13 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
     subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
     if subj.kind == "persons":
         return "authors", subj.authors
+    by = DECLARED_BY_RE.match(text, pos)
+    if by is not None:
+        end = text.find(".", by.end() + 3)
+        end = len(text) if end < 0 else end + 1  # "by AC and MMH.": the dot may end the last initials' token
+        named = scan_subject(text, state.toks.between(by.end(), end), len(text), state.index)
+        if named.kind == "persons":
+            return "authors", named.authors
     if subj.kind == "all":
         return "all", []
     if subj.kind in ("pronoun", "author") and (current or state.single):

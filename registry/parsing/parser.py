@@ -478,6 +478,8 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
 
 def _is_person(state: ParseState, run: list[Tok]) -> bool:
     words = [t.text for t in run]
+    if words and words[-1][-2:] in ("'s", "\u2019s") and len(words[-1]) > 3:
+        words[-1] = words[-1][:-2]  # "F.X. McCormack's spouse": a person's possessive
     if state.index.match(words, strict=True) is not None:
         return True
     # A lone surname of the byline ("Drs. Raphael and Hale invented ..."), as a title would make it.

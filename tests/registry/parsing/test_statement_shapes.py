@@ -453,3 +453,143 @@ def test_a_tie_that_did_not_influence_the_work_is_no_new_tie():
         "Dr. Carter is a paid consultant to Vaxco. His consultancy did not influence the design of this article.",
         AUTHORS2,
     ) == [("Alan Carter", "consulting", "Vaxco")]
+
+
+def test_a_recipient_or_an_authors_role_in_a_bracket_after_each_company_says_what_the_tie_is():
+    assert triples(
+        "AC reports: Vaxco (grant recipient, Scientific Advisory Board member); Biolab (consultant); "
+        "Press Books (author, royalty recipient).",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "advisory_board", "Vaxco"),
+        ("Alan Carter", "consulting", "Biolab"),
+        ("Alan Carter", "royalties", "Press Books"),
+    ]
+
+
+def test_the_icmje_form_for_disclosure_is_no_committee_role():
+    result = parse_statement(
+        "All authors have completed and submitted the International Committee of Medical Journal Editors form for "
+        "disclosure of potential conflicts of interest. No potential conflicts of interest were disclosed.",
+        AUTHORS2,
+    )
+    assert result.items == []
+    assert result.declares_none == AUTHORS2
+
+
+def test_a_name_in_another_language_goes_on_after_its_own_and():
+    assert triples(
+        "AC received grants from the Bundesministerium für Bildung und Forschung (BMBF), the Institut National de "
+        "la Santé et de la Recherche Médicale, the Ministerio de Ciencia e Innovación and Vaxco und Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Bundesministerium für Bildung und Forschung"),
+        ("Alan Carter", "grants", "Institut National de la Santé et de la Recherche Médicale"),
+        ("Alan Carter", "grants", "Ministerio de Ciencia e Innovación"),
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Biolab"),
+    ]
+
+
+def test_a_foundation_for_something_after_and_is_a_name_of_its_own():
+    assert triples("AC received grants from Vaxco and Fondation pour la Recherche Médicale.", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Fondation pour la Recherche Médicale"),
+    ]
+
+
+def test_a_second_with_after_a_companys_place_names_a_second_company():
+    assert triples(
+        "AC has a Consultancy Agreement with Vaxco, Inc., Brisbane, CA and with Biolab Therapeutics, Philadelphia, PA.",
+        AUTHORS2,
+    ) == [("Alan Carter", "consulting", "Vaxco, Inc."), ("Alan Carter", "consulting", "Biolab Therapeutics")]
+
+
+def test_a_patent_royalty_is_a_royalty_not_a_patent():
+    assert triples("Disclosure: A. Carter, Grant and patent royalty from Vaxco; M. M. Holt, None", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "royalties", "Vaxco"),
+    ]
+
+
+def test_no_commercial_relationships_declares_nothing():
+    result = parse_statement(
+        "AC holds patents for the cell ablation system (US #7,514,595). All other authors have no commercial "
+        "relationships.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category) for i in result.items] == [("Alan Carter", "patents")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_the_icmje_closing_after_a_comma_still_speaks_for_the_other_authors():
+    result = parse_statement(
+        "AC has received grants from Vaxco outside of the submitted work. All other authors declare: no support "
+        "from any organisation for the submitted work; no financial relationships with any organisations that "
+        "might have an interest in the submitted work in the previous three years, no other relationships or "
+        "activities that could appear to have influenced the submitted work.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_no_conflicts_declared_by_named_authors_covers_those_authors():
+    result = parse_statement(
+        "No conflicts of interest were declared by AC and MMH. DKO is a member of the Vaxco Advisory Board.", AUTHORS2
+    )
+    assert [(i.author, i.organization) for i in result.items] == [("Dana K Ober", "Vaxco")]
+    assert result.declares_none == ["Alan Carter", "Mara M Holt"]
+
+
+def test_a_numbered_none_of_the_other_authors_covers_the_others():
+    result = parse_statement(
+        "(1) AC acts as advisor to Vaxco; he receives research funding from Biolab; (2) none of the other authors "
+        "has anything to disclose.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco"), ("Alan Carter", "Biolab")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_initials_and_a_capitalised_none_without_a_comma_declare_nothing():
+    result = parse_statement("MMH None. DKO None. AC Research Support, Vaxco Inc, Newton, MA.", AUTHORS2)
+    assert [(i.author, i.organization) for i in result.items] == [("Alan Carter", "Vaxco Inc")]
+    assert result.declares_none == ["Mara M Holt", "Dana K Ober"]
+
+
+def test_honoraria_or_fees_named_after_a_role_are_that_role_not_lectures():
+    assert triples(
+        "AC reports consulting honoraria from Vaxco, advisory board fees from Biolab and advisory honoraria from "
+        "Medco.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "advisory_board", "Biolab"),
+        ("Alan Carter", "advisory_board", "Medco"),
+    ]
+
+
+def test_hyphenated_research_grants_name_their_funders():
+    assert triples("AC: Research-grants from the Vaxco Foundation and from the Biolab Trust.", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco Foundation"),
+        ("Alan Carter", "grants", "Biolab Trust"),
+    ]
+
+
+def test_an_authors_possessive_after_a_patent_holder_is_no_holder():
+    assert triples(
+        "In addition, A. Carter has a patent “Use of X” issued to the University of Vaxco, and A. Carter's spouse "
+        "owns stocks in Biolab.",
+        AUTHORS2,
+    ) == [("Alan Carter", "patents", "University of Vaxco"), ("Alan Carter", "stock", "Biolab")]
+
+
+def test_ties_given_as_examples_in_a_bracket_are_nobodys_ties():
+    result = parse_statement(
+        "AC is a consultant to Vaxco. Any other conflict of interest (ie, personal associations or involvement as "
+        "a director, officer, or expert witness) is also disclosed in an attachment.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("Alan Carter", "consulting", "Vaxco")]
