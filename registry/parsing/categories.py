@@ -275,16 +275,16 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     found: list[Trigger] = []
     last = start
     patterns = _PATTERN_OF
-    for tok in toks:
+    get = patterns.get
+    # the common case, a word no relation phrase starts with, is left out before the loop
+    for tok in [t for t in toks if get(t.low, _UNSEEN) is not None]:
         if tok.start < last:
             continue
-        pattern = patterns.get(tok.low, _UNSEEN)
-        if pattern is None:
-            continue  # the common case: no relation phrase starts with this word
+        pattern = get(tok.low, _UNSEEN)
         if pattern is _UNSEEN:
             pattern = _pattern_for(tok.low)
-            if pattern is None:
-                continue
+        if pattern is None:
+            continue  # a word first met in this sentence, and met twice
         m = pattern.match(text, tok.start, end)
         if m is None:
             continue

@@ -90,25 +90,14 @@ def _has_hint(low: str) -> bool:
     return False
 
 
-NONE_WORDS = frozenset({"no", "not", "nothing", "none"})
+# The word "no", "not", "nothing" or "none" in lower case, not the start of another word ("Novartis"); a
+# word character is what str.isalnum() takes and "_", as for \w.
+NONE_WORD_RE = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
 
 
 def _has_none_word(low: str) -> bool:
     """Whether the lower-cased sentence holds the word "no", "not", "nothing" or "none" (not "Novartis")."""
-    at = low.find("no")
-    while at >= 0:
-        if at == 0 or not _is_word_char(low[at - 1]):
-            end = at + 2
-            while end < len(low) and _is_word_char(low[end]):
-                end += 1
-            if low[at:end] in NONE_WORDS:
-                return True
-        at = low.find("no", at + 1)
-    return False
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches
+    return NONE_WORD_RE.search(low) is not None
 
 
 def stock_none(text: str, start: int, end: int) -> str | None:

@@ -60,8 +60,12 @@ def finish(state: ParseState) -> ParseResult:
             chosen.add(0)
         else:
             chosen.update(i for i in group if i is not None)
-    declares = [index.names[i] for i in everyone if i in chosen and i not in with_items]
-    parsed = [_public(state, it) for it in items]
+    names = index.names
+    declares = [names[i] for i in everyone if i in chosen and i not in with_items]
+    parsed = []
+    for it in items:
+        author = names[it.author] if it.author is not None else None
+        parsed.append(ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span))  # type: ignore[arg-type]
     return ParseResult(declares, parsed, _variants(parsed), state.warnings)
 
 
@@ -73,11 +77,6 @@ def _dedupe(items: list[DraftItem]) -> list[DraftItem]:
             seen.add(key)
             out.append(it)
     return out
-
-
-def _public(state: ParseState, it: DraftItem) -> ParsedItem:
-    author = state.index.names[it.author] if it.author is not None else None
-    return ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span)  # type: ignore[arg-type]
 
 
 def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:

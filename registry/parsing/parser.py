@@ -69,7 +69,7 @@ def parse_statement(statement: str, authors: list[str] | None, *, single_author:
     single = single_author if single_author is not None else len(authors) == 1
     state = ParseState(statement, index, single and len(authors) >= 1, TokenIndex([]))
     spans = footnotes(statement)
-    seen: list[tuple[list[str], set[str]]] = []
+    seen: list[list] = []
     for number, (a, b) in enumerate(spans):
         if len(spans) > 1 and _repeats(statement[a:b], seen):
             # A copy adds only the ties the first reading missed, not the same ties under other spellings
@@ -107,6 +107,9 @@ def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
 # ---- footnotes ----
 
 FOLDED_WORD_RE = re.compile(r"[^\W_]+")
+# The first three of those words (None for each one missing).
+OPENING_WORDS_RE = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
+NO_WORDS = (None, None, None)
 
 
 def _spelt_otherwise(item: DraftItem, earlier: list[tuple[int | None, str, str]]) -> bool:
@@ -131,18 +134,44 @@ def _folded_name(org: str | None) -> str:
     return " ".join(FOLDED_WORD_RE.findall(fold(org or "")))
 
 
-def _repeats(footnote: str, seen: list[tuple[list[str], set[str]]]) -> bool:
+def _repeats(footnote: str, seen: list[list]) -> bool:
     """Whether a footnote repeats an earlier one in other typography ("Göppingen" for "Goeppingen", curly
     quotes for straight ones), as preprint servers print the manuscript's statement beside their own copy:
     it starts with the same words and shares nine words in ten. Footnotes for other authors start with
-    other names."""
-    ws = FOLDED_WORD_RE.findall(fold(footnote))
-    bag = set(ws)
-    for earlier, earlier_bag in seen:
-        if len(ws) >= 12 and ws[:3] == earlier[:3] and len(bag & earlier_bag) >= 0.9 * len(bag | earlier_bag):
+    other names.
+
+    `seen` holds [first three words, text, words, bag of words] of each earlier footnote; the words are
+    folded only when another footnote starts like it, which per-author footnotes ("RP: ...", "CB: ...")
+    never do."""
+    if footnote.isascii():
+        # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone
+        ws = None
+        m = OPENING_WORDS_RE.match(footnote.lower())
+        head = m.groups() if m else NO_WORDS
+    else:
+        ws = FOLDED_WORD_RE.findall(fold(footnote))
+        head = (*ws[:3], *NO_WORDS[len(ws) :])
+    entry = [head, footnote, ws, None]
+    for earlier in seen:
+        if earlier[0] != head:
+            continue
+        words, bag = _folded_words(entry)
+        if len(words) < 12:
+            break
+        _, earlier_bag = _folded_words(earlier)
+        if len(bag & earlier_bag) >= 0.9 * len(bag | earlier_bag):
             return True
-    seen.append((ws, bag))
+    seen.append(entry)
     return False
+
+
+def _folded_words(entry: list) -> tuple[list[str], set[str]]:
+    """The folded words of a `seen` entry of `_repeats` and their bag, worked out once."""
+    if entry[2] is None:
+        entry[2] = FOLDED_WORD_RE.findall(fold(entry[1]))
+    if entry[3] is None:
+        entry[3] = set(entry[2])
+    return entry[2], entry[3]
 
 
 def _read_footnote(state: ParseState, number: int, a: int, b: int) -> None:
@@ -214,7 +243,10 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                     # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."
                     current = subject.authors
             continue
-        first = min([t.start for t in triggers[:1]] + [b.org.start for b in brackets[:1]])
+        if not brackets:
+            first = triggers[0].start
+        else:
+            first = min(triggers[0].start, brackets[0].org.start) if triggers else brackets[0].org.start
         subject = scan_subject(text, toks, first, state.index)
         if subject.kind == "all" and triggers and triggers[0].kind == "other":
             named = _authors_in_brackets(state, toks, triggers)
@@ -224,9 +256,9 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 subject, triggers = Subject("persons", named), triggers[1:]
         who = _sentence_authors(state, subject, current, toks)
         if (
-            (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
-            and who is current
+            who is current
             and current is not label
+            and (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
         ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
         if subject.kind == "org" and who is current and current is not label:

@@ -16,9 +16,11 @@ def words(text: str) -> frozenset[str]:
 # "D.T.P." and "eLife's" are one token; a single trailing dot is kept to tell "Inc." from "Inc".
 # "A/S" (a Danish and Norwegian company form) is one token too, and so is a name with a soft hyphen (U+00AD).
 TOKEN_RE = re.compile(r"\b[A-Z]/S\b|\w+(?:[\-\u00ad\u2010\u2011'\u2019.&]+\w+)*\.?|[^\w\s]")
+# Each token with the spaces before it, whose length gives the token's offset without a search.
+SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
 # The same for ASCII text, where the ASCII word and space classes are the Unicode ones (but for the
 # separators \x1c-\x1f, spaces only to Unicode) and cheaper to test.
-ASCII_TOKEN_RE = re.compile(TOKEN_RE.pattern, re.ASCII)
+ASCII_SPACED_TOKEN_RE = re.compile(SPACED_TOKEN_RE.pattern, re.ASCII)
 UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
@@ -68,22 +70,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
 def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex:
     """The tokens of text[start:end] with their start offsets, read in one pass."""
     end = len(text) if end is None else end
-    # findall and str.find cost less than a match object per token; only spaces lie between tokens,
-    # so the next occurrence of a token's text is where it starts. The tokens are filled in here rather
-    # than by Tok.__init__: a statement has hundreds, and the call is a good part of their cost.
-    toks, pos, find, new = [], start, text.find, object.__new__
-    append = toks.append
+    # findall costs less than a match object per token; only spaces lie between tokens, so the spaces
+    # it reads before each token give the token's start. The tokens are filled in here rather than by
+    # Tok.__init__: a statement has hundreds, and the call is a good part of their cost.
+    toks: list[Tok] = []
+    starts: list[int] = []
+    append, add_start, pos, new = toks.append, starts.append, start, object.__new__
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
-    pattern = ASCII_TOKEN_RE if ascii_ok else TOKEN_RE
-    for word in pattern.findall(text, start, end):
+    pattern = ASCII_SPACED_TOKEN_RE if ascii_ok else SPACED_TOKEN_RE
+    for space, word in pattern.findall(text, start, end):
         tok = new(Tok)
-        tok.start = pos = find(word, pos)
+        tok.start = pos = pos + len(space)
+        add_start(pos)
         tok.end = pos = pos + len(word)
         tok.text = word
         tok.low = word.lower()
         tok.cap = word[0].isupper()
         append(tok)
-    return TokenIndex(toks)
+    return TokenIndex(toks, starts)
 
 
 def footnotes(text: str) -> list[tuple[int, int]]:

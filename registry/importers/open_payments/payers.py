@@ -3,6 +3,7 @@ and aliases, or created unreviewed (saying which file named it) when the registr
 yet; the register id is kept as an identifier of the organization, so the next file finds it by id."""
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from registry.enums import IdentifierScheme, OrganizationOrigin
 from registry.identity.organizations import organizations_for_names
@@ -26,10 +27,10 @@ class PayerResolver:
         self.known.clear()
 
     def resolve(self, names: pa.Array, register_ids: pa.Array | None = None, *, file: str = "") -> pa.Array:
-        ids = register_ids if register_ids is not None else pa.array([""] * len(names), pa.string())
-        pairs = pa.table({"name": names, "id": ids}).group_by(["name", "id"]).aggregate([]).to_pylist()
-        wanted = {row["name"]: row["id"] or "" for row in pairs if row["name"] and row["name"] not in self.known}
-        if wanted:
+        if any(name and name not in self.known for name in pc.unique(names).to_pylist()):
+            ids = register_ids if register_ids is not None else pa.repeat("", len(names))
+            pairs = pa.table({"name": names, "id": ids}).group_by(["name", "id"]).aggregate([]).to_pylist()
+            wanted = {row["name"]: row["id"] or "" for row in pairs if row["name"] and row["name"] not in self.known}
             self._resolve(wanted, file=file)
         return Lookup(self.known).find(names)
 

@@ -43,6 +43,7 @@ from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_c
 from registry.importers.open_payments.matching import PaymentMatcher
 from registry.importers.open_payments.payers import PayerResolver
 from registry.importers.open_payments.scanfile import ScanFile
+from registry.importers.open_payments.textbytes import text_buffers
 from registry.importers.open_payments.topics import AREA_COLUMN, PayerAreas
 from registry.importers.open_payments.writer import PaymentWriter
 from registry.importers.runner import ImportSummary, expand, new_record, recorded
@@ -203,7 +204,9 @@ class PendingRows:
             self.flush()
         rows = table.column("row").to_numpy()
         if block.every_column or block.row_ends is None:
-            self.raw.append(raw_json(block.every_column_batch().take(rows), self.mapped))
+            batch = block.every_column_batch()
+            whole = len(rows) == batch.num_rows and bool((rows == np.arange(len(rows))).all())
+            self.raw.append(raw_json(batch if whole else batch.take(rows), self.mapped))
         else:
             self.raw.append(block.rows_text(rows))
         self.tables.append(table.drop_columns(["row"]))
@@ -465,8 +468,8 @@ class PaymentRows:
         """A column as trimmed text; empty when the file does not have it."""
         column = self.columns.get(name)
         if column is None:
-            return pa.array([""] * self.batch.num_rows, pa.string())
-        return pc.utf8_trim_whitespace(self.batch.column(column))
+            return pa.repeat("", self.batch.num_rows)
+        return trimmed(self.batch.column(column))
 
     def fail(self, mask: pa.Array, column: str, reason: str) -> None:
         """Refuse the file at the first row where `mask` holds, naming its line and `column` (the
@@ -506,15 +509,15 @@ class PaymentRows:
         record_id = self.record_id
         self.fail(pc.and_(self.kept, pc.equal(record_id, "")), "record_id", "the row has no Record_ID")
         values = {
-            "register": pa.array([PaymentRegister.CMS_OPEN_PAYMENTS] * self.batch.num_rows, pa.string()),
-            "kind": pa.array([self.kind] * self.batch.num_rows, pa.string()),
+            "register": pa.repeat(str(PaymentRegister.CMS_OPEN_PAYMENTS), self.batch.num_rows),
+            "kind": pa.repeat(str(self.kind), self.batch.num_rows),
             "record_id": record_id,
             "program_year": self.program_year(),
             **{name: self.text(name) for name in COLUMNS.TEXT},
             "amount": self.amount(),
             "nature": self.nature(),
             "form": self.text("terms_of_interest" if self.kind == PaymentKind.OWNERSHIP else "form"),
-            "row": pa.array(range(self.batch.num_rows), pa.int32()),  # for the raw columns of the rows written
+            "row": pa.array(np.arange(self.batch.num_rows, dtype=np.int32)),  # for the raw columns of the rows written
         }
         values["payment_date"] = self.payment_date(values["program_year"])
         values["payer_id"] = self.payer_ids = payers.resolve(
@@ -529,9 +532,9 @@ class PaymentRows:
         return _dedupe(table)
 
     def investigator(self, columns: dict[str, str]) -> dict[str, pa.Array]:
-        empty = pa.array([""] * self.batch.num_rows, pa.string())
+        empty = pa.repeat("", self.batch.num_rows)
         return {
-            field: pc.utf8_trim_whitespace(self.batch.column(columns[field])) if field in columns else empty
+            field: trimmed(self.batch.column(columns[field])) if field in columns else empty
             for field in ("npi", "profile_id", "first_name", "last_name")
         }
 
@@ -594,19 +597,33 @@ class PaymentRows:
     def nature(self) -> pa.Array:
         constant = KIND_NATURE.get(self.kind)
         if constant:
-            return pa.array([constant] * self.batch.num_rows, pa.string())
+            return pa.repeat(str(constant), self.batch.num_rows)
         return self.text("nature")
+
+
+# Bytes that may start or end a value utf8_trim_whitespace would trim: ASCII controls and spaces,
+# and the bytes of characters beyond ASCII (some are spaces).
+_MAYBE_SPACE = np.zeros(256, dtype=bool)
+_MAYBE_SPACE[: ord(" ") + 1] = _MAYBE_SPACE[0x80:] = True
+
+
+def trimmed(column: pa.Array) -> pa.Array:
+    """The column without spaces around its values; as it is (no copy) when no value starts or ends
+    with a byte that could be one, as in nearly every column of a register file."""
+    ends, body = text_buffers(column)
+    starts, stops = ends[:-1], ends[1:]
+    filled = stops > starts
+    if _MAYBE_SPACE[body[starts[filled]]].any() or _MAYBE_SPACE[body[stops[filled] - 1]].any():
+        return pc.utf8_trim_whitespace(column)
+    return column
 
 
 def _newlines(batch: pa.RecordBatch) -> int:
     """The line breaks inside the values of a block, counted in the columns' bytes at memory speed."""
     found = 0
     for column in batch.columns:
-        offsets, data = column.buffers()[1:3]
-        if data is None or not len(column):
-            continue
-        ends = np.frombuffer(offsets, dtype=np.int32, count=column.offset + len(column) + 1)
-        found += int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8)[ends[column.offset] : ends[-1]] == 10))
+        ends, body = text_buffers(column)
+        found += int(np.count_nonzero(body[ends[0] : ends[-1]] == 10))
     return found
 
 
@@ -630,27 +647,35 @@ def _dedupe(table: pa.Table) -> pa.Table:
 
 
 _ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"), ("\t", "\\t"))
-_NEEDS_ESCAPE = r'[\\"\x00-\x1f]'
+# Bytes a JSON string cannot hold as they are: the quote, the backslash and the control characters.
+_NEEDS_ESCAPE = np.zeros(256, dtype=bool)
+_NEEDS_ESCAPE[[*range(0x20), ord('"'), ord("\\")]] = True
 
 
 def raw_json(batch: pa.RecordBatch, mapped: set[str]) -> pa.Array:
     """The row's other non-empty columns as JSON objects, built column-wise (a json.dumps per row
-    would cost more than the rest of the import). Columns empty throughout the block are skipped."""
+    would cost more than the rest of the import). Columns empty throughout the block are skipped;
+    which values are empty, and whether a column has anything to escape, is read in its bytes."""
     pieces = []
     for name in batch.schema.names:
-        value = batch.column(name)
-        empty = pc.equal(value, "")
-        if name in mapped or pc.all(empty).as_py():
+        if name in mapped:
             continue
-        if pc.any(pc.match_substring_regex(value, _NEEDS_ESCAPE)).as_py():
+        value = batch.column(name)
+        ends, body = text_buffers(value)
+        if ends[-1] == ends[0]:
+            continue  # empty throughout
+        if _NEEDS_ESCAPE[body[ends[0] : ends[-1]]].any():
             for old, new in _ESCAPES:
                 value = pc.replace_substring(value, old, new)
             value = pc.replace_substring_regex(value, r"[\x00-\x1f]", " ")
         key = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '":"'
-        pieces.append(pc.if_else(empty, "", pc.binary_join_element_wise(key, value, '",', "")))
+        piece = pc.binary_join_element_wise(key, value, '",', "")
+        filled = np.packbits(np.diff(ends) > 0, bitorder="little")
+        pieces.append(pa.Array.from_buffers(pa.string(), len(piece), [pa.py_buffer(filled), *piece.buffers()[1:]]))
     if not pieces:
-        return pa.array(["{}"] * batch.num_rows, pa.string())
-    joined = pc.binary_join_element_wise(*pieces, "")
+        return pa.repeat("{}", batch.num_rows)
+    # An empty value's piece is null, written as nothing.
+    joined = pc.binary_join_element_wise(*pieces, "", null_handling="replace", null_replacement="")
     trimmed = pc.utf8_slice_codeunits(joined, 0, -1)  # the last comma
     return pc.binary_join_element_wise("{", trimmed, "}", "")
 

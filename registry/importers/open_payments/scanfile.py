@@ -53,6 +53,9 @@ DICTIONARY = (
     "program_year", "middle_name", "city", "state", "country", "specialty", "payer_name", "payer_register_id",
     "payer_id", "nature", "form", "match_status",
 )  # fmt: skip
+# Columns with min/max statistics, for readers filtering by year, date, amount, person, payer or record:
+# those of the names and places cost a fifth of the writer's time and narrow no query the registry makes.
+STATISTICS = ("record_id", "program_year", "payer_id", "amount", "payment_date", "person_id", "match_status")
 
 
 def folder() -> Path:
@@ -92,7 +95,13 @@ class ScanFile:
             return
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.writer = pq.ParquetWriter(self.partial, SCHEMA, compression="zstd", use_dictionary=list(DICTIONARY))
+            self.writer = pq.ParquetWriter(
+                self.partial,
+                SCHEMA,
+                compression="zstd",
+                use_dictionary=list(DICTIONARY),
+                write_statistics=list(STATISTICS),
+            )
         self.writer.write_table(pa.concat_tables(self.pending), row_group_size=ROW_GROUP)
         self.pending, self.pending_rows = [], 0
 

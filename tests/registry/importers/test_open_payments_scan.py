@@ -89,6 +89,28 @@ def test_every_row_is_stored_when_asked(tmp_path):
     assert PaymentRecord.objects.count() == 3
 
 
+@pytest.mark.parametrize("store_all", [True, False])
+def test_raw_keeps_the_rows_other_non_empty_columns_as_written_escaped_for_json(tmp_path, store_all):
+    factories.PersonFactory(name="Ann Other", open_payments_profile_id="900001")
+    awkward = 'Say "ah"\\ then\ta\nnew line'
+    path = rewrite(
+        GENERAL_2019,
+        tmp_path,
+        [{"Record_ID": "1", "Physician_Profile_ID": "900001", "Contextual_Information": awkward,
+          "Recipient_Zip_Code": "", "Covered_Recipient_Type": "  Covered Recipient Physician "},
+         {"Record_ID": "2", "Physician_Profile_ID": "900001", "Contextual_Information": ""}],
+    )  # fmt: skip
+
+    assert import_open_payments_paths([path], store_all=store_all).ok
+
+    first, second = PaymentRecord.objects.order_by("record_id")
+    assert first.raw["Contextual_Information"] == awkward
+    assert first.raw["Covered_Recipient_Type"] == "  Covered Recipient Physician "  # as written
+    assert "Recipient_Zip_Code" not in first.raw  # empty
+    assert "Contextual_Information" not in second.raw
+    assert "Physician_Profile_ID" not in first.raw  # a column of the record's own
+
+
 def test_people_added_later_are_matched_from_the_parquet(tmp_path):
     import_open_payments_paths([three_payments(tmp_path)])
     assert PaymentRecord.objects.count() == 0
@@ -361,3 +383,18 @@ def test_a_quote_inside_an_unquoted_value_does_not_hold_up_the_blocks(tmp_path, 
     assert PaymentRecord.objects.count() == 5
     device = PaymentRecord.objects.get(record_id="2").raw["Indicate_Drug_or_Biological_or_Device_or_Medical_Supply_1"]
     assert device == 'Device 3/4"'
+
+
+def test_the_parquet_records_the_range_of_years_dates_and_amounts_for_readers_that_filter(tmp_path):
+    import_open_payments_paths([three_payments(tmp_path, amount="12.50")])
+
+    row_group = pq.ParquetFile(scan_path("general", "payments.csv")).metadata.row_group(0)
+    ranges = {}
+    for index in range(row_group.num_columns):
+        column = row_group.column(index)
+        if column.statistics is not None and column.statistics.has_min_max:
+            ranges[column.path_in_schema] = (column.statistics.min, column.statistics.max)
+    assert ranges["program_year"] == (2019, 2019)
+    assert ranges["record_id"] == ("1", "3")
+    assert ranges["payment_date"][0] <= ranges["payment_date"][1]
+    assert "first_name" not in ranges  # names and places narrow no query: no statistics to write
