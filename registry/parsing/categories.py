@@ -64,7 +64,9 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
-        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)",
+        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)"
+        # "employment with, equity ownership in, and leadership for X"; "a leadership role in X"
+        r"|(?-i:leadership)(?:\s+(?:roles?|positions?))?(?=\s+(?:in|for|at|with|of)\b)",
     ),
     (
         "employment",

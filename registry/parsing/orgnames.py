@@ -236,7 +236,8 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     if len(right) == 1 and right[0].low.rstrip(".") in ("co", "company") and not is_company_form(left[-1]):
         return True  # "M. Davis and Co", "Eli Lilly and Company"
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
-        return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
+        # "Fisher and Paykel Ltd.": one company named after two people (not "Medtronic and P.M.T. Corporation")
+        return not is_company_form(left[0]) and right[0].text[1:].islower()
     if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
         return True  # "Brigham and Women's Hospital"
     if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
