@@ -664,3 +664,50 @@ def test_a_companys_possessive_board_is_the_companys_whatever_place_follows():
     assert triples("AC attended Vaxco's Advisory Board meeting in Phoenix, Arizona.", AUTHORS2) == [
         ("Alan Carter", "advisory_board", "Vaxco"),
     ]
+
+
+def test_an_intern_at_a_company_was_employed_there():
+    assert triples(
+        "AC was an intern at Vaxco while conducting this research, and MMH has been a consultant for Vaxco.", AUTHORS2
+    ) == [("Alan Carter", "employment", "Vaxco"), ("Mara M Holt", "consulting", "Vaxco")]
+
+
+def test_honoraria_from_serving_on_a_board_are_the_boards_role_not_lectures():
+    assert triples("AC received honoraria from serving on the scientific advisory board of Vaxco GmbH.", AUTHORS2) == [
+        ("Alan Carter", "advisory_board", "Vaxco GmbH"),
+    ]
+
+
+def test_a_ministrys_portfolio_may_end_in_a_word_before_its_last_field():
+    assert triples(
+        "AC is supported by the Ministry of Education, Science and Technological Development of the Republic of "
+        "Serbia.",
+        AUTHORS2,
+    ) == [
+        (
+            "Alan Carter",
+            "grants",
+            "Ministry of Education, Science and Technological Development of the Republic of Serbia",
+        )
+    ]
+
+
+def test_initials_and_a_colon_after_a_company_form_start_the_next_authors_entry():
+    assert triples(
+        "AC: Employed by and own equity in Vaxco, Inc. MMH: Speakers' Bureau: Biolab; Consulting or Advisory Role: "
+        "Medco.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco, Inc."),
+        ("Alan Carter", "stock", "Vaxco, Inc."),
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "consulting", "Medco"),
+        ("Mara M Holt", "advisory_board", "Medco"),
+    ]
+
+
+def test_a_consulting_role_heading_takes_the_companies_after_its_colon():
+    assert triples("MMH: Speakers' Bureau: Biolab; Consulting Role: Medco.", AUTHORS2) == [
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "consulting", "Medco"),
+    ]
