@@ -17,7 +17,7 @@ from django.db import transaction
 
 from benchmark.public_flags import set_public_flags
 from benchmark.synthetic_people import DUPLICATE_SHARE, Identities, Researcher, new_researcher, variant_name
-from benchmark.tables import Table, analyze, reset_sequences
+from benchmark.tables import Table, analyze, reset_sequences, settle
 from registry.enums import (
     ArticleStatus,
     DisclosureForm,
@@ -347,6 +347,8 @@ class Generator:
             rebuild_lookup_keys()
             # Before the commit, so that the refresh is planned with the statistics of the tables just filled.
             analyze()
+        # The tables whose public rows the lists count, as a running registry has them.
+        settle([Person, Organization, Article])
 
     # --- planted conflicts ---------------------------------------------------------------------------
 

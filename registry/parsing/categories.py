@@ -64,13 +64,15 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
-        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)",
+        r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)"
+        # "employment with, equity ownership in, and leadership for X"; "a leadership role in X"
+        r"|(?-i:leadership)(?:\s+(?:roles?|positions?))?(?=\s+(?:in|for|at|with|of)\b)",
     ),
     (
         "employment",
         r"(?<!\bfor\s)(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
-        r"|(?:paid\s+)?(?:summer\s+)?internships?(?=\s+(?:with|at)\b)",
+        r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)",
     ),
     (
         "stock",
@@ -83,7 +85,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "consulting",
         r"personal\s+fees|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services|honorari(?:a|um)))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        r"|work|services|honorari(?:a|um)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",
     ),
@@ -216,8 +218,8 @@ honorários onorari palestras berater beratungshonorare consultor consultoría c
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
 salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
-conducted conducts conducting honoria honorium investor investors officer officers leader council internship
-internships summer career training sab sabs governor governors
+conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns
+internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """
 TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
@@ -361,7 +363,9 @@ GENERIC_FEES_RE = re.compile(
 )
 WHAT_FOR_RE = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
-    r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$",
+    r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$"
+    # "honoraria from serving on the scientific advisory board of X"
+    r"|\s*from\s+(?:serving|participati(?:ng|on))\s+(?:on|in|as)(?:\s+(?:a|an|the|his|her|their))?\s*$",
     re.IGNORECASE,
 )
 

@@ -106,7 +106,7 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
         joined = low in AND_WORDS and (
             (pos and toks[pos - 1].text == "-")
             or (low != "and" and foreign_and(toks, pos, items[-1]))
-            or _inside_name(toks, pos, items[-1], listed=len(items) > 1)
+            or _inside_name(toks, pos, items[-1], listed=_listed_before(items))
         )
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
@@ -114,6 +114,11 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
         else:
             items[-1].append(t)
     return [it for it in items if it]
+
+
+def _listed_before(items: list[list[Tok]]) -> bool:
+    """Whether the item being read follows others in the same list ("from A and from B" starts a new one)."""
+    return len(items) > 1 and not (items[-1] and items[-1][0].low in NEW_SOURCE_WORDS)
 
 
 def _inside_name(toks: list[Tok], pos: int, item: list[Tok], listed: bool = False) -> bool:
@@ -124,6 +129,8 @@ def _inside_name(toks: list[Tok], pos: int, item: list[Tok], listed: bool = Fals
     after = toks[pos + 1 : pos + 15]
     if not after or not is_name_token(after[0]):
         return False
+    if pos and toks[pos].start - toks[pos - 1].end > 3:
+        return False  # "Program of China (2018YFC0910500) and Neil Shen's Fund": a bracket closed the name
     left, right = trailing_name(item), after[: run_from(after, 0)]
     if listed and len(left) == 1 and len(right) == 2 and is_company_form(right[1]):
         return False
@@ -184,8 +191,9 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
             run = _written_small(items, pos, item, rng[0]) + run
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
-        if rest and not all(t.low in FILLER for t in rest):
-            closed = True  # trailing words ("Merck on issues regarding ...") close the list
+        if rest and not all(t.low in FILLER for t in rest) and not (len(rest) == 2 and _is_country(rest)):
+            closed = True  # trailing words ("Merck on issues regarding ...") close the list, a country does not
+            # ("TEVA the Netherlands, Novartis and Pfizer")
     return orgs
 
 

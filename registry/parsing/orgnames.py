@@ -44,7 +44,7 @@ NOT_NAMES = words(
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
 NOT_COUNTERPARTY = words(
     "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
-    "application applications number numbers no no. appln appln. title grant national"
+    "application applications number numbers no no. appln appln. title grant national role roles"
     # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
     " phd ph.d ph.d. md msc bsc mph pi"
 )
@@ -236,7 +236,8 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     if len(right) == 1 and right[0].low.rstrip(".") in ("co", "company") and not is_company_form(left[-1]):
         return True  # "M. Davis and Co", "Eli Lilly and Company"
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
-        return not is_company_form(left[0])  # "Fisher and Paykel Ltd.": one company named after two people
+        # "Fisher and Paykel Ltd.": one company named after two people (not "Medtronic and P.M.T. Corporation")
+        return not is_company_form(left[0]) and right[0].text[1:].islower()
     if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
         return True  # "Brigham and Women's Hospital"
     if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
@@ -285,8 +286,15 @@ def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
             nxt = "and"
         if nxt == "and":
             last = toks[j + 2] if j + 2 < len(toks) else None
-            if last is None or not last.cap or last.low.rstrip(".") not in vocabulary:
+            if last is None or not last.cap:
                 return pos
+            if last.low.rstrip(".") not in vocabulary:
+                # "Ministry of Education, Science and Technological Development": a capitalised word before the
+                # last field
+                after = toks[j + 3] if j + 3 < len(toks) else None
+                if national or after is None or not after.cap or after.low.rstrip(".") not in vocabulary:
+                    return pos
+                return j + 4
             if not national:
                 return j + 3
             head = toks[j + 3] if j + 3 < len(toks) else None

@@ -27,7 +27,8 @@ from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 STUDY_SUBJECT_RE = re.compile(
-    r"(?:the|this|our)\s+(?:present\s+|current\s+)?(?:study|work|research|trial|project|analysis)\s+(?:was|is|has|were|received)\b"
+    r"(?:the|this|these|our)\s+(?:present\s+|current\s+)?(?:study|studies|work|research|trials?|projects?|analysis"
+    r"|analyses|experiments)\s+(?:was|is|has|have|were|are|received)\b"
     rf"|{WORK_FUNDING_OPENINGS}",
     re.IGNORECASE,
 )
@@ -237,10 +238,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
         if not triggers and not brackets:
-            if pos is None and label is None and (len(toks) <= 8 or text[sb - 1] == ":"):
+            heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
+            if pos is None and label is None and (len(toks) <= 8 or heading):
                 subject = scan_subject(text, toks, sb, state.index)
-                if subject.kind == "persons" and (text[sb - 1] == ":" or _only_mentions(subject, sa, sb, text)):
-                    # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."
+                if subject.kind == "persons" and (heading or _only_mentions(subject, sa, sb, text)):
+                    # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."; "G.K.
+                    # and K.L.S. declare the following competing interests. <the ties, without a subject>"
                     current = subject.authors
             continue
         if not brackets:
@@ -278,6 +281,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+# "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
+FOLLOWING_RE = re.compile(
+    r"\b(?:declares?|discloses?|reports?|report|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
+    r"|potential|interests?|disclosures?)",
+    re.IGNORECASE,
+)
 PASSIVE_BY_RE = re.compile(r"\s+by\b")
 
 
@@ -447,6 +456,9 @@ def _relations(
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
             orgs = source_before(state, trig, sa) or orgs
+        if orgs and trig.kind in ("advisory_board", "leadership") and _possessive_before(state, trig, sa):
+            # "Sarepta's Advisory Board meeting in Phoenix": the board is the company's, not the town's
+            orgs = [_premod(state, trig, sa, last_org) or orgs[0]]
         if not orgs:
             orgs = relationship_with(state, trig, sa)
         if not orgs and trig.kind == "founder" and _passive_by(state.text, trig):
@@ -518,6 +530,11 @@ def _is_person(state: ParseState, run: list[Tok]) -> bool:
     if len(words) != 1 or len(words[0]) <= 2 or looks_like_initials(words[0]):
         return False  # initials were read above, as the byline spells them
     return state.index.match(["Dr", words[0]]) is not None
+
+
+def _possessive_before(state: ParseState, trig: Trigger, sa: int) -> bool:
+    before = state.toks.before(trig.start, sa, 1)
+    return bool(before) and before[-1].text[-2:] in ("'s", "\u2019s") and before[-1].text[:1].isupper()
 
 
 def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:

@@ -258,6 +258,8 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         and after[1].text == ","
     ):
         return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
+    if INITIALS_RE.fullmatch(nxt.text) and second.text == ":":
+        return True  # "... Mission Bio, Inc. CL: Speakers' Bureau: ...": the next author's heading
     if INITIALS_RE.fullmatch(nxt.text) and second.low in INITIALS_JOINS and len(after) > 1:
         return bool(INITIALS_RE.fullmatch(after[1].text))  # "... Inc. JF, JW and SM are employees"
     return nxt.text.isupper() and nxt.text.isalpha() and second.text.islower()

@@ -6,6 +6,7 @@ Updates of existing rows go through registry.services one by one.
 """
 
 import inspect
+import sqlite3
 from collections.abc import Sequence
 from contextlib import nullcontext
 from datetime import date
@@ -38,12 +39,12 @@ def validated(obj, *, location: str = ""):
     if canonical:
         obj.canonicalize_fields()  # as its clean_fields() does first
     attributes = obj.__dict__
-    passed = frozenset(
-        name
-        for name, attname, accepts in checks
-        if accepts(attributes[attname] if attname in attributes else getattr(obj, attname))
-    )
-    if whole and len(passed) == len(checks) and obj.pk is None:
+    try:  # every column is an attribute of a new row: looked up without getattr()
+        values = [attributes[attname] for _, attname, _ in checks]
+    except KeyError:
+        values = [attributes[attname] if attname in attributes else getattr(obj, attname) for _, attname, _ in checks]
+    results = [accepts(value) for (_, _, accepts), value in zip(checks, values, strict=True)]
+    if whole and all(results) and obj.pk is None:
         try:
             for field in canonical:  # validated by the field, as clean_fields() would
                 value = attributes[field.attname]
@@ -53,6 +54,7 @@ def validated(obj, *, location: str = ""):
             return obj
         except ValidationError:
             pass  # full_clean() below says it in its own words
+    passed = frozenset(name for (name, _, _), ok in zip(checks, results, strict=True) if ok)
     try:
         obj.full_clean(exclude=_relations(model) | passed, validate_unique=False, validate_constraints=False)
     except ValidationError as exc:
@@ -173,7 +175,11 @@ def update_with_history(objs: Sequence, fields: Sequence[str], *, actor, reason:
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
     sql = f"UPDATE {quote(opts.db_table)} SET {assignments} WHERE {quote(opts.pk.column)} = %s"
     prepare = _preparers(columns)
-    rows = [[prep(field, field.pre_save(obj, False), connection) for field, prep in prepare] + [obj.pk] for obj in objs]
+    rows = [
+        [_prepared(field, plain, prep, field.pre_save(obj, False), connection) for field, plain, prep in prepare]
+        + [obj.pk]
+        for obj in objs
+    ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)  # one statement a row: cheaper to build than a CASE per column
     if _history_model(model) is not None:
@@ -216,7 +222,10 @@ def _rows(objs: Sequence, fields: tuple, connection) -> list[list]:
         for obj in objs:
             obj._prepare_related_fields_for_save(operation_name="bulk_create")
         prepare = _preparers(fields)
-        return [[prep(field, field.pre_save(obj, True), connection) for field, prep in prepare] for obj in objs]
+        return [
+            [_prepared(field, plain, prep, field.pre_save(obj, True), connection) for field, plain, prep in prepare]
+            for obj in objs
+        ]
     prepare, related = plan
     rows = []
     for obj in objs:
@@ -235,10 +244,12 @@ def _rows(objs: Sequence, fields: tuple, connection) -> list[list]:
                 attributes[attname] = value  # saved after this object was built
             elif attributes[attname] != value:
                 del cached[name]  # the id was changed since: the related object is no longer this one
+        values = [attributes[attname] if attname else field.pre_save(obj, True) for field, attname, _, _ in prepare]
+        # A plain value is its own database value: no call for it (most of a row's values).
         rows.append(
             [
-                prep(field, attributes[attname] if attname else field.pre_save(obj, True), connection)
-                for field, attname, prep in prepare
+                value if type(value) in plain else prep(field, value, connection)
+                for (field, _, plain, prep), value in zip(prepare, values, strict=True)
             ]
         )
     return rows
@@ -246,19 +257,19 @@ def _rows(objs: Sequence, fields: tuple, connection) -> list[list]:
 
 @cache
 def _row_plan(model, fields: tuple) -> tuple | None:
-    """((field, attname or "" when `pre_save()` is needed, prepare) of each field, (name, attname, target
+    """((field, attname or "" when `pre_save()` is needed, plain types, prepare) of each field, (name, attname, target
     attname) of each foreign key), or None for a model `_rows()` leaves to Django (generic relations,
     keys of several columns, foreign keys whose empty value is not None)."""
     if model._meta.private_fields:
         return None
     prepare, related = [], []
-    for field, prep in _preparers(fields):
+    for field, plain_types, prep in _preparers(fields):
         plain = type(field).pre_save is models.Field.pre_save
         if field.is_relation:
             if len(field.related_fields) != 1 or type(field.target_field) not in _INTEGER_FIELDS:
                 return None
             related.append((field.name, field.attname, field.target_field.attname))
-        prepare.append((field, field.attname if plain else "", prep))
+        prepare.append((field, field.attname if plain else "", plain_types, prep))
     return tuple(prepare), tuple(related)
 
 
@@ -271,9 +282,13 @@ def insert_values(model, names: Sequence[str], rows: Sequence[Sequence]) -> int:
     connection = connections[router.db_for_write(model)]
     prepare = _preparers(tuple(opts.get_field(name) for name in names))
     prepared = [
-        [prep(field, value, connection) for (field, prep), value in zip(prepare, row, strict=True)] for row in rows
+        [
+            value if type(value) in plain else prep(field, value, connection)
+            for (field, plain, prep), value in zip(prepare, row, strict=True)
+        ]
+        for row in rows
     ]
-    _insert(connection, opts.db_table, [field for field, _ in prepare], prepared)
+    _insert(connection, opts.db_table, [field for field, _, _ in prepare], prepared)
     return len(prepared)
 
 
@@ -285,7 +300,9 @@ def _insert(connection, table: str, fields: Sequence, rows: list[list], *, retur
         return _copy(connection, table, fields, rows, returning=returning)
     quote = connection.ops.quote_name
     head = f"INSERT INTO {quote(table)} ({', '.join(quote(field.column) for field in fields)}) VALUES "
-    row_sql = f"({', '.join(['%s'] * len(fields))})"
+    # SQLite's own placeholders: Django would rewrite each of a statement's thousands of %s with a regex.
+    qmark = connection.vendor == "sqlite"
+    row_sql = f"({', '.join(['?' if qmark else '%s'] * len(fields))})"
     tail = f" RETURNING {quote(returning)}" if returning else ""
     # PostgreSQL takes at most 65,535 parameters a statement when they are bound on the server.
     size = max(min(connection.ops.bulk_batch_size(fields, rows), 65535 // len(fields)), 1)
@@ -293,10 +310,27 @@ def _insert(connection, table: str, fields: Sequence, rows: list[list], *, retur
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
             batch = rows[start : start + size]
-            cursor.execute(head + ", ".join([row_sql] * len(batch)) + tail, [value for row in batch for value in row])
+            sql = head + ", ".join([row_sql] * len(batch)) + tail
+            params = [value for row in batch for value in row]
+            if qmark:
+                _execute_qmark(connection, cursor, sql, params)
+            else:
+                cursor.execute(sql, params)
             if returning:
                 returned += cursor.fetchall()
     return returned
+
+
+def _execute_qmark(connection, cursor, sql: str, params: list) -> None:
+    """A statement with SQLite's `?` placeholders run by sqlite3's own cursor, through the
+    connection's query wrappers and logged like any other (the page cache sees the write)."""
+
+    def execute(sql, params, many, context) -> None:
+        with connection.wrap_database_errors:
+            sqlite3.Cursor.execute(context["cursor"].cursor, sql, params)
+
+    with cursor.debug_sql(sql, params) if hasattr(cursor, "debug_sql") else nullcontext():
+        cursor._execute_with_wrappers(sql, params, False, executor=execute)
 
 
 # Rows from which a COPY whose ids are drawn first (two round trips) costs less than one INSERT.
@@ -367,13 +401,6 @@ _PLAIN_TYPES = {
 }
 
 
-def _prepare_plain(types: tuple[type, ...]):
-    def prepare(field, value, connection):
-        return value if type(value) in types else field.get_db_prep_save(value, connection)
-
-    return prepare
-
-
 def _prepare_any(field, value, connection):
     return field.get_db_prep_save(value, connection)
 
@@ -389,18 +416,23 @@ def _prepare_date(field, value, connection):
 
 @cache
 def _preparers(fields: tuple) -> tuple:
-    """(field, function giving its database value) for each field."""
+    """(field, the types of the values that are their own database value, function giving the
+    database value of any other) for each field."""
     prepared = []
     for field in fields:
         if type(field) in (models.ForeignKey, models.OneToOneField):
-            types = _INTEGERS if type(field.target_field) in _INTEGER_FIELDS else None
+            types = _INTEGERS if type(field.target_field) in _INTEGER_FIELDS else ()
         elif type(field) is models.DateField:
-            prepared.append((field, _prepare_date))
+            prepared.append((field, frozenset(), _prepare_date))
             continue
         else:
-            types = _PLAIN_TYPES.get(type(field))
-        prepared.append((field, _prepare_plain(types) if types else _prepare_any))
+            types = _PLAIN_TYPES.get(type(field), ())
+        prepared.append((field, frozenset(types), _prepare_any))
     return tuple(prepared)
+
+
+def _prepared(field, plain: frozenset, prepare, value, connection):
+    return value if type(value) in plain else prepare(field, value, connection)
 
 
 @cache
@@ -428,14 +460,19 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
     columns = [*tracked, *common]
     connection = connections[router.db_for_write(history)]
     prepared_common = [fields[name].get_db_prep_save(value, connection) for name, value in common.items()]
-    prepare = [(field, field.attname, prep) for field, prep in _preparers(tuple(fields[name] for name in tracked))]
+    prepare = _preparers(tuple(fields[name] for name in tracked))
     rows = []
     for obj in objs:
         # Each value from the instance's own attributes (a foreign key's id without its descriptor).
         attributes = obj.__dict__
+        try:
+            values = [attributes[name] for name in tracked]
+        except KeyError:
+            values = [attributes[name] if name in attributes else getattr(obj, name) for name in tracked]
+        # A plain value is its own database value: no call for it (most of a row's values).
         values = [
-            prep(field, attributes[name] if name in attributes else getattr(obj, name), connection)
-            for field, name, prep in prepare
+            value if type(value) in plain else prep(field, value, connection)
+            for (field, plain, prep), value in zip(prepare, values, strict=True)
         ]
         rows.append(values + prepared_common)
     _insert(connection, history._meta.db_table, [fields[name] for name in columns], rows)
@@ -462,7 +499,7 @@ def new_row(model, **values):
     state = obj._state = ModelState()
     cache = state.fields_cache
     attributes = obj.__dict__
-    for field, name, attname, target in plan[0]:
+    for field, name, attname, target, default in plan[0]:
         if target is not None and name in values:
             related = values[name]
             if related is None:
@@ -478,8 +515,10 @@ def new_row(model, **values):
             cache[name] = related
         elif attname in values:
             attributes[attname] = values[attname]
-        else:
+        elif default is _CALLED:
             attributes[attname] = field.get_default()
+        else:
+            attributes[attname] = default
     return obj
 
 
@@ -504,9 +543,25 @@ def _init_plan(model) -> tuple | None:
             target = field.related_fields[0][1].attname
             accepted.add(field.name)
         accepted.add(field.attname)
-        plan.append((field, field.name, field.attname, target))
+        plan.append((field, field.name, field.attname, target, _constant_default(field)))
     return tuple(plan), frozenset(accepted)
 
 
+_CALLED = object()  # the field's get_default() is called for each row
+
+
+def _constant_default(field):
+    """What `field.get_default()` returns every time (the same object: a default that is not
+    callable, else None or ""), or `_CALLED` when it must be asked for each row."""
+    if field.is_relation or field.has_db_default():
+        return _CALLED
+    if field.has_default():
+        return _CALLED if callable(field.default) else field.default
+    return field.get_default()  # None, or "" for text that is not null
+
+
 def _init_signals(model) -> bool:
+    # No receiver at all (the usual case) is read without the signals' per-sender look-up.
+    if not (signals.pre_init.receivers or signals.post_init.receivers):
+        return False
     return signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model)

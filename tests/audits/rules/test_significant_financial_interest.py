@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from audits.models import Finding
+from audits.scope import build_scope
 from registry.enums import InterestCategory
 from tests.audits.helpers import audit, declare, known, summaries
 from tests.factories import AuthorshipFactory, OrganizationFactory
@@ -31,12 +32,23 @@ def recent():
     return AuthorshipFactory(person__name="Ann Lee", article__title="A trial", article__received_date=D(2026, 1, 10))
 
 
-def test_sfi_adds_up_remuneration_from_a_group_of_companies(recent):
+# The whole registry, and the article alone (which reads the organizations its authors name, and their
+# parents, by id).
+SCOPES = {"everything": lambda authorship: None, "the article": lambda authorship: article_scope(authorship)}
+
+
+def article_scope(authorship):
+    return build_scope(article=authorship.article.doi)
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+def test_sfi_adds_up_remuneration_from_a_group_of_companies(recent, scope):
     group = OrganizationFactory(name="Johnson & Johnson", publicly_traded=True)
-    janssen = OrganizationFactory(name="Janssen", parent=group)
+    holding = OrganizationFactory(name="Janssen Holding", parent=group)
+    janssen = OrganizationFactory(name="Janssen", parent=holding)
     paid(recent, janssen, InterestCategory.CONSULTING, "3000")
     paid(recent, group, InterestCategory.LECTURES, "25000", currency="NOK")
-    run = audit(["SIGNIFICANT_FINANCIAL_INTEREST"])
+    run = audit(["SIGNIFICANT_FINANCIAL_INTEREST"], scope=SCOPES[scope](recent))
     assert summaries(run) == [
         "Ann Lee received USD 5,350 from Johnson & Johnson in the 12 months before “A trial” (consultancy fees "
         "USD 3,000 and lecture fees or honoraria NOK 25,000): a significant financial interest under US PHS rules "
@@ -59,11 +71,12 @@ def test_sfi_ignores_payments_to_the_institution_older_payments_and_small_sums(r
     assert summaries(audit(["SIGNIFICANT_FINANCIAL_INTEREST"])) == []
 
 
-def test_sfi_flags_any_equity_in_a_company_not_publicly_traded(recent):
+@pytest.mark.parametrize("scope", SCOPES)
+def test_sfi_flags_any_equity_in_a_company_not_publicly_traded(recent, scope):
     startup = OrganizationFactory(name="Tiny Startup", publicly_traded=False)
     declare(recent, organization=startup, category=InterestCategory.STOCK)
     declare(recent, organization=OrganizationFactory(publicly_traded=None), category=InterestCategory.STOCK)
-    run = audit(["SIGNIFICANT_FINANCIAL_INTEREST"])
+    run = audit(["SIGNIFICANT_FINANCIAL_INTEREST"], scope=SCOPES[scope](recent))
     assert summaries(run) == [
         "Ann Lee holds shares or stock options in Tiny Startup, whose shares are not publicly traded: "
         "a significant financial interest under US PHS rules whatever its value."

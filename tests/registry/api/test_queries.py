@@ -3,9 +3,11 @@
 import json
 
 import pytest
+from django.db import connection, transaction
 from rest_framework.authtoken.models import Token
 from rest_framework.renderers import JSONRenderer
 
+from registry.api import article_rows
 from registry.api.serializers import ArticleSerializer
 from registry.models import Article, ArticleFunding
 from tests.factories import (
@@ -42,6 +44,27 @@ def test_articles_list(api, django_assert_num_queries, count):
         response = api.get("/api/articles/")
 
     assert len(response.json()["results"]) == count
+
+
+def test_a_page_of_articles_is_the_same_on_a_connection_before_and_after_a_rolled_back_transaction(
+    api, django_assert_num_queries
+):
+    """On PostgreSQL a page's rows come from a statement prepared once a connection, outside the page's
+    queries; a transaction rolled back after it was prepared leaves it in place (PostgreSQL keeps
+    prepared statements whatever becomes of the transaction), and the next page still reads it."""
+    published_articles(3)
+    article_rows.forget_prepared(connection)
+
+    with transaction.atomic():
+        first = api.get("/api/articles/?page_size=2").content
+        transaction.set_rollback(True)
+    with django_assert_num_queries(3):
+        again = api.get("/api/articles/?page_size=2").content
+
+    assert again == first
+    assert [article["id"] for article in json.loads(again)["results"]] == list(
+        Article.objects.order_by("-published_date", "title", "pk").values_list("pk", flat=True)[:2]
+    )
 
 
 def test_articles_are_what_the_article_serializer_describes(api):

@@ -593,3 +593,121 @@ def test_ties_given_as_examples_in_a_bracket_are_nobodys_ties():
         AUTHORS2,
     )
     assert [(i.author, i.category, i.organization) for i in result.items] == [("Alan Carter", "consulting", "Vaxco")]
+
+
+def test_the_studies_funding_after_named_employees_is_not_theirs():
+    result = parse_statement(
+        "AC and MMH are full-time employees of Vaxco KGaA. The studies were performed under the auspices of the EU "
+        "grant, including all funding, and independent of the company.",
+        AUTHORS2,
+    )
+    assert {i.author for i in result.items if i.category != "employment"} == {None}
+
+
+def test_initials_that_leave_out_some_middle_initials_name_the_one_author_they_fit():
+    authors = ["Alexander R. E. C. Schwinges", "Hannes A. Baukmann", "Ann Roe Stone"]
+    result = parse_statement("A.R.E.S is an employee of Vaxco. HB declares no competing interests.", authors)
+    assert [(i.author, i.organization) for i in result.items] == [("Alexander R. E. C. Schwinges", "Vaxco")]
+
+
+def test_authors_who_declare_the_following_interests_own_the_ties_that_follow():
+    result = parse_statement(
+        "A.C. and M.M.H. declare the following competing interests. Parts of this work have been the subject of a "
+        "patent application filed by Vaxco Enterprise Limited. The remaining authors declare no competing interests.",
+        AUTHORS2,
+    )
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "patents", "Vaxco Enterprise Limited"),
+        ("Mara M Holt", "patents", "Vaxco Enterprise Limited"),
+    ]
+    assert result.declares_none == ["Dana K Ober"]
+
+
+def test_leadership_for_a_company_is_a_leadership_role_but_not_inside_a_programmes_name():
+    assert triples(
+        "AC and MMH declare employment with, equity ownership in, and leadership for Vaxco. DKO attends the "
+        "Clinical Leadership in Pharmacy programme, which is sponsored by Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco"),
+        ("Mara M Holt", "employment", "Vaxco"),
+        ("Alan Carter", "stock", "Vaxco"),
+        ("Mara M Holt", "stock", "Vaxco"),
+        ("Alan Carter", "leadership", "Vaxco"),
+        ("Mara M Holt", "leadership", "Vaxco"),
+    ]
+
+
+def test_and_after_a_bracket_or_before_an_acronym_company_separates_two_names():
+    assert triples(
+        "AC received grants from the National Key Program of China (2018YFC0910500) and Neil Shen's SJTU Medical "
+        "Research Fund, fees from Vaxco and P.M.T. Corporation and from Fisher and Paykel Ltd.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "National Key Program of China"),
+        ("Alan Carter", "grants", "Neil Shen's SJTU Medical Research Fund"),
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "consulting", "P.M.T. Corporation"),
+        ("Alan Carter", "consulting", "Fisher and Paykel Ltd."),
+    ]
+
+
+def test_a_country_after_a_company_does_not_end_the_list():
+    assert triples("AC received consulting fees from Vaxco the Netherlands, Biolab and Medco.", AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "consulting", "Biolab"),
+        ("Alan Carter", "consulting", "Medco"),
+    ]
+
+
+def test_a_companys_possessive_board_is_the_companys_whatever_place_follows():
+    assert triples("AC attended Vaxco's Advisory Board meeting in Phoenix, Arizona.", AUTHORS2) == [
+        ("Alan Carter", "advisory_board", "Vaxco"),
+    ]
+
+
+def test_an_intern_at_a_company_was_employed_there():
+    assert triples(
+        "AC was an intern at Vaxco while conducting this research, and MMH has been a consultant for Vaxco.", AUTHORS2
+    ) == [("Alan Carter", "employment", "Vaxco"), ("Mara M Holt", "consulting", "Vaxco")]
+
+
+def test_honoraria_from_serving_on_a_board_are_the_boards_role_not_lectures():
+    assert triples("AC received honoraria from serving on the scientific advisory board of Vaxco GmbH.", AUTHORS2) == [
+        ("Alan Carter", "advisory_board", "Vaxco GmbH"),
+    ]
+
+
+def test_a_ministrys_portfolio_may_end_in_a_word_before_its_last_field():
+    assert triples(
+        "AC is supported by the Ministry of Education, Science and Technological Development of the Republic of "
+        "Serbia.",
+        AUTHORS2,
+    ) == [
+        (
+            "Alan Carter",
+            "grants",
+            "Ministry of Education, Science and Technological Development of the Republic of Serbia",
+        )
+    ]
+
+
+def test_initials_and_a_colon_after_a_company_form_start_the_next_authors_entry():
+    assert triples(
+        "AC: Employed by and own equity in Vaxco, Inc. MMH: Speakers' Bureau: Biolab; Consulting or Advisory Role: "
+        "Medco.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco, Inc."),
+        ("Alan Carter", "stock", "Vaxco, Inc."),
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "consulting", "Medco"),
+        ("Mara M Holt", "advisory_board", "Medco"),
+    ]
+
+
+def test_a_consulting_role_heading_takes_the_companies_after_its_colon():
+    assert triples("MMH: Speakers' Bureau: Biolab; Consulting Role: Medco.", AUTHORS2) == [
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "consulting", "Medco"),
+    ]
