@@ -469,7 +469,7 @@ class PaymentRows:
         column = self.columns.get(name)
         if column is None:
             return pa.repeat("", self.batch.num_rows)
-        return trimmed(self.batch.column(column))
+        return pc.utf8_trim_whitespace(self.batch.column(column))
 
     def fail(self, mask: pa.Array, column: str, reason: str) -> None:
         """Refuse the file at the first row where `mask` holds, naming its line and `column` (the
@@ -534,7 +534,7 @@ class PaymentRows:
     def investigator(self, columns: dict[str, str]) -> dict[str, pa.Array]:
         empty = pa.repeat("", self.batch.num_rows)
         return {
-            field: trimmed(self.batch.column(columns[field])) if field in columns else empty
+            field: pc.utf8_trim_whitespace(self.batch.column(columns[field])) if field in columns else empty
             for field in ("npi", "profile_id", "first_name", "last_name")
         }
 
@@ -599,23 +599,6 @@ class PaymentRows:
         if constant:
             return pa.repeat(str(constant), self.batch.num_rows)
         return self.text("nature")
-
-
-# Bytes that may start or end a value utf8_trim_whitespace would trim: ASCII controls and spaces,
-# and the bytes of characters beyond ASCII (some are spaces).
-_MAYBE_SPACE = np.zeros(256, dtype=bool)
-_MAYBE_SPACE[: ord(" ") + 1] = _MAYBE_SPACE[0x80:] = True
-
-
-def trimmed(column: pa.Array) -> pa.Array:
-    """The column without spaces around its values; as it is (no copy) when no value starts or ends
-    with a byte that could be one, as in nearly every column of a register file."""
-    ends, body = text_buffers(column)
-    starts, stops = ends[:-1], ends[1:]
-    filled = stops > starts
-    if _MAYBE_SPACE[body[starts[filled]]].any() or _MAYBE_SPACE[body[stops[filled] - 1]].any():
-        return pc.utf8_trim_whitespace(column)
-    return column
 
 
 def _newlines(batch: pa.RecordBatch) -> int:

@@ -1,5 +1,5 @@
 """A text column's bytes as numpy sees them, for checks that read every byte of a block at memory
-speed (spaces to trim, names already in their normal form, characters JSON must escape)."""
+speed (names already in their normal form, values empty, characters JSON must escape, line breaks)."""
 
 import numpy as np
 import pyarrow as pa

@@ -1,14 +1,14 @@
 """Write blocks of payment records: insert new record ids, update the known ones that changed, leave
 the unchanged ones alone, remove withdrawn ones.
 
-New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as one
-prepared INSERT run for every row. When the registry holds no record of the file's kind, the file's ids
-are not looked up at all; when it holds up to a million, their ids are read once and only the block's
-ids among them are looked up (either way, an id the file repeats makes the block's insert fail in its
-savepoint, and from then on every block's ids are looked up). Known records are compared by their
-fingerprint, a digest of the row as the register published it: an unchanged row writes nothing; a
-changed one is upserted (on PostgreSQL by COPY into a temporary table and one INSERT … ON CONFLICT from
-it). A match an editor confirmed or rejected keeps its person and status whatever the register's row says.
+New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as
+multi-row INSERTs. When the registry holds no record of the file's kind, the file's ids are not
+looked up at all; when it holds up to a million, their ids are read once and only the block's ids
+among them are looked up (either way, an id the file repeats makes the block's insert fail in its
+savepoint, and from then on every block's ids are looked up). Known records are compared by their fingerprint, a digest
+of the row as the register published it: an unchanged row writes nothing; a changed one is upserted
+(on PostgreSQL by COPY into a temporary table and one INSERT … ON CONFLICT from it). A match an
+editor confirmed or rejected keeps its person and status whatever the register's row says.
 """
 
 from functools import cache
@@ -25,7 +25,6 @@ from registry.models.payments import EDITOR_DECIDED
 STAGE = "payment_import_stage"
 DELETE_BATCH = 500
 LOOKUP_BATCH = 5000
-SQLITE_ROWS = 2000  # rows turned into Python values at a time for SQLite's inserts
 # Up to this many records of a kind, their ids are read once a file (a few MB) and only the block's
 # ids among them looked up; past it, every block's ids are.
 KNOWN_IDS_IN_MEMORY = 1_000_000
@@ -159,15 +158,17 @@ class PaymentWriter:
                 self._copy(cursor, table, self.table, names)
             return
         table = self._as_sqlite(table)
-        sql = f"INSERT INTO {self.table} ({names}) VALUES ({', '.join(['?'] * table.num_columns)})"
+        width = table.num_columns
+        per_statement = max(1, min(500, 30000 // width))  # within SQLite's limit of bound values
+        values = f"({', '.join(['?'] * width)})"
+        head = f"INSERT INTO {self.table} ({names}) VALUES "
+        full = head + ", ".join([values] * per_statement)
         with connection.cursor():
             driver = connection.connection  # sqlite3's own: its qmark parameters, no Django formatting
-            # One prepared statement for every row, its values zipped into rows in C (a multi-row
-            # INSERT's flattened values cost a Python loop over every value); a slice's values in
-            # Python at a time.
-            for start in range(0, len(table), SQLITE_ROWS):
-                lists = [column.to_pylist() for column in table.slice(start, SQLITE_ROWS).columns]
-                driver.executemany(sql, zip(*lists, strict=True))
+            for start in range(0, len(table), per_statement):  # a statement's rows in Python at a time
+                lists = [column.to_pylist() for column in table.slice(start, per_statement).columns]
+                sql = full if len(lists[0]) == per_statement else head + ", ".join([values] * len(lists[0]))
+                driver.execute(sql, [value for row in zip(*lists, strict=True) for value in row])
 
     @staticmethod
     def _as_sqlite(table: pa.Table) -> pa.Table:
