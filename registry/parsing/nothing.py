@@ -52,7 +52,7 @@ NONE_ONLY_RE = re.compile(
 # "SK None. KL None.": the same without the comma, "None" capitalised after the initials.
 NAMED_NONE_RE = re.compile(r"(?:,\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
 NO_OTHER_AUTHORS_RE = re.compile(
-    r"(?:no|none\s+of\s+the)\s+(?:other|remaining)\s+(?:co-?)?authors?\b|no\s+other\s+(?:co-?)?authors?\b",
+    r"(?:no|none\s+of\s+the)\s+(?:other|remaining)\s+(?:co-?)?authors?\b",
     re.IGNORECASE,
 )
 # "No conflicts of interest were declared by MJG, JM, GDG": the authors follow the phrase.

@@ -156,13 +156,10 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.low == "in" and j + 1 < n and _field_in_field(toks, j):
             j += 1  # "Center of Excellence in Regulatory Science", "Centre for Big Data Research in Health"
             continue
-        k = j
+        # a name's own "und"/"et"/"e" counts as a connector when the name is in that language
+        k = j + 1 if tok.low in FOREIGN_ANDS and foreign_and(toks, j, toks[i:j]) else j
         while k < n and (toks[k].low in CONNECTORS or toks[k].text == ":") and k - j < 3:
             k += 1
-        if k == j and tok.low in FOREIGN_ANDS and foreign_and(toks, j, toks[i:j]):
-            k = j + 1
-            while k < n and toks[k].low in CONNECTORS and k - j < 3:
-                k += 1
         if k > j and k < n and is_name_token(toks[k]) and _connector_ok(toks, i, j, k):
             j = k
             continue
@@ -196,7 +193,7 @@ def _campus(toks: list[Tok], i: int, j: int) -> int:
 
 
 def foreign_and(toks: list[Tok], pos: int, before: list[Tok]) -> bool:
-    """Whether the "und"/"et"/"e" at `pos` goes on with the name in `before` ("Deutsche Gesellschaft für
+    """Whether the "und"/"et"/"e"/"y" at `pos` goes on with the name in `before` ("Deutsche Gesellschaft für
     Hämatologie und Onkologie"): the name holds a small word of its language and a name follows."""
     if len(before) < 2 or pos + 1 >= len(toks) or toks[pos].low not in FOREIGN_ANDS:
         return False
