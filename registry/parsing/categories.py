@@ -110,6 +110,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         "grants",
         r"(?:research[-\s]+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
+        # "reports the receipt of Health and Medical Research Fund, ...": a funder named right after
+        r"|(?<=the\s)receipt\s+of(?=\s+(?-i:[A-Z]))"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
@@ -482,6 +484,8 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
     return False
 
 
+# A body's head word right after capitalised relation words: they are the body's name.
+BODY_AFTER_RE = re.compile(r"\s+(?:Council|Foundation|Fund|Agency|Unit|Office|Scheme|Network|Programme|Program)\b")
 NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
 ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an|is|was|as|currently|also|now)\s+$", re.IGNORECASE)
@@ -499,6 +503,8 @@ NOT_NAME_OR_ROLE = NOT_NAME_WORDS | ROLE_MODIFIERS
 def _inside_name(text: str, t: Trigger) -> bool:
     if not t.text[0].isupper():
         return False
+    if BODY_AFTER_RE.match(text, t.end):
+        return True  # "Research Grants Council", "Clinical Trials Unit": the words name a body
     if text[max(0, t.start - 3) : t.start].strip() == "&":
         return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
     if " " not in t.text and ends_portfolio_name(text, t.start):

@@ -711,3 +711,18 @@ def test_a_consulting_role_heading_takes_the_companies_after_its_colon():
         ("Mara M Holt", "lectures", "Biolab"),
         ("Mara M Holt", "consulting", "Medco"),
     ]
+
+
+def test_relation_words_before_a_bodys_head_word_are_the_bodys_name():
+    assert triples(
+        "AC received research grants from Vaxco, Research Grants Council Early Career Scheme and Biolab. MMH reports "
+        "the receipt of Health and Medical Research Fund, Research Grant Council; Medco Research Foundation.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Research Grants Council Early Career Scheme"),
+        ("Alan Carter", "grants", "Biolab"),
+        ("Mara M Holt", "grants", "Health and Medical Research Fund"),
+        ("Mara M Holt", "grants", "Research Grant Council"),
+        ("Mara M Holt", "grants", "Medco Research Foundation"),
+    ]
