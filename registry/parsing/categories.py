@@ -543,7 +543,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or "no role" in low
         or "editors" in low
         or "views expressed" in low
-        or "form" in low
+        or ("form" in low and "disclos" in low)
     ):
         return False
     return bool(BOILERPLATE_RE.search(text, start, end))

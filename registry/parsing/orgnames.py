@@ -114,7 +114,7 @@ def is_company_form(tok: Tok) -> bool:
 def run_from(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name starting at toks[i] ("Regents of the University of X")."""
     j, n = i + 1, len(toks)
-    if (_possessive(toks[i]) and not _name_after_possessive(toks, j)) or is_company_form(toks[i]):
+    if (possessive(toks[i]) and not _name_after_possessive(toks, j)) or is_company_form(toks[i]):
         return j
     while j < n and j - i < 18:
         tok = toks[j]
@@ -125,7 +125,7 @@ def run_from(toks: list[Tok], i: int) -> int:
                 if j < n and is_company_form(toks[j]):
                     continue  # "Japan Vaccine Co. Ltd."
                 break  # a company form closes the name
-            if _possessive(tok) and not _name_after_possessive(toks, j):
+            if possessive(tok) and not _name_after_possessive(toks, j):
                 break  # so does "X's" ("eLife's Board"), but not "Parkinson's UK"
             continue
         if (
@@ -235,7 +235,7 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     if len(left) == 1 and len(right) == 2 and is_company_form(right[1]) and not left[0].text.isupper():
         # "Fisher and Paykel Ltd.": one company named after two people (not "Medtronic and P.M.T. Corporation")
         return not is_company_form(left[0]) and right[0].text[1:].islower()
-    if len(left) == 1 and len(right) >= 2 and _possessive(right[0]) and not left[0].text.isupper():
+    if len(left) == 1 and len(right) >= 2 and possessive(right[0]) and not left[0].text.isupper():
         return True  # "Brigham and Women's Hospital"
     if len(left) == 1 and len(right) >= 3 and right[-1].low in FAMILY_HEADS and not left[0].text.isupper():
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
@@ -362,7 +362,8 @@ def _name_after_possessive(toks: list[Tok], j: int) -> bool:
     return nxt.cap and is_name_token(nxt) and nxt.low[:4] not in TRIGGER_KEYS and not is_company_form(nxt)
 
 
-def _possessive(tok: Tok) -> bool:
+def possessive(tok: Tok) -> bool:
+    """ "eLife's", "Sarepta's" (with a straight or a curly apostrophe): a word with the possessive ending."""
     return tok.low.endswith(("'s", "\u2019s"))
 
 
@@ -387,7 +388,7 @@ def clean_name(text: str, toks: list[Tok]) -> str:
     start, end = toks[0].start, toks[-1].end
     last = toks[-1]
     name = text[start:end]
-    if _possessive(last):
+    if possessive(last):
         name = name[:-2]
     name = name.rstrip(" ,;:")
     if name[:1].isdigit():

@@ -16,7 +16,16 @@ from .lists import Org, description, is_filler, organizations, patent_holder_reg
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
-from .orgnames import TITLE_WORDS, clean_name, is_counterparty, is_name_token, norm, run_from, trailing_name
+from .orgnames import (
+    TITLE_WORDS,
+    clean_name,
+    is_counterparty,
+    is_name_token,
+    norm,
+    possessive,
+    run_from,
+    trailing_name,
+)
 from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
@@ -522,7 +531,7 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
 
 def _is_person(state: ParseState, run: list[Tok]) -> bool:
     words = [t.text for t in run]
-    if words and words[-1][-2:] in ("'s", "\u2019s") and len(words[-1]) > 3:
+    if run and possessive(run[-1]) and len(words[-1]) > 3:
         words[-1] = words[-1][:-2]  # "F.X. McCormack's spouse": a person's possessive
     if state.index.match(words, strict=True) is not None:
         return True
@@ -534,7 +543,7 @@ def _is_person(state: ParseState, run: list[Tok]) -> bool:
 
 def _possessive_before(state: ParseState, trig: Trigger, sa: int) -> bool:
     before = state.toks.before(trig.start, sa, 1)
-    return bool(before) and before[-1].text[-2:] in ("'s", "\u2019s") and before[-1].text[:1].isupper()
+    return bool(before) and before[-1].cap and possessive(before[-1])
 
 
 def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> Org | None:

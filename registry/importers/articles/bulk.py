@@ -25,6 +25,16 @@ from registry.importers.errors import ImportFailure
 from registry.models.base import CanonicalFieldsModel
 
 
+def _attribute_values(obj, attnames) -> list:
+    """The instance's values of these attributes: every column is an attribute of a new row, read
+    without getattr(); a deferred or descriptor-held one is asked for."""
+    attributes = obj.__dict__
+    try:
+        return [attributes[name] for name in attnames]
+    except KeyError:
+        return [attributes[name] if name in attributes else getattr(obj, name) for name in attnames]
+
+
 def validated(obj, *, location: str = ""):
     """Field validators, canonical forms and the model's clean(), without database queries.
 
@@ -39,10 +49,7 @@ def validated(obj, *, location: str = ""):
     if canonical:
         obj.canonicalize_fields()  # as its clean_fields() does first
     attributes = obj.__dict__
-    try:  # every column is an attribute of a new row: looked up without getattr()
-        values = [attributes[attname] for _, attname, _ in checks]
-    except KeyError:
-        values = [attributes[attname] if attname in attributes else getattr(obj, attname) for _, attname, _ in checks]
+    values = _attribute_values(obj, [attname for _, attname, _ in checks])
     results = [accepts(value) for (_, _, accepts), value in zip(checks, values, strict=True)]
     if whole and all(results) and obj.pk is None:
         try:
@@ -464,11 +471,7 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
     rows = []
     for obj in objs:
         # Each value from the instance's own attributes (a foreign key's id without its descriptor).
-        attributes = obj.__dict__
-        try:
-            values = [attributes[name] for name in tracked]
-        except KeyError:
-            values = [attributes[name] if name in attributes else getattr(obj, name) for name in tracked]
+        values = _attribute_values(obj, tracked)
         # A plain value is its own database value: no call for it (most of a row's values).
         values = [
             value if type(value) in plain else prep(field, value, connection)
