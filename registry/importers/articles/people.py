@@ -266,9 +266,9 @@ class PersonMatcher:
         rows = []
         for decisions, article, source in decided:
             rows += self._match_rows(decisions, article, source)
-        if rows:
-            # ignore_conflicts: a pair already listed (a re-import) stays as it was decided.
-            PersonMatch.objects.bulk_create(rows, ignore_conflicts=True)
+        # Matches made by a rule name no candidate: none can meet a pair listed already (the only
+        # uniqueness on matches), so they go in as plain rows.
+        insert_rows(rows)
 
     @staticmethod
     def _match_rows(decisions: list[tuple[Decision, AuthorRecord]], article: Article | None, source: str) -> list:
@@ -277,7 +277,8 @@ class PersonMatcher:
             common = {"article": article, "name_as_printed": author.name[:300], "source": source[:500]}
             if decision.method:
                 rows.append(
-                    PersonMatch(
+                    new_row(
+                        PersonMatch,
                         person=decision.person,
                         method=decision.method,
                         status=MatchStatus.AUTOMATIC,
