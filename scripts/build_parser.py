@@ -36,9 +36,7 @@ def build(compiling, scratch: Path) -> None:
 
     paths = [f"registry/parsing/{name}.py" for name in compiling.MODULES]
     options = ["--ignore-missing-imports", "--follow-imports=silent", f"--cache-dir={scratch / 'mypy'}"]
-    extensions = mypycify(
-        [*options, *paths], opt_level="3", group_name=compiling.GROUP, target_dir=str(scratch / "c")
-    )
+    extensions = mypycify([*options, *paths], opt_level="3", group_name=compiling.GROUP, target_dir=str(scratch / "c"))
     setup(
         name="coi-statement-parser",
         packages=[],

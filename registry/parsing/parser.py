@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
@@ -58,8 +59,11 @@ PREMOD_STOP = words(
 TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
-def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
-    """Read a competing-interest statement; `authors` are full names in byline order."""
+def parse_statement(
+    statement: object, authors: Iterable[str] | None, *, single_author: bool | None = None
+) -> ParseResult:
+    """Read a competing-interest statement (a str); `authors` are full names in byline order. Any other
+    type of statement or of name is a ValueError (the types are checked here, not at the call)."""
     if statement is None:
         statement = ""
     if not isinstance(statement, str):
