@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -68,9 +69,10 @@ def parse_statement(
         statement = ""
     if not isinstance(statement, str):
         raise ValueError(f"statement must be a str, not {type(statement).__name__}")
-    authors = list(authors or [])
-    if not all(isinstance(a, str) for a in authors):
+    names: list[object] = list(authors or [])
+    if not all(isinstance(a, str) for a in names):
         raise ValueError("authors must be a list of str")
+    authors = cast("list[str]", names)
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
     removed: list[tuple[int, int]] = []
