@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import BigIntegerField, CharField, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 
 from audits.dates import months_before
@@ -48,6 +48,8 @@ class ArticleRow(NamedTuple):
     # A notice (correction, retraction: registry.notices) about an article also in the registry: the
     # article is audited, the notice, which prints its statement again, is not.
     notice: bool = False
+    statement: bool = True  # the article's competing-interests statement is on file
+    from_pubmed: bool = False  # last read from a PubMed file
 
 
 class AuthorshipRow(NamedTuple):
@@ -135,21 +137,32 @@ class AuditContext:
         rows = (
             self.scope.articles()
             .order_by()
-            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"), "journal", "article_type")
+            .values_list(
+                "pk",
+                "title",
+                "doi",
+                Coalesce("received_date", "published_date"),
+                "journal",
+                "article_type",
+                Length("competing_interests_text"),
+                "pubmed_file",
+            )
         )
         rows = list(rows)
         notices = {row[0]: corrected_title(row[1]) for row in rows if is_notice(row[5], row[1])}
         repeated = self._notices_of_articles_on_file(rows, notices) if notices else set()
         return {
-            pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None, journal, pk in repeated)
-            for pk, title, doi, ref, journal, _kind in rows
+            pk: ArticleRow(
+                pk, title, doi, ref or self.today, ref is not None, journal, pk in repeated, bool(size), bool(file)
+            )
+            for pk, title, doi, ref, journal, _kind, size, file in rows
         }
 
     def _notices_of_articles_on_file(self, rows, notices: dict[int, str]) -> set[int]:
         """Which of the notices (id: the title they name) are about an article the registry holds, found
         by title: among the articles read when the scope is everything, else with one query."""
         if self.scope.is_full:
-            titles = [(title, kind) for pk, title, _, _, _, kind in rows if pk not in notices]
+            titles = [(row[1], row[5]) for row in rows if row[0] not in notices]
         else:
             wanted = Q()
             for title in set(notices.values()):
