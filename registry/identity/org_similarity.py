@@ -394,7 +394,7 @@ def _is_acronym_of(short: NameForm, long: NameForm) -> bool:
     if len(short.words) != 1 or len(long.initials) < 2:
         return False
     word = short.words[0]
-    return word in long.acronyms or 3 <= len(word) <= 8 and word == long.initials
+    return word in long.acronyms or (3 <= len(word) <= 8 and word == long.initials)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
