@@ -726,3 +726,17 @@ def test_relation_words_before_a_bodys_head_word_are_the_bodys_name():
         ("Mara M Holt", "grants", "Research Grant Council"),
         ("Mara M Holt", "grants", "Medco Research Foundation"),
     ]
+
+
+def test_a_national_bodys_name_after_the_last_and_of_a_list_is_a_name_of_its_own():
+    assert triples(
+        "AC has received research support from Vaxco, Biolab, Medco and National Quillon Foundation. MMH received "
+        "a grant from the Laura and John Arnold Foundation.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Biolab"),
+        ("Alan Carter", "grants", "Medco"),
+        ("Alan Carter", "grants", "National Quillon Foundation"),
+        ("Mara M Holt", "grants", "Laura and John Arnold Foundation"),
+    ]
