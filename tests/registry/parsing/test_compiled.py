@@ -115,3 +115,13 @@ def test_compiled_and_python_parsers_read_the_same():
         check=True,
     ).stdout.splitlines()
     assert pure == [repr(parse_statement(r["statement"], r["authors"])) for r in records]
+
+
+def test_the_compiled_modules_type_check(tmp_path):
+    # mypyc compiles only code mypy accepts, and checks the annotations at run time: a parser change that
+    # breaks them would leave `make setup` without a build (the parser then runs as Python, slower).
+    api = pytest.importorskip("mypy.api")
+    paths = [str(compiling.SOURCE_DIR / f"{name}.py") for name in compiling.MODULES]
+    options = ["--ignore-missing-imports", "--follow-imports=silent", f"--cache-dir={tmp_path}"]
+    out, err, status = api.run([*options, *paths])
+    assert status == 0, out + err
