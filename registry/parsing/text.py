@@ -31,7 +31,8 @@ HEADER_RE = re.compile(
     r"(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
     r"(?:(?:disclosures?|declarations?|statements?)\s+of\s+(?:(?:potential|competing)\s+)?(?=conflict|interest))?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
-    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
+    # PubMed prints some headings glued to the text: "Competing interestsN.O. has received ..."
+    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|(?:\s+|(?-i:(?<=[a-z])))(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # Words that end with a dot without ending the sentence.

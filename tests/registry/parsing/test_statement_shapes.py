@@ -761,3 +761,15 @@ def test_a_funding_and_author_disclosures_section_title_is_no_funder():
         (None, "manuscript_support", "Vaxco"),
         ("Mara M Holt", "employment", "Biolab"),
     ]
+
+
+def test_a_heading_printed_glued_to_the_text_is_still_a_heading():
+    """PubMed prints some headings without a space after them: "Competing interestsA.C. is ..."."""
+    assert triples(
+        "Competing interestsA.C. is an employee of Vaxco. M.M.H. has received honoraria for participation in "
+        "advice boards from Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco"),
+        ("Mara M Holt", "advisory_board", "Biolab"),
+    ]
