@@ -773,3 +773,9 @@ def test_a_heading_printed_glued_to_the_text_is_still_a_heading():
         ("Alan Carter", "employment", "Vaxco"),
         ("Mara M Holt", "advisory_board", "Biolab"),
     ]
+
+
+def test_initials_leave_out_a_generational_suffix():
+    assert triples("GRT reports grants from Vaxco.", ["George R Thompson 3rd", "Alan Carter"]) == [
+        ("George R Thompson 3rd", "grants", "Vaxco")
+    ]
