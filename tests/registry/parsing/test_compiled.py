@@ -27,7 +27,8 @@ def sources(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def build(tmp_path: Path, sources: Path) -> Path:
+def build(tmp_path: Path, sources: Path, monkeypatch) -> Path:
+    monkeypatch.delenv("COI_PURE_PARSER", raising=False)
     folder = tmp_path / "build"
     (folder / "registry" / "parsing").mkdir(parents=True)
     (folder / compiling.MANIFEST).write_text(json.dumps(compiling.manifest(sources)), "utf-8")
