@@ -66,6 +66,18 @@ class Tok:
         return f"Tok({self.text!r}@{self.start})"
 
 
+def _compiled_class() -> bool:
+    """Whether Tok is a class compiled by mypyc, which object.__new__ may not build."""
+    try:
+        object.__new__(Tok)
+    except TypeError:
+        return True
+    return False
+
+
+COMPILED_TOKENS = _compiled_class()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return token_index(text, start, end).toks
 
@@ -81,6 +93,13 @@ def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex
     append, add_start, pos, new = toks.append, starts.append, start, object.__new__
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
     pattern = ASCII_SPACED_TOKEN_RE if ascii_ok else SPACED_TOKEN_RE
+    if COMPILED_TOKENS:  # compiled, the class's own constructor is the fast way (and the only one)
+        for space, word in pattern.findall(text, start, end):
+            pos += len(space)
+            add_start(pos)
+            append(Tok(pos, pos + len(word), word))
+            pos += len(word)
+        return TokenIndex(toks, starts)
     for space, word in pattern.findall(text, start, end):
         tok = new(Tok)
         tok.start = pos = pos + len(space)
