@@ -104,7 +104,9 @@ class Dialect:
             raise ValueError(f"{shape.model.__name__}: nested keys {sorted(nested)} of {shape.keys}")
         members = []
         for key in shape.keys:
-            value = nested[key] if key in nested else self.value(f"{alias}.{_q(shape.plain[key].column)}", shape.plain[key])
+            value = (
+                nested[key] if key in nested else self.value(f"{alias}.{_q(shape.plain[key].column)}", shape.plain[key])
+            )
             members.append(f"{_literal(json.dumps(key) + ':')} || {value}")
         return "('{' || " + " || ',' || ".join(members) + " || '}')"
 
@@ -139,7 +141,8 @@ def json_sql(vendor: str) -> str:
     through = Article.topics.through
     topics = sql.array(
         sql.string(c(Topic, "t", "name")),
-        f"FROM {_table(through, 'at')} JOIN {_table(Topic, 't')} ON {c(Topic, 't', 'id')} = {c(through, 'at', 'topic')} "
+        f"FROM {_table(through, 'at')} JOIN {_table(Topic, 't')} "
+        f"ON {c(Topic, 't', 'id')} = {c(through, 'at', 'topic')} "
         f"WHERE {c(through, 'at', 'article')} = {article_id}",
         f"{c(Topic, 't', 'name')}, {c(Topic, 't', 'id')}",
     )
@@ -168,7 +171,8 @@ def json_sql(vendor: str) -> str:
     )
     authors = sql.array(
         sql.object(AUTHOR_SHAPE, "au", {"person": sql.object(PERSON, "p"), "disclosure": disclosure}),
-        f"FROM {_table(Authorship, 'au')} JOIN {_table(Person, 'p')} ON {c(Person, 'p', 'id')} = {c(Authorship, 'au', 'person')} "
+        f"FROM {_table(Authorship, 'au')} JOIN {_table(Person, 'p')} "
+        f"ON {c(Person, 'p', 'id')} = {c(Authorship, 'au', 'person')} "
         f"LEFT JOIN {_table(Disclosure, 'd')} ON {c(Disclosure, 'd', 'authorship')} = {c(Authorship, 'au', 'id')} "
         f"WHERE {c(Authorship, 'au', 'article')} = {article_id}",
         f"{c(Authorship, 'au', 'position')}, {c(Authorship, 'au', 'id')}",
@@ -279,7 +283,9 @@ class Source:
 
 
 SOURCES = [
-    Source(ARTICLE_TABLE, _shown(ARTICLE_SHAPE), "SELECT c.id FROM {changed} c"),
+    # The status too, which the JSON does not show: a published article's text is never one kept from
+    # before its publication (or withdrawal), whatever wrote it.
+    Source(ARTICLE_TABLE, _shown(ARTICLE_SHAPE, "status"), "SELECT c.id FROM {changed} c"),
     Source(TOPICS_TABLE, ("article_id", "topic_id"), "SELECT c.article_id FROM {changed} c"),
     Source(
         Topic._meta.db_table,
@@ -409,7 +415,9 @@ def _sqlite_statements() -> list[str]:
                 f"AFTER INSERT ON {source.table} BEGIN "
                 f"INSERT OR REPLACE INTO {TABLE} (article_id, text, version, shape) VALUES (NEW.id, NULL, 0, ''); END"
             )
-            triggers["delete"] = f"AFTER DELETE ON {source.table} BEGIN DELETE FROM {TABLE} WHERE article_id = OLD.id; END"
+            triggers["delete"] = (
+                f"AFTER DELETE ON {source.table} BEGIN DELETE FROM {TABLE} WHERE article_id = OLD.id; END"
+            )
         for operation, definition in triggers.items():
             name = _trigger(source, operation)
             statements += [f"DROP TRIGGER IF EXISTS {name}", f"CREATE TRIGGER {name} {definition}"]
