@@ -1,7 +1,8 @@
 """/api/articles/ from stored JSON: each article's JSON, as the list shows it, is kept in
-`registry_articlejson` (ArticleJson), so that a page is its count and one read of the page's ids with
-their texts, put into the response as they are (`orjson.Fragment`). Serializing a page of 20 articles
-(some 470 rows through 2,200 index probes, then 97 KB of JSON) was 5-20 times the floor page.
+`registry_articlejson` (ArticleJson), so that a page is one read of the page's ids with their texts and
+the count (registry/api/pagination.py), the texts put into the response as they are (`orjson.Fragment`).
+Serializing a page of 20 articles (some 470 rows through 2,200 index probes, then 97 KB of JSON) was
+5-20 times the floor page.
 
 Stale, not rebuilt, on write. Triggers on every table the JSON shows (the article, its topics and their
 names, fundings and the funders' names, authorships, the people's names and ORCID iDs, disclosures,
@@ -12,10 +13,10 @@ it in its delete trigger.
 
 Rebuilt on read, in bulk: a page whose texts are stale (or of an older `shape`, the JSON's description
 having changed) writes them in one statement that builds them in SQL and returns them, so a page is 2
-queries when fresh and 3 after a change. Building in the writing transaction instead would put the JSON
-of every article an import, a merge or an organization's rename touches into that transaction (a whole
-registry's at generation), and on SQLite, whose triggers run once a row, again at every row; reading
-builds each text once, when someone asks for it.
+queries when a change made some of its articles stale, 1 when none is. Building in the writing
+transaction instead would put the JSON of every article an import, a merge or an organization's rename
+touches into that transaction (a whole registry's at generation), and on SQLite, whose triggers run once
+a row, again at every row; reading builds each text once, when someone asks for it.
 
 A text built from data older than the last change is never stored: the rebuild stores a text only where
 the row's version is still the one the page read, and, on PostgreSQL, only on rows no writer holds
@@ -23,7 +24,7 @@ the row's version is still the one the page read, and, on PostgreSQL, only on ro
 changing; the reader serves the text it built and leaves the row stale). On SQLite a statement that
 writes reads the newest data under the database's write lock; the rebuild does not wait for that lock
 (an import may hold it for seconds) and serves what it built without storing it. Either case costs the
-page a fourth query, the text read without being stored.
+page one query more, the text read without being stored.
 
 The JSON is what ArticleSerializer describes, written by the database as text joined from each value's
 JSON (json_quote() on SQLite, to_json() on PostgreSQL), compact, the bytes the API's renderer writes
