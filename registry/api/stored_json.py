@@ -40,6 +40,7 @@ import orjson
 from django.db import OperationalError
 from django.db import connection as default_connection
 
+from registry import public_set
 from registry.api.article_rows import (
     ARTICLE_SHAPE,
     AUTHOR_SHAPE,
@@ -342,24 +343,8 @@ def _trigger(source: Source, operation: str) -> str:
 def _postgresql_statements() -> list[str]:
     statements = []
     for source in SOURCES:
-        keys = ("id", *source.columns)
-        changed_keys = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in source.columns)
-        changed = {
-            "insert": f"(SELECT {', '.join(keys)} FROM new_rows)",
-            "delete": f"(SELECT {', '.join(keys)} FROM old_rows)",
-            "update": (
-                f"(SELECT {', '.join(f'n.{k}' for k in keys)} FROM new_rows n "
-                f"JOIN old_rows o ON o.id = n.id WHERE {changed_keys} "
-                f"UNION ALL SELECT {', '.join(f'o.{k}' for k in keys)} FROM old_rows o "
-                f"JOIN new_rows n ON n.id = o.id WHERE {changed_keys})"
-            ),
-        }
-        referencing = {
-            "insert": "NEW TABLE AS new_rows",
-            "delete": "OLD TABLE AS old_rows",
-            "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        }
-        for operation, rows in changed.items():
+        for operation, rows in public_set.transition_rows(source.columns).items():
+            operation = operation.lower()
             # Stale: the text cleared and the version counted, the rows locked in id order (two writers
             # marking the same articles take them in the same order).
             body = (
@@ -380,7 +365,7 @@ def _postgresql_statements() -> list[str]:
                 f"BEGIN {body} RETURN NULL; END $$",
                 f"DROP TRIGGER IF EXISTS {name} ON {source.table}",
                 f"CREATE TRIGGER {name} AFTER {operation.upper()} ON {source.table} "
-                f"REFERENCING {referencing[operation]} FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
+                f"REFERENCING {public_set.REFERENCING[operation.upper()]} FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
             ]
     return statements
 
@@ -450,12 +435,7 @@ def uninstall(connection=default_connection) -> None:
 
 
 def installed(connection=default_connection) -> bool:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT DISTINCT tgname FROM pg_trigger WHERE NOT tgisinternal")
-        else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        return trigger_names() <= {name for (name,) in cursor.fetchall()}
+    return trigger_names() <= public_set.triggers_in_place(connection)
 
 
 def fill(connection=default_connection) -> None:
