@@ -230,6 +230,31 @@ def _touch_sql(selects: list[str]) -> str:
         END IF;"""
 
 
+# A statement trigger's transition tables, by operation.
+REFERENCING = {
+    "INSERT": "NEW TABLE AS new_rows",
+    "DELETE": "OLD TABLE AS old_rows",
+    "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+}
+
+
+def transition_rows(columns: tuple[str, ...]) -> dict[str, str]:
+    """By operation, the rows a statement trigger's transition tables give (the id and `columns`): the
+    inserted, the deleted, or the updated ones whose `columns` changed, before and after."""
+    keys = ("id", *columns)
+    changed_keys = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in columns)
+    return {
+        "INSERT": f"(SELECT {', '.join(keys)} FROM new_rows)",
+        "DELETE": f"(SELECT {', '.join(keys)} FROM old_rows)",
+        "UPDATE": (
+            f"(SELECT {', '.join(f'n.{k}' for k in keys)} FROM new_rows n "
+            f"JOIN old_rows o ON o.id = n.id WHERE {changed_keys} "
+            f"UNION ALL SELECT {', '.join(f'o.{k}' for k in keys)} FROM old_rows o "
+            f"JOIN new_rows n ON n.id = o.id WHERE {changed_keys})"
+        ),
+    }
+
+
 def _postgresql_statements() -> list[str]:
     statements = [f"CREATE UNLOGGED TABLE IF NOT EXISTS {PENDING} (id bigserial PRIMARY KEY)"]
     for flag in FLAGS:
@@ -291,24 +316,7 @@ def _postgresql_statements() -> list[str]:
         f"FOR EACH ROW EXECUTE FUNCTION {REFRESH}()",
     ]
     for source in SOURCES:
-        keys = ("id", *source.columns)
-        changed_keys = " OR ".join(f"n.{column} IS DISTINCT FROM o.{column}" for column in source.columns)
-        changed = {
-            "INSERT": f"(SELECT {', '.join(keys)} FROM new_rows)",
-            "DELETE": f"(SELECT {', '.join(keys)} FROM old_rows)",
-            "UPDATE": (
-                f"(SELECT {', '.join(f'n.{k}' for k in keys)} FROM new_rows n "
-                f"JOIN old_rows o ON o.id = n.id WHERE {changed_keys} "
-                f"UNION ALL SELECT {', '.join(f'o.{k}' for k in keys)} FROM old_rows o "
-                f"JOIN new_rows n ON n.id = o.id WHERE {changed_keys})"
-            ),
-        }
-        referencing = {
-            "INSERT": "NEW TABLE AS new_rows",
-            "DELETE": "OLD TABLE AS old_rows",
-            "UPDATE": "OLD TABLE AS old_rows NEW TABLE AS new_rows",
-        }
-        for operation, rows in changed.items():
+        for operation, rows in transition_rows(source.columns).items():
             name = f"{source.table}_flags_{operation.lower()}"
             selects = [
                 f"SELECT {FLAGS.index(flag)}, x.{flag.id_column} FROM ({query.format(changed=rows)}) x "
@@ -319,7 +327,7 @@ def _postgresql_statements() -> list[str]:
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
                 f"BEGIN {_touch_sql(selects)} RETURN NULL; END $$",
                 f"DROP TRIGGER IF EXISTS {name} ON {source.table}",
-                f"CREATE TRIGGER {name} AFTER {operation} ON {source.table} REFERENCING {referencing[operation]} "
+                f"CREATE TRIGGER {name} AFTER {operation} ON {source.table} REFERENCING {REFERENCING[operation]} "
                 f"FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
             ]
     return statements
@@ -444,12 +452,17 @@ def refresh_at_each_statement(connection=default_connection) -> None:
 
 def installed(connection=default_connection) -> bool:
     """Whether every trigger is in place."""
+    return trigger_names(connection.vendor) <= triggers_in_place(connection)
+
+
+def triggers_in_place(connection=default_connection) -> set[str]:
+    """The names of the triggers the database holds (not its own, for constraints)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT DISTINCT tgname FROM pg_trigger WHERE NOT tgisinternal")
         else:
             cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        return trigger_names(connection.vendor) <= {name for (name,) in cursor.fetchall()}
+        return {name for (name,) in cursor.fetchall()}
 
 
 @dataclass(frozen=True)
