@@ -252,6 +252,50 @@ def test_a_flag_on_an_article_cannot_be_written_stale():
     assert ties(plain)
 
 
+def published_with_ties():
+    """Rows of every table the flags read, inserted one by one: a published article whose author declares
+    a tie to one company and that another funds, and a person with no article."""
+    article, author, company, funder = draft_with_ties(ArticleStatus.PUBLISHED)
+    return article, author, company, funder, factories.PersonFactory()
+
+
+def test_rows_inserted_in_a_batch_get_their_flags_when_it_ends():
+    with public_set.inserts_refreshed_once():
+        article, author, company, funder, nobody = published_with_ties()
+        if connection.vendor == "sqlite":  # their insert triggers skipped them: refreshed at the end
+            assert flags(author, company, funder) == [False, False, False]
+    assert flags(author, company, funder, nobody) == [True, True, True, False]
+    assert ties(article)
+    assert public_set.drift().total == 0
+    # The batch is over: the next writer's rows are refreshed by their triggers again.
+    later, *_ = draft_with_ties(ArticleStatus.PUBLISHED)
+    assert flags(*Person.objects.filter(authorships__article=later)) == [True]
+    assert public_set.drift().total == 0
+
+
+def test_in_a_batch_updates_deletes_and_rows_below_the_marks_still_move_the_flags_at_once():
+    article, author, company, funder = draft_with_ties()
+    with public_set.inserts_refreshed_once():
+        Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
+        assert flags(author, company, funder) == [True, True, True]
+        ArticleFunding.objects.filter(organization=funder).delete()
+        assert flags(funder) == [False]
+    assert public_set.drift().total == 0
+
+
+def test_a_batch_that_fails_leaves_no_marks_and_the_next_insert_is_refreshed():
+    with pytest.raises(RuntimeError), public_set.inserts_refreshed_once():
+        published_with_ties()
+        raise RuntimeError("refused")
+    article, author, company, funder = draft_with_ties(ArticleStatus.PUBLISHED)
+    assert flags(author, company, funder) == [True, True, True]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {public_set.PAUSED}")
+            assert cursor.fetchone() == (0,)
+    assert public_set.drift().total == 0
+
+
 def test_the_triggers_are_in_place_after_migrating():
     assert public_set.installed()
 

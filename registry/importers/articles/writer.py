@@ -11,7 +11,7 @@ from dataclasses import replace
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 
-from registry import services
+from registry import public_set, services
 from registry.enums import ArticleStatus, DisclosureStatus, InterestCategory, Provenance
 from registry.identity.linking import link_people
 from registry.identity.lookup_keys import refresh_lookup_keys_of
@@ -82,7 +82,11 @@ class ArticleWriter:
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
         new = new_records(records, self.find) if self.bulk else []
-        written = dict(zip(map(id, new), write_new_articles(self, new), strict=True)) if new else {}
+        written = {}
+        if new:
+            # Thousands of rows a table: their public flags are refreshed once for the batch.
+            with public_set.inserts_refreshed_once():
+                written = dict(zip(map(id, new), write_new_articles(self, new), strict=True))
         articles = [written.get(id(record)) or self.write(record) for record in records]
         # The people this batch added may be people the registry knows: weigh all the evidence now
         # (those of earlier batches were weighed then, against everyone on record).
