@@ -8,11 +8,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
 
+from benchmark.pubmed import write_pubmed_file
 from registry import public_set
 from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
 from registry.enums import ArticleStatus, DisclosureStatus
 from registry.identity.org_merges import merge_organizations
 from registry.importers import import_jats_paths
+from registry.importers.articles import writer
 from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.merges import merge_people
 from registry.models import (
@@ -384,10 +386,15 @@ def test_two_transactions_withdrawing_an_authors_two_articles_at_once_leave_noth
 
 
 @committing
-def test_a_pubmed_import_committed_leaves_its_authors_public_and_no_drift():
+@pytest.mark.parametrize("refreshed_once_from", [50, 1], ids=["as-configured", "every-batch-at-once"])
+def test_a_pubmed_import_committed_leaves_its_authors_public_and_no_drift(monkeypatch, refreshed_once_from, tmp_path):
     """New authors are inserted public where the database keeps that (PostgreSQL): the commit's refresh
-    must agree, and nothing the import wrote may be left wrong."""
-    summary = import_pubmed_paths([DATA / "pubmed" / "pubmed26n0002-sample.xml.gz"], workers=False)
+    must agree, and nothing the import wrote may be left wrong; on SQLite, neither may a batch whose flags
+    are refreshed once for all its rows."""
+    monkeypatch.setattr(writer, "REFRESHED_ONCE_FROM", refreshed_once_from)
+    generated = tmp_path / "pubmed99n0001.xml.gz"
+    write_pubmed_file(generated, 60, same_people=True)  # the samples' authors, some of them again and again
+    summary = import_pubmed_paths([DATA / "pubmed" / "pubmed26n0002-sample.xml.gz", generated], workers=False)
 
     assert summary.failures == [] and summary.records > 0
     published = Person.objects.filter(authorships__article__status=ArticleStatus.PUBLISHED).distinct()

@@ -6,6 +6,7 @@ Re-importing the same or a newer version of an article updates these rows in pla
 
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 
 from django.core.exceptions import ValidationError
@@ -46,6 +47,8 @@ from registry.models import (
 from registry.parsing import parse_statement
 
 _CATEGORIES = set(InterestCategory.values)
+# New articles in a batch from which their rows' public flags are refreshed together, not a row at a time.
+REFRESHED_ONCE_FROM = 50
 # Positions are moved out of the way before authors are renumbered (unique per article).
 _POSITION_SHIFT = 10000
 
@@ -84,8 +87,9 @@ class ArticleWriter:
         new = new_records(records, self.find) if self.bulk else []
         written = {}
         if new:
-            # Thousands of rows a table: their public flags are refreshed once for the batch.
-            with public_set.inserts_refreshed_once():
+            # Many new articles: the public flags of their rows are refreshed once for the batch.
+            many = len(new) >= REFRESHED_ONCE_FROM
+            with public_set.inserts_refreshed_once() if many else nullcontext():
                 written = dict(zip(map(id, new), write_new_articles(self, new), strict=True))
         articles = [written.get(id(record)) or self.write(record) for record in records]
         # The people this batch added may be people the registry knows: weigh all the evidence now
