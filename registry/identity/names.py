@@ -107,7 +107,7 @@ def transliterated(word: str) -> str:
     return _DIGRAPH.sub("", word)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def name_form(name: str, family_name: str = "") -> NameForm | None:
     """Parse a printed name; the family name is the stated one, else the last word."""
     given_text = name
@@ -132,7 +132,7 @@ def name_form(name: str, family_name: str = "") -> NameForm | None:
     return NameForm(given[0], tuple(word[0] for word in given[1:]), family)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def block_key(name: str, family_name: str = "") -> str:
     """Records compared with one another share this key: family name and first initial."""
     form = name_form(name, family_name)
@@ -141,7 +141,7 @@ def block_key(name: str, family_name: str = "") -> str:
     return form_key(form)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def form_key(form: NameForm) -> str:
     """The block key of a parsed name."""
     return f"{transliterated(form.family)} {form.first[:1]}"[:300]
