@@ -107,10 +107,14 @@ def transliterated(word: str) -> str:
     return _DIGRAPH.sub("", word)
 
 
+_SUFFIX = re.compile(r"(?<=\S)[\s,]+(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 14)
 def name_form(name: str, family_name: str = "") -> NameForm | None:
-    """Parse a printed name; the family name is the stated one, else the last word."""
-    given_text = name
+    """Parse a printed name; the family name is the stated one, else the last word. A generational
+    suffix ("Jr.", "III", PubMed's "3rd") is no part of either."""
+    given_text = name = _SUFFIX.sub("", name)
     family = fold(family_name).replace(" ", "")
     if family_name and name.rstrip().endswith(family_name.strip()):
         given_text = name.rstrip()[: -len(family_name.strip())]

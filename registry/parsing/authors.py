@@ -439,8 +439,9 @@ def _leading_letter(name: str) -> str | None:
     return first
 
 
-# Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text.
-SUFFIXES = words("jr jr. sr sr. ii iii iv")
+# Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text, and PubMed
+# writes "George R Thompson 3rd".
+SUFFIXES = words("jr jr. sr sr. ii iii iv 2nd 3rd 4th")
 
 
 def _without_suffix(parts: list[str]) -> list[str]:

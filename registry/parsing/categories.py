@@ -38,7 +38,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
-        r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
+        r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),

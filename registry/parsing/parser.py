@@ -246,6 +246,10 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and not EXCEPT_RE.search(text, pos, triggers[0].start)
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
+        if triggers and text[sb - 1] == ":" and FOLLOWING_RE.search(text, sa, sb) is not None:
+            # "One or more of the authors has declared the following potential conflict of interest or source
+            # of funding:": the kinds of tie it names in general are announced, not declared
+            triggers, brackets = [], []
         if not triggers and not brackets:
             heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
             if pos is None and label is None and (len(toks) <= 8 or heading):
@@ -292,7 +296,7 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 
 # "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
 FOLLOWING_RE = re.compile(
-    r"\b(?:declares?|discloses?|reports?|report|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
+    r"\b(?:declare[ds]?|disclose[ds]?|report(?:s|ed)?|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
     r"|potential|interests?|disclosures?)",
     re.IGNORECASE,
 )

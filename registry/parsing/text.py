@@ -26,10 +26,13 @@ PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
 # "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
-    r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
+    # "Funding Support and Author Disclosures The study was ...": a journal's section title
+    r"\s*(?:funding(?:\s+support)?\s+and\s+)?(?:authors?'?\s+(?=disclosures?\b))?"
+    r"(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
     r"(?:(?:disclosures?|declarations?|statements?)\s+of\s+(?:(?:potential|competing)\s+)?(?=conflict|interest))?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
-    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
+    # PubMed prints some headings glued to the text: "Competing interestsN.O. has received ..."
+    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|(?:\s+|(?-i:(?<=[a-z])))(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # Words that end with a dot without ending the sentence.
@@ -121,7 +124,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # Letters HEADER_RE can start with ("Statement of interests" too), as IGNORECASE compares them (dotted
 # capital and dotless small i count as "i").
-HEADER_FIRST = frozenset("cCfFpPiIdDsS\u0130\u0131")
+HEADER_FIRST = frozenset("cCfFpPiIdDsSaA\u0130\u0131")
 
 
 def first_visible(text: str, start: int, end: int) -> str:
