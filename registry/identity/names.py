@@ -110,7 +110,7 @@ def transliterated(word: str) -> str:
 _SUFFIX = re.compile(r"(?<=\S)[\s,]+(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?\s*$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def name_form(name: str, family_name: str = "") -> NameForm | None:
     """Parse a printed name; the family name is the stated one, else the last word. A generational
     suffix ("Jr.", "III", PubMed's "3rd") is no part of either."""
@@ -136,7 +136,7 @@ def name_form(name: str, family_name: str = "") -> NameForm | None:
     return NameForm(given[0], tuple(word[0] for word in given[1:]), family)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def block_key(name: str, family_name: str = "") -> str:
     """Records compared with one another share this key: family name and first initial."""
     form = name_form(name, family_name)
@@ -145,7 +145,7 @@ def block_key(name: str, family_name: str = "") -> str:
     return form_key(form)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def form_key(form: NameForm) -> str:
     """The block key of a parsed name."""
     return f"{transliterated(form.family)} {form.first[:1]}"[:300]
