@@ -15,7 +15,7 @@ def install(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('registry', '0023_short_pending_lists'),
+        ('registry', '0024_article_json'),
     ]
 
     operations = [
