@@ -10,8 +10,8 @@ from functools import cached_property
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import BigIntegerField, CharField, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BigIntegerField, CharField, Q, Value
+from django.db.models.functions import Coalesce, Length
 from django.utils import timezone
 
 from audits.dates import months_before
@@ -31,6 +31,7 @@ from registry.models import (
     TopicSynonym,
 )
 from registry.names import normalize_organization_name, normalize_term
+from registry.notices import corrected_title, is_notice, title_key
 
 # The kinds of row of the topic rules' query.
 NAME, SYNONYM, RELATED, ARTICLE_TOPIC, INTEREST_TOPIC = "name", "synonym", "related", "article", "interest"
@@ -44,6 +45,11 @@ class ArticleRow(NamedTuple):
     ref_date: date
     dated: bool  # False when the article has neither a received nor a publication date
     journal: str = ""
+    # A notice (correction, retraction: registry.notices) about an article also in the registry: the
+    # article is audited, the notice, which prints its statement again, is not.
+    notice: bool = False
+    statement: bool = True  # the article's competing-interests statement is on file
+    from_pubmed: bool = False  # last read from a PubMed file
 
 
 class AuthorshipRow(NamedTuple):
@@ -131,15 +137,49 @@ class AuditContext:
         rows = (
             self.scope.articles()
             .order_by()
-            .values_list("pk", "title", "doi", Coalesce("received_date", "published_date"), "journal")
+            .values_list(
+                "pk",
+                "title",
+                "doi",
+                Coalesce("received_date", "published_date"),
+                "journal",
+                "article_type",
+                Length("competing_interests_text"),
+                "pubmed_file",
+            )
         )
+        rows = list(rows)
+        notices = {row[0]: corrected_title(row[1]) for row in rows if is_notice(row[5], row[1])}
+        repeated = self._notices_of_articles_on_file(rows, notices) if notices else set()
         return {
-            pk: ArticleRow(pk, title, doi, ref or self.today, ref is not None, journal)
-            for pk, title, doi, ref, journal in rows
+            pk: ArticleRow(
+                pk, title, doi, ref or self.today, ref is not None, journal, pk in repeated, bool(size), bool(file)
+            )
+            for pk, title, doi, ref, journal, _kind, size, file in rows
         }
+
+    def _notices_of_articles_on_file(self, rows, notices: dict[int, str]) -> set[int]:
+        """Which of the notices (id: the title they name) are about an article the registry holds, found
+        by title: among the articles read when the scope is everything, else with one query."""
+        if self.scope.is_full:
+            titles = [(row[1], row[5]) for row in rows if row[0] not in notices]
+        else:
+            wanted = Q()
+            for title in set(notices.values()):
+                wanted |= Q(title__iexact=title)
+            titles = Article.objects.filter(wanted).order_by().values_list("title", "article_type")
+        on_file = {title_key(title) for title, kind in titles if not is_notice(kind, title)}
+        return {pk for pk, title in notices.items() if title_key(title) in on_file}
 
     @cached_property
     def authorships(self) -> list[AuthorshipRow]:
+        """The authorships the rules examine: those in scope, but not of a notice about an article on
+        file (a correction printing the article's statement again: its findings would be the article's)."""
+        articles = self.articles
+        return [row for row in self.authorships_in_force if not articles[row.article_id].notice]
+
+    @cached_property
+    def authorships_in_force(self) -> list[AuthorshipRow]:
         """Authorships in scope, each with its disclosure in force: a withdrawn one reads as none on file."""
         rows = (
             Authorship.objects.with_disclosure_in_force()
@@ -222,7 +262,7 @@ class AuditContext:
             # Every disclosure is in scope: two narrow columns, mapped through the authorships already read.
             # Those hold only disclosures in force, so a declaration in any other one has no entry and is
             # left out here, without joining a million declarations to their disclosures.
-            where = {row.disclosure_id: row for row in self.authorships if row.disclosure_id is not None}
+            where = {row.disclosure_id: row for row in self.authorships_in_force if row.disclosure_id is not None}
             rows = (
                 DeclaredInterest.objects.order_by()
                 .values_list("disclosure_id", "interest_id")
@@ -444,13 +484,14 @@ class AuditContext:
 
     @cached_property
     def editorial_roles(self) -> list[tuple[int, int, int, str]]:
-        """(article, person, role id, role) for articles in scope."""
+        """(article, person, role id, role) for articles in scope, notices about articles on file left out."""
         rows = (
             EditorialRole.objects.filter(article__in=self.scope.articles_for_filter())
             .order_by()
             .values_list("article_id", "person_id", "pk", "role")
         )
-        return list(rows)
+        articles = self.articles
+        return [row for row in rows if not articles[row[0]].notice]
 
     @cached_property
     def affiliations(self) -> list[tuple[int, int, date | None, date | None]]:

@@ -25,6 +25,11 @@ def _install_public_set(sender, using, **kwargs):
     if all((flag.table, flag.column) in columns for flag in public_set.FLAGS):  # not before the flags' migrations
         public_set.install(connection)
 
+    from registry.api import stored_json
+
+    if stored_json.TABLE in connection.introspection.table_names():  # not before its migration
+        stored_json.install(connection)
+
 
 class RegistryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"

@@ -175,8 +175,9 @@ def record_article(
     return article
 
 
-# Rows an import writes along with an article; anything else pointing at it is someone's work.
-_WRITTEN_WITH_ARTICLE = ("authorships", "fundings", "person_matches", "topics")
+# Rows an import writes along with an article (the API's copy of its JSON, by the database's triggers);
+# anything else pointing at it is someone's work.
+_WRITTEN_WITH_ARTICLE = ("authorships", "fundings", "person_matches", "topics", "stored_json")
 
 
 def article_has_own_record(article: Article) -> bool:

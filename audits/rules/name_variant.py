@@ -43,13 +43,15 @@ class OrganizationNameVariantRule(Rule):
     Research Centre and IBM: a parent link, not a merge) or a governing body and its organization (the
     Council of EMBO and EMBO), nor is a name that fits several organizations
     which do not fit each other (an acronym such as "UC" for the universities of California, Chicago and
-    Cambridge says nothing about which one is meant). Affiliations are never compared with each
+    Cambridge says nothing about which one is meant). Two letters alone ("VA") are read as nobody's
+    acronym unless a name gives them in brackets, and a word in capitals is never taken for a typo
+    ("SCHARP" is not "Sharp"). Affiliations are never compared with each
     other: duplicate organizations in general go to the editors' merge queue. Low severity: it
     suggests merging, and says who declared ties to each name."""
 
     code = "ORGANIZATION_NAME_VARIANT"
     title = "A tie names an organization known under another name"
-    version = 3
+    version = 4
     severity = Severity.LOW
     subject_type = SubjectType.ORGANIZATION
     registry_wide = True

@@ -26,7 +26,9 @@ SEVERITY_MEANING = {
     ),
     Severity.LOW: (
         "a tie possibly held in the window (undated, declared only on later articles), a tie to the article's "
-        "own funder that does not pay the author, and names to check (an organization under two names)"
+        "own funder that does not pay the author, names to check (an organization under two names), and "
+        "authors without a disclosure on an article read from PubMed with no statement (PubMed does not hold "
+        "every journal's)"
     ),
     Severity.INFO: (
         "what declared ties add up to (several kinds of tie to one organization): no disclosure failure, "

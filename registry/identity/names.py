@@ -107,10 +107,14 @@ def transliterated(word: str) -> str:
     return _DIGRAPH.sub("", word)
 
 
-@lru_cache(maxsize=65536)
+_SUFFIX = re.compile(r"(?<=\S)[\s,]+(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?\s*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1 << 14)
 def name_form(name: str, family_name: str = "") -> NameForm | None:
-    """Parse a printed name; the family name is the stated one, else the last word."""
-    given_text = name
+    """Parse a printed name; the family name is the stated one, else the last word. A generational
+    suffix ("Jr.", "III", PubMed's "3rd") is no part of either."""
+    given_text = name = _SUFFIX.sub("", name)
     family = fold(family_name).replace(" ", "")
     if family_name and name.rstrip().endswith(family_name.strip()):
         given_text = name.rstrip()[: -len(family_name.strip())]
@@ -132,7 +136,7 @@ def name_form(name: str, family_name: str = "") -> NameForm | None:
     return NameForm(given[0], tuple(word[0] for word in given[1:]), family)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def block_key(name: str, family_name: str = "") -> str:
     """Records compared with one another share this key: family name and first initial."""
     form = name_form(name, family_name)
@@ -141,7 +145,7 @@ def block_key(name: str, family_name: str = "") -> str:
     return form_key(form)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 14)
 def form_key(form: NameForm) -> str:
     """The block key of a parsed name."""
     return f"{transliterated(form.family)} {form.first[:1]}"[:300]

@@ -315,7 +315,11 @@ def _close(a: str, b: str) -> bool:
 def _expand_acronyms(form: NameForm, other: NameForm) -> tuple[str, ...]:
     """`form`'s words with an acronym of a run of `other`'s words replaced by that run."""
     words = list(form.words)
-    candidates = {word for word in words if 2 <= len(word) <= 8} | set(form.acronyms)
+    # Two letters alone spell too many names ("VA"); beside other words they are pinned down ("UC Davis").
+    shortest = 2 if len(words) > 1 else 3
+    candidates = {word for word in words if shortest <= len(word) <= 8} | {
+        word for word in form.acronyms if len(word) >= shortest
+    }
     expanded: list[str] = []
     for word in words:
         run = _run_for(word, other.words) if word in candidates and word not in other.words else None
@@ -333,12 +337,18 @@ def _run_for(acronym: str, words: tuple[str, ...]) -> list[str] | None:
     return None
 
 
-def _align(left: frozenset[str], right: frozenset[str]) -> tuple[set[str], set[str], int] | None:
-    """Pair the words of two sets, equal or within a typo; (unpaired left, unpaired right, typos)."""
+def _align(
+    left: frozenset[str], right: frozenset[str], capitals: frozenset[str] = frozenset()
+) -> tuple[set[str], set[str], int] | None:
+    """Pair the words of two sets, equal or within a typo; (unpaired left, unpaired right, typos). A word
+    written in capitals (`capitals`) is an acronym, spelled on purpose: never a typo of another word
+    ("SCHARP" is no misspelt "Sharp")."""
     left_only, right_only = set(left - right), set(right - left)
     typos = 0
     for word in sorted(left_only):
-        match = next((other for other in sorted(right_only) if _close(word, other)), None)
+        if word in capitals:
+            continue
+        match = next((other for other in sorted(right_only) if other not in capitals and _close(word, other)), None)
         if match is not None:
             left_only.discard(word)
             right_only.discard(match)
@@ -359,7 +369,8 @@ def compare_names(a: str, b: str) -> Verdict:
         return Verdict("same", 0.95, "one name is the acronym of the other")
     ea, eb = set(_expand_acronyms(fa, fb)), set(_expand_acronyms(fb, fa))
     acronym = ea != set(fa.words) or eb != set(fb.words)
-    left, right, typos = _align(frozenset(ea), frozenset(eb))
+    capitals = frozenset(_word(word) for word in fa.acronyms | fb.acronyms)
+    left, right, typos = _align(frozenset(ea), frozenset(eb), capitals)
     generic_left, generic_right = left & GENERIC, right & GENERIC
     extra_left, extra_right = left - GENERIC, right - GENERIC
     if not left and not right:
@@ -377,11 +388,13 @@ def compare_names(a: str, b: str) -> Verdict:
 
 
 def _is_acronym_of(short: NameForm, long: NameForm) -> bool:
-    """`short` is written as one word that spells `long`'s initials (GSK, MSD, NIH)."""
+    """`short` is written as one word that spells `long`'s initials (GSK, MSD, NIH), or that `long`
+    gives as its acronym in brackets. Two letters spell too many names to say which by initials alone
+    ("VA": Veterans Affairs, Versus Arthritis, Virginia)."""
     if len(short.words) != 1 or len(long.initials) < 2:
         return False
     word = short.words[0]
-    return 2 <= len(word) <= 8 and (word == long.initials or word in long.acronyms)
+    return word in long.acronyms or (3 <= len(word) <= 8 and word == long.initials)
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

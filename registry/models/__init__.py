@@ -1,6 +1,6 @@
 """Registry records: people, organizations, articles, disclosures and the interests they declare."""
 
-from registry.models.articles import Article, ArticleFunding, Authorship, EditorialRole
+from registry.models.articles import Article, ArticleFunding, ArticleJson, Authorship, EditorialRole
 from registry.models.disclosures import DeclaredInterest, Disclosure, Interest
 from registry.models.identity import PersonLink, PersonLookupKey
 from registry.models.imports import ImportRecord, OrganizationIdentifier, PersonMatch
@@ -18,6 +18,7 @@ __all__ = [
     "Affiliation",
     "Article",
     "ArticleFunding",
+    "ArticleJson",
     "Authorship",
     "DeclaredInterest",
     "Disclosure",

@@ -129,6 +129,25 @@ class Article(CanonicalFieldsModel):
             raise ValidationError({"accepted_date": "The accepted date is before the received date."})
 
 
+class ArticleJson(models.Model):
+    """An article's JSON as /api/articles/ lists it, kept by the database (registry/api/stored_json.py):
+    written by the first list page that shows the article after a change, cleared (stale) by triggers on
+    every table the JSON shows, whatever writes them. `version` counts the changes, so that a text built
+    from data older than the last change is never stored; `shape` names the JSON's description it was
+    written with (a new one makes every text stale)."""
+
+    # No foreign key constraint: the article's insert and delete triggers add and remove the row.
+    article = models.OneToOneField(
+        Article, primary_key=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="stored_json"
+    )
+    text = models.TextField(null=True)
+    version = models.BigIntegerField(default=0)
+    shape = models.CharField(max_length=16, blank=True)
+
+    def __str__(self) -> str:
+        return f"JSON of article {self.article_id}"
+
+
 class ArticleFunding(models.Model):
     """An organization that funded the article, with the award id where printed."""
 

@@ -2,18 +2,34 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
-from .authors import author_index
-from .parser import parse_statement
-from .result import CATEGORIES, ParsedItem, ParseResult
-from .spelling import fold
+from . import compiling
+
+# The modules compiled by `make setup`, when their build is of these very sources (see compiling.py).
+_BUILD = compiling.fresh_build()
+if _BUILD is not None:
+    __path__.insert(0, str(_BUILD))
+    try:
+        from . import parser as _compiled_parser  # noqa: F401 (loads the compiled modules, or fails here)
+    except ImportError:  # a build that does not load here: the sources instead
+        __path__.remove(str(_BUILD))
+        for _name in [*compiling.MODULES, compiling.GROUP.rsplit(".", 1)[1] + "__mypyc"]:
+            sys.modules.pop(f"{__name__}.{_name}", None)
+        _BUILD = None
+
+from .authors import author_index  # noqa: E402
+from .parser import parse_statement  # noqa: E402
+from .result import CATEGORIES, ParsedItem, ParseResult  # noqa: E402
+from .spelling import fold  # noqa: E402
 
 __all__ = [
     "CATEGORIES",
     "ParseResult",
     "ParsedItem",
     "clear_caches",
+    "compiled",
     "parse_statement",
     "parsed_line",
     "predictions_line",
@@ -49,3 +65,8 @@ def clear_caches() -> None:
     """Forget what was learnt about earlier author lists, as if every statement came from a new article."""
     author_index.cache_clear()
     fold.cache_clear()
+
+
+def compiled() -> bool:
+    """Whether the parser runs as the modules compiled by `make setup` (else as its Python sources)."""
+    return _BUILD is not None

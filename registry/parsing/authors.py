@@ -146,8 +146,9 @@ class AuthorIndex:
         if by_letter is None:
             by_letter = self._by_letter = {}
             for idx, name in enumerate(self.names):
-                first = name[:1]
-                if not ("A" <= first <= "Z" and name[:3].lower() != "the") or self.collab[idx]:
+                initial = name[:1]
+                first: str | None = initial
+                if not ("A" <= initial <= "Z" and name[:3].lower() != "the") or self.collab[idx]:
                     first = None if self.collab[idx] else _leading_letter(name)  # the general rules
                 if first is None:
                     toks = self._name_tokens(idx)
@@ -364,7 +365,7 @@ class AuthorIndex:
         key = (*words, "\0") if strict else tuple(words)
         found = self._memo.get(key, _MISSING)
         if found is not _MISSING:
-            return found
+            return found  # type: ignore[return-value]
         if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
             words = [words[0][:-2]]  # "KC's effort is supported by ..."
         # an initial is two characters ("A.", "J.-M."): a look at the first word spares the regex for most
@@ -439,8 +440,9 @@ def _leading_letter(name: str) -> str | None:
     return first
 
 
-# Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text.
-SUFFIXES = words("jr jr. sr sr. ii iii iv")
+# Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text, and PubMed
+# writes "George R Thompson 3rd".
+SUFFIXES = words("jr jr. sr sr. ii iii iv 2nd 3rd 4th")
 
 
 def _without_suffix(parts: list[str]) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .firstchars import PrefixDispatch
 from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body, new_predicate
@@ -38,7 +39,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
-        r"|industrial|international|global|ethics|expert|executive)\s+)?advis[oe]ry\s+(?:boards?|committees?|councils?|panels?|groups?"
+        r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),
@@ -332,7 +333,7 @@ NONE_AFTER_RE = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)",
 _UNSEEN = object()
 # The alternation to try at a word, by the word (lower case); None where no relation phrase can start.
 # The same few hundred words come back in every statement, so each is looked up once.
-_PATTERN_OF: dict[str, re.Pattern[str] | None] = {}
+_PATTERN_OF: dict[str, Any] = {}  # a pattern, None, or _UNSEEN in look-ups
 
 
 def _pattern_for(low: str) -> re.Pattern[str] | None:

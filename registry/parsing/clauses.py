@@ -16,7 +16,8 @@ CLAUSE_LEADS = words("and while whereas but also")
 def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences cut where a semicolon starts a new author's clause ("SO has received honoraria from
     Takeda; FG has received ..."), so each clause keeps its own subject."""
-    text, out = state.text, []
+    text = state.text
+    out: list[tuple[int, int]] = []
     for sa, sb in spans:
         if ";" not in text[sa:sb]:
             out.append((sa, sb))
@@ -52,7 +53,8 @@ def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple
 def join_headed_lists(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "CBN declares consulting for the following companies: A, B, C.": a relation phrase before a colon
     takes the list after it as its object, so the two stay one sentence."""
-    text, out = state.text, []
+    text = state.text
+    out: list[tuple[int, int]] = []
     for span in spans:
         if out and text[out[-1][1] - 1] == ":" and _heads_list(state, out[-1], span):
             out[-1] = (out[-1][0], span[1])

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 try:  # the parser behind re.compile; private, so its absence only turns the split off
-    from re import _constants as _c
-    from re import _parser
+    from re import _constants as _c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - other Python versions
     _parser = _c = None  # type: ignore[assignment]
 
@@ -121,7 +121,7 @@ class PrefixDispatch:
         self._table: dict[str, re.Pattern[str] | None] = {}
         self._chosen: dict[str, list[int]] = {}
         for key in keys:
-            chosen = [k for k, (lead, wide) in enumerate(zip(leads, everywhere, strict=True)) if wide or key in lead]
+            chosen = [k for k, (lead, wide) in enumerate(zip(leads, everywhere, strict=True)) if wide or key in lead]  # type: ignore[operator]
             self._chosen[key] = chosen
             self._table[key] = re.compile("|".join(alternatives[k] for k in chosen), flags)
         rest = [k for k, wide in enumerate(everywhere) if wide]

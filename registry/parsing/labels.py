@@ -99,7 +99,7 @@ def _group(run: list[Tok], authors: AuthorIndex, unknown_ok: bool) -> list[int |
         if idx is None and not unknown_ok:
             return None
         group.append(idx)
-    known = [i for i in dict.fromkeys(group) if i is not None]
+    known: list[int | None] = [i for i in dict.fromkeys(group) if i is not None]
     return known or ([None] if group else None)
 
 

@@ -241,6 +241,8 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
     if _fields(left, right):
         return True
+    if len(left) == 1 and len(right) >= 3 and right[0].low in NATIONAL_PREFIXES:
+        return False  # "UpToDate and National Psoriasis Foundation": a national body's name opens a name
     # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
     core = next((right[:k] for k, t in enumerate(right) if k and t.low in CORE_ENDS), right)
     if len(core) == 1 < len(right) and core[0].low in OPENING_HEADS:

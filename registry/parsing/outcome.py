@@ -115,7 +115,7 @@ def _variant_matrix(names: list[str], normed: list[str], sizes: list[int]) -> li
     short = np.minimum.outer(lengths, lengths)
     long = np.maximum.outer(lengths, lengths)
     close = (scores >= 80) & (short >= 4) & (3 * short >= 2 * long)
-    first = {}
+    first: dict[str, int] = {}
     codes = np.array([first.setdefault(n, k) for k, n in enumerate(normed)])
     same = codes[:, None] == codes[None, :]
     rows, cols = np.nonzero(np.triu(same | close, k=1))  # row by row, as the loop goes

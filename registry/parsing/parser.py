@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -58,15 +60,19 @@ PREMOD_STOP = words(
 TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
-def parse_statement(statement: str, authors: list[str] | None, *, single_author: bool | None = None) -> ParseResult:
-    """Read a competing-interest statement; `authors` are full names in byline order."""
+def parse_statement(
+    statement: object, authors: Iterable[str] | None, *, single_author: bool | None = None
+) -> ParseResult:
+    """Read a competing-interest statement (a str); `authors` are full names in byline order. Any other
+    type of statement or of name is a ValueError (the types are checked here, not at the call)."""
     if statement is None:
         statement = ""
     if not isinstance(statement, str):
         raise ValueError(f"statement must be a str, not {type(statement).__name__}")
-    authors = list(authors or [])
-    if not all(isinstance(a, str) for a in authors):
+    names: list[object] = list(authors or [])
+    if not all(isinstance(a, str) for a in names):
         raise ValueError("authors must be a list of str")
+    authors = cast("list[str]", names)
     # Typographic hyphens (U+2010, U+2011) read as "-" ("co\u2010founder", "non\u2010financial"); the text keeps
     # its length, so every offset still points into the statement as given.
     removed: list[tuple[int, int]] = []
@@ -246,6 +252,10 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and not EXCEPT_RE.search(text, pos, triggers[0].start)
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
+        if triggers and text[sb - 1] == ":" and FOLLOWING_RE.search(text, sa, sb) is not None:
+            # "One or more of the authors has declared the following potential conflict of interest or source
+            # of funding:": the kinds of tie it names in general are announced, not declared
+            triggers, brackets = [], []
         if not triggers and not brackets:
             heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
             if pos is None and label is None and (len(toks) <= 8 or heading):
@@ -292,7 +302,7 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 
 # "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
 FOLLOWING_RE = re.compile(
-    r"\b(?:declares?|discloses?|reports?|report|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
+    r"\b(?:declare[ds]?|disclose[ds]?|report(?:s|ed)?|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
     r"|potential|interests?|disclosures?)",
     re.IGNORECASE,
 )
@@ -381,8 +391,8 @@ def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]
     if subj.kind == "all" and not state.single:
         return [i for i in state.index.all_authors() if not state.index.collab[i]]
     if subj.kind == "others":
-        named = state.covered | {it.author for it in state.items if it.author is not None}
-        return [i for i in state.index.all_authors() if not state.index.collab[i] and i not in named] or [None]
+        covered = state.covered | {it.author for it in state.items if it.author is not None}
+        return [i for i in state.index.all_authors() if not state.index.collab[i] and i not in covered] or [None]
     if subj.kind == "org" or (subj.kind in ("none", "pronoun") and not current):
         named, _ = persons_anywhere(toks, state.index)
         if named:
@@ -433,7 +443,7 @@ def _relations(
         if i in detailed:
             if detailed[i] is None:
                 continue  # "other from X including salary and stock options": the details are the ties
-            orgs, desc = results[detailed[i]]
+            orgs, desc = results[detailed[i]]  # type: ignore[index]
         if brackets and is_generic(trig):
             # "personal fees from X (advisory board)": the bracket says what the fees were for
             end = triggers[i + 1].start if i + 1 < len(triggers) else sb
@@ -460,7 +470,7 @@ def _relations(
         elif not orgs and trig.kind == "stock" and bare(desc) and same_clause(state, employer, trig):
             # "employees of 23andMe, Inc. and may hold stock or stock options"; but "an employee of
             # Genentech and a holder of Roche stock" names its own company
-            orgs, desc = [_premod(state, trig, sa, None) or employer], ""
+            orgs, desc = [_premod(state, trig, sa, None) or employer], ""  # type: ignore[list-item]
         of_object = state.text[trig.end : trig.end + 5].lstrip().startswith("of ")
         if (not orgs or of_object) and "for" in state.text[max(sa, trig.start - 40) : trig.start]:
             # "fees from Philips UK Limited for consultancy services", "... for the copyright of WFun"
@@ -475,7 +485,7 @@ def _relations(
         if not orgs:
             pre = _premod(state, trig, sa, last_org)
             if pre is None and subj.kind == "org" and trig.kind in ("patents", "manuscript_support"):
-                pre = Org(*subj.org)
+                pre = Org(*subj.org)  # type: ignore[misc]
             orgs = [pre] if pre else orgs
         if describes_company(state, trig, sa):
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
@@ -571,7 +581,7 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
 
 def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, payee: str) -> None:
     spec = " ".join(trig.text.split())
-    targets = orgs or [None]
+    targets: list[Org | None] = orgs or [None]  # type: ignore[assignment]
     text, add, collab = state.text, state.items.append, state.index.collab
     category, t_start, t_end = trig.category, trig.start, trig.end
     by_org = _bracketed_authors(state, orgs, who) if orgs and "(" in text[orgs[0].start : orgs[-1].end + 2] else None
@@ -606,7 +616,8 @@ def _bracketed_authors(state: ParseState, orgs: list[Org], who) -> dict[int, lis
     sentence's authors it names, or the named authors when the sentence names none of them).
 
     Keyed by each organization's start; None when no bracket after an organization names authors only."""
-    text, out = state.text, {}
+    text = state.text
+    out: dict[int, list[int | None]] = {}
     for org in orgs:
         at = org.end
         while at < len(text) and text[at] == " ":
@@ -624,7 +635,7 @@ def _bracketed_authors(state: ParseState, orgs: list[Org], who) -> dict[int, lis
             continue
         rest = [t for t in inner if not any(a <= t.start < b for a, b in spans)]
         if all(t.low in BRACKET_JOINS for t in rest):
-            out[org.start] = [a for a in who if a in named] or named
+            out[org.start] = [a for a in who if a in named] or named  # type: ignore[assignment]
     return out or None
 
 

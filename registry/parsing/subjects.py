@@ -64,8 +64,8 @@ def evaluate(
         if idx is None and len(words) == 1 and words[0].isalpha() and not looks_like_initials(words[0]):
             idx = _shared_surname(words[0], mentions, m, index)
         if idx is not None and idx in matched and len(words) == 1 and looks_like_initials(words[0]):
-            other = index.other_with_initials(words[0], set(matched))
-            idx = idx if other is None else other
+            twin = index.other_with_initials(words[0], set(matched))
+            idx = idx if twin is None else twin
         if idx is not None:
             matched.append(idx)
         elif len(m) == 1 and looks_like_initials(m[0].text):
@@ -132,7 +132,7 @@ def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex
             org = (clean_name(text, prefix[i:end]), prefix[i].start, prefix[end - 1].end)
         i = j
     if people:
-        named = [p for p in dict.fromkeys(people) if p is not None]
+        named: list[int | None] = [p for p in dict.fromkeys(people) if p is not None]
         return Subject("persons", named or [None], spans=spans)
     if org is not None:
         receives = bool(RECEIVES_RE.search(text, org[2], prefix_end))

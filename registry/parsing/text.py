@@ -26,10 +26,13 @@ PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
 # "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
 HEADER_RE = re.compile(
-    r"\s*(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
+    # "Funding Support and Author Disclosures The study was ...": a journal's section title
+    r"\s*(?:funding(?:\s+support)?\s+and\s+)?(?:authors?'?\s+(?=disclosures?\b))?"
+    r"(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
     r"(?:(?:disclosures?|declarations?|statements?)\s+of\s+(?:(?:potential|competing)\s+)?(?=conflict|interest))?"
     r"(?:interests?|conflicts?\s+of\s+interests?|disclosures?|declarations?\s+of\s+interests?)"
-    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|\s+(?=(?-i:[A-Z])))",
+    # PubMed prints some headings glued to the text: "Competing interestsN.O. has received ..."
+    r"(?:\s+statements?)?(?:\s*[:\-\u2013]\s*|(?:\s+|(?-i:(?<=[a-z])))(?=(?-i:[A-Z])))",
     re.IGNORECASE,
 )
 # Words that end with a dot without ending the sentence.
@@ -63,6 +66,18 @@ class Tok:
         return f"Tok({self.text!r}@{self.start})"
 
 
+def _compiled_class() -> bool:
+    """Whether Tok is a class compiled by mypyc, which object.__new__ may not build."""
+    try:
+        object.__new__(Tok)
+    except TypeError:
+        return True
+    return False
+
+
+COMPILED_TOKENS = _compiled_class()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
     return token_index(text, start, end).toks
 
@@ -78,6 +93,13 @@ def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex
     append, add_start, pos, new = toks.append, starts.append, start, object.__new__
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
     pattern = ASCII_SPACED_TOKEN_RE if ascii_ok else SPACED_TOKEN_RE
+    if COMPILED_TOKENS:  # compiled, the class's own constructor is the fast way (and the only one)
+        for space, word in pattern.findall(text, start, end):
+            pos += len(space)
+            add_start(pos)
+            append(Tok(pos, pos + len(word), word))
+            pos += len(word)
+        return TokenIndex(toks, starts)
     for space, word in pattern.findall(text, start, end):
         tok = new(Tok)
         tok.start = pos = pos + len(space)
@@ -121,7 +143,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # Letters HEADER_RE can start with ("Statement of interests" too), as IGNORECASE compares them (dotted
 # capital and dotless small i count as "i").
-HEADER_FIRST = frozenset("cCfFpPiIdDsS\u0130\u0131")
+HEADER_FIRST = frozenset("cCfFpPiIdDsSaA\u0130\u0131")
 
 
 def first_visible(text: str, start: int, end: int) -> str:

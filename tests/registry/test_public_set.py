@@ -8,11 +8,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection, connections, transaction
 
+from benchmark.pubmed import write_pubmed_file
 from registry import public_set
 from registry.bulk_merges import PlannedMerge, merge_people_in_bulk
 from registry.enums import ArticleStatus, DisclosureStatus
 from registry.identity.org_merges import merge_organizations
 from registry.importers import import_jats_paths
+from registry.importers.articles import writer
 from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.merges import merge_people
 from registry.models import (
@@ -252,6 +254,50 @@ def test_a_flag_on_an_article_cannot_be_written_stale():
     assert ties(plain)
 
 
+def published_with_ties():
+    """Rows of every table the flags read, inserted one by one: a published article whose author declares
+    a tie to one company and that another funds, and a person with no article."""
+    article, author, company, funder = draft_with_ties(ArticleStatus.PUBLISHED)
+    return article, author, company, funder, factories.PersonFactory()
+
+
+def test_rows_inserted_in_a_batch_get_their_flags_when_it_ends():
+    with public_set.inserts_refreshed_once():
+        article, author, company, funder, nobody = published_with_ties()
+        if connection.vendor == "sqlite":  # their insert triggers skipped them: refreshed at the end
+            assert flags(author, company, funder) == [False, False, False]
+    assert flags(author, company, funder, nobody) == [True, True, True, False]
+    assert ties(article)
+    assert public_set.drift().total == 0
+    # The batch is over: the next writer's rows are refreshed by their triggers again.
+    later, *_ = draft_with_ties(ArticleStatus.PUBLISHED)
+    assert flags(*Person.objects.filter(authorships__article=later)) == [True]
+    assert public_set.drift().total == 0
+
+
+def test_in_a_batch_updates_deletes_and_rows_below_the_marks_still_move_the_flags_at_once():
+    article, author, company, funder = draft_with_ties()
+    with public_set.inserts_refreshed_once():
+        Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
+        assert flags(author, company, funder) == [True, True, True]
+        ArticleFunding.objects.filter(organization=funder).delete()
+        assert flags(funder) == [False]
+    assert public_set.drift().total == 0
+
+
+def test_a_batch_that_fails_leaves_no_marks_and_the_next_insert_is_refreshed():
+    with pytest.raises(RuntimeError), public_set.inserts_refreshed_once():
+        published_with_ties()
+        raise RuntimeError("refused")
+    article, author, company, funder = draft_with_ties(ArticleStatus.PUBLISHED)
+    assert flags(author, company, funder) == [True, True, True]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {public_set.PAUSED}")
+            assert cursor.fetchone() == (0,)
+    assert public_set.drift().total == 0
+
+
 def test_the_triggers_are_in_place_after_migrating():
     assert public_set.installed()
 
@@ -340,10 +386,15 @@ def test_two_transactions_withdrawing_an_authors_two_articles_at_once_leave_noth
 
 
 @committing
-def test_a_pubmed_import_committed_leaves_its_authors_public_and_no_drift():
+@pytest.mark.parametrize("refreshed_once_from", [50, 1], ids=["as-configured", "every-batch-at-once"])
+def test_a_pubmed_import_committed_leaves_its_authors_public_and_no_drift(monkeypatch, refreshed_once_from, tmp_path):
     """New authors are inserted public where the database keeps that (PostgreSQL): the commit's refresh
-    must agree, and nothing the import wrote may be left wrong."""
-    summary = import_pubmed_paths([DATA / "pubmed" / "pubmed26n0002-sample.xml.gz"], workers=False)
+    must agree, and nothing the import wrote may be left wrong; on SQLite, neither may a batch whose flags
+    are refreshed once for all its rows."""
+    monkeypatch.setattr(writer, "REFRESHED_ONCE_FROM", refreshed_once_from)
+    generated = tmp_path / "pubmed99n0001.xml.gz"
+    write_pubmed_file(generated, 60, same_people=True)  # the samples' authors, some of them again and again
+    summary = import_pubmed_paths([DATA / "pubmed" / "pubmed26n0002-sample.xml.gz", generated], workers=False)
 
     assert summary.failures == [] and summary.records > 0
     published = Person.objects.filter(authorships__article__status=ArticleStatus.PUBLISHED).distinct()

@@ -6,12 +6,13 @@ Re-importing the same or a newer version of an article updates these rows in pla
 
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 
-from registry import services
+from registry import public_set, services
 from registry.enums import ArticleStatus, DisclosureStatus, InterestCategory, Provenance
 from registry.identity.linking import link_people
 from registry.identity.lookup_keys import refresh_lookup_keys_of
@@ -47,6 +48,8 @@ from registry.models import (
 from registry.parsing import parse_statement
 
 _CATEGORIES = set(InterestCategory.values)
+# New articles in a batch from which their rows' public flags are refreshed together, not a row at a time.
+REFRESHED_ONCE_FROM = 50
 # Positions are moved out of the way before authors are renumbered (unique per article).
 _POSITION_SHIFT = 10000
 
@@ -104,7 +107,12 @@ class ArticleWriter:
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
         new = new_records(records, self.find) if self.bulk else []
-        written = dict(zip(map(id, new), write_new_articles(self, new), strict=True)) if new else {}
+        written = {}
+        if new:
+            # Many new articles: the public flags of their rows are refreshed once for the batch.
+            many = len(new) >= REFRESHED_ONCE_FROM
+            with public_set.inserts_refreshed_once() if many else nullcontext():
+                written = dict(zip(map(id, new), write_new_articles(self, new), strict=True))
         articles = []
         for record in records:
             self.enter(self.origin_of(record))

@@ -28,6 +28,7 @@ from registry.importers.articles.records import (
 from registry.importers.errors import ImportFailure
 from registry.importers.formats.fields import identifier, make_date
 from registry.importers.formats.places import country_code, split_affiliation
+from registry.parsing import parse_statement
 from registry.validators import normalize_doi, normalize_orcid
 
 # Above any real PubMed file once decompressed (the largest baseline files hold about 300 MB):
@@ -47,6 +48,8 @@ _MEDLINE_DATE = re.compile(
     re.IGNORECASE,
 )
 # MeSH check tags (who or what was studied, not what the article is about) are not topics.
+# Labels of an abstract's section naming the work's funders.
+_FUNDING_LABELS = frozenset({"funding", "funding source", "funding sources", "funding/support", "sources of funding"})
 _CHECK_TAGS = frozenset(
     {
         "humans",
@@ -422,7 +425,26 @@ class _Citation:
             award = _text(grant.find("GrantID"))[:200]
             if award and award not in funder.award_ids:
                 funder.award_ids.append(award)
+        for name in self.abstract_funders():
+            if name.casefold() not in by_agency:
+                organization = OrganizationRef(name=name[:300], kind=OrganizationKind.FUNDER)
+                by_agency[name.casefold()] = FunderRecord(organization=organization)
         return list(by_agency.values())
+
+    def abstract_funders(self) -> list[str]:
+        """The names in the abstract's funding section ("FUNDING: Cidara Therapeutics and Mundipharma.", as
+        the Lancet journals print it), which GrantList often leaves out: a trial's sponsor."""
+        names: list[str] = []
+        for abstract in self.article_parts.get("Abstract", _NONE):
+            for part in abstract:
+                if part.tag != "AbstractText" or (part.get("Label") or "").strip().casefold() not in _FUNDING_LABELS:
+                    continue
+                text = " ".join(_text(part).split())
+                if text and len(text) <= 2000:
+                    # Read as the work's funding by the statement parser, which knows how names are listed.
+                    parsed = parse_statement(f"The study was funded by {text}", [])
+                    names += [item.organization for item in parsed.items if item.author is None and item.organization]
+        return list(dict.fromkeys(names))
 
     # Authors
 

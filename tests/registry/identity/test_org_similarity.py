@@ -18,6 +18,8 @@ from registry.identity.org_similarity import compare_names
         ("Veltrix Pharma GmbH", "Veltrix Pharma"),  # company form
         ("Carden Bio Labs", "CardenBio Labs"),  # spacing
         ("UK Carden Research Council", "Carden Research Council"),  # country qualifier
+        ("QA Westfield", "Quillon Academy, Westfield"),  # two letters pinned down by the other words
+        ("Veltrix Arthritis (VA)", "VA"),  # two letters the name itself gives as its acronym
     ],
 )
 def test_real_duplicates_are_suggested(a, b):
@@ -36,6 +38,9 @@ def test_real_duplicates_are_suggested(a, b):
         ("University of Arlen, Westfield", "University of Arlen"),  # a campus of the whole
         ("Arlen University Medical Center", "Arlen University Medical School"),  # different kinds of unit
         ("University of Bern", "University of Bonn"),  # short words are not typos of each other
+        ("VA", "Veltrix Arthritis"),  # two letters alone spell too many names
+        ("SCHARP", "Sharp"),  # an acronym in capitals is spelled on purpose, no typo of a word
+        ("BRIGHTWATER", "Brightwatter"),
     ],
 )
 def test_different_and_related_names_are_not_suggested(a, b):

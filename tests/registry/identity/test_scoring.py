@@ -128,3 +128,10 @@ def test_name_variants_as_an_editor_reads_them():
     assert level("F. M. Watt", "Fiona Watt") == "initials"
     assert level("Fiona K Watt", "Fiona M Watt") == "middle_differs"
     assert block_key("Jörg Müller") == block_key("Joerg Mueller") == "muller j"
+
+
+def test_a_generational_suffix_is_no_part_of_a_name():
+    """PubMed writes "George R Thompson 3rd" (its Suffix after the name); a full text "George R. Thompson"."""
+    assert name_form("George R Thompson 3rd", "Thompson") == name_form("George R. Thompson")
+    assert name_form("Joseph V. Pergolizzi Jr.") == name_form("Joseph V Pergolizzi")
+    assert block_key("George R Thompson III") == "thompson g"

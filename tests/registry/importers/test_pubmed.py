@@ -87,6 +87,21 @@ def test_mesh_check_tags_are_not_topics(tmp_path):
     assert read(path)[0].article.topics[:3] == ["Adalimumab", "anti-TNF", "biologic therapies"]
 
 
+def test_the_funding_section_of_an_abstract_names_funders(tmp_path):
+    """The Lancet journals print a trial's sponsors in the abstract, and GrantList often leaves them out."""
+    xml = gzip.decompress(BASELINE.read_bytes()).replace(
+        b"<AuthorList",
+        b'<Abstract><AbstractText Label="FINDINGS">Vaxco Therapeutics made the drug.</AbstractText>'
+        b'<AbstractText Label="FUNDING" NlmCategory="BACKGROUND">Vaxco Therapeutics and the Quillon Foundation.'
+        b"</AbstractText></Abstract><AuthorList",
+        1,
+    )
+    path = tmp_path / "funding.xml"
+    path.write_bytes(xml)
+    funders = [(f.organization.name, f.organization.kind) for f in read(path)[0].article.funders]
+    assert funders == [("Vaxco Therapeutics", "funder"), ("Quillon Foundation", "funder")]
+
+
 @pytest.mark.django_db
 def test_a_baseline_file_creates_articles_authors_and_disclosures():
     summary = import_pubmed_paths([BASELINE])

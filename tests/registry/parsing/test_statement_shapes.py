@@ -726,3 +726,56 @@ def test_relation_words_before_a_bodys_head_word_are_the_bodys_name():
         ("Mara M Holt", "grants", "Research Grant Council"),
         ("Mara M Holt", "grants", "Medco Research Foundation"),
     ]
+
+
+def test_a_national_bodys_name_after_the_last_and_of_a_list_is_a_name_of_its_own():
+    assert triples(
+        "AC has received research support from Vaxco, Biolab, Medco and National Quillon Foundation. MMH received "
+        "a grant from the Laura and John Arnold Foundation.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "grants", "Biolab"),
+        ("Alan Carter", "grants", "Medco"),
+        ("Alan Carter", "grants", "National Quillon Foundation"),
+        ("Mara M Holt", "grants", "Laura and John Arnold Foundation"),
+    ]
+
+
+def test_a_preamble_announcing_the_following_ties_declares_none_itself():
+    assert triples(
+        "One or more of the authors has declared the following potential conflict of interest or source of "
+        "funding: AC has received educational support from Vaxco. MMH has received consulting fees from Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Mara M Holt", "consulting", "Biolab"),
+    ]
+
+
+def test_a_funding_and_author_disclosures_section_title_is_no_funder():
+    assert triples(
+        "Funding Support and Author Disclosures The trial was funded by Vaxco. Dr Holt is an employee of Biolab.",
+        AUTHORS2,
+    ) == [
+        (None, "manuscript_support", "Vaxco"),
+        ("Mara M Holt", "employment", "Biolab"),
+    ]
+
+
+def test_a_heading_printed_glued_to_the_text_is_still_a_heading():
+    """PubMed prints some headings without a space after them: "Competing interestsA.C. is ..."."""
+    assert triples(
+        "Competing interestsA.C. is an employee of Vaxco. M.M.H. has received honoraria for participation in "
+        "advice boards from Biolab.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "employment", "Vaxco"),
+        ("Mara M Holt", "advisory_board", "Biolab"),
+    ]
+
+
+def test_initials_leave_out_a_generational_suffix():
+    assert triples("GRT reports grants from Vaxco.", ["George R Thompson 3rd", "Alan Carter"]) == [
+        ("George R Thompson 3rd", "grants", "Vaxco")
+    ]

@@ -1,0 +1,114 @@
+"""Notices (corrections, retractions) print their article's statement again: audited only when that
+article is not in the registry."""
+
+import datetime
+
+import pytest
+
+from audits.scope import AuditScope, build_scope
+from registry.notices import is_notice
+from tests.audits.helpers import audit, declare, summaries
+from tests.factories import ArticleFactory, AuthorshipFactory, DisclosureFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("article_type", "title"),
+    [
+        ("Correction", "Correction: First study"),  # eLife's display channel
+        ("correction", "First study"),  # JATS @article-type
+        ("Published Erratum", "First study"),  # PubMed
+        ("Retraction of Publication", "First study"),
+        ("expression of concern", "First study"),
+        ("journal article", "Correction to: First study"),  # Crossref says only "journal article"
+        ("", "Retraction Note: First study"),
+    ],
+)
+def test_notices_are_recognised(article_type, title):
+    assert is_notice(article_type, title)
+
+
+@pytest.mark.parametrize(
+    ("article_type", "title"),
+    [
+        ("Research article", "Correction for population structure in association studies"),
+        ("Research article", "Correction of a splicing defect by antisense oligonucleotides"),
+        ("Retracted Publication", "First study"),  # the retracted article itself
+        ("Corrected and Republished Article", "First study"),
+    ],
+)
+def test_articles_about_correcting_things_are_not_notices(article_type, title):
+    assert not is_notice(article_type, title)
+
+
+@pytest.fixture
+def correction_of_first(author_with_articles):
+    """A correction of the first study, after the second, whose statement says the author declares nothing."""
+    person, first, second = author_with_articles
+    notice = AuthorshipFactory(
+        person=person,
+        position=1,
+        article=ArticleFactory(
+            title="Correction: First study", article_type="Correction", received_date=datetime.date(2025, 6, 1)
+        ),
+    )
+    DisclosureFactory(authorship=notice, declares_none=True, statement="The authors declare no competing interests.")
+    return notice
+
+
+@pytest.mark.parametrize("narrowed", [False, True], ids=["full", "narrowed"])
+def test_a_correction_notice_is_not_audited(author_with_articles, correction_of_first, narrowed):
+    person, first, second = author_with_articles
+    acme = OrganizationFactory(name="Acme Pharma")
+    declare(first, organization=acme)
+    declare(second, organization=acme)
+    AuthorshipFactory(article=correction_of_first.article, position=2)  # no disclosure on file
+    scope = (
+        build_scope(article_ids=[first.article_id, second.article_id, correction_of_first.article_id])
+        if narrowed
+        else AuditScope()
+    )
+    run = audit(["NONE_DECLARED_BUT_INTERESTS", "INCONSISTENT_ACROSS_ARTICLES", "MISSING_DISCLOSURE"], scope=scope)
+    # Jane Roe's consultancy for Acme Pharma is known in the notice's window, and its second author has
+    # no disclosure: neither is a failure of the notice, which only reprints the first study's statement,
+    # audited with the first study.
+    assert summaries(run) == []
+
+
+def test_what_a_notice_declares_still_counts(author_with_articles):
+    person, first, second = author_with_articles
+    notice = AuthorshipFactory(
+        person=person,
+        position=1,
+        article=ArticleFactory(
+            title="Correction: Zeroth study", article_type="Correction", received_date=datetime.date(2023, 9, 1)
+        ),
+    )
+    declare(notice, organization=OrganizationFactory(name="Acme Pharma"))
+    DisclosureFactory(authorship=first, declares_none=True, statement="None.")
+    assert summaries(audit(["NONE_DECLARED_BUT_INTERESTS"])) == [
+        "Jane Roe declared no interests on “First study”, but the registry knows one tie in the 36 months before "
+        "2024-03-01: consultancy fees from Acme Pharma, declared on “Correction: Zeroth study” (2023-09-01)."
+    ]
+
+
+@pytest.mark.parametrize("narrowed", [False, True], ids=["full", "narrowed"])
+def test_a_notice_about_an_article_not_on_file_is_audited_in_its_place(author_with_articles, narrowed):
+    """The notice's statement is the only copy of its article's the registry holds."""
+    person, first, second = author_with_articles
+    acme = OrganizationFactory(name="Acme Pharma")
+    declare(first, organization=acme)
+    notice = AuthorshipFactory(
+        person=person,
+        position=1,
+        article=ArticleFactory(
+            title="Correction: Third study", article_type="Correction", received_date=datetime.date(2025, 6, 1)
+        ),
+    )
+    DisclosureFactory(authorship=notice, declares_none=True, statement="The authors declare no competing interests.")
+    scope = build_scope(article_ids=[notice.article_id]) if narrowed else AuditScope()
+    assert summaries(audit(["NONE_DECLARED_BUT_INTERESTS"], scope=scope)) == [
+        "Jane Roe declared no interests on “Correction: Third study”, but the registry knows one tie in the 36 "
+        "months before 2025-06-01: consultancy fees from Acme Pharma, declared on “First study” (2024-03-01)."
+    ]
