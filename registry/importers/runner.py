@@ -87,6 +87,10 @@ def count_rows_since(last: dict[str, int]) -> dict[str, int]:
 
 # (data, file name as reported, actor, warnings) -> number of records read (articles, rows, people)
 FileImporter = Callable[[bytes, str, object, list[str]], int]
+# (files, *, kind, actor, summary, one_by_one): imports a batch's files in their order inside its
+# transaction, writing some of them together (each with its own record and counts) and handing the
+# others to one_by_one(files), the runner's import of a file in a savepoint of its own.
+WriteTogether = Callable[..., None]
 
 
 @dataclass
@@ -149,33 +153,52 @@ def import_paths(
     actor=None,
     progress: bool = False,
     batch: int = 1,
+    write_together: WriteTogether | None = None,
 ) -> ImportSummary:
     """Import each file all or nothing, and record it. With `batch`, up to that many files share a
     transaction, each file in a savepoint of its own: a refused file still writes nothing but its
     record, and the batch pays one commit (on PostgreSQL a wait for the disk, and the public set's
     recomputation) instead of one a file. Should the shared commit fail, the batch's files are
-    imported again, one transaction each."""
+    imported again, one transaction each. `write_together` imports a batch's files, writing what it
+    can of them at once."""
     files = list(expand(paths, suffixes))
     summary = ImportSummary(kind=kind)
     started = time.perf_counter()
     with tqdm(total=len(files), unit="file", disable=not progress, desc=f"Importing {kind}") as bar:
         for start in range(0, len(files), batch):
             group = files[start : start + batch]
-            _import_group(group, kind=kind, importer=importer, actor=actor, summary=summary)
+            _import_group(
+                group, kind=kind, importer=importer, actor=actor, summary=summary, write_together=write_together
+            )
             bar.update(len(group))
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _import_group(files: list[Path], *, kind: str, importer: FileImporter, actor, summary: ImportSummary) -> None:
+def _import_group(
+    files: list[Path],
+    *,
+    kind: str,
+    importer: FileImporter,
+    actor,
+    summary: ImportSummary,
+    write_together: WriteTogether | None = None,
+) -> None:
     if len(files) == 1:
         _import_file(files[0], kind=kind, importer=importer, actor=actor, summary=summary)
         return
     shared = ImportSummary(kind=kind)
+
+    def one_by_one(paths: list[Path]) -> None:
+        for path in paths:
+            _import_file(path, kind=kind, importer=importer, actor=actor, summary=shared)
+
     try:
         with transaction.atomic():
-            for path in files:
-                _import_file(path, kind=kind, importer=importer, actor=actor, summary=shared)
+            if write_together is None:
+                one_by_one(files)
+            else:
+                write_together(files, kind=kind, actor=actor, summary=shared, one_by_one=one_by_one)
     except DatabaseError:
         logger.warning("A batch of %d %s files was not committed; importing them one by one", len(files), kind)
         for path in files:

@@ -449,6 +449,11 @@ def _history_model(model):
     return getattr(model, attribute).model if attribute else None
 
 
+# A row's own change reason, when the rows written together do not all have the same (the files of a
+# batch each name themselves); else the `reason` given.
+ROW_REASON = "_import_reason"
+
+
 def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+") -> None:
     """The "created" history rows of `objs`, as simple-history's bulk_history_create writes them.
 
@@ -460,11 +465,10 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
     tracked, fields = _history_fields(history)
     common = {
         "history_date": timezone.now(),
-        "history_change_reason": reason[:100],
         "history_type": history_type,
         "history_user_id": actor.pk if getattr(actor, "pk", None) else None,
     }
-    columns = [*tracked, *common]
+    columns = [*tracked, *common, "history_change_reason"]
     connection = connections[router.db_for_write(history)]
     prepared_common = [fields[name].get_db_prep_save(value, connection) for name, value in common.items()]
     prepare = _preparers(tuple(fields[name] for name in tracked))
@@ -477,7 +481,7 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
             value if type(value) in plain else prep(field, value, connection)
             for (field, plain, prep), value in zip(prepare, values, strict=True)
         ]
-        rows.append(values + prepared_common)
+        rows.append([*values, *prepared_common, obj.__dict__.get(ROW_REASON, reason)[:100]])
     _insert(connection, history._meta.db_table, [fields[name] for name in columns], rows)
 
 

@@ -19,6 +19,7 @@ from registry.importers.articles.records import ArticleRecord
 from registry.models import Article, ArticleFunding, Authorship
 
 if TYPE_CHECKING:
+    from registry.importers.articles.origins import Origin
     from registry.importers.articles.writer import ArticleWriter
 
 
@@ -45,11 +46,13 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
     batch caches (organizations, people, topics) are filled for them."""
     articles, decided, editors = [], [], []
     topic_links, fundings, affiliations = [], [], []
-    for record in records:
+    origins = [writer.origin_of(record) for record in records]
+    for record, origin in zip(records, origins, strict=True):
+        writer.enter(origin)
         article = validated(
             new_row(Article, doi=record.doi or None, **writer.article_fields(record, None)), location=record.location
         )
-        articles.append(article)
+        articles.append(writer.stamp(article))
         # Plain rows (no history, no one needs the instances): tuples, completed with the article's id below.
         topic_links.append([topic.pk for topic in writer.topics_of(record)])
         fundings.append([(organization.pk, key[1]) for key, organization in writer.funders_of(record).items()])
@@ -81,41 +84,54 @@ def write_new_articles(writer: "ArticleWriter", records: Sequence[ArticleRecord]
     )
     writer.people.record_all(
         [
-            pair
-            for article, decisions, article_editors in zip(articles, decided, editors, strict=True)
-            for pair in ((decisions, article), (article_editors, article))
+            (pairs, article, writer.source if origin is None else origin.source)
+            for article, decisions, article_editors, origin in zip(articles, decided, editors, origins, strict=True)
+            for pairs in (decisions, article_editors)
         ]
     )
-    for article in articles:
+    for article, origin in zip(articles, origins, strict=True):
+        writer.enter(origin)
         writer.remember(article)
     create_with_history(affiliations, actor=writer.actor, reason=writer.reason)
     authorships = [
         [
-            validated(
-                new_row(
-                    Authorship, article=article, person=decision.person, **writer.authorship_values(position, author)
+            stamped(
+                origin,
+                validated(
+                    new_row(
+                        Authorship,
+                        article=article,
+                        person=decision.person,
+                        **writer.authorship_values(position, author),
+                    ),
+                    location=author.location,
                 ),
-                location=author.location,
             )
             for position, (decision, author) in enumerate(decisions, start=1)
         ]
-        for article, decisions in zip(articles, decided, strict=True)
+        for article, decisions, origin in zip(articles, decided, origins, strict=True)
     ]
     create_with_history(
         [a for article_authors in authorships for a in article_authors], actor=writer.actor, reason=writer.reason
     )
     roles = [
-        role
-        for article, article_editors in zip(articles, editors, strict=True)
+        stamped(origin, role)
+        for article, article_editors, origin in zip(articles, editors, origins, strict=True)
         for role in writer.editorial_roles(article, article_editors).values()
     ]
     create_with_history(roles, actor=writer.actor, reason=writer.reason)
     writer.new_authorships.update(a.pk for article_authors in authorships for a in article_authors)
     writer.new_authors.update(a.person_id for article_authors in authorships for a in article_authors)
     plans, where = [], {}
-    for record, article, article_authors in zip(records, articles, authorships, strict=True):
+    for record, article, article_authors, origin in zip(records, articles, authorships, origins, strict=True):
+        writer.enter(origin)
         plans += writer.disclosure_plans(record, article_authors)
         where[article.pk] = record.location
     if plans:
         writer.store_disclosures(plans, article=None, locate=lambda authorship: where[authorship.article_id])
     return articles
+
+
+def stamped(origin: "Origin | None", row):
+    """A row created for a record read from `origin`'s file (in a batch of files), as such."""
+    return row if origin is None else origin.stamp(row)

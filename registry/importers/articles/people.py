@@ -24,6 +24,7 @@ from registry.identity.profiles import Profile
 from registry.identity.scoring import Decision as ScoreDecision
 from registry.identity.scoring import assess
 from registry.importers.articles.bulk import create_with_history, insert_rows, new_row, validated
+from registry.importers.articles.origins import Origin
 from registry.importers.articles.records import AuthorRecord
 from registry.importers.errors import ImportFailure
 from registry.models import Affiliation, Article, Authorship, Person, PersonMatch, PersonName
@@ -51,7 +52,7 @@ class PersonMatcher:
         self.by_orcid: dict[str, Person] = {}
         self.by_name: dict[str, dict[int | tuple[str, int], Person]] = defaultdict(dict)  # by identity()
         self.organizations_of: dict[int | tuple[str, int], set[int]] = defaultdict(set)  # by identity()
-        self.coauthors_of: dict[int, set[str]] = defaultdict(set)  # block keys of their co-authors
+        self.coauthors_of: dict[int | tuple[str, int], set[str]] = defaultdict(set)  # by identity(): block keys
         self.new_people: list[Person] = []
         self.created: list[Person] = []  # everyone created since `forget()`, for callers to tell apart
         self.created_ids: set[int] = set()  # the ids of everyone this matcher created (the file's new people)
@@ -59,6 +60,11 @@ class PersonMatcher:
         # Where a person not saved yet is filed (its names), to file it under its id once saved.
         self.unsaved_names: dict[tuple[str, int], set[str]] = defaultdict(set)
         self.created_order: dict[tuple[str, int], int] = {}
+        self.origin: Origin | None = None  # the file of the record being matched, in a batch of files
+
+    def enter(self, origin: Origin) -> None:
+        """Match what follows as read from `origin`'s file: its new people and matches say so."""
+        self.origin, self.reason, self.source = origin, origin.reason, origin.source
 
     def forget(self) -> None:
         """Drop the people read and created so far (all saved by now): what a batch knew is on record,
@@ -175,7 +181,7 @@ class PersonMatcher:
             person.pk, person.name, orcid=person.orcid, organizations=self.organizations_of[identity(person)]
         )
         known.add_name(person.name, person.family_name)
-        known.coauthors = self.coauthors_of[person.pk] if person.pk is not None else set()
+        known.coauthors = self.coauthors_of[identity(person)]
         return assess(printed, known).decision == ScoreDecision.LINK
 
     def _create(self, author: AuthorRecord) -> Person:
@@ -187,6 +193,8 @@ class PersonMatcher:
             orcid=author.orcid,
         )
         validated(person, location=author.location)
+        if self.origin is not None:
+            self.origin.stamp(person)
         self.created_order[identity(person)] = len(self.created_order)
         self.new_people.append(person)
         self._file(person, person.normalized_name)
@@ -215,6 +223,8 @@ class PersonMatcher:
                 self.by_name[key][person.pk] = self.by_name[key].pop(old)
             if old in self.organizations_of:
                 self.organizations_of[person.pk] = self.organizations_of.pop(old)
+            if old in self.coauthors_of:
+                self.coauthors_of[person.pk] = self.coauthors_of.pop(old)
             del self.created_order[old]  # ordered by id from now on
         self.new_people = []
         insert_rows(list(self.new_names.values()))
@@ -234,6 +244,13 @@ class PersonMatcher:
             self._file(person, key)
         return decision
 
+    def add_coauthors(self, decided: list[tuple[Decision, AuthorRecord]]) -> None:
+        """The co-authors one article gives the people decided for its byline, evidence for later
+        articles of the batch (as the registry would hold it, had the article been written already)."""
+        keys = [(identity(decision.person), block_key(author.name)) for decision, author in decided]
+        for person, own in keys:
+            self.coauthors_of[person].update(key for _, key in keys if key != own)
+
     def remember_affiliations(self, person: Person, organization_ids: set[int]) -> None:
         self.organizations_of[identity(person)] |= organization_ids
 
@@ -242,24 +259,26 @@ class PersonMatcher:
 
         Call after `flush()`: new people need their ids.
         """
-        self.record_all([(decisions, article)])
+        self.record_all([(decisions, article, self.source)])
 
-    def record_all(self, decided: list[tuple[list[tuple[Decision, AuthorRecord]], Article | None]]) -> None:
-        """`record()` for the decisions of many articles (one query)."""
+    def record_all(self, decided: list[tuple[list[tuple[Decision, AuthorRecord]], Article | None, str]]) -> None:
+        """`record()` for the decisions of many articles, each with the file it was read from (one query)."""
         rows = []
-        for decisions, article in decided:
-            rows += self._match_rows(decisions, article)
-        if rows:
-            # ignore_conflicts: a pair already listed (a re-import) stays as it was decided.
-            PersonMatch.objects.bulk_create(rows, ignore_conflicts=True)
+        for decisions, article, source in decided:
+            rows += self._match_rows(decisions, article, source)
+        # Matches made by a rule name no candidate: none can meet a pair listed already (the only
+        # uniqueness on matches), so they go in as plain rows.
+        insert_rows(rows)
 
-    def _match_rows(self, decisions: list[tuple[Decision, AuthorRecord]], article: Article | None) -> list:
+    @staticmethod
+    def _match_rows(decisions: list[tuple[Decision, AuthorRecord]], article: Article | None, source: str) -> list:
         rows = []
         for decision, author in decisions:
-            common = {"article": article, "name_as_printed": author.name[:300], "source": self.source[:500]}
+            common = {"article": article, "name_as_printed": author.name[:300], "source": source[:500]}
             if decision.method:
                 rows.append(
-                    PersonMatch(
+                    new_row(
+                        PersonMatch,
                         person=decision.person,
                         method=decision.method,
                         status=MatchStatus.AUTOMATIC,

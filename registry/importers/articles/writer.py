@@ -20,10 +20,10 @@ from registry.identity.names import block_key
 from registry.importers.articles.bulk import create_with_history, insert_rows, new_row, update_with_history, validated
 from registry.importers.articles.fresh import new_records, write_new_articles
 from registry.importers.articles.orgs import OrganizationResolver
+from registry.importers.articles.origins import Origin, import_reason
 from registry.importers.articles.people import PersonMatcher, identity, person_key
 from registry.importers.articles.records import ArticleRecord
 from registry.importers.articles.reimport import (
-    IMPORT_REASON,
     article_unchanged,
     changed_by_editors,
     kept_by_editors,
@@ -31,6 +31,7 @@ from registry.importers.articles.reimport import (
 )
 from registry.importers.articles.topics import topics_by_key, topics_for, topics_from
 from registry.importers.errors import ImportFailure
+from registry.importers.runner import count_rows_since, last_ids
 from registry.models import (
     Affiliation,
     Article,
@@ -59,10 +60,14 @@ class ArticleWriter:
         self.bulk = bulk
         self.actor = actor
         self.source = source
-        # History keeps at most 100 characters of a change reason.
-        self.reason = f"{IMPORT_REASON}{source}"[:100]
+        self.reason = import_reason(source)
         self.correction_note = f"A newer version of the article ({source})"
         self.warnings = warnings
+        # Records of several files written together (`write_all(origins=)`): each record's file, by
+        # id(record) and then by article id, and the file of the record being written.
+        self.origins: dict[int, Origin] = {}
+        self.article_origins: dict[int, Origin] = {}
+        self.origin: Origin | None = None
         self.organizations = OrganizationResolver(actor=actor, reason=self.reason)
         self.people = PersonMatcher(actor=actor, reason=self.reason, source=source)
         # The authorships this batch created, and their people; emptied when the batch is written.
@@ -71,16 +76,33 @@ class ArticleWriter:
         self.known: dict[tuple[str, str], Article] | None = None  # by ("pmid"|"doi", value), in write_all
         self.topics: dict[str, Topic] | None = None  # by normal name, in write_all
 
-    def write_all(self, records: Sequence[ArticleRecord]) -> list[Article]:
-        self.organizations.ensure(
-            [
-                aff.organization
-                for record in records
-                for author in [*record.authors, *record.editors]
-                for aff in author.affiliations
-            ],
-            funders=[funder.organization for record in records for funder in record.funders],
-        )
+    def write_all(self, records: Sequence[ArticleRecord], origins: dict[int, Origin] | None = None) -> list[Article]:
+        """Store the records; with `origins` (by id(record)), records read from several files, each
+        written as its file says (reasons, sources, warnings) and counted in its `Origin`."""
+        self.origins = origins or {}
+        named = [
+            aff.organization
+            for record in records
+            for author in [*record.authors, *record.editors]
+            for aff in author.affiliations
+        ]
+        funders = [funder.organization for record in records for funder in record.funders]
+        if not self.origins:
+            self.organizations.ensure(named, funders=funders)
+        else:
+            # Each file's organizations in turn, as when imported one by one: the first file that
+            # names an organization creates it, as a funder when it names it so.
+            file_of = {
+                id(funder.organization): self.origin_of(record) for record in records for funder in record.funders
+            }
+            in_order = []
+            for record in records:
+                for author in [*record.authors, *record.editors]:
+                    for aff in author.affiliations:
+                        file_of[id(aff.organization)] = self.origin_of(record)
+                        in_order.append(aff.organization)
+                in_order += [funder.organization for funder in record.funders]
+            self.organizations.ensure(in_order, funders=funders, origin_of=lambda ref: file_of[id(ref)])
         self.people.prefetch([author for record in records for author in [*record.authors, *record.editors]])
         self.prefetch_articles(records)
         self.topics = topics_by_key(name for record in records for name in record.topics)
@@ -91,21 +113,52 @@ class ArticleWriter:
             many = len(new) >= REFRESHED_ONCE_FROM
             with public_set.inserts_refreshed_once() if many else nullcontext():
                 written = dict(zip(map(id, new), write_new_articles(self, new), strict=True))
-        articles = [written.get(id(record)) or self.write(record) for record in records]
+        articles = []
+        for record in records:
+            self.enter(self.origin_of(record))
+            articles.append(written.get(id(record)) or self.write(record))
         # The people this batch added may be people the registry knows: weigh all the evidence now
         # (those of earlier batches were weighed then, against everyone on record).
         new_people = [person.pk for person in self.people.created]
         # People already known may be printed under a new name or id: linking finds them by it.
         refresh_lookup_keys_of(self.new_authors - self.people.created_ids)
-        link_people(actor=self.actor, person_ids=new_people, reason=self.reason)
+        link_people(actor=self.actor, person_ids=new_people, reason=self.linking_reason(records))
         self.forget_batch()
         return articles
+
+    def origin_of(self, record: ArticleRecord) -> Origin | None:
+        return self.origins.get(id(record))
+
+    def enter(self, origin: Origin | None) -> None:
+        """Write what follows as read from `origin`'s file (nothing changes without one)."""
+        if origin is None or origin is self.origin:
+            return
+        self.origin = origin
+        self.source, self.reason, self.warnings = origin.source, origin.reason, origin.warnings
+        self.correction_note = origin.correction_note
+        self.people.enter(origin)
+
+    def stamp(self, obj):
+        """A row created for the record being written: its file's reason, and counted for its file."""
+        return obj if self.origin is None else self.origin.stamp(obj)
+
+    def enter_article(self, article_id: int) -> None:
+        """Write what follows as read from the file of this article (of the batch)."""
+        self.enter(self.article_origins.get(article_id))
+
+    def linking_reason(self, records: Sequence[ArticleRecord]) -> str:
+        """The reason of the links made after the batch: its file, or its files when several."""
+        sources = list(dict.fromkeys(origin.source for origin in map(self.origin_of, records) if origin))
+        if len(sources) <= 1:
+            return import_reason(sources[0]) if sources else self.reason
+        return import_reason(f"{sources[0]} and {len(sources) - 1} other file(s)")
 
     def forget_batch(self) -> None:
         """Everything the batch wrote is on record: the next batch reads what it needs again, so that
         memory stays flat over a file of any size."""
         self.people.forget()
         self.new_authorships, self.new_authors = set(), set()
+        self.origins, self.article_origins = {}, {}
 
     def prefetch_articles(self, records: Sequence[ArticleRecord]) -> None:
         """The articles on record for these records, by PMID and by DOI (two queries for a file)."""
@@ -128,6 +181,8 @@ class ArticleWriter:
 
     def remember(self, article: Article) -> None:
         """A later record of the same batch (the same DOI or PMID) finds the article just written."""
+        if self.origin is not None:
+            self.article_origins[article.pk] = self.origin
         if self.known is not None:
             for scheme in ("pmid", "doi"):
                 if getattr(article, scheme):
@@ -240,6 +295,9 @@ class ArticleWriter:
             )
             taken.add(identity(decision.person))
             decisions.append((decision, author))
+        if self.origins:
+            # Later files' authors are matched as if this file were on record already.
+            self.people.add_coauthors(decisions)
         return decisions
 
     @staticmethod
@@ -358,14 +416,10 @@ class ArticleWriter:
                 organization = self.organizations.get(aff.organization)
                 if organization is None or organization.pk in known:
                     continue
-                new.append(
-                    validated(
-                        new_row(
-                            Affiliation, person=decision.person, organization=organization, department=aff.department
-                        ),
-                        location=author.location,
-                    )
+                affiliation = new_row(
+                    Affiliation, person=decision.person, organization=organization, department=aff.department
                 )
+                new.append(self.stamp(validated(affiliation, location=author.location)))
                 known.add(organization.pk)
         return new
 
@@ -459,9 +513,13 @@ class ArticleWriter:
     def store_disclosures(self, plans: list[tuple], *, article: Article | None, locate) -> None:
         """The disclosures of `disclosure_plans()` (of one article, or of many new ones), new ones in
         bulk; `locate(authorship)` names the record in errors."""
-        resolved = self.organizations.ensure_names(
-            {item.organization for _, _, items, _ in plans for item in items if item.organization}
-        )
+        # The file that names a counterparty first is where a new one comes from.
+        first: dict[str, Origin | None] = {}
+        for authorship, _, items, _ in plans:
+            for item in items:
+                if item.organization:
+                    first.setdefault(item.organization, self.article_origins.get(authorship.article_id))
+        resolved = self.organizations.ensure_names(first, origin_of=first.get if self.article_origins else None)
         earlier = [authorship for authorship, *_ in plans if authorship.pk not in self.new_authorships]
         on_file = {}
         if earlier:  # authorships this import created have no disclosure yet
@@ -471,6 +529,7 @@ class ArticleWriter:
         new: list[tuple[Authorship, str, bool, list[services.InterestInput]]] = []
         updates = []
         for authorship, statement, items, declares_none in plans:
+            self.enter_article(authorship.article_id)
             interests = self.interest_inputs(statement, items, resolved)
             existing = on_file.get(authorship.pk)
             if existing is None:
@@ -478,7 +537,9 @@ class ArticleWriter:
             else:
                 updates.append((authorship, statement, declares_none, interests, existing))
         known = [plan for plan in [*new, *updates] if plan[0].person_id not in fresh]
-        self.link_resolved_organizations([(plan[0].person_id, item) for plan in known for item in plan[3]])
+        self.link_resolved_organizations(
+            [(plan[0].person_id, item, self.reason_for(plan[0])) for plan in known for item in plan[3]]
+        )
         # People this import created have ties from its earlier articles only, read like the others'.
         ties = self.ties_of({authorship.person_id for authorship, *_, items in new if items})
         bulk = []
@@ -508,13 +569,26 @@ class ArticleWriter:
             if authorship.pk not in kept
         ]
         if changing:
+            self.record_changed_disclosures(changing)
+
+    def record_changed_disclosures(self, changing: list[services.DisclosureInput]) -> None:
+        """Through the service, a file at a time when the batch holds the records of several files
+        (what the service creates counted for the file)."""
+        by_origin: dict[Origin | None, list[services.DisclosureInput]] = defaultdict(list)
+        for item in changing:
+            by_origin[self.article_origins.get(item.authorship.article_id)].append(item)
+        for origin, items in by_origin.items():
+            self.enter(origin)
+            before = last_ids() if origin is not None else {}
             services.record_disclosures(
                 actor=self.actor,
-                items=changing,
+                items=items,
                 provenance_detail=self.source,
                 reason=self.reason,
                 correction_note=self.correction_note,
             )
+            if origin is not None:
+                origin.counts.update(count_rows_since(before))
 
     def keep_editors_disclosures(self, updates: list, *, article: Article) -> set[int]:
         """The authorships whose disclosure keeps an editor's correction, each with a warning."""
@@ -532,12 +606,18 @@ class ArticleWriter:
             self.warn_kept(article, f"disclosure of {authorship.name_as_printed}", editor_value, file_value)
         return kept
 
-    def link_resolved_organizations(self, items: list[tuple[int, services.InterestInput]]) -> None:
+    def reason_for(self, authorship: Authorship) -> str:
+        """The change reason of what is written for this authorship: its file's."""
+        origin = self.article_origins.get(authorship.article_id)
+        return self.reason if origin is None else origin.reason
+
+    def link_resolved_organizations(self, items: list[tuple[int, services.InterestInput, str]]) -> None:
         """An interest recorded under a name the registry did not know yet gets its organization
-        once the name resolves, so that re-importing finds it instead of recording a second tie."""
+        once the name resolves, so that re-importing finds it instead of recording a second tie.
+        Each item: (person id, interest read, the change reason of its file)."""
         wanted = {
-            (person_id, item.category, item.payee, item.organization_name): item.organization
-            for person_id, item in items
+            (person_id, item.category, item.payee, item.organization_name): (item.organization, reason)
+            for person_id, item, reason in items
             if item.organization is not None and item.organization_name
         }
         if not wanted:
@@ -550,10 +630,8 @@ class ArticleWriter:
         for interest in unlinked:
             key = (interest.person_id, interest.category, interest.payee, interest.organization_name)
             if key in wanted:
-                interest.organization = wanted[key]
-                services.save_with_history(
-                    interest, actor=self.actor, reason=f"{self.reason}: organization resolved"[:100]
-                )
+                interest.organization, reason = wanted[key]
+                services.save_with_history(interest, actor=self.actor, reason=f"{reason}: organization resolved"[:100])
 
     def ties_of(self, person_ids: set[int]) -> defaultdict[int, list[Interest]]:
         """The interests on record of these people, by person (one query)."""
@@ -569,8 +647,9 @@ class ArticleWriter:
         a new interest. Disclosures on file, and ties that fit several on record, go through the service."""
         disclosures, created, changed, declared, restated, locations = [], [], {}, {}, [], {}
         for authorship, statement, declares_none, items in plans:
+            self.enter_article(authorship.article_id)
             disclosure = new_row(Disclosure, authorship=authorship, statement=statement, declares_none=declares_none)
-            disclosures.append(validated(disclosure, location=locate(authorship)))
+            disclosures.append(self.stamp(validated(disclosure, location=locate(authorship))))
             known = ties[authorship.person_id]
             for item in items:
                 found = services.same_ties(known, item)
@@ -579,35 +658,32 @@ class ArticleWriter:
                 else:
                     interest = new_row(Interest, person=authorship.person, category=item.category, payee=item.payee)
                     interest.provenance = Provenance.DISCLOSURE
-                    created.append(interest)
+                    created.append(self.stamp(interest))
                     known.append(interest)
                 values = services.restated_values(interest, item, self.source[:500])
                 restated = list(values)
                 if services.update_fields(interest, values) and interest.pk is not None:
-                    changed[interest.pk] = interest
+                    changed[interest.pk] = interest if self.origin is None else self.origin.mark(interest)
                 # Declared once per disclosure: the last phrase naming the tie gives its words, as in the service.
-                declared[(id(disclosure), id(interest))] = (disclosure, interest, item)
+                declared[(id(disclosure), id(interest))] = (disclosure, interest, item, self.origin)
                 locations[id(interest)] = locate(authorship)
         for interest in [*created, *changed.values()]:
             validated(interest, location=locations[id(interest)])
         create_with_history(disclosures, actor=self.actor, reason=self.reason)
         create_with_history(created, actor=self.actor, reason=self.reason)
         update_with_history(list(changed.values()), restated, actor=self.actor, reason=self.reason)
-        create_with_history(
-            [
-                new_row(
-                    DeclaredInterest,
-                    disclosure=disclosure,
-                    interest=interest,
-                    text_as_written=item.text_as_written,
-                    span_start=item.span[0],
-                    span_end=item.span[1],
-                )
-                for disclosure, interest, item in declared.values()
-            ],
-            actor=self.actor,
-            reason=self.reason,
-        )
+        rows = []
+        for disclosure, interest, item, origin in declared.values():
+            row = new_row(
+                DeclaredInterest,
+                disclosure=disclosure,
+                interest=interest,
+                text_as_written=item.text_as_written,
+                span_start=item.span[0],
+                span_end=item.span[1],
+            )
+            rows.append(row if origin is None else origin.mark(row))
+        create_with_history(rows, actor=self.actor, reason=self.reason)
 
     def interest_inputs(self, statement: str, items, resolved) -> list[services.InterestInput]:
         interests = []
