@@ -161,15 +161,18 @@ class AuditContext:
     def _notices_of_articles_on_file(self, rows, notices: dict[int, str]) -> set[int]:
         """Which of the notices (id: the title they name) are about an article the registry holds, found
         by title: among the articles read when the scope is everything, else with one query."""
+        named = {title for title in notices.values() if title}  # "Erratum." names no title
+        if not named:
+            return set()
         if self.scope.is_full:
             titles = [(row[1], row[5]) for row in rows if row[0] not in notices]
         else:
             wanted = Q()
-            for title in set(notices.values()):
+            for title in named:
                 wanted |= Q(title__iexact=title)
             titles = Article.objects.filter(wanted).order_by().values_list("title", "article_type")
         on_file = {title_key(title) for title, kind in titles if not is_notice(kind, title)}
-        return {pk for pk, title in notices.items() if title_key(title) in on_file}
+        return {pk for pk, title in notices.items() if title and title_key(title) in on_file}
 
     @cached_property
     def authorships(self) -> list[AuthorshipRow]:

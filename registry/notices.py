@@ -38,10 +38,13 @@ def corrected_title(title: str) -> str:
     """The title of the article a notice is about, as the notice's own title gives it: the title after
     "Correction: " or "Erratum to ", else the title itself (notices often repeat it)."""
     found = _NOTICE_TITLE.match(title or "")
-    rest = title[found.end() :] if found else title or ""
-    return " ".join(rest.split()).strip(_QUOTES)
+    return _tidy(title[found.end() :] if found else title or "")
 
 
 def title_key(title: str) -> str:
     """A title as compared across articles: case, spacing, quotes and a final full stop ignored."""
-    return " ".join(title.casefold().split()).strip(_QUOTES)
+    return _tidy(title.casefold())
+
+
+def _tidy(text: str) -> str:
+    return " ".join(text.split()).strip(_QUOTES)

@@ -39,7 +39,7 @@ class MissingDisclosureRule(Rule):
 
     def one_author(self, ctx, article, row):
         name = ctx.person_names[row.person_id]
-        unread = not article.statement and article.from_pubmed
+        unread = _unread_in_pubmed(article)
         return self.finding(
             key=f"authorship:{row.id}",
             summary=(
@@ -56,9 +56,10 @@ class MissingDisclosureRule(Rule):
         )
 
     def whole_article(self, ctx, article, rows):
+        unread = _unread_in_pubmed(article)
         summary = (
             f"No competing-interests statement is on file for {quoted(article.title)}, and none of its "
-            f"{number_word(len(rows))} authors has a disclosure{PUBMED_HAS_NONE if article.from_pubmed else ''}."
+            f"{number_word(len(rows))} authors has a disclosure{PUBMED_HAS_NONE if unread else ''}."
         )
         return self.finding(
             key=f"article:{article.id}",
@@ -74,5 +75,10 @@ class MissingDisclosureRule(Rule):
             },
             article_id=article.id,
             subject_type=SubjectType.ARTICLE,
-            severity=Severity.LOW if article.from_pubmed else Severity.MEDIUM,
+            severity=Severity.LOW if unread else Severity.MEDIUM,
         )
+
+
+def _unread_in_pubmed(article) -> bool:
+    """No statement is on file, and the article was read from PubMed, which may not hold it."""
+    return not article.statement and article.from_pubmed

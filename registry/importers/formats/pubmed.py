@@ -47,9 +47,9 @@ _MEDLINE_DATE = re.compile(
     rf"(?:\s*[-/,]\s*.*)?\s*$",
     re.IGNORECASE,
 )
-# MeSH check tags (who or what was studied, not what the article is about) are not topics.
 # Labels of an abstract's section naming the work's funders.
 _FUNDING_LABELS = frozenset({"funding", "funding source", "funding sources", "funding/support", "sources of funding"})
+# MeSH check tags (who or what was studied, not what the article is about) are not topics.
 _CHECK_TAGS = frozenset(
     {
         "humans",
