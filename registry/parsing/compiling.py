@@ -1,7 +1,8 @@
 """The statement parser compiled with mypyc, used only when the build is of the sources beside it.
 
 `make setup` compiles the parser's modules (`scripts/build_parser.py`) into `build/parser/` with a
-manifest of what it compiled: the SHA-256 of every module's source and the interpreter it was built for.
+manifest of what it compiled from: the SHA-256 of every module's source in the package (those it compiled
+and those they import) and the interpreter it was built for.
 The package puts the compiled folder first on its path only when the manifest matches the sources and
 the interpreter now, so a module edited since the build runs as its source, never as the old code
 (a developer who edits the parser and runs the tests gets the pure-Python parser until `make setup`
@@ -53,7 +54,9 @@ GROUP = "registry.parsing.compiled"
 
 
 def source_hashes(source_dir: Path = SOURCE_DIR) -> dict[str, str]:
-    return {name: hashlib.sha256((source_dir / f"{name}.py").read_bytes()).hexdigest() for name in MODULES}
+    """Every module of the package, compiled or not: the compiled ones rely on what they import from the
+    others (firstchars' types and constants), so a build is stale once any of them changes."""
+    return {path.stem: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(source_dir.glob("*.py"))}
 
 
 def interpreter() -> str:

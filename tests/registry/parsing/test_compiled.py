@@ -126,3 +126,16 @@ def test_the_compiled_modules_type_check(tmp_path):
     options = ["--ignore-missing-imports", "--follow-imports=silent", f"--cache-dir={tmp_path}"]
     out, err, status = api.run([*options, *paths])
     assert status == 0, out + err
+
+
+def test_a_build_is_stale_once_a_module_it_imports_but_does_not_compile_changes(tmp_path, sources, monkeypatch):
+    """Compiled `categories` relies on the types of `firstchars`, which stays Python."""
+    monkeypatch.delenv("COI_PURE_PARSER", raising=False)
+    shutil.copy(compiling.SOURCE_DIR / "firstchars.py", sources / "firstchars.py")
+    folder = tmp_path / "build"
+    (folder / "registry" / "parsing").mkdir(parents=True)
+    (folder / compiling.MANIFEST).write_text(json.dumps(compiling.manifest(sources)), "utf-8")
+    assert compiling.fresh_build(folder, sources) is not None
+    with (sources / "firstchars.py").open("a") as source:
+        source.write("\n# edited after the build\n")
+    assert compiling.fresh_build(folder, sources) is None
