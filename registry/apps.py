@@ -29,6 +29,7 @@ def _install_public_set(sender, using, **kwargs):
 
     if stored_json.TABLE in connection.introspection.table_names():  # not before its migration
         stored_json.install(connection)
+        stored_json.add_missing_rows(connection)
 
 
 class RegistryConfig(AppConfig):

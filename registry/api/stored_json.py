@@ -50,6 +50,9 @@ from registry.api.article_rows import (
     PERSON,
     TIE_SHAPE,
     Shape,
+    _column,
+    _q,
+    _table,
 )
 from registry.enums import ArticleStatus
 from registry.models import (
@@ -72,18 +75,6 @@ PUBLISHED = ArticleStatus.PUBLISHED.value
 
 
 # The JSON in SQL ------------------------------------------------------------------------------------
-
-
-def _q(name: str) -> str:
-    return default_connection.ops.quote_name(name)
-
-
-def _table(model, alias: str) -> str:
-    return f"{_q(model._meta.db_table)} {alias}"
-
-
-def _column(model, alias: str, name: str) -> str:
-    return f"{alias}.{_q(model._meta.get_field(name).column)}"
 
 
 def _literal(text: str) -> str:
@@ -438,19 +429,13 @@ def installed(connection=default_connection) -> bool:
     return trigger_names() <= public_set.triggers_in_place(connection)
 
 
-def fill(connection=default_connection) -> None:
-    """A row for every article that has none, and the JSON of every published article that is stale (the
-    migration's, and a repair)."""
-    vendor = connection.vendor
+def add_missing_rows(connection=default_connection) -> None:
+    """A row, its text to be built, for every article that has none: one written while the triggers were
+    not installed (during a migrate) would otherwise be built at every read and never kept."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {TABLE} (article_id, text, version, shape) SELECT a.id, NULL, 0, '' FROM {ARTICLE_TABLE} a "
             f"WHERE NOT EXISTS (SELECT 1 FROM {TABLE} j WHERE j.article_id = a.id)"
-        )
-        cursor.execute(
-            f"UPDATE {TABLE} SET text = {_built(vendor)}, shape = %s WHERE (text IS NULL OR shape <> %s) "
-            f"AND article_id IN (SELECT id FROM {ARTICLE_TABLE} WHERE status = %s)",
-            [shape(vendor), shape(vendor), PUBLISHED],
         )
 
 

@@ -1,6 +1,8 @@
-"""Each article's JSON as /api/articles/ lists it, kept (registry/api/stored_json.py): the table, the
-triggers that mark a text stale when anything it shows is written, a row for every article and the JSON of
-every published one."""
+"""Each article's JSON as /api/articles/ lists it, kept (registry/api/stored_json.py): the table and a row
+for every article, its text to be built when a page first shows it. The triggers that mark a text stale are
+installed after every migrate (registry/apps.py), as the public flags' are: written here, they and the
+JSON's SQL would be today's, and would break on a database that a later migration has not yet given the
+columns they read."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -8,9 +10,12 @@ from django.db import migrations, models
 from registry.api import stored_json
 
 
-def keep_json(apps, schema_editor):
-    stored_json.install(schema_editor.connection)
-    stored_json.fill(schema_editor.connection)
+def add_rows(apps, schema_editor):
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO registry_articlejson (article_id, text, version, shape) SELECT id, NULL, 0, '' "
+            "FROM registry_article"
+        )
 
 
 def drop_triggers(apps, schema_editor):
@@ -42,5 +47,5 @@ class Migration(migrations.Migration):
                 ("shape", models.CharField(blank=True, max_length=16)),
             ],
         ),
-        migrations.RunPython(keep_json, drop_triggers, elidable=False),
+        migrations.RunPython(add_rows, drop_triggers, elidable=False),
     ]
