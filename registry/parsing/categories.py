@@ -250,8 +250,10 @@ MS_CONTEXT_RE = re.compile(
     r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current|the\s+submitted)\s+(?:work|research|study|effort|article"
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
-    r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:work|research|study|trial|effort|article|manuscript"
-    r"|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?(?:funded|supported|sponsored|financed)"
+    # "The PROVE-HF study was funded by X": a study's name may stand before "study"
+    r"|\b(?:this|the\s+present|the\s+current|the)\s+(?:(?-i:[A-Z][\w\-]*)\s+)?(?:work|research|study|trial|effort"
+    r"|article|manuscript|project|paper)\s+(?:was|is|has\s+been|were)\s+(?:\w+\s+){0,2}?"
+    r"(?:funded|supported|sponsored|financed)"
     # "This research received support from X": the work's own funding
     r"|\b(?:this|the\s+present|the\s+current)\s+(?:work|research|study|project)\s+(?:has\s+)?receive[ds]?\s+"
     r"(?:\w+\s+){0,2}?(?:support|funding|grants?)\b",

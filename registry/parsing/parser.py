@@ -38,7 +38,8 @@ from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
 STUDY_SUBJECT_RE = re.compile(
-    r"(?:the|this|these|our)\s+(?:present\s+|current\s+)?(?:study|studies|work|research|trials?|projects?|analysis"
+    r"(?:the|this|these|our)\s+(?:present\s+|current\s+)?(?:(?-i:[A-Z][\w\-]*)\s+)?(?:study|studies|work|research"
+    r"|trials?|projects?|analysis"
     r"|analyses|experiments)\s+(?:was|is|has|have|were|are|received)\b"
     rf"|{WORK_FUNDING_OPENINGS}",
     re.IGNORECASE,

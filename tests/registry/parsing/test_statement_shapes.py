@@ -779,3 +779,10 @@ def test_initials_leave_out_a_generational_suffix():
     assert triples("GRT reports grants from Vaxco.", ["George R Thompson 3rd", "Alan Carter"]) == [
         ("George R Thompson 3rd", "grants", "Vaxco")
     ]
+
+
+def test_a_named_study_funded_by_a_company_is_support_for_the_work():
+    assert triples("The QUILL-HF study was funded by Vaxco. Dr Holt is an employee of Biolab.", AUTHORS2) == [
+        (None, "manuscript_support", "Vaxco"),
+        ("Mara M Holt", "employment", "Biolab"),
+    ]
