@@ -245,6 +245,16 @@ REFERENCING = {
 }
 
 
+def row_of(alias: str, columns: tuple[str, ...]) -> str:
+    """A SQLite row trigger's row (NEW or OLD) as a one-row query of its id and `columns`."""
+    return "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in ("id", *columns)) + ")"
+
+
+def any_changed(columns: tuple[str, ...]) -> str:
+    """A SQLite update trigger's condition: one of `columns` changed."""
+    return " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in columns)
+
+
 def transition_rows(columns: tuple[str, ...]) -> dict[str, str]:
     """By operation, the rows a statement trigger's transition tables give (the id and `columns`): the
     inserted, the deleted, or the updated ones whose `columns` changed, before and after."""
@@ -414,20 +424,18 @@ def _sqlite_statements() -> list[str]:
             f"WHEN NEW.{column} IS NOT OLD.{column} BEGIN {refresh_self} END",
         ]
     for source in SOURCES:
-        keys = ("id", *source.columns)
-
-        def changed(alias: str, keys=keys) -> str:
-            return "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
 
         def body(*aliases: str, now: str = "", source=source) -> str:
             return " ".join(
                 _refresh_sqlite(
-                    flag, " UNION ".join(query.format(changed=changed(alias)) for alias in aliases), now=now
+                    flag,
+                    " UNION ".join(query.format(changed=row_of(alias, source.columns)) for alias in aliases),
+                    now=now,
                 )
                 for flag, query in source.affects.items()
             )
 
-        changed_keys = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in source.columns)
+        changed_keys = any_changed(source.columns)
         triggers = {
             "insert": f"AFTER INSERT ON {source.table} {_unpaused(source.table)} BEGIN {body('NEW', now='clear')} END",
             "delete": f"AFTER DELETE ON {source.table} BEGIN {body('OLD', now='set')} END",

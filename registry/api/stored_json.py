@@ -364,21 +364,19 @@ def _postgresql_statements() -> list[str]:
 def _sqlite_statements() -> list[str]:
     statements = []
     for source in SOURCES:
-        keys = ("id", *source.columns)
-
-        def changed(alias: str, keys=keys) -> str:
-            return "(SELECT " + ", ".join(f"{alias}.{key} AS {key}" for key in keys) + ")"
 
         def stale(*aliases: str, source=source) -> str:
             # A text already stale stays so: on SQLite the rebuild reads the newest data under the write
             # lock, so the version is only PostgreSQL's guard.
-            articles = " UNION ".join(source.articles.format(changed=changed(alias)) for alias in aliases)
+            articles = " UNION ".join(
+                source.articles.format(changed=public_set.row_of(alias, source.columns)) for alias in aliases
+            )
             return (
                 f"UPDATE {TABLE} SET text = NULL, version = version + 1 "
                 f"WHERE article_id IN ({articles}) AND text IS NOT NULL;"
             )
 
-        changed_keys = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in source.columns)
+        changed_keys = public_set.any_changed(source.columns)
         triggers = {
             "insert": f"AFTER INSERT ON {source.table} BEGIN {stale('NEW')} END",
             "delete": f"AFTER DELETE ON {source.table} BEGIN {stale('OLD')} END",
