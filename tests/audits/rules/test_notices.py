@@ -42,19 +42,25 @@ def test_articles_about_correcting_things_are_not_notices(article_type, title):
     assert not is_notice(article_type, title)
 
 
+def correction(person, title: str, received: datetime.date, *, declares_none: bool = True):
+    """The person's authorship of a correction notice; its statement declares nothing unless told not to."""
+    notice = AuthorshipFactory(
+        person=person,
+        position=1,
+        article=ArticleFactory(title=f"Correction: {title}", article_type="Correction", received_date=received),
+    )
+    if declares_none:
+        DisclosureFactory(
+            authorship=notice, declares_none=True, statement="The authors declare no competing interests."
+        )
+    return notice
+
+
 @pytest.fixture
 def correction_of_first(author_with_articles):
     """A correction of the first study, after the second, whose statement says the author declares nothing."""
     person, first, second = author_with_articles
-    notice = AuthorshipFactory(
-        person=person,
-        position=1,
-        article=ArticleFactory(
-            title="Correction: First study", article_type="Correction", received_date=datetime.date(2025, 6, 1)
-        ),
-    )
-    DisclosureFactory(authorship=notice, declares_none=True, statement="The authors declare no competing interests.")
-    return notice
+    return correction(person, "First study", datetime.date(2025, 6, 1))
 
 
 @pytest.mark.parametrize("narrowed", [False, True], ids=["full", "narrowed"])
@@ -78,13 +84,7 @@ def test_a_correction_notice_is_not_audited(author_with_articles, correction_of_
 
 def test_what_a_notice_declares_still_counts(author_with_articles):
     person, first, second = author_with_articles
-    notice = AuthorshipFactory(
-        person=person,
-        position=1,
-        article=ArticleFactory(
-            title="Correction: Zeroth study", article_type="Correction", received_date=datetime.date(2023, 9, 1)
-        ),
-    )
+    notice = correction(person, "Zeroth study", datetime.date(2023, 9, 1), declares_none=False)
     declare(notice, organization=OrganizationFactory(name="Acme Pharma"))
     DisclosureFactory(authorship=first, declares_none=True, statement="None.")
     assert summaries(audit(["NONE_DECLARED_BUT_INTERESTS"])) == [
@@ -99,14 +99,7 @@ def test_a_notice_about_an_article_not_on_file_is_audited_in_its_place(author_wi
     person, first, second = author_with_articles
     acme = OrganizationFactory(name="Acme Pharma")
     declare(first, organization=acme)
-    notice = AuthorshipFactory(
-        person=person,
-        position=1,
-        article=ArticleFactory(
-            title="Correction: Third study", article_type="Correction", received_date=datetime.date(2025, 6, 1)
-        ),
-    )
-    DisclosureFactory(authorship=notice, declares_none=True, statement="The authors declare no competing interests.")
+    notice = correction(person, "Third study", datetime.date(2025, 6, 1))
     scope = build_scope(article_ids=[notice.article_id]) if narrowed else AuditScope()
     assert summaries(audit(["NONE_DECLARED_BUT_INTERESTS"], scope=scope)) == [
         "Jane Roe declared no interests on “Correction: Third study”, but the registry knows one tie in the 36 "
