@@ -1,9 +1,9 @@
 """A PubMed file read in a process of its own while this one writes the registry: the XML and the
 competing-interest statements (all that needs no database) on a second core.
 
-The reading process starts from the file's first record; until its first records arrive this process
-reads the file itself, so that a small file is not kept waiting for the other process to start. Then it
-takes the reading process's records from where it got to. Either way the writer sees the same records,
+This process reads the file's first records itself, and starts the reading process, which reads from
+the file's first record, only when the file holds more than those; once the reading process's records
+arrive it takes them from where it got to. Either way the writer sees the same records,
 warnings and refusal in the same order as when it reads the file alone.
 
 Nothing here imports Django's models: the reading process loads only the readers and the parser.
@@ -28,8 +28,12 @@ from registry.importers.hashing import HashingReader
 # never more than CHUNK * WAITING records ahead of the writer, whatever the file's size.
 CHUNK = 100
 WAITING = 20
-# The writer reads the file's first records itself while the reading process starts (off: it waits).
+# The writer reads the file's first records itself (off: it waits for the reading process), and starts
+# the reading process only once it has read this many: a smaller file is read here alone (the reading
+# process would cost most of a second of CPU to start, for nothing), and a larger one's first batch
+# (store.BATCH) is being written while the reading process starts.
 READ_HERE_FIRST = True
+START_AFTER = 1000
 # How long the writer waits for a message before it checks that the reading process is still there.
 POLL_SECONDS = 1.0
 
@@ -66,18 +70,14 @@ class ReadAhead:
         self.queue = None
         self.process = None
         self.starting = None
+        self.read_here = 0  # records read in this process before it took the reading process's
 
     def __enter__(self) -> "ReadAhead":
-        context = _context()
-        self.queue = context.Queue(maxsize=WAITING)
-        self.process = context.Process(target=read_into, args=(str(self.path), self.file, self.queue), daemon=True)
-        # Started aside: the first start also starts the server process (most of a second), while
-        # this one reads the file's first records itself.
-        self.starting = threading.Thread(target=self.process.start, daemon=True)
-        self.starting.start()
         return self
 
     def __exit__(self, *exc) -> None:
+        if self.process is None:
+            return
         self.starting.join()
         if self.process.is_alive():
             self.process.terminate()
@@ -85,11 +85,21 @@ class ReadAhead:
         self.process.close()
         self.queue.close()
 
+    def start(self) -> None:
+        context = _context()
+        self.queue = context.Queue(maxsize=WAITING)
+        self.process = context.Process(target=read_into, args=(str(self.path), self.file, self.queue), daemon=True)
+        # Started aside: the first start also starts the server process (most of a second of CPU).
+        self.starting = threading.Thread(target=self.process.start, daemon=True)
+        self.starting.start()
+
     def items(self, warnings: list[str]) -> Iterator[Item]:
         if READ_HERE_FIRST:
             taken, message = yield from self._read_here(warnings)
         else:
+            self.start()
             taken, message = 0, self._next()
+        self.read_here = taken
         if message is None:
             return  # read to the end here before the reading process caught up
         while True:
@@ -114,9 +124,11 @@ class ReadAhead:
             hashing = HashingReader(raw)
             for item in read_pubmed(buffered(hashing), file=self.file, warnings=warnings):
                 self.last = _name(item)
+                if taken + 1 == START_AFTER:
+                    self.start()  # while the writer stores the first batch, which ends about here
                 yield item
                 taken += 1
-                while (message := self._waiting()) is not None:
+                while self.process is not None and (message := self._waiting()) is not None:
                     kind, first, payload = message
                     if kind != "items" or first + len(payload) > taken:
                         return taken, message

@@ -5,13 +5,14 @@ the file with nothing written."""
 import os
 import re
 import signal
+import time
 
 import pytest
 from django.db import transaction
 
 from benchmark.pubmed import write_pubmed_file
 from registry.enums import ImportStatus
-from registry.importers.pubmed import reading
+from registry.importers.pubmed import reading, store
 from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.models import Article, ImportRecord
 from tests.helpers import DATA
@@ -38,28 +39,42 @@ def test_a_reading_process_writes_the_same_registry_as_reading_here(tmp_path, mo
     # authors are the samples' own, so later records find the people of earlier ones across batches.
     import_pubmed_paths([DATA / "pubmed" / "pubmed26n0001-sample.xml.gz"], workers=False, reading_process=False)
     generated = tmp_path / "pubmed99n0001.xml.gz"
-    write_pubmed_file(generated, 1200, same_people=True)
+    write_pubmed_file(generated, 300, same_people=True)
     paths = [DATA / "pubmed" / "pubmed26n0002-sample.xml.gz", generated]
     monkeypatch.setattr(reading, "READ_HERE_FIRST", False)  # every record through the reading process
+    monkeypatch.setattr(store, "BATCH", 70)  # several batches, each from several of its messages
 
     piped = imported(paths, reading_process=True)
     here = imported(paths, reading_process=False)
 
-    assert len(piped[0]["Article"]) > 1200
+    assert len(piped[0]["Article"]) > 300
     assert len(piped[0]["Disclosure"]) > 100
     for model in COMPARED:
         assert piped[0][model.__name__] == here[0][model.__name__], model.__name__
     assert piped[1:] == here[1:]
 
 
-def test_the_writer_reads_the_first_records_itself_then_takes_the_reading_process_s(tmp_path):
+def test_a_large_file_s_first_records_are_read_here_and_the_rest_by_the_reading_process(tmp_path):
     path = tmp_path / "pubmed99n0001.xml.gz"
     write_pubmed_file(path, 2500)
-    warnings = []
+    warnings, pmids = [], []
     with reading.ReadAhead(path, file=path.name) as read_ahead:
-        pmids = [item.pmid for item in read_ahead.items(warnings)]
+        for item in read_ahead.items(warnings):
+            pmids.append(item.pmid)
+            if len(pmids) == reading.START_AFTER:
+                read_ahead.starting.join()
+                time.sleep(1)  # as long as the writer takes to store a batch
     assert pmids == [str(50_000_000 + n) for n in range(2500)]
+    assert reading.START_AFTER <= read_ahead.read_here < 2500
     assert len(read_ahead.sha256) == 64
+
+
+def test_a_small_file_is_read_here_alone(tmp_path):
+    path = tmp_path / "pubmed99n0001.xml.gz"
+    write_pubmed_file(path, 50)
+    with reading.ReadAhead(path, file=path.name) as read_ahead:
+        assert len(list(read_ahead.items([]))) == 50
+    assert (read_ahead.process, read_ahead.read_here) == (None, 50)
 
 
 def test_a_reading_process_that_dies_refuses_the_file_and_a_folder_goes_on(tmp_path, monkeypatch):
