@@ -48,7 +48,9 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "advisory_board",
         r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
-        r"|(?:scientific\s+)?advis[oe]rs?",
+        r"|(?:scientific\s+)?advis[oe]rs?"
+        # "has advised BioMarin", "advises Roche": an adviser to the company (not "advised by")
+        r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))(?-i:advised)(?!\s+by\b)|(?-i:advises)(?=\s+(?-i:[A-Z]))",
     ),
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
     (
@@ -96,7 +98,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
-        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching)",
+        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)",
     ),
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (
@@ -113,6 +115,8 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         # "reports the receipt of Health and Medical Research Fund, ...": a funder named right after
         r"|(?<=the\s)receipt\s+of(?=\s+(?-i:[A-Z]))"
+        # "has received contracts from X": contracts are grants unless they are for advice ("contract with")
+        r"|(?<!consulting\s)(?<!consultancy\s)(?<!under\s)contracts?(?=\s+from\b)"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"

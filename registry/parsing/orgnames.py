@@ -111,6 +111,11 @@ def is_company_form(tok: Tok) -> bool:
     return low in _COMPANY_FORMS_DOTTED or (low.endswith("..") and low.rstrip(".") in COMPANY_FORMS)
 
 
+# Capitalised participles after a name that say what it did ("a Canadian Institutes of Health Research Funded
+# clinical trial"): the name ends before them when a lower-case word follows.
+NAME_PARTICIPLES = words("funded supported sponsored financed backed led")
+
+
 def run_from(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name starting at toks[i] ("Regents of the University of X")."""
     j, n = i + 1, len(toks)
@@ -118,6 +123,8 @@ def run_from(toks: list[Tok], i: int) -> int:
         return j
     while j < n and j - i < 18:
         tok = toks[j]
+        if tok.low in NAME_PARTICIPLES and j + 1 < n and not toks[j + 1].cap and toks[j + 1].text[0].isalpha():
+            break
         form = is_company_form(tok)
         if form or is_name_token(tok):
             j += 1
@@ -406,12 +413,25 @@ def _dotted_initials(t: str) -> bool:
 
 
 def is_counterparty(toks: list[Tok]) -> bool:
-    """False for runs made only of patent-office or filler words ("US Provisional", "PCT")."""
+    """False for runs made only of patent-office or filler words ("US Provisional", "PCT"), and for a letter
+    alone ("C. difficile": a genus, not a body)."""
+    if len(toks) == 1 and len(toks[0].text.rstrip(".")) == 1:
+        return False
+    if _grant_number(toks):
+        return False  # "NIH grant UL1 TR001881": the grant's number, not who gave it
     for t in toks:
         low = t.low
         if low not in NOT_COUNTERPARTY and low.rstrip(".") not in NOT_COUNTERPARTY:
             return True
     return False
+
+
+def _grant_number(toks: list[Tok]) -> bool:
+    """Every word holds a digit and no small letter, and one a run of four or more digits ("UL1 TR001881", "P30
+    MH058107"); "3M" and "H2020-Grant" are names."""
+    return all(any(c.isdigit() for c in t.text) and not any(c.islower() for c in t.text) for t in toks) and any(
+        sum(c.isdigit() for c in t.text) >= 4 for t in toks
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
 from .orgnames import (
+    NAME_PARTICIPLES,
     TITLE_WORDS,
     clean_name,
     is_counterparty,
@@ -49,6 +50,11 @@ PASSIVE_SUPPORT_RE = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
     r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
     re.IGNORECASE,
+)
+# "The authors declare that this study received funding from X" (Frontiers' wording): the study's funding,
+# as "This study received funding from X" is, not a tie of every author.
+DECLARE_THAT_RE = re.compile(
+    r"(?:the\s+|all\s+)?authors?\s+(?:declares?|states?|confirms?|acknowledges?|reports?)\s+that\s+", re.IGNORECASE
 )
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
@@ -284,6 +290,8 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
         ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
+        if subject.kind == "all" and _declares_study_funding(text, sa):
+            who = [None]
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
         if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
@@ -299,6 +307,11 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             for category in br.categories:
                 trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
                 _add_items(state, number, trig, [br.org], "", who, "self")
+
+
+def _declares_study_funding(text: str, sa: int) -> bool:
+    said = DECLARE_THAT_RE.match(text, sa)
+    return said is not None and STUDY_SUBJECT_RE.match(text, said.end()) is not None
 
 
 # "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
@@ -565,6 +578,10 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
     last = before[-1]
     if last.low == "its":
         return last_org
+    if last.low in NAME_PARTICIPLES:
+        before = before[:-1]  # "a CIHR Funded clinical trial": the body is before what it did
+        if not before:
+            return None
     if trig.kind == "advisory_board" and len(before) > 1 and topic_word(last) and is_name_token(before[-2]):
         before = before[:-1]  # "UCB narcolepsy advisory board": a topic between the company and its board
     for k in range(len(before)):

@@ -786,3 +786,65 @@ def test_a_named_study_funded_by_a_company_is_support_for_the_work():
         (None, "manuscript_support", "Vaxco"),
         ("Mara M Holt", "employment", "Biolab"),
     ]
+
+
+def test_authors_declaring_that_the_study_was_funded_name_the_study_funding_not_their_own():
+    """Frontiers' wording: "The authors declare that this study received funding from X"."""
+    assert triples(
+        "MMH was employed by Vaxco. The authors declare that this study received funding from Vaxco.", AUTHORS2
+    ) == [
+        ("Mara M Holt", "employment", "Vaxco"),
+        (None, "manuscript_support", "Vaxco"),
+    ]
+
+
+def test_a_letter_alone_is_no_organization():
+    assert triples(
+        "DKO leads a trial funded by the Wellcome Trust on the treatment of C. difficile. AC receives funding "
+        "to study vitamin D.",
+        AUTHORS2,
+    ) == [("Dana K Ober", "grants", "Wellcome Trust"), ("Alan Carter", "grants", None)]
+
+
+def test_a_body_before_a_capitalised_funded_is_the_funder():
+    assert triples("MMH leads a National Heart Foundation Funded clinical trial of statins.", AUTHORS2) == [
+        ("Mara M Holt", "grants", "National Heart Foundation")
+    ]
+
+
+def test_has_advised_a_company_is_an_advisory_tie():
+    assert triples("DKO has advised Vaxco, Biolab and Medix. She was advised by her lawyer.", AUTHORS2) == [
+        ("Dana K Ober", "advisory_board", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Biolab"),
+        ("Dana K Ober", "advisory_board", "Medix"),
+    ]
+
+
+def test_initials_the_byline_does_not_spell_after_a_comma_begin_their_own_clause():
+    """ "CH receives fees from X, MB is Vice President of X": MB's role is not CH's."""
+    assert triples("AC receives consulting fees from Vaxco, ZQ is Vice President of Vaxco.", AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        (None, "leadership", "Vaxco"),
+    ]
+
+
+def test_contracts_from_bodies_are_grants_and_fees_for_speaking_are_lectures():
+    assert triples(
+        "MMH has received contracts from Vaxco, Inc.; the Department of Health; and research grants from "
+        "Biolab. DKO has received fees for speaking for Medix.",
+        AUTHORS2,
+    ) == [
+        ("Mara M Holt", "grants", "Vaxco, Inc."),
+        ("Mara M Holt", "grants", "Department of Health"),
+        ("Mara M Holt", "grants", "Biolab"),
+        ("Dana K Ober", "lectures", "Medix"),
+    ]
+
+
+def test_a_grant_number_is_not_the_funder():
+    assert triples(
+        "AC has received support from NIH/NCATS grant UL1 TR001881 and from the H2020-Grant of the EU.", AUTHORS2
+    ) == [
+        ("Alan Carter", "grants", "NIH/NCATS"),
+        ("Alan Carter", "grants", "H2020-Grant of the EU"),
+    ]
