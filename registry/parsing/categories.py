@@ -87,7 +87,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "consulting",
-        r"personal\s+fees|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
+        r"personal\s+fe(?:e|s)s|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
         r"|work|services|honorari(?:a|um)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",

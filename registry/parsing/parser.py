@@ -290,7 +290,7 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
         ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
-        if subject.kind == "all" and _declares_study_funding(text, sa):
+        if subject.kind == "all" and (_declares_study_funding(text, sa) or _some_authors(text, sa, triggers)):
             who = [None]
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
@@ -307,6 +307,18 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             for category in br.categories:
                 trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
                 _add_items(state, number, trig, [br.org], "", who, "self")
+
+
+# "The authors employed by ILSI participated as part of their employment": only some authors, and which
+# the sentence does not say.
+SOME_AUTHORS_RE = re.compile(
+    r"\W*(?:the\s+)?(?:co-?)?authors\s+(?:who\s+(?:are|were)\s+)?(?=employed|funded|paid|affiliated)", re.IGNORECASE
+)
+
+
+def _some_authors(text: str, sa: int, triggers: list[Trigger]) -> bool:
+    at = SOME_AUTHORS_RE.match(text, sa)
+    return at is not None and at.end() == triggers[0].start
 
 
 def _declares_study_funding(text: str, sa: int) -> bool:
@@ -367,7 +379,9 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
-NEGATED_EXCEPT_RE = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
+NEGATED_EXCEPT_RE = re.compile(
+    r",?\s*\b(?:except|apart\s+from|with\s+the\s+exception\s+of)\s+(?:that\s+|for\s+)?", re.IGNORECASE
+)
 EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,

@@ -848,3 +848,21 @@ def test_a_grant_number_is_not_the_funder():
         ("Alan Carter", "grants", "NIH/NCATS"),
         ("Alan Carter", "grants", "H2020-Grant of the EU"),
     ]
+
+
+def test_the_authors_employed_by_a_body_are_some_authors_not_all():
+    """ "The authors employed by X participated as part of their employment": the sentence does not say who."""
+    assert triples(
+        "The authors employed by Vaxco participated as part of their normal employment. None of the authors "
+        "received an honorarium for this paper, with the exception of Dr. Holt whose work was supported by "
+        "Biolab.",
+        AUTHORS2,
+    ) == [(None, "employment", "Vaxco"), ("Mara M Holt", "grants", "Biolab")]
+
+
+def test_personal_fees_misspelt_fess_are_still_personal_fees():
+    assert triples("AC has received grants, personal fess and non-financial support from Vaxco.", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "gifts", "Vaxco"),
+    ]
