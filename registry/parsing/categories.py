@@ -111,8 +111,8 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
     (
         "grants",
-        r"(?:research[-\s]+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
-        r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
+        r"(?:unrestricted\s+)?(?:research[-\s]+|educational\s+|investigator[-\s]initiated\s+)?grants?"
+        r"(?!\s+(?:number|no\b|#|awarding|giving|making))|(?:unrestricted\s+)?(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         # "reports the receipt of Health and Medical Research Fund, ...": a funder named right after
         r"|(?<=the\s)receipt\s+of(?=\s+(?-i:[A-Z]))"
         # "has received contracts from X": contracts are grants unless they are for advice ("contract with")

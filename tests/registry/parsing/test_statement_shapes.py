@@ -866,3 +866,15 @@ def test_personal_fees_misspelt_fess_are_still_personal_fees():
         ("Alan Carter", "consulting", "Vaxco"),
         ("Alan Carter", "gifts", "Vaxco"),
     ]
+
+
+def test_an_unrestricted_research_grant_in_a_list_shares_the_source_and_grant_bodies_are_no_grant():
+    assert triples(
+        "AC has received speaker fees, an unrestricted research grant and travel expenses from Vaxco, and has "
+        "acted as a paid reviewer for grant awarding bodies.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "lectures", "Vaxco"),
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "travel", "Vaxco"),
+    ]
