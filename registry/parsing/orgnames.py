@@ -60,7 +60,11 @@ AND_NAME_HEADS = words(
 # Last words that make one name only after an "X of/for Y" or a national start ("German Federal Ministry of
 # Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
 # Council" is two bodies.
-WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
+WEAK_AND_HEADS = words(
+    "council research institute centre center medicine science sciences care consortium"
+    # "National Health and Family Planning Commission", "Food and Health Bureau", "Food and Drug Authority"
+    " commission bureau agency authority"
+)
 FAMILY_HEADS = words("trust fund foundation prize")
 # Fields a body is named after, two of them joined by "and": "Institute of Neurological Disorders and Stroke",
 # "Janssen Research and Development", "Unit in Emergency Preparedness and Response".
