@@ -252,6 +252,8 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
     if _fields(left, right):
         return True
+    if len(left) >= 3 and left[0].low in PUBLICATION_HEADS and left[1].low == "of" and not _complete(left):
+        return True  # "Journal of Venomous Animals and Toxins": a journal is named after its subject
     if len(left) == 1 and len(right) >= 3 and right[0].low in NATIONAL_PREFIXES:
         return False  # "UpToDate and National Psoriasis Foundation": a national body's name opens a name
     # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
@@ -269,6 +271,9 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
+
+
+PUBLICATION_HEADS = words("journal annals archives proceedings bulletin")
 
 
 # Organs and conditions national institutes are named after: "National Heart, Lung, and Blood Institute".

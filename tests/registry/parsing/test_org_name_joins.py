@@ -72,3 +72,9 @@ def test_a_commission_or_bureau_after_x_of_y_and_z_is_one_body():
         ("manuscript_support", "Vaxco"),
         ("manuscript_support", "European Medicines Agency"),
     ]
+
+
+def test_a_journal_of_two_subjects_is_one_name():
+    assert orgs("JS is an associate editor of the Journal of Venomous Animals and Toxins.") == [
+        ("leadership", "Journal of Venomous Animals and Toxins")
+    ]
