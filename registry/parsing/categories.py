@@ -32,8 +32,11 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("patents", r"owner\s+of\s+(?:this|the|these|those)\s+patents?(?:\s+applications?)?"),
     (
         "patents",
-        r"co-?inventors?|inventors?|invented|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
-        r"|intellectual\s+property",
+        r"(?:co-?inventors?|inventors?|invented|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
+        r"|intellectual\s+property)"
+        # a profession or a practice, not a patent of one's own: "a patent attorney", "an intellectual property
+        # law firm", "companies as patent holders"
+        r"(?!\s+(?:attorneys?|agents?|lawyers?|law|offices?|holders?|blogs?|firms?)\b)",
     ),
     ("founder", r"co-?founders?|co-?founded|founders?|founded"),
     (

@@ -32,7 +32,7 @@ from .orgnames import (
 from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
-from .sharing import after_name, detailed_other, mid_subjects, names_nothing
+from .sharing import SUBJECT_VERBS, after_name, detailed_other, mid_subjects, names_nothing
 from .spelling import fold, looks_like_initials
 from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
@@ -265,11 +265,16 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             triggers, brackets = [], []
         if not triggers and not brackets:
             heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
-            if pos is None and label is None and (len(toks) <= 8 or heading):
+            if pos is None and label is None and toks:
                 subject = scan_subject(text, toks, sb, state.index)
-                if subject.kind == "persons" and (heading or _only_mentions(subject, sa, sb, text)):
+                if subject.kind != "persons":
+                    continue
+                if (len(toks) <= 8 or heading) and (heading or _only_mentions(subject, sa, sb, text)):
                     # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."; "G.K.
                     # and K.L.S. declare the following competing interests. <the ties, without a subject>"
+                    current = subject.authors
+                elif subject.spans[0][0] == toks[0].start and _verb_after(toks, subject.spans[0][1]):
+                    # "DS is a patent attorney in private practice. He advises ...": who "he" is
                     current = subject.authors
             continue
         if not brackets:
@@ -314,6 +319,15 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 SOME_AUTHORS_RE = re.compile(
     r"\W*(?:the\s+)?(?:co-?)?authors\s+(?:who\s+(?:are|were)\s+)?(?=employed|funded|paid|affiliated)", re.IGNORECASE
 )
+
+
+def _verb_after(toks: list[Tok], end: int) -> bool:
+    """Whether the word after a subject's names is its verb ("DS is", "IBH was", "AC has also")."""
+    nxt = next((t for t in toks if t.start >= end), None)
+    return nxt is not None and (nxt.low in SUBJECT_VERBS or nxt.low in DECLARING_VERBS)
+
+
+DECLARING_VERBS = words("declares declared declare discloses disclosed serves works worked")
 
 
 def _some_authors(text: str, sa: int, triggers: list[Trigger]) -> bool:

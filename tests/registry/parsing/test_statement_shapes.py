@@ -878,3 +878,20 @@ def test_an_unrestricted_research_grant_in_a_list_shares_the_source_and_grant_bo
         ("Alan Carter", "grants", "Vaxco"),
         ("Alan Carter", "travel", "Vaxco"),
     ]
+
+
+def test_a_patent_attorney_or_an_intellectual_property_law_firm_is_no_patent():
+    assert triples(
+        "DKO is a patent attorney and a partner in the intellectual property law firm Lexo. She advises "
+        "companies as patent holders. AC holds patents with Vaxco.",
+        AUTHORS2,
+    ) == [("Alan Carter", "patents", "Vaxco")]
+
+
+def test_he_or_she_is_the_author_named_by_the_sentence_before_even_one_without_a_tie():
+    """ "IBH was a Commissioner on X. He is a shareholder in Y": "he" is IBH, not an author named earlier."""
+    assert triples(
+        "AC reports grants from Vaxco. DKO was an inaugural Commissioner of the review. She is a shareholder in "
+        "Biolab.",
+        AUTHORS2,
+    ) == [("Alan Carter", "grants", "Vaxco"), ("Dana K Ober", "stock", "Biolab")]
