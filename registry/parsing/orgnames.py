@@ -43,7 +43,7 @@ NOT_NAMES = words(
 )
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
 NOT_COUNTERPARTY = words(
-    "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
+    "pct uspto epo wipo us usa u.s. ep wo uk international european provisional patent patents "
     "application applications number numbers no no. appln appln. title grant national role roles"
     # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
     " phd ph.d ph.d. md msc bsc mph pi"

@@ -78,3 +78,12 @@ def test_a_journal_of_two_subjects_is_one_name():
     assert orgs("JS is an associate editor of the Journal of Venomous Animals and Toxins.") == [
         ("leadership", "Journal of Venomous Animals and Toxins")
     ]
+
+
+def test_the_eu_in_a_list_of_funders_is_a_funder():
+    assert orgs("JS received support from the Wellcome Trust, EU, NIHR and the BMBF.") == [
+        ("grants", "Wellcome Trust"),
+        ("grants", "EU"),
+        ("grants", "NIHR"),
+        ("grants", "BMBF"),
+    ]
