@@ -65,7 +65,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
-        r"|chair(?:man|woman|person)?|directors?|trustees?|treasurer|working\s+groups?"
+        r"|chair(?:man|woman|person|s|ed|ing)?|directors?|trustees?|treasurer|working\s+groups?"
         # an ethics committee or review board that approved the study is no role of the authors
         r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"

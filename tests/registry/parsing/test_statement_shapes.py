@@ -895,3 +895,8 @@ def test_he_or_she_is_the_author_named_by_the_sentence_before_even_one_without_a
         "Biolab.",
         AUTHORS2,
     ) == [("Alan Carter", "grants", "Vaxco"), ("Dana K Ober", "stock", "Biolab")]
+
+
+def test_chairs_a_body_is_a_leadership_role():
+    statement = "DKO chairs the National Advisory Group on Screening. AC declares no competing interests."
+    assert triples(statement, AUTHORS2) == [("Dana K Ober", "leadership", "National Advisory Group")]
