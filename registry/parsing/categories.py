@@ -319,7 +319,26 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
         found = _not_examples(found, text, start, end)
     found = _suppress(_said_what_for(found, text), text, start)
     _conduct_of_study(found, text, start, end)
+    _paid_for_the_event(found, text)
     return found
+
+
+EVENT_KINDS = frozenset({"lectures", "travel", "gifts"})
+FUNDED_RE = re.compile(r"(?:funded|sponsored|supported|paid)(?:\s+by)?$", re.IGNORECASE)
+
+
+def _paid_for_the_event(found: list[Trigger], text: str) -> None:
+    """ "a speaker in educational activities funded by Merck": who paid for the event is who paid the speaker,
+    one tie of the event's kind, not a grant besides."""
+    for k in range(1, len(found)):
+        prev, trig = found[k - 1], found[k]
+        if (
+            trig.kind == "grants"
+            and prev.kind in EVENT_KINDS
+            and not text[prev.end : trig.start].strip()
+            and FUNDED_RE.match(trig.text)
+        ):
+            trig.kind = prev.kind
 
 
 # "Any other conflict of interest (ie, personal associations or involvement as a director, officer, or expert

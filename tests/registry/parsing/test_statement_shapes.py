@@ -900,3 +900,8 @@ def test_he_or_she_is_the_author_named_by_the_sentence_before_even_one_without_a
 def test_chairs_a_body_is_a_leadership_role():
     statement = "DKO chairs the National Advisory Group on Screening. AC declares no competing interests."
     assert triples(statement, AUTHORS2) == [("Dana K Ober", "leadership", "National Advisory Group")]
+
+
+def test_an_event_funded_by_a_company_is_one_tie_of_the_events_kind():
+    statement = "MMH participated as a speaker in educational activities funded by Vaxco."
+    assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco")]
