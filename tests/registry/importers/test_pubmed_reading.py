@@ -62,8 +62,10 @@ def test_a_large_file_s_first_records_are_read_here_and_the_rest_by_the_reading_
         for item in read_ahead.items(warnings):
             pmids.append(item.pmid)
             if len(pmids) == reading.START_AFTER:
-                read_ahead.starting.join()
-                time.sleep(1)  # as long as the writer takes to store a batch
+                # The writer stores its first batch here, while the reading process reads ahead.
+                waited = time.monotonic()
+                while not read_ahead.queue.full() and time.monotonic() - waited < 60:
+                    time.sleep(0.05)
     assert pmids == [str(50_000_000 + n) for n in range(2500)]
     assert reading.START_AFTER <= read_ahead.read_here < 2500
     assert len(read_ahead.sha256) == 64
