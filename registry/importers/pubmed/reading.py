@@ -29,9 +29,8 @@ from registry.importers.hashing import HashingReader
 CHUNK = 100
 WAITING = 20
 # The writer reads the file's first records itself (off: it waits for the reading process), and starts
-# the reading process only once it has read this many: a smaller file is read here alone (the reading
-# process would cost most of a second of CPU to start, for nothing), and a larger one's first batch
-# (store.BATCH) is being written while the reading process starts.
+# the reading process only when the file holds more than this many (a batch, store.BATCH): a smaller
+# file is read here alone, since the reading process costs most of a second of CPU to start.
 READ_HERE_FIRST = True
 START_AFTER = 1000
 # How long the writer waits for a message before it checks that the reading process is still there.
@@ -124,8 +123,8 @@ class ReadAhead:
             hashing = HashingReader(raw)
             for item in read_pubmed(buffered(hashing), file=self.file, warnings=warnings):
                 self.last = _name(item)
-                if taken + 1 == START_AFTER:
-                    self.start()  # while the writer stores the first batch, which ends about here
+                if taken == START_AFTER:
+                    self.start()  # the file holds more: read ahead from the next batch on
                 yield item
                 taken += 1
                 while self.process is not None and (message := self._waiting()) is not None:

@@ -61,22 +61,22 @@ def test_a_large_file_s_first_records_are_read_here_and_the_rest_by_the_reading_
     with reading.ReadAhead(path, file=path.name) as read_ahead:
         for item in read_ahead.items(warnings):
             pmids.append(item.pmid)
-            if len(pmids) == reading.START_AFTER:
+            if len(pmids) == reading.START_AFTER + 1:
                 # The writer stores its first batch here, while the reading process reads ahead.
                 waited = time.monotonic()
                 while not read_ahead.queue.full() and time.monotonic() - waited < 60:
                     time.sleep(0.05)
     assert pmids == [str(50_000_000 + n) for n in range(2500)]
-    assert reading.START_AFTER <= read_ahead.read_here < 2500
+    assert reading.START_AFTER < read_ahead.read_here < 2500
     assert len(read_ahead.sha256) == 64
 
 
 def test_a_small_file_is_read_here_alone(tmp_path):
     path = tmp_path / "pubmed99n0001.xml.gz"
-    write_pubmed_file(path, 50)
+    write_pubmed_file(path, reading.START_AFTER)
     with reading.ReadAhead(path, file=path.name) as read_ahead:
-        assert len(list(read_ahead.items([]))) == 50
-    assert (read_ahead.process, read_ahead.read_here) == (None, 50)
+        assert len(list(read_ahead.items([]))) == reading.START_AFTER
+    assert (read_ahead.process, read_ahead.read_here) == (None, reading.START_AFTER)
 
 
 def test_a_reading_process_that_dies_refuses_the_file_and_a_folder_goes_on(tmp_path, monkeypatch):
