@@ -40,10 +40,12 @@ Item = PubmedCitation | PubmedDeletion
 
 
 def reading_process_helps() -> bool:
-    """Whether a second process can take the reading: this process may run on more than one CPU, and it
-    is not itself a pool's process (a Celery worker's, which may not start one, and whose files are
-    already spread over the cores one a process)."""
-    return len(os.sched_getaffinity(0)) > 1 and not multiprocessing.current_process().daemon
+    """Whether a second process can take the reading: this process may run on more than one CPU, one of
+    them is idle (measured: with every core busy, the reading process's CPU is taken from the writer's
+    and a file takes longer), and this process is not itself a pool's (a Celery worker's, which may
+    not start one, and whose files are already spread over the cores one a process)."""
+    cpus = len(os.sched_getaffinity(0))
+    return cpus > 1 and os.getloadavg()[0] < cpus - 1 and not multiprocessing.current_process().daemon
 
 
 def opened(path: Path, *, file: str) -> BinaryIO:

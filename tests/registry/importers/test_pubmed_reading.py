@@ -108,3 +108,10 @@ def test_a_reading_process_that_dies_refuses_the_file_and_a_folder_goes_on(tmp_p
         refused.error,
     ), refused.error
     assert sorted(Article.objects.values_list("pmid", flat=True)) == [str(50_005_000 + n) for n in range(20)]
+
+
+@pytest.mark.parametrize(("cpus", "load", "helps"), [({0}, 0.0, False), ({0, 1}, 0.4, True), ({0, 1}, 1.5, False)])
+def test_a_reading_process_is_used_when_a_second_cpu_is_idle(monkeypatch, cpus, load, helps):
+    monkeypatch.setattr(reading.os, "sched_getaffinity", lambda pid: cpus)
+    monkeypatch.setattr(reading.os, "getloadavg", lambda: (load, load, load))
+    assert reading.reading_process_helps() is helps
