@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -25,6 +26,12 @@ from .spelling import (
 from .text import words
 
 _MISSING = object()
+# TITLES as they may be written, in any case: a word is a title when its lower case is one of TITLES,
+# told without lower-casing every word of a name. No character outside ASCII lower-cases into a title's
+# letters (the Kelvin sign gives "k", which no title holds).
+TITLES_ANY_CASE = frozenset(
+    "".join(letters) for title in TITLES for letters in product(*({c, c.upper()} for c in title))
+)
 
 
 class AuthorIndex:
@@ -49,6 +56,7 @@ class AuthorIndex:
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
         self._by_middle: dict[str, list[int]] | None = None
+        self._every: dict[int, str] = {}
 
     def _name_tokens(self, idx: int) -> list[str]:
         toks = self._tokens[idx]
@@ -80,7 +88,8 @@ class AuthorIndex:
         if self._joined is None:
             # the same as folding the joined names (no letter's case depends on one beyond a line break),
             # and an ASCII name, most of them, is folded without the table of accents
-            self._joined = "\n".join([fold(name) for name in self.names])
+            joined = "\n".join(self.names)
+            self._joined = joined.lower() if joined.isascii() else "\n".join([fold(name) for name in self.names])
         return self._joined
 
     def _with_surname(self, word: str) -> list[int] | tuple[()]:
@@ -298,12 +307,15 @@ class AuthorIndex:
     def _every_part(self, idx: int) -> str:
         """The first letter of every part of an author's name, hyphenated parts included: "SSO" for
         Stéphane St-Onge."""
-        parts = [p for t in self._name_tokens(idx) for p in re.split(r"[-\u2010]", t) if p]
-        return fold("".join(p[0] for p in parts)).upper()
+        found = self._every.get(idx)
+        if found is None:
+            parts = [p for t in self._name_tokens(idx) for p in HYPHENS_RE.split(t) if p]
+            found = self._every[idx] = fold("".join(p[0] for p in parts)).upper()
+        return found
 
     def by_name(self, words: list[str]) -> int | None:
-        titled = len(words) > 1 and words[0].lower() in TITLES
-        words = [w for w in words if w.lower() not in TITLES]
+        titled = len(words) > 1 and words[0] in TITLES_ANY_CASE
+        words = [w for w in words if w not in TITLES_ANY_CASE]
         if len(words) == 1 and titled:
             hits = self._with_surname(words[0])
             if not hits and looks_like_initials(words[0]):
@@ -386,6 +398,9 @@ class AuthorIndex:
 
     def all_authors(self) -> list[int]:
         return list(range(len(self.names)))
+
+
+HYPHENS_RE = re.compile(r"[-\u2010]")
 
 
 def _short_form(given: str, author_given: list[str]) -> bool:
