@@ -160,11 +160,17 @@ def _repeats(footnote: str, seen: list[list]) -> bool:
     `seen` holds [first three words, text, words, bag of words] of each earlier footnote; the words are
     folded only when another footnote starts like it, which per-author footnotes ("RP: ...", "CB: ...")
     never do."""
+    head: tuple[str | None, ...]
     if footnote.isascii():
-        # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone
+        # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone,
+        # and only they are lower-cased
         ws = None
-        m = OPENING_WORDS_RE.match(footnote.lower())
-        head = m.groups() if m else NO_WORDS
+        m = OPENING_WORDS_RE.match(footnote)
+        if m is None:
+            head = NO_WORDS
+        else:
+            first, second, third = m.groups()
+            head = (first.lower(), second and second.lower(), third and third.lower())
     else:
         ws = FOLDED_WORD_RE.findall(fold(footnote))
         head = (*ws[:3], *NO_WORDS[len(ws) :])
@@ -383,7 +389,9 @@ def _only_mentions(subject: Subject, sa: int, sb: int, text: str) -> bool:
     return bool(subject.spans) and not text[subject.spans[0][1] : sb].strip(" .,;:")
 
 
-def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
+def _sentence_authors(
+    state: ParseState, subj: Subject, current: list[int | None] | None, toks: list[Tok]
+) -> list[int | None]:
     """Authors a sentence's ties belong to, falling back to the footnote label or the single author."""
     if subj.kind == "persons":
         return subj.authors
@@ -409,7 +417,14 @@ def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]
 
 
 def _relations(
-    state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org, brackets: list[RoleBracket]
+    state: ParseState,
+    number: int,
+    sent: tuple[int, int],
+    triggers: list[Trigger],
+    subj: Subject,
+    who: list[int | None],
+    last_org: Org | None,
+    brackets: list[RoleBracket],
 ) -> Org | None:
     sa, sb = sent
     masked = payee_spans(state, sa, sb, triggers)
@@ -580,7 +595,9 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
     return None
 
 
-def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, payee: str) -> None:
+def _add_items(
+    state: ParseState, number: int, trig: Trigger, orgs: list[Org], desc: str, who: list[int | None], payee: str
+) -> None:
     spec = " ".join(trig.text.split())
     targets: list[Org | None] = orgs or [None]  # type: ignore[assignment]
     text, add, collab = state.text, state.items.append, state.index.collab
@@ -611,7 +628,7 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
 BRACKET_JOINS = frozenset({",", ";", "and", "&"})
 
 
-def _bracketed_authors(state: ParseState, orgs: list[Org], who) -> dict[int, list[int | None]] | None:
+def _bracketed_authors(state: ParseState, orgs: list[Org], who: list[int | None]) -> dict[int, list[int | None]] | None:
     """ "Study authors received grants from the Gates Foundation (MMH, ALH), the NIH (ALH) and the CDC (SAT)":
     a bracket of initials right after a listed funder says whose tie to that funder it is (those of the
     sentence's authors it names, or the named authors when the sentence names none of them).

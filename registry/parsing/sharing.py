@@ -27,7 +27,9 @@ SUBJECT_VERBS = words(
 )
 
 
-def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list, list[tuple[int, int]]]:
+def mid_subjects(
+    state: ParseState, triggers: list[Trigger], who: list[int | None]
+) -> tuple[list[list[int | None]], list[tuple[int, int]]]:
     """ "EF and MM are shareholders and CS and KVP are option holders in the company": a new subject
     after "and" owns the ties from there on; its span is masked so the two ties share their object."""
     whos = [who] * len(triggers)
