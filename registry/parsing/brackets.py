@@ -36,7 +36,7 @@ NAME_STARTS = words(", ; : ) and from with for to by at of in & or")
 GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|other|fees|funding|payments?", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RoleBracket:
     """A company and the categories its bracket names."""
 
@@ -44,6 +44,13 @@ class RoleBracket:
     categories: list[str]
     start: int  # the opening bracket
     end: int  # the closing bracket
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(self, org: Org, categories: list[str], start: int, end: int) -> None:
+        self.org = org
+        self.categories = categories
+        self.start = start
+        self.end = end
 
 
 def role_brackets(text: str, toks: list[Tok], triggers: list[Trigger]) -> list[RoleBracket]:

@@ -263,7 +263,7 @@ SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
 MONEY = frozenset({"manuscript_support", "grants", "royalties", "consulting", "lectures", "travel", "gifts"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Trigger:
     """A relation phrase found in a sentence; `kind` is the category or a special kind (other_lab...)."""
 
@@ -271,6 +271,13 @@ class Trigger:
     start: int
     end: int
     text: str
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(self, kind: str, start: int, end: int, text: str) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
 
     @property
     def category(self) -> str:
@@ -283,12 +290,13 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     last = start
     patterns = _PATTERN_OF
     get = patterns.get
+    unseen = _UNSEEN  # a local: compiled, a module's global is a dictionary look-up at each token
     # the common case, a word no relation phrase starts with, is left out before the loop
-    for tok in [t for t in toks if get(t.low, _UNSEEN) is not None]:
+    for tok in [t for t in toks if get(t.low, unseen) is not None]:
         if tok.start < last:
             continue
-        pattern = get(tok.low, _UNSEEN)
-        if pattern is _UNSEEN:
+        pattern = get(tok.low, unseen)
+        if pattern is unseen:
             pattern = _pattern_for(tok.low)
         if pattern is None:
             continue  # a word first met in this sentence, and met twice

@@ -49,11 +49,17 @@ PATENT_MARKERS = (
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Org:
     name: str
     start: int
     end: int
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(self, name: str, start: int, end: int) -> None:
+        self.name = name
+        self.start = start
+        self.end = end
 
 
 def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:

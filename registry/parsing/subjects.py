@@ -33,7 +33,7 @@ PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
 _END = attrgetter("end")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Subject:
     """kind: persons | org | pronoun | author | all | others | latter | none. authors: indexes, [None] if unknown."""
 
@@ -42,6 +42,21 @@ class Subject:
     org: tuple[str, int, int] | None = None
     receives: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(
+        self,
+        kind: str,
+        authors: list[int | None] | None = None,
+        org: tuple[str, int, int] | None = None,
+        receives: bool = False,
+        spans: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.authors = [] if authors is None else authors
+        self.org = org
+        self.receives = receives
+        self.spans = [] if spans is None else spans
 
 
 def evaluate(
