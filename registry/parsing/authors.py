@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import product
+from typing import Final
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -25,11 +26,11 @@ from .spelling import (
 )
 from .text import words
 
-_MISSING = object()
+_MISSING: Final = object()
 # TITLES as they may be written, in any case: a word is a title when its lower case is one of TITLES,
 # told without lower-casing every word of a name. No character outside ASCII lower-cases into a title's
 # letters (the Kelvin sign gives "k", which no title holds).
-TITLES_ANY_CASE = frozenset(
+TITLES_ANY_CASE: Final = frozenset(
     "".join(letters) for title in TITLES for letters in product(*({c, c.upper()} for c in title))
 )
 
@@ -400,7 +401,7 @@ class AuthorIndex:
         return list(range(len(self.names)))
 
 
-HYPHENS_RE = re.compile(r"[-\u2010]")
+HYPHENS_RE: Final = re.compile(r"[-\u2010]")
 
 
 def _short_form(given: str, author_given: list[str]) -> bool:
@@ -457,7 +458,7 @@ def _leading_letter(name: str) -> str | None:
 
 # Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text, and PubMed
 # writes "George R Thompson 3rd".
-SUFFIXES = words("jr jr. sr sr. ii iii iv 2nd 3rd 4th")
+SUFFIXES: Final = words("jr jr. sr sr. ii iii iv 2nd 3rd 4th")
 
 
 def _without_suffix(parts: list[str]) -> list[str]:

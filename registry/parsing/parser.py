@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import cast
+from typing import Final, cast
 
 from rapidfuzz import fuzz
 
@@ -37,7 +37,7 @@ from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
-STUDY_SUBJECT_RE = re.compile(
+STUDY_SUBJECT_RE: Final = re.compile(
     r"(?:the|this|these|our)\s+(?:present\s+|current\s+)?(?:(?-i:[A-Z][\w\-]*)\s+)?(?:study|studies|work|research"
     r"|trials?|projects?|analysis"
     r"|analyses|experiments)\s+(?:was|is|has|have|were|are|received)\b"
@@ -45,20 +45,20 @@ STUDY_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
-PASSIVE_SUPPORT_RE = re.compile(
+PASSIVE_SUPPORT_RE: Final = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
     r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
     re.IGNORECASE,
 )
-ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
-PREMOD_STOP = words(
+ANAPHORA: Final = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
+PREMOD_STOP: Final = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
     "chief executive board member former current vice global head international national european us "
     "usa provisional patent co founding"
 )
 
 
-TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+TYPOGRAPHIC_HYPHENS: Final = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def parse_statement(
@@ -104,7 +104,7 @@ def parse_statement(
 
 # Crossref funder ids that publishers glue before a funder's name ("10.13039/100004339Sanofi/10.13039/
 # 100009857Regeneron"): read without them, so the names and their joins are what was meant.
-FUNDER_DOI_RE = re.compile(r"10\.13039/\d{6,12}(?=[A-Za-z])")
+FUNDER_DOI_RE: Final = re.compile(r"10\.13039/\d{6,12}(?=[A-Za-z])")
 
 
 def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
@@ -123,10 +123,10 @@ def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
 
 # ---- footnotes ----
 
-FOLDED_WORD_RE = re.compile(r"[^\W_]+")
+FOLDED_WORD_RE: Final = re.compile(r"[^\W_]+")
 # The first three of those words (None for each one missing).
-OPENING_WORDS_RE = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
-NO_WORDS = (None, None, None)
+OPENING_WORDS_RE: Final = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
+NO_WORDS: Final = (None, None, None)
 
 
 def _spelt_otherwise(item: DraftItem, earlier: list[tuple[int | None, str, str]]) -> bool:
@@ -308,12 +308,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 
 
 # "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
-FOLLOWING_RE = re.compile(
+FOLLOWING_RE: Final = re.compile(
     r"\b(?:declare[ds]?|disclose[ds]?|report(?:s|ed)?|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
     r"|potential|interests?|disclosures?)",
     re.IGNORECASE,
 )
-PASSIVE_BY_RE = re.compile(r"\s+by\b")
+PASSIVE_BY_RE: Final = re.compile(r"\s+by\b")
 
 
 def _passive_by(text: str, trig: Trigger) -> bool:
@@ -321,8 +321,8 @@ def _passive_by(text: str, trig: Trigger) -> bool:
     return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
 
 
-GRANT_ARTICLES = words("a an the his her their")
-GRANT_SOURCE_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|by|of)\s")
+GRANT_ARTICLES: Final = words("a an the his her their")
+GRANT_SOURCE_RE: Final = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|by|of)\s")
 
 
 def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigger | None, later) -> bool:
@@ -335,7 +335,7 @@ def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigg
     return not state.text[vis[-1].end : nxt.start].strip() and GRANT_SOURCE_RE.match(state.text, nxt.end) is not None
 
 
-PASSIVE_GAP = words("( was were is are has have had been jointly originally")
+PASSIVE_GAP: Final = words("( was were is are has have had been jointly originally")
 
 
 def _founded(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
@@ -360,8 +360,8 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
-NEGATED_EXCEPT_RE = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
-EXCEPT_RE = re.compile(
+NEGATED_EXCEPT_RE: Final = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
+EXCEPT_RE: Final = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
 )
@@ -529,8 +529,8 @@ def _payee_bracket(text: str, pos: int) -> bool:
     return text.startswith("(", pos) and PAYEE_BRACKET_RE.match(text, pos) is not None
 
 
-TOPIC_WORDS = words("on about regarding")
-SOURCE_WORDS = words("from by for")
+TOPIC_WORDS: Final = words("on about regarding")
+SOURCE_WORDS: Final = words("from by for")
 
 
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
@@ -625,7 +625,7 @@ def _add_items(
                 add(DraftItem(author, category, name, payee, spec, span, number))
 
 
-BRACKET_JOINS = frozenset({",", ";", "and", "&"})
+BRACKET_JOINS: Final = frozenset({",", ";", "and", "&"})
 
 
 def _bracketed_authors(state: ParseState, orgs: list[Org], who: list[int | None]) -> dict[int, list[int | None]] | None:

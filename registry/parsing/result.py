@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 Payee = Literal["self", "institution"]
 
-CATEGORIES = (
+CATEGORIES: Final = (
     "manuscript_support",
     "grants",
     "royalties",

@@ -4,6 +4,8 @@ honoraria from X"."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from .categories import Trigger
 from .lists import is_filler
 from .mentions import is_nameish, read_mentions
@@ -12,7 +14,7 @@ from .state import ParseState
 from .subjects import evaluate as evaluate_mentions
 from .text import Tok, words
 
-SUBJECT_JOINS = words("and , while whereas but")
+SUBJECT_JOINS: Final = words("and , while whereas but")
 
 
 def after_name(state: ParseState, trig: Trigger, sa: int) -> bool:
@@ -21,7 +23,7 @@ def after_name(state: ParseState, trig: Trigger, sa: int) -> bool:
 
 
 # Verbs that end a subject before its relation phrase ("... and CS are option holders").
-SUBJECT_VERBS = words(
+SUBJECT_VERBS: Final = words(
     "are is was were has have had hold holds held received receives receive serve serves served own owns "
     "report reports reported also currently"
 )
@@ -78,7 +80,7 @@ def _listed_subject(state: ParseState, a: int, b: int) -> tuple[list, tuple[int,
     return group, (seg[p + 1].start, seg[-1].end)
 
 
-DETAIL_WORDS = words("including includes include namely incl. incl")
+DETAIL_WORDS: Final = words("including includes include namely incl. incl")
 
 
 def detailed_other(state: ParseState, triggers: list[Trigger], results, sb: int) -> dict[int, int | None]:
@@ -106,7 +108,7 @@ def detailed_other(state: ParseState, triggers: list[Trigger], results, sb: int)
 
 # Words that make the stretch between two relation phrases an object or a clause of its own
 # ("invented the implant and are shareholders in X").
-OBJECT_WORDS = words(
+OBJECT_WORDS: Final = words(
     "from by with to at in on of for via through who which that the a an are is was were has have had been "
     "be his her their its this these"
 )
