@@ -3,6 +3,7 @@ has a second CPU. Reading (the XML parsed, the reader's walk over it) is about a
 CPU, and the writer besides waits on the database, so the two overlap; the files are still written in
 their order, each with its own record, and a file the child could not read is read again here."""
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -11,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from registry.importers.articles.records import ArticleRecord
+
+logger = logging.getLogger(__name__)
 
 # (data, *, file, warnings) -> the file's records
 Read = Callable[..., list[ArticleRecord]]
@@ -64,11 +67,16 @@ class ReadAhead:
     def ahead(self, paths: Sequence[Path]) -> None:
         if not paths or not self.processes:
             return
-        if self._pool is None:
-            # Forked: the child has the importer's modules (and the statement parser's compiled patterns)
-            # at once, and touches neither the database nor anything else the parent holds.
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-        self._pending = (tuple(paths), self._pool.submit(read_files, self.read, list(paths)))
+        try:
+            if self._pool is None:
+                # Forked: the child has the importer's modules at once, and touches neither the database
+                # nor anything else the parent holds.
+                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pending = (tuple(paths), self._pool.submit(read_files, self.read, list(paths)))
+        except Exception:  # no child to be had here (a daemonic process, no fork): read each batch here
+            logger.info("Reading files here: no process to read ahead in", exc_info=True)
+            self.close()
+            self.processes = False
 
     def close(self) -> None:
         self._pending = None
