@@ -32,8 +32,11 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("patents", r"owner\s+of\s+(?:this|the|these|those)\s+patents?(?:\s+applications?)?"),
     (
         "patents",
-        r"co-?inventors?|inventors?|invented|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
-        r"|intellectual\s+property",
+        r"(?:co-?inventors?|inventors?|invented|(?:provisional\s+)?patents?(?:\s+applications?|\s+pending)?"
+        r"|intellectual\s+property)"
+        # a profession or a practice, not a patent of one's own: "a patent attorney", "an intellectual property
+        # law firm", "companies as patent holders"
+        r"(?!\s+(?:attorneys?|agents?|lawyers?|law|offices?|holders?|blogs?|firms?)\b)",
     ),
     ("founder", r"co-?founders?|co-?founded|founders?|founded"),
     (
@@ -48,7 +51,9 @@ _GRAMMAR: list[tuple[str, str]] = [
     (
         "advisory_board",
         r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
-        r"|(?:scientific\s+)?advis[oe]rs?",
+        r"|(?:scientific\s+)?advis[oe]rs?"
+        # "has advised BioMarin", "advises Roche": an adviser to the company (not "advised by")
+        r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))(?-i:advised)(?!\s+by\b)|(?-i:advises)(?=\s+(?-i:[A-Z]))",
     ),
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
     (
@@ -85,7 +90,7 @@ _GRAMMAR: list[tuple[str, str]] = [
     ),
     (
         "consulting",
-        r"personal\s+fees|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
+        r"personal\s+fe(?:e|s)s|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
         r"|work|services|honorari(?:a|um)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",
@@ -96,7 +101,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
-        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching)",
+        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)",
     ),
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (
@@ -109,10 +114,12 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
     (
         "grants",
-        r"(?:research[-\s]+|unrestricted\s+|educational\s+|investigator[-\s]initiated\s+)?grants?"
-        r"(?!\s+(?:number|no\b|#))|(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
+        r"(?:unrestricted\s+)?(?:research[-\s]+|educational\s+|investigator[-\s]initiated\s+)?grants?"
+        r"(?!\s+(?:number|no\b|#|awarding|giving|making))|(?:unrestricted\s+)?(?:research\s+|financial\s+|federal\s+)?funding|funds|funded"
         # "reports the receipt of Health and Medical Research Fund, ...": a funder named right after
         r"|(?<=the\s)receipt\s+of(?=\s+(?-i:[A-Z]))"
+        # "has received contracts from X": contracts are grants unless they are for advice ("contract with")
+        r"|(?<!consulting\s)(?<!consultancy\s)(?<!under\s)contracts?(?=\s+from\b)"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"

@@ -43,7 +43,7 @@ NOT_NAMES = words(
 )
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
 NOT_COUNTERPARTY = words(
-    "pct uspto epo wipo us usa u.s. ep wo uk eu international european provisional patent patents "
+    "pct uspto epo wipo us usa u.s. ep wo uk international european provisional patent patents "
     "application applications number numbers no no. appln appln. title grant national role roles"
     # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
     " phd ph.d ph.d. md msc bsc mph pi"
@@ -60,7 +60,11 @@ AND_NAME_HEADS = words(
 # Last words that make one name only after an "X of/for Y" or a national start ("German Federal Ministry of
 # Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
 # Council" is two bodies.
-WEAK_AND_HEADS = words("council research institute centre center medicine science sciences care consortium")
+WEAK_AND_HEADS = words(
+    "council research institute centre center medicine science sciences care consortium"
+    # "National Health and Family Planning Commission", "Food and Health Bureau", "Food and Drug Authority"
+    " commission bureau agency authority"
+)
 FAMILY_HEADS = words("trust fund foundation prize")
 # Fields a body is named after, two of them joined by "and": "Institute of Neurological Disorders and Stroke",
 # "Janssen Research and Development", "Unit in Emergency Preparedness and Response".
@@ -111,6 +115,11 @@ def is_company_form(tok: Tok) -> bool:
     return low in _COMPANY_FORMS_DOTTED or (low.endswith("..") and low.rstrip(".") in COMPANY_FORMS)
 
 
+# Capitalised participles after a name that say what it did ("a Canadian Institutes of Health Research Funded
+# clinical trial"): the name ends before them when a lower-case word follows.
+NAME_PARTICIPLES = words("funded supported sponsored financed backed led")
+
+
 def run_from(toks: list[Tok], i: int) -> int:
     """End index (exclusive) of the name starting at toks[i] ("Regents of the University of X")."""
     j, n = i + 1, len(toks)
@@ -118,6 +127,8 @@ def run_from(toks: list[Tok], i: int) -> int:
         return j
     while j < n and j - i < 18:
         tok = toks[j]
+        if tok.low in NAME_PARTICIPLES and j + 1 < n and not toks[j + 1].cap and toks[j + 1].text[0].isalpha():
+            break
         form = is_company_form(tok)
         if form or is_name_token(tok):
             j += 1
@@ -241,6 +252,8 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
         return True  # "Maurice and Phyllis Paykel Trust": a body named after a couple, not "Vaxco and Wellcome Trust"
     if _fields(left, right):
         return True
+    if len(left) >= 3 and left[0].low in PUBLICATION_HEADS and left[1].low == "of" and not _complete(left):
+        return True  # "Journal of Venomous Animals and Toxins": a journal is named after its subject
     if len(left) == 1 and len(right) >= 3 and right[0].low in NATIONAL_PREFIXES:
         return False  # "UpToDate and National Psoriasis Foundation": a national body's name opens a name
     # the head of "John Arnold Foundation for the Collaboration ..." is the word before its "for"
@@ -258,6 +271,9 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     if 2 <= len(left) <= 4 and left[0].low in NATIONAL_PREFIXES and not left[-1].text.isupper():
         return True
     return any(t.low in ("of", "for") for t in left)
+
+
+PUBLICATION_HEADS = words("journal annals archives proceedings bulletin")
 
 
 # Organs and conditions national institutes are named after: "National Heart, Lung, and Blood Institute".
@@ -406,12 +422,25 @@ def _dotted_initials(t: str) -> bool:
 
 
 def is_counterparty(toks: list[Tok]) -> bool:
-    """False for runs made only of patent-office or filler words ("US Provisional", "PCT")."""
+    """False for runs made only of patent-office or filler words ("US Provisional", "PCT"), and for a letter
+    alone ("C. difficile": a genus, not a body)."""
+    if len(toks) == 1 and len(toks[0].text.rstrip(".")) == 1:
+        return False
+    if _grant_number(toks):
+        return False  # "NIH grant UL1 TR001881": the grant's number, not who gave it
     for t in toks:
         low = t.low
         if low not in NOT_COUNTERPARTY and low.rstrip(".") not in NOT_COUNTERPARTY:
             return True
     return False
+
+
+def _grant_number(toks: list[Tok]) -> bool:
+    """Every word holds a digit and no small letter, and one a run of four or more digits ("UL1 TR001881", "P30
+    MH058107"); "3M" and "H2020-Grant" are names."""
+    return all(any(c.isdigit() for c in t.text) and not any(c.islower() for c in t.text) for t in toks) and any(
+        sum(c.isdigit() for c in t.text) >= 4 for t in toks
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -19,6 +19,7 @@ from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
 from .orgnames import (
+    NAME_PARTICIPLES,
     TITLE_WORDS,
     clean_name,
     is_counterparty,
@@ -31,7 +32,7 @@ from .orgnames import (
 from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
 from .payees import PAYEE_BRACKET_RE, payee_spans
 from .result import ParseResult
-from .sharing import after_name, detailed_other, mid_subjects, names_nothing
+from .sharing import SUBJECT_VERBS, after_name, detailed_other, mid_subjects, names_nothing
 from .spelling import fold, looks_like_initials
 from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
@@ -49,6 +50,11 @@ PASSIVE_SUPPORT_RE = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
     r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
     re.IGNORECASE,
+)
+# "The authors declare that this study received funding from X" (Frontiers' wording): the study's funding,
+# as "This study received funding from X" is, not a tie of every author.
+DECLARE_THAT_RE = re.compile(
+    r"(?:the\s+|all\s+)?authors?\s+(?:declares?|states?|confirms?|acknowledges?|reports?)\s+that\s+", re.IGNORECASE
 )
 ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
 PREMOD_STOP = words(
@@ -259,11 +265,16 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             triggers, brackets = [], []
         if not triggers and not brackets:
             heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
-            if pos is None and label is None and (len(toks) <= 8 or heading):
+            if pos is None and label is None and toks:
                 subject = scan_subject(text, toks, sb, state.index)
-                if subject.kind == "persons" and (heading or _only_mentions(subject, sa, sb, text)):
+                if subject.kind != "persons":
+                    continue
+                if (len(toks) <= 8 or heading) and (heading or _only_mentions(subject, sa, sb, text)):
                     # "Robert B Darnell. Reviewing editor, eLife."; "D.B.W. reports the following: ..."; "G.K.
                     # and K.L.S. declare the following competing interests. <the ties, without a subject>"
+                    current = subject.authors
+                elif subject.spans[0][0] == toks[0].start and _verb_after(toks, subject.spans[0][1]):
+                    # "DS is a patent attorney in private practice. He advises ...": who "he" is
                     current = subject.authors
             continue
         if not brackets:
@@ -284,6 +295,8 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and (STUDY_SUBJECT_RE.match(text, sa) or PASSIVE_SUPPORT_RE.match(text, sa))
         ):
             who = [None]  # "The study was funded by Inflammatix": the study's funding, no author's tie
+        if subject.kind == "all" and (_declares_study_funding(text, sa) or _some_authors(text, sa, triggers)):
+            who = [None]
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
         if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
@@ -299,6 +312,32 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             for category in br.categories:
                 trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
                 _add_items(state, number, trig, [br.org], "", who, "self")
+
+
+# "The authors employed by ILSI participated as part of their employment": only some authors, and which
+# the sentence does not say.
+SOME_AUTHORS_RE = re.compile(
+    r"\W*(?:the\s+)?(?:co-?)?authors\s+(?:who\s+(?:are|were)\s+)?(?=employed|funded|paid|affiliated)", re.IGNORECASE
+)
+
+
+def _verb_after(toks: list[Tok], end: int) -> bool:
+    """Whether the word after a subject's names is its verb ("DS is", "IBH was", "AC has also")."""
+    nxt = next((t for t in toks if t.start >= end), None)
+    return nxt is not None and (nxt.low in SUBJECT_VERBS or nxt.low in DECLARING_VERBS)
+
+
+DECLARING_VERBS = words("declares declared declare discloses disclosed serves works worked")
+
+
+def _some_authors(text: str, sa: int, triggers: list[Trigger]) -> bool:
+    at = SOME_AUTHORS_RE.match(text, sa)
+    return at is not None and at.end() == triggers[0].start
+
+
+def _declares_study_funding(text: str, sa: int) -> bool:
+    said = DECLARE_THAT_RE.match(text, sa)
+    return said is not None and STUDY_SUBJECT_RE.match(text, said.end()) is not None
 
 
 # "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
@@ -354,7 +393,9 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
-NEGATED_EXCEPT_RE = re.compile(r",?\s*\b(?:except|apart\s+from)\s+(?:that\s+|for\s+)?", re.IGNORECASE)
+NEGATED_EXCEPT_RE = re.compile(
+    r",?\s*\b(?:except|apart\s+from|with\s+the\s+exception\s+of)\s+(?:that\s+|for\s+)?", re.IGNORECASE
+)
 EXCEPT_RE = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
@@ -565,6 +606,10 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
     last = before[-1]
     if last.low == "its":
         return last_org
+    if last.low in NAME_PARTICIPLES:
+        before = before[:-1]  # "a CIHR Funded clinical trial": the body is before what it did
+        if not before:
+            return None
     if trig.kind == "advisory_board" and len(before) > 1 and topic_word(last) and is_name_token(before[-2]):
         before = before[:-1]  # "UCB narcolepsy advisory board": a topic between the company and its board
     for k in range(len(before)):

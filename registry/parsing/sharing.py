@@ -7,7 +7,7 @@ from __future__ import annotations
 from .categories import Trigger
 from .lists import is_filler
 from .mentions import is_nameish, read_mentions
-from .orgnames import is_name_token
+from .orgnames import is_company_form, is_name_token
 from .state import ParseState
 from .subjects import evaluate as evaluate_mentions
 from .text import Tok, words
@@ -48,15 +48,35 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
             if tok.low not in SUBJECT_JOINS or p + 1 >= len(seg) or not is_nameish(seg[p + 1]):
                 continue
             mentions, end = read_mentions(seg, p + 1)
-            if end == p + 1 or end >= len(seg) or not is_filler(seg[end:]):
+            if end == p + 1 or end >= len(seg):
                 continue
             group = evaluate_mentions(mentions, state.index, False, strict=True)
-            if group is None or group == [None]:
+            if (group is None or group == [None]) and _own_clause(seg, p, end, mentions):
+                # "CH receives fees from X, MB is Vice President of X": initials the byline does not
+                # spell begin a clause of their own; its tie is nobody's we know, not the first subject's
+                group = [None]
+            elif group is None or group == [None] or not is_filler(seg[end:]):
                 continue
             whos[i:] = [group] * (len(triggers) - i)
             spans.append((seg[p + 1].start, seg[end - 1].end))
             break
     return whos, spans
+
+
+CLAUSE_VERBS = words("is are was were has have had")
+
+
+def _own_clause(seg: list[Tok], p: int, end: int, mentions: list[list[Tok]]) -> bool:
+    """Initials after a comma, right before "is"/"has": the subject of a clause of their own."""
+    return (
+        seg[p].text == ","
+        and seg[end].low in CLAUSE_VERBS
+        and seg[end - 1] is mentions[-1][-1]  # not "Neuvotion, LLC and is an inventor"
+        and all(
+            len(m) == 1 and 2 <= len(m[0].text) <= 4 and m[0].text.isupper() and not is_company_form(m[0])
+            for m in mentions
+        )
+    )
 
 
 def _listed_subject(state: ParseState, a: int, b: int) -> tuple[list, tuple[int, int]] | None:

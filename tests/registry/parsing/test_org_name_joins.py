@@ -61,3 +61,29 @@ def test_fields_listed_with_commas_inside_a_bodys_name_stay_one_name():
 
 def test_a_spanish_company_form_after_a_comma_belongs_to_the_name():
     assert orgs("JS is CEO of Immunostep, S.L.") == [("leadership", "Immunostep, S.L.")]
+
+
+def test_a_commission_or_bureau_after_x_of_y_and_z_is_one_body():
+    assert orgs(
+        "This study was supported by the Foundation of Shenzhen Health and Family Planning Commission and by "
+        "Vaxco and European Medicines Agency."
+    ) == [
+        ("manuscript_support", "Foundation of Shenzhen Health and Family Planning Commission"),
+        ("manuscript_support", "Vaxco"),
+        ("manuscript_support", "European Medicines Agency"),
+    ]
+
+
+def test_a_journal_of_two_subjects_is_one_name():
+    assert orgs("JS is an associate editor of the Journal of Venomous Animals and Toxins.") == [
+        ("leadership", "Journal of Venomous Animals and Toxins")
+    ]
+
+
+def test_the_eu_in_a_list_of_funders_is_a_funder():
+    assert orgs("JS received support from the Wellcome Trust, EU, NIHR and the BMBF.") == [
+        ("grants", "Wellcome Trust"),
+        ("grants", "EU"),
+        ("grants", "NIHR"),
+        ("grants", "BMBF"),
+    ]

@@ -786,3 +786,112 @@ def test_a_named_study_funded_by_a_company_is_support_for_the_work():
         (None, "manuscript_support", "Vaxco"),
         ("Mara M Holt", "employment", "Biolab"),
     ]
+
+
+def test_authors_declaring_that_the_study_was_funded_name_the_study_funding_not_their_own():
+    """Frontiers' wording: "The authors declare that this study received funding from X"."""
+    assert triples(
+        "MMH was employed by Vaxco. The authors declare that this study received funding from Vaxco.", AUTHORS2
+    ) == [
+        ("Mara M Holt", "employment", "Vaxco"),
+        (None, "manuscript_support", "Vaxco"),
+    ]
+
+
+def test_a_letter_alone_is_no_organization():
+    assert triples(
+        "DKO leads a trial funded by the Wellcome Trust on the treatment of C. difficile. AC receives funding "
+        "to study vitamin D.",
+        AUTHORS2,
+    ) == [("Dana K Ober", "grants", "Wellcome Trust"), ("Alan Carter", "grants", None)]
+
+
+def test_a_body_before_a_capitalised_funded_is_the_funder():
+    assert triples("MMH leads a National Heart Foundation Funded clinical trial of statins.", AUTHORS2) == [
+        ("Mara M Holt", "grants", "National Heart Foundation")
+    ]
+
+
+def test_has_advised_a_company_is_an_advisory_tie():
+    assert triples("DKO has advised Vaxco, Biolab and Medix. She was advised by her lawyer.", AUTHORS2) == [
+        ("Dana K Ober", "advisory_board", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Biolab"),
+        ("Dana K Ober", "advisory_board", "Medix"),
+    ]
+
+
+def test_initials_the_byline_does_not_spell_after_a_comma_begin_their_own_clause():
+    """ "CH receives fees from X, MB is Vice President of X": MB's role is not CH's."""
+    assert triples("AC receives consulting fees from Vaxco, ZQ is Vice President of Vaxco.", AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        (None, "leadership", "Vaxco"),
+    ]
+
+
+def test_contracts_from_bodies_are_grants_and_fees_for_speaking_are_lectures():
+    assert triples(
+        "MMH has received contracts from Vaxco, Inc.; the Department of Health; and research grants from "
+        "Biolab. DKO has received fees for speaking for Medix.",
+        AUTHORS2,
+    ) == [
+        ("Mara M Holt", "grants", "Vaxco, Inc."),
+        ("Mara M Holt", "grants", "Department of Health"),
+        ("Mara M Holt", "grants", "Biolab"),
+        ("Dana K Ober", "lectures", "Medix"),
+    ]
+
+
+def test_a_grant_number_is_not_the_funder():
+    assert triples(
+        "AC has received support from NIH/NCATS grant UL1 TR001881 and from the H2020-Grant of the EU.", AUTHORS2
+    ) == [
+        ("Alan Carter", "grants", "NIH/NCATS"),
+        ("Alan Carter", "grants", "H2020-Grant of the EU"),
+    ]
+
+
+def test_the_authors_employed_by_a_body_are_some_authors_not_all():
+    """ "The authors employed by X participated as part of their employment": the sentence does not say who."""
+    assert triples(
+        "The authors employed by Vaxco participated as part of their normal employment. None of the authors "
+        "received an honorarium for this paper, with the exception of Dr. Holt whose work was supported by "
+        "Biolab.",
+        AUTHORS2,
+    ) == [(None, "employment", "Vaxco"), ("Mara M Holt", "grants", "Biolab")]
+
+
+def test_personal_fees_misspelt_fess_are_still_personal_fees():
+    assert triples("AC has received grants, personal fess and non-financial support from Vaxco.", AUTHORS2) == [
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Alan Carter", "gifts", "Vaxco"),
+    ]
+
+
+def test_an_unrestricted_research_grant_in_a_list_shares_the_source_and_grant_bodies_are_no_grant():
+    assert triples(
+        "AC has received speaker fees, an unrestricted research grant and travel expenses from Vaxco, and has "
+        "acted as a paid reviewer for grant awarding bodies.",
+        AUTHORS2,
+    ) == [
+        ("Alan Carter", "lectures", "Vaxco"),
+        ("Alan Carter", "grants", "Vaxco"),
+        ("Alan Carter", "travel", "Vaxco"),
+    ]
+
+
+def test_a_patent_attorney_or_an_intellectual_property_law_firm_is_no_patent():
+    assert triples(
+        "DKO is a patent attorney and a partner in the intellectual property law firm Lexo. She advises "
+        "companies as patent holders. AC holds patents with Vaxco.",
+        AUTHORS2,
+    ) == [("Alan Carter", "patents", "Vaxco")]
+
+
+def test_he_or_she_is_the_author_named_by_the_sentence_before_even_one_without_a_tie():
+    """ "IBH was a Commissioner on X. He is a shareholder in Y": "he" is IBH, not an author named earlier."""
+    assert triples(
+        "AC reports grants from Vaxco. DKO was an inaugural Commissioner of the review. She is a shareholder in "
+        "Biolab.",
+        AUTHORS2,
+    ) == [("Alan Carter", "grants", "Vaxco"), ("Dana K Ober", "stock", "Biolab")]
