@@ -489,6 +489,11 @@ def _relations(
             if shared == ([], "member") and i + 2 < len(triggers):
                 shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
             results[i] = ([pre], "") if pre is not None else shared
+            if pre is None and "for" in state.text[max(sa, trig.start - 12) : trig.start]:
+                # "honoraria from X for lectures and salary support from Y": the lectures were X's
+                source = source_before(state, trig, sa)
+                if source:
+                    results[i] = (source, "")
         elif _names_the_next(state, trig, vis, triggers[i + 1] if i + 1 < len(triggers) else None, results[i + 1 :]):
             results[i] = results[i + 1]  # "supported by a VICI grant from NWO": VICI names the grant, NWO gives it
         else:

@@ -905,3 +905,8 @@ def test_chairs_a_body_is_a_leadership_role():
 def test_an_event_funded_by_a_company_is_one_tie_of_the_events_kind():
     statement = "MMH participated as a speaker in educational activities funded by Vaxco."
     assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco")]
+
+
+def test_fees_from_one_body_for_lectures_keep_their_source_before_a_second_tie():
+    statement = "MMH has received honoraria from Vaxco for lectures and salary support from Biolab."
+    assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco"), ("Mara M Holt", "grants", "Biolab")]
