@@ -87,8 +87,8 @@ class AuthorIndex:
     def _folded_names(self) -> str:
         """All the names in one folded string, which holds every surname key of `_surnames`."""
         if self._joined is None:
-            # the same as folding the joined names (no letter's case depends on one beyond a line break),
-            # and an ASCII name, most of them, is folded without the table of accents
+            # the same as folding the joined names (no letter's case depends on one beyond a line break);
+            # an ASCII byline, most of them, is folded by one lower-casing, which is what fold() does to it
             joined = "\n".join(self.names)
             self._joined = joined.lower() if joined.isascii() else "\n".join([fold(name) for name in self.names])
         return self._joined
