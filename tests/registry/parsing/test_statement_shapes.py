@@ -910,3 +910,7 @@ def test_an_event_funded_by_a_company_is_one_tie_of_the_events_kind():
 def test_fees_from_one_body_for_lectures_keep_their_source_before_a_second_tie():
     statement = "MMH has received honoraria from Vaxco for lectures and salary support from Biolab."
     assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco"), ("Mara M Holt", "grants", "Biolab")]
+
+
+def test_a_presentation_fee_is_a_lecture_tie():
+    assert triples("DKO received a presentation fee from Vaxco.", AUTHORS2) == [("Dana K Ober", "lectures", "Vaxco")]
