@@ -914,3 +914,11 @@ def test_fees_from_one_body_for_lectures_keep_their_source_before_a_second_tie()
 
 def test_a_presentation_fee_is_a_lecture_tie():
     assert triples("DKO received a presentation fee from Vaxco.", AUTHORS2) == [("Dana K Ober", "lectures", "Vaxco")]
+
+
+def test_a_tie_before_boilerplate_whose_full_stop_was_lost_is_still_read():
+    statement = (
+        "AC and DKO are inventors of a patent application (WO2020100144A1) This does not alter the authors' "
+        "adherence to the journal's policies."
+    )
+    assert triples(statement, AUTHORS2) == [("Alan Carter", "patents", None), ("Dana K Ober", "patents", None)]
