@@ -922,3 +922,13 @@ def test_a_tie_before_boilerplate_whose_full_stop_was_lost_is_still_read():
         "adherence to the journal's policies."
     )
     assert triples(statement, AUTHORS2) == [("Alan Carter", "patents", None), ("Dana K Ober", "patents", None)]
+
+
+def test_initials_read_surname_first_are_not_an_author_labelled_already_in_byline_order():
+    """ "R.S.: ... S.R.: ...": two people, and S.R. is none of the byline's authors."""
+    statement = "A.C.: consultant for Vaxco. M.H.: speaker for Biolab. H.M.: advisor for Medix."
+    assert triples(statement, AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Mara M Holt", "lectures", "Biolab"),
+        (None, "advisory_board", "Medix"),
+    ]
