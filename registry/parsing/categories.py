@@ -99,7 +99,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
-        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
+        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|um))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)",
     ),

@@ -10,7 +10,15 @@ from rapidfuzz import fuzz
 
 from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
-from .categories import MONEY, WORK_FUNDING_OPENINGS, Trigger, find_triggers, is_boilerplate, sentence_negated
+from .categories import (
+    BOILERPLATE_RE,
+    MONEY,
+    WORK_FUNDING_OPENINGS,
+    Trigger,
+    find_triggers,
+    is_boilerplate,
+    sentence_negated,
+)
 from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
@@ -234,7 +242,10 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
     for sa, sb in join_headed_lists(state, split_clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low):
-            continue
+            sb = _before_boilerplate(text, sa, sb)
+            if sb == sa:
+                continue
+            low = text[sa:sb].lower()
         pos = none_position(text, sa, sb, low)
         if sentence_negated(text, sa, sb):
             # "None of the authors has any conflict of interest": all of them declare nothing; "No author
@@ -325,6 +336,23 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 SOME_AUTHORS_RE: Final = re.compile(
     r"\W*(?:the\s+)?(?:co-?)?authors\s+(?:who\s+(?:are|were)\s+)?(?=employed|funded|paid|affiliated)", re.IGNORECASE
 )
+
+
+# "... a patent application (WO2020100144A1) This does not alter the authors' adherence ...": a sentence whose
+# full stop was lost runs into the boilerplate after it.
+BOILERPLATE_OPENING_RE = re.compile(r"[)\w]\s+(?-i:This|These)\s+(?:\w+\s+){0,2}$")
+
+
+def _before_boilerplate(text: str, sa: int, sb: int) -> int:
+    """Where a sentence's boilerplate begins when a sentence without its full stop stands before it; `sa`
+    when the whole sentence is boilerplate."""
+    m = BOILERPLATE_RE.search(text, sa, sb)
+    if m is None:
+        return sa
+    opening = BOILERPLATE_OPENING_RE.search(text, max(sa, m.start() - 40), m.start())
+    if opening is None or opening.start() - sa < 20:
+        return sa
+    return opening.start() + 1
 
 
 def _verb_after(toks: list[Tok], end: int) -> bool:
