@@ -340,7 +340,7 @@ SOME_AUTHORS_RE: Final = re.compile(
 
 # "... a patent application (WO2020100144A1) This does not alter the authors' adherence ...": a sentence whose
 # full stop was lost runs into the boilerplate after it.
-BOILERPLATE_OPENING_RE = re.compile(r"[)\w]\s+(?-i:This|These)\s+(?:\w+\s+){0,2}$")
+BOILERPLATE_OPENING_RE: Final = re.compile(r"[)\w]\s+(?-i:This|These)\s+(?:\w+\s+){0,2}$")
 
 
 def _before_boilerplate(text: str, sa: int, sb: int) -> int:
