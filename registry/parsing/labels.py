@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 from .authors import AuthorIndex
 from .orgnames import is_company_form
@@ -12,13 +13,13 @@ from .spelling import TITLES, looks_like_initials
 from .state import ParseState
 from .text import Tok, TokenIndex
 
-LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
-LABEL_COLON_RE = re.compile(r":(?=\s|$)")
-LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
-LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
-LIST_WORDS = frozenset({",", "and", "&"})
+LABEL_SPLIT_RE: Final = re.compile(r"\s*(?:,|&|\band\b)\s*")
+LABEL_COLON_RE: Final = re.compile(r":(?=\s|$)")
+LABEL_COMMA_RE: Final = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
+LABEL_CHARS_RE: Final = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
+LIST_WORDS: Final = frozenset({",", "and", "&"})
 # What may stand right before a label that is not written with dots ("; AL:", ". AL:", ", AL:").
-BEFORE_LABEL = frozenset({";", ".", ",", ")"})
+BEFORE_LABEL: Final = frozenset({";", ".", ",", ")"})
 
 
 def mid_labels(
