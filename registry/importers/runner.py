@@ -7,6 +7,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,10 +88,11 @@ def count_rows_since(last: dict[str, int]) -> dict[str, int]:
 
 # (data, file name as reported, actor, warnings) -> number of records read (articles, rows, people)
 FileImporter = Callable[[bytes, str, object, list[str]], int]
-# (files, *, kind, actor, summary, one_by_one): imports a batch's files in their order inside its
-# transaction, writing some of them together (each with its own record and counts) and handing the
-# others to one_by_one(files), the runner's import of a file in a savepoint of its own.
-WriteTogether = Callable[..., None]
+# For one import, a context giving `write(files, *, kind, actor, summary, one_by_one, upcoming)`: imports
+# a batch's files in their order inside its transaction, writing some of them together (each with its
+# own record and counts) and handing the others to one_by_one(files), the runner's import of a file in a
+# savepoint of its own; `upcoming` are the next batch's files, which it may read meanwhile.
+WriteTogether = Callable[[], AbstractContextManager[Callable[..., None]]]
 
 
 @dataclass
@@ -164,11 +166,13 @@ def import_paths(
     files = list(expand(paths, suffixes))
     summary = ImportSummary(kind=kind)
     started = time.perf_counter()
-    with tqdm(total=len(files), unit="file", disable=not progress, desc=f"Importing {kind}") as bar:
+    together = write_together() if write_together is not None and batch > 1 else nullcontext()
+    with tqdm(total=len(files), unit="file", disable=not progress, desc=f"Importing {kind}") as bar, together as write:
         for start in range(0, len(files), batch):
             group = files[start : start + batch]
+            upcoming = files[start + batch : start + 2 * batch]
             _import_group(
-                group, kind=kind, importer=importer, actor=actor, summary=summary, write_together=write_together
+                group, kind=kind, importer=importer, actor=actor, summary=summary, write=write, upcoming=upcoming
             )
             bar.update(len(group))
     summary.seconds = time.perf_counter() - started
@@ -182,7 +186,8 @@ def _import_group(
     importer: FileImporter,
     actor,
     summary: ImportSummary,
-    write_together: WriteTogether | None = None,
+    write: Callable[..., None] | None = None,
+    upcoming: list[Path] | None = None,
 ) -> None:
     if len(files) == 1:
         _import_file(files[0], kind=kind, importer=importer, actor=actor, summary=summary)
@@ -195,10 +200,10 @@ def _import_group(
 
     try:
         with transaction.atomic():
-            if write_together is None:
+            if write is None:
                 one_by_one(files)
             else:
-                write_together(files, kind=kind, actor=actor, summary=shared, one_by_one=one_by_one)
+                write(files, kind=kind, actor=actor, summary=shared, one_by_one=one_by_one, upcoming=upcoming or [])
     except DatabaseError:
         logger.warning("A batch of %d %s files was not committed; importing them one by one", len(files), kind)
         for path in files:

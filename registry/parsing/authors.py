@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
+from typing import Final
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -24,7 +26,13 @@ from .spelling import (
 )
 from .text import words
 
-_MISSING = object()
+_MISSING: Final = object()
+# TITLES as they may be written, in any case: a word is a title when its lower case is one of TITLES,
+# told without lower-casing every word of a name. No character outside ASCII lower-cases into a title's
+# letters (the Kelvin sign gives "k", which no title holds).
+TITLES_ANY_CASE: Final = frozenset(
+    "".join(letters) for title in TITLES for letters in product(*({c, c.upper()} for c in title))
+)
 
 
 class AuthorIndex:
@@ -49,6 +57,7 @@ class AuthorIndex:
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
         self._by_middle: dict[str, list[int]] | None = None
+        self._every: dict[int, str] = {}
 
     def _name_tokens(self, idx: int) -> list[str]:
         toks = self._tokens[idx]
@@ -78,9 +87,10 @@ class AuthorIndex:
     def _folded_names(self) -> str:
         """All the names in one folded string, which holds every surname key of `_surnames`."""
         if self._joined is None:
-            # the same as folding the joined names (no letter's case depends on one beyond a line break),
-            # and an ASCII name, most of them, is folded without the table of accents
-            self._joined = "\n".join([fold(name) for name in self.names])
+            # the same as folding the joined names (no letter's case depends on one beyond a line break);
+            # an ASCII byline, most of them, is folded by one lower-casing, which is what fold() does to it
+            joined = "\n".join(self.names)
+            self._joined = joined.lower() if joined.isascii() else "\n".join([fold(name) for name in self.names])
         return self._joined
 
     def _with_surname(self, word: str) -> list[int] | tuple[()]:
@@ -298,12 +308,15 @@ class AuthorIndex:
     def _every_part(self, idx: int) -> str:
         """The first letter of every part of an author's name, hyphenated parts included: "SSO" for
         Stéphane St-Onge."""
-        parts = [p for t in self._name_tokens(idx) for p in re.split(r"[-\u2010]", t) if p]
-        return fold("".join(p[0] for p in parts)).upper()
+        found = self._every.get(idx)
+        if found is None:
+            parts = [p for t in self._name_tokens(idx) for p in HYPHENS_RE.split(t) if p]
+            found = self._every[idx] = fold("".join(p[0] for p in parts)).upper()
+        return found
 
     def by_name(self, words: list[str]) -> int | None:
-        titled = len(words) > 1 and words[0].lower() in TITLES
-        words = [w for w in words if w.lower() not in TITLES]
+        titled = len(words) > 1 and words[0] in TITLES_ANY_CASE
+        words = [w for w in words if w not in TITLES_ANY_CASE]
         if len(words) == 1 and titled:
             hits = self._with_surname(words[0])
             if not hits and looks_like_initials(words[0]):
@@ -388,6 +401,9 @@ class AuthorIndex:
         return list(range(len(self.names)))
 
 
+HYPHENS_RE: Final = re.compile(r"[-\u2010]")
+
+
 def _short_form(given: str, author_given: list[str]) -> bool:
     """Whether a given name in the text and one of the byline's are the same name, one cut short."""
     return len(given) >= 3 and any(len(g) >= 3 and (given.startswith(g) or g.startswith(given)) for g in author_given)
@@ -442,7 +458,7 @@ def _leading_letter(name: str) -> str | None:
 
 # Generational suffixes after a surname: "Joseph V. Pergolizzi Jr." is Pergolizzi in the text, and PubMed
 # writes "George R Thompson 3rd".
-SUFFIXES = words("jr jr. sr sr. ii iii iv 2nd 3rd 4th")
+SUFFIXES: Final = words("jr jr. sr sr. ii iii iv 2nd 3rd 4th")
 
 
 def _without_suffix(parts: list[str]) -> list[str]:

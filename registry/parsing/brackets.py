@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .categories import Trigger
 from .lists import Org
@@ -12,7 +13,7 @@ from .orgnames import clean_name, is_counterparty, is_name_token
 from .text import Tok, words
 
 # Role words that name a tie only inside such brackets ("Speaker", "Advisory", "SRA", "BOD").
-SOLO_ROLE_RE = re.compile(
+SOLO_ROLE_RE: Final = re.compile(
     r"(?P<lectures>speakers?|speaking|lectures?|lecturing|honorari(?:a|um))"
     r"|(?P<advisory_board>advisory(?:\s+(?:boards?|committees?|councils?|panels?|roles?))?|advis[oe]rs?|SAB|DSMB|I?DMC|CEC)"
     r"|(?P<grants>SRA|sponsored\s+research(?:\s+agreements?)?|research(?:\s+(?:support|funding|grants?))?|grants?)"
@@ -26,17 +27,17 @@ SOLO_ROLE_RE = re.compile(
     re.IGNORECASE,
 )
 # Words that may stand around the roles inside the brackets ("as a member of the scientific advisory board").
-ROLE_FILLER = words(
+ROLE_FILLER: Final = words(
     "as a an the member members of on for in and or & / , - serving served participation membership his her "
     "their role roles scientific medical clinical strategic international global paid fees fee recipient recipients "
     "holder author"
 )
 # Where the company's name before the bracket begins: after one of these tokens.
-NAME_STARTS = words(", ; : ) and from with for to by at of in & or")
-GENERIC_FEES_RE = re.compile(r"personal\s+fees|honorari(?:a|um)|other|fees|funding|payments?", re.IGNORECASE)
+NAME_STARTS: Final = words(", ; : ) and from with for to by at of in & or")
+GENERIC_FEES_RE: Final = re.compile(r"personal\s+fees|honorari(?:a|um)|other|fees|funding|payments?", re.IGNORECASE)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RoleBracket:
     """A company and the categories its bracket names."""
 
@@ -44,6 +45,13 @@ class RoleBracket:
     categories: list[str]
     start: int  # the opening bracket
     end: int  # the closing bracket
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(self, org: Org, categories: list[str], start: int, end: int) -> None:
+        self.org = org
+        self.categories = categories
+        self.start = start
+        self.end = end
 
 
 def role_brackets(text: str, toks: list[Tok], triggers: list[Trigger]) -> list[RoleBracket]:

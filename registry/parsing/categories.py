@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from .firstchars import PrefixDispatch
 from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body, new_predicate
@@ -12,7 +12,7 @@ from .text import Tok, words
 
 # Order matters: at one position the first alternative wins, so longer phrases come first
 # ("patent licensing agreement" is royalties, not patents; "travel grant" is travel, not grants).
-_GRAMMAR: list[tuple[str, str]] = [
+_GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "royalties",
         r"(?:patent\s+|technology\s+)?licen[cs](?:e|ing)\s+(?:agreements?|income|distributions?"
@@ -99,7 +99,7 @@ _GRAMMAR: list[tuple[str, str]] = [
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
-        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker"
+        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|um))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)",
     ),
@@ -199,14 +199,14 @@ _GRAMMAR: list[tuple[str, str]] = [
     ("other_member", r"(?:affiliated\s+)?(?<!family\s)members?\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]|[a-z][A-Z])(?!\w*\d))"),
 ]
 
-_ALTERNATIVES = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]
-TRIGGER_RE = re.compile("|".join(_ALTERNATIVES), re.IGNORECASE)
+_ALTERNATIVES: Final = [rf"(?P<g{i}>\b(?:{pat})\b)" for i, (_, pat) in enumerate(_GRAMMAR)]
+TRIGGER_RE: Final = re.compile("|".join(_ALTERNATIVES), re.IGNORECASE)
 # The same alternation split by first two letters: a word tries only the phrases that can start with it.
-TRIGGER_DISPATCH = PrefixDispatch(_ALTERNATIVES, re.IGNORECASE)
-_GROUP_CATEGORY = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
+TRIGGER_DISPATCH: Final = PrefixDispatch(_ALTERNATIVES, re.IGNORECASE)
+_GROUP_CATEGORY: Final = {f"g{i}": cat for i, (cat, _) in enumerate(_GRAMMAR)}
 # First words a relation phrase can start with (their first four letters): the big regex is only tried
 # at those tokens, which keeps the parser fast on long texts.
-_FIRST_WORDS = """
+_FIRST_WORDS: Final = """
 patent technology licence license licencing licensing royalty royalties benefit benefits financial funding
 funds fund funded support supported sponsorship owner owners owns co-inventor coinventor inventor provisional
 intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb scientific
@@ -232,13 +232,13 @@ conducted conducts conducting honoria honorium investor investors officer office
 internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """
-TRIGGER_KEYS = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
+TRIGGER_KEYS: Final = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
 
-NEGATED_ROLE_RE = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
-NEGATION_RE = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
-CLAUSE_BREAK_RE = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
-NEGATED_SENTENCE_RE = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
-BOILERPLATE_RE = re.compile(
+NEGATED_ROLE_RE: Final = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
+NEGATION_RE: Final = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
+CLAUSE_BREAK_RE: Final = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
+NEGATED_SENTENCE_RE: Final = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
+BOILERPLATE_RE: Final = re.compile(
     # "adherence to PLOS ONE policies", not "in adherence to the University's rules" beside a tie
     r"does\s+not\s+alter|adherence\s+to\s+(?:all\s+)?(?:the\s+)?(?:PLOS|[\w\s]{0,30}?polic)"
     r"|products\s+in\s+development|marketed\s+products"
@@ -253,7 +253,7 @@ BOILERPLATE_RE = re.compile(
     r"|\b(?:ICMJE|Medical\s+Journal\s+Editors)(?:\s+(?:uniform|disclosure))*\s+forms?\s+for\s+(?:the\s+)?disclosure\b",
     re.IGNORECASE,
 )
-MS_CONTEXT_RE = re.compile(
+MS_CONTEXT_RE: Final = re.compile(
     r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current|the\s+submitted)\s+(?:work|research|study|effort|article"
     r"|manuscript|project|paper|analysis)\b"
     r"|\b(?:this|the)\s+work\s+(?:is|was)\s+(?:reported|described|presented)"
@@ -266,11 +266,11 @@ MS_CONTEXT_RE = re.compile(
     r"(?:\w+\s+){0,2}?(?:support|funding|grants?)\b",
     re.IGNORECASE,
 )
-SENTENCE_END_RE = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
-MONEY = frozenset({"manuscript_support", "grants", "royalties", "consulting", "lectures", "travel", "gifts"})
+SENTENCE_END_RE: Final = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
+MONEY: Final = frozenset({"manuscript_support", "grants", "royalties", "consulting", "lectures", "travel", "gifts"})
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Trigger:
     """A relation phrase found in a sentence; `kind` is the category or a special kind (other_lab...)."""
 
@@ -278,6 +278,13 @@ class Trigger:
     start: int
     end: int
     text: str
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(self, kind: str, start: int, end: int, text: str) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.text = text
 
     @property
     def category(self) -> str:
@@ -290,12 +297,13 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     last = start
     patterns = _PATTERN_OF
     get = patterns.get
+    unseen = _UNSEEN  # a local: compiled, a module's global is a dictionary look-up at each token
     # the common case, a word no relation phrase starts with, is left out before the loop
-    for tok in [t for t in toks if get(t.low, _UNSEEN) is not None]:
+    for tok in [t for t in toks if get(t.low, unseen) is not None]:
         if tok.start < last:
             continue
-        pattern = get(tok.low, _UNSEEN)
-        if pattern is _UNSEEN:
+        pattern = get(tok.low, unseen)
+        if pattern is unseen:
             pattern = _pattern_for(tok.low)
         if pattern is None:
             continue  # a word first met in this sentence, and met twice
@@ -323,8 +331,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
     return found
 
 
-EVENT_KINDS = frozenset({"lectures", "travel", "gifts"})
-FUNDED_RE = re.compile(r"(?:funded|sponsored|supported|paid)(?:\s+by)?$", re.IGNORECASE)
+EVENT_KINDS: Final = frozenset({"lectures", "travel", "gifts"})
+FUNDED_RE: Final = re.compile(r"(?:funded|sponsored|supported|paid)(?:\s+by)?$", re.IGNORECASE)
 
 
 def _paid_for_the_event(found: list[Trigger], text: str) -> None:
@@ -343,7 +351,7 @@ def _paid_for_the_event(found: list[Trigger], text: str) -> None:
 
 # "Any other conflict of interest (ie, personal associations or involvement as a director, officer, or expert
 # witness) is disclosed": ties named in a bracket of examples are kinds of tie, nobody's tie.
-EXAMPLES_BRACKET_RE = re.compile(
+EXAMPLES_BRACKET_RE: Final = re.compile(
     r"\(\s*(?:e\.?\s?g\.?|i\.?\s?e\.?|such\s+as|for\s+(?:example|instance))[\s,:]", re.IGNORECASE
 )
 
@@ -356,12 +364,12 @@ def _not_examples(found: list[Trigger], text: str, start: int, end: int) -> list
     return found
 
 
-DENIED_AFTER_RE = re.compile(r"\s+(?:did|does|do|has|had|have)\s+(?:not|no)\b")
-NONE_AFTER_RE = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
-_UNSEEN = object()
+DENIED_AFTER_RE: Final = re.compile(r"\s+(?:did|does|do|has|had|have)\s+(?:not|no)\b")
+NONE_AFTER_RE: Final = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
+_UNSEEN: Final = object()
 # The alternation to try at a word, by the word (lower case); None where no relation phrase can start.
 # The same few hundred words come back in every statement, so each is looked up once.
-_PATTERN_OF: dict[str, Any] = {}  # a pattern, None, or _UNSEEN in look-ups
+_PATTERN_OF: Final[dict[str, Any]] = {}  # a pattern, None, or _UNSEEN in look-ups
 
 
 def _pattern_for(low: str) -> re.Pattern[str] | None:
@@ -372,8 +380,8 @@ def _pattern_for(low: str) -> re.Pattern[str] | None:
 
 
 # ICMJE wording: ties named before "during the conduct of the study" supported the present work.
-CONDUCT_RE = re.compile(r"\bduring\s+the\s+conduct\s+of\s+the\s+(?:study|trial|work|research|project)\b", re.I)
-CLAUSE_END_RE = re.compile(r";|\boutside\s+(?:of\s+)?the\s+submitted\s+work\b|\bconduct\s+of\s+the\s+\w+", re.I)
+CONDUCT_RE: Final = re.compile(r"\bduring\s+the\s+conduct\s+of\s+the\s+(?:study|trial|work|research|project)\b", re.I)
+CLAUSE_END_RE: Final = re.compile(r";|\boutside\s+(?:of\s+)?the\s+submitted\s+work\b|\bconduct\s+of\s+the\s+\w+", re.I)
 
 
 def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> None:
@@ -389,10 +397,10 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
                 t.kind = "manuscript_support"
 
 
-GENERIC_FEES_RE = re.compile(
+GENERIC_FEES_RE: Final = re.compile(
     r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
 )
-WHAT_FOR_RE = re.compile(
+WHAT_FOR_RE: Final = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"
     r"|serving\s+as|member\s+of|membership\s+(?:of|in)))*\s*$"
     # "honoraria from serving on the scientific advisory board of X"
@@ -470,7 +478,7 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
     return out
 
 
-UNRELATED_RE = re.compile(
+UNRELATED_RE: Final = re.compile(
     r"\b(?:unrelated|not\s+(?:\w+\s+)?related|none\s+of\s+which|outside(?:\s+of)?|independent(?:ly)?\s+of"
     r"|not\s+(?:\w+\s+)?(?:connected|linked))\b[^.;]{0,40}$",
     re.IGNORECASE,
@@ -482,7 +490,7 @@ UNRELATED_RE = re.compile(
 # Openings of a sentence about the work's own funding, which names no author's tie: "Funding: the DFG",
 # "The A and B trials were supported by X", "Investigators received support from X" (the parser reads
 # them with no author too).
-WORK_FUNDING_OPENINGS = (
+WORK_FUNDING_OPENINGS: Final = (
     r"(?:funding|financial\s+support|sources?\s+of\s+funding)(?:\s+sources?)?\s*:"
     r"|the\s+(?:[\w-]+\s+){1,3}(?:trials|studies)\s+(?:were|are|have\s+been)\s+(?:\w+\s+)?"
     r"(?:funded|supported|sponsored|financed)\b"
@@ -491,12 +499,12 @@ WORK_FUNDING_OPENINGS = (
     r"|(?:the\s+)?(?:\w+\s+)?(?:project|study|research|work)\s+(?:is|was|has\s+been)\s+(?:performed|conducted"
     r"|carried\s+out)\s+with\s+(?:the\s+)?(?:financial\s+)?support\b|the\s+(?:financial\s+)?support\s+of\b"
 )
-STUDY_FUNDING_RE = re.compile(
+STUDY_FUNDING_RE: Final = re.compile(
     r"\s*(?:(?:part|some|all)\s+of\s+)?(?:the\s+)?(?:funding|financial\s+support)\s+(?:was|were|is|has\s+been)"
     rf"\s+(?:\w+\s+)?(?:provided|received|obtained)\b|\W*(?:{WORK_FUNDING_OPENINGS})",
     re.IGNORECASE,
 )
-PUBLICATION_FEE_RE = re.compile(
+PUBLICATION_FEE_RE: Final = re.compile(
     r"\bthe\s+(?:open[-\s]access\s+(?:publication\s+)?|publication\s+|article[-\s]processing\s+)(?:charges?|fees?|costs?)\b",
     re.IGNORECASE,
 )
@@ -514,19 +522,23 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
 
 
 # A body's head word right after capitalised relation words: they are the body's name.
-BODY_AFTER_RE = re.compile(r"\s+(?:Council|Foundation|Fund|Agency|Unit|Office|Scheme|Network|Programme|Program)\b")
-NAME_AFTER_RE = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
-NAME_BEFORE_RE = re.compile(r"[A-Z][\w.&-]*\s+$")
-ROLE_ARTICLE_RE = re.compile(r"\b(?:a|an|is|was|as|currently|also|now)\s+$", re.IGNORECASE)
+BODY_AFTER_RE: Final = re.compile(
+    r"\s+(?:Council|Foundation|Fund|Agency|Unit|Office|Scheme|Network|Programme|Program)\b"
+)
+NAME_AFTER_RE: Final = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
+NAME_BEFORE_RE: Final = re.compile(r"[A-Z][\w.&-]*\s+$")
+ROLE_ARTICLE_RE: Final = re.compile(r"\b(?:a|an|is|was|as|currently|also|now)\s+$", re.IGNORECASE)
 # A body's head word and its "of/for": what follows, capitalised, is the rest of its name.
-BODY_OF_RE = re.compile(
+BODY_OF_RE: Final = re.compile(
     r"\b(?:Journal|Institute|Society|School|Office|Cent(?:er|re)|Department|Academy|College|Faculty|Association"
     r"|Division|Bureau|Agency|Laboratory|Unit|Program|Programme)\s+(?:of|for|on)\s+(?:the\s+)?$"
 )
-NOT_NAME_WORDS = words("the a an this that on in of for is as and or its his her their")
+NOT_NAME_WORDS: Final = words("the a an this that on in of for is as and or its his her their")
 # Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
-ROLE_MODIFIERS = words("senior executive vice deputy associate assistant principal managing acting interim founding")
-NOT_NAME_OR_ROLE = NOT_NAME_WORDS | ROLE_MODIFIERS
+ROLE_MODIFIERS: Final = words(
+    "senior executive vice deputy associate assistant principal managing acting interim founding"
+)
+NOT_NAME_OR_ROLE: Final = NOT_NAME_WORDS | ROLE_MODIFIERS
 
 
 def _inside_name(text: str, t: Trigger) -> bool:
@@ -553,7 +565,7 @@ def _sentence_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-BREAK_RE = re.compile(r"[;,]|\band\b")
+BREAK_RE: Final = re.compile(r"[;,]|\band\b")
 
 
 def _no_break(text: str, a: int, b: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .categories import find_triggers
 from .mentions import is_nameish, read_mentions
 from .nothing import ICMJE_CLOSING_RE
@@ -10,7 +12,7 @@ from .state import ParseState
 from .subjects import evaluate as evaluate_mentions
 from .text import Tok, words
 
-CLAUSE_LEADS = words("and while whereas but also")
+CLAUSE_LEADS: Final = words("and while whereas but also")
 
 
 def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -74,7 +76,7 @@ def _heads_list(state: ParseState, head: tuple[int, int], body: tuple[int, int])
     return not find_triggers(state.text, body_toks[:3], body[0], body[1])
 
 
-AUTHOR_WORDS = words("authors author co-authors coauthors we")
+AUTHOR_WORDS: Final = words("authors author co-authors coauthors we")
 
 
 def _starts_with_authors(toks: list[Tok], j: int) -> bool:

@@ -5,12 +5,13 @@ code-letter form ("J. Smith, Novartis (F), Allergan (C, R); A. Bo, None")."""
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .state import DraftItem, ParseState
 from .text import tokenize
 
 # Role words of the abstract form, each to its category; the first that matches a role wins.
-ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
+ROLE_WORDS: Final[list[tuple[str, re.Pattern[str]]]] = [
     (cat, re.compile(pattern, re.IGNORECASE))
     for cat, pattern in (
         ("advisory_board", r"advis|board\s+member|data\s+(?:and\s+)?safety|DSMB"),
@@ -31,7 +32,7 @@ ROLE_WORDS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # The code letters of the ophthalmology form: Financial support, Employment, Consultant, personal financial
 # Interest, Patent, Recipient (honoraria), non-remunerative position (S); N says there is nothing.
-CODE_CATEGORIES = {
+CODE_CATEGORIES: Final = {
     "F": "grants",
     "E": "employment",
     "C": "consulting",
@@ -40,13 +41,15 @@ CODE_CATEGORIES = {
     "R": "lectures",
     "S": "leadership",
 }
-ROLE_END_RE = re.compile(r"\.(?=\s|[A-Z]|$)")
-NONE_HEAD_RE = re.compile(r"\s*([^,:;.]+(?:\.[^,:;.]+)*?),\s+(?:None|Nothing\s+to\s+disclose)\b\.?\s*", re.IGNORECASE)
-CODED_RE = re.compile(r"\s*([^,;()]+?)\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*")
-CODE_RE = re.compile(r"\([A-Z](?:\s*,\s*[A-Z])*\)")
-FORM_HEADER_RE = re.compile(r"\s*commercial\s+relationships?(?:\s+disclosures?)?\s*:\s*", re.IGNORECASE)
-MAX_WORDS = 10
-SENTENCE_WORDS_RE = re.compile(
+ROLE_END_RE: Final = re.compile(r"\.(?=\s|[A-Z]|$)")
+NONE_HEAD_RE: Final = re.compile(
+    r"\s*([^,:;.]+(?:\.[^,:;.]+)*?),\s+(?:None|Nothing\s+to\s+disclose)\b\.?\s*", re.IGNORECASE
+)
+CODED_RE: Final = re.compile(r"\s*([^,;()]+?)\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*")
+CODE_RE: Final = re.compile(r"\([A-Z](?:\s*,\s*[A-Z])*\)")
+FORM_HEADER_RE: Final = re.compile(r"\s*commercial\s+relationships?(?:\s+disclosures?)?\s*:\s*", re.IGNORECASE)
+MAX_WORDS: Final = 10
+SENTENCE_WORDS_RE: Final = re.compile(
     r"\b(?:of|from|for|to|by|with|in|at|on|is|are|was|were|has|have|had|received|reports?|declares?)\b", re.IGNORECASE
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Final
 
 from .authors import AuthorIndex
 from .orgnames import is_company_form
@@ -12,13 +13,13 @@ from .spelling import TITLES, looks_like_initials
 from .state import ParseState
 from .text import Tok, TokenIndex
 
-LABEL_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
-LABEL_COLON_RE = re.compile(r":(?=\s|$)")
-LABEL_COMMA_RE = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
-LABEL_CHARS_RE = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
-LIST_WORDS = frozenset({",", "and", "&"})
+LABEL_SPLIT_RE: Final = re.compile(r"\s*(?:,|&|\band\b)\s*")
+LABEL_COLON_RE: Final = re.compile(r":(?=\s|$)")
+LABEL_COMMA_RE: Final = re.compile(r"\s*([^\W\d_][\w.\-\u2010\u2019]*),\s+(\S+)")
+LABEL_CHARS_RE: Final = re.compile(r"[\w .,&\u2019'\-\u2010:]+")
+LIST_WORDS: Final = frozenset({",", "and", "&"})
 # What may stand right before a label that is not written with dots ("; AL:", ". AL:", ", AL:").
-BEFORE_LABEL = frozenset({";", ".", ",", ")"})
+BEFORE_LABEL: Final = frozenset({";", ".", ",", ")"})
 
 
 def mid_labels(
@@ -34,6 +35,7 @@ def mid_labels(
         return found
     toks, starts = index.toks, index.starts
     lo = bisect_left(starts, a)
+    spelt: set[int] = set()  # authors whose labels so far spell their initials in byline order
     while colon >= 0:
         k = bisect_left(starts, colon)
         colon = text.find(":", colon + 1, b)
@@ -48,7 +50,7 @@ def mid_labels(
         first = k - len(run)
         before = toks[first - 1] if first > lo else None
         dotted = all("." in t.text for t in run if t.low not in LIST_WORDS)
-        group = _group(run, authors, dotted and (before is None or before.text in BEFORE_LABEL))
+        group = _group(run, authors, dotted and (before is None or before.text in BEFORE_LABEL), spelt)
         if group is None:
             continue
         if before is not None and not dotted and before.text not in BEFORE_LABEL:
@@ -83,19 +85,26 @@ def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:
     return toks[j:colon]
 
 
-def _group(run: list[Tok], authors: AuthorIndex, unknown_ok: bool) -> list[int | None] | None:
+def _group(
+    run: list[Tok], authors: AuthorIndex, unknown_ok: bool, spelt: set[int] | None = None
+) -> list[int | None] | None:
     """The authors of every initials in the run, or None when one of them is nobody's. Initials may be
-    written surname first ("V.K." for Keti Vitanova); a dotted label after a separator that fits nobody
+    written surname first ("V.K." for Keti Vitanova), unless an earlier label spelt that author's initials
+    in byline order ("R.S.: ... S.R.: ...": two authors); a dotted label after a separator that fits nobody
     still starts a block, of an unknown author ([None]), so the ties after it are not the last author's."""
     group: list[int | None] = []
     for t in run:
         if t.low in LIST_WORDS:
             continue
         idx = authors.by_initials(t.text)
+        if idx is not None and spelt is not None:
+            spelt.add(idx)
         if idx is None:
             letters = [p for p in t.text.replace("-", ".").split(".") if p]
             if len(letters) == 2 and all(len(p) == 1 for p in letters):
                 idx = authors.by_initials(letters[1] + letters[0])
+                if idx is not None and spelt is not None and idx in spelt:
+                    idx = None
         if idx is None and not unknown_ok:
             return None
         group.append(idx)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from .nameshapes import SPINOFF_WORDS, after_spinoff
 from .orgnames import (
@@ -23,12 +24,12 @@ from .orgnames import (
 from .text import DOTTED_INITIALS_RE, INITIALS_RE, PERSON_VERBS, Tok, words
 
 # "and" in English and in the languages whose statements take the same shapes ("von A und B", "de A y B").
-AND_WORDS = frozenset({"and", "und", "et", "y", "e"})
-ITEM_SEPS = frozenset({",", ";", "or"}) | AND_WORDS
+AND_WORDS: Final = frozenset({"and", "und", "et", "y", "e"})
+ITEM_SEPS: Final = frozenset({",", ";", "or"}) | AND_WORDS
 # A capital "E" or "Y" is a letter of a name ("Vitamin E Society"), never "and".
 # Words that may sit between chained relation phrases without naming anything:
 # "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
-FILLER = words(
+FILLER: Final = words(
     "and or a an the has have had been is are was were also as member members of its on in at by for "
     "from with to participated received receives receive conducted serves served serving holds hold held own owns "
     "currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
@@ -38,22 +39,28 @@ FILLER = words(
     " phd ph.d. doctoral postdoctoral predoctoral"
 )
 # Words that end a listed name rather than continue it.
-NOT_TAIL = FILLER | words(
+NOT_TAIL: Final = FILLER | words(
     "outside during regarding including unrelated which who that via since between related about over "
     "inc ltd respectively each all both other others various several until before after"
 )
-LEAD_WORDS = words("from for of in with at by to on through via , : the a an")
-PATENT_MARKERS = (
+LEAD_WORDS: Final = words("from for of in with at by to on through via , : the a an")
+PATENT_MARKERS: Final = (
     re.compile(r"\bon\s+behalf\s+of\b|\bassigned\s+to\b|\b(?:owned|held)\s+by\b", re.IGNORECASE),
     re.compile(r"\bby\b", re.IGNORECASE),
 )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Org:
     name: str
     start: int
     end: int
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(self, name: str, start: int, end: int) -> None:
+        self.name = name
+        self.start = start
+        self.end = end
 
 
 def visible(text: str, toks: list[Tok], masked: list[tuple[int, int]]) -> list[Tok]:
@@ -217,8 +224,8 @@ def _written_small(items: list[list[Tok]], pos: int, item: list[Tok], start: int
 
 
 # Lower-case words inside names in other languages ("Fonds de la recherche en santé").
-FOREIGN_PARTICLES = words("de la le du des di da en für und y i et del della do dos das der von")
-HEADING_INNER = words("of for and & the de la du der")
+FOREIGN_PARTICLES: Final = words("de la le du des di da en für und y i et del della do dos das der von")
+HEADING_INNER: Final = words("of for and & the de la du der")
 
 
 def _whole_name(item: list[Tok]) -> bool:
@@ -228,13 +235,13 @@ def _whole_name(item: list[Tok]) -> bool:
     return all(t.low in HEADING_INNER or (t.text[0].isalnum() and t.low not in NOT_TAIL) for t in item)
 
 
-US_STATES = words(
+US_STATES: Final = words(
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
     "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY"
 )
 
 
-COUNTRIES = words(
+COUNTRIES: Final = words(
     "uk u.k. usa u.s.a. us u.s. england scotland wales ireland switzerland germany france italy spain portugal "
     "netherlands belgium luxembourg austria denmark sweden norway finland iceland poland hungary greece israel "
     "japan china korea taiwan singapore india australia canada brazil mexico argentina chile "
@@ -243,21 +250,28 @@ COUNTRIES = words(
     "ghana qatar uae"
 )
 # Two-letter country codes, a place only after a town at the end of a list ("Agendia NV, Amsterdam, NL").
-COUNTRY_CODES = words("NL DE FR CH IT ES SE DK BE AT NO FI JP CN AU IE IL KR BR PL PT GR NZ SG IN HU CZ")
+COUNTRY_CODES: Final = words("NL DE FR CH IT ES SE DK BE AT NO FI JP CN AU IE IL KR BR PL PT GR NZ SG IN HU CZ")
 # US states and Canadian provinces written out ("Pfizer, New York"; "Vaxco, Massachusetts"): a place after a
 # company, but never the country that makes the name before it a town.
-STATES = words(
+STATES: Final = words(
     "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
     "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
     "mississippi missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah "
     "vermont virginia washington wisconsin wyoming ontario quebec alberta"
 )
-COUNTRY_PAIRS = words(
+COUNTRY_PAIRS: Final = words(
     "united_kingdom united_states new_zealand south_korea south_africa the_netherlands czech_republic hong_kong "
     "saudi_arabia"
 )
-PAIR_FIRSTS = frozenset(p.split("_")[0] for p in COUNTRY_PAIRS) | {"new", "north", "south", "west", "rhode", "british"}
-STATE_PAIRS = words(
+PAIR_FIRSTS: Final = frozenset(p.split("_")[0] for p in COUNTRY_PAIRS) | {
+    "new",
+    "north",
+    "south",
+    "west",
+    "rhode",
+    "british",
+}
+STATE_PAIRS: Final = words(
     "new_york new_jersey new_mexico new_hampshire north_carolina south_carolina north_dakota south_dakota "
     "west_virginia rhode_island british_columbia"
 )
@@ -336,7 +350,7 @@ def _name_tail(rest: list[Tok]) -> bool:
 
 
 # Words that start a new source or party inside one list ("from A, and from B"; "with A, Boston, and with B").
-NEW_SOURCE_WORDS = words("from with by to")
+NEW_SOURCE_WORDS: Final = words("from with by to")
 
 
 def _from_name(item: list[Tok]) -> bool:
@@ -393,8 +407,10 @@ def _ends_list(item: list[Tok]) -> bool:
 
 # ICMJE: "has a patent X issued to Y", "a patent X pending to Y, and a patent Z licensed to W": the holder
 # of each patent follows its own "issued/pending/licensed to".
-ICMJE_PATENT_RE = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\b", re.IGNORECASE)
-PATENT_TO_RE = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\s+to\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
+ICMJE_PATENT_RE: Final = re.compile(r"\b(?:issued|pending|licen[sc]ed|granted)\b", re.IGNORECASE)
+PATENT_TO_RE: Final = re.compile(
+    r"\b(?:issued|pending|licen[sc]ed|granted)\s+to\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE
+)
 
 
 def patent_holders(text: str, toks: list[Tok], is_person) -> list[Org] | None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from .spelling import PARTICLES, TITLES
 from .text import Tok
 
-MENTION_SEPS = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
+MENTION_SEPS: Final = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
 
 
 def is_nameish(tok: Tok) -> bool:

@@ -4,12 +4,13 @@ Business, Innovation and Employment"), whose last word looks like a relation phr
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .text import words
 
 # "<Name> of X, Y and Employment", "<Name> for X and Training": a capitalised word after a listed
 # capitalised field ends the name of a body.
-PORTFOLIO_BEFORE_RE = re.compile(r"\b(?:of|for)\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+,?\s+(?:and|&)\s+$")
+PORTFOLIO_BEFORE_RE: Final = re.compile(r"\b(?:of|for)\s+(?:[A-Z][a-z]+,\s+)*[A-Z][a-z]+,?\s+(?:and|&)\s+$")
 
 
 def ends_portfolio_name(text: str, start: int) -> bool:
@@ -22,7 +23,7 @@ def ends_portfolio_name(text: str, start: int) -> bool:
 # "a member of the ABC Working Group", "member of the mRNA-1273 Study Group", "member of the National
 # Vaccine Steering Committee": a membership of a body that works or steers is a leadership role, and the
 # body's whole name (its last words included) is the organization. "member of the EuroQol Group" is not.
-MEMBER_BODY_RE = re.compile(
+MEMBER_BODY_RE: Final = re.compile(
     r"\s+(?:the\s+)?(?:(?!(?:and|or)\s)[A-Za-z0-9][\w'\u2019./-]*\s+){1,8}?"
     r"(?-i:(?:Working|Study|Steering|Writing|Guideline|Expert|Technical|Scientific)\s+(?:Groups?|Committees?)"
     r"|Committees?|Task\s+Force|Panel)\b(?!\s+(?:of|for|on)\b)",
@@ -77,8 +78,8 @@ def named_beside(items: list, text: str) -> list:
     return [it for k, it in enumerate(items) if k not in drop] if drop else items
 
 
-SPINOFF_WORDS = frozenset({"spin-off", "spinoff", "spin-out", "spinout", "start-up", "startup"})
-SPINOFF_HEADS = frozenset({"company", "companies", "firm", "firms", "of", "from", "called", "named"})
+SPINOFF_WORDS: Final = frozenset({"spin-off", "spinoff", "spin-out", "spinout", "start-up", "startup"})
+SPINOFF_HEADS: Final = frozenset({"company", "companies", "firm", "firms", "of", "from", "called", "named"})
 
 
 def after_spinoff(item: list) -> list:
@@ -95,8 +96,8 @@ def after_spinoff(item: list) -> list:
     return item
 
 
-LIST_GAP_WORDS = frozenset({"and", "the", "of", "for", "from", "in", "on", "to", "at", "&", "by", "with"})
-WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+LIST_GAP_WORDS: Final = frozenset({"and", "the", "of", "for", "from", "in", "on", "to", "at", "&", "by", "with"})
+WORD_RE: Final = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 
 
 def in_money_list(text: str, before, t) -> bool:
@@ -115,7 +116,7 @@ def in_money_list(text: str, before, t) -> bool:
 
 
 # Lower-case words that say what a board is about, never a relation ("UCB narcolepsy advisory board").
-NOT_TOPIC = words(
+NOT_TOPIC: Final = words(
     "and or the a an of on for in at by to with from as is are was were has have had its his her their also "
     "former current international national global scientific medical clinical executive member members "
     "paid unpaid company companies advisory board boards"
@@ -133,9 +134,9 @@ def topic_word(tok) -> bool:
     )
 
 
-ROLE_KINDS = frozenset({"leadership", "advisory_board", "other_member"})
-OF_THE_RE = re.compile(r"\s+of\s+the\s+$")
-BODY_TOPIC_RE = re.compile(r"\s+(?:for|on)\s+(?:the\s+)?[A-Z]")
+ROLE_KINDS: Final = frozenset({"leadership", "advisory_board", "other_member"})
+OF_THE_RE: Final = re.compile(r"\s+of\s+the\s+$")
+BODY_TOPIC_RE: Final = re.compile(r"\s+(?:for|on)\s+(?:the\s+)?[A-Z]")
 
 
 def names_the_body(text: str, before, t) -> bool:
@@ -148,7 +149,7 @@ def names_the_body(text: str, before, t) -> bool:
     return BODY_TOPIC_RE.match(text, t.end) is not None
 
 
-PREDICATE_RE = re.compile(r"(?:\band|,)\s+(?:is|are|was|were|has|have|had|serves|served|holds|held)\b")
+PREDICATE_RE: Final = re.compile(r"(?:\band|,)\s+(?:is|are|was|were|has|have|had|serves|served|holds|held)\b")
 
 
 def new_predicate(text: str, a: int, b: int) -> bool:
@@ -156,7 +157,7 @@ def new_predicate(text: str, a: int, b: int) -> bool:
     return PREDICATE_RE.search(text, a, b) is not None
 
 
-PASSIVE_VERBS = frozenset({"provided", "given", "awarded", "granted", "supplied", "paid", "made"})
+PASSIVE_VERBS: Final = frozenset({"provided", "given", "awarded", "granted", "supplied", "paid", "made"})
 
 
 def passive_source(vis: list) -> list:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .text import first_visible
 
-NONE_RE = re.compile(
+NONE_RE: Final = re.compile(
     # "no personal, financial, or industrial conflicts": the words between may be a comma list
     r"\bno\b(?:[\s,]+[\w/-]+){0,4}?[\s,]+(?:competing|conflicting|conflicts?|financial|potential|relevant"
     r"|declared|disclosures?|interests?)\b"
@@ -35,14 +36,14 @@ NONE_RE = re.compile(
     re.IGNORECASE,
 )
 # The stock eLife/PLOS footnote, recognised without tokenising it.
-STOCK_NONE_RE = re.compile(
+STOCK_NONE_RE: Final = re.compile(
     r"\s*(?:the\s+)?(?P<others>(?:all\s+)?(?:other|remaining)\s+)?(?P<who>authors?)\s+(?:have\s+)?"
     r"declared?s?\s+(?:that\s+)?(?:they\s+have\s+)?no\s+competing\s+interests?(?:\s+exists?)?\s*\.?\s*",
     re.IGNORECASE,
 )
-STOCK_FIRST = frozenset("tTaAoOrR")
+STOCK_FIRST: Final = frozenset("tTaAoOrR")
 # A sentence that is only "None", "No", "There are none", "The authors have none to declare", "None relevant".
-NONE_ONLY_RE = re.compile(
+NONE_ONLY_RE: Final = re.compile(
     r"\W*(?:(?:there\s+(?:are|is|were)|(?:all\s+)?(?:the\s+)?authors?\s+(?:have|has))\s+)?(?:none|nil|no|not\s+applicable)"
     r"(?:\s+(?:declared|disclosed|reported|relevant(?:\s+to\s+(?:this\s+|the\s+)?(?:article|manuscript|work|study))?"
     r"|to\s+(?:declare|disclose|report)))?\W*",
@@ -50,16 +51,16 @@ NONE_ONLY_RE = re.compile(
 )
 # "N. Qiao, None; M. Song, None": a name and "None" after a comma, the shape some journals print per author.
 # "SK None. KL None.": the same without the comma, "None" capitalised after the initials.
-NAMED_NONE_RE = re.compile(r"(?:,\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
-NO_OTHER_AUTHORS_RE = re.compile(
+NAMED_NONE_RE: Final = re.compile(r"(?:,\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
+NO_OTHER_AUTHORS_RE: Final = re.compile(
     r"(?:no|none\s+of\s+the)\s+(?:other|remaining)\s+(?:co-?)?authors?\b",
     re.IGNORECASE,
 )
 # "No conflicts of interest were declared by MJG, JM, GDG": the authors follow the phrase.
-DECLARED_BY_RE = re.compile(
+DECLARED_BY_RE: Final = re.compile(
     r"[^.;]{0,60}?\b(?:were|was|have\s+been|has\s+been)\s+(?:declared|reported|disclosed)\s+by\s+(?=[A-Z])"
 )
-OTHERS_RE = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
+OTHERS_RE: Final = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
 
 
 def none_position(text: str, start: int, end: int, low: str) -> int | None:
@@ -71,7 +72,7 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
         return None  # "no", "not", "nothing", "none" all contain it
     if NONE_ONLY_RE.fullmatch(text, start, end):
         return start
-    named = NAMED_NONE_RE.search(text, start, end)
+    named = NAMED_NONE_RE.search(text, start, end) if _may_name_none(low) else None
     if named:
         return named.start() + 1
     if not _has_none_word(low) and not _has_hint(low):
@@ -80,7 +81,15 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
     return m.start() if m else None
 
 
-OTHER_NONE_HINTS = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas", "without")
+def _may_name_none(low: str) -> bool:
+    """Whether the lower-cased sentence holds "none" or "nil", which NAMED_NONE_RE needs: a substring test
+    spares its search of every sentence. Under IGNORECASE "i" also matches the dotless and the dotted capital I
+    (U+0131, U+0130, whose lower case is "i" and a combining dot); no other letter of these words has a
+    non-ASCII match."""
+    return "none" in low or "nil" in low or "n\u0131l" in low or "ni\u0307l" in low
+
+
+OTHER_NONE_HINTS: Final = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas", "without")
 
 
 def _has_hint(low: str) -> bool:
@@ -92,7 +101,7 @@ def _has_hint(low: str) -> bool:
 
 # The word "no", "not", "nothing" or "none" in lower case, not the start of another word ("Novartis"); a
 # word character is what str.isalnum() takes and "_", as for \w.
-NONE_WORD_RE = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
+NONE_WORD_RE: Final = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
 
 
 def _has_none_word(low: str) -> bool:
@@ -112,7 +121,7 @@ def stock_none(text: str, start: int, end: int) -> str | None:
 
 # "None of the authors has ...", "No author has ...", "Neither author has ...": the sentence speaks of all
 # the authors (or of the others, "None of the other authors ...").
-NO_AUTHOR_RE = re.compile(
+NO_AUTHOR_RE: Final = re.compile(
     r"\s*(?:none\s+of\s+(?:the\s+|us\b|them\b)?|no\s+|neither\s+(?:of\s+the\s+)?)(?P<others>(?:other|remaining)\s+)?"
     r"(?:(?:contributing|listed|named|participating)\s+)?(?:co-?)?(?:authors?\b|(?<=us)|(?<=them)|(?:investigators?"
     r"|contributors?)\b)",
@@ -130,7 +139,7 @@ def no_author_scope(text: str, start: int, end: int) -> str | None:
 
 # The ICMJE form's closing words, said by all the authors ("All authors ... declare: X; no other relationships
 # or activities that could appear to have influenced the submitted work").
-ICMJE_CLOSING_RE = re.compile(r"no\s+other\s+relationships\s+or\s+activities\b", re.IGNORECASE)
+ICMJE_CLOSING_RE: Final = re.compile(r"no\s+other\s+relationships\s+or\s+activities\b", re.IGNORECASE)
 
 
 def icmje_closing(text: str, pos: int) -> bool:
@@ -145,7 +154,9 @@ def says_others(text: str, start: int, pos: int) -> bool:
 
 # "No other interests are declared", "There are no other conflicts to disclose": with no subject, the
 # sentence speaks for every author the statement has not named with a tie.
-NO_OTHER_RE = re.compile(r"(?:no|none)\s+(?:other|further|additional)\b|nothing\s+(?:else|further)\b", re.IGNORECASE)
+NO_OTHER_RE: Final = re.compile(
+    r"(?:no|none)\s+(?:other|further|additional)\b|nothing\s+(?:else|further)\b", re.IGNORECASE
+)
 
 
 def no_other(text: str, pos: int) -> bool:

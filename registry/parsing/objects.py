@@ -4,6 +4,7 @@ before it, a company named earlier in the sentence, a board that says what a mem
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .categories import Trigger
 from .lists import Org
@@ -20,7 +21,7 @@ def board_named(vis: list[Tok], nxt: Trigger) -> bool:
     return nxt.kind in ("leadership", "advisory_board") and all(is_name_token(t) or t.low == "the" for t in vis)
 
 
-FOR_WORDS = words("the a an his her their my")
+FOR_WORDS: Final = words("the a an his her their my")
 
 
 def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
@@ -43,7 +44,9 @@ def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
 
 # The declaration form many publishers print: "X reports a relationship with Vaxco Inc that includes:
 # consulting or advisory and speaking and lecture fees."
-RELATIONSHIP_RE = re.compile(r"\brelationships?\s+with\s+(?=\S)([^;:]{1,120}?)\s+that\s+includes?\b", re.IGNORECASE)
+RELATIONSHIP_RE: Final = re.compile(
+    r"\brelationships?\s+with\s+(?=\S)([^;:]{1,120}?)\s+that\s+includes?\b", re.IGNORECASE
+)
 
 
 def relationship_with(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
@@ -71,7 +74,7 @@ def comma_form(toks: list[Tok], k: int) -> bool:
 
 
 # An appositive that says what a company does: the relation words in it are the company's business.
-APPOSITIVE_RE = re.compile(
+APPOSITIVE_RE: Final = re.compile(
     r",\s+an?\s+(?:[\w-]+\s+){0,3}?(?:company|firm|organi[sz]ation|start-?up|consultancy|business|provider)\s+"
     r"(?:that|which|offering|providing|specializing|specialising|dedicated|focused|focusing|developing|selling)\b"
     r"(?:(?!\band\s+(?:has|have|had|is|was|are|were|also|received|receives|serves|served|holds|owns)\b)[^,;.])*$",
@@ -105,7 +108,7 @@ def same_clause(state: ParseState, employer: Org | None, trig: Trigger) -> bool:
     return employer is not None and ";" not in state.text[employer.end : trig.start]
 
 
-BARE_OBJECTS = words("or and options option in")
+BARE_OBJECTS: Final = words("or and options option in")
 
 
 def bare(desc: str) -> bool:

@@ -4,45 +4,46 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from .categories import TRIGGER_KEYS
 from .text import Tok, words
 
-COMPANY_FORMS = words(
+COMPANY_FORMS: Final = words(
     "inc inc. ltd ltd. llc llc. gmbh srl s.r.l. co. corp corp. corporation plc ag sa s.a. nv n.v. bv "
     "b.v. ab asa limited incorporated company kk k.k. spa s.p.a. pty lp llp a/s "
     # Spanish, German, French, Nordic, Czech and Brazilian forms: "Immunostep, S.L.", "Verein e.V."
     "s.l. s.l.u. s.a.u. e.v. ggmbh sas s.a.s. oy oyj a.s. s.r.o. ltda ltda. kg pte pvt sdn bhd"
 )
 # Abbreviations whose final dot belongs to the name ("Merck & Co.", "Illumina Inc.").
-KEEP_DOT = words(
+KEEP_DOT: Final = words(
     "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda. "
     "pte. pvt. bhd."
 )
-CONNECTORS = words("of for the de du der des la le di da von van für pour para y and & + on")
+CONNECTORS: Final = words("of for the de du der des la le di da von van für pour para y and & + on")
 # Heads that open a name of their own when "for"/"of" follows ("Foundation for ...", "Fondation pour ...").
-OPENING_HEADS = words(
+OPENING_HEADS: Final = words(
     "foundation foundations fondation fundaci\u00f3n fundacion funda\u00e7\u00e3o fondazione stiftung association "
     "society institute institut instituto istituto"
 )
 # Where the head of a name ends and what it is for or of begins ("Foundation for ...", "Fondation pour ...").
-CORE_ENDS = words("for of on pour para für de")
+CORE_ENDS: Final = words("for of on pour para für de")
 # In a name written in another language, its own "and" joins two parts of the name ("Bundesministerium für
 # Bildung und Forschung", "Institut National de la Santé et de la Recherche Médicale", "Ministerio de Ciencia e
 # Innovación"): the name already holds one of that language's small words.
-FOREIGN_ANDS = words("und et e y")
-FOREIGN_NAME_WORDS = words(
+FOREIGN_ANDS: Final = words("und et e y")
+FOREIGN_NAME_WORDS: Final = words(
     "für fur der des die von zur zum dem den de du la le les pour en aux au del las los para da do das dos em di "
     "della dell dello degli"
 )
 # Bodies named "<body> on <topic>": "National Institute on Aging", "Task Force on ...".
-BODY_HEADS = words("institute council committee commission conference centre center panel force forum congress")
-NOT_NAMES = words(
+BODY_HEADS: Final = words("institute council committee commission conference centre center panel force forum congress")
+NOT_NAMES: Final = words(
     "the a an this that these those his her their its our my he she they we i it in on from for of "
     "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each none nothing nil"
 )
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
-NOT_COUNTERPARTY = words(
+NOT_COUNTERPARTY: Final = words(
     "pct uspto epo wipo us usa u.s. ep wo uk international european provisional patent patents "
     "application applications number numbers no no. appln appln. title grant national role roles"
     # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
@@ -52,7 +53,7 @@ NOT_COUNTERPARTY = words(
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
 # "Centers for Disease Control and Prevention", "the Siegfried and Jensen Law Firm", "Ministry of Health and
 # Welfare", "Institute of Science and Technology".
-AND_NAME_HEADS = words(
+AND_NAME_HEADS: Final = words(
     "foundation foundations administration services diseases quality association society prevention firm "
     "welfare technology development innovation "
     "stiftung fondation fundaci\u00f3n fundacion funda\u00e7\u00e3o fondazione"
@@ -60,15 +61,15 @@ AND_NAME_HEADS = words(
 # Last words that make one name only after an "X of/for Y" or a national start ("German Federal Ministry of
 # Education and Research", "National Health and Medical Research Council"): "Pfizer and Medical Research
 # Council" is two bodies.
-WEAK_AND_HEADS = words(
+WEAK_AND_HEADS: Final = words(
     "council research institute centre center medicine science sciences care consortium"
     # "National Health and Family Planning Commission", "Food and Health Bureau", "Food and Drug Authority"
     " commission bureau agency authority"
 )
-FAMILY_HEADS = words("trust fund foundation prize")
+FAMILY_HEADS: Final = words("trust fund foundation prize")
 # Fields a body is named after, two of them joined by "and": "Institute of Neurological Disorders and Stroke",
 # "Janssen Research and Development", "Unit in Emergency Preparedness and Response".
-FIELD_WORDS = words(
+FIELD_WORDS: Final = words(
     "research development innovation technology technologies science sciences medicine health care welfare "
     "prevention control response preparedness readiness training education engineering stroke disorders "
     "diseases rehabilitation nutrition metabolism epidemiology immunology therapeutics surgery policy practice "
@@ -81,10 +82,10 @@ FIELD_WORDS = words(
     " sustainability wellbeing"
 )
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
-NATIONAL_PREFIXES = words("u.s. us u.s usa uk american national european canadian australian")
-BRAND_RE = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
-FUNDER_ID_RE = re.compile(r"^\d{6,}(?=[A-Z])")
-TITLE_WORDS = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
+NATIONAL_PREFIXES: Final = words("u.s. us u.s usa uk american national european canadian australian")
+BRAND_RE: Final = re.compile(r"[a-z]{2,3}[A-Z][A-Za-z]")
+FUNDER_ID_RE: Final = re.compile(r"^\d{6,}(?=[A-Z])")
+TITLE_WORDS: Final = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 
 
 def is_name_token(tok: Tok) -> bool:
@@ -95,7 +96,7 @@ def is_name_token(tok: Tok) -> bool:
 
 # A token's text ends with at most one dot, so "inc." and "inc" name the same form; a longer run of
 # dots is checked the long way.
-_COMPANY_FORMS_DOTTED = COMPANY_FORMS | frozenset(f + "." for f in COMPANY_FORMS if not f.endswith("."))
+_COMPANY_FORMS_DOTTED: Final = COMPANY_FORMS | frozenset(f + "." for f in COMPANY_FORMS if not f.endswith("."))
 
 
 @lru_cache(maxsize=8192)  # a pure function of one word; the same lower-case words come back in every sentence
@@ -117,7 +118,7 @@ def is_company_form(tok: Tok) -> bool:
 
 # Capitalised participles after a name that say what it did ("a Canadian Institutes of Health Research Funded
 # clinical trial"): the name ends before them when a lower-case word follows.
-NAME_PARTICIPLES = words("funded supported sponsored financed backed led")
+NAME_PARTICIPLES: Final = words("funded supported sponsored financed backed led")
 
 
 def run_from(toks: list[Tok], i: int) -> int:
@@ -273,13 +274,13 @@ def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> boo
     return any(t.low in ("of", "for") for t in left)
 
 
-PUBLICATION_HEADS = words("journal annals archives proceedings bulletin")
+PUBLICATION_HEADS: Final = words("journal annals archives proceedings bulletin")
 
 
 # Organs and conditions national institutes are named after: "National Heart, Lung, and Blood Institute".
-BODY_WORDS = words("heart lung blood kidney eye liver brain skin bone cancer diabetes arthritis digestive sleep")
-SERIES_WORDS = FIELD_WORDS | BODY_WORDS
-NATIONAL_INSTITUTE_HEADS = words("institute institutes center centre")
+BODY_WORDS: Final = words("heart lung blood kidney eye liver brain skin bone cancer diabetes arthritis digestive sleep")
+SERIES_WORDS: Final = FIELD_WORDS | BODY_WORDS
+NATIONAL_INSTITUTE_HEADS: Final = words("institute institutes center centre")
 
 
 def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
@@ -321,7 +322,7 @@ def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
 
 
 # Adjectives a field may carry after "and": "Society of Allergology and Clinical Immunology".
-FIELD_ADJECTIVES = words(
+FIELD_ADJECTIVES: Final = words(
     "clinical public mental social molecular medical experimental applied environmental human animal cellular "
     "internal family preventive translational computational"
 )
@@ -329,7 +330,7 @@ FIELD_ADJECTIVES = words(
 
 # Head words of a public body named after its fields: "Innovation and Technology Commission", "Food and
 # Health Bureau".
-FIELD_BODY_HEADS = words(
+FIELD_BODY_HEADS: Final = words(
     "commission bureau council agency authority department office board fund programme program directorate "
     "secretariat division unit"
 )

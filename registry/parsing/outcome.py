@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Final
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -105,7 +106,7 @@ def _variants(items: list[ParsedItem]) -> list[tuple[str, str]]:
 
 # From this many names on, the pairs are scored in one call (rapidfuzz's cdist) rather than one by one: an
 # ICMJE list of 90 companies has 4,000 pairs (below it the call costs more than the loop).
-MATRIX_FROM = 32
+MATRIX_FROM: Final = 32
 
 
 def _variant_matrix(names: list[str], normed: list[str], sizes: list[int]) -> list[tuple[str, str]]:

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import cast
+from typing import Final, cast
 
 from rapidfuzz import fuzz
 
 from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
-from .categories import MONEY, WORK_FUNDING_OPENINGS, Trigger, find_triggers, is_boilerplate, sentence_negated
+from .categories import (
+    BOILERPLATE_RE,
+    MONEY,
+    WORK_FUNDING_OPENINGS,
+    Trigger,
+    find_triggers,
+    is_boilerplate,
+    sentence_negated,
+)
 from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
@@ -38,7 +46,7 @@ from .state import DraftItem, ParseState
 from .subjects import Subject, persons_anywhere, scan_subject
 from .text import Tok, TokenIndex, footnotes, sentences, skip_header, token_index, words
 
-STUDY_SUBJECT_RE = re.compile(
+STUDY_SUBJECT_RE: Final = re.compile(
     r"(?:the|this|these|our)\s+(?:present\s+|current\s+)?(?:(?-i:[A-Z][\w\-]*)\s+)?(?:study|studies|work|research"
     r"|trials?|projects?|analysis"
     r"|analyses|experiments)\s+(?:was|is|has|have|were|are|received)\b"
@@ -46,25 +54,25 @@ STUDY_SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
-PASSIVE_SUPPORT_RE = re.compile(
+PASSIVE_SUPPORT_RE: Final = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
     r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
     re.IGNORECASE,
 )
 # "The authors declare that this study received funding from X" (Frontiers' wording): the study's funding,
 # as "This study received funding from X" is, not a tie of every author.
-DECLARE_THAT_RE = re.compile(
+DECLARE_THAT_RE: Final = re.compile(
     r"(?:the\s+|all\s+)?authors?\s+(?:declares?|states?|confirms?|acknowledges?|reports?)\s+that\s+", re.IGNORECASE
 )
-ANAPHORA = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
-PREMOD_STOP = words(
+ANAPHORA: Final = frozenset({"the company", "this company", "that company", "the firm", "the same company"})
+PREMOD_STOP: Final = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
     "chief executive board member former current vice global head international national european us "
     "usa provisional patent co founding"
 )
 
 
-TYPOGRAPHIC_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+TYPOGRAPHIC_HYPHENS: Final = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def parse_statement(
@@ -110,7 +118,7 @@ def parse_statement(
 
 # Crossref funder ids that publishers glue before a funder's name ("10.13039/100004339Sanofi/10.13039/
 # 100009857Regeneron"): read without them, so the names and their joins are what was meant.
-FUNDER_DOI_RE = re.compile(r"10\.13039/\d{6,12}(?=[A-Za-z])")
+FUNDER_DOI_RE: Final = re.compile(r"10\.13039/\d{6,12}(?=[A-Za-z])")
 
 
 def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
@@ -129,10 +137,10 @@ def _without_funder_ids(statement: str) -> tuple[str, list[tuple[int, int]]]:
 
 # ---- footnotes ----
 
-FOLDED_WORD_RE = re.compile(r"[^\W_]+")
+FOLDED_WORD_RE: Final = re.compile(r"[^\W_]+")
 # The first three of those words (None for each one missing).
-OPENING_WORDS_RE = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
-NO_WORDS = (None, None, None)
+OPENING_WORDS_RE: Final = re.compile(r"[\W_]*([^\W_]+)(?:[\W_]+([^\W_]+))?(?:[\W_]+([^\W_]+))?")
+NO_WORDS: Final = (None, None, None)
 
 
 def _spelt_otherwise(item: DraftItem, earlier: list[tuple[int | None, str, str]]) -> bool:
@@ -166,11 +174,17 @@ def _repeats(footnote: str, seen: list[list]) -> bool:
     `seen` holds [first three words, text, words, bag of words] of each earlier footnote; the words are
     folded only when another footnote starts like it, which per-author footnotes ("RP: ...", "CB: ...")
     never do."""
+    head: tuple[str | None, ...]
     if footnote.isascii():
-        # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone
+        # folding ASCII is lower-casing, which changes no word's extent: the first words are read alone,
+        # and only they are lower-cased
         ws = None
-        m = OPENING_WORDS_RE.match(footnote.lower())
-        head = m.groups() if m else NO_WORDS
+        m = OPENING_WORDS_RE.match(footnote)
+        if m is None:
+            head = NO_WORDS
+        else:
+            first, second, third = m.groups()
+            head = (first.lower(), second and second.lower(), third and third.lower())
     else:
         ws = FOLDED_WORD_RE.findall(fold(footnote))
         head = (*ws[:3], *NO_WORDS[len(ws) :])
@@ -228,7 +242,10 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
     for sa, sb in join_headed_lists(state, split_clauses(state, sentences(text, state.toks, a, b))):
         low = text[sa:sb].lower()
         if is_boilerplate(text, sa, sb, low):
-            continue
+            sb = _before_boilerplate(text, sa, sb)
+            if sb == sa:
+                continue
+            low = text[sa:sb].lower()
         pos = none_position(text, sa, sb, low)
         if sentence_negated(text, sa, sb):
             # "None of the authors has any conflict of interest": all of them declare nothing; "No author
@@ -316,9 +333,26 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
 
 # "The authors employed by ILSI participated as part of their employment": only some authors, and which
 # the sentence does not say.
-SOME_AUTHORS_RE = re.compile(
+SOME_AUTHORS_RE: Final = re.compile(
     r"\W*(?:the\s+)?(?:co-?)?authors\s+(?:who\s+(?:are|were)\s+)?(?=employed|funded|paid|affiliated)", re.IGNORECASE
 )
+
+
+# "... a patent application (WO2020100144A1) This does not alter the authors' adherence ...": a sentence whose
+# full stop was lost runs into the boilerplate after it.
+BOILERPLATE_OPENING_RE: Final = re.compile(r"[)\w]\s+(?-i:This|These)\s+(?:\w+\s+){0,2}$")
+
+
+def _before_boilerplate(text: str, sa: int, sb: int) -> int:
+    """Where a sentence's boilerplate begins when a sentence without its full stop stands before it; `sa`
+    when the whole sentence is boilerplate."""
+    m = BOILERPLATE_RE.search(text, sa, sb)
+    if m is None:
+        return sa
+    opening = BOILERPLATE_OPENING_RE.search(text, max(sa, m.start() - 40), m.start())
+    if opening is None or opening.start() - sa < 20:
+        return sa
+    return opening.start() + 1
 
 
 def _verb_after(toks: list[Tok], end: int) -> bool:
@@ -327,7 +361,7 @@ def _verb_after(toks: list[Tok], end: int) -> bool:
     return nxt is not None and (nxt.low in SUBJECT_VERBS or nxt.low in DECLARING_VERBS)
 
 
-DECLARING_VERBS = words("declares declared declare discloses disclosed serves works worked")
+DECLARING_VERBS: Final = words("declares declared declare discloses disclosed serves works worked")
 
 
 def _some_authors(text: str, sa: int, triggers: list[Trigger]) -> bool:
@@ -341,12 +375,12 @@ def _declares_study_funding(text: str, sa: int) -> bool:
 
 
 # "G.K. and W.E.A. declare the following competing interests.": what follows are those authors' ties.
-FOLLOWING_RE = re.compile(
+FOLLOWING_RE: Final = re.compile(
     r"\b(?:declare[ds]?|disclose[ds]?|report(?:s|ed)?|have|has)\s+the\s+following\s+(?:competing|conflicts?|financial"
     r"|potential|interests?|disclosures?)",
     re.IGNORECASE,
 )
-PASSIVE_BY_RE = re.compile(r"\s+by\b")
+PASSIVE_BY_RE: Final = re.compile(r"\s+by\b")
 
 
 def _passive_by(text: str, trig: Trigger) -> bool:
@@ -354,8 +388,8 @@ def _passive_by(text: str, trig: Trigger) -> bool:
     return trig.text.endswith("ed") and PASSIVE_BY_RE.match(text, trig.end) is not None
 
 
-GRANT_ARTICLES = words("a an the his her their")
-GRANT_SOURCE_RE = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|by|of)\s")
+GRANT_ARTICLES: Final = words("a an the his her their")
+GRANT_SOURCE_RE: Final = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:from|by|of)\s")
 
 
 def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigger | None, later) -> bool:
@@ -368,7 +402,7 @@ def _names_the_next(state: ParseState, trig: Trigger, vis: list[Tok], nxt: Trigg
     return not state.text[vis[-1].end : nxt.start].strip() and GRANT_SOURCE_RE.match(state.text, nxt.end) is not None
 
 
-PASSIVE_GAP = words("( was were is are has have had been jointly originally")
+PASSIVE_GAP: Final = words("( was were is are has have had been jointly originally")
 
 
 def _founded(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
@@ -393,10 +427,10 @@ def _not_initials(state: ParseState, triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if not (t.text.isupper() and state.index.match([t.text]) is not None)]
 
 
-NEGATED_EXCEPT_RE = re.compile(
+NEGATED_EXCEPT_RE: Final = re.compile(
     r",?\s*\b(?:except|apart\s+from|with\s+the\s+exception\s+of)\s+(?:that\s+|for\s+)?", re.IGNORECASE
 )
-EXCEPT_RE = re.compile(
+EXCEPT_RE: Final = re.compile(
     r"\b(?:except|excepting|other\s+than|apart\s+from|aside\s+from|besides|but|however|save\s+for|beyond)\b|;",
     re.IGNORECASE,
 )
@@ -424,7 +458,9 @@ def _only_mentions(subject: Subject, sa: int, sb: int, text: str) -> bool:
     return bool(subject.spans) and not text[subject.spans[0][1] : sb].strip(" .,;:")
 
 
-def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]) -> list[int | None]:
+def _sentence_authors(
+    state: ParseState, subj: Subject, current: list[int | None] | None, toks: list[Tok]
+) -> list[int | None]:
     """Authors a sentence's ties belong to, falling back to the footnote label or the single author."""
     if subj.kind == "persons":
         return subj.authors
@@ -450,7 +486,14 @@ def _sentence_authors(state: ParseState, subj: Subject, current, toks: list[Tok]
 
 
 def _relations(
-    state, number, sent, triggers: list[Trigger], subj: Subject, who, last_org, brackets: list[RoleBracket]
+    state: ParseState,
+    number: int,
+    sent: tuple[int, int],
+    triggers: list[Trigger],
+    subj: Subject,
+    who: list[int | None],
+    last_org: Org | None,
+    brackets: list[RoleBracket],
 ) -> Org | None:
     sa, sb = sent
     masked = payee_spans(state, sa, sb, triggers)
@@ -560,8 +603,8 @@ def _payee_bracket(text: str, pos: int) -> bool:
     return text.startswith("(", pos) and PAYEE_BRACKET_RE.match(text, pos) is not None
 
 
-TOPIC_WORDS = words("on about regarding")
-SOURCE_WORDS = words("from by for")
+TOPIC_WORDS: Final = words("on about regarding")
+SOURCE_WORDS: Final = words("from by for")
 
 
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:
@@ -630,7 +673,9 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
     return None
 
 
-def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, payee: str) -> None:
+def _add_items(
+    state: ParseState, number: int, trig: Trigger, orgs: list[Org], desc: str, who: list[int | None], payee: str
+) -> None:
     spec = " ".join(trig.text.split())
     targets: list[Org | None] = orgs or [None]  # type: ignore[assignment]
     text, add, collab = state.text, state.items.append, state.index.collab
@@ -658,10 +703,10 @@ def _add_items(state, number, trig: Trigger, orgs: list[Org], desc: str, who, pa
                 add(DraftItem(author, category, name, payee, spec, span, number))
 
 
-BRACKET_JOINS = frozenset({",", ";", "and", "&"})
+BRACKET_JOINS: Final = frozenset({",", ";", "and", "&"})
 
 
-def _bracketed_authors(state: ParseState, orgs: list[Org], who) -> dict[int, list[int | None]] | None:
+def _bracketed_authors(state: ParseState, orgs: list[Org], who: list[int | None]) -> dict[int, list[int | None]] | None:
     """ "Study authors received grants from the Gates Foundation (MMH, ALH), the NIH (ALH) and the CDC (SAT)":
     a bracket of initials right after a listed funder says whose tie to that funder it is (those of the
     sentence's authors it names, or the named authors when the sentence names none of them).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .categories import Trigger
 from .clauses import starts_with_persons
@@ -10,17 +11,17 @@ from .orgnames import is_name_token, run_from
 from .state import ParseState
 from .text import Tok, words
 
-THROUGH_RE = re.compile(
+THROUGH_RE: Final = re.compile(
     r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
     r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
     r"(?:institution|university|employer|department|hospital)"
     r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
 )
 # Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
-CHANNEL_WORDS = words("the of for and at in on & ( ) -")
+CHANNEL_WORDS: Final = words("the of for and at in on & ( ) -")
 # "research support (to institution) from Pfizer", "grants (paid to my institution)", and after the
 # names: "grants from A, B (all money to institution)".
-PAYEE_BRACKET_RE = re.compile(
+PAYEE_BRACKET_RE: Final = re.compile(
     r"\(\s*(?:(?:all|both)\s+)?(?:(?:money|funds|funding|payments?|fees)\s+)?(?:(?:paid|went|goes|go)\s+)?"
     r"(?:to\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?)?institution(?:al|s)?\s*\)",
     re.I,

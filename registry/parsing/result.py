@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Final, Literal
 
 Payee = Literal["self", "institution"]
 
-CATEGORIES = (
+CATEGORIES: Final = (
     "manuscript_support",
     "grants",
     "royalties",
@@ -26,7 +26,7 @@ CATEGORIES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ParsedItem:
     """One tie: an author, a category slug, a counterparty as written and where it was read."""
 
@@ -36,6 +36,24 @@ class ParsedItem:
     payee: Payee
     specification: str
     span: tuple[int, int]
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(
+        self,
+        author: str | None,
+        category: str,
+        organization: str | None,
+        payee: Payee,
+        specification: str,
+        span: tuple[int, int],
+    ) -> None:
+        set_field = object.__setattr__  # frozen: the fields are set past the class's own __setattr__
+        set_field(self, "author", author)
+        set_field(self, "category", category)
+        set_field(self, "organization", organization)
+        set_field(self, "payee", payee)
+        set_field(self, "specification", specification)
+        set_field(self, "span", span)
 
     def to_dict(self) -> dict[str, str | None]:
         return {
@@ -47,7 +65,7 @@ class ParsedItem:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class ParseResult:
     """Everything read from one statement; organization names are never resolved or merged here."""
 
@@ -55,3 +73,16 @@ class ParseResult:
     items: list[ParsedItem] = field(default_factory=list)
     variants: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+    def __init__(
+        self,
+        declares_none: list[str] | None = None,
+        items: list[ParsedItem] | None = None,
+        variants: list[tuple[str, str]] | None = None,
+        warnings: list[str] | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "declares_none", [] if declares_none is None else declares_none)
+        set_field(self, "items", [] if items is None else items)
+        set_field(self, "variants", [] if variants is None else variants)
+        set_field(self, "warnings", [] if warnings is None else warnings)

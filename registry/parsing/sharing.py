@@ -4,6 +4,8 @@ honoraria from X"."""
 
 from __future__ import annotations
 
+from typing import Final
+
 from .categories import Trigger
 from .lists import is_filler
 from .mentions import is_nameish, read_mentions
@@ -12,7 +14,7 @@ from .state import ParseState
 from .subjects import evaluate as evaluate_mentions
 from .text import Tok, words
 
-SUBJECT_JOINS = words("and , while whereas but")
+SUBJECT_JOINS: Final = words("and , while whereas but")
 
 
 def after_name(state: ParseState, trig: Trigger, sa: int) -> bool:
@@ -21,13 +23,15 @@ def after_name(state: ParseState, trig: Trigger, sa: int) -> bool:
 
 
 # Verbs that end a subject before its relation phrase ("... and CS are option holders").
-SUBJECT_VERBS = words(
+SUBJECT_VERBS: Final = words(
     "are is was were has have had hold holds held received receives receive serve serves served own owns "
     "report reports reported also currently"
 )
 
 
-def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list, list[tuple[int, int]]]:
+def mid_subjects(
+    state: ParseState, triggers: list[Trigger], who: list[int | None]
+) -> tuple[list[list[int | None]], list[tuple[int, int]]]:
     """ "EF and MM are shareholders and CS and KVP are option holders in the company": a new subject
     after "and" owns the ties from there on; its span is masked so the two ties share their object."""
     whos = [who] * len(triggers)
@@ -63,7 +67,7 @@ def mid_subjects(state: ParseState, triggers: list[Trigger], who) -> tuple[list,
     return whos, spans
 
 
-CLAUSE_VERBS = words("is are was were has have had")
+CLAUSE_VERBS: Final = words("is are was were has have had")
 
 
 def _own_clause(seg: list[Tok], p: int, end: int, mentions: list[list[Tok]]) -> bool:
@@ -96,7 +100,7 @@ def _listed_subject(state: ParseState, a: int, b: int) -> tuple[list, tuple[int,
     return group, (seg[p + 1].start, seg[-1].end)
 
 
-DETAIL_WORDS = words("including includes include namely incl. incl")
+DETAIL_WORDS: Final = words("including includes include namely incl. incl")
 
 
 def detailed_other(state: ParseState, triggers: list[Trigger], results, sb: int) -> dict[int, int | None]:
@@ -124,7 +128,7 @@ def detailed_other(state: ParseState, triggers: list[Trigger], results, sb: int)
 
 # Words that make the stretch between two relation phrases an object or a clause of its own
 # ("invented the implant and are shareholders in X").
-OBJECT_WORDS = words(
+OBJECT_WORDS: Final = words(
     "from by with to at in on of for via through who which that the a an are is was were has have had been "
     "be his her their its this these"
 )

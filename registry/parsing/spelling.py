@@ -6,32 +6,35 @@ import re
 import unicodedata
 from functools import lru_cache
 from itertools import product
+from typing import Final
 
 from .text import words
 
-PARTICLES = words("de van von der den del della da di do du la le dos das ten ter y el al bin")
-TITLES = words("dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author")
+PARTICLES: Final = words("de van von der den del della da di do du la le dos das ten ter y el al bin")
+TITLES: Final = words(
+    "dr dr. prof prof. professor mr mr. ms ms. mrs mrs. drs drs. miss mx mx. sir dame profs profs. author"
+)
 # Dotted initials where a part keeps more letters of the name: "D.Sh." (Diana Shpektor), "J.Hau.", "S.-H.".
-DOTTED_PARTS_RE = re.compile(
+DOTTED_PARTS_RE: Final = re.compile(
     r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.(?:-?[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]{0,3}\.?)+"
 )
-DOTTED_SPLIT_RE = re.compile(r"[.\-]+")
-INITIAL_STRIP_RE = re.compile(r"[.\-\u2010\u2019':]")
-CAMEL_RE = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
-CAMEL_FIRST = frozenset("MODLV")  # the letters CAMEL_RE can start with
-SPACED_INITIAL_RE = re.compile(r"[A-Z]\.(?:-[A-Z]\.)?")  # "A.", and "J.-M." of a hyphenated given name
-GLUED_RE = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
-NAME_SPLIT_RE = re.compile(r"[\s:]+")
+DOTTED_SPLIT_RE: Final = re.compile(r"[.\-]+")
+INITIAL_STRIP_RE: Final = re.compile(r"[.\-\u2010\u2019':]")
+CAMEL_RE: Final = re.compile(r"^(Mc|Mac|O['\u2019]|D['\u2019]|Di|De|Le|La|Van|Von)(?=[A-Z])")
+CAMEL_FIRST: Final = frozenset("MODLV")  # the letters CAMEL_RE can start with
+SPACED_INITIAL_RE: Final = re.compile(r"[A-Z]\.(?:-[A-Z]\.)?")  # "A.", and "J.-M." of a hyphenated given name
+GLUED_RE: Final = re.compile(r"^([A-Z]{1,3}?)([A-Z][a-z]{2,})$")
+NAME_SPLIT_RE: Final = re.compile(r"[\s:]+")
 # "Daniel A Guthy", "Ole A. Andreassen", "Sébastien Jeay": words of a capital A-Z and small letters (Latin-1
 # ones too) or of a capital and a dot, none of them "The"; each gives its first letter and nothing else.
-_PLAIN_WORD = r"[A-Z](?:[a-z\u00df-\u00f6\u00f8-\u00ff]*|\.)"
-PLAIN_NAME_RE = re.compile(rf"(?:(?!The ){_PLAIN_WORD} )*(?!The$){_PLAIN_WORD}")
+_PLAIN_WORD: Final = r"[A-Z](?:[a-z\u00df-\u00f6\u00f8-\u00ff]*|\.)"
+PLAIN_NAME_RE: Final = re.compile(rf"(?:(?!The ){_PLAIN_WORD} )*(?!The$){_PLAIN_WORD}")
 
 
 # Characters written plainly before names are compared: typographic hyphens (U+2010, U+2011) as "-", a
 # soft hyphen dropped, and the letters Unicode does not decompose into a base letter and an accent: the
 # Turkish dotless i ("P\u0131nar" is written "Pinar"), the Polish l and the Croatian d with stroke.
-PLAIN_CHARACTERS = str.maketrans(
+PLAIN_CHARACTERS: Final = str.maketrans(
     {
         "\u2010": "-",
         "\u2011": "-",
@@ -61,7 +64,7 @@ class _PlainLetters(dict):
         return letters
 
 
-PLAIN_LETTERS = _PlainLetters()
+PLAIN_LETTERS: Final = _PlainLetters()
 
 
 @lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Final
 
 from .authors import AuthorIndex
 from .mentions import is_nameish, read_mentions
@@ -13,27 +14,27 @@ from .orgnames import clean_name, run_from
 from .spelling import looks_like_initials
 from .text import Tok, words
 
-LEADIN = words("co-author co-authors coauthor coauthors author authors two both member members")
-PLURAL_TITLES = words("drs drs. profs profs. drs")
-SKIP = words("the this that these a an however also additionally furthermore currently previously")
-RECEIVES_RE = re.compile(
+LEADIN: Final = words("co-author co-authors coauthor coauthors author authors two both member members")
+PLURAL_TITLES: Final = words("drs drs. profs profs. drs")
+SKIP: Final = words("the this that these a an however also additionally furthermore currently previously")
+RECEIVES_RE: Final = re.compile(
     r"\b(?:receiv\w*|holds?|has|have|had|gets?|stands?\s+to|obtain\w*|earn\w*|benefit\w*)\b", re.IGNORECASE
 )
-ALL_RE = re.compile(
+ALL_RE: Final = re.compile(
     r"\b(?:the|all|both)\s+authors\b|\bwe\b|^\W*authors\b"
     r"|\b(?:los|os|die|les|gli|de)\s+(?:autor\w*|auteurs|autori|auteurs)\b",
     re.IGNORECASE,
 )
-OTHER_AUTHORS_RE = re.compile(r"\b(?:other|remaining)\s+(?:co-?)?authors\b", re.IGNORECASE)
-AUTHOR_RE = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
-LATTER_RE = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
-PRONOUN_RE = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
+OTHER_AUTHORS_RE: Final = re.compile(r"\b(?:other|remaining)\s+(?:co-?)?authors\b", re.IGNORECASE)
+AUTHOR_RE: Final = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
+LATTER_RE: Final = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
+PRONOUN_RE: Final = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
 
 
-_END = attrgetter("end")
+_END: Final = attrgetter("end")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Subject:
     """kind: persons | org | pronoun | author | all | others | latter | none. authors: indexes, [None] if unknown."""
 
@@ -42,6 +43,21 @@ class Subject:
     org: tuple[str, int, int] | None = None
     receives: bool = False
     spans: list[tuple[int, int]] = field(default_factory=list)
+
+    # __init__ written out: the one dataclass writes runs as Python even where mypyc compiles the class
+    def __init__(
+        self,
+        kind: str,
+        authors: list[int | None] | None = None,
+        org: tuple[str, int, int] | None = None,
+        receives: bool = False,
+        spans: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.kind = kind
+        self.authors = [] if authors is None else authors
+        self.org = org
+        self.receives = receives
+        self.spans = [] if spans is None else spans
 
 
 def evaluate(

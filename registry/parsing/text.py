@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from typing import Final
 
 
 def words(text: str) -> frozenset[str]:
@@ -15,17 +16,17 @@ def words(text: str) -> frozenset[str]:
 # Inner dots, hyphens, apostrophes and ampersands stay inside a token so "Precision-Health.ai",
 # "D.T.P." and "eLife's" are one token; a single trailing dot is kept to tell "Inc." from "Inc".
 # "A/S" (a Danish and Norwegian company form) is one token too, and so is a name with a soft hyphen (U+00AD).
-TOKEN_RE = re.compile(r"\b[A-Z]/S\b|\w+(?:[\-\u00ad\u2010\u2011'\u2019.&]+\w+)*\.?|[^\w\s]")
+TOKEN_RE: Final = re.compile(r"\b[A-Z]/S\b|\w+(?:[\-\u00ad\u2010\u2011'\u2019.&]+\w+)*\.?|[^\w\s]")
 # Each token with the spaces before it, whose length gives the token's offset without a search.
-SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
+SPACED_TOKEN_RE: Final = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
 # The same for ASCII text, where the ASCII word and space classes are the Unicode ones (but for the
 # separators \x1c-\x1f, spaces only to Unicode) and cheaper to test.
-ASCII_SPACED_TOKEN_RE = re.compile(SPACED_TOKEN_RE.pattern, re.ASCII)
-UNICODE_ONLY_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
-PARAGRAPH_SEP_RE = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
+ASCII_SPACED_TOKEN_RE: Final = re.compile(SPACED_TOKEN_RE.pattern, re.ASCII)
+UNICODE_ONLY_SPACES: Final = ("\x1c", "\x1d", "\x1e", "\x1f")
+PARAGRAPH_SEP_RE: Final = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
 # "CONFLICTS OF INTEREST SO has ...", "Competing Financial Interests Statement James R Heath is ...").
-HEADER_RE = re.compile(
+HEADER_RE: Final = re.compile(
     # "Funding Support and Author Disclosures The study was ...": a journal's section title
     r"\s*(?:funding(?:\s+support)?\s+and\s+)?(?:authors?'?\s+(?=disclosures?\b))?"
     r"(?:(?:competing|conflicting|financial|potential)\s+){0,2}"
@@ -36,20 +37,20 @@ HEADER_RE = re.compile(
     re.IGNORECASE,
 )
 # Words that end with a dot without ending the sentence.
-ABBREVIATIONS = words(
+ABBREVIATIONS: Final = words(
     "inc co ltd corp dr drs prof profs mr ms mrs no nos jr sr st vs e.g i.e et al appln approx fig ref dept "
     "univ assoc intl mt bros pty pte pvt sdn bhd plc s.a s.l s.p.a n.v b.v"
 )
-COUNTRY_ABBR = frozenset(("u.k.", "u.s.", "u.s.a."))
-COMPANY_ABBR = frozenset(
+COUNTRY_ABBR: Final = frozenset(("u.k.", "u.s.", "u.s.a."))
+COMPANY_ABBR: Final = frozenset(
     {"inc.", "ltd.", "co.", "corp.", "llc.", "plc.", "gmbh.", "ag.", "kg.", "b.v.", "n.v.", "s.a.", "a/s."}
 )
-OPENERS = words(
+OPENERS: Final = words(
     "the this these that he she they we i it his her their our in all no none neither however there "
     "additionally furthermore moreover finally both"
 )
-BOUNDARY_RE = re.compile(r"[.!?:](?=\s)")
-PREAMBLE_RE = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
+BOUNDARY_RE: Final = re.compile(r"[.!?:](?=\s)")
+PREAMBLE_RE: Final = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
 
 
 class Tok:
@@ -75,7 +76,7 @@ def _compiled_class() -> bool:
     return False
 
 
-COMPILED_TOKENS = _compiled_class()
+COMPILED_TOKENS: Final = _compiled_class()
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
@@ -94,11 +95,16 @@ def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
     pattern = ASCII_SPACED_TOKEN_RE if ascii_ok else SPACED_TOKEN_RE
     if COMPILED_TOKENS:  # compiled, the class's own constructor is the fast way (and the only one)
-        for space, word in pattern.findall(text, start, end):
+        # Compiled, list.append called by name is a direct call where a bound method is a generic one, and
+        # the typed strings' lengths are read without a call.
+        pair: tuple[str, str]
+        for pair in pattern.findall(text, start, end):
+            space, word = pair
             pos += len(space)
-            add_start(pos)
-            append(Tok(pos, pos + len(word), word))
-            pos += len(word)
+            starts.append(pos)
+            after = pos + len(word)
+            toks.append(Tok(pos, after, word))
+            pos = after
         return TokenIndex(toks, starts)
     for space, word in pattern.findall(text, start, end):
         tok = new(Tok)
@@ -143,7 +149,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 # Letters HEADER_RE can start with ("Statement of interests" too), as IGNORECASE compares them (dotted
 # capital and dotless small i count as "i").
-HEADER_FIRST = frozenset("cCfFpPiIdDsSaA\u0130\u0131")
+HEADER_FIRST: Final = frozenset("cCfFpPiIdDsSaA\u0130\u0131")
 
 
 def first_visible(text: str, start: int, end: int) -> str:
@@ -201,7 +207,7 @@ def sentences(text: str, index: TokenIndex, start: int, end: int) -> list[tuple[
 
 # "- YMP is an employee of X - ZK is an employee of Y - All other authors declare ...": a dash or bullet
 # between spaces before initials, a title or a sentence's opening word starts a new sentence.
-BULLET_RE = re.compile(
+BULLET_RE: Final = re.compile(
     r"\s[-\u2013\u2022]\s+(?=(?:[A-Z][A-Z.\-]{1,7}|Drs?\.?|Prof\.?)\s)|(?<=\.)\s[-\u2013\u2022]\s+(?=[A-Z])"
 )
 
@@ -244,15 +250,15 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
 
 
 # Initials may carry an accent ("M.É.C."): capitals of Latin-1 and Latin Extended-A as well as A-Z.
-_CAP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
-DOTTED_INITIALS_RE = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
-SINGLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.")
-MIDDLE_INITIAL_RE = re.compile(rf"[{_CAP}]\.?")
-INITIALS_RE = re.compile(rf"[{_CAP}]{{2,4}}")
+_CAP: Final = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017e"
+DOTTED_INITIALS_RE: Final = re.compile(rf"(?:[{_CAP}]\.-?){{2,4}}|(?:[{_CAP}]\.-?){{1,3}}[{_CAP}]")  # "R.V.S" too
+SINGLE_INITIAL_RE: Final = re.compile(rf"[{_CAP}]\.")
+MIDDLE_INITIAL_RE: Final = re.compile(rf"[{_CAP}]\.?")
+INITIALS_RE: Final = re.compile(rf"[{_CAP}]{{2,4}}")
 # What joins initials in a list of authors: "JF, JW and SM", "S.K. & R.O.".
-INITIALS_JOINS = frozenset(("and", ",", "&"))
-PERSON_VERBS = words("is was has had holds received receives report reports reported serves served declares")
-NEXT_TITLES = words("dr dr. prof prof. mr. ms. mrs. drs.")
+INITIALS_JOINS: Final = frozenset(("and", ",", "&"))
+PERSON_VERBS: Final = words("is was has had holds received receives report reports reported serves served declares")
+NEXT_TITLES: Final = words("dr dr. prof prof. mr. ms. mrs. drs.")
 
 
 def _new_subject(nxt: Tok, after: list[Tok]) -> bool:

@@ -9,8 +9,10 @@ time by the runner, each all or nothing: a bad file is refused with its reason, 
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
@@ -18,15 +20,13 @@ from django.db import transaction
 from registry.enums import ImportStatus, MatchStatus
 from registry.importers.articles.fresh import new_records
 from registry.importers.articles.origins import Origin
+from registry.importers.articles.read_ahead import Read, ReadAhead
 from registry.importers.articles.records import ArticleRecord
 from registry.importers.articles.writer import ArticleWriter
 from registry.importers.runner import COUNTED, ImportSummary, count_rows_since, last_ids, new_record
 from registry.models import Article, Authorship, Disclosure, ImportRecord, Interest, Organization, Person, PersonMatch
 
 logger = logging.getLogger(__name__)
-
-# (data, *, file, warnings) -> the file's records
-Read = Callable[..., list[ArticleRecord]]
 
 # The counted rows an Origin holds, by model (the rest of COUNTED is read from the database).
 _LABELS = {
@@ -46,34 +46,45 @@ class _File:
     records: list[ArticleRecord]
 
 
-def files_together(read: Read) -> Callable[..., None]:
-    """The runner's `write_together` for a format of articles read by `read(data, file=, warnings=)`."""
+def files_together(read: Read) -> Callable[[], AbstractContextManager[Callable[..., None]]]:
+    """The runner's `write_together` for a format of articles read by `read(data, file=, warnings=)`:
+    for one import, the function that writes a batch's files, the next batch's read meanwhile."""
 
-    def write_together(files: list[Path], *, kind: str, actor, summary: ImportSummary, one_by_one) -> None:
-        """Import the files in their order inside the caller's transaction: each run of files whose
-        articles are all new to the registry written together, any other file (unreadable or refused,
-        a re-import, a DOI two files share) by `one_by_one([file])`, as are a run's files if it fails."""
-        readable = {}
-        for path in files:
-            try:
-                data = path.read_bytes()
-                origin = Origin(source=path.name)
-                readable[path] = _File(path, data, origin, read(data, file=str(path), warnings=origin.warnings))
-            except Exception:  # imported on its own next, which says why it is refused
-                continue
-        writer = ArticleWriter(actor=actor, source=files[0].name, warnings=[])
-        new = {file.path for file in _all_new(list(readable.values()), writer)}
-        run: list[_File] = []
-        for path in files:
-            if path in new:
-                run.append(readable[path])
-                continue
-            _write_run(run, kind=kind, actor=actor, summary=summary, one_by_one=one_by_one)
-            run = []
-            one_by_one([path])
+    @contextmanager
+    def importing() -> Iterator[Callable[..., None]]:
+        reader = ReadAhead(read)
+        try:
+            yield partial(_write_together, reader)
+        finally:
+            reader.close()
+
+    return importing
+
+
+def _write_together(
+    reader: ReadAhead, files: list[Path], *, kind: str, actor, summary: ImportSummary, one_by_one, upcoming=()
+) -> None:
+    """Import the files in their order inside the caller's transaction: each run of files whose
+    articles are all new to the registry written together, any other file (unreadable or refused,
+    a re-import, a DOI two files share) by `one_by_one([file])`, as are a run's files if it fails.
+    The `upcoming` batch's files are read while these are written."""
+    readable = {}
+    for file in reader.files(files):
+        if file.data is not None:  # else imported on its own next, which says why it is refused
+            origin = Origin(source=file.path.name, warnings=file.warnings)
+            readable[file.path] = _File(file.path, file.data, origin, file.records)
+    reader.ahead(upcoming)
+    writer = ArticleWriter(actor=actor, source=files[0].name, warnings=[])
+    new = {file.path for file in _all_new(list(readable.values()), writer)}
+    run: list[_File] = []
+    for path in files:
+        if path in new:
+            run.append(readable[path])
+            continue
         _write_run(run, kind=kind, actor=actor, summary=summary, one_by_one=one_by_one)
-
-    return write_together
+        run = []
+        one_by_one([path])
+    _write_run(run, kind=kind, actor=actor, summary=summary, one_by_one=one_by_one)
 
 
 def _write_run(batch: list[_File], *, kind: str, actor, summary: ImportSummary, one_by_one) -> None:

@@ -910,3 +910,25 @@ def test_an_event_funded_by_a_company_is_one_tie_of_the_events_kind():
 def test_fees_from_one_body_for_lectures_keep_their_source_before_a_second_tie():
     statement = "MMH has received honoraria from Vaxco for lectures and salary support from Biolab."
     assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco"), ("Mara M Holt", "grants", "Biolab")]
+
+
+def test_a_presentation_fee_is_a_lecture_tie():
+    assert triples("DKO received a presentation fee from Vaxco.", AUTHORS2) == [("Dana K Ober", "lectures", "Vaxco")]
+
+
+def test_a_tie_before_boilerplate_whose_full_stop_was_lost_is_still_read():
+    statement = (
+        "AC and DKO are inventors of a patent application (WO2020100144A1) This does not alter the authors' "
+        "adherence to the journal's policies."
+    )
+    assert triples(statement, AUTHORS2) == [("Alan Carter", "patents", None), ("Dana K Ober", "patents", None)]
+
+
+def test_initials_read_surname_first_are_not_an_author_labelled_already_in_byline_order():
+    """ "R.S.: ... S.R.: ...": two people, and S.R. is none of the byline's authors."""
+    statement = "A.C.: consultant for Vaxco. M.H.: speaker for Biolab. H.M.: advisor for Medix."
+    assert triples(statement, AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Mara M Holt", "lectures", "Biolab"),
+        (None, "advisory_board", "Medix"),
+    ]
