@@ -105,6 +105,8 @@ class ReadAhead:
             return  # read to the end here before the reading process caught up
         while True:
             kind, first, payload = message
+            if first > taken:  # never: messages come in order, each sent whole or the reading stops
+                raise ImportFailure(f"the reading process skipped records {taken}-{first}", file=self.file)
             if kind == "items":
                 for item, said in payload[max(taken - first, 0) :]:
                     warnings += said
@@ -138,19 +140,19 @@ class ReadAhead:
 
     def _waiting(self):
         try:
-            return self.queue.get_nowait()
+            return pickle.loads(self.queue.get_nowait())
         except queues.Empty:
             return None
 
     def _next(self):
         while True:
             try:
-                return self.queue.get(timeout=POLL_SECONDS)
+                return pickle.loads(self.queue.get(timeout=POLL_SECONDS))
             except queues.Empty:
                 if self.starting.is_alive() or self.process.is_alive():
                     continue
             try:  # it may have sent its last message just before it ended
-                return self.queue.get(timeout=POLL_SECONDS)
+                return pickle.loads(self.queue.get(timeout=POLL_SECONDS))
             except queues.Empty:
                 raise ImportFailure(
                     f"the process reading the file stopped unexpectedly (exit code {self.process.exitcode})",
@@ -192,18 +194,32 @@ def read_into(path: str, file: str, out) -> None:
                 chunk.append((item, warnings[said:]))
                 said = len(warnings)
                 if len(chunk) >= CHUNK:
-                    out.put(("items", first, chunk))
+                    _send(out, ("items", first, chunk))
                     first, chunk = first + len(chunk), []
-            end = ("done", first, (warnings[said:], hashing.sha256.hexdigest()))
+            end = ("done", (warnings[said:], hashing.sha256.hexdigest()))
     except ImportFailure as failure:
-        end = ("refused", first, (warnings[said:], failure.reason, failure.file, failure.location))
+        end = ("refused", (warnings[said:], failure.reason, failure.file, failure.location))
     except Exception as exc:  # sent as it is when it can be, so that the writer reports it as it would its own
-        end = ("error", first, (warnings[said:], _picklable(exc), type(exc).__name__, str(exc)))
+        end = _error(exc, warnings[said:])
     if chunk:
-        out.put(("items", first, chunk))
-    out.put((end[0], first + len(chunk), end[2]))
+        try:
+            _send(out, ("items", first, chunk))
+            first += len(chunk)
+        except Exception as exc:  # a record that cannot be pickled
+            end = _error(exc, [])
+    _send(out, (end[0], first, end[1]))
     out.close()
     out.join_thread()
+
+
+def _send(out, message: tuple) -> None:
+    """Pickled here, not by the queue's feeding thread, which would only print an error and drop the
+    message: a record that cannot be sent stops the reading with that error."""
+    out.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _error(exc: Exception, warnings: list[str]) -> tuple:
+    return ("error", (warnings, _picklable(exc), type(exc).__name__, str(exc)))
 
 
 def _picklable(exc: Exception) -> Exception | None:
