@@ -5,6 +5,10 @@ JATS, Crossref and PubMed readers all produce an ArticleRecord; the article writ
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from registry.importers.articles.statements import StatementPlans
 
 
 @dataclass
@@ -85,3 +89,5 @@ class ArticleRecord:
     # The preprint this article is the published version of, as the source names it.
     preprint_doi: str = ""
     preprint_pmid: str = ""
+    # What each author declares, when the process that read the record planned it (statements.py).
+    planned: "StatementPlans | None" = field(default=None, compare=False, repr=False)

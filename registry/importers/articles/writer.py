@@ -7,7 +7,6 @@ Re-importing the same or a newer version of an article updates these rows in pla
 from collections import defaultdict
 from collections.abc import Sequence
 from contextlib import nullcontext
-from dataclasses import replace
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F
@@ -29,6 +28,7 @@ from registry.importers.articles.reimport import (
     kept_by_editors,
     unchanged_disclosures,
 )
+from registry.importers.articles.statements import statement_plans
 from registry.importers.articles.topics import topics_by_key, topics_for, topics_from
 from registry.importers.errors import ImportFailure
 from registry.importers.runner import count_rows_since, last_ids
@@ -45,7 +45,6 @@ from registry.models import (
     Person,
     Topic,
 )
-from registry.parsing import parse_statement
 
 _CATEGORIES = set(InterestCategory.values)
 # New articles in a batch from which their rows' public flags are refreshed together, not a row at a time.
@@ -425,90 +424,27 @@ class ArticleWriter:
 
     # Disclosures
 
-    @staticmethod
-    def byline_role(author, journal: str) -> tuple[str, list]:
-        """A role printed under the author's name that names no organization of its own ("Editor-in-Chief"
-        on an eLife editorial) is a role at the publishing journal, stated on the article itself."""
-        if not author.byline_role or not journal:
-            return "", []
-        text = f"{author.byline_role}, {journal} (byline)."
-        items = parse_statement(text, [author.name]).items
-        if not items or any(item.organization != journal for item in items):
-            return "", []  # "Chair of Patients Know Best": a role elsewhere, not at the journal
-        return text, list(items)
-
-    @staticmethod
-    def catch_all_statement(record: ArticleRecord, linked: set[str], names: list[str]) -> str | None:
-        """A linked statement that declares nothing for everyone it does not name ("The other authors
-        declare that no competing interests exist"), or None."""
-        for statement in record.statements:
-            if statement.key not in linked:
-                continue
-            result = parse_statement(statement.text, names)
-            if not result.items and set(names) <= set(result.declares_none):
-                return statement.text
-        return None
-
     def write_disclosures(self, record: ArticleRecord, authorships: list[Authorship], *, article: Article) -> None:
         plans = self.disclosure_plans(record, authorships)
         if plans:
             self.store_disclosures(plans, article=article, locate=lambda authorship: record.location)
 
     def disclosure_plans(self, record: ArticleRecord, authorships: list[Authorship]) -> list[tuple]:
-        """(authorship, statement, parsed items, declares none) for each author with a statement.
-
-        Per-author statements (linked by xref) belong to their author; an article-level statement
-        is parsed and split among the authors by name or initials."""
+        """(authorship, statement, parsed items, declares none) for each author with a statement: as the
+        reading process planned them (`record.planned`), or planned here."""
         if not record.statements:
             return []
-        by_key = {statement.key: statement for statement in record.statements if statement.key}
-        linked = {key for author in record.authors for key in author.statement_keys}
-        general = " ".join(s.text for s in record.statements if not s.key or s.key not in linked)
-        names = [author.name for author in record.authors]
-        general_result = parse_statement(general, names) if general else None
-        unattributed = [] if general_result is None else [i for i in general_result.items if i.author is None]
-        if unattributed and len(names) > 1:
+        planned = record.planned or statement_plans(record)
+        if planned.unattributed and len(record.authors) > 1:
             self.warnings.append(
-                f"{self.source}:{record.location}: {len(unattributed)} interest(s) in the statement "
+                f"{self.source}:{record.location}: {planned.unattributed} interest(s) in the statement "
                 "name no author; kept in the statement text only"
             )
-        # Parsed only for an author the source left unlinked: most articles link every author.
-        unlinked = general_result is None and any(
-            not any(key in by_key for key in author.statement_keys) for author in record.authors
-        )
-        catch_all = self.catch_all_statement(record, linked, names) if unlinked else None
-        plans = []
-        for author, authorship in zip(record.authors, authorships, strict=True):
-            own = [by_key[key].text for key in author.statement_keys if key in by_key]
-            if not own and general_result is None and catch_all is not None:
-                # "The other authors declare ..." covers an author the source forgot to link to it.
-                plans.append((authorship, catch_all, [], True))
-                continue
-            if own:
-                statement = " ".join(dict.fromkeys(own))
-                result = parse_statement(statement, [author.name])
-                items = result.items
-                declares_none = author.name in result.declares_none
-                named = [i for i in general_result.items if i.author == author.name] if general_result else []
-                if named:
-                    # A group's statement naming this author ("conducted by IK at ..., a Science Exchange
-                    # lab") adds to the author's own: the tie is declared, on this article.
-                    statement, items = appended(statement, items, general, named)
-            elif general_result is not None:
-                statement, result = general, general_result
-                items = [
-                    item
-                    for item in result.items
-                    if item.author == author.name or (item.author is None and len(names) == 1)
-                ]
-                declares_none = author.name in result.declares_none
-            else:
-                continue
-            role_text, role_items = self.byline_role(author, record.journal)
-            if role_items:
-                statement, items = appended(statement, items, role_text, role_items)
-            plans.append((authorship, statement, items, declares_none and not items))
-        return plans
+        return [
+            (authorship, *plan)
+            for plan, authorship in zip(planned.per_author, authorships, strict=True)
+            if plan is not None
+        ]
 
     def store_disclosures(self, plans: list[tuple], *, article: Article | None, locate) -> None:
         """The disclosures of `disclosure_plans()` (of one article, or of many new ones), new ones in
@@ -722,11 +658,3 @@ def _distinct(interests: list[services.InterestInput]) -> list[services.Interest
     for item in interests:
         seen.setdefault(services.tie_key(item), item)
     return list(seen.values())
-
-
-def appended(statement: str, items: list, text: str, more: list) -> tuple[str, list]:
-    """The statement with `text` added after it, and its items with `more` (parsed from `text`), whose
-    spans move to where `text` now stands."""
-    shift = len(statement) + 1
-    moved = [replace(item, span=(item.span[0] + shift, item.span[1] + shift)) for item in more]
-    return f"{statement} {text}", [*items, *moved]

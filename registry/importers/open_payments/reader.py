@@ -21,7 +21,6 @@ the register reports it at the year's end); without a program year, the year bef
 
 import csv
 import datetime
-import hashlib
 import io
 import re
 import time
@@ -39,6 +38,7 @@ from tqdm import tqdm
 
 from registry.enums import ImportKind, PaymentKind, PaymentMatchStatus, PaymentRegister
 from registry.importers.errors import ImportFailure
+from registry.importers.hashing import HashingReader
 from registry.importers.open_payments.columns import COLUMNS, detect_kind, map_columns, map_investigators
 from registry.importers.open_payments.matching import PaymentMatcher
 from registry.importers.open_payments.payers import PayerResolver
@@ -80,22 +80,6 @@ class PaymentCounts:
             "ambiguous": self.ambiguous,
             "scan only": self.scan_only,
         }
-
-
-class HashingReader(io.RawIOBase):
-    """A file read once, by the CSV reader, while its SHA-256 is taken (for the import record)."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.sha256 = hashlib.sha256()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        read = self.stream.readinto(buffer)
-        self.sha256.update(memoryview(buffer)[:read])
-        return read
 
 
 def import_payment_stream(

@@ -20,6 +20,7 @@ from registry.importers.pubmed.files import (
     pubmed_files,
     summary_from_records,
 )
+from registry.importers.pubmed.reading import reading_process_helps
 from registry.importers.runner import new_record
 from registry.models import ImportRecord
 from registry.tasks import import_pubmed_file_task
@@ -28,25 +29,36 @@ POLL_SECONDS = 0.5
 
 
 def import_pubmed_paths(
-    paths: Iterable[Path | str], *, actor=None, progress: bool = False, workers: bool | None = None
+    paths: Iterable[Path | str],
+    *,
+    actor=None,
+    progress: bool = False,
+    workers: bool | None = None,
+    reading_process: bool | None = None,
 ) -> PubmedImportSummary:
     """Import PubMed files and folders of them; a refused file writes nothing and the rest go on.
 
-    `workers`: None chooses (workers when a broker is configured and there are several files)."""
+    `workers`: None chooses (workers when a broker is configured and there are several files).
+    `reading_process`, in this process only: each file read in a second process while this one writes;
+    None chooses (when this process may use more than one CPU)."""
     files = pubmed_files(paths)
     if workers is None:
         workers = bool(settings.CELERY_BROKER_URL) and len(files) > 1
     started = time.perf_counter()
-    summary = _on_workers(files, actor=actor, progress=progress) if workers else _here(files, actor, progress)
+    if workers:
+        summary = _on_workers(files, actor=actor, progress=progress)
+    else:
+        reading_process = reading_process_helps() if reading_process is None else reading_process
+        summary = _here(files, actor, progress, reading_process=reading_process)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _here(files: list[Path], actor, progress: bool) -> PubmedImportSummary:
+def _here(files: list[Path], actor, progress: bool, *, reading_process: bool) -> PubmedImportSummary:
     summary = new_pubmed_summary()
     for path in tqdm(files, unit="file", disable=not progress, desc="Importing PubMed"):
         record = new_record(kind=ImportKind.PUBMED, name=str(path), actor=actor)
-        import_pubmed_file(path, record=record, summary=summary)
+        import_pubmed_file(path, record=record, summary=summary, reading_process=reading_process)
     return summary
 
 

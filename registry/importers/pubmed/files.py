@@ -2,14 +2,14 @@
 with its import record (what it created, updated, withdrew and deleted, or why it was refused).
 """
 
-import io
 from collections.abc import Iterable
 from pathlib import Path
 
 from registry.enums import ImportKind
 from registry.importers.errors import ImportFailure
-from registry.importers.open_payments.reader import HashingReader
-from registry.importers.pubmed.store import PubmedCounts, import_pubmed_stream
+from registry.importers.hashing import HashingReader
+from registry.importers.pubmed.reading import ReadAhead, buffered, opened
+from registry.importers.pubmed.store import PubmedCounts, import_pubmed_stream, store_pubmed_items
 from registry.importers.runner import COUNTED, ImportSummary, count_rows_since, last_ids, recorded
 from registry.models import ImportRecord
 
@@ -42,27 +42,27 @@ def new_pubmed_summary() -> PubmedImportSummary:
     return PubmedImportSummary(kind=ImportKind.PUBMED)
 
 
-def import_pubmed_file(path: Path, *, record: ImportRecord, summary: ImportSummary) -> bool:
+def import_pubmed_file(
+    path: Path, *, record: ImportRecord, summary: ImportSummary, reading_process: bool = False
+) -> bool:
     """One file, streamed, in its own transaction; `record` is filled in whether it goes through or not.
-    A record is named by the file's name alone (its source in history and version checks)."""
+    A record is named by the file's name alone (its source in history and version checks).
+    `reading_process`: the file is read (and its statements parsed) in a second process while this
+    one writes; the same rows, warnings and refusals either way."""
 
     def work(warnings: list[str]) -> tuple[int, dict[str, int]]:
-        try:
-            raw = path.open("rb")
-        except OSError as exc:
-            raise ImportFailure(f"cannot be read: {exc.strerror or exc}", file=str(path)) from None
-        with raw:
-            hashing = HashingReader(raw)
-            before = last_ids()
-            counts = import_pubmed_stream(
-                io.BufferedReader(hashing, buffer_size=1 << 20),
-                file=str(path),
-                source=path.name,
-                actor=record.actor,
-                warnings=warnings,
-            )
-            record.sha256 = hashing.sha256.hexdigest()
-            return counts.read["citations"], {**count_rows_since(before), **counts.as_record()}
+        before = last_ids()
+        stored = {"file": str(path), "source": path.name, "actor": record.actor, "warnings": warnings}
+        if reading_process:
+            with ReadAhead(path, file=str(path)) as reading:
+                counts = store_pubmed_items(reading.items(warnings), **stored, bulk=True)
+            record.sha256 = reading.sha256
+        else:
+            with opened(path, file=str(path)) as raw:
+                hashing = HashingReader(raw)
+                counts = import_pubmed_stream(buffered(hashing), **stored)
+                record.sha256 = hashing.sha256.hexdigest()
+        return counts.read["citations"], {**count_rows_since(before), **counts.as_record()}
 
     return recorded(record, work, name=str(path), summary=summary)
 

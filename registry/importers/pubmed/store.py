@@ -5,6 +5,7 @@ DeleteCitation entries remove (or withdraw) the articles they name.
 
 import io
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -46,8 +47,17 @@ def import_pubmed_stream(
     """Read and store one PubMed file. Raises ImportFailure on the first bad record; the caller's
     transaction then writes nothing of the file. `bulk`: citations new to the registry are written
     a batch at a time (off: one at a time, as updates always are; the same rows either way)."""
+    items = read_pubmed(raw, file=file, warnings=warnings)
+    return store_pubmed_items(items, file=file, source=source, actor=actor, warnings=warnings, bulk=bulk)
+
+
+def store_pubmed_items(
+    items: Iterable[PubmedCitation | PubmedDeletion], *, file: str, source: str, actor, warnings: list[str], bulk: bool
+) -> PubmedCounts:
+    """Store the citations and deletions of one file as read (by `read_pubmed`, here or in a reading
+    process), in file order."""
     store = _Store(file=file, source=source, actor=actor, warnings=warnings, bulk=bulk)
-    for item in read_pubmed(raw, file=file, warnings=warnings):
+    for item in items:
         if isinstance(item, PubmedCitation):
             store.add(item)
         else:

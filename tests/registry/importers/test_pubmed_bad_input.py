@@ -6,6 +6,7 @@ import zlib
 import pytest
 
 from registry.enums import ImportStatus
+from registry.importers.pubmed import dispatch, reading
 from registry.importers.pubmed.dispatch import import_pubmed_paths
 from registry.models import Article, ImportRecord, Organization, Person
 from tests.helpers import DATA
@@ -14,6 +15,14 @@ BASELINE = DATA / "pubmed" / "pubmed26n0001-sample.xml.gz"
 XML = gzip.decompress(BASELINE.read_bytes())
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True, params=["read here", "read by a reading process"])
+def reader(request, monkeypatch):
+    """Every bad file is refused the same way whether this process reads it or a reading process does."""
+    through_process = request.param != "read here"
+    monkeypatch.setattr(dispatch, "reading_process_helps", lambda: through_process)
+    monkeypatch.setattr(reading, "READ_HERE_FIRST", False)
 
 
 def refused(path) -> str:
