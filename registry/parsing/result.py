@@ -55,6 +55,11 @@ class ParsedItem:
         set_field(self, "specification", specification)
         set_field(self, "span", span)
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        # pickled by its fields: compiled, the class is rebuilt by calling it, which needs them (the PubMed
+        # import's reading process sends parsed records to the writing one)
+        return (ParsedItem, (self.author, self.category, self.organization, self.payee, self.specification, self.span))
+
     def to_dict(self) -> dict[str, str | None]:
         return {
             "author": self.author,

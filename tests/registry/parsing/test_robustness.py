@@ -109,3 +109,13 @@ def test_bad_types_raise_value_error():
         parse_statement(b"bytes", [])  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         parse_statement("text", [1, 2])  # type: ignore[list-item]
+
+
+def test_a_parse_result_survives_pickling_as_the_pubmed_reading_process_sends_it():
+    import pickle
+
+    from registry.parsing import parse_statement
+
+    result = parse_statement("AC has received grants from Vaxco.", ["Alan Carter"])
+    again = pickle.loads(pickle.dumps(result))
+    assert again.items == result.items and again.items[0].organization == "Vaxco"
