@@ -91,3 +91,6 @@ class ParseResult:
         set_field(self, "items", [] if items is None else items)
         set_field(self, "variants", [] if variants is None else variants)
         set_field(self, "warnings", [] if warnings is None else warnings)
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return (ParseResult, (self.declares_none, self.items, self.variants, self.warnings))
