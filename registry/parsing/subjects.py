@@ -29,6 +29,9 @@ OTHER_AUTHORS_RE: Final = re.compile(r"\b(?:other|remaining)\s+(?:co-?)?authors\
 AUTHOR_RE: Final = re.compile(r"\b(?:the|this)\s+author\b", re.IGNORECASE)
 LATTER_RE: Final = re.compile(r"\bthe\s+latter\b", re.IGNORECASE)
 PRONOUN_RE: Final = re.compile(r"\b(?:he|she|i|his|her|this)\b", re.IGNORECASE)
+# One name written alone: a capital and lower case, with capitals inside only after a prefix, apostrophe or
+# hyphen ("Greenwald", "McNeil", "DeVito", "O'Brien", "Abd-Elsalam"), never an acronym ("MSD", "GSK")
+BARE_NAME_RE: Final = re.compile(r"(?:[A-Z]['\u2019])?[A-Z][a-z]+(?:[A-Z'\u2019-][A-Za-z][a-z]+)*")
 
 
 _END: Final = attrgetter("end")
@@ -116,7 +119,7 @@ def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | Non
     found: list[int | None] = []
     for m in mentions:
         word = m[0].text
-        if len(m) != 1 or len(word) < 3 or not word.isalpha() or not word[1:].islower():
+        if len(m) != 1 or len(word) < 3 or not BARE_NAME_RE.fullmatch(word):
             return None
         idx = index.by_one_name(word)
         if idx is None:

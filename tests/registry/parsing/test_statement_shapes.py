@@ -932,3 +932,13 @@ def test_initials_read_surname_first_are_not_an_author_labelled_already_in_bylin
         ("Mara M Holt", "lectures", "Biolab"),
         (None, "advisory_board", "Medix"),
     ]
+
+
+def test_a_bare_surname_with_a_capital_inside_is_an_author():
+    statement = "McNeil and DeVito report employment with Vaxco. O'Brien reported consulting fees from Biolab."
+    authors = ["John G. McNeil", "Ana DeVito", "Kate O'Brien", "Lee Moss"]
+    assert triples(statement, authors) == [
+        ("John G. McNeil", "employment", "Vaxco"),
+        ("Ana DeVito", "employment", "Vaxco"),
+        ("Kate O'Brien", "consulting", "Biolab"),
+    ]
