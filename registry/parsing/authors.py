@@ -180,7 +180,10 @@ class AuthorIndex:
         if found is None:
             toks = self._name_tokens(idx)
             if short:
-                toks = [toks[0], toks[-1]] if len(toks) > 2 else []
+                if len(toks) == 2 and 2 <= len(toks[0]) <= 3 and toks[0].isupper() and toks[0].isalpha():
+                    toks = [toks[0][0], toks[-1]]  # "AV" for AJ Venkatakrishnan: the first of a given name's initials
+                else:
+                    toks = [toks[0], toks[-1]] if len(toks) > 2 else []
             if self._plain[idx] and toks:
                 kept = toks[:4] + toks[-4:] if len(toks) > 8 else toks
                 found = self._spellings[(idx, short)] = frozenset(("".join([t[0] for t in kept]),))

@@ -942,3 +942,11 @@ def test_a_bare_surname_with_a_capital_inside_is_an_author():
         ("Ana DeVito", "employment", "Vaxco"),
         ("Kate O'Brien", "consulting", "Biolab"),
     ]
+
+
+def test_the_first_of_a_given_names_initials_with_the_surname_names_its_author():
+    statement = "CP, AV, and VS are employees of Vaxco."
+    authors = ["Colin Pell", "AJ Venter", "Vera Stone"]
+    assert [row[0] for row in triples(statement, authors)] == authors
+    # an author whose own initials they are comes first
+    assert triples(statement, [*authors, "Anna Vance"])[1][0] == "Anna Vance"
