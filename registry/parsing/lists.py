@@ -8,8 +8,12 @@ from typing import Final
 
 from .nameshapes import SPINOFF_WORDS, after_spinoff
 from .orgnames import (
+    AND_NAME_HEADS,
+    BODY_HEADS,
+    FAMILY_HEADS,
     FIELD_WORDS,
     SERIES_WORDS,
+    WEAK_AND_HEADS,
     and_joins,
     clean_name,
     field_series,
@@ -114,6 +118,7 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
             (pos and toks[pos - 1].text == "-")
             or (low != "and" and foreign_and(toks, pos, items[-1]))
             or _inside_name(toks, pos, items[-1], listed=_listed_before(items))
+            or (low == "and" and _and_in_listed_item(toks, pos, items))
         )
         if sep and not joined:  # "Intensiv- und Notfallmedizin": a word completed after "and"
             if items[-1]:
@@ -121,6 +126,71 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
         else:
             items[-1].append(t)
     return [it for it in items if it]
+
+
+def _and_in_listed_item(toks: list[Tok], pos: int, items: list[list[Tok]]) -> bool:
+    """ "from Fisher and Paykel Healthcare, Smith and Nephew, Abbott and Pfizer": a list joins its items with
+    commas and only its last with "and", so an "and" between two names inside an item the list goes on after
+    belongs to a name (after the list's own "and" it stays ambiguous: "..., and Pfizer and Novartis"). Two
+    names of a word or two each, neither an acronym nor a company with its form."""
+    item = items[-1][_lead(items[-1]) :]
+    if not item or len(item) > 3 or not all(t.cap and not t.text.isupper() for t in item):
+        return False
+    if any(is_company_form(t) for t in item):
+        return False
+    end = pos + 1 + _short_name(toks, pos + 1)
+    if end == pos + 1 or is_company_form(toks[end - 1]):
+        return False  # "Regeneron and Pfizer Inc": the form belongs to the last of two companies
+    if any(t.low in BODY_NAME_HEADS for t in (*item, *toks[pos + 1 : end])):
+        return False  # "Gates Foundation and Wellcome Trust": each a body's whole name
+    return end < len(toks) and toks[end].low == "," and _list_goes_on(toks, end + 1)
+
+
+BODY_NAME_HEADS: Final = AND_NAME_HEADS | WEAK_AND_HEADS | FAMILY_HEADS | BODY_HEADS
+
+
+def _lead(item: list[Tok]) -> int:
+    """How many words before an item's name say where it comes from ("from the")."""
+    k = 0
+    while k < len(item) - 1 and (item[k].low in NEW_SOURCE_WORDS or item[k].low == "the"):
+        k += 1
+    return k
+
+
+def _names_joined(item: list[Tok]) -> tuple[int, int] | None:
+    """The range of an item's capitalised words around an "and" the list joined ("from Smith and Nephew")."""
+    k = _lead(item)
+    name = item[k:]
+    if 3 <= len(name) <= 6 and any(t.low == "and" for t in name) and all(t.cap or t.low == "and" for t in name):
+        return k, len(item)
+    return None
+
+
+def _short_name(toks: list[Tok], i: int) -> int:
+    """How many words (one or two, capitalised, no acronym) the name at toks[i] has; 0 if none starts there."""
+    k = 0
+    while k < 2 and i + k < len(toks) and toks[i + k].cap and toks[i + k].low not in ITEM_SEPS:
+        if toks[i + k].text.isupper() and len(toks[i + k].text) > 1:
+            return 0
+        k += 1
+    nxt = toks[i + k] if i + k < len(toks) else None
+    return 0 if nxt is not None and nxt.cap else k  # a longer name is read by the other rules
+
+
+def _list_goes_on(toks: list[Tok], i: int) -> bool:
+    """Whether names separated by commas follow from toks[i] and the list closes with "and" before a name."""
+    for _ in range(40):
+        if i < len(toks) and toks[i].low == "and":
+            return i + 1 < len(toks) and is_name_token(toks[i + 1])
+        if i >= len(toks) or not is_name_token(toks[i]):
+            return False
+        i = run_from(toks, i)
+        if i < len(toks) and toks[i].low == "and":
+            continue
+        if i >= len(toks) or toks[i].low != ",":
+            return False
+        i += 1
+    return False
 
 
 def _listed_before(items: list[list[Tok]]) -> bool:
@@ -183,7 +253,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
             continue
         if len(item) > 2 and any(t.low in SPINOFF_WORDS for t in item):
             item = after_spinoff(item)
-        rng = first_run(item)
+        rng = _names_joined(item) or first_run(item)
         if rng is None:
             closed = bool(orgs)
             continue

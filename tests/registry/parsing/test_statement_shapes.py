@@ -950,3 +950,21 @@ def test_the_first_of_a_given_names_initials_with_the_surname_names_its_author()
     assert [row[0] for row in triples(statement, authors)] == authors
     # an author whose own initials they are comes first
     assert triples(statement, [*authors, "Anna Vance"])[1][0] == "Anna Vance"
+
+
+def test_an_and_inside_an_item_the_list_goes_on_after_joins_one_name():
+    """A list joins its items with commas and only its last with "and"."""
+    statement = (
+        "MMH reports grants from Fisher and Paykel Healthcare, Smith and Nephew, Merck Sharp and Dohme, Abbott "
+        "and Vaxco, outside the submitted work. DKO received fees from Vaxco and Biolab, and grants from Medix."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Fisher and Paykel Healthcare"),
+        ("Mara M Holt", "grants", "Smith and Nephew"),
+        ("Mara M Holt", "grants", "Merck Sharp and Dohme"),
+        ("Mara M Holt", "grants", "Abbott"),
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Dana K Ober", "consulting", "Vaxco"),
+        ("Dana K Ober", "consulting", "Biolab"),
+        ("Dana K Ober", "grants", "Medix"),
+    ]
