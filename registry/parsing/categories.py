@@ -108,7 +108,10 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "travel",
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|funding|fees|reimbursements?))?"
         r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
-        r"|expenses(?=\s+from\b)",  # "speaker honoraria and expenses from Teva"
+        r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
+        # the ICMJE form's "support for attending meetings and/or travel"
+        r"|(?:support|funding|payments?|reimbursements?)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
+        r"(?:(?:scientific|medical|educational|international)\s+)?(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um))",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
@@ -138,7 +141,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
         r"|in-kind\s+(?:research\s+)?(?:support|contributions?)"
-        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
+        r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?|materials?|supplies)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
     ),
