@@ -68,8 +68,13 @@ def join_headed_lists(state: ParseState, spans: list[tuple[int, int]]) -> list[t
 def _heads_list(state: ParseState, head: tuple[int, int], body: tuple[int, int]) -> bool:
     toks = state.toks.between(*head)
     triggers = find_triggers(state.text, toks, *head)
-    if not triggers or any(is_name_token(t) for t in state.toks.between(triggers[-1].end, head[1])):
-        return False  # no relation phrase, or it has its object before the colon
+    if not triggers:
+        return False
+    between = state.toks.between(triggers[-1].end, head[1])
+    # "from the following companies who sell vitamin D supplements:": what is said of them names nothing
+    following = next((k for k, t in enumerate(between) if t.low == "following"), len(between))
+    if any(is_name_token(t) for t in between[:following]):
+        return False  # the relation phrase has its object before the colon
     body_toks = state.toks.between(*body)
     if not body_toks or not is_name_token(body_toks[0]) or starts_with_persons(state, body_toks, 0):
         return False

@@ -82,12 +82,23 @@ APPOSITIVE_RE: Final = re.compile(
 )
 
 
+# "X is a consultancy and research company", "X is a consulting firm": what kind of business a company is.
+IS_A_KIND_RE: Final = re.compile(
+    r"(?:(?-i:[A-Z])[\w.&-]*|which|that)\s+(?:is|was)\s+an?\s+(?:[\w-]+\s+)?$", re.IGNORECASE
+)
+KIND_NOUN_RE: Final = re.compile(
+    r"(?:\s+(?:and|or|&)\s+[\w-]+)?\s+(?:company|firm|business|organi[sz]ation|provider)\b", re.IGNORECASE
+)
+
+
 def describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
     """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
     does or belongs to, not a tie of the author."""
     window = state.text[max(sa, trig.start - 120) : trig.start]
     if ", a" in window and APPOSITIVE_RE.search(window):
         return True  # "Abomics, a company offering pharmacogenetic consultation services"
+    if IS_A_KIND_RE.search(window) and KIND_NOUN_RE.match(state.text, trig.end):
+        return True  # "PharmaLex Sweden is a consultancy and research company working with ..."
     lead = window[-7:]
     if trig.kind == "other_member" and lead.endswith(", a "):
         before = state.toks.before(trig.start, sa, 3)

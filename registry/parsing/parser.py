@@ -618,6 +618,9 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
         if source is None:
             return [], description(state.text, vis)
         vis = vis[source:]
+    colon = next((k for k, t in enumerate(vis) if t.text == ":"), None)
+    if colon is not None and any(t.low == "following" for t in vis[:colon]):
+        vis = vis[colon:]  # "from the following companies who sell vitamin D: A and B": the list after the colon
     is_person = lambda run: _is_person(state, run)  # noqa: E731
     if trig.kind in MONEY:
         vis = passive_source(vis)  # "Funding for JD was provided by Pfizer": the source follows "by"

@@ -968,3 +968,54 @@ def test_an_and_inside_an_item_the_list_goes_on_after_joins_one_name():
         ("Dana K Ober", "consulting", "Biolab"),
         ("Dana K Ober", "grants", "Medix"),
     ]
+
+
+def test_the_icmje_forms_support_for_attending_meetings_is_travel_and_study_materials_are_gifts():
+    statement = (
+        "MMH reports grants, consulting fees, and support attending meetings from Vaxco. DKO reports grants and "
+        "study materials from Biolab; and support for attending meetings and/or travel from Medix."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Mara M Holt", "consulting", "Vaxco"),
+        ("Mara M Holt", "travel", "Vaxco"),
+        ("Dana K Ober", "grants", "Biolab"),
+        ("Dana K Ober", "gifts", "Biolab"),
+        ("Dana K Ober", "travel", "Medix"),
+    ]
+
+
+def test_fees_from_and_membership_of_a_board_for_a_company_share_the_company():
+    statement = (
+        "MMH reports honoraria from and membership of data safety monitoring board or advisory board for Vaxco "
+        "and Biolab."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "lectures", "Vaxco"),
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "advisory_board", "Vaxco"),
+        ("Mara M Holt", "advisory_board", "Biolab"),
+    ]
+
+
+def test_what_kind_of_business_a_company_is_is_no_tie():
+    statement = (
+        "MMH is employed by Vaxco. Vaxco is a consultancy and research company working with the pharmaceutical "
+        "industry. DKO is a consultant for Biolab, which is a consulting firm."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "employment", "Vaxco"),
+        ("Dana K Ober", "consulting", "Biolab"),
+    ]
+
+
+def test_the_following_companies_described_before_the_colon_are_listed_after_it():
+    statement = (
+        "MMH declares support for attending meetings from the following companies who manufacture or sell "
+        "vitamin D supplements: Vaxco Ltd and Biolab Ltd. DKO is an employee of Medix."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "travel", "Vaxco Ltd"),
+        ("Mara M Holt", "travel", "Biolab Ltd."),
+        ("Dana K Ober", "employment", "Medix"),
+    ]
