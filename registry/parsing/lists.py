@@ -12,13 +12,13 @@ from .orgnames import (
     BODY_HEADS,
     FAMILY_HEADS,
     FIELD_WORDS,
-    SERIES_WORDS,
     WEAK_AND_HEADS,
     and_joins,
     clean_name,
     field_series,
     first_run,
     foreign_and,
+    in_series,
     is_company_form,
     is_counterparty,
     is_name_token,
@@ -108,7 +108,7 @@ def split_items(toks: list[Tok]) -> list[list[Tok]]:
         if low not in ITEM_SEPS:  # the common case: a word of an item
             items[-1].append(t)
             continue
-        if low == "," and items[-1] and items[-1][-1].low in SERIES_WORDS:
+        if low == "," and items[-1] and in_series(items[-1][-1].low):
             series_end = field_series(toks, pos, items[-1])
             if series_end > pos:
                 items[-1].append(t)

@@ -153,7 +153,7 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.text.isdigit() and len(tok.text) <= 4 and toks[j - 1].cap:
             j += 1  # "EU Horizon 2020", "Horizon 2020 European Grant ImmunoSep"
             continue
-        if tok.text == "," and toks[j - 1].low in SERIES_WORDS:
+        if tok.text == "," and in_series(toks[j - 1].low):
             end = field_series(toks, j, toks[i:j])
             if end > j:
                 j = end  # "State Secretariat for Education, Research and Innovation"
@@ -280,6 +280,19 @@ PUBLICATION_HEADS: Final = words("journal annals archives proceedings bulletin")
 # Organs and conditions national institutes are named after: "National Heart, Lung, and Blood Institute".
 BODY_WORDS: Final = words("heart lung blood kidney eye liver brain skin bone cancer diabetes arthritis digestive sleep")
 SERIES_WORDS: Final = FIELD_WORDS | BODY_WORDS
+# Fields named by their ending: "Haematology", "Gastroenterology", "Psychiatry", "Geriatrics".
+FIELD_ENDINGS: Final = ("ology", "ologies", "ologie", "iatry", "iatrics")
+
+
+def is_field(word: str) -> bool:
+    """Whether a lower-case word names a field a body is named after ("research", "oncology")."""
+    return word in FIELD_WORDS or (len(word) > 6 and word.endswith(FIELD_ENDINGS))
+
+
+def in_series(word: str) -> bool:
+    return word in SERIES_WORDS or is_field(word)
+
+
 NATIONAL_INSTITUTE_HEADS: Final = words("institute institutes center centre")
 
 
@@ -291,10 +304,9 @@ def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
     national = len(trail) >= 2 and trail[0].low == "national" and all(t.low in SERIES_WORDS for t in trail[1:])
     if not national and not any(t.low in ("of", "for") for t in trail):
         return pos
-    vocabulary = SERIES_WORDS if national else FIELD_WORDS
     j = pos + 1
     while j < len(toks) and j - pos < 12:
-        if toks[j].low.rstrip(".") not in vocabulary or not toks[j].cap:
+        if not _in_vocabulary(toks[j].low.rstrip("."), national) or not toks[j].cap:
             return pos
         nxt = toks[j + 1].low if j + 1 < len(toks) else ""
         if nxt == "," and j + 2 < len(toks) and toks[j + 2].low == "and":
@@ -304,11 +316,11 @@ def field_series(toks: list[Tok], pos: int, item: list[Tok]) -> int:
             last = toks[j + 2] if j + 2 < len(toks) else None
             if last is None or not last.cap:
                 return pos
-            if last.low.rstrip(".") not in vocabulary:
+            if not _in_vocabulary(last.low.rstrip("."), national):
                 # "Ministry of Education, Science and Technological Development": a capitalised word before the
                 # last field
                 after = toks[j + 3] if j + 3 < len(toks) else None
-                if national or after is None or not after.cap or after.low.rstrip(".") not in vocabulary:
+                if national or after is None or not after.cap or not _in_vocabulary(after.low.rstrip("."), national):
                     return pos
                 return j + 4
             if not national:
@@ -336,6 +348,10 @@ FIELD_BODY_HEADS: Final = words(
 )
 
 
+def _in_vocabulary(word: str, national: bool) -> bool:
+    return word in SERIES_WORDS if national else is_field(word)
+
+
 def _fields(left: list[Tok], right: list[Tok]) -> bool:
     """ "Neurological Disorders and Stroke", "Research and Development": fields after a field or a body's "of";
     "Innovation and Technology Commission": a field after a field, then the body's head word."""
@@ -344,14 +360,14 @@ def _fields(left: list[Tok], right: list[Tok]) -> bool:
     head = next((k for k, t in enumerate(right) if t.low in FIELD_BODY_HEADS and t.cap), 0)
     if 1 <= head <= 2 and (head + 1 == len(right) or right[head + 1].low in ("of", "for")):
         # "Food and Health Bureau of the Government of X": the body's own "of" may follow its head
-        return left[-1].low in FIELD_WORDS and all(t.low in FIELD_WORDS and t.cap for t in right[:head])
+        return is_field(left[-1].low) and all(is_field(t.low) and t.cap for t in right[:head])
     if len(right) > 2:
         return False
-    if not all(t.low.rstrip(".") in FIELD_WORDS for t in right) and not (
-        len(right) == 2 and right[0].low in FIELD_ADJECTIVES and right[1].low.rstrip(".") in FIELD_WORDS
+    if not all(is_field(t.low.rstrip(".")) for t in right) and not (
+        len(right) == 2 and right[0].low in FIELD_ADJECTIVES and is_field(right[1].low.rstrip("."))
     ):
         return False
-    return left[-1].low in FIELD_WORDS or any(t.low in ("of", "for", "in", "into", "on") for t in left)
+    return is_field(left[-1].low) or any(t.low in ("of", "for", "in", "into", "on") for t in left)
 
 
 def _complete(left: list[Tok]) -> bool:

@@ -1019,3 +1019,15 @@ def test_the_following_companies_described_before_the_colon_are_listed_after_it(
         ("Mara M Holt", "travel", "Biolab Ltd."),
         ("Dana K Ober", "employment", "Medix"),
     ]
+
+
+def test_fields_named_by_their_ending_stay_inside_a_bodys_name():
+    statement = (
+        "MMH is a board member of the Ruritanian Society for Haematology and Medical Oncology and Vaxco. DKO "
+        "is president of the European Society for Paediatric Gastroenterology, Hepatology and Nutrition."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "leadership", "Ruritanian Society for Haematology and Medical Oncology"),
+        ("Mara M Holt", "leadership", "Vaxco"),
+        ("Dana K Ober", "leadership", "European Society for Paediatric Gastroenterology, Hepatology and Nutrition"),
+    ]
