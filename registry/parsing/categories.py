@@ -294,6 +294,12 @@ class Trigger:
         return "other" if self.kind.startswith("other") else self.kind
 
 
+# A capitalised relation word between a capitalised word and a company's head word is part of its name.
+NAME_TAIL_RE: Final = re.compile(
+    r"\s+(?-i:Services|Group|Partners|Associates|Company|Solutions|Ltd|Inc|LLC|GmbH|Limited|Corp|Corporation)\b"
+)  # after the phrase, or as its last word ("Consultancy Services")
+
+
 def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trigger]:
     """Relation phrases among toks (one sentence), in order, without negated ones ("did not fund")."""
     found: list[Trigger] = []
@@ -322,6 +328,13 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             continue  # "owns no stock", "received no payment": the tie is denied
         if DENIED_AFTER_RE.match(text, last, end):
             continue  # "His consultancy did not influence the design": a tie named before, not a new one
+        if (
+            text[at].isupper()
+            and _GROUP_CATEGORY[m.lastgroup or ""] == "consulting"
+            and (NAME_TAIL_RE.match(text, last, end) or NAME_TAIL_RE.search(m.group()))
+            and NAME_BEFORE_RE.search(text, start, at)
+        ):
+            continue  # "Tata Consultancy Services", "Pacific Consulting Group": a word of a company's name
         if not _negated(text, start, at):
             found.append(Trigger(_GROUP_CATEGORY[m.lastgroup or ""], at, last, m.group()))
     if found and "ember" in text[start:end]:

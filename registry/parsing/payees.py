@@ -15,7 +15,8 @@ THROUGH_RE: Final = re.compile(
     r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
     r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
     r"(?:institution|university|employer|department|hospital)"
-    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])",
+    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])"
+    r"|\bat\s+(?:the\s+)?(?=[A-Z])",  # "research support at UC Berkeley from X", where a source follows
 )
 # Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
 CHANNEL_WORDS: Final = words("the of for and at in on & ( ) -")
@@ -41,6 +42,7 @@ def payee_spans(state: ParseState, sa: int, sb: int, triggers: list[Trigger]) ->
         or "made" in sentence
         or "went" in sentence
         or "goes" in sentence
+        or " at " in sentence
     ):
         return spans  # THROUGH_RE is case-sensitive: without one of these words it cannot match
     for m in THROUGH_RE.finditer(state.text, sa, sb):
@@ -51,6 +53,12 @@ def payee_spans(state: ParseState, sa: int, sb: int, triggers: list[Trigger]) ->
         source_follows = _source_after(toks)
         if source_follows is None and m[0].startswith("through") and _right_after_trigger(state.text, m, triggers):
             continue  # "received support through the NIH": no other source, so the NIH is the source
+        if m[0].startswith("at") and not (
+            source_follows is not None
+            and _named_source(state, source_follows, sb)
+            and _right_after_trigger(state.text, m, triggers)
+        ):
+            continue  # "a consultant at Vaxco (from 2010)": where the author is, unless a source is named after it
         if source_follows is None and m[0].startswith("to"):
             continue  # "grants to X" names the payee only when a source follows ("to X from Pfizer")
         if m[0].startswith("to") and toks and starts_with_persons(state, toks, 0):
@@ -68,6 +76,11 @@ def _source_after(toks: list[Tok]) -> int | None:
         if t.text in (",", ";", ".") or not (is_name_token(t) or t.low in CHANNEL_WORDS):
             return None
     return None
+
+
+def _named_source(state: ParseState, start: int, sb: int) -> bool:
+    after = state.toks.between(start, sb)[1:2]  # the word after "from"
+    return bool(after) and is_name_token(after[0]) and not after[0].text[0].isdigit()
 
 
 def _right_after_trigger(text: str, m: re.Match, triggers: list[Trigger]) -> bool:

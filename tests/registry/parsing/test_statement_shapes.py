@@ -1031,3 +1031,15 @@ def test_fields_named_by_their_ending_stay_inside_a_bodys_name():
         ("Mara M Holt", "leadership", "Vaxco"),
         ("Dana K Ober", "leadership", "European Society for Paediatric Gastroenterology, Hepatology and Nutrition"),
     ]
+
+
+def test_a_consultancy_in_a_companys_name_is_no_consulting_and_support_at_a_university_comes_from_its_source():
+    statement = (
+        "MMH is an employee of Ruritania Consultancy Services. DKO received research support at Ruritania "
+        "University from Vaxco Consulting Group. AC is a consultant at Biolab from 2019."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "employment", "Ruritania Consultancy Services"),
+        ("Dana K Ober", "grants", "Vaxco Consulting Group"),
+        ("Alan Carter", "consulting", "Biolab"),
+    ]
