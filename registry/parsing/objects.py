@@ -97,7 +97,8 @@ def describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
     window = state.text[max(sa, trig.start - 120) : trig.start]
     if ", a" in window and APPOSITIVE_RE.search(window):
         return True  # "Abomics, a company offering pharmacogenetic consultation services"
-    if IS_A_KIND_RE.search(window) and KIND_NOUN_RE.match(state.text, trig.end):
+    tail = window[-40:]
+    if (" is a" in tail or " was a" in tail) and IS_A_KIND_RE.search(tail) and KIND_NOUN_RE.match(state.text, trig.end):
         return True  # "PharmaLex Sweden is a consultancy and research company working with ..."
     lead = window[-7:]
     if trig.kind == "other_member" and lead.endswith(", a "):
