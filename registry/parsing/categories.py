@@ -140,7 +140,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "gifts",
         r"gifts?|(?:free|donated|in-kind)\s+(?:equipment|materials?|reagents?|drugs?|samples?)"
-        r"|in-kind\s+(?:research\s+)?(?:support|contributions?)"
+        # "material support" but not "Administrative, technical, or material support: AB", a heading of contributions
+        r"|in-kind\s+(?:research\s+)?(?:support|contributions?)|material\s+support(?!\s*:)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?|materials?|supplies)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
@@ -248,6 +249,9 @@ BOILERPLATE_RE: Final = re.compile(
     # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
     r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
     r"|editors\s+consider\s+relevant"
+    # thanks to people who helped: "The authors thank the many people who have ... supported ... funding"
+    r"|\b(?:authors|we)\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?thank\s+(?:the\s+|all\s+)?(?:many\s+)?"
+    r"(?:people|colleagues|participants|patients|reviewers|volunteers|staff|anonymous)\b"
     r"|(?:competing\s+)?interests\s+are\s+listed\s+at|editors?_interests"
     # "views expressed in this paper are their own and not necessarily shared with the organisations ..."
     r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b"
@@ -600,6 +604,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or "no role" in low
         or "editors" in low
         or "views expressed" in low
+        or "thank" in low
         or ("form" in low and "disclos" in low)
     ):
         return False

@@ -22,6 +22,7 @@ from .orgnames import (
     is_company_form,
     is_counterparty,
     is_name_token,
+    possessive,
     run_from,
     trailing_name,
 )
@@ -236,6 +237,9 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
     places = _places(items)
     for pos, item in enumerate(items):
         if pos in places:
+            continue
+        if not closed and _titled_company(item):
+            orgs.append(Org(clean_name(text, item), item[0].start, item[-1].end))
             continue
         if closed or (orgs and (_ends_list(item) or _clause(item))):
             # A closed list goes on with another "from" ("from A to develop X, from B to ...").
@@ -466,6 +470,17 @@ def _clause(item: list[Tok]) -> bool:
     if len(item) < 2 or item[1].low not in PERSON_VERBS:
         return False
     return bool(INITIALS_RE.fullmatch(item[0].text) or DOTTED_INITIALS_RE.fullmatch(item[0].text))
+
+
+# Words that end a company's name after a founder's title ("Dr. Falk Pharma", "Dr. Reddy's Laboratories").
+TITLED_COMPANY_HEADS: Final = words("pharma pharmaceuticals laboratories labs gmbh inc inc. ltd ltd. ag")
+
+
+def _titled_company(item: list[Tok]) -> bool:
+    """ "Dr. Reddy's Laboratories", "Dr. Falk Pharma": a company named after a doctor, not a person."""
+    if len(item) < 3 or item[0].low not in ("dr", "dr.") or not all(t.cap for t in item[1:]):
+        return False
+    return possessive(item[1]) or item[-1].low in TITLED_COMPANY_HEADS
 
 
 def _ends_list(item: list[Tok]) -> bool:

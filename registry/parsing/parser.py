@@ -299,6 +299,8 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
         else:
             first = min(triggers[0].start, brackets[0].org.start) if triggers else brackets[0].org.start
         subject = scan_subject(text, toks, first, state.index)
+        if subject.kind != "persons" and triggers and AS_ROLE_RE.match(text, sa):
+            subject = _after_role_opening(state, subject, triggers, sa, sb)
         if subject.kind == "all" and triggers and triggers[0].kind == "other":
             named = _authors_in_brackets(state, toks, triggers)
             if named:
@@ -329,6 +331,20 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             for category in br.categories:
                 trig = Trigger(category, br.start, br.end, text[br.start + 1 : br.end - 1])
                 _add_items(state, number, trig, [br.org], "", who, "self")
+
+
+# "As a consultant and/or advisory panel member, Stephen Silberstein receives honoraria from: ...": the role
+# opens the sentence, and its subject follows the comma.
+AS_ROLE_RE: Final = re.compile(r"\W*As\s+an?\s")
+
+
+def _after_role_opening(state: ParseState, subject: Subject, triggers: list[Trigger], sa: int, sb: int) -> Subject:
+    comma = state.text.find(",", triggers[0].end, sb)
+    if comma == -1:
+        return subject
+    nxt = next((t.start for t in triggers if t.start > comma), sb)
+    named = scan_subject(state.text, state.toks.between(comma + 1, nxt), nxt, state.index)
+    return named if named.kind == "persons" else subject
 
 
 # "The authors employed by ILSI participated as part of their employment": only some authors, and which

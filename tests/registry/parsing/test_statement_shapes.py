@@ -1043,3 +1043,23 @@ def test_a_consultancy_in_a_companys_name_is_no_consulting_and_support_at_a_univ
         ("Dana K Ober", "grants", "Vaxco Consulting Group"),
         ("Alan Carter", "consulting", "Biolab"),
     ]
+
+
+def test_a_role_opening_the_sentence_belongs_to_the_author_after_the_comma():
+    statement = (
+        "MMH is a salaried employee of Vaxco. As a consultant and/or advisory panel member, Dana K Ober receives, "
+        "or has received, honoraria from: Biolab; Dr. Reddy's Laboratories; electroCore Medical, LLC; and Medix."
+    )
+    rows = triples(statement, AUTHORS2)
+    assert rows[0] == ("Mara M Holt", "employment", "Vaxco")
+    assert {row[0] for row in rows[1:]} == {"Dana K Ober"}
+    assert {row[2] for row in rows[1:]} == {"Biolab", "Dr. Reddy's Laboratories", "electroCore Medical, LLC", "Medix"}
+    assert {row[1] for row in rows[1:]} == {"consulting", "advisory_board", "lectures"}
+
+
+def test_material_support_is_a_gift_and_thanks_to_people_are_no_tie():
+    statement = (
+        "DKO reports grant and material support from Vaxco. The authors thank the many people who supported the "
+        "programme through its funding. Administrative, technical, or material support: AC, MMH."
+    )
+    assert triples(statement, AUTHORS2) == [("Dana K Ober", "grants", "Vaxco"), ("Dana K Ober", "gifts", "Vaxco")]
