@@ -417,6 +417,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
                 t.kind = "manuscript_support"
 
 
+FUNDING_FOR_RE: Final = re.compile(r"(?:financial\s+)?(?:funding|support|funds)\s+for\s+", re.IGNORECASE)
 GENERIC_FEES_RE: Final = re.compile(
     r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
 )
@@ -439,6 +440,13 @@ def _said_what_for(found: list[Trigger], text: str) -> list[Trigger]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt is not None and GENERIC_FEES_RE.fullmatch(t.text) and WHAT_FOR_RE.fullmatch(text, t.end, nxt.start):
             continue
+        if (
+            nxt is not None
+            and nxt.kind in EVENT_KINDS
+            and t.kind == "grants"
+            and FUNDING_FOR_RE.fullmatch(text, t.start, nxt.start)
+        ):
+            continue  # "funding for travel", "support for attending meetings": the second says what it paid
         out.append(t)
     return out
 

@@ -1063,3 +1063,14 @@ def test_material_support_is_a_gift_and_thanks_to_people_are_no_tie():
         "programme through its funding. Administrative, technical, or material support: AC, MMH."
     )
     assert triples(statement, AUTHORS2) == [("Dana K Ober", "grants", "Vaxco"), ("Dana K Ober", "gifts", "Vaxco")]
+
+
+def test_funding_for_travel_is_travel_only():
+    statement = (
+        "MMH has received funding for travel and speaker honoraria from Vaxco, and funding for research from Biolab."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "travel", "Vaxco"),
+        ("Mara M Holt", "lectures", "Vaxco"),
+        ("Mara M Holt", "grants", "Biolab"),
+    ]
