@@ -38,7 +38,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         # law firm", "companies as patent holders"
         r"(?!\s+(?:attorneys?|agents?|lawyers?|law|offices?|holders?|blogs?|firms?)\b)",
     ),
-    ("founder", r"co-?founders?|co-?founded|founders?|founded"),
+    ("founder", r"co-?founders?|co-?founded|founders?|founded|founding\s+(?:scientists?|partners?|investors?)"),
     (
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
@@ -110,8 +110,9 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
         # the ICMJE form's "support for attending meetings and/or travel"
-        r"|(?:support|funding|payments?|reimbursements?)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
-        r"(?:(?:scientific|medical|educational|international)\s+)?(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um))",
+        r"|(?:support|funding|payments?|reimbursements?|fees)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
+        r"(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
+        r"(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um))",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),

@@ -15,7 +15,7 @@ THROUGH_RE: Final = re.compile(
     r"\bthrough\s+(?:an?\s+(?:contract|agreement|grant|subcontract)\s+with\s+)?(?:the\s+)?(?=[A-Z])"
     r"|\b(?:paid|payable|made|went|goes)\s+(?:directly\s+)?to\s+(?:my|his|her|their|our|the)\s+"
     r"(?:institution|university|employer|department|hospital)"
-    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])"
+    r"|(?<=grants\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=funding\s)to\s+(?:the\s+)?(?=[A-Z])|(?<=fees\s)to\s+(?:the\s+)?(?=[A-Z])"
     r"|\bat\s+(?:the\s+)?(?=[A-Z])",  # "research support at UC Berkeley from X", where a source follows
 )
 # Words inside a channel's name ("the Meta Research Innovation Center at Stanford (METRICS)").
@@ -37,6 +37,7 @@ def payee_spans(state: ParseState, sa: int, sb: int, triggers: list[Trigger]) ->
         "through" in sentence
         or "grants to" in sentence
         or "funding to" in sentence
+        or "fees to" in sentence
         or "paid" in sentence
         or "payable" in sentence
         or "made" in sentence

@@ -1074,3 +1074,18 @@ def test_funding_for_travel_is_travel_only():
         ("Mara M Holt", "lectures", "Vaxco"),
         ("Mara M Holt", "grants", "Biolab"),
     ]
+
+
+def test_fees_paid_to_an_institution_from_companies_name_the_companies():
+    statement = (
+        "MMH reports consultancy and/or speaking fees to Ruritania Diabetes Center from Vaxco and Biolab. DKO is a "
+        "founding scientist of Medix, Inc. and received fees to attend a meeting from Vaxco."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "consulting", "Vaxco"),
+        ("Mara M Holt", "consulting", "Biolab"),
+        ("Mara M Holt", "lectures", "Vaxco"),
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Dana K Ober", "founder", "Medix, Inc."),
+        ("Dana K Ober", "travel", "Vaxco"),
+    ]
