@@ -66,6 +66,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person|s|ed|ing)?|directors?|trustees?|treasurer|working\s+groups?"
+        # lower case: "Secretary" in "Office of the Assistant Secretary of Health" is a name's word
+        r"|(?-i:secretary)(?:[-\s]general)?"
         # an ethics committee or review board that approved the study is no role of the authors
         r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
@@ -124,6 +126,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|(?<=the\s)receipt\s+of(?=\s+(?-i:[A-Z]))"
         # "has received contracts from X": contracts are grants unless they are for advice ("contract with")
         r"|(?<!consulting\s)(?<!consultancy\s)(?<!under\s)contracts?(?=\s+from\b)"
+        r"|sponsored\s+research(?:\s+(?:agreements?|support|contracts?|funding))?"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
         r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
@@ -218,7 +221,8 @@ intellectual invented co-founder cofounder founder founded co-founded advisory a
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
 guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer working steering committee head full part former employee employed employment works staff
+trustee treasurer secretary sponsored working steering committee head full part former employee employed
+employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel

@@ -1089,3 +1089,16 @@ def test_fees_paid_to_an_institution_from_companies_name_the_companies():
         ("Dana K Ober", "founder", "Medix, Inc."),
         ("Dana K Ober", "travel", "Vaxco"),
     ]
+
+
+def test_sponsored_research_agreements_are_grants_and_a_secretary_leads():
+    statement = (
+        "MMH has Sponsored Research Agreements from Vaxco and Biolab. DKO has received payment as secretary of the "
+        "Ruritanian Society of Psychiatry and is an adviser to the Office of the Assistant Secretary of Health."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Mara M Holt", "grants", "Biolab"),
+        ("Dana K Ober", "leadership", "Ruritanian Society of Psychiatry"),
+        ("Dana K Ober", "advisory_board", "Office of the Assistant Secretary of Health"),
+    ]
