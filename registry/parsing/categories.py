@@ -60,14 +60,14 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "leadership",
         r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
         # not the journal's editor who "declared a shared affiliation" with an author (Frontiers' wording)
-        r"|consulting|executive)\s+)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
+        r"|consulting|executive)\s+)?(?:co-?)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
     ),
     (
         "leadership",
         r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person|s|ed|ing)?|directors?|trustees?|treasurer|working\s+groups?"
         # lower case: "Secretary" in "Office of the Assistant Secretary of Health" is a name's word
-        r"|(?-i:secretary)(?:[-\s]general)?"
+        r"|(?-i:secretary)(?:[-\s]general)?|convenors?|conveners?"
         # an ethics committee or review board that approved the study is no role of the authors
         r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
@@ -100,7 +100,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
-        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honorari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honou?rari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|um))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)",
@@ -221,8 +221,8 @@ intellectual invented co-founder cofounder founder founded co-founded advisory a
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
 guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer secretary sponsored working steering committee head full part former employee employed
-employment works staff
+trustee treasurer secretary sponsored convenor convener honouraria honourarium co-editor coeditor working
+steering committee head full part former employee employed employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel

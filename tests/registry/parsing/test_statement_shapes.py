@@ -1102,3 +1102,15 @@ def test_sponsored_research_agreements_are_grants_and_a_secretary_leads():
         ("Dana K Ober", "leadership", "Ruritanian Society of Psychiatry"),
         ("Dana K Ober", "advisory_board", "Office of the Assistant Secretary of Health"),
     ]
+
+
+def test_british_honouraria_a_co_editor_and_a_convenor():
+    statement = (
+        "MMH: honouraria from: Vaxco and Biolab; co-editor of: Ruritanian Rheumatology; convenor of: RRS Task Forces."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "lectures", "Vaxco"),
+        ("Mara M Holt", "lectures", "Biolab"),
+        ("Mara M Holt", "leadership", "Ruritanian Rheumatology"),
+        ("Mara M Holt", "leadership", "RRS Task Forces"),
+    ]
