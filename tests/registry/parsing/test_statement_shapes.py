@@ -1114,3 +1114,10 @@ def test_british_honouraria_a_co_editor_and_a_convenor():
         ("Mara M Holt", "leadership", "Ruritanian Rheumatology"),
         ("Mara M Holt", "leadership", "RRS Task Forces"),
     ]
+
+
+def test_fees_for_speaking_before_another_tie_share_its_source():
+    statement = (
+        "MMH has received honoraria for speaking, and research funding for investigator-initiated studies from Vaxco."
+    )
+    assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco"), ("Mara M Holt", "grants", "Vaxco")]
