@@ -7,12 +7,44 @@ from typing import Final
 from .categories import find_triggers
 from .mentions import is_nameish, read_mentions
 from .nothing import ICMJE_CLOSING_RE
-from .orgnames import is_name_token
+from .orgnames import is_company_form, is_name_token
 from .state import ParseState
 from .subjects import evaluate as evaluate_mentions
 from .text import Tok, words
 
 CLAUSE_LEADS: Final = words("and while whereas but also")
+LINKS: Final = words(
+    "of for to from by with at in on and or the a an as is are was were which who whom whose that where when while "
+    "whereas because since although if but"
+)
+# Verbs after a list of authors that open a sentence of their own.
+OPENING_VERBS: Final = words(
+    "are is were was have has had hold holds received receive receives report reports serve serves"
+)
+
+
+def _lost_stops(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences whose full stops were lost ("STV, GAF have no competing interests DM, GB are employed by
+    Allelica Inc GB, PD have stock in Allelica Inc"): a list of byline initials and a verb right after a word
+    starts a new sentence."""
+    out: list[tuple[int, int]] = []
+    for sa, sb in spans:
+        toks = state.toks.between(sa, sb)
+        start = sa
+        for k in range(2, len(toks) - 1):
+            tok, prev = toks[k], toks[k - 1]
+            if not (tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4):
+                continue  # the common case: no initials here
+            if not (is_company_form(prev) or (prev.text.isalpha() and prev.text.islower() and prev.low not in LINKS)):
+                continue  # a sentence ends in a word or a company's form, not in "of", a name or a list
+            mentions, end = read_mentions(toks, k)
+            if end >= len(toks) or toks[end].low not in OPENING_VERBS:
+                continue
+            if all(len(m) == 1 and state.index.match([m[0].text], True) is not None for m in mentions):
+                out.append((start, prev.end))
+                start = tok.start
+        out.append((start, sb))
+    return out
 
 
 def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -20,7 +52,7 @@ def split_clauses(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple
     Takeda; FG has received ..."), so each clause keeps its own subject."""
     text = state.text
     out: list[tuple[int, int]] = []
-    for sa, sb in spans:
+    for sa, sb in _lost_stops(state, spans):
         if ";" not in text[sa:sb]:
             out.append((sa, sb))
             continue

@@ -1121,3 +1121,16 @@ def test_fees_for_speaking_before_another_tie_share_its_source():
         "MMH has received honoraria for speaking, and research funding for investigator-initiated studies from Vaxco."
     )
     assert triples(statement, AUTHORS2) == [("Mara M Holt", "lectures", "Vaxco"), ("Mara M Holt", "grants", "Vaxco")]
+
+
+def test_byline_initials_and_a_verb_after_a_word_start_a_sentence_whose_full_stop_was_lost():
+    statement = (
+        "AC has no competing interests MMH, DKO are employed by Vaxco Inc DKO has stock in Vaxco Inc AC holds "
+        "shares in Biolab"
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "employment", "Vaxco Inc"),
+        ("Dana K Ober", "employment", "Vaxco Inc"),
+        ("Dana K Ober", "stock", "Vaxco Inc"),
+        ("Alan Carter", "stock", "Biolab"),
+    ]
