@@ -43,7 +43,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
+        r"|commissions?|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),
     # the ICMJE form's "payments for board membership" from companies: advisory boards
@@ -560,6 +560,9 @@ BODY_AFTER_RE: Final = re.compile(
 )
 NAME_AFTER_RE: Final = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE: Final = re.compile(r"[A-Z][\w.&-]*\s+$")
+SERVES_ON_RE: Final = re.compile(
+    r"\b(?:serves?|served|serving|sits?|sat|sitting)\s+on\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'-]*\s+){0,4}$", re.IGNORECASE
+)
 ROLE_ARTICLE_RE: Final = re.compile(r"\b(?:a|an|is|was|as|currently|also|now)\s+$", re.IGNORECASE)
 # A body's head word and its "of/for": what follows, capitalised, is the rest of its name.
 BODY_OF_RE: Final = re.compile(
@@ -577,6 +580,8 @@ NOT_NAME_OR_ROLE: Final = NOT_NAME_WORDS | ROLE_MODIFIERS
 def _inside_name(text: str, t: Trigger) -> bool:
     if not t.text[0].isupper():
         return False
+    if t.kind in ("advisory_board", "leadership") and SERVES_ON_RE.search(text, max(0, t.start - 60), t.start):
+        return False  # "serves on the Social Purposes Advisory Commission of Nutriset": a seat on that body
     if BODY_AFTER_RE.match(text, t.end):
         return True  # "Research Grants Council", "Clinical Trials Unit": the words name a body
     if text[max(0, t.start - 3) : t.start].strip() == "&":

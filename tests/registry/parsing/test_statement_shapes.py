@@ -1134,3 +1134,15 @@ def test_byline_initials_and_a_verb_after_a_word_start_a_sentence_whose_full_sto
         ("Dana K Ober", "stock", "Vaxco Inc"),
         ("Alan Carter", "stock", "Biolab"),
     ]
+
+
+def test_a_seat_on_a_named_advisory_commission_or_committee_of_a_body_is_a_role_there():
+    statement = (
+        "MMH serves on the Social Purposes Advisory Commission of Vaxco. DKO sits on the State Support Committee "
+        "of Biolab Incorporated. AC has received grants from the Research Grants Council."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "advisory_board", "Vaxco"),
+        ("Dana K Ober", "leadership", "Biolab Incorporated"),
+        ("Alan Carter", "grants", "Research Grants Council"),
+    ]
