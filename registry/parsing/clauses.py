@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import Final
 
 from .categories import find_triggers
@@ -17,6 +19,8 @@ LINKS: Final = words(
     "of for to from by with at in on and or the a an as is are was were which who whom whose that where when while "
     "whereas because since although if but"
 )
+# Initials after a word: where a sentence whose full stop was lost may start.
+LOST_STOP_RE: Final = re.compile(r"\w\.?\s+([A-Z]{2,4})\b")
 # Verbs after a list of authors that open a sentence of their own.
 OPENING_VERBS: Final = words(
     "are is were was have has had hold holds received receive receives report reports serve serves"
@@ -28,13 +32,22 @@ def _lost_stops(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[i
     Allelica Inc GB, PD have stock in Allelica Inc"): a list of byline initials and a verb right after a word
     starts a new sentence."""
     out: list[tuple[int, int]] = []
+    text = state.text
     for sa, sb in spans:
+        found = [m.start(1) for m in LOST_STOP_RE.finditer(text, sa, sb)]
+        if not found:
+            out.append((sa, sb))  # the common case: no initials after a lower-case word
+            continue
         toks = state.toks.between(sa, sb)
+        starts = [t.start for t in toks]
         start = sa
-        for k in range(2, len(toks) - 1):
+        for pos in found:
+            k = bisect_left(starts, pos)
+            if k < 2 or k >= len(toks) - 1 or toks[k].start != pos:
+                continue
             tok, prev = toks[k], toks[k - 1]
             if not (tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4):
-                continue  # the common case: no initials here
+                continue
             if not (is_company_form(prev) or (prev.text.isalpha() and prev.text.islower() and prev.low not in LINKS)):
                 continue  # a sentence ends in a word or a company's form, not in "of", a name or a list
             mentions, end = read_mentions(toks, k)
