@@ -20,7 +20,9 @@ LINKS: Final = words(
     "whereas because since although if but"
 )
 # Initials after a word: where a sentence whose full stop was lost may start.
-LOST_STOP_RE: Final = re.compile(r"\w\.?\s+([A-Z]{2,4})\b")
+LOST_STOP_RE: Final = re.compile(
+    r"\w\.?\s+([A-Z]{2,4})(?=\s*,|\s+(?:and|are|is|were|was|have|has|had|holds?|receive[sd]?|reports?|serves?)\b)"
+)
 # Verbs after a list of authors that open a sentence of their own.
 OPENING_VERBS: Final = words(
     "are is were was have has had hold holds received receive receives report reports serve serves"
@@ -32,30 +34,22 @@ def _lost_stops(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[i
     Allelica Inc GB, PD have stock in Allelica Inc"): a list of byline initials and a verb right after a word
     starts a new sentence."""
     out: list[tuple[int, int]] = []
-    text = state.text
+    text, toks, starts = state.text, state.toks.toks, state.toks.starts
     for sa, sb in spans:
-        found = [m.start(1) for m in LOST_STOP_RE.finditer(text, sa, sb)]
-        if not found:
-            out.append((sa, sb))  # the common case: no initials after a lower-case word
-            continue
-        toks = state.toks.between(sa, sb)
-        starts = [t.start for t in toks]
         start = sa
-        for pos in found:
-            k = bisect_left(starts, pos)
-            if k < 2 or k >= len(toks) - 1 or toks[k].start != pos:
+        for m in LOST_STOP_RE.finditer(text, sa, sb):  # most sentences have no such place
+            k = bisect_left(starts, m.start(1))
+            if k < 2 or k >= len(toks) - 1 or toks[k].start != m.start(1):
                 continue
-            tok, prev = toks[k], toks[k - 1]
-            if not (tok.text.isupper() and tok.text.isalpha() and 2 <= len(tok.text) <= 4):
-                continue
+            prev = toks[k - 1]
             if not (is_company_form(prev) or (prev.text.isalpha() and prev.text.islower() and prev.low not in LINKS)):
                 continue  # a sentence ends in a word or a company's form, not in "of", a name or a list
             mentions, end = read_mentions(toks, k)
-            if end >= len(toks) or toks[end].low not in OPENING_VERBS:
+            if end >= len(toks) or toks[end].start >= sb or toks[end].low not in OPENING_VERBS:
                 continue
             if all(len(m) == 1 and state.index.match([m[0].text], True) is not None for m in mentions):
                 out.append((start, prev.end))
-                start = tok.start
+                start = toks[k].start
         out.append((start, sb))
     return out
 
