@@ -112,7 +112,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
         # the ICMJE form's "support for attending meetings and/or travel"
-        r"|(?:support|funding|payments?|reimbursements?|fees)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
+        r"|(?:support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
         r"(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
         r"(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um))",
     ),
@@ -221,8 +221,8 @@ intellectual invented co-founder cofounder founder founded co-founded advisory a
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
 guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer secretary sponsored convenor convener honouraria honourarium co-editor coeditor working
-steering committee head full part former employee employed employment works staff
+trustee treasurer secretary sponsored invitation invitations convenor convener honouraria honourarium co-editor
+coeditor working steering committee head full part former employee employed employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel

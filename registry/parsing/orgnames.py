@@ -83,7 +83,7 @@ FIELD_WORDS: Final = words(
 )
 # A country before a single word does not complete a name: "U.S. Food and Drug Administration".
 NATIONAL_PREFIXES: Final = words("u.s. us u.s usa uk american national european canadian australian")
-BRAND_RE: Final = re.compile(r"[a-z]{2,8}[A-Z][A-Za-z]")  # "deCODE", "myHealthPal", "electroCore"
+BRAND_RE: Final = re.compile(r"[a-z]{2,8}[A-Z][^\W\d_]")  # "deCODE", "myHealthPal", "electroCore", "bioMérieux"
 FUNDER_ID_RE: Final = re.compile(r"^\d{6,}(?=[A-Z])")
 TITLE_WORDS: Final = frozenset({"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "mrs", "mrs.", "professor"})
 

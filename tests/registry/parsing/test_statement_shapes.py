@@ -1146,3 +1146,16 @@ def test_a_seat_on_a_named_advisory_commission_or_committee_of_a_body_is_a_role_
         ("Dana K Ober", "leadership", "Biolab Incorporated"),
         ("Alan Carter", "grants", "Research Grants Council"),
     ]
+
+
+def test_a_brand_with_an_accented_capital_and_invitations_to_conferences():
+    statement = (
+        "MMH's institution has received grants from Vaxco, bioMérieux and Biolab. DKO has received invitations to "
+        "attend conferences from Medix."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Mara M Holt", "grants", "bioMérieux"),
+        ("Mara M Holt", "grants", "Biolab"),
+        ("Dana K Ober", "travel", "Medix"),
+    ]
