@@ -109,7 +109,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "travel",
         r"travel(?:l?ing)?(?:\s+(?:support|grants?|expenses|costs|funds|funding|fees|reimbursements?))?"
-        r"|accommodation|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
+        r"|accommodations?(?:\s+(?:funding|support|costs|expenses|funds))?"
+        r"|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
         # the ICMJE form's "support for attending meetings and/or travel"
         r"|(?:support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"

@@ -1159,3 +1159,9 @@ def test_a_brand_with_an_accented_capital_and_invitations_to_conferences():
         ("Mara M Holt", "grants", "Biolab"),
         ("Dana K Ober", "travel", "Medix"),
     ]
+
+
+def test_travel_and_accommodation_funding_is_travel_only():
+    assert triples("MMH has received travel and accommodation funding from Vaxco.", AUTHORS2) == [
+        ("Mara M Holt", "travel", "Vaxco")
+    ]
