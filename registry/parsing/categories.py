@@ -306,7 +306,7 @@ class Trigger:
 
 # A capitalised relation word between a capitalised word and a company's head word is part of its name.
 NAME_TAIL_RE: Final = re.compile(
-    r"\s+(?-i:Services|Group|Partners|Associates|Company|Solutions|Ltd|Inc|LLC|GmbH|Limited|Corp|Corporation)\b"
+    r",?\s+(?-i:Services|Group|Partners|Associates|Company|Solutions|Ltd|Inc|LLC|GmbH|Limited|Corp|Corporation)\b"
 )  # after the phrase, or as its last word ("Consultancy Services")
 
 

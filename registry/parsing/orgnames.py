@@ -41,6 +41,8 @@ BODY_HEADS: Final = words("institute council committee commission conference cen
 NOT_NAMES: Final = words(
     "the a an this that these those his her their its our my he she they we i it in on from for of "
     "and or as at by to with since during over mr mr. dr dr. prof prof. ms mrs all both each none nothing nil"
+    # verbs written with a capital after a semicolon ("...; Is a consultant to X; Has received ...")
+    " is was are were has have had"
 )
 # Patent offices and jurisdictions are where a patent is filed, not a counterparty.
 NOT_COUNTERPARTY: Final = words(

@@ -283,9 +283,9 @@ def _new_subject(nxt: Tok, after: list[Tok]) -> bool:
         and second.cap
         and second.text.isalpha()
         and len(after) > 1
-        and after[1].text == ","
+        and (after[1].text == "," or after[1].low == "and")
     ):
-        return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare": a list of names
+        return True  # "... Inc. Silvia Liu, Yan-Ping Yu and Jian-Hua Luo declare", "Holly Legault and ...": names
     if INITIALS_RE.fullmatch(nxt.text) and second.text == ":":
         return True  # "... Mission Bio, Inc. CL: Speakers' Bureau: ...": the next author's heading
     if INITIALS_RE.fullmatch(nxt.text) and second.low in INITIALS_JOINS and len(after) > 1:

@@ -1165,3 +1165,22 @@ def test_travel_and_accommodation_funding_is_travel_only():
     assert triples("MMH has received travel and accommodation funding from Vaxco.", AUTHORS2) == [
         ("Mara M Holt", "travel", "Vaxco")
     ]
+
+
+def test_two_names_joined_by_and_after_a_company_form_start_a_sentence():
+    statement = "AC is an employee of Vaxco, Inc. Mara Holt and Dana Ober are employees of Biolab, Inc."
+    assert triples(statement, AUTHORS2) == [
+        ("Alan Carter", "employment", "Vaxco, Inc."),
+        ("Mara M Holt", "employment", "Biolab, Inc."),
+        ("Dana K Ober", "employment", "Biolab, Inc."),
+    ]
+
+
+def test_verbs_capitalised_after_semicolons_are_no_companies():
+    statement = "MMH has received support from Vaxco; Is a consultant to Biolab; Is founder/owner at Medix."
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Mara M Holt", "consulting", "Biolab"),
+        ("Mara M Holt", "founder", "Medix"),
+        ("Mara M Holt", "stock", "Medix"),
+    ]
