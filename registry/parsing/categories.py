@@ -338,6 +338,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             continue  # "owns no stock", "received no payment": the tie is denied
         if DENIED_AFTER_RE.match(text, last, end):
             continue  # "His consultancy did not influence the design": a tie named before, not a new one
+        if REFERRED_AFTER_RE.match(text, last, end):
+            continue  # "except for the funding acknowledged": the funding section says whose it is
         if (
             text[at].isupper()
             and _GROUP_CATEGORY[m.lastgroup or ""] == "consulting"
@@ -391,6 +393,8 @@ def _not_examples(found: list[Trigger], text: str, start: int, end: int) -> list
 
 
 DENIED_AFTER_RE: Final = re.compile(r"\s+(?:did|does|do|has|had|have)\s+(?:not|no)\b")
+# "except for the funding acknowledged", "the support described above": a tie told elsewhere, named by no one here
+REFERRED_AFTER_RE: Final = re.compile(r"\s+(?:acknowledged|described|mentioned|listed|detailed)\b(?!\s+(?:by|from)\b)")
 NONE_AFTER_RE: Final = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)
 _UNSEEN: Final = object()
 # The alternation to try at a word, by the word (lower case); None where no relation phrase can start.

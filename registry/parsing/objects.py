@@ -91,12 +91,24 @@ KIND_NOUN_RE: Final = re.compile(
 )
 
 
+KIND_APPOSITIVE_RE: Final = re.compile(r",\s+an?\s+(?:[\w-]+\s+){0,3}$")
+KIND_WHAT_RE: Final = re.compile(
+    r"(?:\s+(?:firm|company|business))?\s+(?:that|which|providing|offering|specializing|specialising|focused|dedicated)\b"
+)
+
+
 def describes_company(state: ParseState, trig: Trigger, sa: int) -> bool:
     """ "DNASense ApS that consults ...", "Genentech Inc., a member of the Roche Group": what a company
     does or belongs to, not a tie of the author."""
     window = state.text[max(sa, trig.start - 120) : trig.start]
     if ", a" in window and APPOSITIVE_RE.search(window):
         return True  # "Abomics, a company offering pharmacogenetic consultation services"
+    if (
+        trig.text.lower() in ("consultancy", "consulting")
+        and KIND_APPOSITIVE_RE.search(window)
+        and KIND_WHAT_RE.match(state.text, trig.end)
+    ):
+        return True  # "PRECISIONheor, a health economics consultancy providing services to ..."
     tail = window[-40:]
     if (" is a" in tail or " was a" in tail) and IS_A_KIND_RE.search(tail) and KIND_NOUN_RE.match(state.text, trig.end):
         return True  # "PharmaLex Sweden is a consultancy and research company working with ..."

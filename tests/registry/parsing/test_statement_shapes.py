@@ -1184,3 +1184,13 @@ def test_verbs_capitalised_after_semicolons_are_no_companies():
         ("Mara M Holt", "founder", "Medix"),
         ("Mara M Holt", "stock", "Medix"),
     ]
+
+
+def test_funding_acknowledged_elsewhere_and_a_consultancy_describing_a_company_are_no_ties():
+    statement = (
+        "MMH is an employee of Vaxco, a health economics consultancy providing services to industry. All other "
+        "authors declare no competing interests, except for the funding acknowledged."
+    )
+    result = parse_statement(statement, AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("Mara M Holt", "employment", "Vaxco")]
+    assert result.declares_none == ["Alan Carter", "Dana K Ober"]
