@@ -80,7 +80,9 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "employment",
         r"(?<!\bfor\s)(?:full[-\s]time\s+|part[-\s]time\s+|former\s+)?employ(?:ees?|ed|ment)"
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
-        r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)",
+        r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)"
+        # "has since been hired at/by X", "joined X as an employee"
+        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     ),
     (
         "stock",
@@ -222,7 +224,7 @@ intellectual invented co-founder cofounder founder founded co-founded advisory a
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
 guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer secretary sponsored invitation invitations convenor convener honouraria honourarium co-editor
+trustee treasurer secretary hired sponsored invitation invitations convenor convener honouraria honourarium co-editor
 coeditor working steering committee head full part former employee employed employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
@@ -392,7 +394,7 @@ def _not_examples(found: list[Trigger], text: str, start: int, end: int) -> list
     return found
 
 
-DENIED_AFTER_RE: Final = re.compile(r"\s+(?:did|does|do|has|had|have)\s+(?:not|no)\b")
+DENIED_AFTER_RE: Final = re.compile(r"\s+(?:(?:did|does|do|has|had|have)\s+(?:not|no)|in\s+no\s+way)\b")
 # "except for the funding acknowledged", "the support described above": a tie told elsewhere, named by no one here
 REFERRED_AFTER_RE: Final = re.compile(r"\s+(?:acknowledged|described|mentioned|listed|detailed)\b(?!\s+(?:by|from)\b)")
 NONE_AFTER_RE: Final = re.compile(r"[,:]\s*(?:none|nil|no|n/a)\b(?!\s+(?:of|other)\b)", re.IGNORECASE)

@@ -1194,3 +1194,14 @@ def test_funding_acknowledged_elsewhere_and_a_consultancy_describing_a_company_a
     result = parse_statement(statement, AUTHORS2)
     assert [(i.author, i.category, i.organization) for i in result.items] == [("Mara M Holt", "employment", "Vaxco")]
     assert result.declares_none == ["Alan Carter", "Dana K Ober"]
+
+
+def test_hired_at_a_company_is_employment_and_a_change_of_employment_that_in_no_way_influenced_is_none():
+    statement = (
+        "MMH was employed at Ruritania University. She has since been hired at Vaxco. This change of employment in "
+        "no way influenced the study."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "employment", "Ruritania University"),
+        ("Mara M Holt", "employment", "Vaxco"),
+    ]
