@@ -268,8 +268,14 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if run[0].low == "the":
             run = run[1:]
         rest = item[rng[1] :]
-        if run and _name_tail(rest) and (_listed(items, pos) or any(t.low in FOREIGN_PARTICLES for t in rest)):
-            run, rest = run + rest, []  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
+        # "... Intensiv- und Notfallmedizin (DGIIN)": the name's own abbreviation in brackets after its tail
+        bracket = _abbreviation_after(rest)
+        tail = rest[:bracket]
+        if run and _name_tail(tail) and (_listed(items, pos) or any(t.low in FOREIGN_PARTICLES for t in tail)):
+            run, rest = (
+                run + tail,
+                rest[bracket:],
+            )  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
         if run and all(is_company_form(t) for t in run):
             run = _written_small(items, pos, item, rng[0]) + run
         if run and is_counterparty(run) and not is_person(run):
@@ -417,6 +423,17 @@ def _is_code(items: list[list[Tok]], pos: int) -> bool:
 def _listed(items: list[list[Tok]], pos: int) -> bool:
     """Whether a name follows in the list after item `pos`."""
     return pos + 1 < len(items) and is_name_token(items[pos + 1][0])
+
+
+def _abbreviation_after(rest: list[Tok]) -> int:
+    """Where the end of a name's tail is: before a closing bracket of capitals ("(DGIIN)") and the punctuation
+    after it."""
+    n = len(rest)
+    while n and rest[n - 1].text in (".", ",", ";"):
+        n -= 1  # the sentence's or the list's own punctuation
+    if n >= 3 and rest[n - 1].text == ")" and rest[n - 3].text == "(" and rest[n - 2].text.isupper():
+        return n - 3
+    return n
 
 
 def _name_tail(rest: list[Tok]) -> bool:

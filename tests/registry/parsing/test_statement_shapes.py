@@ -1205,3 +1205,14 @@ def test_hired_at_a_company_is_employment_and_a_change_of_employment_that_in_no_
         ("Mara M Holt", "employment", "Ruritania University"),
         ("Mara M Holt", "employment", "Vaxco"),
     ]
+
+
+def test_a_german_names_lower_case_tail_before_its_abbreviation_ends_a_list():
+    statement = (
+        "MMH received research support from Vaxco and Deutsche Gesellschaft für internistische Intensiv- und "
+        "Notfallmedizin (DGIIN)."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Mara M Holt", "grants", "Deutsche Gesellschaft für internistische Intensiv- und Notfallmedizin"),
+    ]
