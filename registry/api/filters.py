@@ -34,6 +34,11 @@ class RegistryFilterBackend(filters.DjangoFilterBackend):
             return queryset
         return super().filter_queryset(request, queryset, view)
 
+    def narrows(self, request, view) -> bool:
+        """Whether the request names a parameter of the view's filter set (else the list is left whole)."""
+        filterset_class = getattr(view, "filterset_class", None)
+        return filterset_class is not None and _names_a_filter(filterset_class, request.query_params)
+
 
 def _names_a_filter(filterset_class: type[filters.FilterSet], query_params) -> bool:
     return any(

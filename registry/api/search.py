@@ -15,11 +15,14 @@ class RegistrySearchBackend(BaseFilterBackend):
     """Keeps the rows of `view.search_kind` ("person", "organization" or "article") the search finds."""
 
     def filter_queryset(self, request, queryset: QuerySet, view) -> QuerySet:
-        kind = getattr(view, "search_kind", None)
-        if kind is None or SEARCH_PARAMETER not in request.query_params:
+        if not self.narrows(request, view):
             return queryset
         query = clean_query(request.query_params[SEARCH_PARAMETER])
-        return queryset.filter(pk__in=matching_ids(kind, query)) if query else queryset
+        return queryset.filter(pk__in=matching_ids(view.search_kind, query)) if query else queryset
+
+    def narrows(self, request, view) -> bool:
+        """Whether the request asks for a search (else the list is left whole)."""
+        return getattr(view, "search_kind", None) is not None and SEARCH_PARAMETER in request.query_params
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
         if getattr(view, "search_kind", None) is None:

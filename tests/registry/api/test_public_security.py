@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
-from registry.enums import EditorialRoleKind
+from registry.api.pagination import forget_compiled
+from registry.enums import ArticleStatus, EditorialRoleKind
 from registry.models import EditorialRole, PersonName
-from tests.factories import PersonFactory
+from tests.factories import ArticleFactory, PersonFactory
 from tests.registry.scenario import NEVER_PUBLIC, force_public_flags
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,22 @@ def test_editors_and_auditors_read_the_public_api_as_the_public_does(api, scenar
             scenario.published.pk,
             scenario.earlier.pk,
         ]
+
+
+def test_the_article_list_compiled_once_shows_no_draft_or_withdrawn_article(api, django_assert_num_queries):
+    """The unfiltered list runs SQL compiled on its first page and kept for the process: articles that are
+    not published, added or unpublished after it was compiled, stay out of every page and of the count."""
+    forget_compiled()
+    shown = ArticleFactory(title="Shown")
+    assert [article["title"] for article in api.get("/api/articles/").json()["results"]] == ["Shown"]
+    newest = datetime.date.today()
+    ArticleFactory(title="Draft after", status=ArticleStatus.DRAFT, published_date=newest)
+    withdrawn = ArticleFactory(title="Withdrawn after", published_date=newest)
+    withdrawn.status = ArticleStatus.WITHDRAWN
+    withdrawn.save()
+
+    for url in ["/api/articles/", "/api/articles/?page_size=1", "/api/articles/?page_size=200"]:
+        with django_assert_num_queries(1):
+            listed = api.get(url).json()
+        assert (listed["count"], [article["id"] for article in listed["results"]]) == (1, [shown.pk]), url
+    assert api.get("/api/articles/?page=2&page_size=1").status_code == 404

@@ -7,7 +7,7 @@ from django.db import connection, transaction
 from rest_framework.authtoken.models import Token
 from rest_framework.renderers import JSONRenderer
 
-from registry.api import article_rows
+from registry.api import article_rows, pagination
 from registry.api.serializers import ArticleSerializer
 from registry.models import Article, ArticleFunding
 from tests.factories import (
@@ -194,3 +194,25 @@ def test_findings_list(api, django_assert_num_queries, auditor_user, count):
         response = api.get("/api/findings/", HTTP_AUTHORIZATION=f"Token {token.key}")
 
     assert len(response.json()["results"]) == count
+
+
+def test_the_whole_article_list_pages_as_a_filtered_list_that_keeps_every_article(api, django_assert_num_queries):
+    """The unfiltered list runs its page's SQL compiled once a process, each page with its own LIMIT and
+    OFFSET; a filter keeping every article goes through the ORM. Every page of every size is the same,
+    count included, in the same one query, and the page past the end is refused alike."""
+    published_articles(5)
+    pagination.forget_compiled()
+    api.get("/api/articles/?published_after=1000-01-01")  # every article's JSON kept
+    for size in [1, 2, 3, 5]:
+        pages = -(-5 // size)
+        for page in range(1, pages + 1):
+            query = f"page={page}&page_size={size}"
+            with django_assert_num_queries(1):
+                whole = api.get(f"/api/articles/?{query}").json()
+            with django_assert_num_queries(1):
+                filtered = api.get(f"/api/articles/?published_after=1000-01-01&{query}").json()
+            assert (whole["count"], whole["results"]) == (filtered["count"], filtered["results"]), query
+            assert len(whole["results"]) == min(size, 5 - (page - 1) * size), query
+        past = f"page={pages + 1}&page_size={size}"
+        assert api.get(f"/api/articles/?{past}").status_code == 404
+        assert api.get(f"/api/articles/?published_after=1000-01-01&{past}").status_code == 404
