@@ -27,9 +27,14 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
     if by is not None:
         end = text.find(".", by.end() + 3)
         end = len(text) if end < 0 else end + 1  # "by AC and MMH.": the dot may end the last initials' token
-        named = scan_subject(text, state.toks.between(by.end(), end), len(text), state.index)
+        toks = state.toks.between(by.end(), end)
+        named = scan_subject(text, toks, len(text), state.index)
         if named.kind == "persons":
             return "authors", named.authors
+        # "disclosed by A. H-W.": initials written with a space between their parts
+        spaced = state.index.by_initials("".join(t.text for t in toks)) if 1 < len(toks) <= 4 else None
+        if spaced is not None:
+            return "authors", [spaced]
     if subj.kind == "all":
         return "all", []
     if subj.kind in ("pronoun", "author") and (current or state.single):

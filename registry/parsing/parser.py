@@ -293,6 +293,11 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 elif subject.spans[0][0] == toks[0].start and _verb_after(toks, subject.spans[0][1]):
                     # "DS is a patent attorney in private practice. He advises ...": who "he" is
                     current = subject.authors
+            elif pos is not None and label is None and toks:
+                subject = scan_subject(text, toks, pos, state.index)
+                if subject.kind == "persons" and subject.spans[0][0] == toks[0].start:
+                    # "NJD has no conflicts related to the submitted work. Outside it, he declares ...": who "he" is
+                    current = subject.authors
             continue
         if not brackets:
             first = triggers[0].start

@@ -1216,3 +1216,17 @@ def test_a_german_names_lower_case_tail_before_its_abbreviation_ends_a_list():
         ("Mara M Holt", "grants", "Vaxco"),
         ("Mara M Holt", "grants", "Deutsche Gesellschaft für internistische Intensiv- und Notfallmedizin"),
     ]
+
+
+def test_an_author_declaring_nothing_is_who_he_or_she_is_in_the_next_sentence():
+    statement = (
+        "AC is a consultant for Vaxco. DKO has no conflicts related to the submitted work. Outside the submitted "
+        "work, he declares a doctoral studentship from the Ruritania Foundation. No potential conflict of interest "
+        "was disclosed by M. M-H."
+    )
+    result = parse_statement(statement, ["Alan Carter", "Mara Mendez-Holt", "Dana K Ober"])
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Dana K Ober", "grants", "Ruritania Foundation"),
+    ]
+    assert result.declares_none == ["Mara Mendez-Holt"]
