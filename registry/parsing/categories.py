@@ -265,7 +265,10 @@ BOILERPLATE_RE: Final = re.compile(
     r"|\bviews\s+expressed\b[^.]{0,60}?\b(?:are|is)\s+(?:their|his|her|our|the\s+authors'?)\s+own\b"
     # "All authors have completed and submitted the International Committee of Medical Journal Editors form for
     # disclosure of potential conflicts of interest": the form, not a committee role
-    r"|\b(?:ICMJE|Medical\s+Journal\s+Editors)(?:\s+(?:uniform|disclosure))*\s+forms?\s+for\s+(?:the\s+)?disclosure\b",
+    r"|\b(?:ICMJE|Medical\s+Journal\s+Editors)(?:\s+(?:uniform|disclosure))*\s+forms?\s+for\s+(?:the\s+)?disclosure\b"
+    # "All authors who are members of The Japan Neurosurgical Society have registered online Self-reported COI
+    # disclosure statement forms": a society's disclosure form, not a tie to the society
+    r"|\bregistered\s+(?:online\s+)?(?:[\w-]+\s+){0,2}?COI\s+disclosure\s+(?:statement\s+)?forms?\b",
     re.IGNORECASE,
 )
 MS_CONTEXT_RE: Final = re.compile(

@@ -1230,3 +1230,14 @@ def test_an_author_declaring_nothing_is_who_he_or_she_is_in_the_next_sentence():
         ("Dana K Ober", "grants", "Ruritania Foundation"),
     ]
     assert result.declares_none == ["Mara Mendez-Holt"]
+
+
+def test_a_societys_disclosure_form_registered_by_its_members_is_no_tie():
+    statement = (
+        "The authors have no personal, financial, or institutional interest in any of the drugs in the article. All "
+        "authors who are members of The Ruritanian Neurosurgical Society (RNS) have registered online Self-reported "
+        "COI disclosure statement forms through the website for RNS members."
+    )
+    result = parse_statement(statement, AUTHORS2)
+    assert result.items == []
+    assert result.declares_none == AUTHORS2
