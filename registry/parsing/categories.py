@@ -249,7 +249,7 @@ TRIGGER_KEYS: Final = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4],
 NEGATED_ROLE_RE: Final = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
 NEGATION_RE: Final = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
 CLAUSE_BREAK_RE: Final = re.compile(r"[;,]|\bbut\b|\bhowever\b", re.IGNORECASE)
-NEGATED_SENTENCE_RE: Final = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:author|one))\b", re.I)
+NEGATED_SENTENCE_RE: Final = re.compile(r"\s*(?:neither|none\s+of|no\s+(?:other\s+)?(?:authors?|one))\b", re.I)
 BOILERPLATE_RE: Final = re.compile(
     # "adherence to PLOS ONE policies", not "in adherence to the University's rules" beside a tie
     r"does\s+not\s+alter|adherence\s+to\s+(?:all\s+)?(?:the\s+)?(?:PLOS|[\w\s]{0,30}?polic)"

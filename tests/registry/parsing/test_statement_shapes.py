@@ -1241,3 +1241,8 @@ def test_a_societys_disclosure_form_registered_by_its_members_is_no_tie():
     result = parse_statement(statement, AUTHORS2)
     assert result.items == []
     assert result.declares_none == AUTHORS2
+
+
+def test_no_authors_having_a_stake_names_no_tie():
+    statement = "No authors or any close family members have any stake in Vaxco or Biolab. AC is a consultant to Medix."
+    assert triples(statement, AUTHORS2) == [("Alan Carter", "consulting", "Medix")]
