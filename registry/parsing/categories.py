@@ -501,6 +501,8 @@ def _suppress(found: list[Trigger], text: str, start: int) -> list[Trigger]:
             continue  # "royalties from commercialization of patent applications": the patent is the source
         if _inside_name(text, t):
             continue  # "State Support Committee of Cotton Incorporated" is a name, not a role
+        if t.kind == "leadership" and APPROVED_BY_RE.search(text, max(start, t.start - 90), t.start):
+            continue  # "approved by the Institute of Animal Care and Use Committee at X": it approved the study
         if out and names_the_body(text, out[-1], t):
             continue  # "Chair of the Committee for Strategic Coordination": the committee's name
         if (
@@ -570,6 +572,9 @@ BODY_AFTER_RE: Final = re.compile(
 )
 NAME_AFTER_RE: Final = re.compile(r"\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z]")
 NAME_BEFORE_RE: Final = re.compile(r"[A-Z][\w.&-]*\s+$")
+APPROVED_BY_RE: Final = re.compile(
+    r"\b(?:approved|reviewed|waived)\s+by\s+(?:the\s+)?(?:[\w&'-]+\s+){0,8}$", re.IGNORECASE
+)
 SERVES_ON_RE: Final = re.compile(
     r"\b(?:serves?|served|serving|sits?|sat|sitting)\s+on\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.&'-]*\s+){0,4}$", re.IGNORECASE
 )

@@ -1246,3 +1246,11 @@ def test_a_societys_disclosure_form_registered_by_its_members_is_no_tie():
 def test_no_authors_having_a_stake_names_no_tie():
     statement = "No authors or any close family members have any stake in Vaxco or Biolab. AC is a consultant to Medix."
     assert triples(statement, AUTHORS2) == [("Alan Carter", "consulting", "Medix")]
+
+
+def test_a_committee_that_approved_the_study_is_no_role_of_the_authors():
+    statement = (
+        "All animal procedures were approved by the Institute of Animal Care and Use Committee at Ruritania "
+        "Memorial Hospital. MMH is chair of the board of Vaxco."
+    )
+    assert triples(statement, AUTHORS2) == [("Mara M Holt", "leadership", "Vaxco")]
