@@ -31,6 +31,7 @@ from .orgnames import (
     TITLE_WORDS,
     clean_name,
     is_counterparty,
+    is_field,
     is_name_token,
     norm,
     possessive,
@@ -639,6 +640,13 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
         if source is None:
             return [], description(state.text, vis)
         vis = vis[source:]
+    if trig.kind == "leadership" and len(vis) > 3 and vis[0].low == "of" and is_field(vis[1].low):
+        # "Director of Research for the Open Humans Foundation": the field names the post, the body follows
+        k = 2
+        while k < len(vis) and (is_field(vis[k].low) or vis[k].low == "and"):
+            k += 1
+        if k + 1 < len(vis) and vis[k].low in ("for", "at"):
+            vis = vis[k + 1 :]
     colon = next((k for k, t in enumerate(vis) if t.text == ":"), None)
     if colon is not None and any(t.low == "following" for t in vis[:colon]):
         vis = vis[colon:]  # "from the following companies who sell vitamin D: A and B": the list after the colon

@@ -1254,3 +1254,8 @@ def test_a_committee_that_approved_the_study_is_no_role_of_the_authors():
         "Memorial Hospital. MMH is chair of the board of Vaxco."
     )
     assert triples(statement, AUTHORS2) == [("Mara M Holt", "leadership", "Vaxco")]
+
+
+def test_a_posts_field_before_for_is_no_part_of_the_bodys_name():
+    statement = "DKO is the Director of Research for the Ruritania Humans Foundation."
+    assert triples(statement, AUTHORS2) == [("Dana K Ober", "leadership", "Ruritania Humans Foundation")]
