@@ -50,7 +50,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?safety\s+monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
+        r"data\s+(?:and\s+)?(?:safety\s+)?monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
         r"|(?:scientific\s+)?advis[oe]rs?"
         # "has advised BioMarin", "advises Roche": an adviser to the company (not "advised by")
         r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))(?-i:advised)(?!\s+by\b)|(?-i:advises)(?=\s+(?-i:[A-Z]))",

@@ -280,7 +280,12 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
             run = _written_small(items, pos, item, rng[0]) + run
         if run and is_counterparty(run) and not is_person(run):
             orgs.append(Org(clean_name(text, run), run[0].start, run[-1].end))
-        if rest and not all(t.low in FILLER for t in rest) and not (len(rest) == 2 and _is_country(rest)):
+        if (
+            rest
+            and not all(t.low in FILLER for t in rest)
+            and not (len(rest) == 2 and _is_country(rest))
+            and not _channel(rest)
+        ):
             closed = True  # trailing words ("Merck on issues regarding ...") close the list, a country does not
             # ("TEVA the Netherlands, Novartis and Pfizer")
     return orgs
@@ -423,6 +428,12 @@ def _is_code(items: list[list[Tok]], pos: int) -> bool:
 def _listed(items: list[list[Tok]], pos: int) -> bool:
     """Whether a name follows in the list after item `pos`."""
     return pos + 1 < len(items) and is_name_token(items[pos + 1][0])
+
+
+def _channel(rest: list[Tok]) -> bool:
+    """ "Mary Ann and Stanley Snider via Combined Jewish Philanthropies, Harmony Biosciences, ...": the way a
+    listed gift came names no tie of its own and does not end the list."""
+    return len(rest) >= 2 and rest[0].low == "via" and all(is_name_token(t) for t in rest[1:])
 
 
 def _abbreviation_after(rest: list[Tok]) -> int:

@@ -1259,3 +1259,20 @@ def test_a_committee_that_approved_the_study_is_no_role_of_the_authors():
 def test_a_posts_field_before_for_is_no_part_of_the_bodys_name():
     statement = "DKO is the Director of Research for the Ruritania Humans Foundation."
     assert triples(statement, AUTHORS2) == [("Dana K Ober", "leadership", "Ruritania Humans Foundation")]
+
+
+def test_data_monitoring_committees_advise_and_a_gift_via_a_charity_keeps_the_list_going():
+    statement = (
+        "MMH has served as a consultant, at advisory boards, or at data monitoring committees for Vaxco and Biolab. "
+        "DKO reported institutional support from Medix, Sue Snider via Ruritania Philanthropies, Vaxco and Biolab."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "consulting", "Vaxco"),
+        ("Mara M Holt", "consulting", "Biolab"),
+        ("Mara M Holt", "advisory_board", "Vaxco"),
+        ("Mara M Holt", "advisory_board", "Biolab"),
+        ("Dana K Ober", "grants", "Medix"),
+        ("Dana K Ober", "grants", "Sue Snider"),
+        ("Dana K Ober", "grants", "Vaxco"),
+        ("Dana K Ober", "grants", "Biolab"),
+    ]
