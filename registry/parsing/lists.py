@@ -35,7 +35,7 @@ ITEM_SEPS: Final = frozenset({",", ";", "or"}) | AND_WORDS
 # Words that may sit between chained relation phrases without naming anything:
 # "founder, shareholder and consultant of", "employed by and hold shares in", "consultant on advisory boards".
 FILLER: Final = words(
-    "and or a an the has have had been is are was were also as member members membership participation of its on "
+    "and or a an the has have had been is are was were also as member members of its on "
     "in at by for from with to participated received receives receive conducted serves served serving holds hold "
     "held own owns currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase

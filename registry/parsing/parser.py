@@ -529,7 +529,11 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
-        elif i + 1 < len(triggers) and (is_filler(vis) or names_nothing(vis)) and not new_clause(vis):
+        elif (
+            i + 1 < len(triggers)
+            and (is_filler(vis) or names_nothing(vis) or _dangling_and(vis))
+            and not new_clause(vis)
+        ):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
             if pre is not None and _passive_by(state.text, triggers[i + 1]):
                 pre = None  # "a Sir Henry Wellcome Fellowship funded by the Wellcome Trust": the award's name
@@ -627,6 +631,21 @@ def _payee_bracket(text: str, pos: int) -> bool:
 
 TOPIC_WORDS: Final = words("on about regarding")
 SOURCE_WORDS: Final = words("from by for")
+
+
+def _names_none(vis: list[Tok]) -> bool:
+    return is_filler(vis) or names_nothing(vis) or _dangling_and(vis)
+
+
+def _dangling_and(vis: list[Tok]) -> bool:
+    """ "honoraria from and membership of an advisory board for X": a preposition left without its object
+    before "and", so the phrase shares the next one's."""
+    return (
+        len(vis) >= 2
+        and vis[0].low in ("from", "of", "for", "with", "to", "in")
+        and vis[1].low == "and"
+        and not any(is_name_token(t) for t in vis)
+    )
 
 
 def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org], str]:

@@ -1276,3 +1276,18 @@ def test_data_monitoring_committees_advise_and_a_gift_via_a_charity_keeps_the_li
         ("Dana K Ober", "grants", "Vaxco"),
         ("Dana K Ober", "grants", "Biolab"),
     ]
+
+
+def test_a_preposition_left_without_its_object_before_and_shares_the_next_phrases():
+    statement = (
+        "MMH is an advisor for and/or has research funded by Vaxco and Biolab. DKO has consulted for and received "
+        "grants from Medix."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "advisory_board", "Vaxco"),
+        ("Mara M Holt", "advisory_board", "Biolab"),
+        ("Mara M Holt", "grants", "Vaxco"),
+        ("Mara M Holt", "grants", "Biolab"),
+        ("Dana K Ober", "consulting", "Medix"),
+        ("Dana K Ober", "grants", "Medix"),
+    ]
