@@ -20,6 +20,8 @@ KEEP_DOT: Final = words(
     "inc. ltd. co. corp. s.a. n.v. b.v. s.r.l. s.p.a. k.k. llc. s.l. s.l.u. s.a.u. e.v. s.a.s. a.s. s.r.o. ltda. "
     "pte. pvt. bhd."
 )
+# Heads a name may go on after with its purpose, "to" and a capitalised verb ("Initiative to Advance X").
+PURPOSE_HEADS: Final = words("initiative alliance coalition campaign partnership fund foundation network consortium")
 CONNECTORS: Final = words("of for the de du der des la le di da von van für pour para y and & + on")
 # Heads that open a name of their own when "for"/"of" follows ("Foundation for ...", "Fondation pour ...").
 OPENING_HEADS: Final = words(
@@ -169,6 +171,16 @@ def run_from(toks: list[Tok], i: int) -> int:
             continue
         if tok.low == "in" and j + 1 < n and _field_in_field(toks, j):
             j += 1  # "Center of Excellence in Regulatory Science", "Centre for Big Data Research in Health"
+            continue
+        if (
+            tok.low == "to"
+            and toks[j - 1].low in PURPOSE_HEADS
+            and j + 2 < n
+            and toks[j + 1].cap
+            and toks[j + 2].cap
+            and is_name_token(toks[j + 2])
+        ):
+            j += 2  # "California Initiative to Advance Precision Medicine", "Alliance to End Hunger": a purpose
             continue
         # a name's own "und"/"et"/"e" counts as a connector when the name is in that language
         k = j + 1 if tok.low in FOREIGN_ANDS and foreign_and(toks, j, toks[i:j]) else j

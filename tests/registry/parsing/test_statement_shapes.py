@@ -1291,3 +1291,13 @@ def test_a_preposition_left_without_its_object_before_and_shares_the_next_phrase
         ("Dana K Ober", "consulting", "Medix"),
         ("Dana K Ober", "grants", "Medix"),
     ]
+
+
+def test_a_body_named_with_its_purpose_keeps_it():
+    statement = (
+        "MMH received grants from the Ruritania Initiative to Advance Precision Medicine and from Vaxco to Fund work."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "grants", "Ruritania Initiative to Advance Precision Medicine"),
+        ("Mara M Holt", "grants", "Vaxco"),
+    ]
