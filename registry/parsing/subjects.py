@@ -76,6 +76,8 @@ def evaluate(
     exact = [index.match([t.text for t in m], True) is not None for m in mentions] if strict else []
     for k, m in enumerate(mentions):
         words = [t.text for t in m]
+        if len(words[-1]) > 3 and words[-1].endswith(("'s", "\u2019s")):
+            words[-1] = words[-1][:-2]  # "Brunelli's spouse", "Dr. Sibbel's wife": whose family it is
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         # a guessed reading only beside another mention the byline spells exactly
@@ -119,6 +121,8 @@ def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | Non
     found: list[int | None] = []
     for m in mentions:
         word = m[0].text
+        if word.endswith(("'s", "\u2019s")):
+            word = word[:-2]
         if len(m) != 1 or len(word) < 3 or not BARE_NAME_RE.fullmatch(word):
             return None
         idx = index.by_one_name(word)

@@ -1301,3 +1301,12 @@ def test_a_body_named_with_its_purpose_keeps_it():
         ("Mara M Holt", "grants", "Ruritania Initiative to Advance Precision Medicine"),
         ("Mara M Holt", "grants", "Vaxco"),
     ]
+
+
+def test_a_possessive_name_says_whose_family_or_institution_the_tie_is():
+    statement = "AC consults for Vaxco. Holt's spouse is employed by Biolab. Dr. Ober's wife owns shares in Medix."
+    assert triples(statement, AUTHORS2) == [
+        ("Alan Carter", "consulting", "Vaxco"),
+        ("Mara M Holt", "employment", "Biolab"),
+        ("Dana K Ober", "stock", "Medix"),
+    ]
