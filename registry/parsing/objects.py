@@ -34,11 +34,22 @@ def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
     if k == 0 or before[k - 1].low != "for":
         return []
     j = k = k - 1
-    while j > 0 and (is_name_token(before[j - 1]) or is_company_form(before[j - 1]) or comma_form(before, j - 1)):
+    while j > 0 and (
+        is_name_token(before[j - 1])
+        or is_company_form(before[j - 1])
+        or comma_form(before, j - 1)
+        or (before[j - 1].low in ("of", "and", "&") and j > 1 and is_name_token(before[j - 2]))
+    ):
+        j -= 1  # "from the College of American Pathologists for lectures": a name's own "of"
+    if j < k and before[j].low in ("of", "and", "&"):
+        return []
+    if j > 1 and before[j - 1].low == "the":
         j -= 1
     if j == k or j == 0 or before[j - 1].low not in ("from", "by"):
         return []
     run = before[j:k]
+    if run[0].low == "the":
+        run = run[1:]
     return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
 
 

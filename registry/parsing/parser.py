@@ -552,6 +552,15 @@ def _relations(
             results[i] = results[i + 1]  # "supported by a VICI grant from NWO": VICI names the grant, NWO gives it
         else:
             results[i] = _objects(state, trig, vis)
+    paid_for = False  # whether the phrase before is what a payment "from X for" was for
+    for i, trig in enumerate(triggers):
+        joined = i > 0 and _joined(state.text, triggers[i - 1], trig)
+        if paid_for and joined and not results[i][0] and results[i - 1][0]:
+            # "payment from X for lectures and travel": the source of the first is the second's too
+            results[i] = results[i - 1]
+        paid_for = (paid_for and joined) or (
+            "for" in state.text[max(sa, trig.start - 12) : trig.start] and bool(source_before(state, trig, sa))
+        )
     detailed = detailed_other(state, triggers, results, sb)
     employer = None  # the organization an employment in this sentence names
     for i, trig in enumerate(triggers):
@@ -633,8 +642,9 @@ TOPIC_WORDS: Final = words("on about regarding")
 SOURCE_WORDS: Final = words("from by for")
 
 
-def _names_none(vis: list[Tok]) -> bool:
-    return is_filler(vis) or names_nothing(vis) or _dangling_and(vis)
+def _joined(text: str, first: Trigger, second: Trigger) -> bool:
+    """Whether two phrases are joined by "and", "or" or a slash alone ("lectures/speakers' bureaus and travel")."""
+    return text[first.end : second.start].strip(" ,/") in ("and", "or", "and/or", "")
 
 
 def _dangling_and(vis: list[Tok]) -> bool:

@@ -1310,3 +1310,11 @@ def test_a_possessive_name_says_whose_family_or_institution_the_tie_is():
         ("Mara M Holt", "employment", "Biolab"),
         ("Dana K Ober", "stock", "Medix"),
     ]
+
+
+def test_payment_from_a_body_with_of_in_its_name_for_two_things_names_it_for_both():
+    statement = "MMH has received payment from the College of Ruritanian Pathologists for lectures and travel."
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "lectures", "College of Ruritanian Pathologists"),
+        ("Mara M Holt", "travel", "College of Ruritanian Pathologists"),
+    ]
