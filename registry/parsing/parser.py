@@ -13,6 +13,7 @@ from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import (
     BOILERPLATE_RE,
     MONEY,
+    ROLE_MODIFIERS,
     WORK_FUNDING_OPENINGS,
     Trigger,
     find_triggers,
@@ -527,6 +528,8 @@ def _relations(
         trig = triggers[i]
         end = triggers[i + 1].start if i + 1 < len(triggers) else sb
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
+        while i + 1 < len(triggers) and vis and vis[-1].cap and vis[-1].low in ROLE_MODIFIERS:
+            vis = vis[:-1]  # "a shareholder and currently the Managing Director at X": the next role's rank
         if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif (

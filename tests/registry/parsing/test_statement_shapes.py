@@ -1318,3 +1318,11 @@ def test_payment_from_a_body_with_of_in_its_name_for_two_things_names_it_for_bot
         ("Mara M Holt", "lectures", "College of Ruritanian Pathologists"),
         ("Mara M Holt", "travel", "College of Ruritanian Pathologists"),
     ]
+
+
+def test_a_rank_before_the_next_role_is_no_company_of_the_phrase_before():
+    statement = "MMH is a shareholder and currently the Managing Director at Vaxco Pty Ltd."
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "stock", "Vaxco Pty Ltd."),
+        ("Mara M Holt", "leadership", "Vaxco Pty Ltd."),
+    ]
