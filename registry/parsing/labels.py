@@ -22,6 +22,10 @@ LIST_WORDS: Final = frozenset({",", "and", "&"})
 BEFORE_LABEL: Final = frozenset({";", ".", ",", ")"})
 
 
+OPENING_LABEL_RE: Final = re.compile(r"\s*[A-Z][A-Z.\-]{1,7}:\s")
+LABEL_BEFORE_RE: Final = re.compile(r"(?:^|\s)[A-Z][A-Z.\-]{1,7}:\s*$")
+
+
 def mid_labels(
     text: str, index: TokenIndex, a: int, b: int, authors: AuthorIndex
 ) -> list[tuple[list[int | None], int, int]]:
@@ -36,6 +40,10 @@ def mid_labels(
     toks, starts = index.toks, index.starts
     lo = bisect_left(starts, a)
     spelt: set[int] = set()  # authors whose labels so far spell their initials in byline order
+    # whether the block opens with a label ("JWDT: ..."), read before `a` or at it
+    labelled = (
+        OPENING_LABEL_RE.match(text, a) is not None or LABEL_BEFORE_RE.search(text, max(0, a - 12), a) is not None
+    )
     while colon >= 0:
         k = bisect_left(starts, colon)
         colon = text.find(":", colon + 1, b)
@@ -53,7 +61,10 @@ def mid_labels(
         group = _group(run, authors, dotted and (before is None or before.text in BEFORE_LABEL), spelt)
         if group is None:
             continue
-        if before is not None and not dotted and before.text not in BEFORE_LABEL:
+        # "JWDT: Honorarium Roche PM: Advisory Boards: ...": in a footnote of labels, one whose separator was
+        # lost still starts the next author's block when it is that author's initials as spelt
+        lost = (labelled or bool(found)) and None not in group and all(t.text.isupper() for t in run)
+        if before is not None and not dotted and before.text not in BEFORE_LABEL and not lost:
             continue
         found.append((group, run[0].start, toks[k + 1].start))
     return found

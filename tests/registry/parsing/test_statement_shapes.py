@@ -1326,3 +1326,17 @@ def test_a_rank_before_the_next_role_is_no_company_of_the_phrase_before():
         ("Mara M Holt", "stock", "Vaxco Pty Ltd."),
         ("Mara M Holt", "leadership", "Vaxco Pty Ltd."),
     ]
+
+
+def test_a_label_whose_separator_was_lost_starts_the_next_authors_block_in_a_labelled_footnote():
+    statement = (
+        "AC: Honorarium Vaxco DKO: Advisory Boards: Biolab and Medix. The remaining authors declare no competing "
+        "interest."
+    )
+    result = parse_statement(statement, AUTHORS2)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Alan Carter", "lectures", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Biolab"),
+        ("Dana K Ober", "advisory_board", "Medix"),
+    ]
+    assert result.declares_none == ["Mara M Holt"]
