@@ -90,7 +90,9 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
-        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?|investors?(?=\s+in\b)",
+        r"|(?:significant\s+)?(?:financial|equity|ownership)\s+stakes?|investors?(?=\s+in\b)"
+        # "options granted for service on the Scientific Advisory Board of X", "received options in X"
+        r"|options(?=\s+(?:granted|in)\b)",
     ),
     (
         "consulting",

@@ -40,8 +40,9 @@ FILLER: Final = words(
     "held own owns currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
     " honoraria honorarium personal fees refund refunds reimbursement reimbursements"
-    # and what they were paid for, named before another tie ("honoraria for speaking, and research funding from X")
-    " speaking lecturing teaching"
+    # and what they were paid for, named before another tie ("honoraria for speaking, and research funding from X",
+    # "options granted for service on the Scientific Advisory Board of X")
+    " speaking lecturing teaching granted service"
     # a degree says what a scholarship is for ("supported by a PhD scholarship from X")
     " phd ph.d. doctoral postdoctoral predoctoral"
 )

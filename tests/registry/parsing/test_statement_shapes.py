@@ -1340,3 +1340,11 @@ def test_a_label_whose_separator_was_lost_starts_the_next_authors_block_in_a_lab
         ("Dana K Ober", "advisory_board", "Medix"),
     ]
     assert result.declares_none == ["Mara M Holt"]
+
+
+def test_options_granted_for_service_on_a_board_are_stock_in_its_company():
+    statement = "DKO reports options granted for service on the Scientific Advisory Board of Vaxco."
+    assert triples(statement, AUTHORS2) == [
+        ("Dana K Ober", "stock", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Vaxco"),
+    ]
