@@ -43,7 +43,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|commissions?|roles?|capacity)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
+        r"|commissions?|roles?|capacity|work)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
     ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),
     # the ICMJE form's "payments for board membership" from companies: advisory boards
@@ -107,7 +107,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"(?:\s+(?:fees?|honorari(?:a|um)))?|honou?rari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|um))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
-        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)",
+        r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)"
+        r"|(?:payments?|fees)\s+for\s+(?:medical\s+)?education(?!al)",
     ),
     ("expert_testimony", r"expert\s+(?:witness|testimony)|testif(?:y|ied|ies)"),
     (

@@ -153,6 +153,15 @@ def _and_in_listed_item(toks: list[Tok], pos: int, items: list[list[Tok]]) -> bo
 BODY_NAME_HEADS: Final = AND_NAME_HEADS | WEAK_AND_HEADS | FAMILY_HEADS | BODY_HEADS
 
 
+def _described(item: list[Tok], start: int) -> bool:
+    """Whether the item opens with lower-case words of a description and its first name comes after a
+    relative pronoun inside it ("companies that make medicines to treat COPD")."""
+    k = _lead(item)
+    if k >= start or not item[k].text[:1].islower() or item[k].low in FILLER:
+        return False
+    return any(t.low in ("that", "which", "who") for t in item[k:start])
+
+
 def _lead(item: list[Tok]) -> int:
     """How many words before an item's name say where it comes from ("from the")."""
     k = 0
@@ -261,6 +270,8 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         if len(item) > 2 and any(t.low in SPINOFF_WORDS for t in item):
             item = after_spinoff(item)
         rng = _names_joined(item) or first_run(item)
+        if rng is not None and _described(item, rng[0]):
+            rng = None  # "from pharmaceutical companies that make medicines to treat COPD": no one is named
         if rng is None:
             closed = bool(orgs)
             continue

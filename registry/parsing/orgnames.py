@@ -109,8 +109,8 @@ def _uncapitalised_name(t: str) -> bool:
     if not t[0].isalpha():
         # "23andMe", "3M": a brand may start with a digit when a capital follows
         return t[0].isdigit() and any(c.isupper() for c in t) and any(c.isalpha() for c in t[1:2] + t[-1:])
-    # "eLife", "iRepertoire": a lower-case brand prefix followed by a capital
-    if len(t) > 2 and t[1].isupper():
+    # "eLife", "iRepertoire", "pH Pharma": a lower-case brand prefix followed by a capital
+    if len(t) > 1 and t[1].isupper():
         return True
     return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro", "deCODE"
 

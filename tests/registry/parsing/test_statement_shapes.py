@@ -1348,3 +1348,19 @@ def test_options_granted_for_service_on_a_board_are_stock_in_its_company():
         ("Dana K Ober", "stock", "Vaxco"),
         ("Dana K Ober", "advisory_board", "Vaxco"),
     ]
+
+
+def test_companies_described_by_what_they_make_name_none_and_a_brand_may_start_in_lower_case():
+    statement = (
+        "MMH has received support to attend meeting, and payment for education and advisory work from "
+        "pharmaceutical companies that make medicines to treat COPD. DKO has received consulting fees from Vaxco, "
+        "pH Pharma and Biolab."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "travel", None),
+        ("Mara M Holt", "lectures", None),
+        ("Mara M Holt", "advisory_board", None),
+        ("Dana K Ober", "consulting", "Vaxco"),
+        ("Dana K Ober", "consulting", "pH Pharma"),
+        ("Dana K Ober", "consulting", "Biolab"),
+    ]
