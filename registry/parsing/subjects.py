@@ -98,7 +98,9 @@ def evaluate(
         bare = _bare_names(mentions, index)
         if bare:
             return bare
-    if matched and len(matched) >= unknown:
+    if matched and (len(matched) >= unknown or (len(matched) >= 2 and not other)):
+        # "JH, JCO, GJG, AWW, AV, MDS, and ADB are employees of X": initials of the byline's authors among others
+        # the byline does not have (a longer author list elsewhere) are those authors
         return list(dict.fromkeys(matched))
     if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
         return [None]

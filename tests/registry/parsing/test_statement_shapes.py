@@ -1364,3 +1364,11 @@ def test_companies_described_by_what_they_make_name_none_and_a_brand_may_start_i
         ("Dana K Ober", "consulting", "pH Pharma"),
         ("Dana K Ober", "consulting", "Biolab"),
     ]
+
+
+def test_byline_initials_among_others_the_byline_lacks_are_those_authors():
+    statement = "JH, MMH, GJG, AWW, DKO and MDS are employees of Vaxco."
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "employment", "Vaxco"),
+        ("Dana K Ober", "employment", "Vaxco"),
+    ]
