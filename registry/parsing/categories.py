@@ -45,7 +45,12 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
         r"|commissions?|roles?|capacity|work)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
     ),
-    ("advisory_board", r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"),
+    (
+        "advisory_board",
+        r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"
+        # "unpaid advice to One Day Sooner, Pfizer": advising a named body
+        r"|(?:(?:un)?paid\s+)?advice\s+to(?=\s+(?-i:[A-Z]))",
+    ),
     # the ICMJE form's "payments for board membership" from companies: advisory boards
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (

@@ -1372,3 +1372,15 @@ def test_byline_initials_among_others_the_byline_lacks_are_those_authors():
         ("Mara M Holt", "employment", "Vaxco"),
         ("Dana K Ober", "employment", "Vaxco"),
     ]
+
+
+def test_advice_to_a_named_body_is_an_advisory_role():
+    statement = (
+        "MMH provides scientific advice to Vaxco; DKO gave unpaid advice to Biolab and Medix. AC gave advice to the "
+        "authors."
+    )
+    assert triples(statement, AUTHORS2) == [
+        ("Mara M Holt", "advisory_board", "Vaxco"),
+        ("Dana K Ober", "advisory_board", "Biolab"),
+        ("Dana K Ober", "advisory_board", "Medix"),
+    ]
