@@ -232,8 +232,8 @@ intellectual invented co-founder cofounder founder founded co-founded advisory a
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
 guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer secretary hired sponsored invitation invitations convenor convener honouraria honourarium co-editor
-coeditor working steering committee head full part former employee employed employment works staff
+trustee treasurer secretary hired invitation convenor co-editor coeditor working steering committee head full part
+former employee employed employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel

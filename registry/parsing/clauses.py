@@ -19,14 +19,12 @@ LINKS: Final = words(
     "of for to from by with at in on and or the a an as is are was were which who whom whose that where when while "
     "whereas because since although if but"
 )
-# Initials after a word: where a sentence whose full stop was lost may start.
-LOST_STOP_RE: Final = re.compile(
-    r"\w\.?\s+([A-Z]{2,4})(?=\s*,|\s+(?:and|are|is|were|was|have|has|had|holds?|receive[sd]?|reports?|serves?)\b)"
-)
 # Verbs after a list of authors that open a sentence of their own.
 OPENING_VERBS: Final = words(
     "are is were was have has had hold holds received receive receives report reports serve serves"
 )
+# Initials after a word, then a list or one of those verbs: where a sentence whose full stop was lost may start.
+LOST_STOP_RE: Final = re.compile(rf"\w\.?\s+([A-Z]{{2,4}})(?=\s*,|\s+(?:and|{'|'.join(sorted(OPENING_VERBS))})\b)")
 
 
 def _lost_stops(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

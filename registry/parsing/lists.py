@@ -284,10 +284,8 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
         bracket = _abbreviation_after(rest)
         tail = rest[:bracket]
         if run and _name_tail(tail) and (_listed(items, pos) or any(t.low in FOREIGN_PARTICLES for t in tail)):
-            run, rest = (
-                run + tail,
-                rest[bracket:],
-            )  # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
+            # "ADHS digital, Infectopharm, ...": a lower-case word ends a listed name
+            run, rest = run + tail, rest[bracket:]
         if run and all(is_company_form(t) for t in run):
             run = _written_small(items, pos, item, rng[0]) + run
         if run and is_counterparty(run) and not is_person(run):
@@ -514,15 +512,16 @@ def _clause(item: list[Tok]) -> bool:
     return bool(INITIALS_RE.fullmatch(item[0].text) or DOTTED_INITIALS_RE.fullmatch(item[0].text))
 
 
-# Words that end a company's name after a founder's title ("Dr. Falk Pharma", "Dr. Reddy's Laboratories").
-TITLED_COMPANY_HEADS: Final = words("pharma pharmaceuticals laboratories labs gmbh inc inc. ltd ltd. ag")
+# Words that end a company's name after a founder's title ("Dr. Falk Pharma", "Dr. Reddy's Laboratories"), as
+# its company form does ("Dr. Willmar Schwabe GmbH").
+TITLED_COMPANY_HEADS: Final = words("pharma pharmaceuticals laboratories labs")
 
 
 def _titled_company(item: list[Tok]) -> bool:
     """ "Dr. Reddy's Laboratories", "Dr. Falk Pharma": a company named after a doctor, not a person."""
     if len(item) < 3 or item[0].low not in ("dr", "dr.") or not all(t.cap for t in item[1:]):
         return False
-    return possessive(item[1]) or item[-1].low in TITLED_COMPANY_HEADS
+    return possessive(item[1]) or item[-1].low in TITLED_COMPANY_HEADS or is_company_form(item[-1])
 
 
 def _ends_list(item: list[Tok]) -> bool:

@@ -76,8 +76,7 @@ def evaluate(
     exact = [index.match([t.text for t in m], True) is not None for m in mentions] if strict else []
     for k, m in enumerate(mentions):
         words = [t.text for t in m]
-        if len(words[-1]) > 3 and words[-1].endswith(("'s", "\u2019s")):
-            words[-1] = words[-1][:-2]  # "Brunelli's spouse", "Dr. Sibbel's wife": whose family it is
+        words[-1] = _whose(words[-1])
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         # a guessed reading only beside another mention the byline spells exactly
@@ -107,6 +106,11 @@ def evaluate(
     return None
 
 
+def _whose(word: str) -> str:
+    """A name without its possessive ending: "Brunelli's spouse", "Dr. Sibbel's wife" name whose family it is."""
+    return word[:-2] if len(word) > 3 and word.endswith(("'s", "\u2019s")) else word
+
+
 def _shared_surname(given: str, mentions: list[list[Tok]], m: list[Tok], index: AuthorIndex) -> int | None:
     """ "Sue and Bob O'Donnell", "Drs. Jane and John Smith": a given name alone before a full name shares
     its surname."""
@@ -122,9 +126,7 @@ def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | Non
     each one author's surname or first name."""
     found: list[int | None] = []
     for m in mentions:
-        word = m[0].text
-        if word.endswith(("'s", "\u2019s")):
-            word = word[:-2]
+        word = _whose(m[0].text)
         if len(m) != 1 or len(word) < 3 or not BARE_NAME_RE.fullmatch(word):
             return None
         idx = index.by_one_name(word)
