@@ -35,7 +35,11 @@ class RegistryFilterBackend(filters.DjangoFilterBackend):
         return super().filter_queryset(request, queryset, view)
 
     def narrows(self, request, view) -> bool:
-        """Whether the request names a parameter of the view's filter set (else the list is left whole)."""
+        """Whether the request names a parameter of the view's filter set (else the list is left whole). A
+        filter set made from `filterset_fields` is only known with a queryset: such a view always narrows, so
+        its lists keep the ORM's way, as filter_queryset decides."""
+        if getattr(view, "filterset_fields", None):
+            return True
         filterset_class = getattr(view, "filterset_class", None)
         return filterset_class is not None and _names_a_filter(filterset_class, request.query_params)
 

@@ -52,8 +52,8 @@ def counted(rows: QuerySet) -> QuerySet:
     return rows.annotate(_count=count)
 
 
-# The SQL of each CompiledRows' list with its count, by list and database: (SQL, params, the compiler when
-# the database driver's values need its converters, else None).
+# The SQL of each CompiledRows' list with its count, by list and database: (SQL, params, the compiler and its
+# converters when the database driver's values need them, else None).
 _compiled: dict[tuple[str, str, str], tuple[str, tuple, object]] = {}
 
 
@@ -96,15 +96,15 @@ class CompiledRows:
             sql, params = compiler.as_sql()
             if compiler.has_extra_select:  # columns the rows would have to be cut to: not this list's
                 raise ValueError(f"{self.name}: the query selects more than its values")
-            converts = compiler.get_converters([expression for expression, _, _ in compiler.select])
-            _compiled[key] = (sql, tuple(params), compiler if converts else None)
-        sql, params, compiler = _compiled[key]
+            converters = compiler.get_converters([expression for expression, _, _ in compiler.select])
+            _compiled[key] = (sql, tuple(params), (compiler, converters) if converters else None)
+        sql, params, converting = _compiled[key]
         with connection.cursor() as cursor:
             cursor.execute(f"{sql} {connection.ops.limit_offset_sql(bottom, top)}", params)
             rows = cursor.fetchall()
-        if compiler is not None:
-            select = [expression for expression, _, _ in compiler.select]
-            rows = [tuple(row) for row in compiler.apply_converters(rows, compiler.get_converters(select))]
+        if converting is not None:
+            compiler, converters = converting
+            rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
         return rows
 
 
