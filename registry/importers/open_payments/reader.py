@@ -53,6 +53,7 @@ BLOCK_BYTES = 4 << 20
 KIND_NATURE = {PaymentKind.RESEARCH: "Research payment", PaymentKind.OWNERSHIP: "Ownership or investment interest"}
 DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 AMOUNT_TYPE = pa.decimal128(18, 4)  # as read; stored rounded to cents
+STORED_AMOUNT_TYPE = pa.decimal128(14, 2)
 FIRST_PROGRAM_YEAR = 2013  # the register's first year
 
 
@@ -445,6 +446,7 @@ class PaymentRows:
         self.payer_ids: pa.Array | None = None  # the payers' organizations, once `table()` resolved them
         change = self.text("change_type")
         self.deleted = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(change)), "DELETED")
+        self.deleted_any = pc.any(self.deleted).as_py()
         self.kept = pc.invert(self.deleted)
         self.record_id = self.text("record_id")
 
@@ -511,7 +513,7 @@ class PaymentRows:
         self.matched, self.ambiguous = match.counts()
         values.update(match.columns())
         table = pa.table(values)
-        if pc.any(self.deleted).as_py():
+        if self.deleted_any:
             table = table.filter(self.kept)
         return _dedupe(table)
 
@@ -540,14 +542,23 @@ class PaymentRows:
         name = "value_of_interest" if self.kind == PaymentKind.OWNERSHIP else "amount"
         text = pc.replace_substring(self.text(name), ",", "")
         self.fail(pc.and_(self.kept, pc.equal(text, "")), name, "the row has no amount")
-        safe = pc.if_else(self.kept, text, "0")
+        safe = pc.if_else(self.kept, text, "0") if self.deleted_any else text
         try:
-            amounts = pc.cast(safe, AMOUNT_TYPE)
+            # Amounts in cents, as nearly all are, are read as they are stored; any other (more
+            # decimals, too long, not a number) as before: read to 4 decimals, rounded, checked.
+            amounts = pc.cast(safe, STORED_AMOUNT_TYPE)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            self._refuse_amount(safe, name)
-            raise
-        self.fail(pc.less(amounts, pa.scalar(0, AMOUNT_TYPE)), name, "the amount {value} is negative")
-        return pc.cast(pc.round(amounts, 2), pa.decimal128(14, 2))
+            amounts = None
+        if amounts is None:
+            try:
+                amounts = pc.cast(safe, AMOUNT_TYPE)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                self._refuse_amount(safe, name)
+                raise
+        self.fail(pc.less(amounts, pa.scalar(0, amounts.type)), name, "the amount {value} is negative")
+        if amounts.type == STORED_AMOUNT_TYPE:
+            return amounts
+        return pc.cast(pc.round(amounts, 2), STORED_AMOUNT_TYPE)
 
     def _refuse_amount(self, text: pa.Array, name: str) -> None:
         bad = [_not_a_number(value) for value in text.to_pylist()]
@@ -606,7 +617,7 @@ def _dedupe(table: pa.Table) -> pa.Table:
     """The last row of each record id: a register file lists a record once, but if it repeats one,
     the later row wins, as it would across blocks (and PostgreSQL cannot upsert a key twice at once)."""
     ids = table.column("record_id")
-    if pc.count_distinct(ids).as_py() == len(ids):
+    if len(pc.unique(ids)) == len(ids):
         return table
     positions = pa.array(range(len(ids)), pa.int64())
     last = pa.table({"id": ids, "at": positions}).group_by("id").aggregate([("at", "max")]).column("at_max")
