@@ -35,6 +35,9 @@ TITLES_ANY_CASE: Final = frozenset(
 )
 
 
+SYLLABLE_ENDS: Final = frozenset("aeiouvngr")
+
+
 class AuthorIndex:
     """Lookups over one author list; each table is built on first use, since most footnotes never
     mention a name or initials and every statement of a batch comes with its own author list."""
@@ -215,6 +218,8 @@ class AuthorIndex:
             found = self._without_middle(candidates, folded)
         if found is None and 2 <= len(folded) <= 3 and not strict:
             found = self._by_middle_name(folded)
+        if found is None and len(folded) == 3 and not strict:
+            found = self._by_syllables(candidates, folded)
         if found is None and not text.isupper() and text.isalpha():
             found = self._by_particle(candidates, text)
         memo[key] = found
@@ -263,6 +268,21 @@ class AuthorIndex:
         has the first and last letters and no middle name."""
         short = folded[0] + folded[2]
         hits = [i for i in candidates if len(self._name_tokens(i)) == 2 and short in self._spelling(i, False)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _by_syllables(self, candidates: list[int], folded: str) -> int | None:
+        """ "J.J.Z." for Jianjun Zhang: a given name of two syllables written as one word, each syllable
+        initialled, when one author alone has a syllable starting with the middle letter (after a vowel,
+        "n", "g" or "r", where such a syllable can begin)."""
+        hits = []
+        for idx in candidates:
+            toks = self._name_tokens(idx)
+            if len(toks) != 2 or fold(toks[-1])[:1].upper() != folded[2]:
+                continue
+            given = fold(toks[0]).lower()
+            middle = folded[1].lower()
+            if any(given[k] == middle and given[k - 1] in SYLLABLE_ENDS for k in range(2, len(given) - 1)):
+                hits.append(idx)
         return hits[0] if len(hits) == 1 else None
 
     def _by_dotted_parts(self, text: str) -> int | None:

@@ -40,7 +40,7 @@ from .orgnames import (
     trailing_name,
 )
 from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
-from .payees import PAYEE_BRACKET_RE, payee_spans
+from .payees import PAYEE_BRACKET_RE, form_brackets, payee_spans
 from .result import ParseResult
 from .sharing import SUBJECT_VERBS, after_name, detailed_other, mid_subjects, names_nothing
 from .spelling import fold, looks_like_initials
@@ -278,10 +278,20 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and not EXCEPT_RE.search(text, pos, triggers[0].start)
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
+        if pos is not None and triggers and _editors_subject(text, sa, triggers[0]):
+            continue  # "The editors and reviewers of this article have no conflicts of interest": no author's role
         if triggers and text[sb - 1] == ":" and FOLLOWING_RE.search(text, sa, sb) is not None:
             # "One or more of the authors has declared the following potential conflict of interest or source
             # of funding:": the kinds of tie it names in general are announced, not declared
             triggers, brackets = [], []
+        if not triggers and not brackets and label is not None and pos is None and _bare_list(toks, sa, label):
+            # "N.C.Q.: Abbvie, Advanz Pharma, Ipsen.": an author's block that lists companies without saying
+            # what the ties are
+            trig = Trigger("other", sa, sa, "")
+            orgs, _ = _objects(state, trig, toks)
+            if orgs:
+                _add_items(state, number, trig, orgs, "", label, "self")
+            continue
         if not triggers and not brackets:
             heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
             if pos is None and label is None and toks:
@@ -376,6 +386,27 @@ def _before_boilerplate(text: str, sa: int, sb: int) -> int:
     if opening is None or opening.start() - sa < 20:
         return sa
     return opening.start() + 1
+
+
+def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
+    """Whether the sentence's subject is the journal's editors ("The editors and reviewers of ...")."""
+    before = text[sa : trig.start].strip().lower()
+    return trig.kind == "leadership" and "editor" in trig.text.lower() and before in ("", "the", "all", "all the")
+
+
+def _bare_list(toks: list[Tok], sa: int, label: list[int | None]) -> bool:
+    """A sentence that opens an author's labelled block and is nothing but names separated by commas."""
+    if not toks or None in label or toks[0].start != sa:
+        return False
+    pieces = 1
+    for k, t in enumerate(toks):
+        if t.text in (",", ";", "&") or t.low == "and":
+            pieces += t.text != "&"
+            if k + 1 < len(toks) and not toks[k + 1].cap:
+                return False
+        elif not (t.cap or t.text == "." or (k and t.text[0].isalnum() and toks[k - 1].cap)):
+            return False
+    return pieces >= 2 or len(toks) <= 4
 
 
 def _verb_after(toks: list[Tok], end: int) -> bool:
@@ -521,6 +552,7 @@ def _relations(
     sa, sb = sent
     masked = payee_spans(state, sa, sb, triggers)
     institution = bool(masked) or (subj.kind == "org" and subj.receives)
+    masked += form_brackets(state.text, sa, sb)
     whos, subject_spans = mid_subjects(state, triggers, who)
     masked += subject_spans
     results: list[tuple[list[Org], str]] = [([], "")] * len(triggers)
