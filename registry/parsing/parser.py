@@ -335,6 +335,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             who = [None]
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
+        if subject.kind == "none" and who is current and current is not label and _staff_subject(text, triggers):
+            # "SINOVAC employees contributed to the design": the company's staff, no author named; said after
+            # the authors who are, it names no other tie
+            if any(it.category == "employment" for it in state.items):
+                continue
+            who = [None]
         if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
             # "This study was supported by grants to Dr. Gruber from CIHR": the study's funding is named
             # authors' grants (a fellowship "(C50104/A17592—RTG)" stays support for the work)
@@ -386,6 +392,24 @@ def _before_boilerplate(text: str, sa: int, sb: int) -> int:
     if opening is None or opening.start() - sa < 20:
         return sa
     return opening.start() + 1
+
+
+def _initials_not_name(state: ParseState, word: str) -> bool:
+    """Whether a lone word before a relation phrase is initials rather than a name: "DKO employee of X", but
+    not "SINOVAC employees" (seven capitals that are no author's)."""
+    if not looks_like_initials(word):
+        return False
+    return len(word.replace(".", "")) <= 4 or state.index.by_initials(word, strict=True) is not None
+
+
+# "SINOVAC employees contributed to ...": the staff of a company are the sentence's subject.
+STAFF_SUBJECT_RE: Final = re.compile(r"(?:employees|staff)\s+(?:contributed|were|are|participated|did|helped|had)\b")
+
+
+def _staff_subject(text: str, triggers: list[Trigger]) -> bool:
+    if not triggers or triggers[0].kind != "employment":
+        return False
+    return STAFF_SUBJECT_RE.match(text, triggers[0].start) is not None
 
 
 def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
@@ -763,7 +787,7 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
             run = before[k:]
             if all(t.low.rstrip(".") in PREMOD_STOP for t in run) or not is_counterparty(run):
                 return None
-            if _is_person(state, run) or (len(run) == 1 and looks_like_initials(run[0].text) and k == 0):
+            if _is_person(state, run) or (len(run) == 1 and k == 0 and _initials_not_name(state, run[0].text)):
                 return None
             return Org(clean_name(state.text, run), run[0].start, run[-1].end)
     return None

@@ -136,3 +136,19 @@ def test_a_bracket_saying_what_form_the_support_took_names_no_source():
         "of Health for the submitted work."
     )
     assert triples(statement, AUTHORS) == [("Jon C Vance", "manuscript_support", "National Institutes of Health")]
+
+
+def test_a_list_of_initials_written_surname_first_names_those_authors():
+    authors = ["Ana Soto", "Gang Zeng", "Weining Meng"]
+    statement = (
+        "ZG and MW are Vaxco employees and contributed to the design of the study. Vaxco employees contributed "
+        "to the protocol but did not take part in the analysis. All other authors declare no conflict of interest."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Gang Zeng", "employment", "Vaxco"),
+        ("Weining Meng", "employment", "Vaxco"),
+    ]
+    assert result.declares_none == ["Ana Soto"]
+    # one pair of initials alone is not turned round
+    assert triples("ZG is an employee of Vaxco.", authors) == [(None, "employment", "Vaxco")]
