@@ -746,7 +746,29 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
     orgs = organizations(state.text, region, is_person, unit)
     if not orgs and trig.kind == "patents":
         orgs = patent_holders(state.text, vis, is_person) or []  # "a patent X pending to the University of Y"
+    if not orgs and vis and "(" in state.text[trig.end : vis[-1].end]:
+        orgs = _named_in_brackets(state, state.toks.between(trig.end, vis[-1].end))
     return orgs, ("" if orgs else description(state.text, vis))
+
+
+def _named_in_brackets(state: ParseState, vis: list[Tok]) -> list[Org]:
+    """ "employed by the third party (CipherHealth)", "a grant from a foundation (Wellcome Trust)": a description
+    in lower case whose bracket names the organization."""
+    k = 1 if vis and vis[0].low in ("from", "by", "with", "at", "for") else 0
+    first = k
+    while k < len(vis) and k < first + 5 and vis[k].text != "(":
+        if vis[k].cap or not vis[k].text.isalpha():
+            return []
+        k += 1
+    if k == first or k >= len(vis) - 2 or vis[k].text != "(" or not is_name_token(vis[k + 1]):
+        return []
+    end = k + 1 + run_from(vis[k + 1 :], 0)
+    if end >= len(vis) or vis[end].text != ")":
+        return []
+    run = vis[k + 1 : end]
+    if _is_person(state, run) or (len(run) == 1 and _initials_not_name(state, run[0].text)):
+        return []
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
 
 
 def _is_person(state: ParseState, run: list[Tok]) -> bool:

@@ -152,3 +152,21 @@ def test_a_list_of_initials_written_surname_first_names_those_authors():
     assert result.declares_none == ["Ana Soto"]
     # one pair of initials alone is not turned round
     assert triples("ZG is an employee of Vaxco.", authors) == [(None, "employment", "Vaxco")]
+
+
+def test_a_bracket_after_a_description_names_the_organization():
+    statement = (
+        "J.C.V. reports that he was employed by the third party (Vaxco) before his employment at Biolab. C.A.H. "
+        "received a grant from a charity (Wellcome Trust)."
+    )
+    assert triples(statement, AUTHORS) == [
+        ("Jon C Vance", "employment", "Vaxco"),
+        ("Jon C Vance", "employment", "Biolab"),
+        ("Clara A Hutt", "grants", "Wellcome Trust"),
+    ]
+
+
+def test_a_journals_title_keeps_its_in():
+    assert triples("C.A.H. is an Associate Editor for the Frontiers in Aging Neuroscience journal.", AUTHORS) == [
+        ("Clara A Hutt", "leadership", "Frontiers in Aging Neuroscience")
+    ]
