@@ -63,9 +63,11 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
     (
         "leadership",
-        r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
+        # not "a past co-authorship with the author CK to the handling editor" (Frontiers' wording)
+        r"(?<!\bto\sthe\s)(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
         # not the journal's editor who "declared a shared affiliation" with an author (Frontiers' wording)
-        r"|consulting|executive)\s+)?(?:co-?)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
+        r"|consulting|executive)\s+)?(?<!\bto\sthe\shandling\s)(?:co-?)?editors?(?:[-\s]in[-\s]chief)?"
+        r"(?!\s+(?:declared|declares|states)\b)",
     ),
     (
         "leadership",

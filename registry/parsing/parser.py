@@ -590,7 +590,7 @@ def _relations(
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif (
             i + 1 < len(triggers)
-            and (is_filler(vis) or names_nothing(vis) or _dangling_and(vis))
+            and (is_filler(vis) or names_nothing(vis) or _dangling_and(vis) or _for_the_next(vis))
             and not new_clause(vis)
         ):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
@@ -636,7 +636,7 @@ def _relations(
                 orgs = [o for o in orgs if norm(o.name) not in explained]
                 if not orgs:
                     continue
-        if not orgs and last_org is not None and (desc.lower() in ANAPHORA or dangling(state, trig)):
+        if not orgs and last_org is not None and (_anaphoric(desc) or dangling(state, trig)):
             # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
             # and ...": the company named before
             orgs, desc = [last_org], ""
@@ -704,6 +704,23 @@ SOURCE_WORDS: Final = words("from by for")
 def _joined(text: str, first: Trigger, second: Trigger) -> bool:
     """Whether two phrases are joined by "and", "or" or a slash alone ("lectures/speakers' bureaus and travel")."""
     return text[first.end : second.start].strip(" ,/") in ("and", "or", "and/or", "")
+
+
+def _anaphoric(desc: str) -> bool:
+    """ "the company", "the company and also serves on its board": the company named before."""
+    low = desc.lower()
+    return low in ANAPHORA or any(low.startswith((f"{a} and ", f"{a}, ")) for a in ANAPHORA)
+
+
+def _for_the_next(vis: list[Tok]) -> bool:
+    """ "honoraria for giving lectures, and refunds of travel expenses from X": what the fees were for is the
+    next phrase, and they share its source."""
+    return (
+        2 <= len(vis) <= 3
+        and vis[0].low == "for"
+        and vis[1].low.endswith("ing")
+        and all(t.text.isalpha() and not t.cap for t in vis[1:])
+    )
 
 
 def _dangling_and(vis: list[Tok]) -> bool:

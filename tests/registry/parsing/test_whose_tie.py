@@ -170,3 +170,37 @@ def test_a_journals_title_keeps_its_in():
     assert triples("C.A.H. is an Associate Editor for the Frontiers in Aging Neuroscience journal.", AUTHORS) == [
         ("Clara A Hutt", "leadership", "Frontiers in Aging Neuroscience")
     ]
+
+
+def test_fees_for_giving_lectures_share_the_source_named_after_the_next_phrase():
+    statement = (
+        "C.A.H. has received institutional research grants, honoraria for giving lectures, and refunds of travel "
+        "expenses from Vaxco."
+    )
+    assert triples(statement, AUTHORS) == [
+        ("Clara A Hutt", "grants", "Vaxco"),
+        ("Clara A Hutt", "lectures", "Vaxco"),
+        ("Clara A Hutt", "travel", "Vaxco"),
+    ]
+
+
+def test_the_company_named_before_is_the_object_of_a_founder_of_the_company():
+    statement = (
+        "J.C.V. has a financial interest in Vaxco Corporation, a company that develops assays. He is a founder of "
+        "the company and also serves on its Board of Directors."
+    )
+    assert triples(statement, AUTHORS) == [
+        ("Jon C Vance", "stock", "Vaxco Corporation"),
+        ("Jon C Vance", "founder", "Vaxco Corporation"),
+        ("Jon C Vance", "leadership", "Vaxco Corporation"),
+    ]
+
+
+def test_a_reviewers_co_authorship_reported_to_the_handling_editor_is_no_role():
+    statement = (
+        "The authors declare no competing interests. The reviewer GS declared a past co-authorship with the author "
+        "CK to the handling editor."
+    )
+    result = parse_statement(statement, AUTHORS)
+    assert result.items == []
+    assert result.declares_none == AUTHORS
