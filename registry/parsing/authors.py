@@ -290,6 +290,9 @@ class AuthorIndex:
         if text in self._initials_memo:
             return self._initials_memo[text]
         parts = [fold(p) for p in DOTTED_SPLIT_RE.split(text) if p]
+        for k in range(len(parts) - 2, 0, -1):
+            if parts[k].lower() in ("mc", "mac") and len(parts[k + 1]) == 1:
+                parts[k : k + 2] = [parts[k] + parts[k + 1]]  # "K.Mc.M." for Killian McManus: one surname
         found = None
         for idx in range(len(self.names)):
             toks = [fold(t.replace(".", "")) for t in self._name_tokens(idx) if t.lower() not in PARTICLES]

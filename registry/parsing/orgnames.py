@@ -451,7 +451,15 @@ def clean_name(text: str, toks: list[Tok]) -> str:
         name = FUNDER_ID_RE.sub("", name, count=1)  # "100000002National Institutes of Health": a funder id glued on
     if name.endswith(".") and last.low not in KEEP_DOT and not _dotted_initials(last.text):
         name = name[:-1]
+    if "-" in last.text:
+        # "an Oxford Nanopore-organised symposium", "Vertex-sponsored clinical trials": the body, not what it did
+        name = DID_SUFFIX_RE.sub("", name)
     return name.strip()
+
+
+DID_SUFFIX_RE: Final = re.compile(
+    r"-(?:organi[sz]ed|sponsored|funded|supported|led|run|initiated|owned|affiliated)$", re.IGNORECASE
+)
 
 
 def _dotted_initials(t: str) -> bool:

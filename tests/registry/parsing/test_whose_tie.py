@@ -204,3 +204,17 @@ def test_a_reviewers_co_authorship_reported_to_the_handling_editor_is_no_role():
     result = parse_statement(statement, AUTHORS)
     assert result.items == []
     assert result.declares_none == AUTHORS
+
+
+def test_a_body_is_named_without_what_it_did_and_dotted_initials_keep_a_mc_surname_whole():
+    authors = ["Joshua Quick", "Killian McManus", "Barry R Greene"]
+    statement = (
+        "JQ has received travel expenses to speak at an Oxford Nanopore-organised symposium. B.R.G. and K.Mc.M. "
+        "are employees of Kinesis Health."
+    )
+    assert triples(statement, authors) == [
+        ("Joshua Quick", "travel", "Oxford Nanopore"),
+        ("Joshua Quick", "lectures", "Oxford Nanopore"),
+        ("Barry R Greene", "employment", "Kinesis Health"),
+        ("Killian McManus", "employment", "Kinesis Health"),
+    ]
