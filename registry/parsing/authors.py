@@ -408,8 +408,14 @@ class AuthorIndex:
         if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
             words = [words[0][:-2]]  # "KC's effort is supported by ..."
         # an initial is two characters ("A.", "J.-M."): a look at the first word spares the regex for most
-        if len(words) > 1 and words[0][1:2] == "." and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
-            words = ["".join(c for w in words for c in w if c != ".")]  # "A. E. C." = AEC, "J.-M. M." = J-MM
+        if (
+            len(words) > 1
+            and words[0][1:2] == "."
+            and all(SPACED_INITIAL_RE.fullmatch(w) for w in words[:-1])
+            and (SPACED_INITIAL_RE.fullmatch(words[-1]) or (len(words[-1]) == 1 and words[-1].isupper()))
+        ):
+            # "A. E. C." = AEC, "J.-M. M." = J-MM, "J. R. S" (the last full stop left out) = JRS
+            words = ["".join(c for w in words for c in w if c != ".")]
         initials = len(words) == 1 and looks_like_initials(words[0])
         idx = self.by_initials(words[0], strict) if initials else self.by_name(words)
         if len(self._memo) < 4096:

@@ -71,7 +71,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ),
     (
         "leadership",
-        r"(?:co-)?chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
+        r"(?:co-)?chief\s+[\w-]+\s+officer|(?:co-)?chief\s+scientists?(?=\s+(?:of|for|at)\b)|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person|s|ed|ing)?|directors?|trustees?|treasurer|working\s+groups?"
         # lower case: "Secretary" in "Office of the Assistant Secretary of Health" is a name's word
         r"|(?-i:secretary)(?:[-\s]general)?|convenors?|conveners?"
@@ -214,6 +214,9 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "other",
         r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
+        # "have uncompensated relationship with 123 Genetix", "have corporate affiliations to Progenabiome"
+        r"|(?:uncompensated|unpaid|business|commercial|corporate)\s+(?:relationships?|affiliations?)\s+(?:with|to)"
+        r"(?=\s+(?:the\s+)?(?-i:[A-Z0-9]))"
         r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
     ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
@@ -235,6 +238,7 @@ science medical clinical strategic business technical external industry industri
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
 guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo coo vp vice president chair director
 trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
+uncompensated unpaid business commercial corporate
 head full part
 former employee employed employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted

@@ -218,3 +218,23 @@ def test_a_body_is_named_without_what_it_did_and_dotted_initials_keep_a_mc_surna
         ("Barry R Greene", "employment", "Kinesis Health"),
         ("Killian McManus", "employment", "Kinesis Health"),
     ]
+
+
+def test_spaced_initials_whose_last_full_stop_is_left_out():
+    assert triples("C. A. H. and J. C. V are affiliated with Vaxco Software, Inc.", AUTHORS) == [
+        ("Clara A Hutt", "other", "Vaxco Software, Inc."),
+        ("Jon C Vance", "other", "Vaxco Software, Inc."),
+    ]
+
+
+def test_a_chief_scientist_and_relationships_without_pay_or_of_a_corporate_kind():
+    statement = (
+        "C.A.H. serves as independent Chief Scientist for Vaxco Medical. H.O.S. and J.C.V. have uncompensated "
+        "relationship with Biolab. W.J.Z. has corporate affiliations to Medix."
+    )
+    assert triples(statement, AUTHORS) == [
+        ("Clara A Hutt", "leadership", "Vaxco Medical"),
+        ("Hamid O Sarraf", "other", "Biolab"),
+        ("Jon C Vance", "other", "Biolab"),
+        ("Weijun Zhao", "other", "Medix"),
+    ]
