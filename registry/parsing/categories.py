@@ -43,11 +43,11 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|commissions?|roles?|capacity|work)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
+        r"|commissions?|roles?|capacity|work)(?:\s+(?:members?|fees?|honorari(?:a|ums?)))?",
     ),
     (
         "advisory_board",
-        r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"
+        r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|ums?))"
         # "unpaid advice to One Day Sooner, Pfizer": advising a named body
         r"|(?:(?:un)?paid\s+)?advice\s+to(?=\s+(?-i:[A-Z]))",
     ),
@@ -55,7 +55,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?(?:safety\s+)?monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
+        r"(?:data|device)\s+(?:and\s+)?(?:safety\s+)?monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:Ad)\s+[Bb]oards?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
         r"|(?:scientific\s+)?advis[oe]rs?"
         # "has advised BioMarin", "advises Roche": an adviser to the company (not "advised by")
         r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))(?-i:advised)(?!\s+by\b)|(?-i:advises)(?=\s+(?-i:[A-Z]))",
@@ -63,18 +63,20 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
     (
         "leadership",
-        r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
+        # not "a past co-authorship with the author CK to the handling editor" (Frontiers' wording)
+        r"(?<!\bto\sthe\s)(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
         # not the journal's editor who "declared a shared affiliation" with an author (Frontiers' wording)
-        r"|consulting|executive)\s+)?(?:co-?)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
+        r"|consulting|executive)\s+)?(?<!\bto\sthe\shandling\s)(?:co-?)?editors?(?:[-\s]in[-\s]chief)?"
+        r"(?!\s+(?:declared|declares|states)\b)",
     ),
     (
         "leadership",
-        r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
+        r"(?:co-)?chief\s+[\w-]+\s+officer|(?:co-)?chief\s+scientists?(?=\s+(?:of|for|at)\b)|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person|s|ed|ing)?|directors?|trustees?|treasurer|working\s+groups?"
         # lower case: "Secretary" in "Office of the Assistant Secretary of Health" is a name's word
         r"|(?-i:secretary)(?:[-\s]general)?|convenors?|conveners?"
         # an ethics committee or review board that approved the study is no role of the authors
-        r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
+        r"|(?:(?:trial\s+)?steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
         r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)"
@@ -102,15 +104,15 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "consulting",
         r"personal\s+fe(?:e|s)s|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services|honorari(?:a|um)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        r"|work|services|honorari(?:a|ums?)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",
     ),
     (
         "lectures",
-        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
-        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honou?rari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
-        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|um))"
+        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|ums?))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
+        r"(?:\s+(?:fees?|honorari(?:a|ums?)))?|honou?rari(?:a|ums?)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|ums?))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)"
         r"|(?:payments?|fees)\s+for\s+(?:medical\s+)?education(?!al)",
@@ -123,9 +125,9 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
         # the ICMJE form's "support for attending meetings and/or travel"
-        r"|(?:support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
-        r"(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
-        r"(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um))",
+        r"|(?:(?:financial\s+)?support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?"
+        r"attend(?:ing|ance\s+at)?\s+(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
+        r"(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um)|workshops?)",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
@@ -159,7 +161,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|in-kind\s+(?:research\s+)?(?:support|contributions?)|material\s+support(?!\s*:)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?|materials?|supplies)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
         r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
-        r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
+        r"|donated|supplied|loaned)|(?:medical|manuscript)\s+writing|writing\s+(?:assistance|support)",
     ),
     # The same ties in German, French, Spanish, Portuguese and Italian statements.
     (
@@ -212,6 +214,9 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "other",
         r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
+        # "have uncompensated relationship with 123 Genetix", "have corporate affiliations to Progenabiome"
+        r"|(?:uncompensated|unpaid|business|commercial|corporate)\s+(?:relationships?|affiliations?)\s+(?:with|to)"
+        r"(?=\s+(?:the\s+)?(?-i:[A-Z0-9]))"
         r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
     ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
@@ -231,8 +236,10 @@ funds fund funded support supported sponsorship owner owners owns co-inventor co
 intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb scientific
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
-guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer secretary hired invitation convenor co-editor coeditor working steering committee head full part
+guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo coo vp vice president chair director
+trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
+uncompensated unpaid business commercial corporate
+head full part
 former employee employed employment works staff
 stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
@@ -240,7 +247,7 @@ spoke spoken speak talk talks presentation presentations paid educational testif
 travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
 federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
 receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
-materials reagent reagents drug drugs sample samples device devices writing associated affiliated member
+materials reagent reagents drug drugs sample samples device devices writing manuscript associated affiliated member
 members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
 award awards fees conflict conflicts partial part co-owner co-owners joint expenses reagent reagents shared
 past previous recent ongoing current vortragshonorare vortragstätigkeit honorare honoraires honorarios
@@ -265,6 +272,8 @@ BOILERPLATE_RE: Final = re.compile(
     # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
     r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
     r"|editors\s+consider\s+relevant"
+    # "The Journal policy requires editors and reviewers to disclose conflicts of interest ...": the journal's rule
+    r"|\bpolicy\s+requires\s+(?:its\s+|the\s+)?editors\b"
     # thanks to people who helped: "The authors thank the many people who have ... supported ... funding"
     r"|\b(?:authors|we)\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?thank\s+(?:the\s+|all\s+)?(?:many\s+)?"
     r"(?:people|colleagues|participants|patients|reviewers|volunteers|staff|anonymous)\b"
@@ -442,7 +451,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
 
 FUNDING_FOR_RE: Final = re.compile(r"(?:financial\s+)?(?:funding|support|funds)\s+for\s+", re.IGNORECASE)
 GENERIC_FEES_RE: Final = re.compile(
-    r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
+    r"personal\s+fees|honorari(?:a|ums?)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
 )
 WHAT_FOR_RE: Final = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"

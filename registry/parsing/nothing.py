@@ -23,6 +23,8 @@ NONE_RE: Final = re.compile(
     r"|\bden(?:y|ies|ied)\s+(?:any\s+)?(?:competing|conflicts?|conflicting|financial)\b"
     r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"
     r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
+    # the ICMJE form's "declare: no support from any organisation for the submitted work"
+    r"|\bno\s+support\s+from\s+any\s+organi[sz]ations?\b"
     # "has no commercial associations (eg, consultancies, stock ownership, ...) that might pose a conflict"
     r"|\bno\s+(?:other\s+)?(?:commercial|financial|industry|industrial)\s+(?:associations?|ties|relationships?"
     r"|involvements?|links?|connections?)\b"

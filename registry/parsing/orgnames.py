@@ -172,6 +172,9 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.low == "in" and j + 1 < n and _field_in_field(toks, j):
             j += 1  # "Center of Excellence in Regulatory Science", "Centre for Big Data Research in Health"
             continue
+        if tok.low == "in" and j + 1 < n and toks[j - 1].low in JOURNAL_HEADS and is_name_token(toks[j + 1]):
+            j += 1  # a journal's title: "Frontiers in Aging Neuroscience", "Current Opinion in Neurology"
+            continue
         if (
             tok.low == "to"
             and toks[j - 1].low in PURPOSE_HEADS
@@ -191,6 +194,10 @@ def run_from(toks: list[Tok], i: int) -> int:
             continue
         break
     return j
+
+
+# The words journal titles put before "in" and their field.
+JOURNAL_HEADS: Final = frozenset({"frontiers", "advances", "trends", "progress", "seminars", "opinion", "perspectives"})
 
 
 def _field_in_field(toks: list[Tok], j: int) -> bool:
@@ -444,7 +451,15 @@ def clean_name(text: str, toks: list[Tok]) -> str:
         name = FUNDER_ID_RE.sub("", name, count=1)  # "100000002National Institutes of Health": a funder id glued on
     if name.endswith(".") and last.low not in KEEP_DOT and not _dotted_initials(last.text):
         name = name[:-1]
+    if "-" in last.text:
+        # "an Oxford Nanopore-organised symposium", "Vertex-sponsored clinical trials": the body, not what it did
+        name = DID_SUFFIX_RE.sub("", name)
     return name.strip()
+
+
+DID_SUFFIX_RE: Final = re.compile(
+    r"-(?:organi[sz]ed|sponsored|funded|supported|led|run|initiated|owned|affiliated)$", re.IGNORECASE
+)
 
 
 def _dotted_initials(t: str) -> bool:
