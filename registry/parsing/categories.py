@@ -210,7 +210,12 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
     # money that does not say what for, like personal fees ("received compensation from X", "payments from Y")
-    ("consulting", r"(?<!royalty\s)(?<!consulting\s)(?:payments?|compensation|remuneration)(?=\s+from\b)"),
+    # "receives compensations for biobank services from X"
+    (
+        "consulting",
+        r"(?<!royalty\s)(?<!consulting\s)(?:payments?|compensations?|remuneration)"
+        r"(?=\s+(?:for\s+(?!advis|lectur|speak|consult|board|talk|teach|educat|travel)(?:[a-z-]+\s+){1,3})?from\b)",
+    ),
     (
         "other",
         r"affiliated\s+with|meals?|awards?\s+(?:from|by)"

@@ -238,3 +238,18 @@ def test_a_chief_scientist_and_relationships_without_pay_or_of_a_corporate_kind(
         ("Jon C Vance", "other", "Biolab"),
         ("Weijun Zhao", "other", "Medix"),
     ]
+
+
+def test_a_capitalised_and_joins_initials_and_compensation_for_services_names_its_source():
+    statement = (
+        "C.A.H., W.J.Z. And J.C.V are full time employees of Vaxco. H.O.S. receives compensations for biobank "
+        "services from Biolab and Medix. C.A.H. received honoraria/compensation for advisory boards from Orphalan."
+    )
+    assert triples(statement, AUTHORS) == [
+        ("Clara A Hutt", "employment", "Vaxco"),
+        ("Weijun Zhao", "employment", "Vaxco"),
+        ("Jon C Vance", "employment", "Vaxco"),
+        ("Hamid O Sarraf", "consulting", "Biolab"),
+        ("Hamid O Sarraf", "consulting", "Medix"),
+        ("Clara A Hutt", "advisory_board", "Orphalan"),
+    ]
