@@ -93,7 +93,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ),
     (
         "stock",
-        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|share-?holdings?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
@@ -246,7 +246,7 @@ trustee treasurer secretary hired invitation convenor trial ad safety co-editor 
 uncompensated unpaid business commercial corporate
 head full part
 former employee employed employment works staff
-stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
+stock stockholder shareholder shareholding stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel
 travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants

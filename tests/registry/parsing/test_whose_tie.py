@@ -253,3 +253,11 @@ def test_a_capitalised_and_joins_initials_and_compensation_for_services_names_it
         ("Hamid O Sarraf", "consulting", "Medix"),
         ("Clara A Hutt", "advisory_board", "Orphalan"),
     ]
+
+
+def test_a_partners_shareholding_is_the_authors_stock_tie():
+    statement = "J.C.V. is director of Vaxco Pty Ltd. His partner (Ann Roe) also has a shareholding in Vaxco."
+    assert triples(statement, AUTHORS) == [
+        ("Jon C Vance", "leadership", "Vaxco Pty Ltd."),
+        ("Jon C Vance", "stock", "Vaxco"),
+    ]
