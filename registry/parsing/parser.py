@@ -902,6 +902,14 @@ def _merge_patents(state: ParseState, first_item: int) -> None:
     holders = {it.org for it in pats if it.org}
     if len(holders) != 1:
         return
+    if not any(it.org and it.author is None for it in pats):
+        # one author's own patent or licence ("fees from Abbott Labs for intellectual property") holds nobody
+        # else's: only that author's patents said again without the holder are the same ones
+        with_holder = {it.author for it in pats if it.org}
+        for it in pats:
+            if it.org is None and it.author in with_holder:
+                state.items.remove(it)
+        return
     holder = holders.pop()
     named = any(it.author is not None for it in pats)
     for it in pats:

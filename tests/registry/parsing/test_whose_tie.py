@@ -261,3 +261,18 @@ def test_a_partners_shareholding_is_the_authors_stock_tie():
         ("Jon C Vance", "leadership", "Vaxco Pty Ltd."),
         ("Jon C Vance", "stock", "Vaxco"),
     ]
+
+
+def test_one_authors_patent_holder_is_not_every_other_inventors():
+    statement = (
+        "H.O.S. has received consulting and intellectual property licensing fees from Vaxco Labs. C.A.H. and "
+        "J.C.V. are inventors on a series of patents on the use of metabolomics. W.J.Z. is named on patent "
+        "US123, Inventors: Roe J, and Paddock S. Dr. Vance holds equity in Biolab."
+    )
+    rows = triples(statement, AUTHORS)
+    assert ("Hamid O Sarraf", "patents", "Vaxco Labs") in rows
+    assert ("Clara A Hutt", "patents", None) in rows
+    assert ("Jon C Vance", "patents", None) in rows
+    assert ("Jon C Vance", "stock", "Biolab") in rows
+    assert not [r for r in rows if r[0] != "Hamid O Sarraf" and r[2] == "Vaxco Labs"]
+    assert ("Weijun Zhao", "stock", "Biolab") not in rows
