@@ -142,7 +142,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|sponsored\s+research(?:\s+(?:agreements?|support|contracts?|funding))?"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
-        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|(?-i:[Tt]rial)\s+support(?=\s*:)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # payments a body received for the work its authors do there ("X, which received payments from Y")
         r"|(?:(?<=\bwhich\sreceived\s)|(?<=\bthat\sreceived\s)|(?<=\bwhich\shas\sreceived\s))payments?(?=\s+from\b)"
         # an award that pays for a career or research is a grant ("supported by a career award from X")
@@ -160,7 +160,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         # "material support" but not "Administrative, technical, or material support: AB", a heading of contributions
         r"|in-kind\s+(?:research\s+)?(?:support|contributions?)|material\s+support(?!\s*:)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?|materials?|supplies)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
-        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
+        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?|kits?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|(?:medical|manuscript)\s+writing|writing\s+(?:assistance|support)",
     ),
     # The same ties in German, French, Spanish, Portuguese and Italian statements.
@@ -252,7 +252,8 @@ spoke spoken speak talk talks presentation presentations paid educational testif
 travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
 federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
 receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
-materials reagent reagents drug drugs sample samples device devices writing manuscript associated affiliated member
+materials reagent reagents drug drugs sample samples device devices writing manuscript kit kits
+associated affiliated member
 members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
 award awards fees conflict conflicts partial part co-owner co-owners joint expenses reagent reagents shared
 past previous recent ongoing current vortragshonorare vortragstätigkeit honorare honoraires honorarios
@@ -265,6 +266,16 @@ internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """
 TRIGGER_KEYS: Final = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
+
+# A heading's last words and its colon with nothing after them ("Funding source:" at the end).
+EMPTY_HEADING_RE: Final = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*:\s*$")
+
+
+def _ends_footnote(text: str, end: int) -> bool:
+    """Whether nothing but a footnote separator follows `end`."""
+    rest = text[end : end + 200]
+    return not rest.split("||", 1)[0].strip()
+
 
 NEGATED_ROLE_RE: Final = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
 NEGATION_RE: Final = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
@@ -361,6 +372,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
             # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
             continue
+        if text.find(":", last, end) >= 0 and EMPTY_HEADING_RE.match(text, last, end) and _ends_footnote(text, end):
+            continue  # "Funding source:" left empty at the end of the statement
         if text.startswith(" no ", last) and text[last + 4 : last + 5].isalpha():
             continue  # "owns no stock", "received no payment": the tie is denied
         if DENIED_AFTER_RE.match(text, last, end):

@@ -58,7 +58,10 @@ STUDY_SUBJECT_RE: Final = re.compile(
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
 PASSIVE_SUPPORT_RE: Final = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
-    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
+    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b"
+    # "Lumit SARS-CoV-2 Immunoassay kits were provided at no cost by Promega": materials for the study
+    r"|(?:[\w-]+\s+){0,5}?(?:kits?|reagents?|materials?|drugs?|devices?|equipment|supplies|medications?)\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:kindly\s+|generously\s+)?(?:provided|donated|supplied|loaned)\b",
     re.IGNORECASE,
 )
 # "The authors declare that this study received funding from X" (Frontiers' wording): the study's funding,

@@ -276,3 +276,19 @@ def test_one_authors_patent_holder_is_not_every_other_inventors():
     assert ("Jon C Vance", "stock", "Biolab") in rows
     assert not [r for r in rows if r[0] != "Hamid O Sarraf" and r[2] == "Vaxco Labs"]
     assert ("Weijun Zhao", "stock", "Biolab") not in rows
+
+
+def test_trial_support_kits_provided_by_a_company_and_an_empty_heading():
+    authors = ["Peter Mollee", "Ann Lee", "Maya F Amjadi"]
+    statement = (
+        "PM: Advisory Boards: Celgene. Trial support: Janssen. The remaining authors declare no competing financial "
+        "interest. Funding source: || MFA is listed as inventor on a patent filed related to the findings. Lumit "
+        "Immunoassay kits were provided at no cost by Promega."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Peter Mollee", "advisory_board", "Celgene"),
+        ("Peter Mollee", "grants", "Janssen"),
+        ("Maya F Amjadi", "patents", None),
+        (None, "gifts", "Promega"),
+    ]
