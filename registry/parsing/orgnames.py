@@ -454,6 +454,8 @@ def clean_name(text: str, toks: list[Tok]) -> str:
     if "-" in last.text:
         # "an Oxford Nanopore-organised symposium", "Vertex-sponsored clinical trials": the body, not what it did
         name = DID_SUFFIX_RE.sub("", name)
+    if "\n" in name or "  " in name or "\t" in name:
+        name = " ".join(name.split())  # a name broken over lines ("U.S.\nFood and Drug Administration") is one name
     return name.strip()
 
 

@@ -292,3 +292,8 @@ def test_trial_support_kits_provided_by_a_company_and_an_empty_heading():
         ("Maya F Amjadi", "patents", None),
         (None, "gifts", "Promega"),
     ]
+
+
+def test_a_name_broken_over_lines_is_one_name_with_single_spaces():
+    statement = "C.A.H. received grants from the U.S.\nFood and Drug Administration."
+    assert triples(statement, AUTHORS) == [("Clara A Hutt", "grants", "U.S. Food and Drug Administration")]
