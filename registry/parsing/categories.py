@@ -112,6 +112,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|ums?))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|ums?)))?|honou?rari(?:a|ums?)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        # "research, speaking and/or consulting support from X": one of the kinds the support was
+        r"|(?<=,\s)speaking(?=\s+(?:and/or|and|or)\s+[\w-]+\s+(?:support|fees|income)\b)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|ums?))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)"

@@ -112,7 +112,12 @@ def _uncapitalised_name(t: str) -> bool:
     # "eLife", "iRepertoire", "pH Pharma": a lower-case brand prefix followed by a capital
     if len(t) > 1 and t[1].isupper():
         return True
+    if t.startswith("www.") and len(t) > 8 and DOMAIN_RE.fullmatch(t):
+        return True  # "the founder and majority owner of www.DrScore.com": a company known by its address
     return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro", "deCODE"
+
+
+DOMAIN_RE: Final = re.compile(r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}\.?")
 
 
 def is_company_form(tok: Tok) -> bool:

@@ -297,3 +297,22 @@ def test_trial_support_kits_provided_by_a_company_and_an_empty_heading():
 def test_a_name_broken_over_lines_is_one_name_with_single_spaces():
     statement = "C.A.H. received grants from the U.S.\nFood and Drug Administration."
     assert triples(statement, AUTHORS) == [("Clara A Hutt", "grants", "U.S. Food and Drug Administration")]
+
+
+def test_speaking_among_kinds_of_support_and_a_company_known_by_its_web_address():
+    statement = (
+        "C.A.H. has received research, speaking and/or consulting support from Vaxco and Biolab. He is the founder "
+        "and majority owner of www.VaxScore.com."
+    )
+    assert sorted(triples(statement, AUTHORS)) == sorted(
+        [
+            ("Clara A Hutt", "grants", "Vaxco"),
+            ("Clara A Hutt", "grants", "Biolab"),
+            ("Clara A Hutt", "lectures", "Vaxco"),
+            ("Clara A Hutt", "lectures", "Biolab"),
+            ("Clara A Hutt", "consulting", "Vaxco"),
+            ("Clara A Hutt", "consulting", "Biolab"),
+            ("Clara A Hutt", "founder", "www.VaxScore.com"),
+            ("Clara A Hutt", "stock", "www.VaxScore.com"),
+        ]
+    )
