@@ -36,6 +36,7 @@ TITLES_ANY_CASE: Final = frozenset(
 
 
 SYLLABLE_ENDS: Final = frozenset("aeiouvngr")
+VANCOUVER_INITIALS_RE: Final = re.compile(r"[A-Z]{1,3}\.?")
 
 
 class AuthorIndex:
@@ -358,6 +359,11 @@ class AuthorIndex:
         for idx in self._with_surname(words[-1]):
             if self._given_ok(idx, words[:-1]):
                 return idx
+        if len(words) == 2 and VANCOUVER_INITIALS_RE.fullmatch(words[1]) and not words[0].isupper():
+            # "Smith J", "Lundgren JD": the surname first and the initials after it, as references write them
+            for idx in self._with_surname(words[0]):
+                if self._given_ok(idx, [words[1]]):
+                    return idx
         if "-" in words[-1] or words[-2].endswith("."):
             return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
         if len(words) >= 3 and not titled:

@@ -89,7 +89,11 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
         r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)"
         # "has since been hired at/by X", "joined X as an employee"
-        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        # "holds a part-time position at Roche", "work as radiologists for Virtual Radiologic"
+        r"|(?:(?:full|part)[-\s]time\s+)?positions?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|work(?:s|ed)?\s+as\s+(?:an?\s+)?(?!consult|advis|speak|lectur|director|chair|member|board|invest)[a-z-]+s?"
+        r"\s+(?:for|at)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     ),
     (
         "stock",
@@ -126,6 +130,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|accommodations?(?:\s+(?:funding|support|costs|expenses|funds))?"
         r"|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
+        # "has been reimbursed by Pfizer for attending a conference"
+        r"|reimbursed(?=\s+by\s[^.;]{1,60}?\bfor\s+(?:attending|travel|conferences?|meetings?|congress))"
         # the ICMJE form's "support for attending meetings and/or travel"
         r"|(?:(?:financial\s+)?support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?"
         r"attend(?:ing|ance\s+at)?\s+(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
@@ -247,7 +253,7 @@ guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo c
 trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
 uncompensated unpaid business commercial corporate
 head full part
-former employee employed employment works staff
+former employee employed employment works staff position positions work worked reimbursed
 stock stockholder shareholder shareholding stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel

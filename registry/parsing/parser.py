@@ -710,9 +710,12 @@ def _joined(text: str, first: Trigger, second: Trigger) -> bool:
 
 
 def _anaphoric(desc: str) -> bool:
-    """ "the company", "the company and also serves on its board": the company named before."""
+    """ "the company", "the company and also serves on its board", "patents licensed to the company": the company
+    named before."""
     low = desc.lower()
-    return low in ANAPHORA or any(low.startswith((f"{a} and ", f"{a}, ")) for a in ANAPHORA)
+    return low in ANAPHORA or any(
+        low.startswith((f"{a} and ", f"{a}, ")) or low.endswith((f" to {a}", f" by {a}")) for a in ANAPHORA
+    )
 
 
 def _for_the_next(vis: list[Tok]) -> bool:

@@ -316,3 +316,36 @@ def test_speaking_among_kinds_of_support_and_a_company_known_by_its_web_address(
             ("Clara A Hutt", "stock", "www.VaxScore.com"),
         ]
     )
+
+
+WRITERS = ["John A. Smith", "Ann Lee", "Paul Roe", "Kim Tan"]
+
+
+def test_names_written_surname_first_with_initials_after():
+    statement = (
+        "Smith JA has received research grants from Vaxco. Lee A is an employee of Biolab. Roe P and Tan K declare "
+        "no conflicts."
+    )
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "grants", "Vaxco"),
+        ("Ann Lee", "employment", "Biolab"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_reimbursed_for_attending_positions_at_and_working_as_staff_for_a_company():
+    statement = (
+        "JAS has been reimbursed by Vaxco for attending a conference. AL holds a part-time position at Biolab. PR "
+        "and KT both work as radiologists for Medix. KT works as a consultant for Orion. PR receives research "
+        "support from Textco and is an inventor on patents licensed to the company."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "travel", "Vaxco"),
+        ("Ann Lee", "employment", "Biolab"),
+        ("Paul Roe", "employment", "Medix"),
+        ("Kim Tan", "employment", "Medix"),
+        ("Kim Tan", "consulting", "Orion"),
+        ("Paul Roe", "grants", "Textco"),
+        ("Paul Roe", "patents", "Textco"),
+    ]
