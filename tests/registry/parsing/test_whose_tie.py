@@ -349,3 +349,12 @@ def test_reimbursed_for_attending_positions_at_and_working_as_staff_for_a_compan
         ("Paul Roe", "grants", "Textco"),
         ("Paul Roe", "patents", "Textco"),
     ]
+
+
+def test_none_declared_for_the_other_authors():
+    statement = "Competing interests: JAS is a director of Vaxco Ltd. None declared for the other authors."
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "leadership", "Vaxco Ltd.")
+    ]
+    assert result.declares_none == ["Ann Lee", "Paul Roe", "Kim Tan"]
