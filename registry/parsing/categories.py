@@ -194,7 +194,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("stock", r"aktien|aktion[\u00e4a]r(?:in|e)?|actionnaire|accionista|acionista|azionista"),
     (
         "employment",
-        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|empleado|funcion[\u00e1a]rio|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
+        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|emplead[oa]s?|funcion[\u00e1a]ri[oa]|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
     ),
     (
         "advisory_board",
@@ -268,7 +268,8 @@ past previous recent ongoing current vortragshonorare vortragstätigkeit honorar
 honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
-salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
+salarié empleado empleada funcionário funcionária employé beirat wissenschaftlichen conseil consejo comité
+studentship conduct
 conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns
 internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration

@@ -62,7 +62,12 @@ NO_OTHER_AUTHORS_RE: Final = re.compile(
 DECLARED_BY_RE: Final = re.compile(
     r"[^.;]{0,60}?\b(?:were|was|have\s+been|has\s+been)\s+(?:declared|reported|disclosed)\s+by\s+(?=[A-Z])"
 )
-OTHERS_RE: Final = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
+# "The other authors ...", and the same in the languages read: "Les autres auteurs", "Los demás autores",
+# "Die übrigen Autoren", "Gli altri autori", "Os demais autores".
+OTHERS_RE: Final = re.compile(
+    r"\b(?:other|remaining|rest\s+of\s+the|autres|dem[aá]s|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
+    re.IGNORECASE,
+)
 
 
 def none_position(text: str, start: int, end: int, low: str) -> int | None:

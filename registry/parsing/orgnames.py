@@ -233,6 +233,8 @@ def _campus(toks: list[Tok], i: int, j: int) -> int:
 def foreign_and(toks: list[Tok], pos: int, before: list[Tok]) -> bool:
     """Whether the "und"/"et"/"e"/"y" at `pos` goes on with the name in `before` ("Deutsche Gesellschaft für
     Hämatologie und Onkologie"): the name holds a small word of its language and a name follows."""
+    first = next((k for k, t in enumerate(before) if is_name_token(t)), len(before))
+    before = before[first:]  # "de la part de Sanofi et Servier": the words before the name are not in it
     if len(before) < 2 or pos + 1 >= len(toks) or toks[pos].low not in FOREIGN_ANDS:
         return False
     after = toks[pos + 1]

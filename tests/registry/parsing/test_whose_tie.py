@@ -358,3 +358,28 @@ def test_none_declared_for_the_other_authors():
         ("John A. Smith", "leadership", "Vaxco Ltd.")
     ]
     assert result.declares_none == ["Ann Lee", "Paul Roe", "Kim Tan"]
+
+
+def test_lists_and_the_other_authors_in_french_and_spanish():
+    french = (
+        "J. Smith a reçu des honoraires de la part de Sanofi et Servier. A. Lee est salariée de Pierre Fabre. Les "
+        "autres auteurs déclarent ne pas avoir de liens d'intérêts."
+    )
+    result = parse_statement(french, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "lectures", "Sanofi"),
+        ("John A. Smith", "lectures", "Servier"),
+        ("Ann Lee", "employment", "Pierre Fabre"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+    spanish = (
+        "J. Smith ha recibido honorarios por conferencias de Pfizer y MSD. A. Lee es empleada de Novartis. Los "
+        "demás autores declaran no tener ningún conflicto de intereses."
+    )
+    result = parse_statement(spanish, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "lectures", "Pfizer"),
+        ("John A. Smith", "lectures", "MSD"),
+        ("Ann Lee", "employment", "Novartis"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
