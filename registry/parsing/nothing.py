@@ -34,7 +34,9 @@ NONE_RE: Final = re.compile(
     r"|\b(?:no|não|nao|ningún|ningun|ninguno|nenhum|kein(?:e|en)?|aucun(?:e)?|nessun(?:o)?|geen|inga?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:conflit\w*|conflict\w*|conflit\w*|interessenkonflikt\w*|belangen\w*|interessekonflikt\w*"
     r"|jäv|intressekonflikt\w*|conflito\w*|conflitt\w*)"
-    r"|\bne\s+pas\s+avoir\s+de\s+(?:conflits?|liens)\b",
+    r"|\bne\s+pas\s+avoir\s+de\s+(?:conflits?|liens)\b"
+    # "dichiarano di non avere conflitti di interesse", "non sussistono conflitti"
+    r"|\bnon\s+(?:avere|hanno|ha|sussistono|esistono|vi\s+sono|ci\s+sono)\s+(?:[\w-]+\s+){0,2}?conflitt\w*",
     re.IGNORECASE,
 )
 # The stock eLife/PLOS footnote, recognised without tokenising it.
@@ -46,7 +48,8 @@ STOCK_NONE_RE: Final = re.compile(
 STOCK_FIRST: Final = frozenset("tTaAoOrR")
 # A sentence that is only "None", "No", "There are none", "The authors have none to declare", "None relevant".
 NONE_ONLY_RE: Final = re.compile(
-    r"\W*(?:(?:there\s+(?:are|is|were)|(?:all\s+)?(?:the\s+)?authors?\s+(?:have|has))\s+)?(?:none|nil|no|not\s+applicable)"
+    r"\W*(?:(?:there\s+(?:are|is|were)|(?:all\s+)?(?:the\s+)?authors?\s+(?:have|has))\s+)?(?:none|nil|no|not\s+applicable"
+    r"|keine|aucun|ninguno|nenhum|nessuno)"
     r"(?:\s+(?:declared|disclosed|reported|relevant(?:\s+to\s+(?:this\s+|the\s+)?(?:article|manuscript|work|study))?"
     r"|to\s+(?:declare|disclose|report)))?\W*",
     re.I,
@@ -65,7 +68,7 @@ DECLARED_BY_RE: Final = re.compile(
 # "The other authors ...", and the same in the languages read: "Les autres auteurs", "Los demás autores",
 # "Die übrigen Autoren", "Gli altri autori", "Os demais autores".
 OTHERS_RE: Final = re.compile(
-    r"\b(?:other|remaining|rest\s+of\s+the|autres|dem[aá]s|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
+    r"\b(?:other|remaining|rest\s+of\s+the|autres|dem[aá]s|demais|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
     re.IGNORECASE,
 )
 
@@ -96,7 +99,18 @@ def _may_name_none(low: str) -> bool:
     return "none" in low or "nil" in low or "n\u0131l" in low or "ni\u0307l" in low
 
 
-OTHER_NONE_HINTS: Final = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas", "without")
+OTHER_NONE_HINTS: Final = (
+    "n't",
+    "n\u2019t",
+    "absence",
+    "konflikt",
+    "confli",
+    "ne pas",
+    "without",
+    "keine",  # "P. Roe: keine."
+    "aucun",
+    "nenhum",
+)
 
 
 def _has_hint(low: str) -> bool:

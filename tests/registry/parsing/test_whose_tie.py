@@ -383,3 +383,15 @@ def test_lists_and_the_other_authors_in_french_and_spanish():
         ("Ann Lee", "employment", "Novartis"),
     ]
     assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_nothing_declared_in_german_italian_and_portuguese():
+    german = "J. Smith: Vortragshonorare von Pfizer. P. Roe: keine. K. Tan: keine."
+    assert parse_statement(german, WRITERS).declares_none == ["Paul Roe", "Kim Tan"]
+    italian = (
+        "J. Smith ha ricevuto onorari da Pfizer e Roche. Gli altri autori dichiarano di non avere conflitti di "
+        "interesse."
+    )
+    assert parse_statement(italian, WRITERS).declares_none == ["Ann Lee", "Paul Roe", "Kim Tan"]
+    portuguese = "A. Lee é funcionária da Novartis. Os demais autores declaram não haver conflito de interesses."
+    assert parse_statement(portuguese, WRITERS).declares_none == ["John A. Smith", "Paul Roe", "Kim Tan"]
