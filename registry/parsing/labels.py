@@ -86,6 +86,12 @@ def _full_name_label(toks: list[Tok], colon: int, lo: int, authors: AuthorIndex)
         idx = authors.match([t.text for t in words])
         if idx is not None:
             return idx, words[0].start
+    first = colon - 1
+    if first > lo and toks[first - 1].text in (";", ".") and toks[first].cap and len(toks[first].text) > 2:
+        # "Smith: Pfizer (honoraria); Lee: none; Roe: ...": a surname alone after a semicolon
+        idx = authors.by_one_name(toks[first].text)
+        if idx is not None and authors.names[idx].split()[-1] == toks[first].text:
+            return idx, toks[first].start
     return None
 
 

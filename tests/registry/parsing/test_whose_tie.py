@@ -395,3 +395,20 @@ def test_nothing_declared_in_german_italian_and_portuguese():
     assert parse_statement(italian, WRITERS).declares_none == ["Ann Lee", "Paul Roe", "Kim Tan"]
     portuguese = "A. Lee é funcionária da Novartis. Os demais autores declaram não haver conflito de interesses."
     assert parse_statement(portuguese, WRITERS).declares_none == ["John A. Smith", "Paul Roe", "Kim Tan"]
+
+
+def test_degrees_after_a_full_name_and_a_surname_alone_as_a_label():
+    statement = (
+        "John A. Smith, MD, PhD, has served as a consultant for Abbott. Paul Roe, PharmD, is employed by CVS Health."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "consulting", "Abbott"),
+        ("Paul Roe", "employment", "CVS Health"),
+    ]
+    statement = "Potential conflicts: Smith: Pfizer (honoraria); Lee: none; Roe: Bayer (research grant); Tan: none."
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "lectures", "Pfizer"),
+        ("Paul Roe", "grants", "Bayer"),
+    ]
+    assert result.declares_none == ["Ann Lee", "Kim Tan"]
