@@ -92,6 +92,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         # "holds a part-time position at Roche", "work as radiologists for Virtual Radiologic"
         r"|(?:(?:full|part)[-\s]time\s+)?positions?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|(?:(?:senior|principal|staff|research|chief)\s+)?scientists?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|work(?:s|ed)?\s+as\s+(?:an?\s+)?(?!consult|advis|speak|lectur|director|chair|member|board|invest)[a-z-]+s?"
         r"\s+(?:for|at)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     ),
@@ -253,7 +254,8 @@ guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo c
 trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
 uncompensated unpaid business commercial corporate
 head full part
-former employee employed employment works staff position positions work worked reimbursed
+former employee employed employment works staff position positions work worked reimbursed scientist scientists
+principal
 stock stockholder shareholder shareholding stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel

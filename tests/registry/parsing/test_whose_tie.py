@@ -412,3 +412,12 @@ def test_degrees_after_a_full_name_and_a_surname_alone_as_a_label():
         ("Paul Roe", "grants", "Bayer"),
     ]
     assert result.declares_none == ["Ann Lee", "Kim Tan"]
+
+
+def test_none_after_a_dash_and_a_scientist_at_a_company():
+    result = parse_statement("JAS \u2013 Consultant: Pfizer. AL \u2013 None. PR \u2013 None.", WRITERS)
+    assert result.declares_none == ["Ann Lee", "Paul Roe"]
+    assert triples("PR is a Senior Scientist at Medix. KT is a scientist with Biolab.", WRITERS) == [
+        ("Paul Roe", "employment", "Medix"),
+        ("Kim Tan", "employment", "Biolab"),
+    ]
