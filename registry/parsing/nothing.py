@@ -17,6 +17,7 @@ NONE_RE: Final = re.compile(
     # "there are not conflicts of interest", "declare that not conflict of interest exist", "not any conflict"
     r"|\bnot\s+(?:any\s+)?(?:competing|conflicts?|conflicting)\b"
     r"|\bnone\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:declared|reported|disclosed|to\s+declare)\b"
+    r"|\b(?:declares?|declared|reports?|reported|discloses?|disclosed)\s+none\b"  # "The author A.L. declares none."
     r"|\bwithout\s+any\s+(?:commercial|financial|competing|conflicts?)\b"
     r"|\breceived\s+no\s+(?:compensation|payments?|remuneration|honorari(?:a|um)|fees)\b"
     r"|\bnot\s+received\s+any\s+(?:[\w-]+\s+){0,3}?(?:funding|benefits?|payments?|compensation|support|honorari(?:a|um))\b"

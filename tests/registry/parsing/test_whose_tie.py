@@ -421,3 +421,9 @@ def test_none_after_a_dash_and_a_scientist_at_a_company():
         ("Paul Roe", "employment", "Medix"),
         ("Kim Tan", "employment", "Biolab"),
     ]
+
+
+def test_an_author_who_declares_none():
+    statement = "The author J.A.S. declares consultancy for Pfizer. The author A.L. declares none."
+    result = parse_statement(statement, WRITERS)
+    assert result.declares_none == ["Ann Lee"]
