@@ -427,3 +427,16 @@ def test_an_author_who_declares_none():
     statement = "The author J.A.S. declares consultancy for Pfizer. The author A.L. declares none."
     result = parse_statement(statement, WRITERS)
     assert result.declares_none == ["Ann Lee"]
+
+
+def test_a_name_with_and_is_one_company_when_the_statement_joins_it_elsewhere():
+    statement = (
+        "Dr. Smith reports grants from Fisher and Paykel Ltd., outside the submitted work. Dr Lee reports grants "
+        "from Fisher and Paykel Healthcare. Dr Roe reports grants from Pfizer and Novartis Pharma."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "grants", "Fisher and Paykel Ltd."),
+        ("Ann Lee", "grants", "Fisher and Paykel Healthcare"),
+        ("Paul Roe", "grants", "Pfizer"),
+        ("Paul Roe", "grants", "Novartis Pharma"),
+    ]
