@@ -440,3 +440,17 @@ def test_a_name_with_and_is_one_company_when_the_statement_joins_it_elsewhere():
         ("Paul Roe", "grants", "Pfizer"),
         ("Paul Roe", "grants", "Novartis Pharma"),
     ]
+
+
+def test_a_double_surname_without_its_hyphen_or_by_its_first_part():
+    authors = ["Maria Gómez-Ruiz", "Hans van der Berg", "Ana Ruiz"]
+    statement = (
+        "Dr. Gómez reports grants from MSD. Maria Gomez Ruiz has received honoraria from Lilly. Dr. Ruiz has "
+        "nothing to disclose."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Maria Gómez-Ruiz", "grants", "MSD"),
+        ("Maria Gómez-Ruiz", "lectures", "Lilly"),
+    ]
+    assert result.declares_none == ["Ana Ruiz"]
