@@ -378,6 +378,11 @@ class AuthorIndex:
         for idx in self._with_surname(words[-1]):
             if self._given_ok(idx, words[:-1]):
                 return idx
+        if len(words) == 2 and words[1][:1].isupper() and len(words[1]) > 2 and not words[1].isupper():
+            # "Zhang Wei" for a byline "Wei Zhang": a full name written surname first, the given name whole
+            for idx in self._with_surname(words[0]):
+                if [fold(words[1])] == self._given_names(idx):
+                    return idx
         if len(words) == 2 and VANCOUVER_INITIALS_RE.fullmatch(words[1]) and not words[0].isupper():
             # "Smith J", "Lundgren JD": the surname first and the initials after it, as references write them
             for idx in self._with_surname(words[0]):

@@ -22,6 +22,11 @@ OTHERS_AFTER_RE: Final = re.compile(
 )
 
 
+EXCEPTION_BEFORE_RE: Final = re.compile(
+    r"\b(?:with\s+the\s+exception\s+of|except(?:\s+for)?|apart\s+from|other\s+than)\s", re.IGNORECASE
+)
+
+
 def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
     text = state.text
     if says_others(text, sa, pos) or icmje_closing(text, pos):
@@ -30,6 +35,10 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
         return "others", []  # "None declared for the other authors."
     subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
     if subj.kind == "persons":
+        if EXCEPTION_BEFORE_RE.search(text, sa, pos):
+            # "With the exception of JAS, who has received fees from X, the authors declare no competing
+            # interests": the persons named are the exception, the others declare nothing
+            return "others", []
         return "authors", subj.authors
     by = DECLARED_BY_RE.match(text, pos)
     if by is not None:

@@ -454,3 +454,19 @@ def test_a_double_surname_without_its_hyphen_or_by_its_first_part():
         ("Maria Gómez-Ruiz", "lectures", "Lilly"),
     ]
     assert result.declares_none == ["Ana Ruiz"]
+
+
+def test_a_chinese_name_surname_first_and_the_others_after_an_exception():
+    authors = ["Wei Zhang", "Xiaoming Li", "John A. Smith", "Ann Lee"]
+    statement = "Zhang Wei is an employee of Huawei. Li Xiaoming has received grants from Tencent."
+    assert triples(statement, authors) == [
+        ("Wei Zhang", "employment", "Huawei"),
+        ("Xiaoming Li", "grants", "Tencent"),
+    ]
+    statement = (
+        "With the exception of JAS, who has received consulting fees from Pfizer, the authors declare no competing "
+        "interests."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("John A. Smith", "consulting", "Pfizer")]
+    assert result.declares_none == ["Wei Zhang", "Xiaoming Li", "Ann Lee"]
