@@ -23,7 +23,7 @@ from .categories import (
 from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
-from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
+from .lists import COUNTRIES, Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
@@ -415,6 +415,27 @@ def _staff_subject(text: str, triggers: list[Trigger]) -> bool:
     return STAFF_SUBJECT_RE.match(text, triggers[0].start) is not None
 
 
+def _bracketed_list(state: ParseState, trig: Trigger, end: int) -> list[Org]:
+    """The names listed in a bracket right after a relation phrase, when it holds nothing but names."""
+    vis = state.toks.between(trig.end, end)
+    close = next((k for k in range(1, min(len(vis), 40)) if vis[k].text == ")"), None)
+    if close is None or close < 2:
+        return []
+    inner = vis[1:close]
+    if not all(t.cap or t.text in (",", ";", "&") or t.low in ("and", "of", "the") for t in inner):
+        return []
+    if trig.text[:1].isupper() or (len(inner) == 1 and (inner[0].text.isupper() or _is_place(inner[0]))):
+        return []  # "Strategic Advisory Group (England)", "scientific advisory board (SAB)": a name's parts
+    if any(any(c.isdigit() for c in t.text) for t in inner):
+        return []  # "grants (CUP E53D23013280006)": a grant's number
+    is_person = lambda run: _is_person(state, run)  # noqa: E731
+    return organizations(state.text, inner, is_person, False)
+
+
+def _is_place(tok: Tok) -> bool:
+    return tok.low.rstrip(".") in COUNTRIES
+
+
 def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
     """Whether the sentence's subject is the journal's editors ("The editors and reviewers of ...")."""
     before = text[sa : trig.start].strip().lower()
@@ -589,7 +610,10 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         while i + 1 < len(triggers) and vis and vis[-1].cap and vis[-1].low in ROLE_MODIFIERS:
             vis = vis[:-1]  # "a shareholder and currently the Managing Director at X": the next role's rank
-        if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
+        listed = _bracketed_list(state, trig, end) if state.text.startswith(" (", trig.end) else []
+        if listed:
+            results[i] = (listed, "")  # "consultancy fees (Pfizer, Roche); speaker fees (Lilly)"
+        elif trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif (
             i + 1 < len(triggers)

@@ -470,3 +470,20 @@ def test_a_chinese_name_surname_first_and_the_others_after_an_exception():
     result = parse_statement(statement, authors)
     assert [(i.author, i.category, i.organization) for i in result.items] == [("John A. Smith", "consulting", "Pfizer")]
     assert result.declares_none == ["Wei Zhang", "Xiaoming Li", "Ann Lee"]
+
+
+def test_organizations_listed_in_a_bracket_after_each_kind_of_tie():
+    statement = (
+        "AL declares the following: consultancy fees (Pfizer, Roche); speaker fees (Lilly); research grants "
+        "(Bayer). JAS is a member of the National Strategic Advisory Group (England). Other authors: none."
+    )
+    result = parse_statement(statement, WRITERS)
+    rows = [(i.author, i.category, i.organization) for i in result.items]
+    assert rows[:4] == [
+        ("Ann Lee", "consulting", "Pfizer"),
+        ("Ann Lee", "consulting", "Roche"),
+        ("Ann Lee", "lectures", "Lilly"),
+        ("Ann Lee", "grants", "Bayer"),
+    ]
+    assert not [r for r in rows if r[2] == "England"]  # the place after a body's name is no organization
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
