@@ -71,7 +71,7 @@ DECLARED_BY_RE: Final = re.compile(
 # "The other authors ...", and the same in the languages read: "Les autres auteurs", "Los demás autores",
 # "Die übrigen Autoren", "Gli altri autori", "Os demais autores".
 OTHERS_RE: Final = re.compile(
-    r"\b(?:other|remaining|rest\s+of\s+the|autres|dem[aá]s|demais|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
+    r"\b(?:others?|remaining|rest\s+of\s+the|autres|dem[aá]s|demais|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
     re.IGNORECASE,
 )
 

@@ -91,6 +91,8 @@ def _own_clause(seg: list[Tok], p: int, end: int, mentions: list[list[Tok]]) -> 
 def _listed_subject(state: ParseState, a: int, b: int) -> tuple[list, tuple[int, int]] | None:
     """Authors named between a comma and the relation phrase at `b`, and their span."""
     seg = state.toks.between(a, b)
+    if seg and seg[-1].text == "(":
+        seg = seg[:-1]  # "JAS (consultancy: Pfizer), AL (grants: Bayer)": the author's ties in a bracket
     p = len(seg) - 1
     while p >= 0 and seg[p].text not in (",", ";"):
         p -= 1

@@ -487,3 +487,17 @@ def test_organizations_listed_in_a_bracket_after_each_kind_of_tie():
     ]
     assert not [r for r in rows if r[2] == "England"]  # the place after a body's name is no organization
     assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_each_authors_ties_in_a_bracket_after_their_initials_and_the_others():
+    statement = (
+        "Conflict of interest: JAS (consultancy: Pfizer; speaker: Roche), AL (grants: Bayer). The others have "
+        "nothing to disclose."
+    )
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "consulting", "Pfizer"),
+        ("John A. Smith", "lectures", "Roche"),
+        ("Ann Lee", "grants", "Bayer"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
