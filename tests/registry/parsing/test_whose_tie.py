@@ -501,3 +501,11 @@ def test_each_authors_ties_in_a_bracket_after_their_initials_and_the_others():
         ("Ann Lee", "grants", "Bayer"),
     ]
     assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_a_second_author_named_before_who():
+    statement = "JAS, who is an employee of Vaxco, and AL, who consults for Biolab, contributed equally."
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "employment", "Vaxco"),
+        ("Ann Lee", "consulting", "Biolab"),
+    ]
