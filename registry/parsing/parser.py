@@ -359,6 +359,13 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+# "personal fees from Pfizer for serving on a data safety monitoring board": the role the fees were paid for,
+# named a few words after "for".
+FOR_SERVING_RE: Final = re.compile(
+    r"\bfor\s+(?:serving|participating|participation|membership|sitting|acting|work(?:ing)?)\s+(?:on|in|as|with)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "As a consultant and/or advisory panel member, Stephen Silberstein receives honoraria from: ...": the role
 # opens the sentence, and its subject follows the comma.
 AS_ROLE_RE: Final = re.compile(r"\W*As\s+an?\s")
@@ -629,7 +636,10 @@ def _relations(
             if shared == ([], "member") and i + 2 < len(triggers):
                 shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
             results[i] = ([pre], "") if pre is not None else shared
-            if pre is None and "for" in state.text[max(sa, trig.start - 12) : trig.start]:
+            if pre is None and (
+                "for" in state.text[max(sa, trig.start - 12) : trig.start]
+                or FOR_SERVING_RE.search(state.text, max(sa, trig.start - 50), trig.start) is not None
+            ):
                 # "honoraria from X for lectures and salary support from Y": the lectures were X's
                 source = source_before(state, trig, sa)
                 if source:

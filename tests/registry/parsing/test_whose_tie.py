@@ -509,3 +509,14 @@ def test_a_second_author_named_before_who():
         ("John A. Smith", "employment", "Vaxco"),
         ("Ann Lee", "consulting", "Biolab"),
     ]
+
+
+def test_fees_from_a_company_for_serving_on_a_board_are_that_companys():
+    statement = (
+        "JAS reports personal fees from Pfizer for serving on a data safety monitoring board, and grants from Merck "
+        "to his institution."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "advisory_board", "Pfizer"),
+        ("John A. Smith", "grants", "Merck"),
+    ]
