@@ -779,7 +779,7 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
         return [], ""
     if len(vis) > 3 and vis[0].low == "on" and vis[1].low == "behalf" and vis[2].low == "of":
         vis = vis[3:]  # "contract research on behalf of GSK": the company the work is done for
-    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
+    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment", "patents"):
         # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
         source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
         if source is None:
