@@ -532,3 +532,16 @@ def test_a_patent_on_its_subject_assigned_to_its_holder():
         ("Ann Lee", "patents", "University of Oxford"),
         ("Paul Roe", "patents", None),
     ]
+
+
+def test_a_company_which_funded_this_study_is_the_studys_funder():
+    statement = (
+        "JAS is an employee of, and owns stock in, Vertex Pharmaceuticals, which funded this study. AL is supported "
+        "by the Alzheimer's Association."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "employment", "Vertex Pharmaceuticals"),
+        ("John A. Smith", "stock", "Vertex Pharmaceuticals"),
+        (None, "manuscript_support", "Vertex Pharmaceuticals"),
+        ("Ann Lee", "grants", "Alzheimer's Association"),
+    ]
