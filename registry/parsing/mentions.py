@@ -23,7 +23,11 @@ def read_mentions(toks: list[Tok], i: int) -> tuple[list[list[Tok]], int]:
         tok = toks[i]
         # titles and particles do not count towards a mention's five words ("Caique de Melo do Espirito Santo");
         # they are counted only past five words
-        if (tok.cap and (len(cur) < 5 or len(cur) < 5 + sum(t.low in TITLES or t.low in PARTICLES for t in cur))) or (
+        if tok.text == "And" and cur:
+            # "P.V., M.W., G.V. And T.T.H are employees": a capitalised "and" still joins the list
+            mentions.append(cur)
+            cur = []
+        elif (tok.cap and (len(cur) < 5 or len(cur) < 5 + sum(t.low in TITLES or t.low in PARTICLES for t in cur))) or (
             cur and tok.low in PARTICLES and i + 1 < n and toks[i + 1].cap
         ):
             cur.append(tok)
