@@ -89,11 +89,16 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
         r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)"
         # "has since been hired at/by X", "joined X as an employee"
-        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        # "holds a part-time position at Roche", "work as radiologists for Virtual Radiologic"
+        r"|(?:(?:full|part)[-\s]time\s+)?positions?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|(?:(?:senior|principal|staff|research|chief)\s+)?scientists?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|work(?:s|ed)?\s+as\s+(?:an?\s+)?(?!consult|advis|speak|lectur|director|chair|member|board|invest)[a-z-]+s?"
+        r"\s+(?:for|at)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     ),
     (
         "stock",
-        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|share-?holdings?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
@@ -112,6 +117,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "lectures",
         r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|ums?))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
         r"(?:\s+(?:fees?|honorari(?:a|ums?)))?|honou?rari(?:a|ums?)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        # "research, speaking and/or consulting support from X": one of the kinds the support was
+        r"|(?<=,\s)speaking(?=\s+(?:and/or|and|or)\s+[\w-]+\s+(?:support|fees|income)\b)"
         r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|ums?))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)"
@@ -124,6 +131,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|accommodations?(?:\s+(?:funding|support|costs|expenses|funds))?"
         r"|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
+        # "has been reimbursed by Pfizer for attending a conference"
+        r"|reimbursed(?=\s+by\s[^.;]{1,60}?\bfor\s+(?:attending|travel|conferences?|meetings?|congress))"
         # the ICMJE form's "support for attending meetings and/or travel"
         r"|(?:(?:financial\s+)?support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?"
         r"attend(?:ing|ance\s+at)?\s+(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
@@ -142,7 +151,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|sponsored\s+research(?:\s+(?:agreements?|support|contracts?|funding))?"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
-        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|(?-i:[Tt]rial)\s+support(?=\s*:)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # payments a body received for the work its authors do there ("X, which received payments from Y")
         r"|(?:(?<=\bwhich\sreceived\s)|(?<=\bthat\sreceived\s)|(?<=\bwhich\shas\sreceived\s))payments?(?=\s+from\b)"
         # an award that pays for a career or research is a grant ("supported by a career award from X")
@@ -160,7 +169,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         # "material support" but not "Administrative, technical, or material support: AB", a heading of contributions
         r"|in-kind\s+(?:research\s+)?(?:support|contributions?)|material\s+support(?!\s*:)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?|materials?|supplies)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
-        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
+        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?|kits?)\s+(?:were\s+|was\s+)?(?:provided"
         r"|donated|supplied|loaned)|(?:medical|manuscript)\s+writing|writing\s+(?:assistance|support)",
     ),
     # The same ties in German, French, Spanish, Portuguese and Italian statements.
@@ -186,7 +195,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("stock", r"aktien|aktion[\u00e4a]r(?:in|e)?|actionnaire|accionista|acionista|azionista"),
     (
         "employment",
-        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|empleado|funcion[\u00e1a]rio|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
+        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|emplead[oa]s?|funcion[\u00e1a]ri[oa]|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
     ),
     (
         "advisory_board",
@@ -245,26 +254,39 @@ guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo c
 trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
 uncompensated unpaid business commercial corporate
 head full part
-former employee employed employment works staff
-stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
+former employee employed employment works staff position positions work worked reimbursed scientist scientists
+principal
+stock stockholder shareholder shareholding stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel
 travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
 federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
 receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
-materials reagent reagents drug drugs sample samples device devices writing manuscript associated affiliated member
+materials reagent reagents drug drugs sample samples device devices writing manuscript kit kits
+associated affiliated member
 members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
 award awards fees conflict conflicts partial part co-owner co-owners joint expenses reagent reagents shared
 past previous recent ongoing current vortragshonorare vortragstätigkeit honorare honoraires honorarios
 honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
-salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
+salarié empleado empleada funcionário funcionária employé beirat wissenschaftlichen conseil consejo comité
+studentship conduct
 conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns
 internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """
 TRIGGER_KEYS: Final = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
+
+# A heading's last words and its colon with nothing after them ("Funding source:" at the end).
+EMPTY_HEADING_RE: Final = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*:\s*$")
+
+
+def _ends_footnote(text: str, end: int) -> bool:
+    """Whether nothing but a footnote separator follows `end`."""
+    rest = text[end : end + 200]
+    return not rest.split("||", 1)[0].strip()
+
 
 NEGATED_ROLE_RE: Final = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
 NEGATION_RE: Final = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
@@ -361,6 +383,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
             # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
             continue
+        if text.find(":", last, end) >= 0 and EMPTY_HEADING_RE.match(text, last, end) and _ends_footnote(text, end):
+            continue  # "Funding source:" left empty at the end of the statement
         if text.startswith(" no ", last) and text[last + 4 : last + 5].isalpha():
             continue  # "owns no stock", "received no payment": the tie is denied
         if DENIED_AFTER_RE.match(text, last, end):

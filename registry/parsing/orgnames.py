@@ -112,7 +112,12 @@ def _uncapitalised_name(t: str) -> bool:
     # "eLife", "iRepertoire", "pH Pharma": a lower-case brand prefix followed by a capital
     if len(t) > 1 and t[1].isupper():
         return True
+    if t.startswith("www.") and len(t) > 8 and DOMAIN_RE.fullmatch(t):
+        return True  # "the founder and majority owner of www.DrScore.com": a company known by its address
     return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro", "deCODE"
+
+
+DOMAIN_RE: Final = re.compile(r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}\.?")
 
 
 def is_company_form(tok: Tok) -> bool:
@@ -228,6 +233,8 @@ def _campus(toks: list[Tok], i: int, j: int) -> int:
 def foreign_and(toks: list[Tok], pos: int, before: list[Tok]) -> bool:
     """Whether the "und"/"et"/"e"/"y" at `pos` goes on with the name in `before` ("Deutsche Gesellschaft für
     Hämatologie und Onkologie"): the name holds a small word of its language and a name follows."""
+    first = next((k for k, t in enumerate(before) if is_name_token(t)), len(before))
+    before = before[first:]  # "de la part de Sanofi et Servier": the words before the name are not in it
     if len(before) < 2 or pos + 1 >= len(toks) or toks[pos].low not in FOREIGN_ANDS:
         return False
     after = toks[pos + 1]
@@ -454,6 +461,8 @@ def clean_name(text: str, toks: list[Tok]) -> str:
     if "-" in last.text:
         # "an Oxford Nanopore-organised symposium", "Vertex-sponsored clinical trials": the body, not what it did
         name = DID_SUFFIX_RE.sub("", name)
+    if "\n" in name or "  " in name or "\t" in name:
+        name = " ".join(name.split())  # a name broken over lines ("U.S.\nFood and Drug Administration") is one name
     return name.strip()
 
 

@@ -23,7 +23,7 @@ from .categories import (
 from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
-from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
+from .lists import COUNTRIES, Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
@@ -58,7 +58,10 @@ STUDY_SUBJECT_RE: Final = re.compile(
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
 PASSIVE_SUPPORT_RE: Final = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
-    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
+    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b"
+    # "Lumit SARS-CoV-2 Immunoassay kits were provided at no cost by Promega": materials for the study
+    r"|(?:[\w-]+\s+){0,5}?(?:kits?|reagents?|materials?|drugs?|devices?|equipment|supplies|medications?)\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:kindly\s+|generously\s+)?(?:provided|donated|supplied|loaned)\b",
     re.IGNORECASE,
 )
 # "The authors declare that this study received funding from X" (Frontiers' wording): the study's funding,
@@ -356,6 +359,13 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+# "personal fees from Pfizer for serving on a data safety monitoring board": the role the fees were paid for,
+# named a few words after "for".
+FOR_SERVING_RE: Final = re.compile(
+    r"\bfor\s+(?:serving|participating|participation|membership|sitting|acting|work(?:ing)?)\s+(?:on|in|as|with)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "As a consultant and/or advisory panel member, Stephen Silberstein receives honoraria from: ...": the role
 # opens the sentence, and its subject follows the comma.
 AS_ROLE_RE: Final = re.compile(r"\W*As\s+an?\s")
@@ -410,6 +420,27 @@ def _staff_subject(text: str, triggers: list[Trigger]) -> bool:
     if not triggers or triggers[0].kind != "employment":
         return False
     return STAFF_SUBJECT_RE.match(text, triggers[0].start) is not None
+
+
+def _bracketed_list(state: ParseState, trig: Trigger, end: int) -> list[Org]:
+    """The names listed in a bracket right after a relation phrase, when it holds nothing but names."""
+    vis = state.toks.between(trig.end, end)
+    close = next((k for k in range(1, min(len(vis), 40)) if vis[k].text == ")"), None)
+    if close is None or close < 2:
+        return []
+    inner = vis[1:close]
+    if not all(t.cap or t.text in (",", ";", "&") or t.low in ("and", "of", "the") for t in inner):
+        return []
+    if trig.text[:1].isupper() or (len(inner) == 1 and (inner[0].text.isupper() or _is_place(inner[0]))):
+        return []  # "Strategic Advisory Group (England)", "scientific advisory board (SAB)": a name's parts
+    if any(any(c.isdigit() for c in t.text) for t in inner):
+        return []  # "grants (CUP E53D23013280006)": a grant's number
+    is_person = lambda run: _is_person(state, run)  # noqa: E731
+    return organizations(state.text, inner, is_person, False)
+
+
+def _is_place(tok: Tok) -> bool:
+    return tok.low.rstrip(".") in COUNTRIES
 
 
 def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
@@ -586,7 +617,10 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         while i + 1 < len(triggers) and vis and vis[-1].cap and vis[-1].low in ROLE_MODIFIERS:
             vis = vis[:-1]  # "a shareholder and currently the Managing Director at X": the next role's rank
-        if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
+        listed = _bracketed_list(state, trig, end) if state.text.startswith(" (", trig.end) else []
+        if listed:
+            results[i] = (listed, "")  # "consultancy fees (Pfizer, Roche); speaker fees (Lilly)"
+        elif trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif (
             i + 1 < len(triggers)
@@ -602,7 +636,10 @@ def _relations(
             if shared == ([], "member") and i + 2 < len(triggers):
                 shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
             results[i] = ([pre], "") if pre is not None else shared
-            if pre is None and "for" in state.text[max(sa, trig.start - 12) : trig.start]:
+            if pre is None and (
+                "for" in state.text[max(sa, trig.start - 12) : trig.start]
+                or FOR_SERVING_RE.search(state.text, max(sa, trig.start - 50), trig.start) is not None
+            ):
                 # "honoraria from X for lectures and salary support from Y": the lectures were X's
                 source = source_before(state, trig, sa)
                 if source:
@@ -707,9 +744,12 @@ def _joined(text: str, first: Trigger, second: Trigger) -> bool:
 
 
 def _anaphoric(desc: str) -> bool:
-    """ "the company", "the company and also serves on its board": the company named before."""
+    """ "the company", "the company and also serves on its board", "patents licensed to the company": the company
+    named before."""
     low = desc.lower()
-    return low in ANAPHORA or any(low.startswith((f"{a} and ", f"{a}, ")) for a in ANAPHORA)
+    return low in ANAPHORA or any(
+        low.startswith((f"{a} and ", f"{a}, ")) or low.endswith((f" to {a}", f" by {a}")) for a in ANAPHORA
+    )
 
 
 def _for_the_next(vis: list[Tok]) -> bool:
@@ -901,6 +941,14 @@ def _merge_patents(state: ParseState, first_item: int) -> None:
     pats = [it for it in state.items[first_item:] if it.category == "patents"]
     holders = {it.org for it in pats if it.org}
     if len(holders) != 1:
+        return
+    if not any(it.org and it.author is None for it in pats):
+        # one author's own patent or licence ("fees from Abbott Labs for intellectual property") holds nobody
+        # else's: only that author's patents said again without the holder are the same ones
+        with_holder = {it.author for it in pats if it.org}
+        for it in pats:
+            if it.org is None and it.author in with_holder:
+                state.items.remove(it)
         return
     holder = holders.pop()
     named = any(it.author is not None for it in pats)

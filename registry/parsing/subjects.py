@@ -75,6 +75,8 @@ def evaluate(
     plural = bool(mentions) and mentions[0][0].low in PLURAL_TITLES
     exact = [index.match([t.text for t in m], True) is not None for m in mentions] if strict else []
     for k, m in enumerate(mentions):
+        if k and len(m) == 1 and len(mentions[k - 1]) >= 2 and _degree(m[0].text):
+            continue  # "John A. Smith, MD, PhD, has served ...": degrees after a full name
         words = [t.text for t in m]
         words[-1] = _whose(words[-1])
         if plural and len(words) == 1:
@@ -108,6 +110,20 @@ def evaluate(
     if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
         return [None]
     return None
+
+
+# Degrees and fellowships written after a name, as they are spelt (two capitals alone could be initials).
+DEGREES: Final = frozenset(
+    [
+        *("MD", "PhD", "DPhil", "MSc", "MBA", "MPH", "BSc", "PharmD", "DDS", "DMD", "MBBS", "MBChB", "BMBCh"),
+        *("FRCP", "FRCPC", "FRCS", "FRCSC", "FRCA", "FRACP", "FACP", "FACC", "FAHA", "FACS", "FESC", "MRCP"),
+        *("FANZCA", "FCICM", "FFICM", "FFPM"),
+    ]
+)
+
+
+def _degree(text: str) -> bool:
+    return text in DEGREES
 
 
 def _whose(word: str) -> str:

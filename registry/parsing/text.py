@@ -246,6 +246,8 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
         return True  # "... Essential Medicines U.K. S.K. and R.O. are members", "... Health U.K. However"
     if after and after[0].text == ":" and DOTTED_INITIALS_RE.fullmatch(nxt.text) and t[-2:-1].isalpha():
         return True  # "... Roche, IPSEN. N.C.Q.: Abbvie, ...": the next author's heading
+    if nxt.low in NEXT_TITLES and SINGLE_INITIAL_RE.fullmatch(t) and after and after[0].cap:
+        return True  # "... Rush AJ, and Paddock S. Dr. Kaddurah-Daouk is ...": a title does not follow an initial
     if t != "." and is_abbreviation(tok):
         return False
     if nxt.text == "." and after and after[0].start == nxt.end and after[0].cap:

@@ -253,3 +253,270 @@ def test_a_capitalised_and_joins_initials_and_compensation_for_services_names_it
         ("Hamid O Sarraf", "consulting", "Medix"),
         ("Clara A Hutt", "advisory_board", "Orphalan"),
     ]
+
+
+def test_a_partners_shareholding_is_the_authors_stock_tie():
+    statement = "J.C.V. is director of Vaxco Pty Ltd. His partner (Ann Roe) also has a shareholding in Vaxco."
+    assert triples(statement, AUTHORS) == [
+        ("Jon C Vance", "leadership", "Vaxco Pty Ltd."),
+        ("Jon C Vance", "stock", "Vaxco"),
+    ]
+
+
+def test_one_authors_patent_holder_is_not_every_other_inventors():
+    statement = (
+        "H.O.S. has received consulting and intellectual property licensing fees from Vaxco Labs. C.A.H. and "
+        "J.C.V. are inventors on a series of patents on the use of metabolomics. W.J.Z. is named on patent "
+        "US123, Inventors: Roe J, and Paddock S. Dr. Vance holds equity in Biolab."
+    )
+    rows = triples(statement, AUTHORS)
+    assert ("Hamid O Sarraf", "patents", "Vaxco Labs") in rows
+    assert ("Clara A Hutt", "patents", None) in rows
+    assert ("Jon C Vance", "patents", None) in rows
+    assert ("Jon C Vance", "stock", "Biolab") in rows
+    assert not [r for r in rows if r[0] != "Hamid O Sarraf" and r[2] == "Vaxco Labs"]
+    assert ("Weijun Zhao", "stock", "Biolab") not in rows
+
+
+def test_trial_support_kits_provided_by_a_company_and_an_empty_heading():
+    authors = ["Peter Mollee", "Ann Lee", "Maya F Amjadi"]
+    statement = (
+        "PM: Advisory Boards: Celgene. Trial support: Janssen. The remaining authors declare no competing financial "
+        "interest. Funding source: || MFA is listed as inventor on a patent filed related to the findings. Lumit "
+        "Immunoassay kits were provided at no cost by Promega."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Peter Mollee", "advisory_board", "Celgene"),
+        ("Peter Mollee", "grants", "Janssen"),
+        ("Maya F Amjadi", "patents", None),
+        (None, "gifts", "Promega"),
+    ]
+
+
+def test_a_name_broken_over_lines_is_one_name_with_single_spaces():
+    statement = "C.A.H. received grants from the U.S.\nFood and Drug Administration."
+    assert triples(statement, AUTHORS) == [("Clara A Hutt", "grants", "U.S. Food and Drug Administration")]
+
+
+def test_speaking_among_kinds_of_support_and_a_company_known_by_its_web_address():
+    statement = (
+        "C.A.H. has received research, speaking and/or consulting support from Vaxco and Biolab. He is the founder "
+        "and majority owner of www.VaxScore.com."
+    )
+    assert sorted(triples(statement, AUTHORS)) == sorted(
+        [
+            ("Clara A Hutt", "grants", "Vaxco"),
+            ("Clara A Hutt", "grants", "Biolab"),
+            ("Clara A Hutt", "lectures", "Vaxco"),
+            ("Clara A Hutt", "lectures", "Biolab"),
+            ("Clara A Hutt", "consulting", "Vaxco"),
+            ("Clara A Hutt", "consulting", "Biolab"),
+            ("Clara A Hutt", "founder", "www.VaxScore.com"),
+            ("Clara A Hutt", "stock", "www.VaxScore.com"),
+        ]
+    )
+
+
+WRITERS = ["John A. Smith", "Ann Lee", "Paul Roe", "Kim Tan"]
+
+
+def test_names_written_surname_first_with_initials_after():
+    statement = (
+        "Smith JA has received research grants from Vaxco. Lee A is an employee of Biolab. Roe P and Tan K declare "
+        "no conflicts."
+    )
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "grants", "Vaxco"),
+        ("Ann Lee", "employment", "Biolab"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_reimbursed_for_attending_positions_at_and_working_as_staff_for_a_company():
+    statement = (
+        "JAS has been reimbursed by Vaxco for attending a conference. AL holds a part-time position at Biolab. PR "
+        "and KT both work as radiologists for Medix. KT works as a consultant for Orion. PR receives research "
+        "support from Textco and is an inventor on patents licensed to the company."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "travel", "Vaxco"),
+        ("Ann Lee", "employment", "Biolab"),
+        ("Paul Roe", "employment", "Medix"),
+        ("Kim Tan", "employment", "Medix"),
+        ("Kim Tan", "consulting", "Orion"),
+        ("Paul Roe", "grants", "Textco"),
+        ("Paul Roe", "patents", "Textco"),
+    ]
+
+
+def test_none_declared_for_the_other_authors():
+    statement = "Competing interests: JAS is a director of Vaxco Ltd. None declared for the other authors."
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "leadership", "Vaxco Ltd.")
+    ]
+    assert result.declares_none == ["Ann Lee", "Paul Roe", "Kim Tan"]
+
+
+def test_lists_and_the_other_authors_in_french_and_spanish():
+    french = (
+        "J. Smith a reçu des honoraires de la part de Sanofi et Servier. A. Lee est salariée de Pierre Fabre. Les "
+        "autres auteurs déclarent ne pas avoir de liens d'intérêts."
+    )
+    result = parse_statement(french, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "lectures", "Sanofi"),
+        ("John A. Smith", "lectures", "Servier"),
+        ("Ann Lee", "employment", "Pierre Fabre"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+    spanish = (
+        "J. Smith ha recibido honorarios por conferencias de Pfizer y MSD. A. Lee es empleada de Novartis. Los "
+        "demás autores declaran no tener ningún conflicto de intereses."
+    )
+    result = parse_statement(spanish, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "lectures", "Pfizer"),
+        ("John A. Smith", "lectures", "MSD"),
+        ("Ann Lee", "employment", "Novartis"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_nothing_declared_in_german_italian_and_portuguese():
+    german = "J. Smith: Vortragshonorare von Pfizer. P. Roe: keine. K. Tan: keine."
+    assert parse_statement(german, WRITERS).declares_none == ["Paul Roe", "Kim Tan"]
+    italian = (
+        "J. Smith ha ricevuto onorari da Pfizer e Roche. Gli altri autori dichiarano di non avere conflitti di "
+        "interesse."
+    )
+    assert parse_statement(italian, WRITERS).declares_none == ["Ann Lee", "Paul Roe", "Kim Tan"]
+    portuguese = "A. Lee é funcionária da Novartis. Os demais autores declaram não haver conflito de interesses."
+    assert parse_statement(portuguese, WRITERS).declares_none == ["John A. Smith", "Paul Roe", "Kim Tan"]
+
+
+def test_degrees_after_a_full_name_and_a_surname_alone_as_a_label():
+    statement = (
+        "John A. Smith, MD, PhD, has served as a consultant for Abbott. Paul Roe, PharmD, is employed by CVS Health."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "consulting", "Abbott"),
+        ("Paul Roe", "employment", "CVS Health"),
+    ]
+    statement = "Potential conflicts: Smith: Pfizer (honoraria); Lee: none; Roe: Bayer (research grant); Tan: none."
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "lectures", "Pfizer"),
+        ("Paul Roe", "grants", "Bayer"),
+    ]
+    assert result.declares_none == ["Ann Lee", "Kim Tan"]
+
+
+def test_none_after_a_dash_and_a_scientist_at_a_company():
+    result = parse_statement("JAS \u2013 Consultant: Pfizer. AL \u2013 None. PR \u2013 None.", WRITERS)
+    assert result.declares_none == ["Ann Lee", "Paul Roe"]
+    assert triples("PR is a Senior Scientist at Medix. KT is a scientist with Biolab.", WRITERS) == [
+        ("Paul Roe", "employment", "Medix"),
+        ("Kim Tan", "employment", "Biolab"),
+    ]
+
+
+def test_an_author_who_declares_none():
+    statement = "The author J.A.S. declares consultancy for Pfizer. The author A.L. declares none."
+    result = parse_statement(statement, WRITERS)
+    assert result.declares_none == ["Ann Lee"]
+
+
+def test_a_name_with_and_is_one_company_when_the_statement_joins_it_elsewhere():
+    statement = (
+        "Dr. Smith reports grants from Fisher and Paykel Ltd., outside the submitted work. Dr Lee reports grants "
+        "from Fisher and Paykel Healthcare. Dr Roe reports grants from Pfizer and Novartis Pharma."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "grants", "Fisher and Paykel Ltd."),
+        ("Ann Lee", "grants", "Fisher and Paykel Healthcare"),
+        ("Paul Roe", "grants", "Pfizer"),
+        ("Paul Roe", "grants", "Novartis Pharma"),
+    ]
+
+
+def test_a_double_surname_without_its_hyphen_or_by_its_first_part():
+    authors = ["Maria Gómez-Ruiz", "Hans van der Berg", "Ana Ruiz"]
+    statement = (
+        "Dr. Gómez reports grants from MSD. Maria Gomez Ruiz has received honoraria from Lilly. Dr. Ruiz has "
+        "nothing to disclose."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Maria Gómez-Ruiz", "grants", "MSD"),
+        ("Maria Gómez-Ruiz", "lectures", "Lilly"),
+    ]
+    assert result.declares_none == ["Ana Ruiz"]
+
+
+def test_a_chinese_name_surname_first_and_the_others_after_an_exception():
+    authors = ["Wei Zhang", "Xiaoming Li", "John A. Smith", "Ann Lee"]
+    statement = "Zhang Wei is an employee of Huawei. Li Xiaoming has received grants from Tencent."
+    assert triples(statement, authors) == [
+        ("Wei Zhang", "employment", "Huawei"),
+        ("Xiaoming Li", "grants", "Tencent"),
+    ]
+    statement = (
+        "With the exception of JAS, who has received consulting fees from Pfizer, the authors declare no competing "
+        "interests."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("John A. Smith", "consulting", "Pfizer")]
+    assert result.declares_none == ["Wei Zhang", "Xiaoming Li", "Ann Lee"]
+
+
+def test_organizations_listed_in_a_bracket_after_each_kind_of_tie():
+    statement = (
+        "AL declares the following: consultancy fees (Pfizer, Roche); speaker fees (Lilly); research grants "
+        "(Bayer). JAS is a member of the National Strategic Advisory Group (England). Other authors: none."
+    )
+    result = parse_statement(statement, WRITERS)
+    rows = [(i.author, i.category, i.organization) for i in result.items]
+    assert rows[:4] == [
+        ("Ann Lee", "consulting", "Pfizer"),
+        ("Ann Lee", "consulting", "Roche"),
+        ("Ann Lee", "lectures", "Lilly"),
+        ("Ann Lee", "grants", "Bayer"),
+    ]
+    assert not [r for r in rows if r[2] == "England"]  # the place after a body's name is no organization
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_each_authors_ties_in_a_bracket_after_their_initials_and_the_others():
+    statement = (
+        "Conflict of interest: JAS (consultancy: Pfizer; speaker: Roche), AL (grants: Bayer). The others have "
+        "nothing to disclose."
+    )
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "consulting", "Pfizer"),
+        ("John A. Smith", "lectures", "Roche"),
+        ("Ann Lee", "grants", "Bayer"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_a_second_author_named_before_who():
+    statement = "JAS, who is an employee of Vaxco, and AL, who consults for Biolab, contributed equally."
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "employment", "Vaxco"),
+        ("Ann Lee", "consulting", "Biolab"),
+    ]
+
+
+def test_fees_from_a_company_for_serving_on_a_board_are_that_companys():
+    statement = (
+        "JAS reports personal fees from Pfizer for serving on a data safety monitoring board, and grants from Merck "
+        "to his institution."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "advisory_board", "Pfizer"),
+        ("John A. Smith", "grants", "Merck"),
+    ]
