@@ -443,6 +443,20 @@ def _is_place(tok: Tok) -> bool:
     return tok.low.rstrip(".") in COUNTRIES
 
 
+FUNDER_CLAUSE_RE: Final = re.compile(r",\s+(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|partly\s+|partially\s+)?$")
+THIS_WORK_RE: Final = re.compile(
+    r"\s+(?:(?:in\s+part|partly|partially)\s+)?(?:this|the\s+present|the\s+current)\s+(?:work|study|research|trial|project)\b"
+)
+
+
+def _funder_clause(text: str, trig: Trigger) -> bool:
+    """ "..., which funded this study": a relative clause about the company just named."""
+    return (
+        FUNDER_CLAUSE_RE.search(text, max(0, trig.start - 24), trig.start) is not None
+        and THIS_WORK_RE.match(text, trig.end) is not None
+    )
+
+
 def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
     """Whether the sentence's subject is the journal's editors ("The editors and reviewers of ...")."""
     before = text[sa : trig.start].strip().lower()
@@ -716,6 +730,19 @@ def _relations(
             whos[i] == [None] or (subj.kind != "persons" and "reviewer" in state.text[sa : trig.start].lower())
         ):
             continue  # an affiliation the editor shares with a reviewer, not with an author
+        if last_org is not None and trig.kind in ("grants", "manuscript_support") and _funder_clause(state.text, trig):
+            # "an employee of Vertex Pharmaceuticals, which funded this study": the company named before funded
+            # the work; no author's grant
+            _add_items(
+                state,
+                number,
+                Trigger("manuscript_support", trig.start, trig.end, trig.text),
+                [last_org],
+                "",
+                [None],
+                "self",
+            )
+            continue
         bracket = _payee_bracket(state.text, trig.end) or (orgs and _payee_bracket(state.text, orgs[-1].end))
         to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"
@@ -779,7 +806,7 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
         return [], ""
     if len(vis) > 3 and vis[0].low == "on" and vis[1].low == "behalf" and vis[2].low == "of":
         vis = vis[3:]  # "contract research on behalf of GSK": the company the work is done for
-    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
+    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment", "patents"):
         # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
         source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
         if source is None:

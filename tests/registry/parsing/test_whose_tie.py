@@ -520,3 +520,28 @@ def test_fees_from_a_company_for_serving_on_a_board_are_that_companys():
         ("John A. Smith", "advisory_board", "Pfizer"),
         ("John A. Smith", "grants", "Merck"),
     ]
+
+
+def test_a_patent_on_its_subject_assigned_to_its_holder():
+    statement = (
+        "JAS and AL have filed a patent application (WO2020123456) on the method described here, assigned to the "
+        "University of Oxford. PR holds a patent on a device."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "patents", "University of Oxford"),
+        ("Ann Lee", "patents", "University of Oxford"),
+        ("Paul Roe", "patents", None),
+    ]
+
+
+def test_a_company_which_funded_this_study_is_the_studys_funder():
+    statement = (
+        "JAS is an employee of, and owns stock in, Vertex Pharmaceuticals, which funded this study. AL is supported "
+        "by the Alzheimer's Association."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "employment", "Vertex Pharmaceuticals"),
+        ("John A. Smith", "stock", "Vertex Pharmaceuticals"),
+        (None, "manuscript_support", "Vertex Pharmaceuticals"),
+        ("Ann Lee", "grants", "Alzheimer's Association"),
+    ]
