@@ -53,6 +53,7 @@ BLOCK_BYTES = 4 << 20
 KIND_NATURE = {PaymentKind.RESEARCH: "Research payment", PaymentKind.OWNERSHIP: "Ownership or investment interest"}
 DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d")
 AMOUNT_TYPE = pa.decimal128(18, 4)  # as read; stored rounded to cents
+STORED_AMOUNT_TYPE = pa.decimal128(14, 2)
 FIRST_PROGRAM_YEAR = 2013  # the register's first year
 
 
@@ -294,8 +295,9 @@ class Block:
 
     def __init__(self, data: bytes, newlines: np.ndarray, header: list[str], columns: list[str] | None):
         self.data, self.newlines, self.header = data, newlines, header
+        self.ascii = data.isascii()
         self.every_column = columns is None
-        self.batch = _read_block(data, header, columns)
+        self.batch = _read_block(data, header, columns, ascii=self.ascii)
 
     def lines(self) -> int:
         """The lines the block takes in the file."""
@@ -326,7 +328,7 @@ class Block:
 
     def every_column_batch(self) -> pa.RecordBatch:
         if not self.every_column:
-            self.batch, self.every_column = _read_block(self.data, self.header, None), True
+            self.batch, self.every_column = _read_block(self.data, self.header, None, ascii=self.ascii), True
         return self.batch
 
 
@@ -374,18 +376,29 @@ def _unquoted(data: bytes, newlines: np.ndarray) -> np.ndarray:
     return newlines[np.searchsorted(quotes, newlines) % 2 == 0]
 
 
-def _read_block(data: bytes, header: list[str], columns: list[str] | None) -> pa.RecordBatch:
+def _read_block(
+    data: bytes, header: list[str], columns: list[str] | None, *, ascii: bool | None = None
+) -> pa.RecordBatch:
+    """The rows of `data`, `columns` of them (every one when None); `ascii` when the bytes are known
+    to be all ASCII (then valid UTF-8, which the reader need not check again value by value)."""
+    if ascii is None:
+        ascii = data.isascii()
     try:
         table = pa_csv.read_csv(
             pa.BufferReader(data),
             # One thread: the import's target is one core.
             read_options=pa_csv.ReadOptions(block_size=len(data) + 1, column_names=header, use_threads=False),
-            parse_options=pa_csv.ParseOptions(newlines_in_values=True),
+            # The bytes are read as one piece (block_size beyond them), whose parser takes a quoted
+            # line break as part of its value whatever this says: newlines_in_values=True would only
+            # have the reader look for where its pieces end quote by quote first, a tenth of the reading.
+            parse_options=pa_csv.ParseOptions(newlines_in_values=False),
             convert_options=pa_csv.ConvertOptions(
                 column_types=dict.fromkeys(header, pa.string()),
                 include_columns=columns,
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
+                # Bytes all ASCII are valid UTF-8: checking each value again took a tenth of the reading.
+                check_utf8=not ascii,
             ),
         )
     except pa.ArrowInvalid as exc:
@@ -445,6 +458,7 @@ class PaymentRows:
         self.payer_ids: pa.Array | None = None  # the payers' organizations, once `table()` resolved them
         change = self.text("change_type")
         self.deleted = pc.equal(pc.utf8_upper(pc.utf8_trim_whitespace(change)), "DELETED")
+        self.deleted_any = pc.any(self.deleted).as_py()
         self.kept = pc.invert(self.deleted)
         self.record_id = self.text("record_id")
 
@@ -511,7 +525,7 @@ class PaymentRows:
         self.matched, self.ambiguous = match.counts()
         values.update(match.columns())
         table = pa.table(values)
-        if pc.any(self.deleted).as_py():
+        if self.deleted_any:
             table = table.filter(self.kept)
         return _dedupe(table)
 
@@ -524,9 +538,12 @@ class PaymentRows:
 
     def program_year(self) -> pa.Array:
         text = self.text("program_year")
-        is_year = pc.match_substring_regex(text, r"^[0-9]{4}$")
-        self.fail(pc.and_(pc.invert(is_year), pc.not_equal(text, "")), "program_year", "{value!r} is not a year")
-        years = pc.cast(pc.if_else(is_year, text, None), pa.int16())
+        if _all_four_digits(text):  # as in every row of a register file: no pattern to match
+            years = pc.cast(text, pa.int16())
+        else:
+            is_year = pc.match_substring_regex(text, r"^[0-9]{4}$")
+            self.fail(pc.and_(pc.invert(is_year), pc.not_equal(text, "")), "program_year", "{value!r} is not a year")
+            years = pc.cast(pc.if_else(is_year, text, None), pa.int16())
         last = datetime.date.today().year + 1
         unknown = pc.fill_null(pc.or_(pc.less(years, FIRST_PROGRAM_YEAR), pc.greater(years, last)), False)
         self.fail(
@@ -540,14 +557,23 @@ class PaymentRows:
         name = "value_of_interest" if self.kind == PaymentKind.OWNERSHIP else "amount"
         text = pc.replace_substring(self.text(name), ",", "")
         self.fail(pc.and_(self.kept, pc.equal(text, "")), name, "the row has no amount")
-        safe = pc.if_else(self.kept, text, "0")
+        safe = pc.if_else(self.kept, text, "0") if self.deleted_any else text
         try:
-            amounts = pc.cast(safe, AMOUNT_TYPE)
+            # Amounts in cents, as nearly all are, are read as they are stored; any other (more
+            # decimals, too long, not a number) as before: read to 4 decimals, rounded, checked.
+            amounts = pc.cast(safe, STORED_AMOUNT_TYPE)
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-            self._refuse_amount(safe, name)
-            raise
-        self.fail(pc.less(amounts, pa.scalar(0, AMOUNT_TYPE)), name, "the amount {value} is negative")
-        return pc.cast(pc.round(amounts, 2), pa.decimal128(14, 2))
+            amounts = None
+        if amounts is None:
+            try:
+                amounts = pc.cast(safe, AMOUNT_TYPE)
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                self._refuse_amount(safe, name)
+                raise
+        self.fail(pc.less(amounts, pa.scalar(0, amounts.type)), name, "the amount {value} is negative")
+        if amounts.type == STORED_AMOUNT_TYPE:
+            return amounts
+        return pc.cast(pc.round(amounts, 2), STORED_AMOUNT_TYPE)
 
     def _refuse_amount(self, text: pa.Array, name: str) -> None:
         bad = [_not_a_number(value) for value in text.to_pylist()]
@@ -594,6 +620,16 @@ def _newlines(batch: pa.RecordBatch) -> int:
     return found
 
 
+_DIGITS = np.zeros(256, dtype=bool)
+_DIGITS[[*b"0123456789"]] = True
+
+
+def _all_four_digits(text: pa.Array) -> bool:
+    """Whether every value is four digits, read in the array's bytes."""
+    ends, body = text_buffers(text)
+    return bool((np.diff(ends) == 4).all() and _DIGITS[body[ends[0] : ends[-1]]].all())
+
+
 def _not_a_number(text: str) -> bool:
     try:
         pc.cast(pa.array([text]), AMOUNT_TYPE)
@@ -606,7 +642,7 @@ def _dedupe(table: pa.Table) -> pa.Table:
     """The last row of each record id: a register file lists a record once, but if it repeats one,
     the later row wins, as it would across blocks (and PostgreSQL cannot upsert a key twice at once)."""
     ids = table.column("record_id")
-    if pc.count_distinct(ids).as_py() == len(ids):
+    if len(pc.unique(ids)) == len(ids):
         return table
     positions = pa.array(range(len(ids)), pa.int64())
     last = pa.table({"id": ids, "at": positions}).group_by("id").aggregate([("at", "max")]).column("at_max")

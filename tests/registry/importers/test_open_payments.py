@@ -125,6 +125,57 @@ def test_a_bad_row_refuses_the_file_and_names_its_line(tmp_path, changes, reason
     assert ImportRecord.objects.get().status == ImportStatus.FAILED
 
 
+def test_amounts_written_every_way_are_kept_in_cents(tmp_path):
+    amounts = ["12.50", "7", "1,234.5", "0.125", "2.3450", "99999.9999", "3.10"]
+    rows = [{"Record_ID": str(n), "Total_Amount_of_Payment_USDollars": amount} for n, amount in enumerate(amounts)]
+
+    summary = import_open_payments_paths([rewrite(GENERAL_2019, tmp_path, rows)])
+
+    assert summary.ok, summary.failures
+    stored = dict(PaymentRecord.objects.values_list("record_id", "amount"))
+    # Rounded half to even, as the register's cents are summed.
+    assert [stored[str(n)] for n in range(len(amounts))] == [
+        Decimal(value) for value in ("12.50", "7.00", "1234.50", "0.12", "2.34", "100000.00", "3.10")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("amount", "reason"),
+    [
+        ("1.23456", "the amount '1.23456' is not a number"),
+        ("-0.125", "the amount -0.125 is negative"),
+        ("12.5.0", "the amount '12.5.0' is not a number"),
+    ],
+)
+def test_an_amount_beyond_cents_is_read_as_before(tmp_path, amount, reason):
+    rows = [{"Record_ID": "1"}, {"Record_ID": "2", "Total_Amount_of_Payment_USDollars": amount}]
+
+    summary = import_open_payments_paths([rewrite(GENERAL_2019, tmp_path, rows)])
+
+    assert [str(failure) for failure in summary.failures] == [
+        f"{tmp_path / 'payments.csv'}:line 3, column Total_Amount_of_Payment_USDollars: {reason}"
+    ]
+    assert PaymentRecord.objects.count() == 0
+
+
+def test_names_beyond_ascii_are_read_as_written_and_a_file_not_utf8_is_refused(tmp_path):
+    rows = [{"Record_ID": "1", "Physician_Last_Name": "Nguyễn"}, {"Record_ID": "2", "Physician_First_Name": "Zoë"}]
+    path = rewrite(GENERAL_2019, tmp_path, rows)
+
+    assert import_open_payments_paths([path]).ok
+    assert sorted(PaymentRecord.objects.values_list("first_name", "last_name")) == [
+        ("STEPHEN", "Nguyễn"),
+        ("Zoë", "BOATRIGHT"),
+    ]
+
+    path.write_bytes(path.read_bytes().replace("Zoë".encode(), "Zoë".encode("latin-1")))
+    summary = import_open_payments_paths([path])
+
+    assert not summary.ok
+    assert "Zo" not in str(summary.failures[0])
+    assert PaymentRecord.objects.count() == 2
+
+
 def test_a_file_that_is_not_open_payments_is_refused(tmp_path):
     path = tmp_path / "other.csv"
     path.write_text("doi,author_name\n10.1/x,Jane Roe\n", encoding="utf-8")
