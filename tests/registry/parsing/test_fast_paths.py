@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from registry.parsing import authors, categories, nothing, orgnames, outcome, spelling, text
+from registry.parsing import authors, categories, clauses, nothing, orgnames, outcome, spelling, text
 from registry.parsing.firstchars import PrefixDispatch, leading_strings
 from registry.parsing.result import ParsedItem
 
@@ -74,6 +74,46 @@ def test_tokens_are_those_of_the_plain_regex(sample, a, b):
     a, b = min(a, len(sample)), min(max(a, b), len(sample))
     plain = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(sample, a, b)]
     assert [(t.start, t.end, t.text) for t in text.tokenize(sample, a, b)] == plain
+
+
+# Where a sentence whose full stop was lost may start, as one regex found it.
+LOST_STOP_RE = re.compile(rf"\w\.?\s+([A-Z]{{2,4}})(?=\s*,|\s+(?:and|{'|'.join(sorted(clauses.OPENING_VERBS))})\b)")
+LOST_STOP_PIECES = st.sampled_from(
+    [
+        "AB",
+        "CD",
+        "ABCDE",
+        "J",
+        "x",
+        "Inc.",
+        ".",
+        "..",
+        ",",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        "are",
+        "and",
+        "has",
+        "_",
+        "é",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LOST_STOP_PIECES, max_size=16).map("".join), st.integers(0, 60))
+@example("x. AB, CD are", 13)
+@example("Inc.  AB and\u00a0CD have", 30)
+@example("_ AB, x\nCD, J. EF were", 30)
+def test_lost_stops_are_where_the_plain_regex_finds_them(sample, b):
+    b = min(b, len(sample))
+    for a in range(b + 1):  # every start: what stands before the span must not count
+        plain = [m.start(1) for m in LOST_STOP_RE.finditer(sample, a, b)]
+        found = clauses.LOST_STOP_RE.finditer(sample, a, b)
+        assert [m.start() for m in found if clauses._after_word(sample, m.start(), a)] == plain
 
 
 @settings(max_examples=400, deadline=None)
