@@ -100,8 +100,9 @@ def _has_hint(low: str) -> bool:
 
 
 # The word "no", "not", "nothing" or "none" in lower case, not the start of another word ("Novartis"); a
-# word character is what str.isalnum() takes and "_", as for \w.
-NONE_WORD_RE: Final = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
+# word character is what str.isalnum() takes and "_", as for \w. The pattern starts with "no", which the
+# regex engine skips to, and asks after it what stands before ((?<!\w) at its start).
+NONE_WORD_RE: Final = re.compile(r"no(?<!\wno)(?:|t|thing|ne)(?!\w)")
 
 
 def _has_none_word(low: str) -> bool:

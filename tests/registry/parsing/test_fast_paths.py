@@ -145,6 +145,17 @@ def test_the_none_word_check_never_hides_a_none_phrase(sample):
         assert nothing._has_none_word(sample.lower())
 
 
+NONE_WORD_RE = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+@example("no_no ano nothing")
+def test_the_none_word_is_found_where_the_plain_regex_finds_it(sample):
+    low = sample.lower()
+    assert [m.span() for m in nothing.NONE_WORD_RE.finditer(low)] == [m.span() for m in NONE_WORD_RE.finditer(low)]
+
+
 def test_the_trigger_dispatch_matches_what_the_whole_grammar_matches(dev_labels):
     checked = 0
     for record in dev_labels:
