@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from registry.parsing import authors, categories, clauses, nothing, orgnames, outcome, spelling, text
-from registry.parsing.firstchars import PrefixDispatch, leading_strings
+from registry.parsing.firstchars import PrefixDispatch, leading_strings, with_first_letters
 from registry.parsing.result import ParsedItem
 
 # The plain forms, as they were before the shortcuts.
@@ -143,6 +143,32 @@ def test_the_none_word_check_never_hides_a_none_phrase(sample):
     # The check only skips sentences where NONE_RE cannot match.
     if nothing.NONE_RE.search(sample):
         assert nothing._has_none_word(sample.lower())
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(0, 70))
+def test_the_none_phrase_search_finds_what_the_plain_regex_finds(sample, a):
+    a = min(a, len(sample))
+    found = nothing.NONE_SEARCH_RE.search(sample, a)
+    assert (found and found.span()) == ((m := nothing.NONE_RE.search(sample, a)) and m.span())
+
+
+def test_the_none_phrase_search_on_the_labelled_statements(dev_labels):
+    for record in dev_labels:
+        statement = record["statement"]
+        for a in range(0, len(statement), 7):
+            found, plain = nothing.NONE_SEARCH_RE.search(statement, a), nothing.NONE_RE.search(statement, a)
+            assert (found and found.span()) == (plain and plain.span())
+
+
+def test_a_first_letters_look_ahead_only_where_the_letters_are_known():
+    for pattern in (re.compile("no|none"), re.compile(r"\w+no", re.I), re.compile(r"(?:no)?", re.I)):
+        assert with_first_letters(pattern) is pattern  # case kept, a class at the start, an empty match
+    ahead = with_first_letters(re.compile(r"\bno\b|(?<=x)none|n['\u2019]t|kein|(?-i:K)lein", re.I))
+    assert ahead.pattern.startswith("(?=[kn])")
+    # the class ignores case as the literals do: the Kelvin sign is a "k", the dotted capital I an "i"
+    assert ahead.search("\u212aein Konflikt").start() == 0
+    assert with_first_letters(re.compile(r"inga", re.I)).search("\u0130NGA") is not None
 
 
 NONE_WORD_RE = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
