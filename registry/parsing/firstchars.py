@@ -111,15 +111,14 @@ def _charset(members, space: str | None) -> set[str]:
 def with_first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern behind a look-ahead for the characters a match can start with, for a search of a
     long alternation: most positions are turned away by one test of a class instead of a try of every
-    alternative. Only for a pattern that ignores case, since the letters are read in lower case; the
-    pattern itself where they cannot be told (or a match may be empty)."""
-    if not pattern.flags & re.IGNORECASE:
-        return pattern
+    alternative. The letters are read in lower case, so the class ignores case (for a pattern that heeds it,
+    the class lets by a few more positions than its letters, never fewer); the pattern itself where the
+    letters cannot be told, or a match may be empty."""
     leads = leading_strings(pattern.pattern, pattern.flags, 1)
     if leads is ANY or not leads or any(len(s) != 1 for s in leads):
         return pattern
     letters = "".join(re.escape(c) for c in sorted(leads))
-    return re.compile(f"(?=[{letters}])(?:{pattern.pattern})", pattern.flags)
+    return re.compile(f"(?=(?i:[{letters}]))(?:{pattern.pattern})", pattern.flags)
 
 
 class PrefixDispatch:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from .authors import author_index
 from .brackets import RoleBracket, is_generic, role_brackets
 from .categories import (
-    BOILERPLATE_RE,
+    BOILERPLATE_SEARCH_RE,
     MONEY,
     ROLE_MODIFIERS,
     WORK_FUNDING_OPENINGS,
@@ -385,7 +385,7 @@ BOILERPLATE_OPENING_RE: Final = re.compile(r"[)\w]\s+(?-i:This|These)\s+(?:\w+\s
 def _before_boilerplate(text: str, sa: int, sb: int) -> int:
     """Where a sentence's boilerplate begins when a sentence without its full stop stands before it; `sa`
     when the whole sentence is boilerplate."""
-    m = BOILERPLATE_RE.search(text, sa, sb)
+    m = BOILERPLATE_SEARCH_RE.search(text, sa, sb)
     if m is None:
         return sa
     opening = BOILERPLATE_OPENING_RE.search(text, max(sa, m.start() - 40), m.start())

@@ -106,6 +106,7 @@ LOST_STOP_PIECES = st.sampled_from(
 @settings(max_examples=500, deadline=None)
 @given(st.lists(LOST_STOP_PIECES, max_size=16).map("".join), st.integers(0, 60))
 @example("x. AB, CD are", 13)
+@example("x ABCD, y", 9)
 @example("Inc.  AB and\u00a0CD have", 30)
 @example("_ AB, x\nCD, J. EF were", 30)
 def test_lost_stops_are_where_the_plain_regex_finds_them(sample, b):
@@ -162,13 +163,41 @@ def test_the_none_phrase_search_on_the_labelled_statements(dev_labels):
 
 
 def test_a_first_letters_look_ahead_only_where_the_letters_are_known():
-    for pattern in (re.compile("no|none"), re.compile(r"\w+no", re.I), re.compile(r"(?:no)?", re.I)):
-        assert with_first_letters(pattern) is pattern  # case kept, a class at the start, an empty match
+    for pattern in (re.compile(r"\w+no", re.I), re.compile(r"(?:no)?", re.I), re.compile(r"[^x]")):
+        assert with_first_letters(pattern) is pattern  # a class such as \w at the start, an empty match
     ahead = with_first_letters(re.compile(r"\bno\b|(?<=x)none|n['\u2019]t|kein|(?-i:K)lein", re.I))
-    assert ahead.pattern.startswith("(?=[kn])")
+    assert ahead.pattern.startswith("(?=(?i:[kn]))")
     # the class ignores case as the literals do: the Kelvin sign is a "k", the dotted capital I an "i"
     assert ahead.search("\u212aein Konflikt").start() == 0
     assert with_first_letters(re.compile(r"inga", re.I)).search("\u0130NGA") is not None
+    # a pattern that heeds case keeps doing so: the look-ahead only lets by more positions
+    heeds = with_first_letters(re.compile(r"\bJournal\s+of|(?<=the )Institute"))
+    assert heeds.pattern.startswith("(?=(?i:[ij]))")
+    assert [m.start() for m in heeds.finditer("journal of, Journal of the Institute, institute")] == [12, 27]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_the_searches_behind_first_letters_find_what_the_plain_regexes_find(sample):
+    for plain, fast in (
+        (categories.BOILERPLATE_RE, categories.BOILERPLATE_SEARCH_RE),
+        (categories.MS_CONTEXT_RE, categories.MS_CONTEXT_SEARCH_RE),
+        (categories.BODY_OF_RE, categories.BODY_OF_SEARCH_RE),
+    ):
+        assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
+
+
+def test_the_searches_behind_first_letters_on_the_labelled_statements(dev_labels):
+    for record in dev_labels:
+        statement = record["statement"]
+        for plain, fast in (
+            (categories.BOILERPLATE_RE, categories.BOILERPLATE_SEARCH_RE),
+            (categories.MS_CONTEXT_RE, categories.MS_CONTEXT_SEARCH_RE),
+            (categories.BODY_OF_RE, categories.BODY_OF_SEARCH_RE),
+        ):
+            for a in range(0, len(statement), 11):
+                found, expected = fast.search(statement, a), plain.search(statement, a)
+                assert (found and found.span()) == (expected and expected.span())
 
 
 NONE_WORD_RE = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
