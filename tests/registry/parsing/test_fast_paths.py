@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from registry.parsing import authors, categories, clauses, nothing, orgnames, outcome, spelling, text
+from registry.parsing import authors, categories, clauses, nothing, orgnames, outcome, payees, spelling, text
 from registry.parsing.firstchars import PrefixDispatch, leading_strings, with_first_letters
 from registry.parsing.result import ParsedItem
 
@@ -170,10 +170,13 @@ def test_a_first_letters_look_ahead_only_where_the_letters_are_known():
     # the class ignores case as the literals do: the Kelvin sign is a "k", the dotted capital I an "i"
     assert ahead.search("\u212aein Konflikt").start() == 0
     assert with_first_letters(re.compile(r"inga", re.I)).search("\u0130NGA") is not None
-    # a pattern that heeds case keeps doing so: the look-ahead only lets by more positions
-    heeds = with_first_letters(re.compile(r"\bJournal\s+of|(?<=the )Institute"))
-    assert heeds.pattern.startswith("(?=(?i:[ij]))")
-    assert [m.start() for m in heeds.finditer("journal of, Journal of the Institute, institute")] == [12, 27]
+    # a pattern that heeds case: its first characters as written, or in part ignoring case, a class that does
+    heeds = with_first_letters(re.compile(r"\bJournal\s+of|(?<=the )Institute|[a-c]+\d"))
+    assert heeds.pattern.startswith("(?=[IJabc])")
+    assert [m.start() for m in heeds.finditer("journal of, Journal of the Institute, institute ab1")] == [12, 27, 48]
+    in_part = with_first_letters(re.compile(r"\bJournal|(?i:institute)"))
+    assert in_part.pattern.startswith("(?=(?i:[ij]))")
+    assert [m.start() for m in in_part.finditer("journal, Journal, INSTITUTE")] == [9, 18]
 
 
 @settings(max_examples=300, deadline=None)
@@ -183,6 +186,7 @@ def test_the_searches_behind_first_letters_find_what_the_plain_regexes_find(samp
         (categories.BOILERPLATE_RE, categories.BOILERPLATE_SEARCH_RE),
         (categories.MS_CONTEXT_RE, categories.MS_CONTEXT_SEARCH_RE),
         (categories.BODY_OF_RE, categories.BODY_OF_SEARCH_RE),
+        (payees.THROUGH_RE, payees.THROUGH_SEARCH_RE),
     ):
         assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
 
@@ -194,6 +198,7 @@ def test_the_searches_behind_first_letters_on_the_labelled_statements(dev_labels
             (categories.BOILERPLATE_RE, categories.BOILERPLATE_SEARCH_RE),
             (categories.MS_CONTEXT_RE, categories.MS_CONTEXT_SEARCH_RE),
             (categories.BODY_OF_RE, categories.BODY_OF_SEARCH_RE),
+            (payees.THROUGH_RE, payees.THROUGH_SEARCH_RE),
         ):
             for a in range(0, len(statement), 11):
                 found, expected = fast.search(statement, a), plain.search(statement, a)
