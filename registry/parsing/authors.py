@@ -35,6 +35,10 @@ TITLES_ANY_CASE: Final = frozenset(
 )
 
 
+SYLLABLE_ENDS: Final = frozenset("aeiouvngr")
+VANCOUVER_INITIALS_RE: Final = re.compile(r"[A-Z]{1,3}\.?")
+
+
 class AuthorIndex:
     """Lookups over one author list; each table is built on first use, since most footnotes never
     mention a name or initials and every statement of a batch comes with its own author list."""
@@ -215,6 +219,8 @@ class AuthorIndex:
             found = self._without_middle(candidates, folded)
         if found is None and 2 <= len(folded) <= 3 and not strict:
             found = self._by_middle_name(folded)
+        if found is None and len(folded) == 3 and not strict:
+            found = self._by_syllables(candidates, folded)
         if found is None and not text.isupper() and text.isalpha():
             found = self._by_particle(candidates, text)
         memo[key] = found
@@ -265,11 +271,29 @@ class AuthorIndex:
         hits = [i for i in candidates if len(self._name_tokens(i)) == 2 and short in self._spelling(i, False)]
         return hits[0] if len(hits) == 1 else None
 
+    def _by_syllables(self, candidates: list[int], folded: str) -> int | None:
+        """ "J.J.Z." for Jianjun Zhang: a given name of two syllables written as one word, each syllable
+        initialled, when one author alone has a syllable starting with the middle letter (after a vowel,
+        "n", "g" or "r", where such a syllable can begin)."""
+        hits = []
+        for idx in candidates:
+            toks = self._name_tokens(idx)
+            if len(toks) != 2 or fold(toks[-1])[:1].upper() != folded[2]:
+                continue
+            given = fold(toks[0]).lower()
+            middle = folded[1].lower()
+            if any(given[k] == middle and given[k - 1] in SYLLABLE_ENDS for k in range(2, len(given) - 1)):
+                hits.append(idx)
+        return hits[0] if len(hits) == 1 else None
+
     def _by_dotted_parts(self, text: str) -> int | None:
         """ "D.Sh." = Diana Shpektor: each part starts one name word, the last part the surname."""
         if text in self._initials_memo:
             return self._initials_memo[text]
         parts = [fold(p) for p in DOTTED_SPLIT_RE.split(text) if p]
+        for k in range(len(parts) - 2, 0, -1):
+            if parts[k].lower() in ("mc", "mac") and len(parts[k + 1]) == 1:
+                parts[k : k + 2] = [parts[k] + parts[k + 1]]  # "K.Mc.M." for Killian McManus: one surname
         found = None
         for idx in range(len(self.names)):
             toks = [fold(t.replace(".", "")) for t in self._name_tokens(idx) if t.lower() not in PARTICLES]
@@ -335,6 +359,11 @@ class AuthorIndex:
         for idx in self._with_surname(words[-1]):
             if self._given_ok(idx, words[:-1]):
                 return idx
+        if len(words) == 2 and VANCOUVER_INITIALS_RE.fullmatch(words[1]) and not words[0].isupper():
+            # "Smith J", "Lundgren JD": the surname first and the initials after it, as references write them
+            for idx in self._with_surname(words[0]):
+                if self._given_ok(idx, [words[1]]):
+                    return idx
         if "-" in words[-1] or words[-2].endswith("."):
             return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
         if len(words) >= 3 and not titled:
@@ -385,8 +414,14 @@ class AuthorIndex:
         if len(words) == 1 and words[0][-2:] in ("'s", "\u2019s") and len(words[0]) > 3:
             words = [words[0][:-2]]  # "KC's effort is supported by ..."
         # an initial is two characters ("A.", "J.-M."): a look at the first word spares the regex for most
-        if len(words) > 1 and words[0][1:2] == "." and all(SPACED_INITIAL_RE.fullmatch(w) for w in words):
-            words = ["".join(c for w in words for c in w if c != ".")]  # "A. E. C." = AEC, "J.-M. M." = J-MM
+        if (
+            len(words) > 1
+            and words[0][1:2] == "."
+            and all(SPACED_INITIAL_RE.fullmatch(w) for w in words[:-1])
+            and (SPACED_INITIAL_RE.fullmatch(words[-1]) or (len(words[-1]) == 1 and words[-1].isupper()))
+        ):
+            # "A. E. C." = AEC, "J.-M. M." = J-MM, "J. R. S" (the last full stop left out) = JRS
+            words = ["".join(c for w in words for c in w if c != ".")]
         initials = len(words) == 1 and looks_like_initials(words[0])
         idx = self.by_initials(words[0], strict) if initials else self.by_name(words)
         if len(self._memo) < 4096:

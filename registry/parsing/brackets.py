@@ -14,7 +14,7 @@ from .text import Tok, words
 
 # Role words that name a tie only inside such brackets ("Speaker", "Advisory", "SRA", "BOD").
 SOLO_ROLE_RE: Final = re.compile(
-    r"(?P<lectures>speakers?|speaking|lectures?|lecturing|honorari(?:a|um))"
+    r"(?P<lectures>speakers?|speaking|lectures?|lecturing|honorari(?:a|ums?))"
     r"|(?P<advisory_board>advisory(?:\s+(?:boards?|committees?|councils?|panels?|roles?))?|advis[oe]rs?|SAB|DSMB|I?DMC|CEC)"
     r"|(?P<grants>SRA|sponsored\s+research(?:\s+agreements?)?|research(?:\s+(?:support|funding|grants?))?|grants?)"
     r"|(?P<leadership>BOD|directors?|board\s+members?|board)"
@@ -34,7 +34,7 @@ ROLE_FILLER: Final = words(
 )
 # Where the company's name before the bracket begins: after one of these tokens.
 NAME_STARTS: Final = words(", ; : ) and from with for to by at of in & or")
-GENERIC_FEES_RE: Final = re.compile(r"personal\s+fees|honorari(?:a|um)|other|fees|funding|payments?", re.IGNORECASE)
+GENERIC_FEES_RE: Final = re.compile(r"personal\s+fees|honorari(?:a|ums?)|other|fees|funding|payments?", re.IGNORECASE)
 
 
 @dataclass(slots=True, init=False)

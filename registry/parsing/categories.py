@@ -43,11 +43,11 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         "advisory_board",
         r"(?:(?:scientific|science|medical|clinical|strategic|business|technical|external|industry"
         r"|industrial|international|global|ethics|expert|executive)\s+)?(?:advis[oe]ry|advice)\s+(?:boards?|committees?|councils?|panels?|groups?"
-        r"|commissions?|roles?|capacity|work)(?:\s+(?:members?|fees?|honorari(?:a|um)))?",
+        r"|commissions?|roles?|capacity|work)(?:\s+(?:members?|fees?|honorari(?:a|ums?)))?",
     ),
     (
         "advisory_board",
-        r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|um))"
+        r"advis[oe]ry(?=\s+(?:or|and|/)\s+consult)|advis[oe]ry\s+(?:fees?|honorari(?:a|ums?))"
         # "unpaid advice to One Day Sooner, Pfizer": advising a named body
         r"|(?:(?:un)?paid\s+)?advice\s+to(?=\s+(?-i:[A-Z]))",
     ),
@@ -55,7 +55,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("advisory_board", r"board\s+membership(?=\s+(?:from|with|for)\b)"),
     (
         "advisory_board",
-        r"data\s+(?:and\s+)?(?:safety\s+)?monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
+        r"(?:data|device)\s+(?:and\s+)?(?:safety\s+)?monitoring\s+(?:boards?|committees?)|DSMBs?|(?-i:Ad)\s+[Bb]oards?|(?-i:SABs?)(?=\s+(?:of|for|at)\b)|(?-i:SAB)\s+members?(?:\s+of)?"
         r"|(?:scientific\s+)?advis[oe]rs?"
         # "has advised BioMarin", "advises Roche": an adviser to the company (not "advised by")
         r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))(?-i:advised)(?!\s+by\b)|(?-i:advises)(?=\s+(?-i:[A-Z]))",
@@ -63,18 +63,20 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("leadership", r"boards?\s+of\s+(?:directors|trustees|governors)|editorial\s+boards?(?:\s+members?)?"),
     (
         "leadership",
-        r"(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
+        # not "a past co-authorship with the author CK to the handling editor" (Frontiers' wording)
+        r"(?<!\bto\sthe\s)(?:(?:senior|reviewing|deputy|associate|academic|section|guest|handling|monitoring"
         # not the journal's editor who "declared a shared affiliation" with an author (Frontiers' wording)
-        r"|consulting|executive)\s+)?(?:co-?)?editors?(?:[-\s]in[-\s]chief)?(?!\s+(?:declared|declares|states)\b)",
+        r"|consulting|executive)\s+)?(?<!\bto\sthe\shandling\s)(?:co-?)?editors?(?:[-\s]in[-\s]chief)?"
+        r"(?!\s+(?:declared|declares|states)\b)",
     ),
     (
         "leadership",
-        r"chief\s+[\w-]+\s+officer|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
+        r"(?:co-)?chief\s+[\w-]+\s+officer|(?:co-)?chief\s+scientists?(?=\s+(?:of|for|at)\b)|(?-i:CEO|CSO|CTO|CMO|CFO|COO|VP)|(?:vice[-\s])?president"
         r"|chair(?:man|woman|person|s|ed|ing)?|directors?|trustees?|treasurer|working\s+groups?"
         # lower case: "Secretary" in "Office of the Assistant Secretary of Health" is a name's word
         r"|(?-i:secretary)(?:[-\s]general)?|convenors?|conveners?"
         # an ethics committee or review board that approved the study is no role of the authors
-        r"|(?:steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
+        r"|(?:(?:trial\s+)?steering\s+)?(?<!review\s)(?<!ethics\s)(?<!ethical\s)committees?"
         r"|(?<!review\s)(?<!ethics\s)(?<!ethical\s)boards?(?:\s+members?)?|(?:global\s+)?head\s+of"
         # "an officer for X", "the team leader of X at Y", "on the COPE council" (not a Research Council)
         r"|officers?(?=\s+(?:of|for|at)\b)|leader(?=\s+(?:of|at)\b)|(?-i:council)|governors?(?=\s+(?:of|at|for)\b)"
@@ -87,11 +89,16 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|works?\s+(?:for|at)|working,\s+or\s+(?:are|is|were|was)\s+working,?\s+for|works?\s+in(?=\s+(?-i:[A-Z]))|working\s+(?:for|at)|staff\s+(?:members?|scientists?)|staff(?=\s+(?:of|at)\s)|salary(?=\s+(?:from|and)\b|\s*[,;.)])"
         r"|(?:paid\s+)?(?:summer\s+)?intern(?:ships?|s)?(?=\s+(?:with|at)\b)"
         # "has since been hired at/by X", "joined X as an employee"
-        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
+        r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        # "holds a part-time position at Roche", "work as radiologists for Virtual Radiologic"
+        r"|(?:(?:full|part)[-\s]time\s+)?positions?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|(?:(?:senior|principal|staff|research|chief)\s+)?scientists?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        r"|work(?:s|ed)?\s+as\s+(?:an?\s+)?(?!consult|advis|speak|lectur|director|chair|member|board|invest)[a-z-]+s?"
+        r"\s+(?:for|at)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
     ),
     (
         "stock",
-        r"stock\s*options?|stock-?holders?|share-?holders?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
+        r"stock\s*options?|stock-?holders?|share-?holders?|share-?holdings?|(?:stock\s+)?option[\s-]?holders?|(?:stocks?|shares|(?<!health\s)(?<!social\s)(?<!racial\s)(?<!gender\s)equity)(?:\s+(?:options?"
         r"|interests?|holdings?|stakes?))?|ownership(?:\s+interests?|\s+stakes?)?|owners?|owns"
         r"|significant\s+financial\s+interests?|financial\s+interests?(?=\s+(?:in|with)\b)"
         r"|(?:partial|part|co|joint)-?owners?"
@@ -102,15 +109,17 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     (
         "consulting",
         r"personal\s+fe(?:e|s)s|consult(?:ants?|ancy|ancies|ations?|ing|ed|s)?(?:\s+(?:fees?|relationships?|agreements?"
-        r"|work|services|honorari(?:a|um)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
+        r"|work|services|honorari(?:a|ums?)|roles?))?|(?<!through\sa\s)(?<!research\s)contracts?\s+with"
         # ICMJE "has received fees from X": fees that do not say what for are consulting, as personal fees are
         r"|fees(?=\s+from\b)",
     ),
     (
         "lectures",
-        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|um))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
-        r"(?:\s+(?:fees?|honorari(?:a|um)))?|honou?rari(?:a|um)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
-        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|um))"
+        r"speakers?(?:['\u2019]s?)?\s*(?:bureaus?|fees?|honorari(?:a|ums?))|speakers?(?=\s+(?:for|at|to|and|or)\b|\s*,\s*or\b|\s*[:/])|lectur(?:e|es|ing|er|ers)"
+        r"(?:\s+(?:fees?|honorari(?:a|ums?)))?|honou?rari(?:a|ums?)|honori(?:a|um)|speaking\s+(?:fees?|engagements?)"
+        # "research, speaking and/or consulting support from X": one of the kinds the support was
+        r"|(?<=,\s)speaking(?=\s+(?:and/or|and|or)\s+[\w-]+\s+(?:support|fees|income)\b)"
+        r"|(?:spoke|spoken|speak|talks?|presentations?)\s+at|paid\s+speaker|presentation\s+(?:fees?|honorari(?:a|ums?))"
         r"|educational\s+(?:events?|meetings?|symposi(?:a|um)|materials?|activities|courses?)"
         r"|fees\s+for\s+(?:providing\s+)?(?:instruction|teaching|speaking)"
         r"|(?:payments?|fees)\s+for\s+(?:medical\s+)?education(?!al)",
@@ -122,10 +131,12 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|accommodations?(?:\s+(?:funding|support|costs|expenses|funds))?"
         r"|(?:meeting|congress|conference)\s+(?:attendance|expenses|registration|support|fees?|costs)"
         r"|expenses(?=\s+from\b)"  # "speaker honoraria and expenses from Teva"
+        # "has been reimbursed by Pfizer for attending a conference"
+        r"|reimbursed(?=\s+by\s[^.;]{1,60}?\bfor\s+(?:attending|travel|conferences?|meetings?|congress))"
         # the ICMJE form's "support for attending meetings and/or travel"
-        r"|(?:support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?attend(?:ing|ance\s+at)?\s+"
-        r"(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
-        r"(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um))",
+        r"|(?:(?:financial\s+)?support|funding|payments?|reimbursements?|fees|invitations?)\s+(?:for\s+|to\s+)?"
+        r"attend(?:ing|ance\s+at)?\s+(?:an?\s+|the\s+)?(?:(?:scientific|medical|educational|international)\s+)?"
+        r"(?:meetings?|congress(?:es)?|conferences?|symposi(?:a|um)|workshops?)",
     ),
     ("gifts", r"non-?financial\s+(?:support|assistance)"),
     ("other", r"other(?=\s+(?:from|for)\s+(?-i:[A-Z]))"),
@@ -140,7 +151,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|sponsored\s+research(?:\s+(?:agreements?|support|contracts?|funding))?"
         r"|research\s+support|(?:financial\s+)?support\s+(?:from|through)|(?:financial\s+)?support\s+of(?=\s+(?:the\s+)?(?-i:[A-Z]))|financial\s+support(?=\s+(?:was|were)\s+provided\s+by\b)|supported\s+(?:in\s+part\s+|partly\s+|partially\s+)?by|subcontracts?"
         # not a name's words: "the University of Oxford's Clinical Trials policy"
-        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|research\s+contracts?|fellowships?|scholarships?|studentships?"
+        r"|(?<!'s\s)(?<!\u2019s\s)clinical\s+(?:trials?|studies)|(?-i:[Tt]rial)\s+support(?=\s*:)|research\s+contracts?|fellowships?|scholarships?|studentships?"
         # payments a body received for the work its authors do there ("X, which received payments from Y")
         r"|(?:(?<=\bwhich\sreceived\s)|(?<=\bthat\sreceived\s)|(?<=\bwhich\shas\sreceived\s))payments?(?=\s+from\b)"
         # an award that pays for a career or research is a grant ("supported by a career award from X")
@@ -158,8 +169,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         # "material support" but not "Administrative, technical, or material support: AB", a heading of contributions
         r"|in-kind\s+(?:research\s+)?(?:support|contributions?)|material\s+support(?!\s*:)"
         r"|(?:receipt\s+of\s+)?study\s+(?:medications?|drugs?|materials?|supplies)|(?:research\s+)?reagents?(?=\s+(?:from|by)\b)"
-        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?)\s+(?:were\s+|was\s+)?(?:provided"
-        r"|donated|supplied|loaned)|medical\s+writing|writing\s+(?:assistance|support)",
+        r"|(?:equipment|materials?|reagents?|drugs?|samples?|devices?|kits?)\s+(?:were\s+|was\s+)?(?:provided"
+        r"|donated|supplied|loaned)|(?:medical|manuscript)\s+writing|writing\s+(?:assistance|support)",
     ),
     # The same ties in German, French, Spanish, Portuguese and Italian statements.
     (
@@ -184,7 +195,7 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
     ("stock", r"aktien|aktion[\u00e4a]r(?:in|e)?|actionnaire|accionista|acionista|azionista"),
     (
         "employment",
-        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|empleado|funcion[\u00e1a]rio|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
+        r"angestellte?r?|mitarbeiter(?:in)?|salari[\u00e9e]e?|emplead[oa]s?|funcion[\u00e1a]ri[oa]|employ[\u00e9e]e?s?(?=\s+(?:de|par|chez)\b)",
     ),
     (
         "advisory_board",
@@ -208,10 +219,18 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|brother|sister|relative|family\s+member)\s+of",
     ),
     # money that does not say what for, like personal fees ("received compensation from X", "payments from Y")
-    ("consulting", r"(?<!royalty\s)(?<!consulting\s)(?:payments?|compensation|remuneration)(?=\s+from\b)"),
+    # "receives compensations for biobank services from X"
+    (
+        "consulting",
+        r"(?<!royalty\s)(?<!consulting\s)(?:payments?|compensations?|remuneration)"
+        r"(?=\s+(?:for\s+(?!advis|lectur|speak|consult|board|talk|teach|educat|travel)(?:[a-z-]+\s+){1,3})?from\b)",
+    ),
     (
         "other",
         r"affiliated\s+with|meals?|awards?\s+(?:from|by)"
+        # "have uncompensated relationship with 123 Genetix", "have corporate affiliations to Progenabiome"
+        r"|(?:uncompensated|unpaid|business|commercial|corporate)\s+(?:relationships?|affiliations?)\s+(?:with|to)"
+        r"(?=\s+(?:the\s+)?(?-i:[A-Z0-9]))"
         r"|conflicts?\s+of\s+interests?\s+(?:in\s+respect\s+to|with|regarding|relating\s+to)(?=\s+(?-i:[A-Z]))",
     ),
     # "a member of the EuroQol Group"; "a member of the advisory board of X" is the board's tie alone
@@ -231,28 +250,43 @@ funds fund funded support supported sponsorship owner owners owns co-inventor co
 intellectual invented co-founder cofounder founder founded co-founded advisory advisery data dsmb scientific
 science medical clinical strategic business technical external industry industrial international global ethics
 expert executive adviser advisor board boards editorial senior reviewing deputy associate academic section
-guest handling monitoring consulting editor chief ceo cso cto cmo cfo coo vp vice president chair director
-trustee treasurer secretary hired invitation convenor co-editor coeditor working steering committee head full part
-former employee employed employment works staff
-stock stockholder shareholder stocks shares equity ownership significant consultant consultancy consulted
+guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo coo vp vice president chair director
+trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
+uncompensated unpaid business commercial corporate
+head full part
+former employee employed employment works staff position positions work worked reimbursed scientist scientists
+principal
+stock stockholder shareholder shareholding stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking
 spoke spoken speak talk talks presentation presentations paid educational testify testified testifies travel
 travelling traveling accommodation meeting congress conference research unrestricted investigator grant grants
 federal subcontract subcontracts clinical fellowship fellowships scholarship scholarships gift salary option
 receipt study copyright non-financial nonfinancial other gifts free donated in-kind equipment material
-materials reagent reagents drug drugs sample samples device devices writing associated affiliated member
+materials reagent reagents drug drugs sample samples device devices writing manuscript kit kits
+associated affiliated member
 members lab labs related married spouse wife husband son daughter brother sister relative family meal meals
 award awards fees conflict conflicts partial part co-owner co-owners joint expenses reagent reagents shared
 past previous recent ongoing current vortragshonorare vortragstätigkeit honorare honoraires honorarios
 honorários onorari palestras berater beratungshonorare consultor consultoría consulenza forschungsförderung
 forschungsgelder drittmittel subventions subvención financiamento financement becas bolsas reisekosten frais
 gastos viagens aktien aktionär actionnaire accionista acionista azionista angestellt angestellte mitarbeiter
-salarié empleado funcionário employé beirat wissenschaftlichen conseil consejo comité studentship conduct
+salarié empleado empleada funcionário funcionária employé beirat wissenschaftlichen conseil consejo comité
+studentship conduct
 conducted conducts conducting honoria honorium investor investors officer officers leader council intern interns
 internship internships summer career training sab sabs governor governors
 payment payments compensation remuneration
 """
 TRIGGER_KEYS: Final = frozenset(k for w in _FIRST_WORDS.split() for k in (w[:4], (w + ".")[:4]))
+
+# A heading's last words and its colon with nothing after them ("Funding source:" at the end).
+EMPTY_HEADING_RE: Final = re.compile(r"(?:\s+[^\W\d_]+){0,2}\s*:\s*$")
+
+
+def _ends_footnote(text: str, end: int) -> bool:
+    """Whether nothing but a footnote separator follows `end`."""
+    rest = text[end : end + 200]
+    return not rest.split("||", 1)[0].strip()
+
 
 NEGATED_ROLE_RE: Final = re.compile(r"\b(?:not|never)\s+(?:an?\s+)?[\w-]+$", re.IGNORECASE)
 NEGATION_RE: Final = re.compile(r"\b(?:not|no(?!\.)|neither|nor|never|without|none)\b", re.IGNORECASE)
@@ -265,6 +299,8 @@ BOILERPLATE_RE: Final = re.compile(
     # "The funders had no role in ...", "Conflicts that the editors consider relevant ... have been disclosed"
     r"|\b(?:funders?|sponsors?|funding\s+(?:sponsors?|sources?|bod(?:y|ies)|agenc(?:y|ies)))\s+(?:had|have|has|played)\s+no\s+role"
     r"|editors\s+consider\s+relevant"
+    # "The Journal policy requires editors and reviewers to disclose conflicts of interest ...": the journal's rule
+    r"|\bpolicy\s+requires\s+(?:its\s+|the\s+)?editors\b"
     # thanks to people who helped: "The authors thank the many people who have ... supported ... funding"
     r"|\b(?:authors|we)\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?thank\s+(?:the\s+|all\s+)?(?:many\s+)?"
     r"(?:people|colleagues|participants|patients|reviewers|volunteers|staff|anonymous)\b"
@@ -350,6 +386,8 @@ def find_triggers(text: str, toks: list[Tok], start: int, end: int) -> list[Trig
             # "Financial, none; Funding, none": a heading answered with nothing (the answer may stand after
             # the colon that ends the heading's sentence: "Conflicts of interest and funding: none declared")
             continue
+        if text.find(":", last, end) >= 0 and EMPTY_HEADING_RE.match(text, last, end) and _ends_footnote(text, end):
+            continue  # "Funding source:" left empty at the end of the statement
         if text.startswith(" no ", last) and text[last + 4 : last + 5].isalpha():
             continue  # "owns no stock", "received no payment": the tie is denied
         if DENIED_AFTER_RE.match(text, last, end):
@@ -445,7 +483,7 @@ def _conduct_of_study(found: list[Trigger], text: str, start: int, end: int) -> 
 
 FUNDING_FOR_RE: Final = re.compile(r"(?:financial\s+)?(?:funding|support|funds)\s+for\s+", re.IGNORECASE)
 GENERIC_FEES_RE: Final = re.compile(
-    r"personal\s+fees|honorari(?:a|um)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
+    r"personal\s+fees|honorari(?:a|ums?)|honori(?:a|um)|payments?|compensation|remuneration", re.IGNORECASE
 )
 WHAT_FOR_RE: Final = re.compile(
     r"\s*(?:/\s*[\w-]+\s+)?(?:from\s+[^,;()]{1,60}?\s+)?\(?\s*(?:for|as)\b(?:\s+(?:a|an|the|my|his|her|their|participation\s+in|serving\s+on"

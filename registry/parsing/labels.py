@@ -79,17 +79,33 @@ def _full_name_label(toks: list[Tok], colon: int, lo: int, authors: AuthorIndex)
             continue
         words = toks[first:colon]
         before = toks[first - 1]
-        if not all(t.cap for t in words) or (before.cap and not is_company_form(before) and before.low not in TITLES):
+        if not all(t.cap for t in words) or (
+            before.cap and not is_company_form(before) and before.low not in TITLES and not _ends_sentence(before)
+        ):
             continue
         idx = authors.match([t.text for t in words])
         if idx is not None:
             return idx, words[0].start
+    first = colon - 1
+    if first > lo and toks[first - 1].text in (";", ".") and toks[first].cap and len(toks[first].text) > 2:
+        # "Smith: Pfizer (honoraria); Lee: none; Roe: ...": a surname alone after a semicolon
+        idx = authors.by_one_name(toks[first].text)
+        if idx is not None and authors.names[idx].split()[-1] == toks[first].text:
+            return idx, toks[first].start
     return None
+
+
+def _ends_sentence(tok: Tok) -> bool:
+    """ "... von Pfizer. P. Roe: keine": a word with a full stop, not an initial, ends the sentence before a name."""
+    return tok.text.endswith(".") and len(tok.text) > 3 and "." not in tok.text[:-1]
 
 
 def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:
     j = colon
     while j > lo and colon - j < 12 and (looks_like_initials(toks[j - 1].text) or toks[j - 1].low in LIST_WORDS):
+        word = toks[j - 1].text
+        if j < colon and word.endswith(".") and "." not in word[:-1] and len(word) > 3 and "." in toks[j].text[:-1]:
+            break  # "... Roche, IPSEN. N.C.Q.: Abbvie": the word before the stop ends the last author's list
         j -= 1
     while j < colon and toks[j].low in LIST_WORDS:
         j += 1

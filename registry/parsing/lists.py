@@ -39,7 +39,7 @@ FILLER: Final = words(
     "in at by for from with to participated received receives receive conducted serves served serving holds hold "
     "held own owns currently now being paid unpaid informal his her their including , ; / ( ) : - \u2013 a"
     # fees that say what for ("received honoraria for lecturing") leave only the second phrase
-    " honoraria honorarium personal fees refund refunds reimbursement reimbursements"
+    " honoraria honorarium honorariums personal fees refund refunds reimbursement reimbursements"
     # and what they were paid for, named before another tie ("honoraria for speaking, and research funding from X",
     # "options granted for service on the Scientific Advisory Board of X")
     " speaking lecturing teaching granted service"

@@ -18,12 +18,15 @@ NONE_RE: Final = re.compile(
     # "there are not conflicts of interest", "declare that not conflict of interest exist", "not any conflict"
     r"|\bnot\s+(?:any\s+)?(?:competing|conflicts?|conflicting)\b"
     r"|\bnone\s+(?:(?:was|were|is|are|has\s+been|have\s+been)\s+)?(?:declared|reported|disclosed|to\s+declare)\b"
+    r"|\b(?:declares?|declared|reports?|reported|discloses?|disclosed)\s+none\b"  # "The author A.L. declares none."
     r"|\bwithout\s+any\s+(?:commercial|financial|competing|conflicts?)\b"
     r"|\breceived\s+no\s+(?:compensation|payments?|remuneration|honorari(?:a|um)|fees)\b"
     r"|\bnot\s+received\s+any\s+(?:[\w-]+\s+){0,3}?(?:funding|benefits?|payments?|compensation|support|honorari(?:a|um))\b"
     r"|\bden(?:y|ies|ied)\s+(?:any\s+)?(?:competing|conflicts?|conflicting|financial)\b"
     r"|\bthe\s+absence\s+of\s+(?:any\s+)?(?:commercial|financial|competing|conflicts?)\b"
     r"|\bno\s+(?:other\s+)?(?:affiliations?|relationships?|involvement)\s+(?:with|or)\b"
+    # the ICMJE form's "declare: no support from any organisation for the submitted work"
+    r"|\bno\s+support\s+from\s+any\s+organi[sz]ations?\b"
     # "has no commercial associations (eg, consultancies, stock ownership, ...) that might pose a conflict"
     r"|\bno\s+(?:other\s+)?(?:commercial|financial|industry|industrial)\s+(?:associations?|ties|relationships?"
     r"|involvements?|links?|connections?)\b"
@@ -33,7 +36,9 @@ NONE_RE: Final = re.compile(
     r"|\b(?:no|não|nao|ningún|ningun|ninguno|nenhum|kein(?:e|en)?|aucun(?:e)?|nessun(?:o)?|geen|inga?)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:conflit\w*|conflict\w*|conflit\w*|interessenkonflikt\w*|belangen\w*|interessekonflikt\w*"
     r"|jäv|intressekonflikt\w*|conflito\w*|conflitt\w*)"
-    r"|\bne\s+pas\s+avoir\s+de\s+(?:conflits?|liens)\b",
+    r"|\bne\s+pas\s+avoir\s+de\s+(?:conflits?|liens)\b"
+    # "dichiarano di non avere conflitti di interesse", "non sussistono conflitti"
+    r"|\bnon\s+(?:avere|hanno|ha|sussistono|esistono|vi\s+sono|ci\s+sono)\s+(?:[\w-]+\s+){0,2}?conflitt\w*",
     re.IGNORECASE,
 )
 # NONE_RE for a search: a look-ahead for the letters its alternatives start with turns most characters away
@@ -48,14 +53,15 @@ STOCK_NONE_RE: Final = re.compile(
 STOCK_FIRST: Final = frozenset("tTaAoOrR")
 # A sentence that is only "None", "No", "There are none", "The authors have none to declare", "None relevant".
 NONE_ONLY_RE: Final = re.compile(
-    r"\W*(?:(?:there\s+(?:are|is|were)|(?:all\s+)?(?:the\s+)?authors?\s+(?:have|has))\s+)?(?:none|nil|no|not\s+applicable)"
+    r"\W*(?:(?:there\s+(?:are|is|were)|(?:all\s+)?(?:the\s+)?authors?\s+(?:have|has))\s+)?(?:none|nil|no|not\s+applicable"
+    r"|keine|aucun|ninguno|nenhum|nessuno)"
     r"(?:\s+(?:declared|disclosed|reported|relevant(?:\s+to\s+(?:this\s+|the\s+)?(?:article|manuscript|work|study))?"
     r"|to\s+(?:declare|disclose|report)))?\W*",
     re.I,
 )
 # "N. Qiao, None; M. Song, None": a name and "None" after a comma, the shape some journals print per author.
-# "SK None. KL None.": the same without the comma, "None" capitalised after the initials.
-NAMED_NONE_RE: Final = re.compile(r"(?:,\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
+# "SK None. KL None.": the same without the comma, "None" capitalised after the initials; "AL - None." after a dash.
+NAMED_NONE_RE: Final = re.compile(r"(?:(?:,|\s[\u2013\u2014-])\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
 NO_OTHER_AUTHORS_RE: Final = re.compile(
     r"(?:no|none\s+of\s+the)\s+(?:other|remaining)\s+(?:co-?)?authors?\b",
     re.IGNORECASE,
@@ -64,7 +70,12 @@ NO_OTHER_AUTHORS_RE: Final = re.compile(
 DECLARED_BY_RE: Final = re.compile(
     r"[^.;]{0,60}?\b(?:were|was|have\s+been|has\s+been)\s+(?:declared|reported|disclosed)\s+by\s+(?=[A-Z])"
 )
-OTHERS_RE: Final = re.compile(r"\b(?:other|remaining|rest\s+of\s+the)\b", re.IGNORECASE)
+# "The other authors ...", and the same in the languages read: "Les autres auteurs", "Los demás autores",
+# "Die übrigen Autoren", "Gli altri autori", "Os demais autores".
+OTHERS_RE: Final = re.compile(
+    r"\b(?:other|remaining|rest\s+of\s+the|autres|dem[aá]s|demais|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
+    re.IGNORECASE,
+)
 
 
 def none_position(text: str, start: int, end: int, low: str) -> int | None:
@@ -93,7 +104,18 @@ def _may_name_none(low: str) -> bool:
     return "none" in low or "nil" in low or "n\u0131l" in low or "ni\u0307l" in low
 
 
-OTHER_NONE_HINTS: Final = ("n't", "n\u2019t", "absence", "konflikt", "confli", "ne pas", "without")
+OTHER_NONE_HINTS: Final = (
+    "n't",
+    "n\u2019t",
+    "absence",
+    "konflikt",
+    "confli",
+    "ne pas",
+    "without",
+    "keine",  # "P. Roe: keine."
+    "aucun",
+    "nenhum",
+)
 
 
 def _has_hint(low: str) -> bool:

@@ -112,7 +112,12 @@ def _uncapitalised_name(t: str) -> bool:
     # "eLife", "iRepertoire", "pH Pharma": a lower-case brand prefix followed by a capital
     if len(t) > 1 and t[1].isupper():
         return True
+    if t.startswith("www.") and len(t) > 8 and DOMAIN_RE.fullmatch(t):
+        return True  # "the founder and majority owner of www.DrScore.com": a company known by its address
     return len(t) > 4 and BRAND_RE.match(t) is not None  # "myHealthPal", "inCerebro", "deCODE"
+
+
+DOMAIN_RE: Final = re.compile(r"www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[a-z]{2,6}\.?")
 
 
 def is_company_form(tok: Tok) -> bool:
@@ -172,6 +177,9 @@ def run_from(toks: list[Tok], i: int) -> int:
         if tok.low == "in" and j + 1 < n and _field_in_field(toks, j):
             j += 1  # "Center of Excellence in Regulatory Science", "Centre for Big Data Research in Health"
             continue
+        if tok.low == "in" and j + 1 < n and toks[j - 1].low in JOURNAL_HEADS and is_name_token(toks[j + 1]):
+            j += 1  # a journal's title: "Frontiers in Aging Neuroscience", "Current Opinion in Neurology"
+            continue
         if (
             tok.low == "to"
             and toks[j - 1].low in PURPOSE_HEADS
@@ -191,6 +199,10 @@ def run_from(toks: list[Tok], i: int) -> int:
             continue
         break
     return j
+
+
+# The words journal titles put before "in" and their field.
+JOURNAL_HEADS: Final = frozenset({"frontiers", "advances", "trends", "progress", "seminars", "opinion", "perspectives"})
 
 
 def _field_in_field(toks: list[Tok], j: int) -> bool:
@@ -221,6 +233,8 @@ def _campus(toks: list[Tok], i: int, j: int) -> int:
 def foreign_and(toks: list[Tok], pos: int, before: list[Tok]) -> bool:
     """Whether the "und"/"et"/"e"/"y" at `pos` goes on with the name in `before` ("Deutsche Gesellschaft für
     Hämatologie und Onkologie"): the name holds a small word of its language and a name follows."""
+    first = next((k for k, t in enumerate(before) if is_name_token(t)), len(before))
+    before = before[first:]  # "de la part de Sanofi et Servier": the words before the name are not in it
     if len(before) < 2 or pos + 1 >= len(toks) or toks[pos].low not in FOREIGN_ANDS:
         return False
     after = toks[pos + 1]
@@ -444,7 +458,17 @@ def clean_name(text: str, toks: list[Tok]) -> str:
         name = FUNDER_ID_RE.sub("", name, count=1)  # "100000002National Institutes of Health": a funder id glued on
     if name.endswith(".") and last.low not in KEEP_DOT and not _dotted_initials(last.text):
         name = name[:-1]
+    if "-" in last.text:
+        # "an Oxford Nanopore-organised symposium", "Vertex-sponsored clinical trials": the body, not what it did
+        name = DID_SUFFIX_RE.sub("", name)
+    if "\n" in name or "  " in name or "\t" in name:
+        name = " ".join(name.split())  # a name broken over lines ("U.S.\nFood and Drug Administration") is one name
     return name.strip()
+
+
+DID_SUFFIX_RE: Final = re.compile(
+    r"-(?:organi[sz]ed|sponsored|funded|supported|led|run|initiated|owned|affiliated)$", re.IGNORECASE
+)
 
 
 def _dotted_initials(t: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Final
 
@@ -15,11 +16,18 @@ from .result import ParsedItem, ParseResult
 from .state import DraftItem, ParseState
 from .subjects import scan_subject
 
+# The authors a no-conflict phrase speaks for, named after it: "None declared for the other authors".
+OTHERS_AFTER_RE: Final = re.compile(
+    r"[^.;]{0,40}?\b(?:for|by|from)\s+(?:all\s+)?(?:the\s+)?(?:other|remaining)\s+(?:co-?)?authors\b", re.IGNORECASE
+)
+
 
 def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
     text = state.text
     if says_others(text, sa, pos) or icmje_closing(text, pos):
         return "others", []
+    if OTHERS_AFTER_RE.match(text, pos):
+        return "others", []  # "None declared for the other authors."
     subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
     if subj.kind == "persons":
         return "authors", subj.authors

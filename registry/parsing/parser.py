@@ -41,7 +41,7 @@ from .orgnames import (
     trailing_name,
 )
 from .outcome import finish, none_scope, spans_before_removal, spelt_as_given
-from .payees import PAYEE_BRACKET_RE, payee_spans
+from .payees import PAYEE_BRACKET_RE, form_brackets, payee_spans
 from .result import ParseResult
 from .sharing import SUBJECT_VERBS, after_name, detailed_other, mid_subjects, names_nothing
 from .spelling import fold, looks_like_initials
@@ -59,7 +59,10 @@ STUDY_SUBJECT_RE: Final = re.compile(
 # "Writing support was provided by X": help given to the work, no author's tie unless a person is named.
 PASSIVE_SUPPORT_RE: Final = re.compile(
     r"(?:(?:medical|editorial|statistical)\s+)?(?:writing|editorial|statistical)\s+(?:support|assistance)\s+"
-    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b",
+    r"(?:was|were|has\s+been)\s+(?:provided|funded|supported)\b"
+    # "Lumit SARS-CoV-2 Immunoassay kits were provided at no cost by Promega": materials for the study
+    r"|(?:[\w-]+\s+){0,5}?(?:kits?|reagents?|materials?|drugs?|devices?|equipment|supplies|medications?)\s+"
+    r"(?:was|were|has\s+been|have\s+been)\s+(?:kindly\s+|generously\s+)?(?:provided|donated|supplied|loaned)\b",
     re.IGNORECASE,
 )
 # "The authors declare that this study received funding from X" (Frontiers' wording): the study's funding,
@@ -294,10 +297,20 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             and not EXCEPT_RE.search(text, pos, triggers[0].start)
         ):
             continue  # "no affiliations with any entity with a financial interest (such as honoraria; grants ...)"
+        if pos is not None and triggers and _editors_subject(text, sa, triggers[0]):
+            continue  # "The editors and reviewers of this article have no conflicts of interest": no author's role
         if triggers and text[sb - 1] == ":" and FOLLOWING_RE.search(text, sa, sb) is not None:
             # "One or more of the authors has declared the following potential conflict of interest or source
             # of funding:": the kinds of tie it names in general are announced, not declared
             triggers, brackets = [], []
+        if not triggers and not brackets and label is not None and pos is None and _bare_list(toks, sa, label):
+            # "N.C.Q.: Abbvie, Advanz Pharma, Ipsen.": an author's block that lists companies without saying
+            # what the ties are
+            trig = Trigger("other", sa, sa, "")
+            orgs, _ = _objects(state, trig, toks)
+            if orgs:
+                _add_items(state, number, trig, orgs, "", label, "self")
+            continue
         if not triggers and not brackets:
             heading = text[sb - 1] == ":" or (pos is None and FOLLOWING_RE.search(text, sa, sb) is not None)
             if pos is None and label is None and toks:
@@ -341,6 +354,12 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
             who = [None]
         if subject.kind == "org" and who is current and current is not label:
             who = [None]  # "The Northern Ireland Biobank is funded by X": a body's tie, not the last author's
+        if subject.kind == "none" and who is current and current is not label and _staff_subject(text, triggers):
+            # "SINOVAC employees contributed to the design": the company's staff, no author named; said after
+            # the authors who are, it names no other tie
+            if any(it.category == "employment" for it in state.items):
+                continue
+            who = [None]
         if subject.kind in ("none", "pronoun") and not current and not state.single and _given_to_authors(state, toks):
             # "This study was supported by grants to Dr. Gruber from CIHR": the study's funding is named
             # authors' grants (a fellowship "(C50104/A17592—RTG)" stays support for the work)
@@ -392,6 +411,45 @@ def _before_boilerplate(text: str, sa: int, sb: int) -> int:
     if opening is None or opening.start() - sa < 20:
         return sa
     return opening.start() + 1
+
+
+def _initials_not_name(state: ParseState, word: str) -> bool:
+    """Whether a lone word before a relation phrase is initials rather than a name: "DKO employee of X", but
+    not "SINOVAC employees" (seven capitals that are no author's)."""
+    if not looks_like_initials(word):
+        return False
+    return len(word.replace(".", "")) <= 4 or state.index.by_initials(word, strict=True) is not None
+
+
+# "SINOVAC employees contributed to ...": the staff of a company are the sentence's subject.
+STAFF_SUBJECT_RE: Final = re.compile(r"(?:employees|staff)\s+(?:contributed|were|are|participated|did|helped|had)\b")
+
+
+def _staff_subject(text: str, triggers: list[Trigger]) -> bool:
+    if not triggers or triggers[0].kind != "employment":
+        return False
+    return STAFF_SUBJECT_RE.match(text, triggers[0].start) is not None
+
+
+def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
+    """Whether the sentence's subject is the journal's editors ("The editors and reviewers of ...")."""
+    before = text[sa : trig.start].strip().lower()
+    return trig.kind == "leadership" and "editor" in trig.text.lower() and before in ("", "the", "all", "all the")
+
+
+def _bare_list(toks: list[Tok], sa: int, label: list[int | None]) -> bool:
+    """A sentence that opens an author's labelled block and is nothing but names separated by commas."""
+    if not toks or None in label or toks[0].start != sa:
+        return False
+    pieces = 1
+    for k, t in enumerate(toks):
+        if t.text in (",", ";", "&") or t.low == "and":
+            pieces += t.text != "&"
+            if k + 1 < len(toks) and not toks[k + 1].cap:
+                return False
+        elif not (t.cap or t.text == "." or (k and t.text[0].isalnum() and toks[k - 1].cap)):
+            return False
+    return pieces >= 2 or len(toks) <= 4
 
 
 def _verb_after(toks: list[Tok], end: int) -> bool:
@@ -537,6 +595,7 @@ def _relations(
     sa, sb = sent
     masked = payee_spans(state, sa, sb, triggers)
     institution = bool(masked) or (subj.kind == "org" and subj.receives)
+    masked += form_brackets(state.text, sa, sb)
     whos, subject_spans = mid_subjects(state, triggers, who)
     masked += subject_spans
     results: list[tuple[list[Org], str]] = [([], "")] * len(triggers)
@@ -550,7 +609,7 @@ def _relations(
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif (
             i + 1 < len(triggers)
-            and (is_filler(vis) or names_nothing(vis) or _dangling_and(vis))
+            and (is_filler(vis) or names_nothing(vis) or _dangling_and(vis) or _for_the_next(vis))
             and not new_clause(vis)
         ):
             pre = _premod(state, trig, sa, None) if is_filler(vis) and after_name(state, trig, sa) else None
@@ -596,7 +655,7 @@ def _relations(
                 orgs = [o for o in orgs if norm(o.name) not in explained]
                 if not orgs:
                     continue
-        if not orgs and last_org is not None and (desc.lower() in ANAPHORA or dangling(state, trig)):
+        if not orgs and last_org is not None and (_anaphoric(desc) or dangling(state, trig)):
             # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
             # and ...": the company named before
             orgs, desc = [last_org], ""
@@ -666,6 +725,26 @@ def _joined(text: str, first: Trigger, second: Trigger) -> bool:
     return text[first.end : second.start].strip(" ,/") in ("and", "or", "and/or", "")
 
 
+def _anaphoric(desc: str) -> bool:
+    """ "the company", "the company and also serves on its board", "patents licensed to the company": the company
+    named before."""
+    low = desc.lower()
+    return low in ANAPHORA or any(
+        low.startswith((f"{a} and ", f"{a}, ")) or low.endswith((f" to {a}", f" by {a}")) for a in ANAPHORA
+    )
+
+
+def _for_the_next(vis: list[Tok]) -> bool:
+    """ "honoraria for giving lectures, and refunds of travel expenses from X": what the fees were for is the
+    next phrase, and they share its source."""
+    return (
+        2 <= len(vis) <= 3
+        and vis[0].low == "for"
+        and vis[1].low.endswith("ing")
+        and all(t.text.isalpha() and not t.cap for t in vis[1:])
+    )
+
+
 def _dangling_and(vis: list[Tok]) -> bool:
     """ "honoraria from and membership of an advisory board for X": a preposition left without its object
     before "and", so the phrase shares the next one's."""
@@ -706,7 +785,29 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
     orgs = organizations(state.text, region, is_person, unit)
     if not orgs and trig.kind == "patents":
         orgs = patent_holders(state.text, vis, is_person) or []  # "a patent X pending to the University of Y"
+    if not orgs and vis and "(" in state.text[trig.end : vis[-1].end]:
+        orgs = _named_in_brackets(state, state.toks.between(trig.end, vis[-1].end))
     return orgs, ("" if orgs else description(state.text, vis))
+
+
+def _named_in_brackets(state: ParseState, vis: list[Tok]) -> list[Org]:
+    """ "employed by the third party (CipherHealth)", "a grant from a foundation (Wellcome Trust)": a description
+    in lower case whose bracket names the organization."""
+    k = 1 if vis and vis[0].low in ("from", "by", "with", "at", "for") else 0
+    first = k
+    while k < len(vis) and k < first + 5 and vis[k].text != "(":
+        if vis[k].cap or not vis[k].text.isalpha():
+            return []
+        k += 1
+    if k == first or k >= len(vis) - 2 or vis[k].text != "(" or not is_name_token(vis[k + 1]):
+        return []
+    end = k + 1 + run_from(vis[k + 1 :], 0)
+    if end >= len(vis) or vis[end].text != ")":
+        return []
+    run = vis[k + 1 : end]
+    if _is_person(state, run) or (len(run) == 1 and _initials_not_name(state, run[0].text)):
+        return []
+    return [Org(clean_name(state.text, run), run[0].start, run[-1].end)]
 
 
 def _is_person(state: ParseState, run: list[Tok]) -> bool:
@@ -747,7 +848,7 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
             run = before[k:]
             if all(t.low.rstrip(".") in PREMOD_STOP for t in run) or not is_counterparty(run):
                 return None
-            if _is_person(state, run) or (len(run) == 1 and looks_like_initials(run[0].text) and k == 0):
+            if _is_person(state, run) or (len(run) == 1 and k == 0 and _initials_not_name(state, run[0].text)):
                 return None
             return Org(clean_name(state.text, run), run[0].start, run[-1].end)
     return None
@@ -822,6 +923,14 @@ def _merge_patents(state: ParseState, first_item: int) -> None:
     pats = [it for it in state.items[first_item:] if it.category == "patents"]
     holders = {it.org for it in pats if it.org}
     if len(holders) != 1:
+        return
+    if not any(it.org and it.author is None for it in pats):
+        # one author's own patent or licence ("fees from Abbott Labs for intellectual property") holds nobody
+        # else's: only that author's patents said again without the holder are the same ones
+        with_holder = {it.author for it in pats if it.org}
+        for it in pats:
+            if it.org is None and it.author in with_holder:
+                state.items.remove(it)
         return
     holder = holders.pop()
     named = any(it.author is not None for it in pats)

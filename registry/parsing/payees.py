@@ -32,6 +32,17 @@ PAYEE_BRACKET_RE: Final = re.compile(
 )
 
 
+# "had support (in the form of funds to the VRC to cover assay performance) from the NIH": what the support
+# was, said in brackets; nothing in them is its source.
+FORM_BRACKET_RE: Final = re.compile(r"\(\s*in\s+the\s+form\s+of\b[^()]*\)", re.IGNORECASE)
+
+
+def form_brackets(text: str, sa: int, sb: int) -> list[tuple[int, int]]:
+    if "form of" not in text[sa:sb]:
+        return []
+    return [m.span() for m in FORM_BRACKET_RE.finditer(text, sa, sb)]
+
+
 def payee_spans(state: ParseState, sa: int, sb: int, triggers: list[Trigger]) -> list[tuple[int, int]]:
     """ "through Yale", "through a contract with Duke University": the payee institution, not a source."""
     spans: list[tuple[int, int]] = []

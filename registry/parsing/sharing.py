@@ -29,6 +29,9 @@ SUBJECT_VERBS: Final = words(
 )
 
 
+ROLE_LEAD: Final = words("a an the member members of one")
+
+
 def mid_subjects(
     state: ParseState, triggers: list[Trigger], who: list[int | None]
 ) -> tuple[list[list[int | None]], list[tuple[int, int]]]:
@@ -37,7 +40,9 @@ def mid_subjects(
     whos = [who] * len(triggers)
     spans: list[tuple[int, int]] = []
     for i in range(1, len(triggers)):
-        tail = state.text[max(triggers[i - 1].end, triggers[i].start - 24) : triggers[i].start].lower().split()
+        tail = state.text[max(triggers[i - 1].end, triggers[i].start - 40) : triggers[i].start].lower().split()
+        while tail and tail[-1] in ROLE_LEAD:
+            tail.pop()  # "H.O.S. is a member of the board": the verb stands before the membership's words
         if SUBJECT_VERBS.isdisjoint(tail[-3:]):
             # "R Lee speaker fees BMS, M Rowe honoraria from X": a name after a comma, right before the phrase
             named = _listed_subject(state, triggers[i - 1].end, triggers[i].start)

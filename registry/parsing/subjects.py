@@ -75,6 +75,8 @@ def evaluate(
     plural = bool(mentions) and mentions[0][0].low in PLURAL_TITLES
     exact = [index.match([t.text for t in m], True) is not None for m in mentions] if strict else []
     for k, m in enumerate(mentions):
+        if k and len(m) == 1 and len(mentions[k - 1]) >= 2 and _degree(m[0].text):
+            continue  # "John A. Smith, MD, PhD, has served ...": degrees after a full name
         words = [t.text for t in m]
         words[-1] = _whose(words[-1])
         if plural and len(words) == 1:
@@ -97,6 +99,10 @@ def evaluate(
         bare = _bare_names(mentions, index)
         if bare:
             return bare
+    if not matched and unknown == len(mentions) >= 2:
+        reversed_ = _surname_first(mentions, index)
+        if reversed_:
+            return reversed_
     if matched and (len(matched) >= unknown or (len(matched) >= 2 and not other)):
         # "JH, JCO, GJG, AWW, AV, MDS, and ADB are employees of X": initials of the byline's authors among others
         # the byline does not have (a longer author list elsewhere) are those authors
@@ -104,6 +110,20 @@ def evaluate(
     if unknown and (unknown + len(matched) >= 2 or dotted or leadin) and other <= unknown:
         return [None]
     return None
+
+
+# Degrees and fellowships written after a name, as they are spelt (two capitals alone could be initials).
+DEGREES: Final = frozenset(
+    [
+        *("MD", "PhD", "DPhil", "MSc", "MBA", "MPH", "BSc", "PharmD", "DDS", "DMD", "MBBS", "MBChB", "BMBCh"),
+        *("FRCP", "FRCPC", "FRCS", "FRCSC", "FRCA", "FRACP", "FACP", "FACC", "FAHA", "FACS", "FESC", "MRCP"),
+        *("FANZCA", "FCICM", "FFICM", "FFPM"),
+    ]
+)
+
+
+def _degree(text: str) -> bool:
+    return text in DEGREES
 
 
 def _whose(word: str) -> str:
@@ -119,6 +139,21 @@ def _shared_surname(given: str, mentions: list[list[Tok]], m: list[Tok], index: 
     if full is None or not full[-1].cap:
         return None
     return index.match([given, full[-1].text])
+
+
+def _surname_first(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | None] | None:
+    """ "ZG and MW are employees of X" for Gang Zeng and Weining Meng: a list of two-letter initials written
+    surname first, when none of them is any author's in byline order and each, turned round, is one author's."""
+    found: list[int | None] = []
+    for m in mentions:
+        letters = m[0].text.replace(".", "")
+        if len(letters) != 2 or not letters.isalpha() or not letters.isupper():
+            return None
+        idx = index.by_initials(letters[::-1], strict=True)
+        if idx is None or idx in found:
+            return None
+        found.append(idx)
+    return found or None
 
 
 def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | None] | None:

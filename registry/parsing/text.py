@@ -52,7 +52,7 @@ OPENERS: Final = words(
     "the this these that he she they we i it his her their our in all no none neither however there "
     "additionally furthermore moreover finally both"
 )
-BOUNDARY_RE: Final = re.compile(r"[.!?:](?=\s)")
+BOUNDARY_RE: Final = re.compile(r"[.!?:](?=\s)|(?<=\s)\.(?=[A-Z])")  # "... clinical trials .W.M.L is": a stop moved
 PREAMBLE_RE: Final = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
 
 
@@ -286,8 +286,14 @@ def _ends_sentence(text: str, tok: Tok, nxt: Tok | None, s_start: int, after: li
         )
     ):
         return True  # "... Essential Medicines U.K. S.K. and R.O. are members", "... Health U.K. However"
+    if after and after[0].text == ":" and DOTTED_INITIALS_RE.fullmatch(nxt.text) and t[-2:-1].isalpha():
+        return True  # "... Roche, IPSEN. N.C.Q.: Abbvie, ...": the next author's heading
+    if nxt.low in NEXT_TITLES and SINGLE_INITIAL_RE.fullmatch(t) and after and after[0].cap:
+        return True  # "... Rush AJ, and Paddock S. Dr. Kaddurah-Daouk is ...": a title does not follow an initial
     if t != "." and is_abbreviation(tok):
         return False
+    if nxt.text == "." and after and after[0].start == nxt.end and after[0].cap:
+        return True  # "... outside the submitted work. .Dr. Nair reports": a stray full stop before the next
     return nxt.text[0].isupper() or nxt.text[0].isdigit() or nxt.text in ("(", "“", '"')
 
 
