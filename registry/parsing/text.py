@@ -52,7 +52,10 @@ OPENERS: Final = words(
     "the this these that he she they we i it his her their our in all no none neither however there "
     "additionally furthermore moreover finally both"
 )
-BOUNDARY_RE: Final = re.compile(r"[.!?:](?=\s)|(?<=\s)\.(?=[A-Z])")  # "... clinical trials .W.M.L is": a stop moved
+# A stop before a space, or one moved before the next sentence ("... clinical trials .W.M.L is"):
+# [.!?:](?=\s)|(?<=\s)\.(?=[A-Z]), written to start with the stops, which the regex engine skips to (the
+# look-behind first was tried at every character).
+BOUNDARY_RE: Final = re.compile(r"[.!?:](?:(?=\s)|(?<=\s\.)(?=[A-Z]))")
 PREAMBLE_RE: Final = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
 
 

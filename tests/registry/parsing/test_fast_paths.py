@@ -34,6 +34,7 @@ PIECES = st.sampled_from(
         "\x1c",
         "\x1f",
         "(",
+        " .W",
         ")",
         ":",
         ";",
@@ -74,6 +75,20 @@ def test_tokens_are_those_of_the_plain_regex(sample, a, b):
     a, b = min(a, len(sample)), min(max(a, b), len(sample))
     plain = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(sample, a, b)]
     assert [(t.start, t.end, t.text) for t in text.tokenize(sample, a, b)] == plain
+
+
+BOUNDARY_RE = re.compile(r"[.!?:](?=\s)|(?<=\s)\.(?=[A-Z])")
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(0, 70), st.integers(0, 70))
+@example(" .W.M.L is", 1, 10)
+@example("a. .Dr. Nair", 0, 12)
+def test_sentence_boundaries_are_those_of_the_plain_regex(sample, a, b):
+    a, b = min(a, len(sample)), min(max(a, b), len(sample))
+    assert [m.span() for m in text.BOUNDARY_RE.finditer(sample, a, b)] == [
+        m.span() for m in BOUNDARY_RE.finditer(sample, a, b)
+    ]
 
 
 # Where a sentence whose full stop was lost may start, as one regex found it.
