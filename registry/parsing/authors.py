@@ -57,6 +57,7 @@ class AuthorIndex:
         self._by_surname: dict[str, list[int]] | None = None
         self._by_first: dict[str, list[int]] | None = None
         self._by_compound: dict[str, list[int]] | None = None
+        self._first_surnames: dict[str, list[int]] | None = None
         self._joined: str | None = None
         self._given: dict[int, list[str]] = {}
         self._memo: dict[tuple[str, ...], int | None] = {}
@@ -114,7 +115,23 @@ class AuthorIndex:
                 if len(parts) >= 3 and parts[-2][:1].isupper() and "-" not in parts[-1] and not self.collab[idx]:
                     self._by_compound.setdefault(fold(f"{parts[-2]}-{parts[-1]}"), []).append(idx)
                     self._by_compound.setdefault(fold(f"{parts[-2].rstrip('.')} {parts[-1]}"), []).append(idx)
+                elif len(parts) >= 2 and parts[-1].count("-") == 1 and not self.collab[idx]:
+                    # "Maria Gomez Ruiz" for a byline "Maria Gómez-Ruiz": the double surname without its hyphen
+                    self._by_compound.setdefault(fold(parts[-1].replace("-", " ")), []).append(idx)
         return self._by_compound
+
+    def _by_first_surname(self, word: str) -> list[int]:
+        """Authors whose double surname starts with `word`: "Dr. Gómez" for María Gómez-Ruiz, as Spanish and
+        Portuguese usage names people by their first surname."""
+        if self._first_surnames is None:
+            self._first_surnames = {}
+            for idx, name in enumerate(self.names):
+                parts = name.split()
+                if len(parts) >= 2 and parts[-1].count("-") == 1 and not self.collab[idx]:
+                    first = parts[-1].split("-")[0]
+                    if len(first) >= 3 and first[:1].isupper():
+                        self._first_surnames.setdefault(fold(first), []).append(idx)
+        return self._first_surnames.get(fold(word.rstrip(".")), [])
 
     def _by_compound_name(self, words: list[str], titled: bool) -> int | None:
         compounds = self._compound_surnames()
@@ -348,6 +365,8 @@ class AuthorIndex:
             hits = self._with_surname(words[0])
             if not hits and looks_like_initials(words[0]):
                 return self.by_initials(words[0])  # "Dr J.P.S. served as consultant"
+            if not hits:
+                hits = self._by_first_surname(words[0])
             return hits[0] if len(hits) == 1 else None
         if len(words) == 1:
             m = GLUED_RE.match(words[0])  # "TTaniguchi": initial glued to the surname
@@ -359,13 +378,22 @@ class AuthorIndex:
         for idx in self._with_surname(words[-1]):
             if self._given_ok(idx, words[:-1]):
                 return idx
+        if len(words) == 2 and words[1][:1].isupper() and len(words[1]) > 2 and not words[1].isupper():
+            # "Zhang Wei" for a byline "Wei Zhang": a full name written surname first, the given name whole
+            for idx in self._with_surname(words[0]):
+                if [fold(words[1])] == self._given_names(idx):
+                    return idx
         if len(words) == 2 and VANCOUVER_INITIALS_RE.fullmatch(words[1]) and not words[0].isupper():
             # "Smith J", "Lundgren JD": the surname first and the initials after it, as references write them
             for idx in self._with_surname(words[0]):
                 if self._given_ok(idx, [words[1]]):
                     return idx
+        if "-" in words[-1] or words[-2].endswith(".") or (len(words) >= 3 and words[-2][:1].isupper()):
+            found = self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis", "Gomez Ruiz"
+            if found is not None:
+                return found
         if "-" in words[-1] or words[-2].endswith("."):
-            return self._by_compound_name(words, titled)  # "Roman-Rodriguez", "St. Louis"
+            return None
         if len(words) >= 3 and not titled:
             # "Renato Matta Ramos" for a byline "Renato Matta": a second surname the byline leaves out
             for idx in self._with_surname(words[-2]):

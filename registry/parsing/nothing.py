@@ -61,7 +61,9 @@ NONE_ONLY_RE: Final = re.compile(
 )
 # "N. Qiao, None; M. Song, None": a name and "None" after a comma, the shape some journals print per author.
 # "SK None. KL None.": the same without the comma, "None" capitalised after the initials; "AL - None." after a dash.
-NAMED_NONE_RE: Final = re.compile(r"(?:(?:,|\s[\u2013\u2014-])\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil))\W*$")
+NAMED_NONE_RE: Final = re.compile(
+    r"(?:(?:,|\s[\u2013\u2014-])\s*(?i:none|nil)|(?<=[A-Z.])\s+(?:None|NONE|Nil)|(?i:(?<=authors):\s*(?:none|nil)))\W*$"
+)  # "Other authors: none." too
 NO_OTHER_AUTHORS_RE: Final = re.compile(
     r"(?:no|none\s+of\s+the)\s+(?:other|remaining)\s+(?:co-?)?authors?\b",
     re.IGNORECASE,
@@ -73,7 +75,7 @@ DECLARED_BY_RE: Final = re.compile(
 # "The other authors ...", and the same in the languages read: "Les autres auteurs", "Los demás autores",
 # "Die übrigen Autoren", "Gli altri autori", "Os demais autores".
 OTHERS_RE: Final = re.compile(
-    r"\b(?:other|remaining|rest\s+of\s+the|autres|dem[aá]s|demais|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
+    r"\b(?:others?|remaining|rest\s+of\s+the|autres|dem[aá]s|demais|otros|restantes|[üu]brigen|anderen|altri|outros)\b",
     re.IGNORECASE,
 )
 

@@ -22,6 +22,7 @@ def board_named(vis: list[Tok], nxt: Trigger) -> bool:
 
 
 FOR_WORDS: Final = words("the a an his her their my")
+SERVING_WORDS: Final = words("serving participating participation membership sitting acting working work")
 
 
 def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
@@ -31,6 +32,8 @@ def source_before(state: ParseState, trig: Trigger, sa: int) -> list[Org]:
     k = len(before)
     while k > 0 and before[k - 1].low in FOR_WORDS:
         k -= 1
+    if k > 2 and before[k - 1].low in ("on", "in", "as", "with") and before[k - 2].low in SERVING_WORDS:
+        k -= 2  # "personal fees from Pfizer for serving on a data safety monitoring board"
     if k == 0 or before[k - 1].low != "for":
         return []
     j = k = k - 1

@@ -422,7 +422,15 @@ def _name_after_possessive(toks: list[Tok], j: int) -> bool:
     if j >= len(toks):
         return False
     nxt = toks[j]
+    if nxt.low.rstrip(".") in POSSESSIVE_HEADS:
+        return True  # "Alzheimer's Association", "Women's Health Research": a body's head word
     return nxt.cap and is_name_token(nxt) and nxt.low[:4] not in TRIGGER_KEYS and not is_company_form(nxt)
+
+
+# Head words of bodies named after someone's or something's possessive.
+POSSESSIVE_HEADS: Final = frozenset(
+    {"association", "associations", "society", "foundation", "disease", "research", "institute", "hospital"}
+)
 
 
 def possessive(tok: Tok) -> bool:

@@ -22,6 +22,11 @@ OTHERS_AFTER_RE: Final = re.compile(
 )
 
 
+EXCEPTION_BEFORE_RE: Final = re.compile(
+    r"\b(?:with\s+the\s+exception\s+of|except(?:\s+for)?|apart\s+from|other\s+than)\s", re.IGNORECASE
+)
+
+
 def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[str, list[int | None]]:
     text = state.text
     if says_others(text, sa, pos) or icmje_closing(text, pos):
@@ -30,6 +35,10 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
         return "others", []  # "None declared for the other authors."
     subj = scan_subject(text, state.toks.between(sa, pos), pos, state.index)
     if subj.kind == "persons":
+        if EXCEPTION_BEFORE_RE.search(text, sa, pos):
+            # "With the exception of JAS, who has received fees from X, the authors declare no competing
+            # interests": the persons named are the exception, the others declare nothing
+            return "others", []
         return "authors", subj.authors
     by = DECLARED_BY_RE.match(text, pos)
     if by is not None:
@@ -56,7 +65,7 @@ def none_scope(state: ParseState, sa: int, pos: int, current, label) -> tuple[st
 
 def finish(state: ParseState) -> ParseResult:
     index = state.index
-    items = _dedupe(state.items)
+    items = _dedupe(_joined_as_elsewhere(state.items, state.text) if " and " in state.text else state.items)
     if any(it.org is None for it in items):
         items = named_beside(items, state.text)
     with_items = {it.author for it in items if it.author is not None}
@@ -81,6 +90,44 @@ def finish(state: ParseState) -> ParseResult:
         author = names[it.author] if it.author is not None else None
         parsed.append(ParsedItem(author, it.category, it.org, it.payee, it.spec, it.span))  # type: ignore[arg-type]
     return ParseResult(declares, parsed, _variants(parsed), state.warnings)
+
+
+def _joined_as_elsewhere(items: list[DraftItem], text: str) -> list[DraftItem]:
+    """ "grants from Fisher and Paykel Ltd. ... and from Fisher and Paykel Healthcare": a one-word name and the
+    name after its "and", read as two companies, are one when the statement names them as one elsewhere
+    ("Fisher and Paykel" inside another organization's name)."""
+    names = {it.org for it in items if it.org and " and " in it.org}
+    if not names:
+        return items
+    drop: set[int] = set()
+    joined: dict[int, str] = {}
+    for k, first in enumerate(items):
+        if not first.org or " " in first.org or k in drop:
+            continue
+        for j in range(k + 1, min(k + 40, len(items))):
+            second = items[j]
+            if (
+                second.author != first.author
+                or second.category != first.category
+                or not second.org
+                or f"{first.org} and {second.org}" not in text
+            ):
+                continue
+            head = f"{first.org} and {second.org.split()[0]}"
+            if any(n.startswith(head) and n != f"{first.org} and {second.org}" for n in names):
+                joined[k] = f"{first.org} and {second.org}"
+                drop.add(j)
+                break
+    if not joined:
+        return items
+    out = []
+    for k, it in enumerate(items):
+        if k in drop:
+            continue
+        if k in joined:
+            it = DraftItem(it.author, it.category, joined[k], it.payee, it.spec, it.span, it.footnote)
+        out.append(it)
+    return out
 
 
 def _dedupe(items: list[DraftItem]) -> list[DraftItem]:

@@ -24,7 +24,7 @@ from .categories import (
 from .clauses import join_headed_lists, split_clauses
 from .codes import read_form
 from .labels import leading_label, mid_labels
-from .lists import Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
+from .lists import COUNTRIES, Org, description, is_filler, organizations, patent_holder_region, patent_holders, visible
 from .nameshapes import new_clause, passive_source, topic_word
 from .nothing import no_author_scope, none_position, stock_none
 from .objects import bare, board_named, dangling, describes_company, relationship_with, same_clause, source_before
@@ -375,6 +375,13 @@ def _read_block(state: ParseState, number: int, a: int, b: int, label: list[int 
                 _add_items(state, number, trig, [br.org], "", who, "self")
 
 
+# "personal fees from Pfizer for serving on a data safety monitoring board": the role the fees were paid for,
+# named a few words after "for".
+FOR_SERVING_RE: Final = re.compile(
+    r"\bfor\s+(?:serving|participating|participation|membership|sitting|acting|work(?:ing)?)\s+(?:on|in|as|with)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 # "As a consultant and/or advisory panel member, Stephen Silberstein receives honoraria from: ...": the role
 # opens the sentence, and its subject follows the comma.
 AS_ROLE_RE: Final = re.compile(r"\W*As\s+an?\s")
@@ -429,6 +436,41 @@ def _staff_subject(text: str, triggers: list[Trigger]) -> bool:
     if not triggers or triggers[0].kind != "employment":
         return False
     return STAFF_SUBJECT_RE.match(text, triggers[0].start) is not None
+
+
+def _bracketed_list(state: ParseState, trig: Trigger, end: int) -> list[Org]:
+    """The names listed in a bracket right after a relation phrase, when it holds nothing but names."""
+    vis = state.toks.between(trig.end, end)
+    close = next((k for k in range(1, min(len(vis), 40)) if vis[k].text == ")"), None)
+    if close is None or close < 2:
+        return []
+    inner = vis[1:close]
+    if not all(t.cap or t.text in (",", ";", "&") or t.low in ("and", "of", "the") for t in inner):
+        return []
+    if trig.text[:1].isupper() or (len(inner) == 1 and (inner[0].text.isupper() or _is_place(inner[0]))):
+        return []  # "Strategic Advisory Group (England)", "scientific advisory board (SAB)": a name's parts
+    if any(any(c.isdigit() for c in t.text) for t in inner):
+        return []  # "grants (CUP E53D23013280006)": a grant's number
+    is_person = lambda run: _is_person(state, run)  # noqa: E731
+    return organizations(state.text, inner, is_person, False)
+
+
+def _is_place(tok: Tok) -> bool:
+    return tok.low.rstrip(".") in COUNTRIES
+
+
+FUNDER_CLAUSE_RE: Final = re.compile(r",\s+(?:which|that|who)\s+(?:also\s+|has\s+|have\s+|partly\s+|partially\s+)?$")
+THIS_WORK_RE: Final = re.compile(
+    r"\s+(?:(?:in\s+part|partly|partially)\s+)?(?:this|the\s+present|the\s+current)\s+(?:work|study|research|trial|project)\b"
+)
+
+
+def _funder_clause(text: str, trig: Trigger) -> bool:
+    """ "..., which funded this study": a relative clause about the company just named."""
+    return (
+        FUNDER_CLAUSE_RE.search(text, max(0, trig.start - 24), trig.start) is not None
+        and THIS_WORK_RE.match(text, trig.end) is not None
+    )
 
 
 def _editors_subject(text: str, sa: int, trig: Trigger) -> bool:
@@ -605,7 +647,10 @@ def _relations(
         vis = visible(state.text, state.toks.between(trig.end, end), masked)
         while i + 1 < len(triggers) and vis and vis[-1].cap and vis[-1].low in ROLE_MODIFIERS:
             vis = vis[:-1]  # "a shareholder and currently the Managing Director at X": the next role's rank
-        if trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
+        listed = _bracketed_list(state, trig, end) if state.text.startswith(" (", trig.end) else []
+        if listed:
+            results[i] = (listed, "")  # "consultancy fees (Pfizer, Roche); speaker fees (Lilly)"
+        elif trig.kind == "other_member" and i + 1 < len(triggers) and board_named(vis, triggers[i + 1]):
             results[i] = ([], "member")  # "member of the Scientific Advisory Board of X": the board says it
         elif (
             i + 1 < len(triggers)
@@ -621,7 +666,10 @@ def _relations(
             if shared == ([], "member") and i + 2 < len(triggers):
                 shared = results[i + 2]  # "co-founder, member of the Board of Directors of X": the board's X
             results[i] = ([pre], "") if pre is not None else shared
-            if pre is None and "for" in state.text[max(sa, trig.start - 12) : trig.start]:
+            if pre is None and (
+                "for" in state.text[max(sa, trig.start - 12) : trig.start]
+                or FOR_SERVING_RE.search(state.text, max(sa, trig.start - 50), trig.start) is not None
+            ):
                 # "honoraria from X for lectures and salary support from Y": the lectures were X's
                 source = source_before(state, trig, sa)
                 if source:
@@ -698,6 +746,19 @@ def _relations(
             whos[i] == [None] or (subj.kind != "persons" and "reviewer" in state.text[sa : trig.start].lower())
         ):
             continue  # an affiliation the editor shares with a reviewer, not with an author
+        if last_org is not None and trig.kind in ("grants", "manuscript_support") and _funder_clause(state.text, trig):
+            # "an employee of Vertex Pharmaceuticals, which funded this study": the company named before funded
+            # the work; no author's grant
+            _add_items(
+                state,
+                number,
+                Trigger("manuscript_support", trig.start, trig.end, trig.text),
+                [last_org],
+                "",
+                [None],
+                "self",
+            )
+            continue
         bracket = _payee_bracket(state.text, trig.end) or (orgs and _payee_bracket(state.text, orgs[-1].end))
         to_institution = institution or bool(bracket)
         payee = "institution" if to_institution and trig.category in MONEY else "self"
@@ -761,7 +822,7 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
         return [], ""
     if len(vis) > 3 and vis[0].low == "on" and vis[1].low == "behalf" and vis[2].low == "of":
         vis = vis[3:]  # "contract research on behalf of GSK": the company the work is done for
-    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment"):
+    if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment", "patents"):
         # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
         source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
         if source is None:

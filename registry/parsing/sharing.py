@@ -91,6 +91,12 @@ def _own_clause(seg: list[Tok], p: int, end: int, mentions: list[list[Tok]]) -> 
 def _listed_subject(state: ParseState, a: int, b: int) -> tuple[list, tuple[int, int]] | None:
     """Authors named between a comma and the relation phrase at `b`, and their span."""
     seg = state.toks.between(a, b)
+    if seg and seg[-1].text == "(":
+        seg = seg[:-1]  # "JAS (consultancy: Pfizer), AL (grants: Bayer)": the author's ties in a bracket
+    elif len(seg) > 2 and seg[-1].low == "who" and seg[-2].text == ",":
+        seg = seg[:-2]  # "JAS, who is an employee of X, and AL, who consults for Y": the name before "who"
+        if len(seg) > 2 and seg[-2].low == "and" and seg[-3].text == ",":
+            seg = [*seg[:-2], seg[-1]]  # ", and AL": the list's comma before the name
     p = len(seg) - 1
     while p >= 0 and seg[p].text not in (",", ";"):
         p -= 1

@@ -427,3 +427,121 @@ def test_an_author_who_declares_none():
     statement = "The author J.A.S. declares consultancy for Pfizer. The author A.L. declares none."
     result = parse_statement(statement, WRITERS)
     assert result.declares_none == ["Ann Lee"]
+
+
+def test_a_name_with_and_is_one_company_when_the_statement_joins_it_elsewhere():
+    statement = (
+        "Dr. Smith reports grants from Fisher and Paykel Ltd., outside the submitted work. Dr Lee reports grants "
+        "from Fisher and Paykel Healthcare. Dr Roe reports grants from Pfizer and Novartis Pharma."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "grants", "Fisher and Paykel Ltd."),
+        ("Ann Lee", "grants", "Fisher and Paykel Healthcare"),
+        ("Paul Roe", "grants", "Pfizer"),
+        ("Paul Roe", "grants", "Novartis Pharma"),
+    ]
+
+
+def test_a_double_surname_without_its_hyphen_or_by_its_first_part():
+    authors = ["Maria Gómez-Ruiz", "Hans van der Berg", "Ana Ruiz"]
+    statement = (
+        "Dr. Gómez reports grants from MSD. Maria Gomez Ruiz has received honoraria from Lilly. Dr. Ruiz has "
+        "nothing to disclose."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("Maria Gómez-Ruiz", "grants", "MSD"),
+        ("Maria Gómez-Ruiz", "lectures", "Lilly"),
+    ]
+    assert result.declares_none == ["Ana Ruiz"]
+
+
+def test_a_chinese_name_surname_first_and_the_others_after_an_exception():
+    authors = ["Wei Zhang", "Xiaoming Li", "John A. Smith", "Ann Lee"]
+    statement = "Zhang Wei is an employee of Huawei. Li Xiaoming has received grants from Tencent."
+    assert triples(statement, authors) == [
+        ("Wei Zhang", "employment", "Huawei"),
+        ("Xiaoming Li", "grants", "Tencent"),
+    ]
+    statement = (
+        "With the exception of JAS, who has received consulting fees from Pfizer, the authors declare no competing "
+        "interests."
+    )
+    result = parse_statement(statement, authors)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [("John A. Smith", "consulting", "Pfizer")]
+    assert result.declares_none == ["Wei Zhang", "Xiaoming Li", "Ann Lee"]
+
+
+def test_organizations_listed_in_a_bracket_after_each_kind_of_tie():
+    statement = (
+        "AL declares the following: consultancy fees (Pfizer, Roche); speaker fees (Lilly); research grants "
+        "(Bayer). JAS is a member of the National Strategic Advisory Group (England). Other authors: none."
+    )
+    result = parse_statement(statement, WRITERS)
+    rows = [(i.author, i.category, i.organization) for i in result.items]
+    assert rows[:4] == [
+        ("Ann Lee", "consulting", "Pfizer"),
+        ("Ann Lee", "consulting", "Roche"),
+        ("Ann Lee", "lectures", "Lilly"),
+        ("Ann Lee", "grants", "Bayer"),
+    ]
+    assert not [r for r in rows if r[2] == "England"]  # the place after a body's name is no organization
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_each_authors_ties_in_a_bracket_after_their_initials_and_the_others():
+    statement = (
+        "Conflict of interest: JAS (consultancy: Pfizer; speaker: Roche), AL (grants: Bayer). The others have "
+        "nothing to disclose."
+    )
+    result = parse_statement(statement, WRITERS)
+    assert [(i.author, i.category, i.organization) for i in result.items] == [
+        ("John A. Smith", "consulting", "Pfizer"),
+        ("John A. Smith", "lectures", "Roche"),
+        ("Ann Lee", "grants", "Bayer"),
+    ]
+    assert result.declares_none == ["Paul Roe", "Kim Tan"]
+
+
+def test_a_second_author_named_before_who():
+    statement = "JAS, who is an employee of Vaxco, and AL, who consults for Biolab, contributed equally."
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "employment", "Vaxco"),
+        ("Ann Lee", "consulting", "Biolab"),
+    ]
+
+
+def test_fees_from_a_company_for_serving_on_a_board_are_that_companys():
+    statement = (
+        "JAS reports personal fees from Pfizer for serving on a data safety monitoring board, and grants from Merck "
+        "to his institution."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "advisory_board", "Pfizer"),
+        ("John A. Smith", "grants", "Merck"),
+    ]
+
+
+def test_a_patent_on_its_subject_assigned_to_its_holder():
+    statement = (
+        "JAS and AL have filed a patent application (WO2020123456) on the method described here, assigned to the "
+        "University of Oxford. PR holds a patent on a device."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "patents", "University of Oxford"),
+        ("Ann Lee", "patents", "University of Oxford"),
+        ("Paul Roe", "patents", None),
+    ]
+
+
+def test_a_company_which_funded_this_study_is_the_studys_funder():
+    statement = (
+        "JAS is an employee of, and owns stock in, Vertex Pharmaceuticals, which funded this study. AL is supported "
+        "by the Alzheimer's Association."
+    )
+    assert triples(statement, WRITERS) == [
+        ("John A. Smith", "employment", "Vertex Pharmaceuticals"),
+        ("John A. Smith", "stock", "Vertex Pharmaceuticals"),
+        (None, "manuscript_support", "Vertex Pharmaceuticals"),
+        ("Ann Lee", "grants", "Alzheimer's Association"),
+    ]
