@@ -14,6 +14,7 @@ from django.utils import timezone
 from registry import services
 from registry.enums import ArticleStatus
 from registry.importers.articles.writer import ArticleWriter
+from registry.importers.collection import young_collections_spaced
 from registry.importers.formats.pubmed import PubmedCitation, PubmedDeletion, read_pubmed
 from registry.models import Article
 
@@ -57,13 +58,14 @@ def store_pubmed_items(
     """Store the citations and deletions of one file as read (by `read_pubmed`, here or in a reading
     process), in file order."""
     store = _Store(file=file, source=source, actor=actor, warnings=warnings, bulk=bulk)
-    for item in items:
-        if isinstance(item, PubmedCitation):
-            store.add(item)
-        else:
-            store.flush()
-            store.remove(item)
-    store.flush()
+    with young_collections_spaced():  # a batch's many objects would otherwise set off full collections
+        for item in items:
+            if isinstance(item, PubmedCitation):
+                store.add(item)
+            else:
+                store.flush()
+                store.remove(item)
+        store.flush()
     return store.counts
 
 
