@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Final
 
-from .firstchars import PrefixDispatch
+from .firstchars import PrefixDispatch, with_first_letters
 from .nameshapes import ends_portfolio_name, in_money_list, member_of_bodies, names_the_body, new_predicate
 from .text import Tok, words
 
@@ -315,6 +315,8 @@ BOILERPLATE_RE: Final = re.compile(
     r"|\bregistered\s+(?:online\s+)?(?:[\w-]+\s+){0,2}?COI\s+disclosure\s+(?:statement\s+)?forms?\b",
     re.IGNORECASE,
 )
+# The same for a search: a look-ahead for the letters its matches start with turns most characters away first.
+BOILERPLATE_SEARCH_RE: Final = with_first_letters(BOILERPLATE_RE)
 MS_CONTEXT_RE: Final = re.compile(
     r"\b(?:for|of|in|on|to)\s+(?:this|the\s+present|the\s+current|the\s+submitted)\s+(?:work|research|study|effort|article"
     r"|manuscript|project|paper|analysis)\b"
@@ -328,6 +330,7 @@ MS_CONTEXT_RE: Final = re.compile(
     r"(?:\w+\s+){0,2}?(?:support|funding|grants?)\b",
     re.IGNORECASE,
 )
+MS_CONTEXT_SEARCH_RE: Final = with_first_letters(MS_CONTEXT_RE)
 SENTENCE_END_RE: Final = re.compile(r"\.\s+[A-Z]|\s\|\|\s")
 MONEY: Final = frozenset({"manuscript_support", "grants", "royalties", "consulting", "lectures", "travel", "gifts"})
 
@@ -606,7 +609,7 @@ def _about_this_work(text: str, start: int, end: int) -> bool:
     or "none of which are related to the content of this manuscript"."""
     if STUDY_FUNDING_RE.match(text, start, end) or PUBLICATION_FEE_RE.search(text, start, end):
         return True
-    for m in MS_CONTEXT_RE.finditer(text, start, end):
+    for m in MS_CONTEXT_SEARCH_RE.finditer(text, start, end):
         if not UNRELATED_RE.search(text, max(start, m.start() - 60), m.start()):
             return True
     return False
@@ -630,6 +633,7 @@ BODY_OF_RE: Final = re.compile(
     r"\b(?:Journal|Institute|Society|School|Office|Cent(?:er|re)|Department|Academy|College|Faculty|Association"
     r"|Division|Bureau|Agency|Laboratory|Unit|Program|Programme)\s+(?:of|for|on)\s+(?:the\s+)?$"
 )
+BODY_OF_SEARCH_RE: Final = with_first_letters(BODY_OF_RE)
 NOT_NAME_WORDS: Final = words("the a an this that on in of for is as and or its his her their")
 # Words that make a role a rank or kind of itself, never a body's name: "Senior Vice President".
 ROLE_MODIFIERS: Final = words(
@@ -649,7 +653,7 @@ def _inside_name(text: str, t: Trigger) -> bool:
         return True  # "Grand Challenge on Climate Change, Human Health, & Equity": a name's last word
     if " " not in t.text and ends_portfolio_name(text, t.start):
         return True  # "Ministry of Business, Innovation and Employment"
-    if BODY_OF_RE.search(text, max(0, t.start - 30), t.start):
+    if BODY_OF_SEARCH_RE.search(text, max(0, t.start - 30), t.start):
         return True  # "the Journal of Intellectual Property Law", "Center for Clinical Trials"
     before = NAME_BEFORE_RE.search(text, max(0, t.start - 40), t.start)
     if not before or before.group().split()[0].lower() in NOT_NAME_OR_ROLE:
@@ -687,7 +691,7 @@ def is_boilerplate(text: str, start: int, end: int, low: str) -> bool:
         or ("form" in low and "disclos" in low)
     ):
         return False
-    return bool(BOILERPLATE_RE.search(text, start, end))
+    return bool(BOILERPLATE_SEARCH_RE.search(text, start, end))
 
 
 def sentence_negated(text: str, start: int, end: int) -> bool:

@@ -24,7 +24,22 @@ OPENING_VERBS: Final = words(
     "are is were was have has had hold holds received receive receives report reports serve serves"
 )
 # Initials after a word, then a list or one of those verbs: where a sentence whose full stop was lost may start.
-LOST_STOP_RE: Final = re.compile(rf"\w\.?\s+([A-Z]{{2,4}})(?=\s*,|\s+(?:and|{'|'.join(sorted(OPENING_VERBS))})\b)")
+# The search is for the initials and what follows them, from a capital (a first character the regex skips to
+# fast); the word and spaces before them (\w\.?\s+) are asked after (`_after_word`), which spares the regex a
+# try at every word.
+LOST_STOP_RE: Final = re.compile(rf"[A-Z][A-Z]{{1,3}}(?=\s*,|\s+(?:and|{'|'.join(sorted(OPENING_VERBS))})\b)")
+
+
+def _after_word(text: str, at: int, lo: int) -> bool:
+    r"""Whether text[lo:at] ends in a word character, maybe a full stop, and spaces (the regex's \w\.?\s+)."""
+    k = at
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k in (at, lo):
+        return False
+    if text[k - 1] == "." and k - 1 > lo:
+        k -= 1
+    return text[k - 1].isalnum() or text[k - 1] == "_"
 
 
 def _lost_stops(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -36,8 +51,10 @@ def _lost_stops(state: ParseState, spans: list[tuple[int, int]]) -> list[tuple[i
     for sa, sb in spans:
         start = sa
         for m in LOST_STOP_RE.finditer(text, sa, sb):  # most sentences have no such place
-            k = bisect_left(starts, m.start(1))
-            if k < 2 or k >= len(toks) - 1 or toks[k].start != m.start(1):
+            if not _after_word(text, m.start(), sa):
+                continue
+            k = bisect_left(starts, m.start())
+            if k < 2 or k >= len(toks) - 1 or toks[k].start != m.start():
                 continue
             prev = toks[k - 1]
             if not (is_company_form(prev) or (prev.text.isalpha() and prev.text.islower() and prev.low not in LINKS)):

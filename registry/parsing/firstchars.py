@@ -108,6 +108,80 @@ def _charset(members, space: str | None) -> set[str]:
     return letters
 
 
+def with_first_letters(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a look-ahead for the characters a match can start with, for a search of a
+    long alternation: most positions are turned away by one test of a class instead of a try of every
+    alternative. A pattern that heeds case gets the characters as written; otherwise they are read in lower
+    case and the class ignores case (where the pattern heeds it in part, the class lets by a few more
+    positions than its letters, never fewer). The pattern itself where the characters cannot be told, or a
+    match may be empty."""
+    exact = None if pattern.flags & re.IGNORECASE else first_characters(pattern.pattern, pattern.flags)
+    if exact is not None:
+        return re.compile(f"(?=[{''.join(re.escape(c) for c in sorted(exact))}])(?:{pattern.pattern})", pattern.flags)
+    leads = leading_strings(pattern.pattern, pattern.flags, 1)
+    if leads is ANY or not leads or any(len(s) != 1 for s in leads):
+        return pattern
+    letters = "".join(re.escape(c) for c in sorted(leads))
+    return re.compile(f"(?=(?i:[{letters}]))(?:{pattern.pattern})", pattern.flags)
+
+
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of `pattern` can start with, as written, for a pattern that heeds case; None
+    when that cannot be told (a part that ignores case, a class such as \\w) or a match may be empty."""
+    if _parser is None or flags & re.IGNORECASE:
+        return None
+    try:
+        found, empty = _exact_sequence(_parsed(pattern, flags), False)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    return None if empty or not found else frozenset(found)
+
+
+def _exact_sequence(items, ignore: bool) -> tuple[set[str], bool]:
+    """(the characters a match of the sequence can start with, whether it can match nothing)."""
+    found: set[str] = set()
+    for op, av in items:
+        chars, empty = _exact_item(op, av, ignore)
+        found |= chars
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _exact_item(op, av, ignore: bool) -> tuple[set[str], bool]:
+    if op is _c.LITERAL and not ignore:
+        return {chr(av)}, False
+    if op is _c.IN and not ignore:
+        chars: set[str] = set()
+        for member, value in av:
+            if member is _c.LITERAL:
+                chars.add(chr(value))
+            elif member is _c.RANGE and value[1] - value[0] <= _MAX_RANGE:
+                chars.update(chr(code) for code in range(value[0], value[1] + 1))
+            else:
+                raise _Unknown  # a category (\w), a negated set or a wide range
+        return chars, False
+    if op is _c.BRANCH:
+        chars, empty = set(), False
+        for branch in av[1]:
+            more, can_be_empty = _exact_sequence(branch, ignore)
+            chars |= more
+            empty = empty or can_be_empty
+        return chars, empty
+    if op is _c.SUBPATTERN:
+        _, add_flags, del_flags, items = av
+        return _exact_sequence(items, (ignore or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE)
+    if op is getattr(_c, "ATOMIC_GROUP", None):
+        return _exact_sequence(av, ignore)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", None)):
+        low, _, body = av
+        chars, empty = _exact_sequence(body, ignore)
+        return chars, empty or low == 0
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True  # zero-width: what follows it starts the match
+    raise _Unknown
+
+
 class PrefixDispatch:
     """An alternation split by the first `length` lower-case characters of the text at a position."""
 

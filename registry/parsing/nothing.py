@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .firstchars import with_first_letters
 from .text import first_visible
 
 NONE_RE: Final = re.compile(
@@ -40,6 +41,9 @@ NONE_RE: Final = re.compile(
     r"|\bnon\s+(?:avere|hanno|ha|sussistono|esistono|vi\s+sono|ci\s+sono)\s+(?:[\w-]+\s+){0,2}?conflitt\w*",
     re.IGNORECASE,
 )
+# NONE_RE for a search: a look-ahead for the letters its alternatives start with turns most characters away
+# before the alternatives are tried there.
+NONE_SEARCH_RE: Final = with_first_letters(NONE_RE)
 # The stock eLife/PLOS footnote, recognised without tokenising it.
 STOCK_NONE_RE: Final = re.compile(
     r"\s*(?:the\s+)?(?P<others>(?:all\s+)?(?:other|remaining)\s+)?(?P<who>authors?)\s+(?:have\s+)?"
@@ -80,7 +84,7 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
     """Offset of the no-conflict phrase in the sentence, or None if it declares something else."""
     if "no" not in low and "n't" not in low and "n\u2019t" not in low:
         if "nil" in low or "den" in low or _has_hint(low):
-            m = NONE_ONLY_RE.fullmatch(text, start, end) or NONE_RE.search(text, start, end)
+            m = NONE_ONLY_RE.fullmatch(text, start, end) or NONE_SEARCH_RE.search(text, start, end)
             return m.start() if m else None
         return None  # "no", "not", "nothing", "none" all contain it
     if NONE_ONLY_RE.fullmatch(text, start, end):
@@ -90,7 +94,7 @@ def none_position(text: str, start: int, end: int, low: str) -> int | None:
         return named.start() + 1
     if not _has_none_word(low) and not _has_hint(low):
         return None  # every NONE_RE alternative starts with one of these words
-    m = NONE_RE.search(text, start, end)
+    m = NONE_SEARCH_RE.search(text, start, end)
     return m.start() if m else None
 
 
@@ -124,8 +128,9 @@ def _has_hint(low: str) -> bool:
 
 
 # The word "no", "not", "nothing" or "none" in lower case, not the start of another word ("Novartis"); a
-# word character is what str.isalnum() takes and "_", as for \w.
-NONE_WORD_RE: Final = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
+# word character is what str.isalnum() takes and "_", as for \w. The pattern starts with "no", which the
+# regex engine skips to, and asks after it what stands before ((?<!\w) at its start).
+NONE_WORD_RE: Final = re.compile(r"no(?<!\wno)(?:|t|thing|ne)(?!\w)")
 
 
 def _has_none_word(low: str) -> bool:

@@ -47,6 +47,16 @@ class ParsedItem:
         specification: str,
         span: tuple[int, int],
     ) -> None:
+        if NATIVE_ITEMS:
+            # compiled, an assignment here sets the field itself, with no call: the class's __setattr__, which
+            # keeps an item frozen, is for assignments from elsewhere (and from Python)
+            self.author = author  # type: ignore[misc]
+            self.category = category  # type: ignore[misc]
+            self.organization = organization  # type: ignore[misc]
+            self.payee = payee  # type: ignore[misc]
+            self.specification = specification  # type: ignore[misc]
+            self.span = span  # type: ignore[misc]
+            return
         set_field = object.__setattr__  # frozen: the fields are set past the class's own __setattr__
         set_field(self, "author", author)
         set_field(self, "category", category)
@@ -68,6 +78,18 @@ class ParsedItem:
             "payee": self.payee,
             "specification": self.specification,
         }
+
+
+def _native_items() -> bool:
+    """Whether ParsedItem is a class compiled by mypyc, which object.__new__ may not build."""
+    try:
+        object.__new__(ParsedItem)
+    except TypeError:
+        return True
+    return False
+
+
+NATIVE_ITEMS: Final = _native_items()
 
 
 @dataclass(frozen=True, slots=True, init=False)

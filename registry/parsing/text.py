@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Final
 
@@ -22,6 +23,8 @@ SPACED_TOKEN_RE: Final = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
 # The same for ASCII text, where the ASCII word and space classes are the Unicode ones (but for the
 # separators \x1c-\x1f, spaces only to Unicode) and cheaper to test.
 ASCII_SPACED_TOKEN_RE: Final = re.compile(SPACED_TOKEN_RE.pattern, re.ASCII)
+# Marks a word may end with, each a token of its own but the full stop, which the word keeps ("Inc.").
+TRAILING_MARKS: Final = frozenset(".,:;)'\u2019")
 UNICODE_ONLY_SPACES: Final = ("\x1c", "\x1d", "\x1e", "\x1f")
 PARAGRAPH_SEP_RE: Final = re.compile(r"\s*(?:\|\||\n[^\S\n]*\n)\s*")
 # A heading may end without punctuation when a capital follows ("Conflict of Interest Prof Sorek is ...",
@@ -49,7 +52,10 @@ OPENERS: Final = words(
     "the this these that he she they we i it his her their our in all no none neither however there "
     "additionally furthermore moreover finally both"
 )
-BOUNDARY_RE: Final = re.compile(r"[.!?:](?=\s)|(?<=\s)\.(?=[A-Z])")  # "... clinical trials .W.M.L is": a stop moved
+# A stop before a space, or one moved before the next sentence ("... clinical trials .W.M.L is"):
+# [.!?:](?=\s)|(?<=\s)\.(?=[A-Z]), written to start with the stops, which the regex engine skips to (the
+# look-behind first was tried at every character).
+BOUNDARY_RE: Final = re.compile(r"[.!?:](?:(?=\s)|(?<=\s\.)(?=[A-Z]))")
 PREAMBLE_RE: Final = re.compile(r"following|interests?\b|declares?\b|discloses?\b|policy", re.IGNORECASE)
 
 
@@ -86,35 +92,74 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
 def token_index(text: str, start: int = 0, end: int | None = None) -> TokenIndex:
     """The tokens of text[start:end] with their start offsets, read in one pass."""
     end = len(text) if end is None else end
-    # findall costs less than a match object per token; only spaces lie between tokens, so the spaces
-    # it reads before each token give the token's start. The tokens are filled in here rather than by
-    # Tok.__init__: a statement has hundreds, and the call is a good part of their cost.
+    # Tokens never hold a space, so the tokens of text[start:end] are those of its pieces between single
+    # spaces, one after the other, and str.split(" ") gives each piece's offset without a search. Most
+    # pieces are a word, a word and a full stop (one token, "Inc."), or a word and a punctuation mark (two),
+    # told apart without the regex (str.isalnum() is \w but "_"). Any other piece is read by the regex in
+    # place in the text, so the word boundaries it asks about see the characters around the piece; findall
+    # costs less than a match object per token, and the other spaces it reads before each token (a line
+    # break, a no-break space) give the token's start.
     toks: list[Tok] = []
     starts: list[int] = []
-    append, add_start, pos, new = toks.append, starts.append, start, object.__new__
     ascii_ok = text.isascii() and not any(space in text for space in UNICODE_ONLY_SPACES)
     pattern = ASCII_SPACED_TOKEN_RE if ascii_ok else SPACED_TOKEN_RE
+    pos = start
+    pieces = (text if start == 0 and end == len(text) else text[start:end]).split(" ")
     if COMPILED_TOKENS:  # compiled, the class's own constructor is the fast way (and the only one)
         # Compiled, list.append called by name is a direct call where a bound method is a generic one, and
         # the typed strings' lengths are read without a call.
+        piece: str
         pair: tuple[str, str]
-        for pair in pattern.findall(text, start, end):
-            space, word = pair
-            pos += len(space)
-            starts.append(pos)
-            after = pos + len(word)
-            toks.append(Tok(pos, after, word))
-            pos = after
+        for piece in pieces:
+            after = pos + len(piece)
+            if not piece:
+                pass
+            elif piece.isalnum():
+                starts.append(pos)
+                toks.append(Tok(pos, after, piece))
+            elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():
+                if piece[-1] == ".":
+                    starts.append(pos)
+                    toks.append(Tok(pos, after, piece))
+                else:
+                    starts.append(pos)
+                    toks.append(Tok(pos, after - 1, piece[:-1]))
+                    starts.append(after - 1)
+                    toks.append(Tok(after - 1, after, piece[-1]))
+            else:
+                at = pos
+                for pair in pattern.findall(text, pos, after):
+                    space, word = pair
+                    at += len(space)
+                    starts.append(at)
+                    toks.append(Tok(at, at + len(word), word))
+                    at += len(word)
+            pos = after + 1
         return TokenIndex(toks, starts)
-    for space, word in pattern.findall(text, start, end):
-        tok = new(Tok)
-        tok.start = pos = pos + len(space)
-        add_start(pos)
-        tok.end = pos = pos + len(word)
-        tok.text = word
-        tok.low = word.lower()
-        tok.cap = word[0].isupper()
-        append(tok)
+    # As Python, the tokens are filled in here rather than by Tok.__init__: a statement has hundreds, and the
+    # call is a good part of their cost.
+    append, add_start, new = toks.append, starts.append, object.__new__
+    for piece in pieces:
+        if not piece:
+            pos += 1
+            continue
+        if piece.isalnum() or (piece[-1] == "." and piece[:-1].isalnum()):
+            words: Iterable[tuple[str, str]] = (("", piece),)
+        elif piece[-1] in TRAILING_MARKS and piece[:-1].isalnum():
+            words = (("", piece[:-1]), ("", piece[-1]))
+        else:
+            words = pattern.findall(text, pos, pos + len(piece))
+        after = pos + len(piece) + 1
+        for space, word in words:
+            tok = new(Tok)
+            tok.start = pos = pos + len(space)
+            add_start(pos)
+            tok.end = pos = pos + len(word)
+            tok.text = word
+            tok.low = word.lower()
+            tok.cap = word[0].isupper()
+            append(tok)
+        pos = after
     return TokenIndex(toks, starts)
 
 

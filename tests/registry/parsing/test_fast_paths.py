@@ -3,12 +3,12 @@
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from registry.parsing import authors, categories, nothing, orgnames, outcome, spelling, text
-from registry.parsing.firstchars import PrefixDispatch, leading_strings
+from registry.parsing import authors, categories, clauses, nothing, orgnames, outcome, payees, spelling, text
+from registry.parsing.firstchars import PrefixDispatch, leading_strings, with_first_letters
 from registry.parsing.result import ParsedItem
 
 # The plain forms, as they were before the shortcuts.
@@ -34,6 +34,12 @@ PIECES = st.sampled_from(
         "\x1c",
         "\x1f",
         "(",
+        " .W",
+        ")",
+        ":",
+        ";",
+        "A/S",
+        "\u00a0",
         "\u2019",
         "'",
         "no",
@@ -71,6 +77,61 @@ def test_tokens_are_those_of_the_plain_regex(sample, a, b):
     assert [(t.start, t.end, t.text) for t in text.tokenize(sample, a, b)] == plain
 
 
+BOUNDARY_RE = re.compile(r"[.!?:](?=\s)|(?<=\s)\.(?=[A-Z])")
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(0, 70), st.integers(0, 70))
+@example(" .W.M.L is", 1, 10)
+@example("a. .Dr. Nair", 0, 12)
+def test_sentence_boundaries_are_those_of_the_plain_regex(sample, a, b):
+    a, b = min(a, len(sample)), min(max(a, b), len(sample))
+    assert [m.span() for m in text.BOUNDARY_RE.finditer(sample, a, b)] == [
+        m.span() for m in BOUNDARY_RE.finditer(sample, a, b)
+    ]
+
+
+# Where a sentence whose full stop was lost may start, as one regex found it.
+LOST_STOP_RE = re.compile(rf"\w\.?\s+([A-Z]{{2,4}})(?=\s*,|\s+(?:and|{'|'.join(sorted(clauses.OPENING_VERBS))})\b)")
+LOST_STOP_PIECES = st.sampled_from(
+    [
+        "AB",
+        "CD",
+        "ABCDE",
+        "J",
+        "x",
+        "Inc.",
+        ".",
+        "..",
+        ",",
+        " ",
+        "  ",
+        "\n",
+        "\u00a0",
+        "are",
+        "and",
+        "has",
+        "_",
+        "é",
+        "1",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(LOST_STOP_PIECES, max_size=16).map("".join), st.integers(0, 60))
+@example("x. AB, CD are", 13)
+@example("x ABCD, y", 9)
+@example("Inc.  AB and\u00a0CD have", 30)
+@example("_ AB, x\nCD, J. EF were", 30)
+def test_lost_stops_are_where_the_plain_regex_finds_them(sample, b):
+    b = min(b, len(sample))
+    for a in range(b + 1):  # every start: what stands before the span must not count
+        plain = [m.start(1) for m in LOST_STOP_RE.finditer(sample, a, b)]
+        found = clauses.LOST_STOP_RE.finditer(sample, a, b)
+        assert [m.start() for m in found if clauses._after_word(sample, m.start(), a)] == plain
+
+
 @settings(max_examples=400, deadline=None)
 @given(TEXTS.filter(lambda s: "\n" not in s))
 def test_footnotes_are_those_of_the_plain_regex(sample):
@@ -98,6 +159,76 @@ def test_the_none_word_check_never_hides_a_none_phrase(sample):
     # The check only skips sentences where NONE_RE cannot match.
     if nothing.NONE_RE.search(sample):
         assert nothing._has_none_word(sample.lower())
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS, st.integers(0, 70))
+def test_the_none_phrase_search_finds_what_the_plain_regex_finds(sample, a):
+    a = min(a, len(sample))
+    found = nothing.NONE_SEARCH_RE.search(sample, a)
+    assert (found and found.span()) == ((m := nothing.NONE_RE.search(sample, a)) and m.span())
+
+
+def test_the_none_phrase_search_on_the_labelled_statements(dev_labels):
+    for record in dev_labels:
+        statement = record["statement"]
+        for a in range(0, len(statement), 7):
+            found, plain = nothing.NONE_SEARCH_RE.search(statement, a), nothing.NONE_RE.search(statement, a)
+            assert (found and found.span()) == (plain and plain.span())
+
+
+def test_a_first_letters_look_ahead_only_where_the_letters_are_known():
+    for pattern in (re.compile(r"\w+no", re.I), re.compile(r"(?:no)?", re.I), re.compile(r"[^x]")):
+        assert with_first_letters(pattern) is pattern  # a class such as \w at the start, an empty match
+    ahead = with_first_letters(re.compile(r"\bno\b|(?<=x)none|n['\u2019]t|kein|(?-i:K)lein", re.I))
+    assert ahead.pattern.startswith("(?=(?i:[kn]))")
+    # the class ignores case as the literals do: the Kelvin sign is a "k", the dotted capital I an "i"
+    assert ahead.search("\u212aein Konflikt").start() == 0
+    assert with_first_letters(re.compile(r"inga", re.I)).search("\u0130NGA") is not None
+    # a pattern that heeds case: its first characters as written, or in part ignoring case, a class that does
+    heeds = with_first_letters(re.compile(r"\bJournal\s+of|(?<=the )Institute|[a-c]+\d"))
+    assert heeds.pattern.startswith("(?=[IJabc])")
+    assert [m.start() for m in heeds.finditer("journal of, Journal of the Institute, institute ab1")] == [12, 27, 48]
+    in_part = with_first_letters(re.compile(r"\bJournal|(?i:institute)"))
+    assert in_part.pattern.startswith("(?=(?i:[ij]))")
+    assert [m.start() for m in in_part.finditer("journal, Journal, INSTITUTE")] == [9, 18]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+def test_the_searches_behind_first_letters_find_what_the_plain_regexes_find(sample):
+    for plain, fast in (
+        (categories.BOILERPLATE_RE, categories.BOILERPLATE_SEARCH_RE),
+        (categories.MS_CONTEXT_RE, categories.MS_CONTEXT_SEARCH_RE),
+        (categories.BODY_OF_RE, categories.BODY_OF_SEARCH_RE),
+        (payees.THROUGH_RE, payees.THROUGH_SEARCH_RE),
+    ):
+        assert [m.span() for m in fast.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
+
+
+def test_the_searches_behind_first_letters_on_the_labelled_statements(dev_labels):
+    for record in dev_labels:
+        statement = record["statement"]
+        for plain, fast in (
+            (categories.BOILERPLATE_RE, categories.BOILERPLATE_SEARCH_RE),
+            (categories.MS_CONTEXT_RE, categories.MS_CONTEXT_SEARCH_RE),
+            (categories.BODY_OF_RE, categories.BODY_OF_SEARCH_RE),
+            (payees.THROUGH_RE, payees.THROUGH_SEARCH_RE),
+        ):
+            for a in range(0, len(statement), 11):
+                found, expected = fast.search(statement, a), plain.search(statement, a)
+                assert (found and found.span()) == (expected and expected.span())
+
+
+NONE_WORD_RE = re.compile(r"(?<!\w)no(?:|t|thing|ne)(?!\w)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+@example("no_no ano nothing")
+def test_the_none_word_is_found_where_the_plain_regex_finds_it(sample):
+    low = sample.lower()
+    assert [m.span() for m in nothing.NONE_WORD_RE.finditer(low)] == [m.span() for m in NONE_WORD_RE.finditer(low)]
 
 
 def test_the_trigger_dispatch_matches_what_the_whole_grammar_matches(dev_labels):

@@ -1,5 +1,9 @@
 """Specific grammar cases: lists, chained relation phrases, initials, none scopes, payees, spans."""
 
+import gc
+
+import pytest
+
 from registry.parsing import ParsedItem, ParseResult, parse_statement
 
 
@@ -208,6 +212,21 @@ def test_spans_point_at_the_text():
     result = parse_statement(text, ["Axel T Brunger", "Kim Lee"])
     spans = [text[a:b] for a, b in (i.span for i in result.items)]
     assert spans == ["Reviewing editor, eLife", "Employee of Regeneron Pharmaceuticals"]
+
+
+def test_the_garbage_collector_runs_again_after_a_statement_and_stays_off_when_it_was():
+    assert gc.isenabled()
+    parse_statement("ZZS is an employee of Pfizer.", ["Zachary Z Sun"])
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        parse_statement(3, ["Zachary Z Sun"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert parse_statement("ZZS is an employee of Pfizer.", ["Zachary Z Sun"]).items
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_result_types_are_frozen_and_serialisable():
