@@ -96,15 +96,15 @@ def _full_name_label(toks: list[Tok], colon: int, lo: int, authors: AuthorIndex)
 
 
 def _ends_sentence(tok: Tok) -> bool:
-    """ "... von Pfizer. P. Roe: keine": a word with a full stop, not an initial, ends the sentence before a name."""
+    """ "... von Pfizer. P. Roe: keine", "IPSEN. N.C.Q.:": a word with a full stop, not an initial, ends the
+    sentence before a name."""
     return tok.text.endswith(".") and len(tok.text) > 3 and "." not in tok.text[:-1]
 
 
 def _label_run(toks: list[Tok], colon: int, lo: int) -> list[Tok]:
     j = colon
     while j > lo and colon - j < 12 and (looks_like_initials(toks[j - 1].text) or toks[j - 1].low in LIST_WORDS):
-        word = toks[j - 1].text
-        if j < colon and word.endswith(".") and "." not in word[:-1] and len(word) > 3 and "." in toks[j].text[:-1]:
+        if j < colon and _ends_sentence(toks[j - 1]) and "." in toks[j].text[:-1]:
             break  # "... Roche, IPSEN. N.C.Q.: Abbvie": the word before the stop ends the last author's list
         j -= 1
     while j < colon and toks[j].low in LIST_WORDS:

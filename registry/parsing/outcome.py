@@ -120,14 +120,9 @@ def _joined_as_elsewhere(items: list[DraftItem], text: str) -> list[DraftItem]:
                 break
     if not joined:
         return items
-    out = []
-    for k, it in enumerate(items):
-        if k in drop:
-            continue
-        if k in joined:
-            it = DraftItem(it.author, it.category, joined[k], it.payee, it.spec, it.span, it.footnote)
-        out.append(it)
-    return out
+    for k, name in joined.items():
+        items[k].org = name
+    return [it for k, it in enumerate(items) if k not in drop]
 
 
 def _dedupe(items: list[DraftItem]) -> list[DraftItem]:

@@ -75,7 +75,7 @@ def evaluate(
     plural = bool(mentions) and mentions[0][0].low in PLURAL_TITLES
     exact = [index.match([t.text for t in m], True) is not None for m in mentions] if strict else []
     for k, m in enumerate(mentions):
-        if k and len(m) == 1 and len(mentions[k - 1]) >= 2 and _degree(m[0].text):
+        if k and len(m) == 1 and len(mentions[k - 1]) >= 2 and m[0].text in DEGREES:
             continue  # "John A. Smith, MD, PhD, has served ...": degrees after a full name
         words = [t.text for t in m]
         words[-1] = _whose(words[-1])
@@ -120,10 +120,6 @@ DEGREES: Final = frozenset(
         *("FANZCA", "FCICM", "FFICM", "FFPM"),
     ]
 )
-
-
-def _degree(text: str) -> bool:
-    return text in DEGREES
 
 
 def _whose(word: str) -> str:
