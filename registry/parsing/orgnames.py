@@ -52,6 +52,10 @@ NOT_COUNTERPARTY: Final = words(
     "application applications number numbers no no. appln appln. title grant national role roles"
     # degrees name what a scholarship is for ("a PhD scholarship from X"), not who pays it
     " phd ph.d ph.d. md msc bsc mph pi"
+    # a disease or its pathogen is what a trial, a grant or a committee is about, never who pays or sits
+    " covid covid-19 covid19 sars sars-cov sars-cov-2 mers mers-cov coronavirus hiv hiv-1 aids ebola zika mpox"
+    # a role is no body: "an AstraZeneca Advisory Board member and Chief Investigator for ..."
+    " chief principal investigator investigators co-investigator"
 )
 # Last words of names with an "and" inside them: "Bill and Melinda Gates Foundation", "Food and Drug
 # Administration", "Agency for Healthcare Research and Quality", "Infectious Diseases".
@@ -254,7 +258,28 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     if words[0] == "on":
         # "National Institute on Drug Abuse", "National Institutes on Aging", not "Pfizer on X"
         return toks[j - 1].low in BODY_HEADS or toks[j - 1].low[:-1] in BODY_HEADS
+    if words[0] == "for":
+        # "Centers for Disease Control", "Coalition for Epidemic Preparedness Innovations", "CRC for Alertness":
+        # a body named after its purpose; not "Pfizer for the COVID-19 vaccine" or "Philips Respironics for
+        # the Actiwatch", where "for" says what the tie was about
+        before = toks[j - 1]
+        if before.low in FOR_HEADS or (before.text.isupper() and before.text.isalpha()):
+            return True
+        # "Committee for Strategic Coordination for Health of the Public Research": a second purpose
+        return any(t.low == "for" and toks[m - 1].low in FOR_HEADS for m, t in enumerate(toks[i + 1 : j], i + 1))
     return words[0] != "the"
+
+
+# The heads of bodies named after what they are for.
+FOR_HEADS: Final = words(
+    "coalition alliance allied united initiative institute institutes centre centres center centers society "
+    "societies foundation foundations fund agency administration organization organisation organizations "
+    "organisations association associations committee committees council commission panel taskforce force "
+    "secretariat office department ministry directorate directorate-general bureau authority service services "
+    "program programme project network partnership consortium collaboration collaborative trust academy "
+    "college school university universities union league federation campaign action students physicians "
+    "doctors scientists researchers people excellence unit laboratory laboratories group board hospital fellowship"
+)
 
 
 def and_joins(left: list[Tok], right: list[Tok], after_the: bool = False) -> bool:
@@ -494,6 +519,8 @@ def is_counterparty(toks: list[Tok]) -> bool:
     for t in toks:
         low = t.low
         if low not in NOT_COUNTERPARTY and low.rstrip(".") not in NOT_COUNTERPARTY:
+            if "-" in low and all(part in NOT_COUNTERPARTY for part in low.split("-")):
+                continue  # "MERS-coronavirus"
             return True
     return False
 

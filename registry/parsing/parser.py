@@ -74,7 +74,7 @@ ANAPHORA: Final = frozenset({"the company", "this company", "that company", "the
 PREMOD_STOP: Final = words(
     "scientific senior reviewing deputy associate academic guest editorial advisory medical clinical "
     "chief executive board member former current vice global head international national european us "
-    "usa provisional patent co founding"
+    "usa provisional patent co founding principal lead"
 )
 
 
@@ -740,6 +740,8 @@ def _relations(
             orgs = [pre] if pre else orgs
         if describes_company(state, trig, sa):
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
+        if not orgs and trig.category in MONEY and state.text[sa : trig.start].strip().lower() in BACK_REFERENCES:
+            continue  # "The funding is not related to this work": the funding named before, no new tie
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
         if trig.kind == "other_shared" and (
@@ -768,6 +770,10 @@ def _relations(
             if trig.kind == "employment":
                 employer = last_org
     return last_org
+
+
+# A sentence that opens on a tie with only a determiner before it speaks of a tie named before.
+BACK_REFERENCES: Final = words("the this these those that such said")
 
 
 def _payee_bracket(text: str, pos: int) -> bool:
@@ -824,7 +830,15 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
         vis = vis[3:]  # "contract research on behalf of GSK": the company the work is done for
     if vis and vis[0].low in TOPIC_WORDS and trig.kind not in ("leadership", "advisory_board", "employment", "patents"):
         # "speaker fees for lectures on Fabry disease from Genzyme": the topic is no counterparty
-        source = next((k for k, t in enumerate(vis) if t.low in SOURCE_WORDS), None)
+        # "consultant on therapeutics for MERS-coronavirus for Gilead Sciences": not the "for" of a disease
+        source = next(
+            (
+                k
+                for k, t in enumerate(vis)
+                if t.low in SOURCE_WORDS and (k + 1 == len(vis) or is_counterparty(vis[k + 1 : k + 2]))
+            ),
+            None,
+        )
         if source is None:
             return [], description(state.text, vis)
         vis = vis[source:]
@@ -844,6 +858,11 @@ def _objects(state: ParseState, trig: Trigger, vis: list[Tok]) -> tuple[list[Org
     region = patent_holder_region(state.text, vis) if trig.kind == "patents" else vis
     unit = trig.kind in ("leadership", "employment")
     orgs = organizations(state.text, region, is_person, unit)
+    if not orgs and trig.kind in MONEY:
+        # "research funding for SARS-CoV-2 studies from Biolab": what it was for names no one, its source does
+        source = next((k for k, t in enumerate(vis) if k and t.low in ("from", "by")), None)
+        if source is not None:
+            orgs = organizations(state.text, vis[source:], is_person, unit)
     if not orgs and trig.kind == "patents":
         orgs = patent_holders(state.text, vis, is_person) or []  # "a patent X pending to the University of Y"
     if not orgs and vis and "(" in state.text[trig.end : vis[-1].end]:
@@ -900,8 +919,14 @@ def _premod(state: ParseState, trig: Trigger, sa: int, last_org: Org | None) -> 
         before = before[:-1]  # "a CIHR Funded clinical trial": the body is before what it did
         if not before:
             return None
-    if trig.kind == "advisory_board" and len(before) > 1 and topic_word(last) and is_name_token(before[-2]):
-        before = before[:-1]  # "UCB narcolepsy advisory board": a topic between the company and its board
+    if trig.kind == "advisory_board":
+        # "UCB narcolepsy advisory board", "the Pfizer independent external data monitoring committee": a topic
+        # or a board's qualities between the company and its board
+        k = len(before)
+        while k > 1 and len(before) - k < 3 and topic_word(before[k - 1]):
+            k -= 1
+        if k < len(before) and is_name_token(before[k - 1]):
+            before = before[:k]
     for k in range(len(before)):
         if not is_name_token(before[k]) or (k and before[k - 1].low in TITLE_WORDS):
             continue

@@ -1,0 +1,65 @@
+"""What a tie is about is not who it is with: a disease, a trial, a vaccine or a device named after a company, a
+role named after a board, and a later sentence that speaks of a tie already named. Shapes read from statements
+of many journals.
+
+Every statement here is invented in the shape of the real ones.
+"""
+
+from .triples import triples
+
+AUTHORS = ["Clara A Hutt", "Hamid O Sarraf", "Jon C Vance"]
+
+
+def test_a_disease_or_its_virus_is_no_organization():
+    rows = triples(
+        "J.C.V. serves on a data monitoring committee for Vaxco for the COVID-19 vaccine and has received "
+        "research funding for SARS-CoV-2 studies from Biolab.",
+        AUTHORS,
+    )
+    assert ("Jon C Vance", "grants", "Biolab") in rows
+    assert not [r for r in rows if r[2] and ("COVID" in r[2] or "SARS" in r[2])]
+
+
+def test_a_company_is_named_after_the_topic_its_consultancy_was_about():
+    rows = triples(
+        "H.O.S. was an unpaid consultant on therapeutics for MERS-coronavirus for Vaxco and Biolab.", AUTHORS
+    )
+    assert rows == [("Hamid O Sarraf", "consulting", "Vaxco"), ("Hamid O Sarraf", "consulting", "Biolab")]
+
+
+def test_for_after_a_company_says_what_the_tie_was_for_but_stays_inside_a_body_named_for_its_purpose():
+    rows = triples(
+        "C.A.H. receives royalties from Medix Respironics for the Actiwatch-2 device and grants from the "
+        "Centers for Disease Control and Prevention and the Committee for Strategic Coordination for Health "
+        "of the Public Research.",
+        AUTHORS,
+    )
+    assert ("Clara A Hutt", "royalties", "Medix Respironics") in rows
+    assert ("Clara A Hutt", "grants", "Centers for Disease Control and Prevention") in rows
+    assert (
+        "Clara A Hutt",
+        "grants",
+        "Committee for Strategic Coordination for Health of the Public Research",
+    ) in rows
+
+
+def test_a_board_described_between_the_company_and_the_word_board_is_the_companys():
+    rows = triples("Dr Hutt serves on the Vaxco independent external data monitoring committee.", AUTHORS)
+    assert rows == [("Clara A Hutt", "advisory_board", "Vaxco")]
+
+
+def test_a_role_after_a_board_membership_is_not_the_boards_name():
+    rows = triples(
+        "J.C.V. is a Vaxco Advisory Board member and Chief Investigator for a clinical trial.",
+        AUTHORS,
+    )
+    assert ("Jon C Vance", "advisory_board", "Vaxco") in rows
+    assert not [r for r in rows if r[2] and "Investigator" in r[2]]
+
+
+def test_a_sentence_about_the_funding_named_before_adds_no_tie():
+    rows = triples(
+        "J.C.V. has received research funding from Biolab. The funding is not related to this work.",
+        AUTHORS,
+    )
+    assert rows == [("Jon C Vance", "grants", "Biolab")]
