@@ -35,6 +35,8 @@ TITLES_ANY_CASE: Final = frozenset(
 )
 
 
+# German written without its umlauts and sharp s: "Mueller", "Juergen", "Strauss".
+UMLAUT_SPELLING: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 SYLLABLE_ENDS: Final = frozenset("aeiouvngr")
 VANCOUVER_INITIALS_RE: Final = re.compile(r"[A-Z]{1,3}\.?")
 
@@ -87,6 +89,10 @@ class AuthorIndex:
                 # fold() of an ASCII word is its lower case: asked directly, it spares a cache entry per author
                 key = last.lower() if last.isascii() else fold(last)
                 self._by_surname.setdefault(key, []).append(idx)
+                if not last.isascii():
+                    umlauts = fold(last.translate(UMLAUT_SPELLING))  # "Mueller" for a byline "Müller"
+                    if umlauts != key:
+                        self._by_surname.setdefault(umlauts, []).append(idx)
         return self._by_surname
 
     def _folded_names(self) -> str:
@@ -95,7 +101,12 @@ class AuthorIndex:
             # the same as folding the joined names (no letter's case depends on one beyond a line break);
             # an ASCII byline, most of them, is folded by one lower-casing, which is what fold() does to it
             joined = "\n".join(self.names)
-            self._joined = joined.lower() if joined.isascii() else "\n".join([fold(name) for name in self.names])
+            if joined.isascii():
+                self._joined = joined.lower()
+            else:
+                folded = [fold(name) for name in self.names]
+                folded += [fold(name.translate(UMLAUT_SPELLING)) for name in self.names if not name.isascii()]
+                self._joined = "\n".join(folded)
         return self._joined
 
     def _with_surname(self, word: str) -> list[int] | tuple[()]:
@@ -168,7 +179,14 @@ class AuthorIndex:
     def _given_names(self, idx: int) -> list[str]:
         given = self._given.get(idx)
         if given is None:
-            given = self._given[idx] = [fold(t.replace(".", "")) for t in self._name_tokens(idx)[:-1]]
+            given = [fold(t.replace(".", "")) for t in self._name_tokens(idx)[:-1]]
+            # "Juergen" for a byline "Jürgen", as German is written without umlauts
+            given += [
+                spelt
+                for t in self._name_tokens(idx)[:-1]
+                if not t.isascii() and (spelt := fold(t.replace(".", "").translate(UMLAUT_SPELLING))) not in given
+            ]
+            self._given[idx] = given
         return given
 
     def _candidates(self, letter: str) -> list[int]:
@@ -360,6 +378,11 @@ class AuthorIndex:
 
     def by_name(self, words: list[str]) -> int | None:
         titled = len(words) > 1 and words[0] in TITLES_ANY_CASE
+        if len(words) > 1 and words[-1].lower() in SUFFIXES:
+            # "Smith Jr.", "RAS Jr.": a generational suffix says a person is named, as a title does
+            words, titled = words[:-1], True
+            if len(words) == 1 and looks_like_initials(words[0]):
+                return self.by_initials(words[0])
         words = [w for w in words if w not in TITLES_ANY_CASE]
         if len(words) == 1 and titled:
             hits = self._with_surname(words[0])
@@ -381,7 +404,8 @@ class AuthorIndex:
         if len(words) == 2 and words[1][:1].isupper() and len(words[1]) > 2 and not words[1].isupper():
             # "Zhang Wei" for a byline "Wei Zhang": a full name written surname first, the given name whole
             for idx in self._with_surname(words[0]):
-                if [fold(words[1])] == self._given_names(idx):
+                given = self._given_names(idx)
+                if fold(words[1]) in given and len(self._name_tokens(idx)) == 2:
                     return idx
         if len(words) == 2 and VANCOUVER_INITIALS_RE.fullmatch(words[1]) and not words[0].isupper():
             # "Smith J", "Lundgren JD": the surname first and the initials after it, as references write them

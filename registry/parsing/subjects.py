@@ -11,7 +11,7 @@ from typing import Final
 from .authors import AuthorIndex
 from .mentions import is_nameish, read_mentions
 from .orgnames import clean_name, run_from
-from .spelling import looks_like_initials
+from .spelling import PLAIN_LETTERS, looks_like_initials
 from .text import Tok, words
 
 LEADIN: Final = words("co-author co-authors coauthor coauthors author authors two both member members")
@@ -79,6 +79,8 @@ def evaluate(
             continue  # "John A. Smith, MD, PhD, has served ...": degrees after a full name
         words = [t.text for t in m]
         words[-1] = _whose(words[-1])
+        if len(words) == 1 and words[0][-1] in "sd" and GLUED_VERB_RE.fullmatch(words[0]):
+            words = [words[0].rstrip("abcdefghijklmnopqrstuvwxyz")]  # "PRhas received": the space left out
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         # a guessed reading only beside another mention the byline spells exactly
@@ -122,6 +124,10 @@ DEGREES: Final = frozenset(
 )
 
 
+# Initials with the verb after them glued on ("PRhas received ...", "JSwas a consultant").
+GLUED_VERB_RE: Final = re.compile(r"[A-Z]{2,5}(?:has|had|was|is|reports|received|declares|served)")
+
+
 def _whose(word: str) -> str:
     """A name without its possessive ending: "Brunelli's spouse", "Dr. Sibbel's wife" name whose family it is."""
     return word[:-2] if len(word) > 3 and word.endswith(("'s", "\u2019s")) else word
@@ -158,7 +164,9 @@ def _bare_names(mentions: list[list[Tok]], index: AuthorIndex) -> list[int | Non
     found: list[int | None] = []
     for m in mentions:
         word = _whose(m[0].text)
-        if len(m) != 1 or len(word) < 3 or not BARE_NAME_RE.fullmatch(word):
+        # "Müller", "Łukasiewicz": accents aside, the same shape
+        plain = word if word.isascii() else word.translate(PLAIN_LETTERS)
+        if len(m) != 1 or len(word) < 3 or not BARE_NAME_RE.fullmatch(plain):
             return None
         idx = index.by_one_name(word)
         if idx is None:
@@ -195,7 +203,31 @@ def scan_subject(text: str, toks: list[Tok], prefix_end: int, index: AuthorIndex
     if org is not None:
         receives = bool(RECEIVES_RE.search(text, org[2], prefix_end))
         return Subject("org", org=org, receives=receives)
+    if first < len(prefix) and prefix[first].low in ORDINALS:
+        ordinal = _ordinal_authors(text, prefix[first].start, index)
+        if ordinal is not None:
+            return ordinal
     return _pronoun(text, prefix)
+
+
+# "The first author", "the senior author", "the first and last authors": authors by their place in the byline.
+ORDINALS: Final = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4, "last": -1, "senior": -1, "final": -1}
+ORDINAL_AUTHORS_RE: Final = re.compile(
+    r"(first|second|third|fourth|fifth|last|senior|final)(?:\s*(?:,|and|&)\s*(?:the\s+)?"
+    r"(first|second|third|fourth|fifth|last|senior|final))?\s+(?:co-?)?authors?\b",
+    re.IGNORECASE,
+)
+
+
+def _ordinal_authors(text: str, start: int, index: AuthorIndex) -> Subject | None:
+    m = ORDINAL_AUTHORS_RE.match(text, start)
+    n = len(index.names)
+    if m is None or n < 2:
+        return None
+    places = [ORDINALS[word.lower()] for word in m.groups() if word]
+    if any(place >= n for place in places):
+        return None
+    return Subject("persons", list(dict.fromkeys(place % n for place in places)), spans=[(start, m.end())])
 
 
 def _skipped(tok: Tok) -> bool:

@@ -545,3 +545,49 @@ def test_a_company_which_funded_this_study_is_the_studys_funder():
         (None, "manuscript_support", "Vertex Pharmaceuticals"),
         ("Ann Lee", "grants", "Alzheimer's Association"),
     ]
+
+
+GERMAN = ["Robert A. Smith Jr.", "Jürgen Müller", "Peter Roe", "Anna Weiß"]
+
+
+def test_a_surname_with_accents_names_its_author_alone_and_in_a_list():
+    assert triples("Müller has received grants from Vaxco.", GERMAN) == [("Jürgen Müller", "grants", "Vaxco")]
+    rows = triples("Roe and Müller report grants from Vaxco.", GERMAN)
+    assert rows == [("Peter Roe", "grants", "Vaxco"), ("Jürgen Müller", "grants", "Vaxco")]
+
+
+def test_german_names_written_without_umlauts_or_sharp_s_are_the_bylines():
+    assert triples("Dr. Mueller reports grants from Vaxco.", GERMAN) == [("Jürgen Müller", "grants", "Vaxco")]
+    assert triples("Juergen Mueller is a consultant for Vaxco.", GERMAN) == [("Jürgen Müller", "consulting", "Vaxco")]
+    assert triples("Dr. Weiss is an employee of Vaxco.", GERMAN) == [("Anna Weiß", "employment", "Vaxco")]
+
+
+def test_a_generational_suffix_after_a_surname_or_initials_names_a_person():
+    for subject in ("Smith Jr.", "Dr. Smith Jr.", "RAS Jr.", "Robert Smith Jr."):
+        assert triples(f"{subject} reports grants from Vaxco.", GERMAN) == [("Robert A. Smith Jr.", "grants", "Vaxco")]
+
+
+def test_authors_named_by_their_place_in_the_byline():
+    result = parse_statement(
+        "The first author has received grants from Vaxco. The senior author is a consultant for Biolab. "
+        "The other authors declare no conflicts of interest.",
+        GERMAN,
+    )
+    rows = [(it.author, it.category, it.organization) for it in result.items]
+    assert rows == [("Robert A. Smith Jr.", "grants", "Vaxco"), ("Anna Weiß", "consulting", "Biolab")]
+    assert result.declares_none == ["Jürgen Müller", "Peter Roe"]
+    assert triples("The first and last authors are employees of Vaxco.", GERMAN) == [
+        ("Robert A. Smith Jr.", "employment", "Vaxco"),
+        ("Anna Weiß", "employment", "Vaxco"),
+    ]
+
+
+def test_initials_glued_to_their_verb_still_name_the_author():
+    result = parse_statement(
+        "JM has received lecture fees from Vaxco. PRhas received lecture fees from Biolab. "
+        "Other authors declare no conflict of interest.",
+        GERMAN,
+    )
+    rows = [(it.author, it.category, it.organization) for it in result.items]
+    assert rows == [("Jürgen Müller", "lectures", "Vaxco"), ("Peter Roe", "lectures", "Biolab")]
+    assert result.declares_none == ["Robert A. Smith Jr.", "Anna Weiß"]
