@@ -127,8 +127,8 @@ def _heads_list(state: ParseState, head: tuple[int, int], body: tuple[int, int])
     between = state.toks.between(triggers[-1].end, head[1])
     # "from the following companies who sell vitamin D supplements:": what is said of them names nothing
     following = next((k for k, t in enumerate(between) if t.low == "following"), len(between))
-    if any(is_name_token(t) for t in between[:following]):
-        return False  # the relation phrase has its object before the colon
+    if any(is_name_token(t) and len(t.text) > 1 for t in between[:following]):
+        return False  # the relation phrase has its object before the colon (not "vitamin D research")
     body_toks = state.toks.between(*body)
     if not body_toks or not is_name_token(body_toks[0]) or starts_with_persons(state, body_toks, 0):
         return False

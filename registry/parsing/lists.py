@@ -162,6 +162,29 @@ def _described(item: list[Tok], start: int) -> bool:
     return any(t.low in ("that", "which", "who") for t in item[k:start])
 
 
+# What a list may say of some of its sources without naming them, and the capitalised words it may say it with.
+GENERIC_SOURCES: Final = words(
+    "bodies organizations organisations companies agencies foundations institutions sources funders charities "
+    "entities sponsors governments firms manufacturers"
+)
+GENERIC_CAPS: Final = words(
+    "national international local federal state government governmental private public charitable various "
+    "several other multiple regional non-profit nonprofit academic pharmaceutical industrial"
+)
+
+
+def _without_generic_sources(toks: list[Tok]) -> list[Tok]:
+    """ "from National and International government and charitable bodies, Roche Diagnostics and Medtronic":
+    sources described before the ones named; the list goes on with the named ones."""
+    k = _lead(toks)
+    comma = next((c for c in range(k, min(len(toks), k + 10)) if toks[c].text == ","), None)
+    if comma is None or comma - k < 2 or comma + 1 >= len(toks) or toks[comma - 1].low not in GENERIC_SOURCES:
+        return toks
+    if not all(not t.cap or t.low in GENERIC_CAPS for t in toks[k:comma]):
+        return toks
+    return toks[:k] + toks[comma + 1 :]
+
+
 def _lead(item: list[Tok]) -> int:
     """How many words before an item's name say where it comes from ("from the")."""
     k = 0
@@ -235,7 +258,7 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
     a whole name, lower-case words included."""
     orgs: list[Org] = []
     heading = bool(toks) and toks[0].text == ":"
-    items = split_items(toks[1:] if heading else toks)
+    items = split_items(toks[1:] if heading else _without_generic_sources(toks))
     if heading:
         whole = [item for item in items if _whole_name(item)]
         if len(whole) == len(items):

@@ -713,7 +713,7 @@ def _relations(
             and last_org is not None
             and last_org.start >= sa
             and ";" not in state.text[last_org.end : trig.start]
-            and not state.text[trig.end : sb].split(";", 1)[0].strip(" .,")  # nothing after it in its clause
+            and _names_nothing_after(state, trig, sb)
             and _premod(state, trig, sa, None) is None  # not "a holder of Roche stock"
         ):
             # "JF is CEO and founder of X, receives salary and has equity interests": the company named before
@@ -742,6 +742,13 @@ def _relations(
             continue  # "DNASense ApS that consults and performs sequencing": what the company does
         if not orgs and trig.category in MONEY and state.text[sa : trig.start].strip().lower() in BACK_REFERENCES:
             continue  # "The funding is not related to this work": the funding named before, no new tie
+        if (
+            not orgs
+            and i
+            and trig.category in MONEY
+            and state.text[max(sa, trig.start - 6) : trig.start].strip() == "with"
+        ):
+            continue  # "Monitoring Boards for X and Y with funds paid to the institution": how the tie before was paid
         if trig.kind in ("other_lab", "other_member") and not orgs:
             continue  # a lab is a tie only when it belongs to a named network ("a Science Exchange lab")
         if trig.kind == "other_shared" and (
@@ -774,6 +781,18 @@ def _relations(
 
 # A sentence that opens on a tie with only a determiner before it speaks of a tie named before.
 BACK_REFERENCES: Final = words("the this these those that such said")
+
+
+def _names_nothing_after(state: ParseState, trig: Trigger, sb: int) -> bool:
+    """Whether the rest of the phrase's clause names no one: "receives salary.", "receives salary and has
+    equity interests." (the company named before is their object), not "receives salary from Y" or "an
+    employee of bit.bio"."""
+    semicolon = state.text.find(";", trig.end, sb)
+    rest = state.toks.between(trig.end, sb if semicolon < 0 else semicolon)
+    return not any(t.cap or t.low in OBJECT_WORDS for t in rest)
+
+
+OBJECT_WORDS: Final = words("of in at with from by for to")
 
 
 def _payee_bracket(text: str, pos: int) -> bool:

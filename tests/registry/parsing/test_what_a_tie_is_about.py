@@ -63,3 +63,43 @@ def test_a_sentence_about_the_funding_named_before_adds_no_tie():
         AUTHORS,
     )
     assert rows == [("Jon C Vance", "grants", "Biolab")]
+
+
+def test_a_list_after_a_colon_is_the_object_even_when_a_capital_letter_stands_for_a_vitamin():
+    rows = triples(
+        "H.O.S. declares receipt of funding in the last 36 months to support vitamin D research from the "
+        "following companies who manufacture or sell vitamin D supplements: Vaxco Ltd, Biolab Ltd and Medix Ltd.",
+        AUTHORS,
+    )
+    assert rows == [
+        ("Hamid O Sarraf", "grants", "Vaxco Ltd"),
+        ("Hamid O Sarraf", "grants", "Biolab Ltd"),
+        ("Hamid O Sarraf", "grants", "Medix Ltd."),
+    ]
+
+
+def test_sources_described_before_the_named_ones_do_not_end_the_list():
+    rows = triples(
+        "C.A.H. receives research support from National and International government and charitable bodies, "
+        "Vaxco Diagnostics and Biolab for research unrelated to the current work.",
+        AUTHORS,
+    )
+    assert rows == [("Clara A Hutt", "grants", "Vaxco Diagnostics"), ("Clara A Hutt", "grants", "Biolab")]
+
+
+def test_a_salary_after_a_role_at_a_company_is_from_that_company_unless_the_clause_names_another():
+    rows = triples("J.C.V. is CEO and founder of Vaxco, receives salary and has equity interests.", AUTHORS)
+    assert ("Jon C Vance", "employment", "Vaxco") in rows
+    assert ("Jon C Vance", "stock", "Vaxco") in rows
+    assert not [r for r in rows if r[2] is None]
+    rows = triples("J.C.V. is an employee of Vaxco and an employee of bit.bio.", AUTHORS)
+    assert rows == [("Jon C Vance", "employment", "Vaxco"), ("Jon C Vance", "employment", None)]
+
+
+def test_funds_paid_to_the_institution_say_how_a_membership_was_paid_and_add_no_tie():
+    rows = triples(
+        "C.A.H. has participated in Data Safety Monitoring Boards for Vaxco and Biolab with funds paid to the "
+        "institution.",
+        AUTHORS,
+    )
+    assert rows == [("Clara A Hutt", "advisory_board", "Vaxco"), ("Clara A Hutt", "advisory_board", "Biolab")]
