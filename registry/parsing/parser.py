@@ -823,12 +823,17 @@ def _anaphoric(desc: str) -> bool:
 def _for_the_next(vis: list[Tok]) -> bool:
     """ "honoraria for giving lectures, and refunds of travel expenses from X": what the fees were for is the
     next phrase, and they share its source."""
-    return (
-        2 <= len(vis) <= 3
-        and vis[0].low == "for"
-        and vis[1].low.endswith("ing")
-        and all(t.text.isalpha() and not t.cap for t in vis[1:])
-    )
+    if len(vis) < 2 or vis[0].low != "for":
+        return False
+    # "honoraria for talks, an unrestricted research grant and travel expenses ... from Pfizer": the words
+    # of the purpose, then only what joins the next phrase
+    k = 1
+    while k < len(vis) and k <= 3 and vis[k].text.isalpha() and not vis[k].cap and vis[k].low not in JOINING:
+        k += 1
+    return k > 1 and all(t.low in JOINING for t in vis[k:])
+
+
+JOINING: Final = words(", and an a the")
 
 
 def _dangling_and(vis: list[Tok]) -> bool:

@@ -103,3 +103,16 @@ def test_funds_paid_to_the_institution_say_how_a_membership_was_paid_and_add_no_
         AUTHORS,
     )
     assert rows == [("Clara A Hutt", "advisory_board", "Vaxco"), ("Clara A Hutt", "advisory_board", "Biolab")]
+
+
+def test_fees_for_a_purpose_share_the_source_named_at_the_end_of_the_list():
+    rows = triples(
+        "H.O.S. has received honoraria for talks, an unrestricted research grant and travel expenses to attend "
+        "meetings and workshops from Vaxco.",
+        AUTHORS,
+    )
+    assert rows == [
+        ("Hamid O Sarraf", "lectures", "Vaxco"),
+        ("Hamid O Sarraf", "grants", "Vaxco"),
+        ("Hamid O Sarraf", "travel", "Vaxco"),
+    ]
