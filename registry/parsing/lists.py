@@ -443,8 +443,8 @@ def _countries(items: list[list[Tok]]) -> set[int]:
         found.add(pos)
         town = items[pos - 1]
         last = pos + 1 == len(items) or not is_name_token(items[pos + 1][0])
-        if pos >= 2 and last and 0 < len(town) <= 2 and all(is_name_token(t) for t in town):
-            found.add(pos - 1)
+        if pos >= 2 and last and 0 < len(town) <= 2 and all(is_name_token(t) for t in town) and pos - 2 not in found:
+            found.add(pos - 1)  # not "Sanofi, Denmark and Novartis, Switzerland": a name after a country
     return found
 
 

@@ -116,3 +116,8 @@ def test_fees_for_a_purpose_share_the_source_named_at_the_end_of_the_list():
         ("Hamid O Sarraf", "grants", "Vaxco"),
         ("Hamid O Sarraf", "travel", "Vaxco"),
     ]
+
+
+def test_a_company_after_a_country_is_a_company_not_the_town_of_the_next_country():
+    rows = triples("H.O.S. has received honoraria from Vaxco Genzyme, Denmark and Biolab, Switzerland.", AUTHORS)
+    assert rows == [("Hamid O Sarraf", "lectures", "Vaxco Genzyme"), ("Hamid O Sarraf", "lectures", "Biolab")]
