@@ -282,6 +282,9 @@ def organizations(text: str, toks: list[Tok], is_person, unit_in_org: bool = Fal
                 closed = True
                 continue
             closed = False
+        elif orgs and _national_company(item):
+            orgs[-1] = _extend(text, orgs[-1], item)  # "Lundbeck, Australia Pty Ltd": the company's branch there
+            continue
         elif orgs and is_company_form(item[0]):
             orgs[-1] = _extend(text, orgs[-1], item[:1])
             if len(item) > 1:
@@ -406,6 +409,12 @@ def _is_country(item: list[Tok], singles: frozenset[str] = COUNTRIES, pairs: fro
     if n >= 2 and first.low in PAIR_FIRSTS and f"{first.low}_{item[1].low.rstrip('.')}" in pairs:
         return n == 2 or _closing(item, 2)
     return False
+
+
+def _national_company(item: list[Tok]) -> bool:
+    """A country and company forms alone ("Australia Pty Ltd"): the national company of the name before."""
+    k = next((k for k, t in enumerate(item) if is_company_form(t)), 0)
+    return k > 0 and all(is_company_form(t) for t in item[k:]) and _is_country(item[:k])
 
 
 def _closing(item: list[Tok], k: int) -> bool:

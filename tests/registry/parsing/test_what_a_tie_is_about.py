@@ -121,3 +121,8 @@ def test_fees_for_a_purpose_share_the_source_named_at_the_end_of_the_list():
 def test_a_company_after_a_country_is_a_company_not_the_town_of_the_next_country():
     rows = triples("H.O.S. has received honoraria from Vaxco Genzyme, Denmark and Biolab, Switzerland.", AUTHORS)
     assert rows == [("Hamid O Sarraf", "lectures", "Vaxco Genzyme"), ("Hamid O Sarraf", "lectures", "Biolab")]
+
+
+def test_a_country_and_a_company_form_after_a_comma_are_the_national_company_of_the_name_before():
+    rows = triples("C.A.H. served on an advisory board for Vaxco, Australia Pty Ltd.", AUTHORS)
+    assert rows == [("Clara A Hutt", "advisory_board", "Vaxco, Australia Pty Ltd.")]
