@@ -54,6 +54,8 @@ NOT_COUNTERPARTY: Final = words(
     " phd ph.d ph.d. md msc bsc mph pi"
     # a disease or its pathogen is what a trial, a grant or a committee is about, never who pays or sits
     " covid covid-19 covid19 sars sars-cov sars-cov-2 mers mers-cov coronavirus hiv hiv-1 aids ebola zika mpox"
+    # continuing medical education is what fees were for: "CME symposium-related speaker fees from X"
+    " cme"
     # a role is no body: "an AstraZeneca Advisory Board member and Chief Investigator for ..."
     " chief principal investigator investigators co-investigator"
 )

@@ -126,3 +126,12 @@ def test_a_company_after_a_country_is_a_company_not_the_town_of_the_next_country
 def test_a_country_and_a_company_form_after_a_comma_are_the_national_company_of_the_name_before():
     rows = triples("C.A.H. served on an advisory board for Vaxco, Australia Pty Ltd.", AUTHORS)
     assert rows == [("Clara A Hutt", "advisory_board", "Vaxco, Australia Pty Ltd.")]
+
+
+def test_continuing_medical_education_is_what_fees_were_for_not_who_paid_them():
+    rows = triples(
+        "J.C.V. received investigator-initiated grant funding from Biolab and CME symposium-related speaker fees "
+        "from Vaxco.",
+        AUTHORS,
+    )
+    assert rows == [("Jon C Vance", "grants", "Biolab"), ("Jon C Vance", "lectures", "Vaxco")]
