@@ -465,6 +465,14 @@ THIS_WORK_RE: Final = re.compile(
 )
 
 
+RELATIVE_RE: Final = re.compile(r"[\s,]*(?:which|that)\s+(?:(?:also|has|have|had|partly|partially|previously)\s+)*$")
+
+
+def _relative_to(text: str, org: Org, trig: Trigger) -> bool:
+    """Whether the phrase opens a relative clause about the organization right before it ("X, which funded")."""
+    return 0 <= trig.start - org.end <= 30 and RELATIVE_RE.fullmatch(text, org.end, trig.start) is not None
+
+
 def _funder_clause(text: str, trig: Trigger) -> bool:
     """ "..., which funded this study": a relative clause about the company just named."""
     return (
@@ -703,7 +711,10 @@ def _relations(
                 orgs = [o for o in orgs if norm(o.name) not in explained]
                 if not orgs:
                     continue
-        if not orgs and last_org is not None and (_anaphoric(desc) or dangling(state, trig)):
+        if not orgs and last_org is not None and trig.category in MONEY and _relative_to(state.text, last_org, trig):
+            # "a member of the board of Mabylon AG which has funded work in the Aguzzi lab": the company funded
+            orgs, desc = [last_org], ""
+        elif not orgs and last_org is not None and (_anaphoric(desc) or dangling(state, trig)):
             # "employees of GSK and hold shares in the company"; "a founder of X, has an equity interest in,
             # and ...": the company named before
             orgs, desc = [last_org], ""

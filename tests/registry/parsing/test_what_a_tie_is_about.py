@@ -135,3 +135,11 @@ def test_continuing_medical_education_is_what_fees_were_for_not_who_paid_them():
         AUTHORS,
     )
     assert rows == [("Jon C Vance", "grants", "Biolab"), ("Jon C Vance", "lectures", "Vaxco")]
+
+
+def test_money_in_a_relative_clause_after_a_company_comes_from_that_company():
+    rows = triples(
+        "H.O.S. is a member of the board of directors of Vaxco AG which has funded antibody work in his lab.",
+        AUTHORS,
+    )
+    assert rows == [("Hamid O Sarraf", "leadership", "Vaxco AG"), ("Hamid O Sarraf", "grants", "Vaxco AG")]
