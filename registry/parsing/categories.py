@@ -92,6 +92,8 @@ _GRAMMAR: Final[list[tuple[str, str]]] = [
         r"|hired\s+(?:at|by)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         # "holds a part-time position at Roche", "work as radiologists for Virtual Radiologic"
         r"|(?:(?:full|part)[-\s]time\s+)?positions?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+        # "has a research appointment with X", "holds a part-time appointment at X"
+        r"|(?:(?:full|part)[-\s]time\s+)?appointments?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|(?:(?:senior|principal|staff|research|chief)\s+)?scientists?\s+(?:at|with)(?=\s+(?:the\s+)?(?-i:[A-Z]))"
         r"|work(?:s|ed)?\s+as\s+(?:an?\s+)?(?!consult|advis|speak|lectur|director|chair|member|board|invest)[a-z-]+s?"
         r"\s+(?:for|at)(?=\s+(?:the\s+)?(?-i:[A-Z]))",
@@ -254,7 +256,8 @@ guest handling monitoring consulting editor chief co-chief ceo cso cto cmo cfo c
 trustee treasurer secretary hired invitation convenor trial ad safety co-editor coeditor working steering committee
 uncompensated unpaid business commercial corporate
 head full part
-former employee employed employment works staff position positions work worked reimbursed scientist scientists
+former employee employed employment works staff position positions appointment appointments work worked reimbursed
+scientist scientists
 principal
 stock stockholder shareholder shareholding stocks shares equity ownership significant consultant consultancy consulted
 consults contract contracts personal speaker speakers lecture lecturing lecturer honoraria honorarium speaking

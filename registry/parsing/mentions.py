@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .spelling import PARTICLES, TITLES
+from .spelling import PARTICLES, TITLES, looks_like_initials
 from .text import Tok
 
 MENTION_SEPS: Final = frozenset({",", "and", "&", "und", "y", "et"})  # lists of names in German, Spanish, French
@@ -30,6 +30,9 @@ def read_mentions(toks: list[Tok], i: int) -> tuple[list[list[Tok]], int]:
         elif (tok.cap and (len(cur) < 5 or len(cur) < 5 + sum(t.low in TITLES or t.low in PARTICLES for t in cur))) or (
             cur and tok.low in PARTICLES and i + 1 < n and toks[i + 1].cap
         ):
+            if cur and "." in tok.text and _initials_group(cur[-1].text) and _initials_group(tok.text):
+                mentions.append(cur)  # "P.B.A. I.A.H., F.C.": two authors' initials, the comma left out
+                cur = []
             cur.append(tok)
         elif tok.text == "(" and cur and _spelt_out(cur, toks, i):
             # "S. M. (Sherene Min)": initials two authors share, the bracket says which of them
@@ -48,6 +51,11 @@ def read_mentions(toks: list[Tok], i: int) -> tuple[list[list[Tok]], int]:
     if cur:
         mentions.append(cur)
     return mentions, i
+
+
+def _initials_group(text: str) -> bool:
+    """Dotted initials of two letters or more ("P.B.A.", "J.-M.M."), never one initial ("J.")."""
+    return text.count(".") >= 2 and sum(c.isalpha() for c in text) >= 2 and looks_like_initials(text)
 
 
 def _spelt_out(cur: list[Tok], toks: list[Tok], i: int) -> bool:

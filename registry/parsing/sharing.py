@@ -64,7 +64,7 @@ def mid_subjects(
                 # "CH receives fees from X, MB is Vice President of X": initials the byline does not
                 # spell begin a clause of their own; its tie is nobody's we know, not the first subject's
                 group = [None]
-            elif group is None or group == [None] or not is_filler(seg[end:]):
+            elif group is None or group == [None] or not (is_filler(seg[end:]) or _verb_then_words(seg[end:])):
                 continue
             whos[i:] = [group] * (len(triggers) - i)
             spans.append((seg[p + 1].start, seg[end - 1].end))
@@ -73,6 +73,11 @@ def mid_subjects(
 
 
 CLAUSE_VERBS: Final = words("is are was were has have had")
+
+
+def _verb_then_words(rest: list[Tok]) -> bool:
+    """ "... and P.M.A. has a research appointment with X": the new subject's verb, then words in lower case."""
+    return rest[0].low in CLAUSE_VERBS and all(not t.cap for t in rest[1:])
 
 
 def _own_clause(seg: list[Tok], p: int, end: int, mentions: list[list[Tok]]) -> bool:

@@ -591,3 +591,24 @@ def test_initials_glued_to_their_verb_still_name_the_author():
     rows = [(it.author, it.category, it.organization) for it in result.items]
     assert rows == [("Jürgen Müller", "lectures", "Vaxco"), ("Peter Roe", "lectures", "Biolab")]
     assert result.declares_none == ["Robert A. Smith Jr.", "Anna Weiß"]
+
+
+def test_two_authors_initials_with_the_comma_between_them_left_out():
+    authors = ["Lisa V Mayer", "Pankaj B Agrawal", "Ingrid A Holm", "Steven E Brenner"]
+    result = parse_statement(
+        "L.V.M., P.B.A. I.A.H. declare no competing interests. S.E.B. received research support from Vaxco.",
+        authors,
+    )
+    assert result.declares_none == ["Lisa V Mayer", "Pankaj B Agrawal", "Ingrid A Holm"]
+
+
+def test_a_second_subject_after_and_owns_the_appointment_that_follows():
+    authors = ["Christina Arco", "Raymond J. Dattwyler", "Paul M. Arnaboldi"]
+    rows = triples(
+        "R.J.D. is a shareholder in Vaxco, Corp. and P.M.A. has a research appointment with Vaxco, Corp.", authors
+    )
+    assert ("Paul M. Arnaboldi", "employment", "Vaxco, Corp.") in rows
+    assert not [r for r in rows if r[0] == "Raymond J. Dattwyler" and r[1] == "employment"]
+    assert triples("J.A.S. holds a part-time appointment at Vaxco.", [*AUTHORS, "John A. Smith"]) == [
+        ("John A. Smith", "employment", "Vaxco")
+    ]
