@@ -176,9 +176,11 @@ GENERIC_CAPS: Final = words(
 def _without_generic_sources(toks: list[Tok]) -> list[Tok]:
     """ "from National and International government and charitable bodies, Roche Diagnostics and Medtronic":
     sources described before the ones named; the list goes on with the named ones."""
+    comma = next((c for c in range(min(len(toks), 12)) if toks[c].text == ","), None)
+    if comma is None or comma + 1 >= len(toks) or toks[comma - 1].low not in GENERIC_SOURCES:
+        return toks  # the common case: no described sources before a comma
     k = _lead(toks)
-    comma = next((c for c in range(k, min(len(toks), k + 10)) if toks[c].text == ","), None)
-    if comma is None or comma - k < 2 or comma + 1 >= len(toks) or toks[comma - 1].low not in GENERIC_SOURCES:
+    if comma - k < 2:
         return toks
     if not all(not t.cap or t.low in GENERIC_CAPS for t in toks[k:comma]):
         return toks
@@ -413,6 +415,8 @@ def _is_country(item: list[Tok], singles: frozenset[str] = COUNTRIES, pairs: fro
 
 def _national_company(item: list[Tok]) -> bool:
     """A country and company forms alone ("Australia Pty Ltd"): the national company of the name before."""
+    if len(item) < 2 or not is_company_form(item[-1]):
+        return False  # most items end with a name, not a company form
     k = next((k for k, t in enumerate(item) if is_company_form(t)), 0)
     return k > 0 and all(is_company_form(t) for t in item[k:]) and _is_country(item[:k])
 
@@ -604,7 +608,13 @@ def description(text: str, toks: list[Tok]) -> str:
     i = 0
     while i < len(toks) and toks[i].low in LEAD_WORDS - {"a", "an", "the"}:
         i += 1
-    if i >= len(toks):
+    j = len(toks)
+    while j > i and toks[j - 1].low in DANGLING_ENDS:
+        j -= 1  # "on brain monitoring during sedation, and a": the words that lead into the next phrase
+    if i >= j:
         return ""
-    desc = text[toks[i].start : toks[-1].end].strip(" .,;:")
+    desc = text[toks[i].start : toks[j - 1].end].strip(" .,;:")
     return desc[:200]
+
+
+DANGLING_ENDS: Final = words(", ; : and or a an the with as")

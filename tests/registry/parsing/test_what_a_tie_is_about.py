@@ -143,3 +143,16 @@ def test_money_in_a_relative_clause_after_a_company_comes_from_that_company():
         AUTHORS,
     )
     assert rows == [("Hamid O Sarraf", "leadership", "Vaxco AG"), ("Hamid O Sarraf", "grants", "Vaxco AG")]
+
+
+def test_a_description_does_not_end_on_the_words_that_lead_into_the_next_tie():
+    from registry.parsing import parse_statement
+
+    result = parse_statement(
+        "J.C.V. has patents pending on brain monitoring during sedation, and a patent licensing agreement with "
+        "Vaxco Corporation.",
+        AUTHORS,
+    )
+    specs = {(it.category, it.organization): it.specification for it in result.items}
+    assert specs[("patents", None)] == "brain monitoring during sedation"
+    assert ("royalties", "Vaxco Corporation") in specs
