@@ -16,11 +16,13 @@ class InconsistentAcrossArticlesRule(Rule):
     role, royalties, expert testimony) to an organization relevant to the article, medium for other
     ties. A tie declared only on later articles says nothing certain about an earlier one: low, and
     the finding says it was possibly held earlier. A role at the journal that published the
-    declaring articles (an eLife editor's eLife role) is left out for an article in another journal."""
+    declaring articles (an eLife editor's eLife role) is left out for an article in another journal,
+    and so is a grant from an organization the article names as its funder (the funding is disclosed
+    where the article names its funders)."""
 
     code = "INCONSISTENT_ACROSS_ARTICLES"
     title = "Tie declared on one article, not on another"
-    version = 2
+    version = 3
     severity = Severity.MEDIUM
     subject_type = SubjectType.INTEREST
     parameters = (Parameter("window_months", 36, "Length of each article's look-back window."),)

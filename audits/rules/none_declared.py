@@ -15,11 +15,12 @@ class NoneDeclaredButInterestsRule(Rule):
     window, undated ties declared on articles dated inside it, and undated ties from imports or
     registers. Its severity is its strongest tie's: high for a financial tie to an organization
     relevant to the article, medium for others. Undated ties declared only on later articles make
-    at most a low finding that says they were possibly held earlier."""
+    at most a low finding that says they were possibly held earlier. A grant from an organization
+    the article names as its funder does not count: the article discloses that funding."""
 
     code = "NONE_DECLARED_BUT_INTERESTS"
     title = "Declared nothing, but ties are known"
-    version = 2
+    version = 3
     severity = Severity.HIGH
     subject_type = SubjectType.AUTHORSHIP
     parameters = (Parameter("window_months", 36, "Months before submission in which ties count."),)

@@ -25,8 +25,9 @@ SEVERITY_MEANING = {
         "the article, and an editor or reviewer close to an author (the journal's conflict to manage)"
     ),
     Severity.LOW: (
-        "a tie possibly held in the window (undated, declared only on later articles), a tie to the article's "
-        "own funder that does not pay the author, names to check (an organization under two names), and "
+        "a tie possibly held in the window (undated, declared only on later articles), a tie of value to the "
+        "article's own funder that does not pay the author (travel, gifts, patents: a grant from it is the funding "
+        "the article names, and no finding), names to check (an organization under two names), and "
         "authors without a disclosure on an article read from PubMed with no statement (PubMed does not hold "
         "every journal's)"
     ),

@@ -16,11 +16,12 @@ class UndisclosedInterestRule(Rule):
     fees, employment, a founder role, royalties, expert testimony) and its organization is relevant
     to the article; medium for other dated ties. Undated ties known only from imports or registers
     are medium, and the finding says they are undated. Undated ties declared on other articles are
-    the business of INCONSISTENT_ACROSS_ARTICLES."""
+    the business of INCONSISTENT_ACROSS_ARTICLES. A grant from an organization the article names as
+    its funder is not missing: the article discloses that funding."""
 
     code = "UNDISCLOSED_INTEREST"
     title = "Known tie missing from a disclosure"
-    version = 2
+    version = 3
     severity = Severity.HIGH
     subject_type = SubjectType.INTEREST
     parameters = (Parameter("window_months", 36, "Months before submission in which ties count."),)

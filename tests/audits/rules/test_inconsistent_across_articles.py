@@ -3,8 +3,8 @@
 import pytest
 
 from audits.scope import AuditScope, build_scope
-from registry.enums import DisclosureStatus
-from registry.models import Disclosure
+from registry.enums import DisclosureStatus, InterestCategory
+from registry.models import ArticleFunding, Disclosure
 from tests.audits.helpers import audit, declare, summaries
 from tests.factories import DisclosureFactory, OrganizationFactory
 
@@ -29,6 +29,29 @@ def test_inconsistent_is_quiet_when_windows_do_not_overlap(author_with_articles)
     declare(first, organization=OrganizationFactory(name="Acme Pharma"))
     declare(second, organization=OrganizationFactory(name="Beta Bio"))
     assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"], window_months=6)) == []
+
+
+@pytest.mark.parametrize("rule", ["INCONSISTENT_ACROSS_ARTICLES", "NONE_DECLARED_BUT_INTERESTS"])
+def test_a_grant_from_the_articles_own_funder_is_disclosed_by_its_funding(author_with_articles, rule):
+    """A grant declared on one article is not left out of another that names its giver as a funder."""
+    person, first, second = author_with_articles
+    trust, fund = OrganizationFactory(name="Research Trust"), OrganizationFactory(name="Other Fund")
+    declare(first, organization=trust, category=InterestCategory.GRANTS)
+    declare(first, organization=fund, category=InterestCategory.GRANTS)
+    ArticleFunding.objects.create(article=second.article, organization=trust)
+    DisclosureFactory(authorship=second, declares_none=rule == "NONE_DECLARED_BUT_INTERESTS", statement="None.")
+    found = summaries(audit([rule]))
+    assert found == (
+        [
+            "Jane Roe declared grants from Other Fund on “First study” (2024-03-01) but not on "
+            "“Second study” (2025-03-01), submitted within 36 months after."
+        ]
+        if rule == "INCONSISTENT_ACROSS_ARTICLES"
+        else [
+            "Jane Roe declared no interests on “Second study”, but the registry knows one tie in the 36 months "
+            "before 2025-03-01: grants from Other Fund, declared on “First study” (2024-03-01)."
+        ]
+    )
 
 
 # Which disclosures count: a withdrawn one declares nothing, a corrected one still does.
