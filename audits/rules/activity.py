@@ -3,7 +3,10 @@
 A tie is evidence about an article's window only when a date puts it there: its own dates, or the
 date of an article whose disclosure declared it (a disclosure speaks for the months before that
 article). An undated tie declared only on later articles may have been held earlier; nothing says so.
-A grant from the article's own funder is disclosed where the article names its funders."""
+A grant from the article's own funder is disclosed where the article names its funders. A notice
+(a correction) audited in place of an article the registry does not hold is dated later than that
+article was submitted: a date that puts a tie in the notice's window says only that it was possibly
+held when the article was written."""
 
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -29,6 +32,13 @@ class KnownTie(NamedTuple):
     interest: InterestRow
     basis: str
     other_articles: tuple[int, ...]  # articles where the same author declared it
+    # The date relied on is a notice's, later than its article's submission: possibly held then.
+    by_notice_date: bool = False
+
+    @property
+    def possible(self) -> bool:
+        """Whether the tie was only possibly held in the window (no date says it for certain)."""
+        return self.basis == DECLARED_LATER or self.by_notice_date
 
 
 def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> list[KnownTie]:
@@ -50,6 +60,7 @@ def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> lis
 
 def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> Iterator[KnownTie]:
     window_start, window_end = ctx.window(authorship.article_id, months)
+    by_notice_date = ctx.articles[authorship.article_id].stands_in
     declared_here = ctx.declared_interest_ids(authorship.disclosure_id)
     for interest in ctx.interests_by_person.get(authorship.person_id, ()):
         if interest.category == InterestCategory.MANUSCRIPT_SUPPORT or interest.id in declared_here:
@@ -68,11 +79,11 @@ def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> It
         if interest.dated:
             end = None if interest.ongoing else interest.end_date
             if overlaps(interest.start_date, end, window_start, window_end):
-                yield KnownTie(interest, DATED, elsewhere)
+                yield KnownTie(interest, DATED, elsewhere, by_notice_date)
             continue
         earlier = tuple(a for a in elsewhere if _dated_within(ctx.article(a), window_start, window_end))
         if earlier:
-            yield KnownTie(interest, DECLARED_ELSEWHERE, earlier)
+            yield KnownTie(interest, DECLARED_ELSEWHERE, earlier, by_notice_date)
             continue
         later = tuple(
             a

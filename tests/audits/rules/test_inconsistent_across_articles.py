@@ -1,5 +1,7 @@
 """INCONSISTENT_ACROSS_ARTICLES: a case that must fire (with its explanation), and a near miss that must not."""
 
+import datetime
+
 import pytest
 
 from audits.scope import AuditScope, build_scope
@@ -52,6 +54,19 @@ def test_a_grant_from_the_articles_own_funder_is_disclosed_by_its_funding(author
             "before 2025-03-01: grants from Other Fund, declared on “First study” (2024-03-01)."
         ]
     )
+
+
+def test_an_article_dated_by_its_publication_says_published_not_submitted(author_with_articles):
+    person, first, second = author_with_articles
+    type(second.article).objects.filter(pk=second.article_id).update(
+        received_date=None, published_date=datetime.date(2025, 3, 1)
+    )
+    declare(first, organization=OrganizationFactory(name="Acme Pharma"))
+    DisclosureFactory(authorship=second, declares_none=False, statement="An editorial's statement.")
+    assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"])) == [
+        "Jane Roe declared consultancy fees from Acme Pharma on “First study” (2024-03-01) but not on "
+        "“Second study” (2025-03-01), published within 36 months after."
+    ]
 
 
 # Which disclosures count: a withdrawn one declares nothing, a corrected one still does.
