@@ -26,8 +26,8 @@ SEVERITY_MEANING = {
         "the article, and an editor or reviewer close to an author (the journal's conflict to manage)"
     ),
     Severity.LOW: (
-        "a tie possibly held in the window (undated, declared only on later articles; or put there only by the date "
-        "of a correction notice standing in for an article the registry does not hold), a tie of value to the "
+        "a tie possibly held in the window (undated, declared only on later articles) or put there only by the date "
+        "of a notice (a correction) standing in for an article the registry does not hold, a tie of value to the "
         "article's own funder that does not pay the author (travel, gifts, patents: a grant from it is the funding "
         "the article names, and no finding), names to check (an organization under two names), and "
         "authors without a disclosure on an article read from PubMed with no statement (PubMed does not hold "
