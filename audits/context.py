@@ -50,6 +50,10 @@ class ArticleRow(NamedTuple):
     notice: bool = False
     statement: bool = True  # the article's competing-interests statement is on file
     from_pubmed: bool = False  # last read from a PubMed file
+    # A notice about an article not in the registry, audited in its place: its date is the notice's, later
+    # than the submission of the article whose statement it prints, which the registry does not hold.
+    stands_in: bool = False
+    submitted: bool = False  # ref_date is the received (submission) date, not the publication date
 
 
 class AuthorshipRow(NamedTuple):
@@ -146,6 +150,7 @@ class AuditContext:
                 "article_type",
                 Length("competing_interests_text"),
                 "pubmed_file",
+                "received_date",
             )
         )
         rows = list(rows)
@@ -153,9 +158,19 @@ class AuditContext:
         repeated = self._notices_of_articles_on_file(rows, notices) if notices else set()
         return {
             pk: ArticleRow(
-                pk, title, doi, ref or self.today, ref is not None, journal, pk in repeated, bool(size), bool(file)
+                pk,
+                title,
+                doi,
+                ref or self.today,
+                ref is not None,
+                journal,
+                pk in repeated,
+                bool(size),
+                bool(file),
+                pk in notices and pk not in repeated,
+                received is not None,
             )
-            for pk, title, doi, ref, journal, _kind, size, file in rows
+            for pk, title, doi, ref, journal, _kind, size, file, received in rows
         }
 
     def _notices_of_articles_on_file(self, rows, notices: dict[int, str]) -> set[int]:

@@ -2,7 +2,11 @@
 
 A tie is evidence about an article's window only when a date puts it there: its own dates, or the
 date of an article whose disclosure declared it (a disclosure speaks for the months before that
-article). An undated tie declared only on later articles may have been held earlier; nothing says so."""
+article). An undated tie declared only on later articles may have been held earlier; nothing says so.
+A grant from the article's own funder is disclosed where the article names its funders. A notice
+(a correction) audited in place of an article the registry does not hold is dated later than that
+article was submitted: a date that puts a tie in the notice's window says only that it was possibly
+held when the article was written."""
 
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -20,11 +24,21 @@ UNDATED = "undated"  # undated, known from an import, a register or an editor
 # Bases that put a tie in the window for certain (a date says so).
 CERTAIN = frozenset({DATED, DECLARED_ELSEWHERE})
 
+# Ties that are the funding of research: an article naming the organization as its funder discloses them.
+FUNDING_CATEGORIES = frozenset({InterestCategory.MANUSCRIPT_SUPPORT, InterestCategory.GRANTS})
+
 
 class KnownTie(NamedTuple):
     interest: InterestRow
     basis: str
     other_articles: tuple[int, ...]  # articles where the same author declared it
+    # The date relied on is a notice's, later than its article's submission: possibly held then.
+    by_notice_date: bool = False
+
+    @property
+    def possible(self) -> bool:
+        """Whether the tie was only possibly held in the window (no date says it for certain)."""
+        return self.basis == DECLARED_LATER or self.by_notice_date
 
 
 def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> list[KnownTie]:
@@ -33,8 +47,10 @@ def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> lis
 
     Ties the disclosure itself declares are left out: every rule asking is after what is missing
     (or, for funders, adds the declared ones itself), and most ties are declared. Support for a
-    manuscript concerns that manuscript only, so it never carries over to another. Several rules
-    ask this of every authorship; the answer is kept for the run.
+    manuscript concerns that manuscript only, so it never carries over to another. Grants from an
+    organization that funded the article (or from its group) are left out too: the article names
+    that funder, so the funding is disclosed, whatever the competing-interests statement says.
+    Several rules ask this of every authorship; the answer is kept for the run.
     """
     key = ("known_ties", authorship.id, months)
     if key not in ctx.memo:
@@ -44,9 +60,12 @@ def known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> lis
 
 def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> Iterator[KnownTie]:
     window_start, window_end = ctx.window(authorship.article_id, months)
+    by_notice_date = ctx.articles[authorship.article_id].stands_in
     declared_here = ctx.declared_interest_ids(authorship.disclosure_id)
     for interest in ctx.interests_by_person.get(authorship.person_id, ()):
         if interest.category == InterestCategory.MANUSCRIPT_SUPPORT or interest.id in declared_here:
+            continue
+        if interest.category in FUNDING_CATEGORIES and funded_by_group_of(ctx, authorship.article_id, interest):
             continue
         elsewhere = tuple(
             sorted(
@@ -60,11 +79,11 @@ def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> It
         if interest.dated:
             end = None if interest.ongoing else interest.end_date
             if overlaps(interest.start_date, end, window_start, window_end):
-                yield KnownTie(interest, DATED, elsewhere)
+                yield KnownTie(interest, DATED, elsewhere, by_notice_date)
             continue
         earlier = tuple(a for a in elsewhere if _dated_within(ctx.article(a), window_start, window_end))
         if earlier:
-            yield KnownTie(interest, DECLARED_ELSEWHERE, earlier)
+            yield KnownTie(interest, DECLARED_ELSEWHERE, earlier, by_notice_date)
             continue
         later = tuple(
             a
@@ -76,6 +95,22 @@ def _known_ties(ctx: AuditContext, authorship: AuthorshipRow, months: int) -> It
             yield KnownTie(interest, DECLARED_LATER, later)
         elif interest.provenance != Provenance.DISCLOSURE and not elsewhere:
             yield KnownTie(interest, UNDATED, ())
+
+
+def funder_groups(ctx: AuditContext, article_id: int) -> dict[int, set[int]]:
+    """Each funder of the article with its group (the funder and its parents)."""
+    return {org: set(ctx.lineage(org)) for org in ctx.funders_by_article.get(article_id, ())}
+
+
+def funded_by_group_of(ctx: AuditContext, article_id: int, interest: InterestRow) -> bool:
+    """Whether the tie's organization, or one of its group, funded the article."""
+    if not interest.organization_id:
+        return False
+    groups = funder_groups(ctx, article_id)
+    if not groups:
+        return False
+    tie_group = set(ctx.lineage(interest.organization_id))
+    return any(tie_group & group for group in groups.values())
 
 
 def _dated_within(article, start, end) -> bool:

@@ -2,7 +2,7 @@
 
 from audits.context import ArticleRow, AuditContext, InterestRow
 from audits.rules.activity import DATED, DECLARED_ELSEWHERE, DECLARED_LATER, UNDATED, KnownTie
-from audits.rules.explain import describe_tie, quoted
+from audits.rules.explain import day, describe_tie, quoted
 
 
 def article_evidence(article: ArticleRow) -> dict:
@@ -45,11 +45,19 @@ def tie_evidence(ctx: AuditContext, tie: KnownTie) -> dict:
         "basis": tie.basis,
         "declared_on": [article_evidence(ctx.article(a)) for a in tie.other_articles],
         "relied_on": relied_on(ctx, tie),
+        "by_notice_date": tie.by_notice_date,
     }
 
 
 def relied_on(ctx: AuditContext, tie: KnownTie) -> list[str]:
     """The dates that put the tie in the window (or, for a possible one, near it), in words."""
+    dates = _dates_relied_on(ctx, tie)
+    if tie.by_notice_date:
+        dates.append("window ends at a notice's date, later than the submission of the article it stands in for")
+    return dates
+
+
+def _dates_relied_on(ctx: AuditContext, tie: KnownTie) -> list[str]:
     interest = tie.interest
     if tie.basis == DATED:
         dates = [f"tie starts {interest.start_date.isoformat()}"] if interest.start_date else []
@@ -92,6 +100,21 @@ def tie_sentence(ctx: AuditContext, tie: KnownTie) -> str:
     elif tie.basis == UNDATED:
         clause += f" (undated, from {interest.provenance})"
     return clause
+
+
+def notice_subject(article: ArticleRow) -> str:
+    """'“Correction: Title” (2013-08-28)', saying, for a notice audited in place of its article, what it is."""
+    when = day(article.ref_date)
+    if article.stands_in:
+        return (
+            f"{quoted(article.title)}, a notice printing the statement of an earlier article the registry "
+            f"does not hold ({when})"
+        )
+    return f"{quoted(article.title)} ({when})"
+
+
+# How a tie only a notice's date puts in the window reads.
+POSSIBLE_BY_NOTICE = "possibly held when that article was written"
 
 
 def tie_clause(ctx: AuditContext, interest: InterestRow) -> str:

@@ -1,7 +1,7 @@
 """FUNDER_TIE: an author has a financial tie with an organization that funded the article."""
 
 from audits.enums import Severity, SubjectType
-from audits.rules.activity import known_ties
+from audits.rules.activity import FUNDING_CATEGORIES, funder_groups, known_ties
 from audits.rules.base import Parameter, Rule, register
 from audits.rules.evidence import author_evidence, interest_evidence, tie_clause
 from audits.rules.explain import quoted
@@ -14,12 +14,13 @@ class FunderTieRule(Rule):
     the look-back window) to an organization that funded the article, or to the same group of
     companies. Readers should know when the funder also pays an author. High when it pays the author
     (consulting, stock, lecture fees, employment, a founder role, royalties, expert testimony); low
-    for grants and other support, which a funder of the work is expected to give. Several records of
-    one tie (declared on several articles) make one finding."""
+    for other ties of value (travel, gifts, patents). Grants and support for the work are not flagged:
+    from the article's funder they are the funding the article names, not a second tie. Several
+    records of one tie (declared on several articles) make one finding."""
 
     code = "FUNDER_TIE"
     title = "Author tied to the article's funder"
-    version = 2
+    version = 3
     severity = Severity.HIGH
     subject_type = SubjectType.ORGANIZATION
     parameters = (Parameter("window_months", 36, "Months before submission in which known ties count."),)
@@ -33,16 +34,20 @@ class FunderTieRule(Rule):
             funders = ctx.funders_by_article.get(row.article_id)
             if not funders or row.person_id not in people:
                 continue
-            funder_groups = {org: set(ctx.lineage(org)) for org in funders}
+            groups = funder_groups(ctx, row.article_id)
             candidates = {d.interest_id for d in ctx.declared_by_disclosure.get(row.disclosure_id, ())}
             candidates |= {tie.interest.id for tie in known_ties(ctx, row, months)}
             seen = set()
             for interest_id in sorted(candidates):
                 interest = ctx.interests[interest_id]
-                if interest.category not in FINANCIAL_CATEGORIES or not interest.organization_id:
+                if (
+                    interest.category not in FINANCIAL_CATEGORIES
+                    or interest.category in FUNDING_CATEGORIES
+                    or not interest.organization_id
+                ):
                     continue
                 tie_group = set(ctx.lineage(interest.organization_id))
-                for funder, group in sorted(funder_groups.items()):
+                for funder, group in sorted(groups.items()):
                     same_tie = (interest.category, interest.organization_id, funder)
                     if tie_group & group and same_tie not in seen:
                         seen.add(same_tie)

@@ -31,6 +31,18 @@ def is_part_of_other(a: str, b: str) -> bool:
     return any(bool(GOVERNING_BODY.match(x)) and GOVERNING_BODY.sub("", x) == y for x, y in ((a, b), (b, a)))
 
 
+def why_alike(reason: str, score: float) -> str:
+    """Why two names are probably one, as a reader checks it. Spelling likeness explains a typo; an
+    acronym ("FDA", 19% alike) or a translation in brackets is explained by saying so."""
+    if reason.startswith(TYPO_REASON):
+        return f"names {score:.0f}% alike"
+    return reason
+
+
+# How registry.identity words a verdict of typos ("the same words but for 1 typo(s)").
+TYPO_REASON = "the same words but for"
+
+
 @register
 class OrganizationNameVariantRule(Rule):
     """Flags a tie whose organization is probably one the registry knows under another name: a
@@ -47,11 +59,12 @@ class OrganizationNameVariantRule(Rule):
     acronym unless a name gives them in brackets, and a word in capitals is never taken for a typo
     ("SCHARP" is not "Sharp"). Affiliations are never compared with each
     other: duplicate organizations in general go to the editors' merge queue. Low severity: it
-    suggests merging, and says who declared ties to each name."""
+    suggests merging, says why the names are probably one (how alike they are for a typo, else the
+    reason: an acronym, a translation or a name in brackets) and who declared ties to each name."""
 
     code = "ORGANIZATION_NAME_VARIANT"
     title = "A tie names an organization known under another name"
-    version = 4
+    version = 5
     severity = Severity.LOW
     subject_type = SubjectType.ORGANIZATION
     registry_wide = True
@@ -108,7 +121,8 @@ class OrganizationNameVariantRule(Rule):
         holders = []
         for key, _name in (first, second):
             for person_id, interests in sorted(ties.get(key, {}).items()):
-                clauses = join_words(tie_clause(ctx, i) for i in sorted(interests, key=category_order))
+                # One clause per kind of tie: the same tie declared on several articles is several records.
+                clauses = join_words(dict.fromkeys(tie_clause(ctx, i) for i in sorted(interests, key=category_order)))
                 # "declared" only when the person said so; ties from imports and registers are "has".
                 said = all(i.provenance == Provenance.DISCLOSURE for i in interests)
                 holders.append(f"{ctx.person_name(person_id)} {'declared' if said else 'has'} {clauses}")
@@ -119,7 +133,7 @@ class OrganizationNameVariantRule(Rule):
             key=f"{key_a}|{key_b}",
             summary=(
                 f"“{name_a}” and “{name_b}” are probably the same organization "
-                f"(names {score:.0f}% alike){detail}. Merge them if they are."
+                f"({why_alike(reason, score)}){detail}. Merge them if they are."
             ),
             evidence={
                 "names": [name_a, name_b],

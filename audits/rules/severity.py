@@ -3,12 +3,13 @@
 High: a financial tie (consulting, stock, lecture fees, employment, a founder role, royalties, expert
 testimony) to an organization relevant to the article, with a date that puts it in the window. Medium:
 any other tie a date puts there, and undated ties from imports or registers. Low: an undated tie
-declared only on later articles, possibly held earlier. Info: declared ties described, no failure.
+declared only on later articles, possibly held earlier, or a tie only a correction notice's date puts in
+the window (the notice is later than its article). Info: declared ties described, no failure.
 """
 
 from audits.context import AuditContext
 from audits.enums import Severity
-from audits.rules.activity import CERTAIN, DECLARED_LATER, KnownTie
+from audits.rules.activity import CERTAIN, KnownTie
 from audits.rules.topics import TopicMatcher
 from registry.enums import PERSONAL_FINANCIAL_CATEGORIES, OrganizationKind
 
@@ -25,8 +26,10 @@ SEVERITY_MEANING = {
         "the article, and an editor or reviewer close to an author (the journal's conflict to manage)"
     ),
     Severity.LOW: (
-        "a tie possibly held in the window (undated, declared only on later articles), a tie to the article's "
-        "own funder that does not pay the author, names to check (an organization under two names), and "
+        "a tie possibly held in the window (undated, declared only on later articles) or put there only by the date "
+        "of a notice (a correction) standing in for an article the registry does not hold, a tie of value to the "
+        "article's own funder that does not pay the author (travel, gifts, patents: a grant from it is the funding "
+        "the article names, and no finding), names to check (an organization under two names), and "
         "authors without a disclosure on an article read from PubMed with no statement (PubMed does not hold "
         "every journal's)"
     ),
@@ -40,7 +43,7 @@ SEVERITY_RANK = {Severity.INFO: 0, Severity.LOW: 1, Severity.MEDIUM: 2, Severity
 
 
 def tie_severity(ctx: AuditContext, tie: KnownTie, article_id: int) -> str:
-    if tie.basis == DECLARED_LATER:
+    if tie.possible:
         return Severity.LOW
     if (
         tie.basis in CERTAIN

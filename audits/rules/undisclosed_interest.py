@@ -3,8 +3,8 @@
 from audits.enums import Severity, SubjectType
 from audits.rules.activity import DATED, UNDATED, left_out_ties
 from audits.rules.base import Parameter, Rule, register
-from audits.rules.evidence import author_evidence, tie_evidence, tie_sentence
-from audits.rules.explain import quoted
+from audits.rules.evidence import POSSIBLE_BY_NOTICE, author_evidence, notice_subject, tie_evidence, tie_sentence
+from audits.rules.explain import day, quoted
 from audits.rules.severity import tie_severity
 
 
@@ -16,11 +16,14 @@ class UndisclosedInterestRule(Rule):
     fees, employment, a founder role, royalties, expert testimony) and its organization is relevant
     to the article; medium for other dated ties. Undated ties known only from imports or registers
     are medium, and the finding says they are undated. Undated ties declared on other articles are
-    the business of INCONSISTENT_ACROSS_ARTICLES."""
+    the business of INCONSISTENT_ACROSS_ARTICLES. A grant from an organization the article names as
+    its funder is not missing: the article discloses that funding. On a notice (a correction) standing
+    in for an earlier article the registry does not hold, the window ends at the notice's date, after
+    that article's submission: the tie was possibly held then, and the finding is low."""
 
     code = "UNDISCLOSED_INTEREST"
     title = "Known tie missing from a disclosure"
-    version = 2
+    version = 3
     severity = Severity.HIGH
     subject_type = SubjectType.INTEREST
     parameters = (Parameter("window_months", 36, "Months before submission in which ties count."),)
@@ -31,15 +34,19 @@ class UndisclosedInterestRule(Rule):
             interest = tie.interest
             article = ctx.articles[row.article_id]
             name = ctx.person_names[row.person_id]
-            when = (
-                f"in the {months} months before {article.ref_date.isoformat()}"
-                if tie.basis == DATED
-                else "(undated, so it may fall in the window)"
-            )
+            if tie.basis != DATED:
+                when = "(undated, so it may fall in the window)"
+            elif tie.by_notice_date:
+                when = (
+                    f"in the {months} months before the notice's date ({day(article.ref_date)}), {POSSIBLE_BY_NOTICE}"
+                )
+            else:
+                when = f"in the {months} months before {day(article.ref_date)}"
             yield self.finding(
                 key=f"authorship:{row.id}|interest:{interest.id}",
                 summary=(
-                    f"{name}'s disclosure on {quoted(article.title)} does not list "
+                    f"{name}'s disclosure on {notice_subject(article) if article.stands_in else quoted(article.title)} "
+                    "does not list "
                     f"{tie_sentence(ctx, tie)}, a tie the registry knows {when}."
                 ),
                 evidence={

@@ -75,7 +75,7 @@ def test_a_run_records_who_what_and_how():
     assert run.scope == {"label": "the whole registry"}
     assert run.rules == [
         {"code": "MISSING_DISCLOSURE", "version": 2},
-        {"code": "UNDISCLOSED_INTEREST", "version": 2},
+        {"code": "UNDISCLOSED_INTEREST", "version": 3},
     ]
     assert run.parameters == {"MISSING_DISCLOSURE": {}, "UNDISCLOSED_INTEREST": {"window_months": 24}}
     assert run.code_version

@@ -27,3 +27,15 @@ def test_funder_tie_ignores_non_financial_ties_and_other_funders():
     funder = authorship.article.fundings.get().organization
     declare(authorship, organization=funder, category=InterestCategory.ADVISORY_BOARD)
     assert summaries(audit(["FUNDER_TIE"])) == []
+
+
+def test_a_grant_from_the_funder_is_the_funding_not_a_second_tie():
+    """An author's grant from the organization that funded the article is the funding the article names."""
+    authorship = AuthorshipFactory(person__name="Ann Lee", article__title="A trial")
+    trust = OrganizationFactory(name="Research Trust")
+    ArticleFunding.objects.create(article=authorship.article, organization=trust)
+    declare(authorship, organization=trust, category=InterestCategory.GRANTS)
+    declare(authorship, organization=trust, category=InterestCategory.TRAVEL)
+    assert summaries(audit(["FUNDER_TIE"])) == [
+        "Ann Lee has travel support from Research Trust, and Research Trust funded “A trial”."
+    ]

@@ -1,10 +1,12 @@
 """INCONSISTENT_ACROSS_ARTICLES: a case that must fire (with its explanation), and a near miss that must not."""
 
+import datetime
+
 import pytest
 
 from audits.scope import AuditScope, build_scope
-from registry.enums import DisclosureStatus
-from registry.models import Disclosure
+from registry.enums import DisclosureStatus, InterestCategory
+from registry.models import ArticleFunding, Disclosure
 from tests.audits.helpers import audit, declare, summaries
 from tests.factories import DisclosureFactory, OrganizationFactory
 
@@ -29,6 +31,42 @@ def test_inconsistent_is_quiet_when_windows_do_not_overlap(author_with_articles)
     declare(first, organization=OrganizationFactory(name="Acme Pharma"))
     declare(second, organization=OrganizationFactory(name="Beta Bio"))
     assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"], window_months=6)) == []
+
+
+@pytest.mark.parametrize("rule", ["INCONSISTENT_ACROSS_ARTICLES", "NONE_DECLARED_BUT_INTERESTS"])
+def test_a_grant_from_the_articles_own_funder_is_disclosed_by_its_funding(author_with_articles, rule):
+    """A grant declared on one article is not left out of another that names its giver as a funder."""
+    person, first, second = author_with_articles
+    trust, fund = OrganizationFactory(name="Research Trust"), OrganizationFactory(name="Other Fund")
+    declare(first, organization=trust, category=InterestCategory.GRANTS)
+    declare(first, organization=fund, category=InterestCategory.GRANTS)
+    ArticleFunding.objects.create(article=second.article, organization=trust)
+    DisclosureFactory(authorship=second, declares_none=rule == "NONE_DECLARED_BUT_INTERESTS", statement="None.")
+    found = summaries(audit([rule]))
+    assert found == (
+        [
+            "Jane Roe declared grants from Other Fund on “First study” (2024-03-01) but not on "
+            "“Second study” (2025-03-01), submitted within 36 months after."
+        ]
+        if rule == "INCONSISTENT_ACROSS_ARTICLES"
+        else [
+            "Jane Roe declared no interests on “Second study”, but the registry knows one tie in the 36 months "
+            "before 2025-03-01: grants from Other Fund, declared on “First study” (2024-03-01)."
+        ]
+    )
+
+
+def test_an_article_dated_by_its_publication_says_published_not_submitted(author_with_articles):
+    person, first, second = author_with_articles
+    type(second.article).objects.filter(pk=second.article_id).update(
+        received_date=None, published_date=datetime.date(2025, 3, 1)
+    )
+    declare(first, organization=OrganizationFactory(name="Acme Pharma"))
+    DisclosureFactory(authorship=second, declares_none=False, statement="An editorial's statement.")
+    assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"])) == [
+        "Jane Roe declared consultancy fees from Acme Pharma on “First study” (2024-03-01) but not on "
+        "“Second study” (2025-03-01), published within 36 months after."
+    ]
 
 
 # Which disclosures count: a withdrawn one declares nothing, a corrected one still does.

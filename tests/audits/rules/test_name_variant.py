@@ -34,3 +34,27 @@ def test_name_variant_names_people_with_imported_ties_as_having_them_not_declari
         "consultancy fees from Novartis AG; Cy Outside has shares or stock options in Novartiss. "
         "Merge them if they are."
     ]
+
+
+def test_names_alike_by_acronym_say_so_rather_than_how_alike_they_are_spelled():
+    """“FDA” is 19% like “Food & Drug Administration” letter by letter: the acronym is the reason."""
+    OrganizationFactory(name="Food & Drug Administration")
+    first = AuthorshipFactory(person__name="Ann Lee")
+    declare(first, organization=OrganizationFactory(name="FDA"), category=InterestCategory.GRANTS)
+    assert summaries(audit(["ORGANIZATION_NAME_VARIANT"])) == [
+        "“Food & Drug Administration” and “FDA” are probably the same organization (one name is the acronym "
+        "of the other); Ann Lee declared grants from FDA. Merge them if they are."
+    ]
+
+
+def test_one_tie_declared_on_several_articles_is_named_once():
+    person = PersonFactory(name="Ann Lee")
+    novartis, typo = OrganizationFactory(name="Novartis AG"), OrganizationFactory(name="Novartiss")
+    for title in ("First study", "Second study", "Third study"):
+        declare(AuthorshipFactory(person=person, article__title=title), organization=novartis)
+    declare(AuthorshipFactory(person=person), organization=typo, category=InterestCategory.STOCK)
+    assert summaries(audit(["ORGANIZATION_NAME_VARIANT"])) == [
+        "“Novartis AG” and “Novartiss” are probably the same organization (names 94% alike); Ann Lee declared "
+        "consultancy fees from Novartis AG; Ann Lee declared shares or stock options in Novartiss. "
+        "Merge them if they are."
+    ]

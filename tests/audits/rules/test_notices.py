@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 
+from audits.enums import Severity
+from audits.models import Finding
 from audits.scope import AuditScope, build_scope
 from registry.notices import is_notice
 from tests.audits.helpers import audit, declare, summaries
@@ -95,13 +97,32 @@ def test_what_a_notice_declares_still_counts(author_with_articles):
 
 @pytest.mark.parametrize("narrowed", [False, True], ids=["full", "narrowed"])
 def test_a_notice_about_an_article_not_on_file_is_audited_in_its_place(author_with_articles, narrowed):
-    """The notice's statement is the only copy of its article's the registry holds."""
+    """The notice's statement is the only copy of its article's the registry holds. Its article was
+    submitted before the notice, on a date the registry does not hold: a tie declared between the two
+    (the first study's, here) was only possibly held when the article was written."""
     person, first, second = author_with_articles
     acme = OrganizationFactory(name="Acme Pharma")
     declare(first, organization=acme)
     notice = correction(person, "Third study", datetime.date(2025, 6, 1))
     scope = build_scope(article_ids=[notice.article_id]) if narrowed else AuditScope()
-    assert summaries(audit(["NONE_DECLARED_BUT_INTERESTS"], scope=scope)) == [
-        "Jane Roe declared no interests on “Correction: Third study”, but the registry knows one tie in the 36 "
-        "months before 2025-06-01: consultancy fees from Acme Pharma, declared on “First study” (2024-03-01)."
+    run = audit(["NONE_DECLARED_BUT_INTERESTS"], scope=scope)
+    assert summaries(run) == [
+        "Jane Roe declared no interests on “Correction: Third study”, a notice printing the statement of an "
+        "earlier article the registry does not hold (2025-06-01), but the registry knows one tie in the 36 months "
+        "before the notice's date, possibly held when that article was written: consultancy fees from Acme "
+        "Pharma, declared on “First study” (2024-03-01)."
     ]
+    assert Finding.objects.get().severity == Severity.LOW
+
+
+def test_a_tie_left_out_of_a_notice_standing_in_for_its_article_is_possible_not_certain(author_with_articles):
+    person, first, second = author_with_articles
+    declare(first, organization=OrganizationFactory(name="Acme Pharma"))
+    notice = correction(person, "Third study", datetime.date(2025, 6, 1), declares_none=False)
+    declare(notice, organization=OrganizationFactory(name="Beta Bio"))
+    assert summaries(audit(["INCONSISTENT_ACROSS_ARTICLES"], scope=build_scope(article_ids=[notice.article_id]))) == [
+        "Jane Roe declared consultancy fees from Acme Pharma on “First study” (2024-03-01) but not on "
+        "“Correction: Third study”, a notice printing the statement of an earlier article the registry does not "
+        "hold (2025-06-01): possibly held when that article was written."
+    ]
+    assert Finding.objects.get().severity == Severity.LOW
