@@ -413,6 +413,14 @@ def _prepare_any(field, value, connection):
     return field.get_db_prep_save(value, connection)
 
 
+def _prepare_text(field, value, connection):
+    # A choice's enum member is text: its database value is its text, which the field's call chain
+    # would hand on as the member itself (for the driver to look its type up again each row).
+    if isinstance(value, str):
+        return str.__str__(value)
+    return _prepare_any(field, value, connection)
+
+
 def _prepare_date(field, value, connection):
     # A date's database value is what the backend makes of it; anything else goes through the field.
     if value is None:
@@ -432,6 +440,9 @@ def _preparers(fields: tuple) -> tuple:
             types = _INTEGERS if type(field.target_field) in _INTEGER_FIELDS else ()
         elif type(field) is models.DateField:
             prepared.append((field, frozenset(), _prepare_date))
+            continue
+        elif type(field) in (models.CharField, models.TextField):
+            prepared.append((field, frozenset(_PLAIN_TYPES[type(field)]), _prepare_text))
             continue
         else:
             types = _PLAIN_TYPES.get(type(field), ())
