@@ -109,6 +109,8 @@ def transliterated(word: str) -> str:
 
 _BREAKS = re.compile(r"[\s.\-]+")  # between the words of a name
 _BREAK = re.compile(r"[\s.\-]")
+_BREAK_OR_COMMA = re.compile(r"[\s.\-,]")
+_SUFFIX_WORDS = frozenset(("jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"))
 _SUFFIX = re.compile(r"(?<=\S)[\s,]+(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?\s*$", re.IGNORECASE)
 
 
@@ -143,8 +145,15 @@ def printed_form(name: str, family_name: str, stated: NameForm | None) -> NameFo
     `name_form(name, family_name)`: when the stated family name is one word and the name's last,
     both parse the same words the same way, and the parse is not done again."""
     family = family_name.strip()
-    if stated is not None and family and not _BREAK.search(family):
-        text = _SUFFIX.sub("", name).rstrip()
+    if (
+        stated is not None
+        and family
+        and family.isascii()
+        and family.lower() not in _SUFFIX_WORDS
+        and not _BREAK_OR_COMMA.search(family)
+    ):
+        # A name ending in such a word ends in no generational suffix: `_SUFFIX` leaves it as it is.
+        text = name.rstrip()
         given_text = text[: -len(family)]
         if (
             text.endswith(family)
