@@ -20,8 +20,10 @@ from registry.identity.profiles import Profile, load_identities, load_profiles
 from registry.identity.scoring import Assessment, Decision, assess
 from registry.models import Authorship, Person, PersonMatch, PersonName
 from registry.services import Actor
+from registry.sql import among
 
 LINK_BATCH = 2000  # merges written in one transaction
+_CHUNK = 450  # people a query for their queue entries
 _IDENTIFIERS = {"orcid", "contributor_id", "email"}
 
 
@@ -175,10 +177,14 @@ def _editor_decisions(profiles: dict[int, Profile]) -> dict[frozenset[int], Pers
     found: dict[frozenset[int], PersonMatch] = {}
     entries = PersonMatch.objects.filter(candidate__isnull=False).order_by()
     entries = entries.only("pk", "person_id", "candidate_id", "status")
-    if len(ids) > 20 * 450:  # a whole-registry run: one pass over the queue, not hundreds of chunks
+    if len(ids) > 20 * _CHUNK:  # a whole-registry run: one pass over the queue, not hundreds of chunks
         chunks = [entries.iterator(chunk_size=20000)]
     else:
-        chunks = [entries.filter(person_id__in=ids[start : start + 450]) for start in range(0, len(ids), 450)]
+        # The ids written as plain SQL: the ORM's `__in` prepares each of them on its own.
+        chunks = [
+            entries.filter(among(PersonMatch, "person_id", ids[start : start + _CHUNK]))
+            for start in range(0, len(ids), _CHUNK)
+        ]
     for rows in chunks:
         for match in rows:
             if match.person_id in profiles:

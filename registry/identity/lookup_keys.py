@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import Count, Q
+from django.db import connections, router, transaction
+from django.db.models import BooleanField, Count, Q
+from django.db.models.expressions import RawSQL
 
 from registry.identity.profiles import Profile, load_identities
 from registry.importers.articles.bulk import insert_values
@@ -107,15 +108,24 @@ def registry_blocks(focus: dict[int, Profile]) -> tuple[BlockSizes, set[int], di
 def _unindexed(focus: dict[int, Profile]) -> dict[int, Profile]:
     """Records whose own name shares a block key with these but is not in the index (one query)."""
     names = sorted({key for profile in focus.values() for key in profile.keys})
-    # A subquery: the ORM's own IN list (raw SQL would name the table the subquery gives an alias).
-    indexed = PersonLookupKey.objects.filter(key__in=[f"name:{key}" for key in names])
     missing = (
         Person.objects.filter(among_any(Person, {"name_key": names}))
         .exclude(among_any(Person, {"id": sorted(focus)}))
-        .exclude(pk__in=indexed.values("person_id"))
+        .filter(_not_indexed_under([f"name:{key}" for key in names]))
     )
     ids = list(missing.order_by().values_list("pk", flat=True))
     return load_identities(ids) if ids else {}
+
+
+def _not_indexed_under(keys: list[str]) -> RawSQL:
+    """For `Person.objects.filter()`: the record has none of these keys in the index. Plain SQL: the
+    ORM's `__in` would prepare each of the thousands of keys on its own."""
+    quote = connections[router.db_for_read(Person)].ops.quote_name
+    person, index = quote(Person._meta.db_table), quote(PersonLookupKey._meta.db_table)
+    listed = among_any(PersonLookupKey, {"key": keys})
+    owner = f"{index}.{quote('person_id')} = {person}.{quote('id')}"
+    sql = f"NOT EXISTS (SELECT 1 FROM {index} WHERE {owner} AND {listed.sql})"
+    return RawSQL(sql, listed.params, output_field=BooleanField())
 
 
 def refresh_lookup_keys(profiles: dict[int, Profile]) -> None:

@@ -107,6 +107,10 @@ def transliterated(word: str) -> str:
     return _DIGRAPH.sub("", word)
 
 
+_BREAKS = re.compile(r"[\s.\-]+")  # between the words of a name
+_BREAK = re.compile(r"[\s.\-]")
+_BREAK_OR_COMMA = re.compile(r"[\s.\-,]")
+_SUFFIX_WORDS = frozenset(("jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"))
 _SUFFIX = re.compile(r"(?<=\S)[\s,]+(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?\s*$", re.IGNORECASE)
 
 
@@ -118,7 +122,7 @@ def name_form(name: str, family_name: str = "") -> NameForm | None:
     family = fold(family_name).replace(" ", "")
     if family_name and name.rstrip().endswith(family_name.strip()):
         given_text = name.rstrip()[: -len(family_name.strip())]
-    words = [w for w in re.split(r"[\s.\-]+", given_text) if w]
+    words = [w for w in _BREAKS.split(given_text) if w]
     if not family:
         if len(words) < 1:
             return None
@@ -134,6 +138,30 @@ def name_form(name: str, family_name: str = "") -> NameForm | None:
     if not given:
         return NameForm("", (), family)
     return NameForm(given[0], tuple(word[0] for word in given[1:]), family)
+
+
+def printed_form(name: str, family_name: str, stated: NameForm | None) -> NameForm | None:
+    """`name_form(name)`, the family name taken as the last word, knowing `stated`, which is
+    `name_form(name, family_name)`: when the stated family name is one word and the name's last,
+    both parse the same words the same way, and the parse is not done again."""
+    family = family_name.strip()
+    if (
+        stated is not None
+        and family
+        and family.isascii()
+        and family.lower() not in _SUFFIX_WORDS
+        and not _BREAK_OR_COMMA.search(family)
+    ):
+        # A name ending in such a word ends in no generational suffix: `_SUFFIX` leaves it as it is.
+        text = name.rstrip()
+        given_text = text[: -len(family)]
+        if (
+            text.endswith(family)
+            and (not given_text or _BREAK.match(given_text[-1]))
+            and fold(family).replace(" ", "") == stated.family
+        ):
+            return stated
+    return name_form(name)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from registry.identity.names import NameForm, form_key, name_form
+from registry.identity.names import NameForm, form_key, name_form, printed_form
 from registry.models import Affiliation, Article, Authorship, Person, PersonName
 from registry.names import fold
 from registry.sql import among
@@ -50,6 +50,17 @@ class _Forms(dict):
     def __missing__(self, name: tuple[str, str]) -> tuple[NameForm | None, str]:
         form = name_form(*name)
         parsed = self[name] = (form, form_key(form) if form is not None else "")
+        return parsed
+
+    def printed(self, printed: str, name: str, family: str) -> tuple[NameForm | None, str]:
+        """`self[(printed, "")]`, for a name printed on an article by the record `(name, family)`: an
+        author printed under their record's own name (every author an import created) is not parsed again."""
+        parsed = self.get((printed, ""))
+        if parsed is None:
+            if printed != name or not family:
+                return self[(printed, "")]
+            form = printed_form(name, family, self[(name, family)][0])
+            parsed = self[(printed, "")] = (form, form_key(form) if form is not None else "")
         return parsed
 
 
@@ -117,10 +128,12 @@ def _read_identities(
     person, person_name, authorship = models or (Person, PersonName, Authorship)
     forms = _Forms() if forms is None else forms
     profiles: dict[int, Profile] = {}
+    families: dict[int, str] = {}
     for pk, name, family, orcid, email in _rows(
         person.objects.all(), "pk", wanted, "pk", "name", "family_name", "orcid", "email"
     ):
         profile = profiles[pk] = Profile(pk, name, orcid=orcid)
+        families[pk] = family
         profile.add_form(*forms[(name, family)])
         if email:
             profile.emails.add(email.casefold())
@@ -144,7 +157,7 @@ def _read_identities(
         profile.articles.add(article_id)
         article_ids.add(article_id)
         if printed:
-            profile.add_form(*forms[(printed, "")])
+            profile.add_form(*forms.printed(printed, profile.name, families[person_id]))
         if contributor_id:
             profile.contributor_ids.add(contributor_id)
         if email:
@@ -194,7 +207,9 @@ def load_profiles(
         "person__name",
         "person__family_name",
     ):
-        bylines[article_id].append((person_id, forms[(printed, "")][1] if printed else forms[(name, family)][1]))
+        bylines[article_id].append(
+            (person_id, forms.printed(printed, name, family)[1] if printed else forms[(name, family)][1])
+        )
     for article_id, authors in bylines.items():
         keys = frozenset(key for _, key in authors)
         for person_id, own in authors:

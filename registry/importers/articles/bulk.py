@@ -164,9 +164,9 @@ def create_with_history(objs: Sequence, *, actor, reason: str) -> list:
     """Insert validated, unsaved objects of one model and their history rows (two queries)."""
     if not objs:
         return []
-    created = insert_rows(objs)
+    created, inserted = _insert_objects(objs)
     if _history_model(type(created[0])) is not None:
-        insert_history(created, actor=actor, reason=reason)
+        insert_history(created, actor=actor, reason=reason, inserted=inserted)
     return created
 
 
@@ -197,13 +197,19 @@ def insert_rows(objs: Sequence) -> list:
     """Insert unsaved objects of one model with a multi-row INSERT … RETURNING id per batch, and set
     their ids: what `bulk_create()` does for new rows, without compiling a query per batch.
     """
+    return _insert_objects(objs)[0]
+
+
+def _insert_objects(objs: Sequence) -> tuple[list, tuple | None]:
+    """`insert_rows()`, and the (fields, prepared rows) inserted, which the rows' history repeats;
+    None when Django inserted them."""
     objs = list(objs)
     if not objs:
-        return objs
+        return objs, None
     model = type(objs[0])
     opts = model._meta
     if any(obj.pk is not None for obj in objs):  # not the importers' case; Django knows how
-        return model._default_manager.bulk_create(objs)
+        return model._default_manager.bulk_create(objs), None
     alias = router.db_for_write(model)
     connection = connections[alias]
     fields = _insert_fields(model)
@@ -215,7 +221,7 @@ def insert_rows(objs: Sequence) -> list:
         obj.pk = pk
         obj._state.adding = False
         obj._state.db = alias
-    return objs
+    return objs, (fields, rows)
 
 
 def _rows(objs: Sequence, fields: tuple, connection) -> list[list]:
@@ -413,6 +419,14 @@ def _prepare_any(field, value, connection):
     return field.get_db_prep_save(value, connection)
 
 
+def _prepare_text(field, value, connection):
+    # A choice's enum member is text: its database value is its text, which the field's call chain
+    # would hand on as the member itself (for the driver to look its type up again each row).
+    if isinstance(value, str):
+        return str.__str__(value)
+    return _prepare_any(field, value, connection)
+
+
 def _prepare_date(field, value, connection):
     # A date's database value is what the backend makes of it; anything else goes through the field.
     if value is None:
@@ -432,6 +446,9 @@ def _preparers(fields: tuple) -> tuple:
             types = _INTEGERS if type(field.target_field) in _INTEGER_FIELDS else ()
         elif type(field) is models.DateField:
             prepared.append((field, frozenset(), _prepare_date))
+            continue
+        elif type(field) in (models.CharField, models.TextField):
+            prepared.append((field, frozenset(_PLAIN_TYPES[type(field)]), _prepare_text))
             continue
         else:
             types = _PLAIN_TYPES.get(type(field), ())
@@ -455,12 +472,15 @@ def _history_model(model):
 ROW_REASON = "_import_reason"
 
 
-def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+") -> None:
+def insert_history(
+    objs: Sequence, *, actor, reason: str, history_type: str = "+", inserted: tuple | None = None
+) -> None:
     """The "created" history rows of `objs`, as simple-history's bulk_history_create writes them.
 
     Written as multi-row INSERTs of prepared values: building a historical model instance per row
     through the ORM cost more than inserting the rows themselves, and an executemany() sends one
-    statement per row to PostgreSQL.
+    statement per row to PostgreSQL. `inserted`: the (fields, prepared rows) `objs` were inserted
+    with just now, whose values the history rows take as they are.
     """
     history = _history_model(type(objs[0]))
     tracked, fields = _history_fields(history)
@@ -472,18 +492,74 @@ def insert_history(objs: Sequence, *, actor, reason: str, history_type: str = "+
     columns = [*tracked, *common, "history_change_reason"]
     connection = connections[router.db_for_write(history)]
     prepared_common = [fields[name].get_db_prep_save(value, connection) for name, value in common.items()]
-    prepare = _preparers(tuple(fields[name] for name in tracked))
-    rows = []
-    for obj in objs:
-        # Each value from the instance's own attributes (a foreign key's id without its descriptor).
-        values = _attribute_values(obj, tracked)
-        # A plain value is its own database value: no call for it (most of a row's values).
-        values = [
-            value if type(value) in plain else prep(field, value, connection)
-            for (field, plain, prep), value in zip(prepare, values, strict=True)
-        ]
-        rows.append([*values, *prepared_common, obj.__dict__.get(ROW_REASON, reason)[:100]])
+    rows = _history_rows_from(objs, inserted, history) if inserted is not None else None
+    if rows is None:
+        rows = _history_rows_prepared(objs, history)
+    for obj, row in zip(objs, rows, strict=True):
+        row += [*prepared_common, obj.__dict__.get(ROW_REASON, reason)[:100]]
     _insert(connection, history._meta.db_table, [fields[name] for name in columns], rows)
+
+
+def _history_rows_prepared(objs: Sequence, history) -> list[list]:
+    """The tracked values of the history rows of `objs`, prepared from each instance's attributes."""
+    tracked, fields = _history_fields(history)
+    connection = connections[router.db_for_write(history)]
+    prepare = _preparers(tuple(fields[name] for name in tracked))
+    return [
+        # Each value from the instance's own attributes (a foreign key's id without its descriptor);
+        # a plain value is its own database value: no call for it (most of a row's values).
+        [
+            value if type(value) in plain else prep(field, value, connection)
+            for (field, plain, prep), value in zip(prepare, _attribute_values(obj, tracked), strict=True)
+        ]
+        for obj in objs
+    ]
+
+
+def _history_rows_from(objs: Sequence, inserted: tuple, history) -> list[list] | None:
+    """The tracked values of the history rows of `objs`, taken from the prepared rows they were just
+    inserted with (`inserted`: fields, rows) and the id of each; None when some tracked value would
+    not be prepared the same way for the historical field as for the field it copies."""
+    fields, rows = inserted
+    model = type(objs[0])
+    sources = _history_sources(history, model, fields)
+    if sources is None:
+        return None
+    pk = model._meta.pk.attname
+    return [
+        [obj.__dict__[pk] if index is None else row[index] for index in sources]
+        for obj, row in zip(objs, rows, strict=True)
+    ]
+
+
+@cache
+def _history_sources(history, model, fields: tuple) -> tuple | None:
+    """For each tracked column of `history`, the index of the inserted field (of `fields`) whose
+    prepared value it repeats, None for the integer primary key; or None when a column is neither,
+    or its field is not prepared as the one it copies (another class, other plain types)."""
+    tracked, history_fields = _history_fields(history)
+    index = {field.attname: position for position, field in enumerate(fields)}
+    pk = model._meta.pk
+    sources = []
+    for attname in tracked:
+        if attname == pk.attname:
+            if type(pk) not in _INTEGER_FIELDS:
+                return None
+            sources.append(None)
+        elif attname in index and _prepared_alike(fields[index[attname]], history_fields[attname]):
+            sources.append(index[attname])
+        else:
+            return None
+    return tuple(sources)
+
+
+_KEYS = (models.ForeignKey, models.OneToOneField)
+
+
+def _prepared_alike(field, copy) -> bool:
+    """Whether a value of `field` is prepared for `copy` (its historical field) as for itself."""
+    same_kind = type(field) is type(copy) or (type(field) in _KEYS and type(copy) in _KEYS)
+    return same_kind and _preparers((field,))[0][1:] == _preparers((copy,))[0][1:]
 
 
 @cache
