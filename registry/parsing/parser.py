@@ -799,11 +799,21 @@ def _names_nothing_after(state: ParseState, trig: Trigger, sb: int) -> bool:
     equity interests." (the company named before is their object), not "receives salary from Y" or "an
     employee of bit.bio"."""
     semicolon = state.text.find(";", trig.end, sb)
-    rest = state.toks.between(trig.end, sb if semicolon < 0 else semicolon)
-    return not any(t.cap or t.low in OBJECT_WORDS for t in rest)
+    rest = [t for t in state.toks.between(trig.end, sb if semicolon < 0 else semicolon) if t.text not in ".,"]
+    if not rest:
+        return True
+    # "... and has equity interests": another clause of the same subject, not "stock or stock options, outside
+    # the submitted work", which is a tie of its own
+    return (
+        len(rest) > 1
+        and rest[0].low == "and"
+        and rest[1].low in NEXT_CLAUSE_VERBS
+        and not any(t.cap or t.low in OBJECT_WORDS for t in rest)
+    )
 
 
 OBJECT_WORDS: Final = words("of in at with from by for to")
+NEXT_CLAUSE_VERBS: Final = words("has have had holds hold receives received is was")
 
 
 def _payee_bracket(text: str, pos: int) -> bool:

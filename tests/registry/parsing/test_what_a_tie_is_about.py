@@ -94,6 +94,8 @@ def test_a_salary_after_a_role_at_a_company_is_from_that_company_unless_the_clau
     assert not [r for r in rows if r[2] is None]
     rows = triples("J.C.V. is an employee of Vaxco and an employee of bit.bio.", AUTHORS)
     assert rows == [("Jon C Vance", "employment", "Vaxco"), ("Jon C Vance", "employment", None)]
+    rows = triples("J.C.V. reports grants from Vaxco and stock or stock options, outside the submitted work.", AUTHORS)
+    assert rows == [("Jon C Vance", "grants", "Vaxco"), ("Jon C Vance", "stock", None)]
 
 
 def test_funds_paid_to_the_institution_say_how_a_membership_was_paid_and_add_no_tie():
