@@ -15,10 +15,10 @@ from functools import cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.csv as pa_csv
 from django.db import IntegrityError, connection, transaction
 
 from registry.enums import PaymentRegister
+from registry.importers.open_payments import copybinary
 from registry.models import PaymentRecord
 from registry.models.payments import EDITOR_DECIDED
 
@@ -49,6 +49,38 @@ def _columns() -> tuple[tuple[str, int | None], ...]:
         for field in PaymentRecord._meta.concrete_fields
         if not field.primary_key
     )
+
+
+# The Arrow type whose binary COPY form each field's PostgreSQL type reads.
+_ARROW_TYPES = {
+    "CharField": pa.string(),
+    "JSONField": pa.string(),
+    "PositiveSmallIntegerField": pa.int16(),
+    "BigAutoField": pa.int64(),
+    "FloatField": pa.float64(),
+    "DateField": pa.date32(),
+}
+
+
+@cache
+def _binary_schema() -> pa.Schema:
+    """The table's columns (as `_columns`) as the Arrow types of their binary COPY form."""
+    fields = []
+    for field in PaymentRecord._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        internal = (field.target_field if field.is_relation else field).get_internal_type()
+        if internal == "DecimalField":
+            fields.append((field.column, pa.decimal128(field.max_digits, field.decimal_places)))
+        else:
+            fields.append((field.column, _ARROW_TYPES[internal]))
+    return pa.schema(fields)
+
+
+@cache
+def _jsonb_columns() -> frozenset[str]:
+    fields = PaymentRecord._meta.concrete_fields
+    return frozenset(field.column for field in fields if field.get_internal_type() == "JSONField")
 
 
 def _longest(array: pa.Array | pa.ChunkedArray) -> int:
@@ -218,10 +250,12 @@ class PaymentWriter:
 
     @staticmethod
     def _copy(cursor, table: pa.Table, into: str, names: str) -> None:
-        sink = pa.BufferOutputStream()
-        pa_csv.write_csv(table, sink, pa_csv.WriteOptions(include_header=False))
-        with cursor.cursor.copy(f"COPY {into} ({names}) FROM STDIN WITH (FORMAT csv)") as copy:
-            copy.write(memoryview(sink.getvalue()))
+        """The rows by COPY in its binary form, each column as its database type."""
+        table = table.cast(_binary_schema())
+        with cursor.cursor.copy(f"COPY {into} ({names}) FROM STDIN WITH (FORMAT binary)") as copy:
+            copy.write(copybinary.HEADER)
+            copy.write(copybinary.copy_rows(table, jsonb=_jsonb_columns()))
+            copy.write(copybinary.TRAILER)
 
     def delete(self, kind: str, record_ids: list[str]) -> int:
         """Remove the records a register withdrew (Change_Type DELETED); unknown ids are skipped."""
