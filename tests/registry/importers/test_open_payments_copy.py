@@ -1,7 +1,8 @@
-"""Payment records written by PostgreSQL's binary COPY read back exactly as the file gave them: every
+"""Payment records read back exactly as the file gave them: written by PostgreSQL's binary COPY (every
 type the table uses, NULLs, the largest and smallest amounts, text and JSON beyond ASCII or with
-characters CSV and JSON escape."""
+characters CSV and JSON escape), and their raw columns whether a row has any or none."""
 
+import csv
 import datetime
 import json
 from decimal import Decimal
@@ -12,6 +13,7 @@ from django.db import connection
 
 from registry.importers import import_open_payments_paths
 from registry.importers.open_payments import copybinary
+from registry.importers.open_payments.columns import detect_kind, map_columns
 from registry.models import PaymentRecord
 from tests.registry.importers.test_open_payments import GENERAL_2019, rewrite
 
@@ -81,3 +83,19 @@ def test_amounts_text_and_raw_columns_are_stored_as_written(tmp_path):
     raws = [raw for *_, raw in rows]
     assert raws[1]["Recipient_Zip_Code"] == ODD_TEXT
     assert "Recipient_Zip_Code" not in raws[2]
+
+
+def test_a_row_with_no_other_column_keeps_an_empty_raw_beside_one_that_has_them(tmp_path):
+    with GENERAL_2019.open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    mapped = set(map_columns(header, detect_kind(header)).values())
+    blank = {name: "" for name in header if name not in mapped}
+    path = rewrite(GENERAL_2019, tmp_path, [{"Record_ID": "1", **blank}, {"Record_ID": "2", "Recipient_Zip_Code": "1"}])
+
+    summary = import_open_payments_paths([path])
+
+    assert summary.ok, summary.failures
+    raws = dict(PaymentRecord.objects.values_list("record_id", "raw"))
+    assert raws["1"] == {}
+    assert raws["2"]["Recipient_Zip_Code"] == "1"
+    assert len(raws["2"]) > 1
