@@ -1,7 +1,7 @@
 """Write blocks of payment records: insert new record ids, update the known ones that changed, leave
 the unchanged ones alone, remove withdrawn ones.
 
-New records go in as plain inserts: on PostgreSQL by COPY straight into the table, on SQLite as
+New records go in as plain inserts: on PostgreSQL by COPY (binary) straight into the table, on SQLite as
 multi-row INSERTs. When the registry holds no record of the file's kind, the file's ids are not
 looked up at all; when it holds up to a million, their ids are read once and only the block's ids
 among them are looked up (either way, an id the file repeats makes the block's insert fail in its
