@@ -23,6 +23,7 @@ from .spelling import (
     initials_key,
     looks_like_initials,
     name_variants,
+    umlauts_spelt_out,
 )
 from .text import words
 
@@ -35,8 +36,6 @@ TITLES_ANY_CASE: Final = frozenset(
 )
 
 
-# German written without its umlauts and sharp s: "Mueller", "Juergen", "Strauss".
-UMLAUT_SPELLING: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 SYLLABLE_ENDS: Final = frozenset("aeiouvngr")
 VANCOUVER_INITIALS_RE: Final = re.compile(r"[A-Z]{1,3}\.?")
 
@@ -90,7 +89,7 @@ class AuthorIndex:
                 key = last.lower() if last.isascii() else fold(last)
                 self._by_surname.setdefault(key, []).append(idx)
                 if not last.isascii():
-                    umlauts = fold(last.translate(UMLAUT_SPELLING))  # "Mueller" for a byline "Müller"
+                    umlauts = umlauts_spelt_out(last)  # "Mueller" for a byline "Müller"
                     if umlauts != key:
                         self._by_surname.setdefault(umlauts, []).append(idx)
         return self._by_surname
@@ -105,7 +104,7 @@ class AuthorIndex:
                 self._joined = joined.lower()
             else:
                 folded = [fold(name) for name in self.names]
-                folded += [fold(name.translate(UMLAUT_SPELLING)) for name in self.names if not name.isascii()]
+                folded += [umlauts_spelt_out(name) for name in self.names if not name.isascii()]
                 self._joined = "\n".join(folded)
         return self._joined
 
@@ -179,13 +178,10 @@ class AuthorIndex:
     def _given_names(self, idx: int) -> list[str]:
         given = self._given.get(idx)
         if given is None:
-            given = [fold(t.replace(".", "")) for t in self._name_tokens(idx)[:-1]]
+            names = [t.replace(".", "") for t in self._name_tokens(idx)[:-1]]
+            given = [fold(t) for t in names]
             # "Juergen" for a byline "Jürgen", as German is written without umlauts
-            given += [
-                spelt
-                for t in self._name_tokens(idx)[:-1]
-                if not t.isascii() and (spelt := fold(t.replace(".", "").translate(UMLAUT_SPELLING))) not in given
-            ]
+            given += [spelt for t in names if not t.isascii() and (spelt := umlauts_spelt_out(t)) not in given]
             self._given[idx] = given
         return given
 
@@ -404,8 +400,7 @@ class AuthorIndex:
         if len(words) == 2 and words[1][:1].isupper() and len(words[1]) > 2 and not words[1].isupper():
             # "Zhang Wei" for a byline "Wei Zhang": a full name written surname first, the given name whole
             for idx in self._with_surname(words[0]):
-                given = self._given_names(idx)
-                if fold(words[1]) in given and len(self._name_tokens(idx)) == 2:
+                if len(self._name_tokens(idx)) == 2 and fold(words[1]) in self._given_names(idx):
                     return idx
         if len(words) == 2 and VANCOUVER_INITIALS_RE.fullmatch(words[1]) and not words[0].isupper():
             # "Smith J", "Lundgren JD": the surname first and the initials after it, as references write them

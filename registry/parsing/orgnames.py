@@ -272,15 +272,20 @@ def _connector_ok(toks: list[Tok], i: int, j: int, k: int) -> bool:
     return words[0] != "the"
 
 
-# The heads of bodies named after what they are for.
-FOR_HEADS: Final = words(
-    "coalition alliance allied united initiative institute institutes centre centres center centers society "
-    "societies foundation foundations fund agency administration organization organisation organizations "
-    "organisations association associations committee committees council commission panel taskforce force "
-    "secretariat office department ministry directorate directorate-general bureau authority service services "
-    "program programme project network partnership consortium collaboration collaborative trust academy "
-    "college school university universities union league federation campaign action students physicians "
-    "doctors scientists researchers people excellence unit laboratory laboratories group board hospital fellowship"
+# The heads of bodies named after what they are for: those that open a name or take a purpose or a topic, and
+# more.
+FOR_HEADS: Final = (
+    OPENING_HEADS
+    | PURPOSE_HEADS
+    | BODY_HEADS
+    | words(
+        "allied united institutes centres centers societies organization organisation organizations organisations "
+        "associations committees agency administration taskforce secretariat office department ministry "
+        "directorate directorate-general bureau authority service services program programme project "
+        "collaboration collaborative trust academy college school university universities union league "
+        "federation action students physicians doctors scientists researchers people excellence unit laboratory "
+        "laboratories group board hospital fellowship"
+    )
 )
 
 

@@ -77,6 +77,15 @@ def fold(s: str) -> str:
     return s.translate(PLAIN_LETTERS).lower()
 
 
+# German written without its umlauts and sharp s: "Mueller", "Juergen", "Weiss".
+UMLAUT_SPELLING: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def umlauts_spelt_out(s: str) -> str:
+    """`fold` of a name written without its umlauts and sharp s ("Müller" -> "mueller")."""
+    return fold(s.translate(UMLAUT_SPELLING))
+
+
 @lru_cache(maxsize=8192)
 def initials_key(text: str) -> str:
     return text.upper() if text.isalpha() else INITIAL_STRIP_RE.sub("", text).upper()

@@ -79,8 +79,9 @@ def evaluate(
             continue  # "John A. Smith, MD, PhD, has served ...": degrees after a full name
         words = [t.text for t in m]
         words[-1] = _whose(words[-1])
-        if len(words) == 1 and words[0][-1] in "sd" and GLUED_VERB_RE.fullmatch(words[0]):
-            words = [words[0].rstrip("abcdefghijklmnopqrstuvwxyz")]  # "PRhas received": the space left out
+        glued = GLUED_VERB_RE.fullmatch(words[0]) if len(words) == 1 and words[0][-1] in "sd" else None
+        if glued is not None:
+            words = [glued.group(1)]  # "PRhas received": the space left out
         if plural and len(words) == 1:
             words = ["Dr", *words]  # "Drs. Raphael and Harris": the title covers every name
         # a guessed reading only beside another mention the byline spells exactly
@@ -125,7 +126,7 @@ DEGREES: Final = frozenset(
 
 
 # Initials with the verb after them glued on ("PRhas received ...", "JSwas a consultant").
-GLUED_VERB_RE: Final = re.compile(r"[A-Z]{2,5}(?:has|had|was|is|reports|received|declares|served)")
+GLUED_VERB_RE: Final = re.compile(r"([A-Z]{2,5})(?:has|had|was|is|reports|received|declares|served)")
 
 
 def _whose(word: str) -> str:
